@@ -1,0 +1,1 @@
+"""The ``plandiff`` command line (installed as the package ``plandiff_cli``)."""

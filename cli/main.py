@@ -1,0 +1,80 @@
+"""``plandiff`` — parse, compare and trace Vietnamese government plans.
+
+Exit codes follow diff(1) where it applies: 0 success (or: no differences), 1 differences
+found (``diff --exit-code``), 2 trouble (bad input, bad usage).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+import plandiff
+from plandiff.errors import PlanError
+
+from .output import write_atomic
+
+
+class UserError(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"plandiff: {self.format_message()}", err=True)
+
+
+def _load(path: str) -> plandiff.Plan:
+    try:
+        return plandiff.parse(Path(path))
+    except PlanError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    else:
+        click.echo(text)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(plandiff.__version__, prog_name="plandiff")
+def cli() -> None:
+    """Compare and version Vietnamese government plans (kế hoạch)."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def parse(file: str, as_json: bool, output: str | None) -> None:
+    """Parse FILE into its header and clause tree."""
+    plan = _load(file)
+    if as_json:
+        data = plan.to_dict()
+        data.pop("header", None)
+        _emit(_json(data), output)
+    else:
+        _emit(plandiff.render_outline(plan), output)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover
+        click.echo("plandiff: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,51 @@
+"""Typed errors: every input plandiff cannot use raises a ``PlanError`` a user can act on."""
+
+from __future__ import annotations
+
+
+class PlanError(Exception):
+    """Base class: the input cannot be turned into a plan. The message says why and what to do."""
+
+
+class InputNotFound(PlanError):
+    pass
+
+
+class InputIsDirectory(PlanError):
+    pass
+
+
+class EmptyInput(PlanError):
+    pass
+
+
+class InputTooLarge(PlanError):
+    pass
+
+
+class BinaryInput(PlanError):
+    """Bytes that are no text and no format plandiff reads (an image, an executable …)."""
+
+
+class UndecodableInput(PlanError):
+    pass
+
+
+class CorruptDocument(PlanError):
+    """A .docx or .pdf that is truncated or damaged."""
+
+
+class EncryptedDocument(PlanError):
+    pass
+
+
+class NoTextLayer(PlanError):
+    """A scanned PDF: pages are pictures; OCR is needed first."""
+
+
+class MissingDependency(PlanError):
+    """A format needs an optional extra that is not installed."""
+
+
+class NotAPlan(PlanError):
+    """The text has no title and no numbered sections: it is not a plan."""

@@ -1,0 +1,87 @@
+"""Stage 3 — footnotes: find footnote bodies dropped mid-text by PDF extraction, and the markers
+glued to words that refer to them ("Luật1", "năm 20252", "tỉnh3").
+
+A body is a line "1Nghị định …" that starts a fresh block (after a blank line or a page break),
+whose label is the next expected footnote number and whose marker occurs in the text before it.
+It runs until the page resumes (an indented line), a numbered clause, or the next body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import markers
+from .lines import Line
+from .model import Artefact, Span
+
+_BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[A-ZĐÀ-Ỹ“\"(])")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFootnote:
+    label: str
+    text: str
+    span: Span
+    marker_offset: int | None
+
+
+def _marker_pattern(label: str) -> re.Pattern[str]:
+    # a letter, a closing quote or a year immediately followed by the label, then a non-word
+    return re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d)){label}(?=[\s.,;:)”\"]|$)"
+    )
+
+
+def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
+    """Remove footnote bodies and glued markers from ``lines``."""
+    out = list(lines)
+    notes: list[FoundFootnote] = []
+    artefacts: list[Artefact] = []
+    expected = 1
+    search_from = 0  # index in out: markers are searched after the previous footnote's marker
+    i = 0
+    while i < len(out):
+        line = out[i]
+        m = _BODY_START.match(line.text)
+        if not (m and int(m.group("label")) == expected and (line.blank_before or line.indent) and i > 0):
+            i += 1
+            continue
+        label = m.group("label")
+        found = _find_marker(out, search_from, i, label)
+        if found is None:
+            i += 1
+            continue
+        mi, pos = found
+        # the body: this line and its continuations
+        j = i + 1
+        while j < len(out):
+            nxt = out[j]
+            nm = _BODY_START.match(nxt.text)
+            if nxt.indent or (nm and int(nm.group("label")) == expected + 1):
+                break
+            mk = markers.match(nxt.text)
+            if mk and mk.style not in ("dash", "plus", "bullet") and nxt.blank_before and mk.rest[:1].isupper():
+                break
+            j += 1
+        body_lines = out[i:j]
+        text = " ".join(x.text for x in body_lines)[len(label):].strip()
+        span = Span(body_lines[0].start, body_lines[-1].end)
+        mline = out[mi]
+        offset = mline.start + pos
+        artefacts.append(Artefact("footnote_marker", label, Span(offset, offset + len(label))))
+        out[mi] = mline.with_text(mline.text[:pos] + mline.text[pos + len(label):])
+        notes.append(FoundFootnote(label, text, span, offset))
+        del out[i:j]
+        expected += 1
+        search_from = mi
+    return out, notes, artefacts
+
+
+def _find_marker(lines: list[Line], lo: int, hi: int, label: str) -> tuple[int, int] | None:
+    pattern = _marker_pattern(label)
+    for k in range(hi - 1, lo - 1, -1):
+        hits = list(pattern.finditer(lines[k].text))
+        if hits:
+            return k, hits[-1].start()
+    return None

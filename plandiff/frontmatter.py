@@ -1,0 +1,252 @@
+"""Front and back matter (Nghị định 30/2020/NĐ-CP, Phụ lục I): issuer, national motto, số/ký hiệu,
+place and date, document type and title; recipients ("Nơi nhận") and the signature block.
+
+Two-column layouts are read cell by cell, so the issuer on the left and the motto on the right of
+one line, or recipients beside the signature block, are told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import Cell, Line
+from .model import HeaderLine, Jurisdiction, Span
+from .textnorm import match_key
+
+DOC_TYPES = (
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",
+    "ĐỀ ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH", "PHƯƠNG ÁN", "CÔNG VĂN", "THÔNG TƯ", "NGHỊ ĐỊNH",
+)
+_DOC_TYPE = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")\b\s*(?P<rest>.*)$")
+_MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc)$")
+_NUMBER = re.compile(
+    r"^Số\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*/\s*(?P<sym>[A-ZĐ0-9]+(?:\s*[-/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+)
+_STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
+_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
+_LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+_AUTHORITY = re.compile(r"^(TM|T\.M|KT|Q|TL|TUQ)\s*\.\s*\S")
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
+_BODY_WORDS = ("SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ")
+
+
+def is_doc_type_line(line: Line) -> bool:
+    text = (line.cells[0].text if line.cells else line.text).strip()
+    return bool(_DOC_TYPE.match(text)) and text == text.upper()
+
+
+def is_back_matter_start(line: Line) -> bool:
+    first = line.cells[0].text if line.cells else line.text
+    return bool(_RECIPIENTS.match(first) or _AUTHORITY.match(first))
+
+
+def is_motto(text: str) -> bool:
+    return bool(_MOTTO.match(match_key(text)))
+
+
+@dataclass
+class Header:
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    stamps: list[str] = field(default_factory=list)
+    motto: list[str] = field(default_factory=list)
+    lines: list[HeaderLine] = field(default_factory=list)
+
+
+def read_header(front: list[Line], title_lines: list[Line]) -> Header:
+    h = Header()
+    issuer_parts: list[Cell] = []
+    for line in front:
+        whole = re.sub(r"\s+", " ", line.text)
+        if _NUMBER.match(whole) or (_PLACE_DATE.search(whole) and "ngày" in whole and len(line.cells) > 1 and not is_motto(line.cells[0].text)):
+            cells: tuple[Cell, ...] = (Cell(line.text, line.start, line.end),)
+        else:
+            cells = line.cells or (Cell(line.text, line.start, line.end),)
+        for cell in cells:
+            _read_front_cell(h, cell, issuer_parts)
+    if issuer_parts:
+        names = [c.text for c in issuer_parts]
+        if len(names) >= 2 and names[-1].upper().startswith(_BODY_WORDS) and not names[0].upper().startswith(_BODY_WORDS):
+            h.parent_issuer = " ".join(names[:-1])
+            h.issuer = names[-1]
+        else:
+            h.issuer = " ".join(names)
+    if title_lines:
+        first = title_lines[0]
+        m = _DOC_TYPE.match(first.text)
+        if m:
+            h.doc_type = m.group("type")
+            h.lines.append(HeaderLine("doc_type", first.text, Span(first.start, first.end)))
+            rest = [m.group("rest")] if m.group("rest") else []
+        else:
+            rest = [first.text]
+            h.lines.append(HeaderLine("title", first.text, Span(first.start, first.end)))
+        for line in title_lines[1:]:
+            rest.append(line.text)
+            h.lines.append(HeaderLine("title", line.text, Span(line.start, line.end)))
+        title = re.sub(r"\s+", " ", " ".join(rest)).strip()
+        h.title = title or None
+    if h.year is None and h.title:
+        m = re.search(r"năm\s+((?:19|20)\d\d)\b", h.title)
+        if m:
+            h.year = int(m.group(1))
+    return h
+
+
+def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
+    text = re.sub(r"\s+", " ", cell.text).strip()
+    span = Span(cell.start, cell.end)
+    m = _NUMBER.match(text)
+    if m:
+        digits = re.sub(r"[\s.]", "", m.group("digits"))
+        sym = re.sub(r"\s+", "", m.group("sym"))
+        h.number = f"{digits}/{sym}" if digits else None
+        h.lines.append(HeaderLine("number", text, span))
+        rest = m.group("rest").strip()
+        if rest:
+            _read_place_date(h, rest)
+        return
+    if _PLACE_DATE.search(text) and "ngày" in text:
+        _read_place_date(h, text)
+        h.lines.append(HeaderLine("place_date", text, span))
+        return
+    if is_motto(text):
+        h.motto.append(text)
+        h.lines.append(HeaderLine("motto", text, span))
+        return
+    if text.upper() in _STAMPS:
+        h.stamps.append(text)
+        h.lines.append(HeaderLine("stamp", text, span))
+        return
+    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and not h.motto:
+        issuer_parts.append(Cell(text, cell.start, cell.end))
+        h.lines.append(HeaderLine("issuer", text, span))
+        return
+    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and h.issuer is None and not _MOTTO.match(match_key(text)):
+        issuer_parts.append(Cell(text, cell.start, cell.end))
+        h.lines.append(HeaderLine("issuer", text, span))
+        return
+    h.lines.append(HeaderLine("other", text, span))
+
+
+def _read_place_date(h: Header, text: str) -> None:
+    m = _PLACE_DATE.search(text)
+    if not m:
+        return
+    place = m.group("place").strip(" ,")
+    h.place = place or None
+    year = int(m.group("y"))
+    h.year = year
+    if m.group("d") and m.group("m"):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            h.date = f"{year:04d}-{mo:02d}-{d:02d}"
+
+
+def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: str | None) -> Jurisdiction | None:
+    """From the issuer ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"), else from the title or preamble
+    ("… trên địa bàn tỉnh Thừa Thiên Huế")."""
+    if issuer:
+        for part in (issuer,):
+            low = part.lower()
+            for level in _LEVELS:
+                m = re.search(rf"(?<!\w){level}\s+(.+)$", low)
+                if m:
+                    name = part[m.start(1):].strip()
+                    return Jurisdiction(_title_case(name), level)
+    for text in (title or "", preamble):
+        m = _LEVEL_RE.search(text)
+        if m:
+            return Jurisdiction(m.group("name").strip(), m.group("level"))
+    if place:
+        return Jurisdiction(place, "")
+    return None
+
+
+def _title_case(name: str) -> str:
+    if name != name.upper():
+        return name
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+@dataclass
+class Back:
+    recipients: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    authority: list[str] = field(default_factory=list)
+    signer: str | None = None
+    signer_title: str | None = None
+    lines: list[HeaderLine] = field(default_factory=list)
+
+
+def read_back(back: list[Line]) -> Back:
+    b = Back()
+    left: list[Cell] = []
+    right: list[Cell] = []
+    for line in back:
+        cells = list(line.cells) or [Cell(line.text, line.start, line.end)]
+        if len(cells) >= 2:
+            left.append(cells[0])
+            right.extend(cells[1:])
+        else:
+            cell = cells[0]
+            if _is_signature_text(cell.text) or (b.signature or right) and not _is_recipient_text(cell.text):
+                right.append(cell)
+            else:
+                left.append(cell)
+    for cell in left:
+        text = re.sub(r"\s+", " ", cell.text).strip()
+        span = Span(cell.start, cell.end)
+        if _RECIPIENTS.match(text):
+            b.lines.append(HeaderLine("recipients_heading", text, span))
+            rest = _RECIPIENTS.sub("", text).strip()
+            if rest:
+                b.recipients.append(rest.lstrip("-+• ").strip())
+        elif _is_signature_text(text):
+            right.append(cell)
+        elif text[:1] in "-+•" or not b.recipients:
+            b.recipients.append(text.lstrip("-+• ").strip())
+            b.lines.append(HeaderLine("recipient", text, span))
+        else:
+            b.recipients[-1] = f"{b.recipients[-1]} {text}"
+            b.lines.append(HeaderLine("recipient", text, span))
+    for cell in sorted(right, key=lambda c: c.start):
+        text = re.sub(r"\s+", " ", cell.text).strip()
+        span = Span(cell.start, cell.end)
+        b.signature.append(text)
+        if _AUTHORITY.match(text):
+            b.authority.append(text)
+            b.lines.append(HeaderLine("signature", text, span))
+        elif text == text.upper():
+            b.signer_title = text
+            b.lines.append(HeaderLine("signature", text, span))
+        elif _is_name(text):
+            b.signer = text
+            b.lines.append(HeaderLine("signer", text, span))
+        else:
+            b.lines.append(HeaderLine("signature", text, span))
+    return b
+
+
+def _is_recipient_text(text: str) -> bool:
+    return text[:1] in "-+•" or bool(_RECIPIENTS.match(text))
+
+
+def _is_signature_text(text: str) -> bool:
+    t = text.strip()
+    return bool(_AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-"))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)

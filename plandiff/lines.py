@@ -1,0 +1,140 @@
+"""Stage 2 — clean: NFC text → physical lines with source offsets, artefacts set aside.
+
+Guarantees of the output:
+- every line keeps the offset of its first kept character in the source;
+- Markdown decoration (``#`` headings, ``**``/``__`` emphasis, backslash escapes), form feeds,
+  separator rules and page numbers standing alone are removed and recorded as ``Artefact``s;
+- a line's cells are the columns of a two-column layout (``pdftotext -layout``, Word tables):
+  text separated by a tab or a run of three or more spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .model import Artefact, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line, stripped, with what surrounds it."""
+
+    text: str
+    start: int
+    end: int
+    indent: bool = False
+    """The line began with white space (pdftotext marks a page's first line this way)."""
+    blank_before: bool = False
+    cells: tuple[Cell, ...] = field(default=())
+
+    def with_text(self, text: str) -> Line:
+        return replace(self, text=text)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
+_SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
+
+
+def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact]]:
+    artefacts: list[Artefact] = []
+    raw: list[tuple[int, str]] = []
+    pos = 0
+    for piece in text.split("\n"):
+        # a form feed is a page break: record it and read the rest as the next line
+        sub_pos = pos
+        for k, sub in enumerate(piece.split("\f")):
+            if k:
+                artefacts.append(Artefact("form_feed", "\f", Span(sub_pos - 1, sub_pos)))
+            raw.append((sub_pos, sub))
+            sub_pos += len(sub) + 1
+        pos += len(piece) + 1
+
+    lines: list[Line] = []
+    blank = True
+    for i, (start, content) in enumerate(raw):
+        stripped = content.strip()
+        if not stripped:
+            blank = True
+            continue
+        lead = len(content) - len(content.lstrip())
+        begin = start + lead
+        end = start + len(content.rstrip())
+        body = stripped
+        if markdown:
+            body, removed = _strip_markdown(body, begin)
+            artefacts.extend(removed)
+            if not body.strip():
+                blank = True
+                continue
+            body = body.strip()
+        if _SEPARATOR.match(body):
+            artefacts.append(Artefact("separator", body, Span(begin, end)))
+            blank = True
+            continue
+        if _is_page_number(body, raw, i):
+            artefacts.append(Artefact("page_number", body, Span(begin, end)))
+            blank = True
+            continue
+        lines.append(
+            Line(body, begin, end, indent=lead > 0 and not markdown, blank_before=blank,
+                 cells=(Cell(body, begin, end),) if markdown else _cells(content, start))
+        )
+        blank = False
+    return lines, artefacts
+
+
+def _strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
+    removed: list[Artefact] = []
+    out = text
+    m = _MD_HEADING.match(out)
+    if m:
+        removed.append(Artefact("markup", m.group().strip(), Span(begin, begin + len(m.group().rstrip()))))
+        out = out[m.end():]
+        begin += m.end()
+    pieces: list[str] = []
+    last = 0
+    for m in re.finditer(f"{_MD_EMPHASIS.pattern}|{_MD_ESCAPE.pattern}", out):
+        pieces.append(out[last:m.start()])
+        removed.append(Artefact("markup", m.group(), Span(begin + m.start(), begin + m.end())))
+        last = m.end()
+    pieces.append(out[last:])
+    return "".join(pieces), removed
+
+
+def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:
+    m = _PAGE_NUMBER.match(body)
+    if not m or int(m.group(1)) == 0:
+        return False
+    before = raw[i - 1][1].strip() if i > 0 else ""
+    after = raw[i + 1][1].strip() if i + 1 < len(raw) else ""
+    return not before or not after
+
+
+def _cells(content: str, start: int) -> tuple[Cell, ...]:
+    cells: list[Cell] = []
+    last = 0
+    for m in _CELL_GAP.finditer(content):
+        _add_cell(cells, content, start, last, m.start())
+        last = m.end()
+    _add_cell(cells, content, start, last, len(content))
+    return tuple(cells)
+
+
+def _add_cell(cells: list[Cell], content: str, start: int, a: int, b: int) -> None:
+    piece = content[a:b]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        s = start + a + lead
+        cells.append(Cell(piece.strip(), s, s + len(piece.strip())))

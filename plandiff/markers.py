@@ -1,0 +1,130 @@
+"""Numbering markers: recognise the label at the start of a paragraph.
+
+A marker is only a candidate here; whether it really opens a clause, and at which depth, is
+decided by ``structure`` from the whole sequence of markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Style = Literal[
+    "part", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
+    "dash", "plus", "bullet",
+]
+
+RANK: dict[str, int] = {
+    "part": 0, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
+    "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
+}
+"""The conventional order of Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP):
+Phần, mục (I.), khoản (1.), 1.1., điểm (a)), then bullets. Used only as a prior."""
+
+VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
+"""Point labels follow the Vietnamese alphabet without ă â ê ô ơ ư (and without f, j, w, z)."""
+
+KIND_OF_STYLE = {
+    "part": "section", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
+    "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
+    "bullet": "dash",
+}
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    style: Style
+    label: str
+    """As printed, e.g. "4.1.", "đ)", "-"."""
+    key: str
+    """The label's own name for ids: "II", "4", "4.1", "đ", "-"."""
+    value: int
+    """Ordinal for sequence checks (1 for "a", "I", "1"); 0 for bullets."""
+    rest: str
+    """The text after the label."""
+    ambiguous: bool = False
+    """"i)", "v)", "x)": a letter or a lower-case roman numeral."""
+
+
+def roman_value(s: str) -> int | None:
+    s = s.lower()
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    canonical = to_roman(total)
+    return total if canonical == s.upper() else None
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+))\s*[.:\-–]?\s*(?P<rest>.*)$")
+_ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
+_NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
+_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
+_LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
+_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_BULLET = re.compile(r"^(?P<label>[-–—+•●▪◦∙*])\s*(?P<rest>\S.*)$")
+
+
+def match(text: str) -> Marker | None:
+    """The marker at the start of ``text``, if any. ``text`` is already stripped."""
+    m = _PART.match(text)
+    if m:
+        key = m.group("key")
+        return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
+    m = _ROMAN.match(text)
+    if m:
+        value = roman_value(m.group("key"))
+        if value and value <= 30:
+            return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
+    m = _NUM.match(text) or _NUM_GLUED.match(text)
+    if m:
+        key = m.group("key")
+        parts = key.split(".")
+        close = m.groupdict().get("close", ".")
+        if len(parts) == 1 and not m.group("label").endswith((".", ")")):
+            return None
+        if len(parts) == 1:
+            style = "paren_num" if close == ")" else "arabic"
+        else:
+            style = "dotted2" if len(parts) == 2 else "dotted3"
+        if parts[-1] == "" or any(int(p) == 0 for p in parts):
+            return None
+        rest = m.group("rest")
+        if rest[:1].isdigit():
+            return None
+        return Marker(style, m.group("label"), key, int(parts[-1]), rest)
+    m = _LETTER.match(text) or _LETTER_DOT.match(text)
+    if m:
+        key = m.group("key")
+        if len(key) == 1 and key in VN_LETTERS:
+            return Marker("letter", m.group("label"), key, VN_LETTERS.index(key) + 1, m.group("rest"),
+                          ambiguous=key in "ivx")
+        value = roman_value(key)
+        if value:
+            return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
+        return None
+    m = _BULLET.match(text)
+    if m:
+        label = m.group("label")
+        style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
+        return Marker(style, label, label, 0, m.group("rest"))
+    return None
+
+
+def letter_after(key: str) -> str | None:
+    i = VN_LETTERS.find(key)
+    return VN_LETTERS[i + 1] if 0 <= i < len(VN_LETTERS) - 1 else None

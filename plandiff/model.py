@@ -1,0 +1,213 @@
+"""The document model: plain frozen data passed between the pipeline stages.
+
+It sits at the bottom of the import graph and imports nothing from the pipeline.
+Spans are character offsets into ``Plan.source`` (the decoded, NFC-normalised text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ClauseKind = Literal["section", "item", "subitem", "point", "dash", "paragraph"]
+"""section: I., II. · item: 1., 2. · subitem: 4.1. · point: a), đ) · dash: -, +, • · paragraph: unnumbered."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` in ``Plan.source``."""
+
+    start: int
+    end: int
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One numbered (or bulleted) unit of the plan's body, with its children."""
+
+    id: str
+    """Unique and stable inside the plan: "II.4.1", "IV.1.d", "IV.1.d#2" for a repeated label."""
+    label: str
+    """The marker exactly as printed ("I.", "4.1.", "đ)", "-"); never renumbered."""
+    kind: ClauseKind
+    text: str
+    """Own text without the label: the heading and the paragraphs that are not child clauses,
+    paragraphs separated by a newline."""
+    children: tuple[Clause, ...] = ()
+    span: Span = Span(0, 0)
+
+    @property
+    def heading(self) -> str:
+        """The first paragraph of the clause's own text."""
+        return self.text.split("\n", 1)[0]
+
+    def walk(self) -> Iterator[Clause]:
+        """This clause and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def full_text(self) -> str:
+        """Own text followed by the text of every descendant."""
+        return "\n".join(c.text for c in self.walk() if c.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "kind": self.kind,
+            "text": self.text,
+            "children": [c.to_dict() for c in self.children],
+            "span": self.span.as_list(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote whose marker was glued to a word ("Luật1") and whose body was found mid-text."""
+
+    label: str
+    text: str
+    clause: str | None
+    """Id of the clause whose text carried the marker (None when it stood in the preamble)."""
+    span: Span = Span(0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "clause": self.clause, "span": self.span.as_list()}
+
+
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    """Something of the input that is not plan text: a page number, Markdown decoration, a marker."""
+
+    kind: Literal["page_number", "form_feed", "markup", "footnote_marker", "separator"]
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "span": self.span.as_list()}
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    name: str
+    level: str
+    """tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, or "trung ương"."""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "level": self.level}
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Header metadata (Nghị định 30/2020/NĐ-CP, Phụ lục I). Unknown or blank fields are None."""
+
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    number: str | None = None
+    """ký hiệu such as "14/KH-UBND"; None when the number is blank (a draft)."""
+    place: str | None = None
+    date: str | None = None
+    """ISO date; None when the day or month is blank."""
+    year: int | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    jurisdiction: Jurisdiction | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    signature_authority: tuple[str, ...] = ()
+    """The TM./KT./Q./TL. lines, in order."""
+    stamps: tuple[str, ...] = ()
+    """Secrecy or urgency stamps ("MẬT", "KHẨN", "HỎA TỐC")."""
+    motto: tuple[str, ...] = ()
+    source_format: str = "text"
+    encoding: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "date": self.date,
+            "year": self.year,
+            "place": self.place,
+            "issuer": self.issuer,
+            "parent_issuer": self.parent_issuer,
+            "jurisdiction": self.jurisdiction.to_dict() if self.jurisdiction else None,
+            "doc_type": self.doc_type,
+            "title": self.title,
+            "signer": self.signer,
+            "signer_title": self.signer_title,
+            "signature_authority": list(self.signature_authority),
+            "stamps": list(self.stamps),
+            "motto": list(self.motto),
+            "source_format": self.source_format,
+            "encoding": self.encoding,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """A line of front or back matter, kept verbatim with the role it was read in."""
+
+    role: Literal[
+        "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
+        "recipients_heading", "recipient", "signature", "signer", "appendix", "other",
+    ]
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "text": self.text, "span": self.span.as_list()}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A parsed plan: header, preamble, clause tree and back matter."""
+
+    meta: Meta
+    preamble: str
+    clauses: tuple[Clause, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    recipients: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
+    header: tuple[HeaderLine, ...] = ()
+    """Every front- and back-matter line verbatim (so nothing of the input is lost)."""
+    appendices: tuple[str, ...] = ()
+    artefacts: tuple[Artefact, ...] = ()
+    source: str = field(default="", repr=False)
+    name: str | None = None
+    """A short name for reports: the file stem when parsed from a file."""
+
+    def walk(self) -> Iterator[Clause]:
+        """Every clause in document order (pre-order)."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def find(self, clause_id: str) -> Clause | None:
+        for clause in self.walk():
+            if clause.id == clause_id:
+                return clause
+        return None
+
+    def parent_of(self, clause_id: str) -> Clause | None:
+        for clause in self.walk():
+            if any(c.id == clause_id for c in clause.children):
+                return clause
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "meta": self.meta.to_dict(),
+            "preamble": self.preamble,
+            "clauses": [c.to_dict() for c in self.clauses],
+            "footnotes": [f.to_dict() for f in self.footnotes],
+            "recipients": list(self.recipients),
+            "signature": list(self.signature),
+            "appendices": list(self.appendices),
+            "header": [h.to_dict() for h in self.header],
+            "artefacts": [a.to_dict() for a in self.artefacts],
+        }

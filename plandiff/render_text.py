@@ -1,0 +1,35 @@
+"""Plain-text renderer: an indented outline of a plan, for terminals."""
+
+from __future__ import annotations
+
+from .model import Clause, Plan
+
+
+def render_outline(plan: Plan, *, width: int = 100) -> str:
+    m = plan.meta
+    out: list[str] = []
+    head = " · ".join(x for x in (m.issuer, m.number and f"Số {m.number}", m.place, m.date or (str(m.year) if m.year else None)) if x)
+    if head:
+        out.append(head)
+    if m.doc_type or m.title:
+        out.append(" ".join(x for x in (m.doc_type, m.title) if x))
+    if out:
+        out.append("")
+
+    def visit(clause: Clause, depth: int) -> None:
+        first = clause.heading
+        if len(first) > width:
+            first = first[: width - 1] + "…"
+        out.append(f"{'  ' * depth}{clause.label} {first}".rstrip())
+        for child in clause.children:
+            visit(child, depth + 1)
+
+    for clause in plan.clauses:
+        visit(clause, 0)
+    if plan.footnotes:
+        out.append("")
+        out.extend(f"[{f.label}] ({f.clause}) {f.text}" for f in plan.footnotes)
+    if m.signer or m.signer_title:
+        out.append("")
+        out.append(" — ".join(x for x in (m.signer_title, m.signer) if x))
+    return "\n".join(out)

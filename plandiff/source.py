@@ -1,0 +1,128 @@
+"""Stage 1 — read: bytes of any supported form → Unicode NFC text.
+
+The form is detected from the content, never from the file name. Guarantees of the output:
+text is NFC, newlines are ``\\n`` only, and ``encoding``/``format`` say what was assumed.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import errors, legacy
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    text: str
+    format: str
+    """text, markdown, docx, pdf or html."""
+    encoding: str | None
+    name: str | None = None
+
+
+def read_path(path: str | os.PathLike[str]) -> SourceText:
+    p = Path(path)
+    if not p.exists():
+        raise errors.InputNotFound(f"{p}: no such file")
+    if p.is_dir():
+        raise errors.InputIsDirectory(f"{p}: is a directory, not a plan file")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise errors.InputTooLarge(f"{p}: {size // (1024 * 1024)} MB is too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise errors.PlanError(f"{p}: cannot be read ({exc.strerror})") from exc
+    src = read_bytes(data, label=str(p))
+    return SourceText(src.text, src.format, src.encoding, name=p.stem)
+
+
+def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
+    if len(data) > MAX_BYTES:
+        raise errors.InputTooLarge(f"{label}: {len(data) // (1024 * 1024)} MB is too large for a plan")
+    if not data.strip():
+        raise errors.EmptyInput(f"{label}: the file is empty")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        from . import docx
+
+        return _finish(docx.extract_text(data, label=label), "docx", None)
+    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+        from . import pdf
+
+        return _finish(pdf.extract_text(data, label=label), "pdf", None)
+    text, encoding = decode(data, label=label)
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
+        from . import html
+
+        return _finish(html.extract_text(text, label=label), "html", encoding)
+    fmt = "markdown" if _looks_like_markdown(text) else "text"
+    return _finish(text, fmt, encoding)
+
+
+def read_text(text: str) -> SourceText:
+    if not text.strip():
+        raise errors.EmptyInput("the text is empty")
+    return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
+
+
+def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise errors.EmptyInput(f"the {fmt} input holds no text")
+    return SourceText(text, fmt, encoding)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    lines = text.splitlines()
+    marks = sum(1 for ln in lines if ln.startswith("#") or ln.lstrip().startswith("**"))
+    return marks >= 3
+
+
+def decode(data: bytes, *, label: str = "input") -> tuple[str, str]:
+    """Decode text bytes: BOMs, UTF-8, UTF-16 without BOM, then the legacy Vietnamese encodings."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", label), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", label), "utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be"
+    sample = data[:4000]
+    if sample.count(b"\x00") > len(sample) // 4:
+        even, odd = sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")
+        if odd > 0.8 * len(sample) / 2:
+            return _strict(data, "utf-16-le", label), "utf-16-le"
+        if even > 0.8 * len(sample) / 2:
+            return _strict(data, "utf-16-be", label), "utf-16-be"
+        raise errors.BinaryInput(f"{label}: binary data, not a text, .docx, .pdf or .html plan")
+    if _is_binary(sample):
+        raise errors.BinaryInput(f"{label}: binary data, not a text, .docx, .pdf or .html plan")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = legacy.decode_legacy(data)
+    if guess is None:
+        raise errors.UndecodableInput(
+            f"{label}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text; convert it to UTF-8 first"
+        )
+    return guess
+
+
+def _strict(data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise errors.UndecodableInput(f"{label}: invalid {codec} at byte {exc.start}") from exc
+
+
+def _is_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(4, len(sample) // 50)

@@ -1,0 +1,203 @@
+"""Stage 4 — structure: body lines → paragraphs → clause tree.
+
+Paragraphs are rebuilt from PDF lines (hard wraps, blank lines inside a paragraph, page breaks).
+Nesting is decided from the whole sequence of markers (as eRegs does), not line by line: a style
+met before is a sibling of the open clause of that style; a new style nests under the open
+clause, unless convention ranks it above open styles (a "4.1." after points closes the points).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import markers
+from .lines import Line
+from .markers import Marker
+from .model import Clause, Span
+
+_TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    marker: Marker | None
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        joined = " ".join(ln.text for ln in self.lines)
+        if self.marker is not None:
+            joined = joined.lstrip()[len(self.marker.label):]
+        return _WS.sub(" ", joined).strip()
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return True
+        if ch in "(“\"'‘":
+            continue
+        return ch in ",;.)-–"
+    return False
+
+
+def line_width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines)
+    if not lengths:
+        return 80
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True) -> list[Paragraph]:
+    """Group lines into paragraphs; a line opens a paragraph when it starts with a plausible
+    marker, or when the previous line ended a sentence (or was a short heading) and this one
+    starts with a capital. Without ``hard_wraps`` (Markdown), each line is a paragraph unless it
+    starts in lower case."""
+    width = width or line_width(lines)
+    out: list[Paragraph] = []
+    last_value: dict[str, int] = {}
+    for line in lines:
+        current = out[-1] if out else None
+        prev = current.lines[-1].text if current else ""
+        wrapped = hard_wraps and bool(current) and not ends_sentence(prev) and len(prev) >= 0.75 * width
+        mark = markers.match(line.text)
+        if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
+            mark = None
+            current.lines.append(line)
+            continue
+        if mark is not None:
+            if mark.value:
+                last_value[mark.style] = mark.value
+            out.append(Paragraph(mark, [line]))
+            continue
+        if current is None:
+            out.append(Paragraph(None, [line]))
+        elif _starts_lower(line.text) or (not ends_sentence(prev) and wrapped):
+            current.lines.append(line)
+        else:
+            out.append(Paragraph(None, [line]))
+    return out
+
+
+def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int], blank_before: bool) -> bool:
+    after_sentence = ends_sentence(prev) or not wrapped
+    if mark.style in ("dash", "plus", "bullet"):
+        # "- xã hội." after "kinh tế" is the rest of "kinh tế - xã hội", not a bullet
+        return after_sentence or not _starts_lower(mark.rest)
+    if after_sentence:
+        return True
+    last = last_value.get(mark.style, 0)
+    # a repeated label ("d)" twice) is a clause when it opens a block of its own
+    return mark.value in (1, last + 1) or (blank_before and mark.value == last)
+
+
+@dataclass(slots=True)
+class _Node:
+    marker: Marker | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    end: int = 0
+
+
+def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
+    """Nest paragraphs into clauses. Paragraphs before the first marker are returned apart."""
+    lead: list[Paragraph] = []
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    marked = [p.marker for p in paras if p.marker is not None]
+    seen_marked = 0
+    for para in paras:
+        mark = para.marker
+        if mark is None:
+            if not stack:
+                lead.append(para)
+                continue
+            # a paragraph after a bullet belongs to the bullet's parent, unless it is the only owner
+            target = stack[-1]
+            if target.marker and target.marker.style in ("dash", "plus", "bullet"):
+                for node in reversed(stack):
+                    if node.marker and node.marker.style not in ("dash", "plus", "bullet"):
+                        target = node
+                        break
+            target.paragraphs.append(para)
+            continue
+        seen_marked += 1
+        style = _resolve_style(mark, stack, marked[seen_marked:])
+        if style != mark.style:
+            mark = Marker(style, mark.label, mark.key, markers.roman_value(mark.key) or mark.value, mark.rest)
+            para.marker = mark
+        node = _Node(mark, [para])
+        styles = [n.marker.style for n in stack if n.marker]
+        if style in styles:
+            while stack and stack[-1].marker and stack[-1].marker.style != style:
+                stack.pop()
+            stack.pop()
+        else:
+            rank = markers.RANK[style]
+            while stack and stack[-1].marker and markers.RANK[stack[-1].marker.style] > rank:
+                stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return lead, _to_clauses(roots, "")
+
+
+def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) -> str:
+    """"i)", "v)", "x)" are letters when they continue a letter sequence, roman numerals when they
+    continue (or open, followed by "ii)") a roman sequence."""
+    if not mark.ambiguous:
+        return mark.style
+    open_letter = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "letter"), None)
+    open_roman = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "roman_lower"), None)
+    if open_letter and markers.letter_after(open_letter.key) == mark.key:
+        return "letter"
+    if open_roman and (markers.roman_value(mark.key) or 0) == open_roman.value + 1:
+        return "roman_lower"
+    if open_letter:
+        return "letter"
+    if mark.key == "i":
+        for nxt in following:
+            if nxt.style in ("letter", "roman_lower"):
+                return "roman_lower" if nxt.key == "ii" else "letter"
+    return "letter"
+
+
+def _to_clauses(nodes: list[_Node], parent_id: str) -> list[Clause]:
+    out: list[Clause] = []
+    used: dict[str, int] = {}
+    dash_count = 0
+    for node in nodes:
+        mark = node.marker
+        assert mark is not None
+        if mark.style in ("dash", "plus", "bullet"):
+            dash_count += 1
+            own = f"-{dash_count}"
+        elif mark.style in ("dotted2", "dotted3"):
+            own = mark.key.split(".")[-1] if parent_id and parent_id.split(".")[-1] == mark.key.rsplit(".", 1)[0] else mark.key
+        else:
+            own = mark.key
+        base = f"{parent_id}.{own}" if parent_id else own
+        used[base] = used.get(base, 0) + 1
+        cid = base if used[base] == 1 else f"{base}#{used[base]}"
+        children = _to_clauses(node.children, cid)
+        paras = node.paragraphs
+        text = "\n".join(p.text for p in paras if p.text)
+        start = paras[0].start
+        ends = [p.end for p in paras] + [c.span.end for c in children]
+        out.append(Clause(cid, mark.label, markers.KIND_OF_STYLE[mark.style], text, tuple(children), Span(start, max(ends))))  # type: ignore[arg-type]
+    return out
