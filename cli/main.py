@@ -68,6 +68,21 @@ def parse(file: str, as_json: bool, output: str | None) -> None:
         _emit(plandiff.render_outline(plan), output)
 
 
+@cli.command()
+@click.argument("a", type=click.Path(dir_okay=True))
+@click.argument("b", type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the alignment as JSON.")
+@click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction (text reuse) or same-issuer matching.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None) -> None:
+    """Pair the clauses of plans A and B."""
+    result = plandiff.align(_load(a), _load(b), cross=cross)
+    if as_json:
+        _emit(_json(result.to_dict()), output)
+    else:
+        _emit(plandiff.render_alignment_text(result), output)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

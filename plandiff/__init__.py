@@ -3,12 +3,27 @@
 The verbs users call: ``parse`` a plan into a clause tree.
 """
 
+from .aligner import align
 from .errors import PlanError
-from .model import Artefact, Clause, Footnote, Jurisdiction, Meta, Plan, Span
-from .parse import parse, parse_file
-from .render_text import render_outline
+from .model import Alignment, Artefact, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
+from .parser import parse, parse_file
+from .render_text import render_alignment_text, render_outline
 
 __all__ = [
-    "Artefact", "Clause", "Footnote", "Jurisdiction", "Meta", "Plan", "PlanError", "Span", "parse", "parse_file", "render_outline",
+    "Alignment",
+    "Artefact",
+    "Clause",
+    "Footnote",
+    "Jurisdiction",
+    "Meta",
+    "Pair",
+    "Plan",
+    "PlanError",
+    "Span",
+    "align",
+    "parse",
+    "parse_file",
+    "render_alignment_text",
+    "render_outline",
 ]
 __version__ = "0.1.0"

@@ -200,7 +200,7 @@ def read_back(back: list[Line]) -> Back:
             right.extend(cells[1:])
         else:
             cell = cells[0]
-            if _is_signature_text(cell.text) or (b.signature or right) and not _is_recipient_text(cell.text):
+            if _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
                 right.append(cell)
             else:
                 left.append(cell)

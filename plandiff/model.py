@@ -211,3 +211,73 @@ class Plan:
             "header": [h.to_dict() for h in self.header],
             "artefacts": [a.to_dict() for a in self.artefacts],
         }
+
+
+PairKind = Literal["unchanged", "modified", "moved", "split", "merged"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two clauses judged to be the same provision, with the evidence for it."""
+
+    a: str
+    b: str
+    kind: PairKind
+    score: float
+    """Text similarity in [0, 1] after normalisation (1.0: the same words)."""
+    rule: str
+    """Which rule matched: "exact", "fuzzy", "context" (helped by the parents' pairing), "split", "merge"."""
+    renumbered: bool = False
+    """The label changed (II.1 → II.3)."""
+    reparented: bool = False
+    """The parents are not paired with each other: the clause moved under another heading."""
+    edited: bool = False
+    """The words changed (a moved clause can also be edited)."""
+    review: bool = False
+    """Low confidence: worth a human look."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a, "b": self.b, "kind": self.kind, "score": round(self.score, 3), "rule": self.rule,
+            "renumbered": self.renumbered, "reparented": self.reparented, "edited": self.edited, "review": self.review,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The pairing of two plans' clauses; clauses in no pair were removed (a) or added (b)."""
+
+    a: Plan
+    b: Plan
+    pairs: tuple[Pair, ...]
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+    cross: bool = False
+    """The plans come from different issuers: text reuse, not versioning."""
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def partners_of_a(self, clause_id: str) -> list[Pair]:
+        return [p for p in self.pairs if p.a == clause_id]
+
+    def partners_of_b(self, clause_id: str) -> list[Pair]:
+        return [p for p in self.pairs if p.b == clause_id]
+
+    def counts(self) -> dict[str, int]:
+        out = {k: 0 for k in ("unchanged", "modified", "moved", "split", "merged", "added", "removed")}
+        for p in self.pairs:
+            out[p.kind] += 1
+        out["added"] = len(self.added)
+        out["removed"] = len(self.removed)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": {"name": self.a.name, **self.a.meta.to_dict()},
+            "b": {"name": self.b.name, **self.b.meta.to_dict()},
+            "cross": self.cross,
+            "thresholds": self.thresholds,
+            "counts": self.counts(),
+            "pairs": [p.to_dict() for p in self.pairs],
+            "added": list(self.added),
+            "removed": list(self.removed),
+        }

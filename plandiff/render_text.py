@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Clause, Plan
+from .model import Alignment, Clause, Plan
 
 
 def render_outline(plan: Plan, *, width: int = 100) -> str:
@@ -32,4 +32,16 @@ def render_outline(plan: Plan, *, width: int = 100) -> str:
     if m.signer or m.signer_title:
         out.append("")
         out.append(" — ".join(x for x in (m.signer_title, m.signer) if x))
+    return "\n".join(out)
+
+
+def render_alignment_text(alignment: Alignment) -> str:
+    """One line per pair, then the added and removed clauses: for terminals and e-mail."""
+    out = [f"{alignment.a.name or 'A'} → {alignment.b.name or 'B'}"]
+    out.append("  ".join(f"{k}: {v}" for k, v in alignment.counts().items()))
+    for p in alignment.pairs:
+        flag = " ?" if p.review else ""
+        out.append(f"{p.kind:9} {p.a:>14} → {p.b:<14} {p.score:.2f} {p.rule}{flag}")
+    out.extend(f"{'removed':9} {cid:>14}" for cid in alignment.removed)
+    out.extend(f"{'added':9} {'':>14} → {cid}" for cid in alignment.added)
     return "\n".join(out)

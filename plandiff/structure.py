@@ -45,6 +45,13 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
+_CLOSING = re.compile(r"(?:[.:!?…]|\./\.)[”\"’)\]]*$")
+
+
+def _closes_paragraph(text: str) -> bool:
+    return bool(_CLOSING.search(text.rstrip()))
+
+
 def _starts_lower(text: str) -> bool:
     for ch in text:
         if ch.isalpha():
@@ -75,7 +82,8 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     for line in lines:
         current = out[-1] if out else None
         prev = current.lines[-1].text if current else ""
-        wrapped = hard_wraps and bool(current) and not ends_sentence(prev) and len(prev) >= 0.75 * width
+        # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
+        wrapped = hard_wraps and bool(current) and len(prev) >= 0.75 * width and not _closes_paragraph(prev)
         mark = markers.match(line.text)
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
@@ -88,7 +96,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             continue
         if current is None:
             out.append(Paragraph(None, [line]))
-        elif _starts_lower(line.text) or (not ends_sentence(prev) and wrapped):
+        elif _starts_lower(line.text) or wrapped:
             current.lines.append(line)
         else:
             out.append(Paragraph(None, [line]))
@@ -96,7 +104,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
 
 
 def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int], blank_before: bool) -> bool:
-    after_sentence = ends_sentence(prev) or not wrapped
+    after_sentence = not wrapped
     if mark.style in ("dash", "plus", "bullet"):
         # "- xã hội." after "kinh tế" is the rest of "kinh tế - xã hội", not a bullet
         return after_sentence or not _starts_lower(mark.rest)

@@ -149,4 +149,4 @@ def _clause_at(clauses: tuple, offset: int | None) -> str | None:
     return best.id if best else None
 
 
-__all__ = ["parse", "parse_file", "parse_source", "Span"]
+__all__ = ["Span", "parse", "parse_file", "parse_source"]

@@ -1,0 +1,378 @@
+"""Clause alignment: ``align(a, b) -> Alignment``.
+
+Order of evidence (as in redlines 1.0 and GumTree): identical text first, then fuzzy matches that
+are confident on their own, then weaker matches that the tree supports (the parents are paired, or
+the label is the same), then position inside paired parents, and last splits and merges
+(Gale–Church style: one clause against two adjacent ones, accepted only when the group clearly
+beats the single match). Texts are compared on a matching key (case, tone placement, punctuation
+folded; years and the plans' own place names masked), never on the stored text. Rare words weigh
+more than boilerplate (TF-IDF over both plans' clauses). Candidates come from an inverted index, so
+the work grows with the number of plausible pairs, not with the product of the plans' sizes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .jurisdictions import same_authority
+from .model import Alignment, Clause, Pair, Plan
+from .textnorm import match_key, words
+
+SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05, "review": 0.65}
+CROSS = {"confident": 0.80, "accept": 0.60, "context": 0.50, "positional": 0.45, "group_gain": 0.05, "review": 0.70}
+"""Thresholds on the [0, 1] similarity. "confident": accepted on text alone; "accept": accepted when
+nothing better competes; "context": accepted when the parents are paired with each other;
+"positional": children in the same position under paired parents; "group_gain": how much a
+split/merge group must beat the single match. Across jurisdictions (text reuse, not versions)
+the bars are higher: most clauses have no true partner."""
+
+CANDIDATES = 12
+"""Candidates per clause taken from the inverted index (per text variant)."""
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc",
+    "lđtbxh": "lao động thương binh và xã hội", "lđ-tb&xh": "lao động thương binh và xã hội",
+    "bđg": "bình đẳng giới", "vstbpn": "vì sự tiến bộ của phụ nữ", "lhpn": "liên hiệp phụ nữ",
+    "ủy ban nhân các": "ủy ban nhân dân các",
+}
+"""Expanded for matching only, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" compare equal."""
+_ABBREV_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in _ABBREVIATIONS) + r")(?!\w)")
+
+
+@dataclass
+class _Node:
+    clause: Clause
+    index: int
+    parent: int | None
+    depth: int
+    own: str
+    body: str
+    heading: str
+    sub: str
+    exact: str
+    has_children: bool
+
+
+def _mask(text: str, plan: Plan) -> str:
+    key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], match_key(text))
+    j = plan.meta.jurisdiction
+    if j is not None and j.name:
+        name = match_key(j.name)
+        if j.level:
+            key = key.replace(f"{j.level} {name}", " #jur ")
+        key = key.replace(name, " #jur ")
+        if j.level:
+            key = re.sub(rf"(?<!\w){re.escape(j.level)}(?!\w)", " #jur ", key)
+    key = _YEAR.sub("#y", key)
+    return " ".join(words(key.replace("#", "xx")))
+
+
+def _nodes(plan: Plan) -> list[_Node]:
+    out: list[_Node] = []
+
+    def visit(clause: Clause, parent: int | None, depth: int) -> None:
+        idx = len(out)
+        paras = clause.text.split("\n")
+        own = _mask(clause.text, plan)
+        heading = _mask(paras[0], plan)
+        body = _mask("\n".join(paras[1:]), plan) if len(paras) > 1 else own
+        out.append(_Node(clause, idx, parent, depth, own, body, heading, _mask(clause.full_text(), plan),
+                         match_key(clause.text), bool(clause.children)))
+        for child in clause.children:
+            visit(child, idx, depth + 1)
+
+    for clause in plan.clauses:
+        visit(clause, None, 0)
+    return out
+
+
+def _features(text: str) -> Counter[str]:
+    toks = text.split()
+    feats: Counter[str] = Counter(toks)
+    feats.update(f"{x}_{y}" for x, y in itertools.pairwise(toks))
+    return feats
+
+
+class _Space:
+    """TF-IDF vectors over both plans' clause texts, with an inverted index for candidates."""
+
+    def __init__(self, texts: list[str]):
+        self.df: Counter[str] = Counter()
+        feats = [_features(t) for t in texts]
+        for f in feats:
+            self.df.update(f.keys())
+        self.n = len(texts)
+
+    def vector(self, text: str) -> dict[str, float]:
+        f = _features(text)
+        vec = {t: (1 + math.log(c)) * math.log(1 + self.n / (1 + self.df.get(t, 0))) for t, c in f.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+
+def _cos(x: dict[str, float], y: dict[str, float]) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(v * y.get(t, 0.0) for t, v in x.items())
+
+
+class _Scorer:
+    def __init__(self, na: list[_Node], nb: list[_Node]):
+        self.na, self.nb = na, nb
+        texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
+        self.space = _Space(texts)
+        self.vec: dict[str, dict[str, float]] = {}
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def v(self, text: str) -> dict[str, float]:
+        vec = self.vec.get(text)
+        if vec is None:
+            vec = self.vec[text] = self.space.vector(text)
+        return vec
+
+    def sim(self, x: str, y: str) -> float:
+        if not x or not y:
+            return 0.0
+        if x == y:
+            return 1.0
+        return 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(x, y) / 100.0
+
+    def score(self, i: int, j: int) -> float:
+        key = (i, j)
+        if key not in self.cache:
+            self.cache[key] = self._score(self.na[i], self.nb[j])
+        return self.cache[key]
+
+    def _score(self, a: _Node, b: _Node) -> float:
+        own = self.sim(a.own, b.own)
+        best = own
+        if a.has_children and b.has_children:
+            best = max(best, 0.4 * self.sim(a.heading, b.heading) + 0.6 * self.sim(a.sub, b.sub))
+        elif a.has_children != b.has_children:
+            # a point list folded into one paragraph, or the reverse
+            best = max(best, 0.3 * self.sim(a.heading, b.heading) + 0.7 * self.sim(a.sub, b.sub))
+        if a.body != a.own or b.body != b.own:
+            # an item's body that became a point elsewhere (or the reverse): compare without headings
+            best = max(best, 0.95 * self.sim(a.body, b.body))
+        if a.body != a.own and b.body != b.own:
+            # an agency heading over its tasks: the heading counts apart from the body
+            best = max(best, 0.4 * self.sim(a.heading, b.heading) + 0.6 * self.sim(a.body, b.body))
+        if a.depth != b.depth:
+            best -= 0.03 * abs(a.depth - b.depth)
+        return max(0.0, min(1.0, best))
+
+
+def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
+    na, nb = scorer.na, scorer.nb
+    space = scorer.space
+    limit = max(30, int(0.25 * space.n))
+    pairs: set[tuple[int, int]] = set()
+    for attr in ("own", "sub", "body"):
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for j, n in enumerate(nb):
+            for t, w in scorer.v(getattr(n, attr)).items():
+                if space.df.get(t, 0) <= limit:
+                    index[t].append((j, w))
+        for i, n in enumerate(na):
+            acc: dict[int, float] = defaultdict(float)
+            for t, w in scorer.v(getattr(n, attr)).items():
+                for j, wj in index.get(t, ()):
+                    acc[j] += w * wj
+            for j, _ in sorted(acc.items(), key=lambda kv: -kv[1])[:CANDIDATES]:
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
+def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
+    """Pair the clauses of two plans. ``cross`` (default: decided from the issuers) switches to the
+    stricter bars of cross-jurisdiction text reuse."""
+    if cross is None:
+        ja, jb = a.meta.jurisdiction, b.meta.jurisdiction
+        cross = not (ja is None or jb is None or same_authority(ja, jb))
+    th = CROSS if cross else SAME_ISSUER
+    na, nb = _nodes(a), _nodes(b)
+    scorer = _Scorer(na, nb)
+    a_to_b: dict[int, int] = {}
+    b_to_a: dict[int, int] = {}
+    rule: dict[int, str] = {}
+
+    def take(i: int, j: int, why: str) -> None:
+        a_to_b[i] = j
+        b_to_a[j] = i
+        rule[i] = why
+
+    # 1. identical text, unique on both sides
+    seen_a = Counter(n.own for n in na)
+    seen_b = Counter(n.own for n in nb)
+    by_text = {n.own: n.index for n in nb}
+    for n in na:
+        if len(n.own) >= 3 and seen_a[n.own] == 1 and seen_b.get(n.own) == 1:
+            take(n.index, by_text[n.own], "exact")
+
+    cands = [(i, j) for i, j in _candidates(scorer) if i not in a_to_b and j not in b_to_a]
+
+    def parents_paired(i: int, j: int) -> bool:
+        pa, pb = na[i].parent, nb[j].parent
+        if pa is None or pb is None:
+            return pa is None and pb is None
+        return a_to_b.get(pa) == pb
+
+    def greedy(bar: float, why: str, bonus: bool) -> None:
+        scored = []
+        for i, j in cands:
+            if i in a_to_b or j in b_to_a:
+                continue
+            s = scorer.score(i, j)
+            if bonus:
+                if parents_paired(i, j):
+                    s += 0.12
+                if na[i].clause.label == nb[j].clause.label:
+                    s += 0.03
+            if s >= bar:
+                scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j))
+        for *_, i, j in sorted(scored, reverse=True):
+            if i not in a_to_b and j not in b_to_a:
+                take(i, j, why)
+
+    # 2. confident on text alone; 3. weaker, helped by the tree
+    greedy(th["confident"], "fuzzy", bonus=False)
+    greedy(th["accept"], "fuzzy", bonus=True)
+    greedy(th["context"] + 0.12, "context", bonus=True)
+
+    # 4. position inside paired parents
+    children_a = _children(na)
+    children_b = _children(nb)
+    for pa, pb in sorted(a_to_b.items()):
+        free_a = [i for i in children_a[pa] if i not in a_to_b]
+        free_b = [j for j in children_b[pb] if j not in b_to_a]
+        if len(free_a) == len(free_b):
+            for i, j in zip(free_a, free_b, strict=True):
+                s = scorer.score(i, j)
+                same_label = _label_key(na[i].clause.label) == _label_key(nb[j].clause.label)
+                if s >= th["positional"] or (same_label and not cross and s >= th["positional"] - 0.1):
+                    take(i, j, "position")
+
+    links: list[tuple[int, int, str]] = [(i, j, rule[i]) for i, j in sorted(a_to_b.items())]
+    # 5. containers whose children went to one container of the other side (agencies merged or split)
+    links += _containers(na, nb, a_to_b, children_a, scorer, "merge")
+    links += _containers(nb, na, b_to_a, children_b, scorer, "split", swap=True)
+    # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
+    links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
+
+    count_a = Counter(i for i, _, _ in links)
+    count_b = Counter(j for _, j, _ in links)
+    pairs: list[Pair] = []
+    for i, j, why in sorted(set(links)):
+        p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th)
+        if count_a[i] > 1 or count_b[j] > 1:
+            kind = "split" if count_a[i] > 1 else "merged"
+            p = Pair(p.a, p.b, kind, p.score, p.rule, p.renumbered, p.reparented, p.edited, p.review)  # type: ignore[arg-type]
+        pairs.append(p)
+    paired_a = {p.a for p in pairs}
+    paired_b = {p.b for p in pairs}
+    return Alignment(
+        a=a, b=b, pairs=tuple(pairs),
+        removed=tuple(n.clause.id for n in na if n.clause.id not in paired_a),
+        added=tuple(n.clause.id for n in nb if n.clause.id not in paired_b),
+        cross=cross, thresholds=dict(th),
+    )
+
+
+def _children(nodes: list[_Node]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for n in nodes:
+        if n.parent is not None:
+            out[n.parent].append(n.index)
+    return out
+
+
+def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], children_x: dict[int, list[int]],
+                scorer: _Scorer, why: str, *, swap: bool = False) -> list[tuple[int, int, str]]:
+    """An unpaired container whose paired children mostly went under one container of the other
+    side (at its own depth) is linked to it: the heading followed its content."""
+    out: list[tuple[int, int, str]] = []
+    for x in nx:
+        if x.index in x_to_y or not x.has_children:
+            continue
+        votes: Counter[int] = Counter()
+        for c in children_x[x.index]:
+            y = x_to_y.get(c)
+            while y is not None and ny[y].depth > x.depth:
+                y = ny[y].parent
+            if y is not None and ny[y].depth == x.depth:
+                votes[y] += 1
+        if not votes:
+            continue
+        paired = sum(1 for c in children_x[x.index] if c in x_to_y)
+
+        heading_sim = {y: scorer.sim(x.heading, ny[y].heading) for y in votes}
+        target, n = max(votes.items(), key=lambda kv: (kv[1], heading_sim[kv[0]]))
+        if n / paired >= 0.5 and (n >= 2 or heading_sim[target] >= 0.4):
+            out.append((target, x.index, why) if swap else (x.index, target, why))
+    return out
+
+
+def _label_key(label: str) -> str:
+    return label.strip().rstrip(".)").lower()
+
+
+def _pair(a: _Node, b: _Node, score: float, why: str, parents_ok: bool, th: dict[str, float]) -> Pair:
+    renumbered = _label_key(a.clause.label) != _label_key(b.clause.label)
+    edited = a.exact != b.exact
+    if renumbered or not parents_ok:
+        kind = "moved"
+    elif edited:
+        kind = "modified"
+    else:
+        kind = "unchanged"
+    return Pair(a.clause.id, b.clause.id, kind, score, why, renumbered, not parents_ok, edited,  # type: ignore[arg-type]
+                review=score < th["review"])
+
+
+def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: dict[int, int],
+            scorer: _Scorer, th: dict[str, float], linked: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """A free leaf next to a paired sibling: keep the group (x ~ partner + free leaf) when the
+    joined text is clearly closer than the single partner and the free leaf is mostly covered."""
+    out: list[tuple[int, int, str]] = []
+    taken_a = {i for i, _ in linked}
+    taken_b = {j for _, j in linked}
+    for side, nodes_x, nodes_y, x_to_y, taken_y in (("split", na, nb, a_to_b, taken_b), ("merge", nb, na, b_to_a, taken_a)):
+        for y in nodes_y:
+            if y.index in taken_y or not y.own or y.has_children:
+                continue
+            best = None
+            for x_index, partner in x_to_y.items():
+                x = nodes_x[x_index]
+                p = nodes_y[partner]
+                if x.has_children or p.parent != y.parent or abs(p.index - y.index) > 1 + len(p.clause.children):
+                    continue
+                single = scorer.sim(x.own, p.own)
+                if single >= 0.97:
+                    continue
+                joined = scorer.sim(x.own, f"{p.own} {y.own}" if p.index < y.index else f"{y.own} {p.own}")
+                gain = joined - single
+                if gain >= th["group_gain"] and _coverage(y.own, x.own) >= 0.6 and (best is None or gain > best[0]):
+                    best = (gain, x)
+            if best is not None:
+                x = best[1]
+                taken_y.add(y.index)
+                out.append((x.index, y.index, "split") if side == "split" else (y.index, x.index, "merge"))
+    return out
+
+
+def _coverage(part: str, whole: str) -> float:
+    """Share of ``part``'s word bigrams found in ``whole``."""
+    p = part.split()
+    w = whole.split()
+    grams = {f"{x} {y}" for x, y in itertools.pairwise(p)}
+    if not grams:
+        return 0.0
+    have = {f"{x} {y}" for x, y in itertools.pairwise(w)}
+    return len(grams & have) / len(grams)

@@ -1,0 +1,38 @@
+"""Jurisdictions and their successions (a province that became a city keeps its plans' lineage)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from .model import Jurisdiction
+from .textnorm import match_key
+
+
+@cache
+def successions() -> tuple[tuple[Jurisdiction, Jurisdiction, str], ...]:
+    data = json.loads(resources.files("plandiff").joinpath("data/successions.json").read_text(encoding="utf-8"))
+    return tuple(
+        (Jurisdiction(s["old"]["name"], s["old"]["level"]), Jurisdiction(s["new"]["name"], s["new"]["level"]), s["effective"])
+        for s in data["successions"]
+    )
+
+
+def canonical(j: Jurisdiction | None) -> str | None:
+    """A key that is the same for an authority and its successor: the newest name."""
+    if j is None:
+        return None
+    name = match_key(j.name)
+    changed = True
+    while changed:
+        changed = False
+        for old, new, _ in successions():
+            if match_key(old.name) == name:
+                name = match_key(new.name)
+                changed = True
+    return name
+
+
+def same_authority(a: Jurisdiction | None, b: Jurisdiction | None) -> bool:
+    return a is not None and b is not None and canonical(a) == canonical(b)

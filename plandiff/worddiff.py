@@ -1,0 +1,75 @@
+"""Word-level diffs with diff-match-patch.
+
+Each token (a syllable, a number such as "12.000" or "15/12/2024", a punctuation mark, a run of
+space) is mapped to one private-use character, diffed, cleaned up semantically while still in
+token space, and only then mapped back — so no syllable or number is ever cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+_TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*|[^\W\d_]+|\S|\s+")
+_BASE = 0xE000  # the private use area: never in real text we tokenise
+
+Op = Literal["equal", "insert", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    op: Op
+    text: str
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def diff_words(a: str, b: str, *, timeout: float = 2.0) -> list[Edit]:
+    """Edits turning ``a`` into ``b``; joining the equal+delete texts gives ``a``, equal+insert ``b``."""
+    table: dict[str, str] = {}
+    back: list[str] = []
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for tok in tokens:
+            ch = table.get(tok)
+            if ch is None:
+                ch = chr(_BASE + len(back)) if len(back) < 6400 else chr(0xF0000 + len(back) - 6400)
+                table[tok] = ch
+                back.append(tok)
+            out.append(ch)
+        return "".join(out)
+
+    ea, eb = encode(tokenize(a)), encode(tokenize(b))
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    diffs = dmp.diff_main(ea, eb, False)
+    dmp.diff_cleanupSemantic(diffs)
+    ops: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+    edits: list[Edit] = []
+    for code, chars in diffs:
+        text = "".join(back[_index(ch)] for ch in chars)
+        if text:
+            if edits and edits[-1].op == ops[code]:
+                edits[-1] = Edit(ops[code], edits[-1].text + text)
+            else:
+                edits.append(Edit(ops[code], text))
+    return edits
+
+
+def _index(ch: str) -> int:
+    code = ord(ch)
+    return code - _BASE if code < 0xF0000 else code - 0xF0000 + 6400
+
+
+def apply(a: str, edits: list[Edit]) -> str:
+    """Rebuild the new text from the edits (checks that they are a faithful diff of ``a``)."""
+    old = "".join(e.text for e in edits if e.op != "insert")
+    if old != a:
+        raise ValueError("edits do not start from this text")
+    return "".join(e.text for e in edits if e.op != "delete")
