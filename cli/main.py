@@ -83,6 +83,54 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
         _emit(plandiff.render_alignment_text(result), output)
 
 
+@cli.command()
+@click.argument("a", type=click.Path(dir_okay=True))
+@click.argument("b", type=click.Path(dir_okay=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
+              help="Report format (default: from the output's extension, else html).")
+@click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
+def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool) -> None:
+    """Compare plans A and B: an HTML report (or JSON / Markdown)."""
+    plan_a, plan_b = _load(a), _load(b)
+    result = plandiff.align(plan_a, plan_b, cross=cross)
+    if fmt is None:
+        fmt = {".json": "json", ".md": "md"}.get(Path(output).suffix.lower(), "html") if output else "html"
+    if fmt == "json":
+        text = _json(result.to_dict())
+    elif fmt == "md":
+        text = plandiff.render_markdown(result)
+    else:
+        text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b))
+    _emit(text, output)
+    if output:
+        counts = result.counts()
+        click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
+    if exit_code and any(v for k, v in result.counts().items() if k != "unchanged"):
+        sys.exit(1)
+
+
+def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]] | None:
+    compare = getattr(plandiff, "compare_citations", None)
+    return compare(a, b) if compare else None
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (default: stdout).")
+@click.option("--json", "as_json", is_flag=True, help="Print the lineages as JSON.")
+def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
+    """Follow each clause through versions FILES (oldest first): a blame for plans."""
+    if len(files) < 2:
+        raise UserError("history needs at least two versions")
+    result = plandiff.history([_load(f) for f in files])
+    if as_json or (output and output.endswith(".json")):
+        _emit(_json(result.to_dict()), output)
+    else:
+        _emit(plandiff.render_history_html(result), output)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

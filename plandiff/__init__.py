@@ -1,29 +1,22 @@
 """plandiff: compare and version Vietnamese government plans (kế hoạch).
 
-The verbs users call: ``parse`` a plan into a clause tree.
+The verbs: ``parse`` a plan into a clause tree, ``align`` two plans, ``history`` of a series,
+``citations`` of legal instruments and the ``CitationGraph``; renderers turn results into text,
+Markdown and HTML.
 """
 
 from .aligner import align
 from .errors import PlanError
+from .history import History, Lineage, history
 from .model import Alignment, Artefact, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
 from .parser import parse, parse_file
+from .render_html import render_history_html, render_html
+from .render_md import render_markdown
 from .render_text import render_alignment_text, render_outline
 
 __all__ = [
-    "Alignment",
-    "Artefact",
-    "Clause",
-    "Footnote",
-    "Jurisdiction",
-    "Meta",
-    "Pair",
-    "Plan",
-    "PlanError",
-    "Span",
-    "align",
-    "parse",
-    "parse_file",
-    "render_alignment_text",
-    "render_outline",
+    "Alignment", "Artefact", "Clause", "Footnote", "History", "Jurisdiction", "Lineage", "Meta", "Pair", "Plan",
+    "PlanError", "Span", "align", "history", "parse", "parse_file", "render_alignment_text", "render_history_html",
+    "render_html", "render_markdown", "render_outline",
 ]
 __version__ = "0.1.0"

@@ -1,0 +1,452 @@
+"""HTML renderer: a self-contained comparison page built with lxml (elements, never strings, so
+every piece of plan text is escaped). No network fetch: CSS and JS are inline.
+
+Every compared row carries ``data-kind`` (unchanged, modified, moved, split, merged, added,
+removed) and ``data-a`` / ``data-b`` clause ids, so tools and tests can read the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from lxml import etree
+from lxml.builder import E
+
+from .history import History
+from .model import Alignment, Clause, Pair, Plan
+from .worddiff import diff_words
+
+KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
+SYMBOL = {"unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇", "added": "+", "removed": "−"}
+LABEL = {
+    "unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
+    "merged": "merged", "added": "added", "removed": "removed",
+}
+
+CSS = """
+:root{--add:#e6ffec;--addb:#1a7f37;--del:#ffebe9;--delb:#cf222e;--mov:#ddf4ff;--movb:#0969da;--grp:#fbefff;--grpb:#8250df;--mod:#fff8c5;--modb:#9a6700;--ink:#1f2328;--mute:#59636e;--line:#d1d9e0}
+*{box-sizing:border-box}
+body{font:15px/1.5 "Noto Serif","Times New Roman",serif;color:var(--ink);margin:0;background:#fff}
+header.top{padding:16px 24px;border-bottom:1px solid var(--line);background:#f6f8fa}
+h1{font-size:20px;margin:0 0 8px}
+.plans{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+.plan-card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 14px}
+.plan-card .tag{font:600 12px system-ui,sans-serif;color:var(--mute);text-transform:uppercase;letter-spacing:.05em}
+.plan-card .issuer{font-weight:600}
+.plan-card .title{font-style:italic}
+main{display:grid;grid-template-columns:280px 1fr;gap:0}
+nav.toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;border-right:1px solid var(--line);padding:12px;font:13px/1.4 system-ui,sans-serif}
+nav.toc ul{list-style:none;margin:0;padding-left:12px}
+nav.toc>ul{padding-left:0}
+nav.toc a{color:var(--ink);text-decoration:none}
+nav.toc a:hover{text-decoration:underline}
+.content{padding:12px 24px;min-width:0}
+.summary table,.sections table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:4px 0 12px}
+.summary td,.summary th,.sections td,.sections th{border:1px solid var(--line);padding:3px 8px;text-align:right}
+.summary th,.sections th{background:#f6f8fa;text-align:left}
+.controls{position:sticky;top:0;background:#fff;z-index:2;padding:8px 0;border-bottom:1px solid var(--line);font:13px system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:12px;align-items:center}
+.controls label{white-space:nowrap}
+.controls button{font:inherit;padding:2px 10px;cursor:pointer}
+table.cmp{width:100%;border-collapse:collapse;table-layout:fixed;margin-top:8px}
+table.cmp td{vertical-align:top;border-bottom:1px solid var(--line);padding:6px 8px;overflow-wrap:anywhere}
+table.cmp td.status{width:118px;font:12px system-ui,sans-serif}
+table.cmp th{font:600 12px system-ui,sans-serif;text-align:left;color:var(--mute);padding:4px 8px;border-bottom:2px solid var(--line)}
+.badge{display:inline-block;border:1px solid currentColor;border-radius:10px;padding:0 6px;font:600 11px system-ui,sans-serif;white-space:nowrap}
+.k-added .badge{color:var(--addb)} .k-removed .badge{color:var(--delb)} .k-moved .badge{color:var(--movb)}
+.k-modified .badge{color:var(--modb)} .k-split .badge,.k-merged .badge{color:var(--grpb)} .k-unchanged .badge{color:var(--mute)}
+tr.k-added td.b{background:var(--add)} tr.k-removed td.a{background:var(--del)}
+tr.k-moved td.status{border-left:4px double var(--movb)} tr.k-split td.status,tr.k-merged td.status{border-left:4px dotted var(--grpb)}
+tr.k-modified td.status{border-left:4px solid var(--modb)}
+tr.k-unchanged{color:#3d444d}
+.lbl{font-weight:700;margin-right:4px}
+.relabel{font:12px system-ui,sans-serif;color:var(--movb)}
+ins{background:var(--add);text-decoration:underline;text-decoration-color:var(--addb)}
+del{background:var(--del);text-decoration:line-through;text-decoration-color:var(--delb)}
+.evidence{color:var(--mute);font-size:11px}
+.review{color:var(--delb);font-weight:600}
+.inline-view td.a,.inline-view td.b,.inline-view th.a,.inline-view th.b{display:none}
+td.inline,th.inline{display:none}
+.inline-view td.inline,.inline-view th.inline{display:table-cell}
+.depth-1 .lbl{margin-left:1em}.depth-2 .lbl{margin-left:2em}.depth-3 .lbl{margin-left:3em}
+tr.current td{outline:2px solid var(--movb)}
+.para{display:block;margin-top:4px}
+.cites ul{margin:4px 0 12px}
+@media print{nav.toc,.controls{display:none}main{display:block}tr.k-unchanged{display:none}}
+@media (max-width:900px){main{grid-template-columns:1fr}nav.toc{position:static;max-height:none}}
+"""
+
+JS = """
+(function(){
+  var rows=[].slice.call(document.querySelectorAll('tr.row'));
+  function apply(){
+    var on={};[].forEach.call(document.querySelectorAll('input.kind'),function(c){on[c.value]=c.checked;});
+    rows.forEach(function(r){r.hidden=!on[r.getAttribute('data-kind')];});
+  }
+  [].forEach.call(document.querySelectorAll('input.kind'),function(c){c.addEventListener('change',apply);});
+  var view=document.getElementById('view');
+  if(view){view.addEventListener('change',function(){document.getElementById('cmp').classList.toggle('inline-view',view.value==='inline');});}
+  var cur=-1;
+  function changes(){return rows.filter(function(r){return !r.hidden && r.getAttribute('data-kind')!=='unchanged';});}
+  function go(step){
+    var list=changes(); if(!list.length){return;}
+    var at=list.indexOf(rows[cur]); at=(at+step+list.length)%list.length;
+    if(cur>=0){rows[cur].classList.remove('current');}
+    cur=rows.indexOf(list[at]); list[at].classList.add('current');
+    list[at].scrollIntoView({block:'center'});
+    if(history.replaceState){history.replaceState(null,'','#'+list[at].id);}
+  }
+  var n=document.getElementById('next'),p=document.getElementById('prev');
+  if(n){n.addEventListener('click',function(){go(1);});}
+  if(p){p.addEventListener('click',function(){go(-1);});}
+  document.addEventListener('keydown',function(e){
+    if(e.target.tagName==='INPUT'||e.target.tagName==='SELECT'){return;}
+    if(e.key==='n'||e.key==='j'){go(1);} if(e.key==='p'||e.key==='k'){go(-1);}
+  });
+  apply();
+})();
+"""
+
+
+def _meta_card(plan: Plan, tag: str) -> etree._Element:
+    m = plan.meta
+    bits = [E.div(tag, {"class": "tag"})]
+    if plan.name:
+        bits.append(E.div(E.code(plan.name)))
+    if m.issuer:
+        bits.append(E.div(m.issuer, {"class": "issuer"}))
+    line = " · ".join(x for x in (f"Số {m.number}" if m.number else "Số: (trống)", m.place, m.date or (str(m.year) if m.year else None)) if x)
+    bits.append(E.div(line))
+    if m.doc_type or m.title:
+        bits.append(E.div(" ".join(x for x in (m.doc_type, m.title) if x), {"class": "title"}))
+    return E.div({"class": "plan-card"}, *bits)
+
+
+def _text_el(text: str) -> list[Any]:
+    parts: list[Any] = []
+    for k, para in enumerate(text.split("\n")):
+        parts.append(E.span(para, {"class": "para"}) if k else para)
+    return parts
+
+
+def _diff_els(a: str, b: str) -> tuple[list[Any], list[Any], list[Any]]:
+    """Old side, new side and inline redline for one pair of texts."""
+    old: list[Any] = []
+    new: list[Any] = []
+    inline: list[Any] = []
+    for edit in diff_words(a, b):
+        if edit.op == "equal":
+            old.append(edit.text)
+            new.append(edit.text)
+            inline.append(edit.text)
+        elif edit.op == "delete":
+            old.append(_del(edit.text))
+            inline.append(_del(edit.text))
+        else:
+            new.append(_ins(edit.text))
+            inline.append(_ins(edit.text))
+    return old, new, inline
+
+
+def _del(text: str) -> etree._Element:
+    el = etree.Element("del")
+    el.text = text
+    return el
+
+
+def _ins(text: str) -> etree._Element:
+    el = etree.Element("ins")
+    el.text = text
+    return el
+
+
+def _append_mixed(parent: etree._Element, parts: list[Any]) -> None:
+    """Append strings and elements to ``parent`` as mixed content."""
+    last: etree._Element | None = None
+    for part in parts:
+        if isinstance(part, str):
+            if last is None:
+                parent.text = (parent.text or "") + part
+            else:
+                last.tail = (last.tail or "") + part
+        else:
+            parent.append(part)
+            last = part
+
+
+def _cell(cls: str, clause: Clause | None, body: list[Any] | None, anchor: str | None, depth: int) -> etree._Element:
+    td = etree.Element("td", {"class": f"{cls} depth-{min(depth, 3)}"})
+    if clause is None:
+        return td
+    if anchor:
+        td.set("id", anchor)
+    lbl = etree.SubElement(td, "span", {"class": "lbl", "title": clause.id})
+    lbl.text = clause.label
+    lbl.tail = " "
+    holder = etree.SubElement(td, "span", {"class": "txt"})
+    _append_mixed(holder, body if body is not None else _text_el(clause.text))
+    return td
+
+
+def _depths(plan: Plan) -> dict[str, int]:
+    out: dict[str, int] = {}
+
+    def visit(c: Clause, d: int) -> None:
+        out[c.id] = d
+        for ch in c.children:
+            visit(ch, d + 1)
+
+    for c in plan.clauses:
+        visit(c, 0)
+    return out
+
+
+def _rows(al: Alignment) -> list[tuple[str, Pair | None, str | None, str | None]]:
+    """(kind, pair, a_id, b_id) in reading order: B's order, removed clauses after their anchor."""
+    by_b: dict[str, list[Pair]] = {}
+    for p in al.pairs:
+        by_b.setdefault(p.b, []).append(p)
+    a_order = [c.id for c in al.a.walk()]
+    paired_a = {p.a for p in al.pairs}
+    removed_after: dict[str | None, list[str]] = {}
+    first_partner = {}
+    for p in al.pairs:
+        first_partner.setdefault(p.a, p.b)
+    anchor: str | None = None
+    for cid in a_order:
+        if cid in paired_a:
+            anchor = first_partner[cid]
+        elif cid in al.removed:
+            removed_after.setdefault(anchor, []).append(cid)
+    rows: list[tuple[str, Pair | None, str | None, str | None]] = []
+    rows.extend(("removed", None, cid, None) for cid in removed_after.get(None, []))
+    for c in al.b.walk():
+        if c.id in by_b:
+            rows.extend((p.kind, p, p.a, p.b) for p in by_b[c.id])
+        else:
+            rows.append(("added", None, None, c.id))
+        rows.extend(("removed", None, cid, None) for cid in removed_after.get(c.id, []))
+    return rows
+
+
+def _section_of(cid: str) -> str:
+    return cid.split(".", 1)[0]
+
+
+def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None) -> str:
+    """The comparison page for ``al`` as one HTML string."""
+    a, b = al.a, al.b
+    name = title or f"plandiff: {a.name or 'A'} → {b.name or 'B'}"
+    counts = al.counts()
+    depth_a, depth_b = _depths(a), _depths(b)
+    rows = _rows(al)
+
+    # status carried up to parents: a parent "contains changes" if any descendant row is a change
+    changed_b: set[str] = set()
+    for kind, _, _, bid in rows:
+        if bid and kind != "unchanged":
+            parts = bid.split(".")
+            for k in range(1, len(parts) + 1):
+                changed_b.add(".".join(parts[:k]))
+
+    # summary
+    summary = E.table(
+        E.tr(*[E.th(f"{SYMBOL[k]} {LABEL[k]}") for k in KINDS]),
+        E.tr(*[E.td(str(counts[k])) for k in KINDS]),
+    )
+    per_section: dict[str, Counter[str]] = {}
+    for kind, _, aid, bid in rows:
+        sec = _section_of(bid or aid or "")
+        per_section.setdefault(sec, Counter())[kind] += 1
+    sections = E.table(
+        E.tr(E.th("section"), *[E.th(SYMBOL[k], {"title": LABEL[k]}) for k in KINDS]),
+        *[E.tr(E.th(sec), *[E.td(str(c[k])) for k in KINDS]) for sec, c in per_section.items()],
+    )
+    th = al.thresholds
+    thresholds = E.p(
+        {"class": "evidence"},
+        f"Mode: {'cross-jurisdiction text reuse' if al.cross else 'versions of one issuer'}. Similarity thresholds: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in th.items())
+        + ". Pairs below the review threshold are marked “review”.",
+    )
+
+    controls = E.div(
+        {"class": "controls"},
+        E.strong("Show:"),
+        *[E.label(E.input({"type": "checkbox", "class": "kind", "value": k, "checked": "checked"}),
+                  f" {SYMBOL[k]} {LABEL[k]} ({counts[k]})") for k in KINDS],
+        E.label("View: ", E.select({"id": "view"}, E.option("side by side", value="side"), E.option("inline redline", value="inline"))),
+        E.button("◀ previous change", {"id": "prev", "type": "button"}),
+        E.button("next change ▶", {"id": "next", "type": "button"}),
+        E.span({"class": "evidence"}, "keys: n / p"),
+    )
+
+    table = E.table({"class": "cmp", "id": "cmp"},
+                    E.tr(E.th("status", {"class": "status"}), E.th(a.name or "A", {"class": "a"}),
+                         E.th(b.name or "B", {"class": "b"}), E.th("changes", {"class": "inline"})))
+    seen_a: set[str] = set()
+    seen_b: set[str] = set()
+    for n, (kind, pair, aid, bid) in enumerate(rows):
+        ca = a.find(aid) if aid else None
+        cb = b.find(bid) if bid else None
+        attrs = {"class": f"row k-{kind}", "data-kind": kind, "id": f"r{n}"}
+        if aid:
+            attrs["data-a"] = aid
+        if bid:
+            attrs["data-b"] = bid
+        tr = etree.Element("tr", attrs)
+        status = etree.SubElement(tr, "td", {"class": "status"})
+        badge = etree.SubElement(status, "span", {"class": "badge"})
+        badge.text = f"{SYMBOL[kind]} {LABEL[kind]}"
+        if pair is not None:
+            ev = etree.SubElement(status, "div", {"class": "evidence"})
+            ev.text = f"{pair.rule} · {pair.score:.2f}"
+            if pair.review:
+                rv = etree.SubElement(status, "div", {"class": "review"})
+                rv.text = "review"
+            if pair.renumbered and ca is not None and cb is not None:
+                rl = etree.SubElement(status, "div", {"class": "relabel"})
+                rl.text = f"{ca.label} → {cb.label}"
+            if pair.reparented:
+                rp = etree.SubElement(status, "div", {"class": "relabel"})
+                rp.text = "under another heading"
+            others = [p for p in al.pairs if p is not pair and (p.a == pair.a or p.b == pair.b)]
+            if others:
+                links = etree.SubElement(status, "div", {"class": "evidence"})
+                links.text = "with "
+                for k, other in enumerate(others):
+                    link = etree.SubElement(links, "a", {"href": f"#b-{other.b}" if other.a == pair.a else f"#a-{other.a}"})
+                    link.text = other.b if other.a == pair.a else other.a
+                    if k + 1 < len(others):
+                        link.tail = ", "
+        if ca is not None and cb is not None and pair is not None and pair.edited:
+            old, new, inline = _diff_els(ca.text, cb.text)
+        else:
+            old = new = None
+            inline = None
+        anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
+        anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
+        if aid:
+            seen_a.add(aid)
+        if bid:
+            seen_b.add(bid)
+        tr.append(_cell("a", ca, old, anchor_a, depth_a.get(aid or "", 0)))
+        tr.append(_cell("b", cb, new, anchor_b, depth_b.get(bid or "", 0)))
+        inline_td = etree.SubElement(tr, "td", {"class": "inline"})
+        shown = cb or ca
+        if shown is not None:
+            lbl = etree.SubElement(inline_td, "span", {"class": "lbl"})
+            lbl.text = shown.label if cb is None or ca is None or ca.label == cb.label else f"{ca.label} → {cb.label}"
+            lbl.tail = " "
+            holder = etree.SubElement(inline_td, "span")
+            if inline is not None:
+                _append_mixed(holder, inline)
+            elif kind == "removed":
+                holder.append(_del(shown.text))
+            elif kind == "added":
+                holder.append(_ins(shown.text))
+            else:
+                _append_mixed(holder, _text_el(shown.text))
+        table.append(tr)
+
+    # table of contents over B, with removed A clauses, status carried up
+    def toc_item(c: Clause) -> etree._Element:
+        status = "unchanged"
+        for kind, _, _, bid in rows:
+            if bid == c.id:
+                status = kind
+                break
+        mark = SYMBOL[status] if status != "unchanged" else ("•" if c.id in changed_b else "")
+        li = E.li(E.a(f"{mark} {c.label} {c.heading[:60]}".strip(), href=f"#b-{c.id}", title=LABEL[status]))
+        kids = [toc_item(ch) for ch in c.children if ch.kind not in ("dash", "paragraph")]
+        if kids:
+            li.append(E.ul(*kids))
+        return li
+
+    toc = E.nav({"class": "toc"}, E.strong("Contents"), E.ul(*[toc_item(c) for c in b.clauses]))
+    if al.removed:
+        toc.append(E.p(E.strong(f"Removed from {a.name or 'A'}")))
+        toc.append(E.ul(*[E.li(E.a(f"{SYMBOL['removed']} {cid}", href=f"#a-{cid}")) for cid in al.removed]))
+
+    content = E.div({"class": "content"},
+                    E.section({"class": "summary"}, E.h2("Summary"), summary, thresholds),
+                    E.section({"class": "sections"}, E.h3("Per section"), sections))
+    if citations:
+        content.append(_citations_section(citations))
+    content.append(controls)
+    content.append(table)
+    data = json.dumps(al.to_dict(), ensure_ascii=False).replace("</", "<\\/")
+    doc = E.html(
+        {"lang": "vi"},
+        E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+               E.title(name), E.style(CSS)),
+        E.body(
+            E.header({"class": "top"}, E.h1(name), E.div({"class": "plans"}, _meta_card(a, "A (old)"), _meta_card(b, "B (new)"))),
+            E.main(toc, content),
+            E.script(data, type="application/json", id="plandiff-data"),
+            E.script(JS),
+        ),
+    )
+    return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")
+
+
+def _citations_section(cites: dict[str, Any]) -> etree._Element:
+    sec = E.section({"class": "cites"}, E.h3("Instruments cited"))
+    for key, label in (("added", "Added"), ("dropped", "Dropped"), ("kept", "Kept")):
+        items = cites.get(key) or []
+        sec.append(E.p(E.strong(f"{label} ({len(items)})")))
+        if items:
+            sec.append(E.ul(*[E.li(str(x)) for x in items]))
+    return sec
+
+
+HISTORY_SYMBOL = {"appeared": "+", "unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇",
+                  "dropped": "−", "absent": ""}
+
+
+def render_history_html(h: History) -> str:
+    """One row per lineage, one column per version: when a clause appeared, changed and was dropped."""
+    names = [p.name or f"v{k}" for k, p in enumerate(h.plans)]
+    title = "plandiff history: " + " → ".join(names)
+    head = E.tr(E.th("lineage"), *[E.th(n) for n in names])
+    table = E.table({"class": "cmp hist"}, head)
+    for lin in h.lineages:
+        tr = etree.Element("tr", {"class": "row", "id": f"l-{lin.id}", "data-lineage": lin.id})
+        td0 = etree.SubElement(tr, "td", {"class": "status"})
+        td0.text = lin.id
+        prev_text: str | None = None
+        for k, step in enumerate(lin.steps):
+            td = etree.SubElement(tr, "td", {"class": f"k-{step.status}", "data-status": step.status})
+            if step.clause is None:
+                if step.status == "dropped":
+                    badge = etree.SubElement(td, "span", {"class": "badge"})
+                    badge.text = f"{HISTORY_SYMBOL['dropped']} dropped"
+                prev_text = None
+                continue
+            clause = h.plans[k].find(step.clause)
+            if clause is None:
+                continue
+            td.set("data-clause", step.clause)
+            badge = etree.SubElement(td, "span", {"class": "badge"})
+            badge.text = f"{HISTORY_SYMBOL.get(step.status, '')} {step.status}".strip()
+            badge.tail = " "
+            lbl = etree.SubElement(td, "span", {"class": "lbl", "title": clause.id})
+            lbl.text = clause.label
+            lbl.tail = " "
+            body = etree.SubElement(td, "span")
+            if prev_text is not None and prev_text != clause.text:
+                _, _, inline = _diff_els(prev_text, clause.text)
+                _append_mixed(body, inline)
+            else:
+                _append_mixed(body, _text_el(clause.heading if len(clause.text) > 400 else clause.text))
+            prev_text = clause.text
+        table.append(tr)
+    doc = E.html(
+        {"lang": "vi"},
+        E.head(E.meta(charset="utf-8"), E.title(title), E.style(CSS + "table.hist td{font-size:13px}")),
+        E.body(E.header({"class": "top"}, E.h1(title),
+                        E.div({"class": "plans"}, *[_meta_card(p, f"v{k}") for k, p in enumerate(h.plans)])),
+               E.div({"class": "content"}, table)),
+    )
+    return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")

@@ -1,0 +1,53 @@
+"""Markdown renderer of a comparison: for e-mail and issue trackers."""
+
+from __future__ import annotations
+
+from .model import Alignment
+from .worddiff import diff_words
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("~", "\\~")
+
+
+def render_markdown(al: Alignment) -> str:
+    a, b = al.a, al.b
+    out = [f"# {a.name or 'A'} → {b.name or 'B'}", ""]
+    for plan, tag in ((a, "A"), (b, "B")):
+        m = plan.meta
+        out.append(f"- **{tag}**: {m.issuer or '?'} · Số {m.number or '(trống)'} · {m.date or m.year or '?'} · {m.title or ''}")
+    out.append("")
+    counts = al.counts()
+    out.append("| " + " | ".join(counts) + " |")
+    out.append("|" + "---|" * len(counts))
+    out.append("| " + " | ".join(str(v) for v in counts.values()) + " |")
+    out.append("")
+    for p in al.pairs:
+        if p.kind == "unchanged":
+            continue
+        ca, cb = a.find(p.a), b.find(p.b)
+        if ca is None or cb is None:
+            continue
+        head = f"## {p.kind}: {p.a} → {p.b} ({p.score:.2f}{', review' if p.review else ''})"
+        out.append(head)
+        if p.edited:
+            parts = []
+            for e in diff_words(ca.text, cb.text):
+                t = _md_escape(e.text)
+                if e.op == "equal" or not t.strip():
+                    parts.append(t)
+                    continue
+                lead, core, trail = t[: len(t) - len(t.lstrip())], t.strip(), t[len(t.rstrip()):]
+                parts.append(f"{lead}~~{core}~~{trail}" if e.op == "delete" else f"{lead}**{core}**{trail}")
+            out.append("".join(parts).replace("\n", "  \n"))
+        else:
+            out.append(f"_{ca.label} → {cb.label}, text unchanged_")
+        out.append("")
+    if al.removed:
+        out.append("## removed")
+        out.extend(f"- {cid}: {_md_escape((a.find(cid).heading if a.find(cid) else '')[:200])}" for cid in al.removed)
+        out.append("")
+    if al.added:
+        out.append("## added")
+        out.extend(f"- {cid}: {_md_escape((b.find(cid).heading if b.find(cid) else '')[:200])}" for cid in al.added)
+    return "\n".join(out).rstrip() + "\n"
