@@ -111,9 +111,8 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
         sys.exit(1)
 
 
-def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]] | None:
-    compare = getattr(plandiff, "compare_citations", None)
-    return compare(a, b) if compare else None
+def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]]:
+    return plandiff.compare_citations(a, b)
 
 
 @cli.command()
@@ -129,6 +128,76 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
         _emit(_json(result.to_dict()), output)
     else:
         _emit(plandiff.render_history_html(result), output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Print citations and warnings as JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def cite(file: str, as_json: bool, output: str | None) -> None:
+    """List the legal instruments FILE cites."""
+    from plandiff.citations import extract
+
+    cites, warnings = extract(_load(file))
+    if as_json:
+        _emit(_json({"citations": [c.to_dict() for c in cites], "warnings": warnings}), output)
+        return
+    lines = [f"{c.role:7} {c.clause or '':12} {c.type or '':12} {c.symbol or '':22} {c.date or '':10} {(c.title or '')[:70]}"
+             for c in cites]
+    lines += [f"warning: {w}" for w in warnings]
+    _emit("\n".join(lines), output)
+
+
+def _graph(files: tuple[str, ...]) -> plandiff.CitationGraph:
+    graph = plandiff.CitationGraph()
+    for f in files:
+        graph.add_plan(_load(f), file=f)
+    return graph
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output file: .graphml, .json (node-link) or .html (interactive view).")
+def graph(files: tuple[str, ...], output: str) -> None:
+    """Build the citation graph of FILES."""
+    g = _graph(files)
+    try:
+        text = g.write(output)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    _emit(text, output)
+    click.echo(f"wrote {output}: {g.graph.number_of_nodes()} nodes, {g.graph.number_of_edges()} edges", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--instrument", help="Which plans derive from this instrument (symbol, id or name).")
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=True), help="What this plan derives from.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None, as_json: bool) -> None:
+    """Trace derivations among FILES: --instrument X (who implements X) or --plan FILE (its ancestry)."""
+    if bool(instrument) == bool(plan_file):
+        raise UserError("give exactly one of --instrument or --plan")
+    all_files = list(files) + ([plan_file] if plan_file and plan_file not in files else [])
+    g = _graph(tuple(all_files))
+    if instrument:
+        result = g.trace(instrument)
+        if not result["instrument"]["ids"]:
+            raise UserError(f"no instrument {instrument!r} is cited by these plans")
+        if as_json:
+            _emit(_json(result), None)
+        else:
+            _emit("\n".join(f"{p['file']}: {' → '.join(p['via'])}" for p in result["plans"]), None)
+        return
+    from plandiff.graph import plan_id
+
+    assert plan_file is not None
+    rows = g.ancestry(plan_id(_load(plan_file)))
+    if as_json:
+        _emit(_json({"plan": plan_file, "ancestry": rows}), None)
+    else:
+        _emit("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
 
 
 def main() -> None:

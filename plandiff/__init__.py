@@ -6,17 +6,41 @@ Markdown and HTML.
 """
 
 from .aligner import align
+from .citations import citations, compare_citations
 from .errors import PlanError
+from .graph import CitationGraph
 from .history import History, Lineage, history
-from .model import Alignment, Artefact, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
+from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
 from .parser import parse, parse_file
 from .render_html import render_history_html, render_html
 from .render_md import render_markdown
 from .render_text import render_alignment_text, render_outline
 
 __all__ = [
-    "Alignment", "Artefact", "Clause", "Footnote", "History", "Jurisdiction", "Lineage", "Meta", "Pair", "Plan",
-    "PlanError", "Span", "align", "history", "parse", "parse_file", "render_alignment_text", "render_history_html",
-    "render_html", "render_markdown", "render_outline",
+    "Alignment",
+    "Artefact",
+    "Citation",
+    "CitationGraph",
+    "Clause",
+    "Footnote",
+    "History",
+    "Jurisdiction",
+    "Lineage",
+    "Meta",
+    "Pair",
+    "Plan",
+    "PlanError",
+    "Span",
+    "align",
+    "citations",
+    "compare_citations",
+    "history",
+    "parse",
+    "parse_file",
+    "render_alignment_text",
+    "render_history_html",
+    "render_html",
+    "render_markdown",
+    "render_outline",
 ]
 __version__ = "0.1.0"

@@ -281,3 +281,42 @@ class Alignment:
             "added": list(self.added),
             "removed": list(self.removed),
         }
+
+
+CitationRole = Literal["basis", "mention"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One reference to a legal instrument in a plan's text."""
+
+    symbol: str | None
+    """ký hiệu as printed, normalised (NFC, no spaces, canonical case): "125/2021/NĐ-CP"; None for a
+    named instrument ("Luật Bình đẳng giới")."""
+    type: str | None
+    """Luật, Nghị quyết, Nghị định, Quyết định, Chỉ thị, Thông tư, Kế hoạch, Công văn …"""
+    number: str | None
+    year: int | None
+    date: str | None
+    """ISO date of the instrument."""
+    issuer: str | None
+    title: str | None
+    """The subject ("về …") or the name."""
+    role: CitationRole
+    clause: str | None
+    """Clause id, "preamble", or "footnote:N"."""
+    span: Span
+    instrument: str
+    """Canonical id: the same for every mention of one instrument, across plans."""
+    raw: str = ""
+    """The matched text as printed."""
+    within: str | None = None
+    """The instrument whose subject this mention stands in ("Kế hoạch 212/KH-UBND … về thực hiện
+    Chiến lược quốc gia …": the strategy is within 212/KH-UBND)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol, "type": self.type, "number": self.number, "year": self.year, "date": self.date,
+            "issuer": self.issuer, "title": self.title, "role": self.role, "clause": self.clause,
+            "span": self.span.as_list(), "instrument": self.instrument, "raw": self.raw, "within": self.within,
+        }

@@ -1,0 +1,482 @@
+"""Citations of legal instruments: ``citations(plan) -> list[Citation]``.
+
+Pipeline (as eyecite): regions (preamble, clauses, footnotes) → find numbered symbols and named
+instruments → read their context (type word, date, issuer, subject) → resolve (typos, short
+names a plan defines, administrative symbols to their authority) → Citation objects.
+
+Administrative symbols (KH-UBND, UBND-XH …) are unique only per issuing authority and year, so
+their canonical id carries both ("385/KH-UBND@huế/2021"); national symbols (with a year in the
+number or a central issuer code: TTg, CP, QH, TW, ministries) stand alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .jurisdictions import canonical
+from .model import Citation, Jurisdiction, Plan, Span
+from .textnorm import match_key
+
+TYPE_WORDS = (
+    "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
+    "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Chương trình", "Đề án", "Tờ trình", "Văn bản", "Báo cáo",
+    "Kết luận", "Pháp lệnh", "Quy định", "Quy chế",
+)
+TYPE_OF_CODE = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị", "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch", "HD": "Hướng dẫn", "TB": "Thông báo", "TTR": "Tờ trình", "BC": "Báo cáo",
+    "KL": "Kết luận", "CTR": "Chương trình", "ĐA": "Đề án", "QH": "Luật", "QC": "Quy chế", "QYĐ": "Quy định",
+}
+CODE_OF_TYPE = {v: k for k, v in TYPE_OF_CODE.items()}
+CODE_OF_TYPE["Luật"] = "QH"
+CODE_OF_TYPE["Bộ luật"] = "QH"
+MIXED_CASE = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr"}
+"""Codes written in mixed case by convention (Nghị định 30/2020/NĐ-CP, Phụ lục III)."""
+CENTRAL = {"TTG", "CP", "QH", "TW", "UBTVQH", "CTN", "TANDTC", "VKSNDTC"}
+ISSUER_CODES = {
+    "thủ tướng chính phủ": "TTG", "chính phủ": "CP", "quốc hội": "QH", "bộ tài chính": "BTC",
+    "ban bí thư": "TW", "bộ chính trị": "TW", "ban chấp hành trung ương": "TW",
+    "bộ lao động - thương binh và xã hội": "BLĐTBXH", "bộ nội vụ": "BNV", "bộ y tế": "BYT",
+    "bộ giáo dục và đào tạo": "BGDĐT", "bộ kế hoạch và đầu tư": "BKHĐT", "bộ tư pháp": "BTP",
+}
+LOCAL_ISSUERS = {"UBND", "HĐND", "SLĐTBXH", "VP", "BCĐ", "STC", "SNV"}
+
+_TYPE_RE = "|".join(re.escape(t) for t in TYPE_WORDS)
+_CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+SYMBOL = re.compile(
+    r"(?<![\w/.-])"
+    r"(?:(?P<pnum>\d{1,5})-(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
+    r"|(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?P<code>" + _CODE_PART + r"(?:\s?[-–]\s?" + _CODE_PART + r")*))"
+    r"(?![\w])"
+)
+TYPE_BEFORE = re.compile(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
+DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
+DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+MINISTRIES = (
+    r"Bộ Lao động\s*[-–]\s*Thương binh và Xã hội", r"Bộ Giáo dục và Đào tạo", r"Bộ Kế hoạch và Đầu tư",
+    r"Bộ Văn hóa,? Thể thao và Du lịch", r"Bộ Thông tin và Truyền thông", r"Bộ Tài nguyên và Môi trường",
+    r"Bộ Nông nghiệp và Phát triển nông thôn", r"Bộ Nông nghiệp và Môi trường", r"Bộ Khoa học và Công nghệ",
+    r"Bộ Giao thông vận tải", r"Bộ Công an", r"Bộ Quốc phòng", r"Bộ Nội vụ", r"Bộ Tư pháp", r"Bộ Y tế", r"Bộ Tài chính",
+    r"Bộ Công Thương", r"Bộ Xây dựng", r"Bộ Ngoại giao",
+)
+ISSUER_AFTER = re.compile(
+    r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
+    + "|".join(MINISTRIES) + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:Ủy|Uỷ) ban nhân dân(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?"
+    r"(?: [A-ZĐ][\wÀ-ỹ]*)*|UBND(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?(?: [A-ZĐ][\wÀ-ỹ]*)*|Hội đồng nhân dân(?: \w+)*?"
+    r"|[A-ZĐ][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay)",
+)
+NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
+SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
+SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
+LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    symbol: str
+    type: str
+    issuer: str
+    date: str
+    title: str
+    names: tuple[str, ...]
+    period: str | None
+
+
+@cache
+def known_instruments() -> tuple[Known, ...]:
+    data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
+    return tuple(
+        Known(x["symbol"], x["type"], x["issuer"], x["date"], x["title"], tuple(x.get("names", ())), x.get("period"))
+        for x in data["instruments"]
+    )
+
+
+def normalize_symbol(raw: str) -> str:
+    """NFC, no spaces, canonical case and hyphenation: "125/2021/NĐCP" → "125/2021/NĐ-CP"."""
+    s = re.sub(r"\s+", "", raw).replace("–", "-")
+    head, _, code = s.rpartition("/")
+    if re.match(r"^\d+-", s):  # party symbol 21-ct/tw
+        num, _, rest = s.partition("-")
+        kind, _, org = rest.partition("/")
+        return f"{num}-{MIXED_CASE.get(kind.upper(), kind.upper())}/{org.upper()}"
+    parts = [p.upper() for p in code.split("-")]
+    if len(parts) == 1:
+        for t in sorted(TYPE_OF_CODE, key=len, reverse=True):
+            rest = parts[0][len(t):]
+            if parts[0].startswith(t) and rest and (rest in CENTRAL or rest in LOCAL_ISSUERS or rest.startswith("B")):
+                parts = [t, rest]
+                break
+    parts = [MIXED_CASE.get(p, p) for p in parts]
+    return f"{head}/{'-'.join(parts)}"
+
+
+@dataclass
+class _Region:
+    text: str
+    clause: str | None
+    start: int
+    end: int
+    preamble: bool = False
+    paragraph_starts: list[int] = field(default_factory=list)
+
+
+def _regions(plan: Plan) -> list[_Region]:
+    out = [_Region(plan.preamble, "preamble", 0, len(plan.source), preamble=True)]
+    for c in plan.walk():
+        out.append(_Region(c.text, c.id, c.span.start, c.span.end))
+    for f in plan.footnotes:
+        out.append(_Region(f.text, f"footnote:{f.label}", f.span.start, f.span.end))
+    return out
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    symbol: str | None
+    type: str | None
+    number: str | None
+    year: int | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    region: _Region
+    raw: str
+    subject_end: int = 0
+    named: bool = False
+    authority: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def citations(plan: Plan) -> list[Citation]:
+    """Every citation of a legal instrument in the plan's preamble, clauses and footnotes."""
+    return extract(plan)[0]
+
+
+def extract(plan: Plan) -> tuple[list[Citation], list[str]]:
+    """Citations and the warnings raised while resolving them (typos, contradictions)."""
+    found: list[_Found] = []
+    warnings: list[str] = []
+    short: dict[str, _Found] = {}
+    for region in _regions(plan):
+        found.extend(_numbered(region, plan))
+        found.extend(_named(region, found))
+        found.extend(_defined_short_names(region, found, short))
+    _resolve_type_conflicts(found, warnings)
+    for f in found:
+        warnings.extend(f.warnings)
+    learned = _learn_aliases(found)
+    _complete_short_mentions(found)
+    out: list[Citation] = []
+    ids = {id(f): _instrument_id(f, plan, learned) for f in found}
+    for f in found:
+        role = "basis" if _is_basis(f, found) else "mention"
+        outer = next((g for g in found if g is not f and g.region is f.region and g.end <= f.start < g.subject_end), None)
+        out.append(Citation(f.symbol, f.type, f.number, f.year, f.date, f.issuer, f.title, role, f.region.clause,  # type: ignore[arg-type]
+                            _locate(plan, f), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
+    out.sort(key=lambda c: c.span.start)
+    return out, sorted(set(warnings))
+
+
+def _numbered(region: _Region, plan: Plan) -> list[_Found]:
+    text = region.text
+    out: list[_Found] = []
+    for m in SYMBOL.finditer(text):
+        if m.group("pnum"):
+            symbol = normalize_symbol(m.group(0))
+            number, year, code_parts = m.group("pnum"), None, [m.group("pkind").upper(), m.group("porg").upper()]
+            type_code = code_parts[0]
+        else:
+            symbol = normalize_symbol(m.group(0))
+            number = m.group("num")
+            year = int(m.group("year")) if m.group("year") else None
+            code_parts = symbol.rsplit("/", 1)[1].upper().split("-")
+            type_code = code_parts[0] if code_parts[0] in TYPE_OF_CODE and len(code_parts) > 1 else None
+            if code_parts[0] == "QH" or (len(code_parts) == 1 and code_parts[0].startswith("QH")):
+                type_code = "QH"
+        before = text[max(0, m.start() - 40): m.start()]
+        tm = TYPE_BEFORE.search(before)
+        type_word = _canonical_type(tm.group("type")) if tm else None
+        start = m.start() - (len(before) - tm.start()) if tm else m.start()
+        ctype = type_word or (TYPE_OF_CODE.get(type_code, None) if type_code else "Công văn")
+        after = text[m.end():]
+        date, consumed = _date(after)
+        rest = after[consumed:]
+        issuer = None
+        authority_hint = None
+        im = ISSUER_AFTER.match(rest)
+        if im:
+            issuer = im.group("issuer").strip()
+            consumed += im.end()
+            rest = after[consumed:]
+            nm = NOW_IS.match(rest)
+            if nm:
+                authority_hint = Jurisdiction(nm.group("name").strip(), nm.group("level"))
+        sm = SUBJECT_AFTER.match(rest)
+        title = sm.group("subject").strip(" ,") if sm else None
+        subject_end = m.end() + consumed + (sm.end() if sm else 0)
+        found = _Found(start, m.end() + consumed, symbol, ctype, number, year or (int(date[:4]) if date else None), date,
+                       issuer, title, region, text[start:m.end()].strip(), subject_end=subject_end)
+        if year is None and date is None and not m.group("pnum"):
+            found.year = None
+        found.authority = _authority(found, plan, authority_hint)
+        _check_issuer_code(found, code_parts)
+        out.append(found)
+    return out
+
+
+def _canonical_type(word: str) -> str:
+    for t in TYPE_WORDS:
+        if t.lower() == word.lower():
+            return t
+    return word
+
+
+def _date(after: str) -> tuple[str | None, int]:
+    for pattern in (DATE_AFTER, DATE_WORDS):
+        m = pattern.match(after)
+        if m:
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            # "ngày 19/9/2023 ngày 19/9/2023": a repeated date is read once
+            again = pattern.match(after[m.end():])
+            end = m.end() + (again.end() if again and again.group(0).strip() == m.group(0).strip() else 0)
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                return f"{y:04d}-{mo:02d}-{d:02d}", end
+            return None, end
+    return None, 0
+
+
+def _authority(f: _Found, plan: Plan, hint: Jurisdiction | None) -> str | None:
+    """Which authority an administrative symbol belongs to: "huế", "parent of huyện an lão" …"""
+    if f.symbol is None or _is_national(f.symbol):
+        return None
+    if hint is not None:
+        return canonical(hint)
+    own = plan.meta.jurisdiction
+    issuer = match_key(f.issuer or "")
+    m = re.search(r"(?:ủy ban nhân dân|ubnd)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+(.+))?$", issuer)
+    if m:
+        level, name = m.group(1), (m.group(2) or "").strip()
+        if name:
+            return canonical(Jurisdiction(name, level))
+        if own is not None and (own.level == level or not own.level):
+            return canonical(own)
+        if own is not None:
+            return f"{level} above {canonical(own)}"
+        return level
+    return canonical(own) if own is not None else None
+
+
+def _is_national(symbol: str) -> bool:
+    if re.match(r"^\d+-", symbol):
+        return True
+    parts = symbol.split("/")
+    if len(parts) == 3:
+        return True
+    codes = parts[-1].upper().split("-")
+    return any(c in CENTRAL or (c.startswith("B") and c not in LOCAL_ISSUERS and len(c) > 2) or c.startswith("QH") for c in codes)
+
+
+def _check_issuer_code(f: _Found, code_parts: list[str]) -> None:
+    if not f.issuer or f.symbol is None:
+        return
+    expected = ISSUER_CODES.get(match_key(f.issuer))
+    if expected is None:
+        return
+    actual = code_parts[-1]
+    printed = f.symbol.rsplit("-", 1)[-1] if "-" in f.symbol else actual
+    if actual.upper() != expected or (expected in MIXED_CASE and printed != MIXED_CASE[expected] and f.raw.find(MIXED_CASE[expected]) < 0):
+        f.warnings.append(f"{f.symbol}: issuer code {printed!r} contradicts the issuer named ({f.issuer}); expected {MIXED_CASE.get(expected, expected)}")
+
+
+def _named(region: _Region, numbered: list[_Found]) -> list[_Found]:
+    """Laws by name, and programmes/strategies known by name (data file and names learned in texts)."""
+    text = region.text
+    out: list[_Found] = []
+    taken = [(f.start, f.end) for f in numbered if f.region is region]
+    for m in LAW_NAME.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        name = f"{m.group('kind')} {m.group('name')}".strip()
+        known = _known_by_name(name)
+        title = known.names[0] if known and known.names else name
+        if known is None and len(m.group("name").split()) < 2:
+            continue
+        out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
+                          region, name, named=True))
+    for k in known_instruments():
+        if k.type in ("Luật", "Bộ luật"):
+            continue
+        for alias in k.names:
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in alias.split())
+                                 + r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+            for m in pattern.finditer(text):
+                if any(a <= m.start() < b for a, b in taken) and not _inside_subject(m.start(), numbered, region):
+                    continue
+                period = m.group("period")
+                if k.period and period and re.search(r"\d{4}\s*[-–]\s*\d{4}", period):
+                    stated = re.sub(r"\s", "", re.search(r"\d{4}\s*[-–]\s*\d{4}", period).group(0)).replace("–", "-")
+                    if stated != k.period:
+                        continue
+                out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
+                                  m.group(0), region, m.group(0), named=True))
+                taken.append((m.start(), m.end()))
+    return out
+
+
+def _name_type(alias: str) -> str:
+    for t in ("Chiến lược", "Chương trình", "Đề án", "Kế hoạch", "Luật", "Bộ luật"):
+        if alias.startswith(t):
+            return t
+    return "Văn bản"
+
+
+def _inside_subject(pos: int, numbered: list[_Found], region: _Region) -> bool:
+    return any(f.region is region and f.end <= pos < f.subject_end for f in numbered)
+
+
+def _known_by_name(name: str) -> Known | None:
+    key = match_key(name).replace(",", "")
+    for k in known_instruments():
+        for alias in k.names:
+            a = match_key(alias).replace(",", "")
+            if key == a or key.startswith(a + " "):
+                return k
+    return None
+
+
+def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, _Found]) -> list[_Found]:
+    """"(viết tắt là Chỉ thị 11)": later mentions of the short name cite the instrument before it."""
+    out: list[_Found] = []
+    for m in SHORT_NAME.finditer(region.text):
+        alias = m.group("alias").strip()
+        target = next((f for f in reversed(found) if f.region is region and f.end <= m.start() and f.symbol), None)
+        if target is None or SYMBOL.search(alias) or len(alias) < 4 or match_key(alias) in ("kế hoạch",):
+            continue
+        short[match_key(alias)] = target
+    for key, target in list(short.items()):
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.IGNORECASE)
+        for m in pattern.finditer(region.text):
+            before = region.text[max(0, m.start() - 20): m.start()]
+            if re.search(r"(viết tắt là|gọi tắt là|gọi là)\s*$", before):
+                continue
+            out.append(replace(target, start=m.start(), end=m.end(), region=region, raw=m.group(0), warnings=[], subject_end=m.end()))
+    return out
+
+
+def _resolve_type_conflicts(found: list[_Found], warnings: list[str]) -> None:
+    """"Nghị quyết số 28/NĐ-CP": the type word contradicts the code. Resolve to the instrument the
+    type word names (merging with a consistent mention of the same number and date), and warn."""
+    for f in found:
+        if f.symbol is None or f.type is None or f.named:
+            continue
+        head, _, code = f.symbol.rpartition("/")
+        parts = code.split("-")
+        expected = CODE_OF_TYPE.get(f.type)
+        if expected is None or len(parts) < 2 or parts[0].upper() not in TYPE_OF_CODE or parts[0].upper() == expected.upper():
+            continue
+        fixed = normalize_symbol(f"{head}/{expected}-{'-'.join(parts[1:])}")
+        sibling = next((g for g in found if g.symbol == fixed), None)
+        how = "same number and date as" if sibling is not None and sibling.date == f.date else "the type word names"
+        warnings.append(f"{f.symbol} is cited as {f.type}; read as {fixed} ({how} {fixed})")
+        f.symbol = fixed
+        if sibling is not None:
+            f.title = f.title or sibling.title
+            f.issuer = f.issuer or sibling.issuer
+
+
+def _complete_short_mentions(found: list[_Found]) -> None:
+    """"Kế hoạch số 65/KH-UBND" after "Kế hoạch số 65/KH-UBND ngày 05/5/2021 …": the same instrument."""
+    first: dict[tuple[str, str | None], _Found] = {}
+    for f in sorted(found, key=lambda g: (g.date is None, g.region.start, g.start)):
+        if f.symbol and f.date:
+            first.setdefault((f.symbol, f.authority), f)
+    for f in found:
+        if f.symbol and f.date is None:
+            full = first.get((f.symbol, f.authority))
+            if full is not None:
+                f.year = f.year or full.year
+                f.issuer = f.issuer or full.issuer
+                f.title = f.title or full.title
+                f.date = full.date
+
+
+def _learn_aliases(found: list[_Found]) -> dict[str, str]:
+    """"Nghị quyết số 28/NQ-CP … về ban hành Chiến lược quốc gia …": the name after "ban hành" /
+    "phê duyệt" now stands for that instrument."""
+    out: dict[str, str] = {}
+    for f in found:
+        if f.symbol and f.title:
+            m = re.match(r"^(?:về\s+)?(?:việc\s+)?(?:ban hành|phê duyệt)\s+(?P<name>.+)$", f.title)
+            if m:
+                out[match_key(_strip_period(m.group("name")))] = f.symbol
+    return out
+
+
+def _strip_period(name: str) -> str:
+    return re.sub(r"\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?.*$", "", name).strip(" “”\"")
+
+
+def _is_basis(f: _Found, found: list[_Found]) -> bool:
+    if not f.region.preamble or f.named:
+        return False
+    text = f.region.text
+    para_start = text.rfind("\n", 0, f.start) + 1
+    if not OPENERS.match(text[para_start:]):
+        return False
+    # inside the subject of an earlier citation ("… về thực hiện Chiến lược …"): what the basis is about
+    return not any(g is not f and g.region is f.region and g.end <= f.start < g.subject_end for g in found)
+
+
+def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:
+    if f.symbol:
+        if _is_national(f.symbol):
+            return f.symbol
+        year = f.year if f.year else "?"
+        return f"{f.symbol}@{f.authority or '?'}/{year}"
+    name = match_key(_strip_period(f.title or f.raw))
+    known = _known_by_name(f.title or f.raw)
+    if known is not None:
+        return known.symbol
+    if name in learned:
+        return learned[name]
+    return f"name:{name}"
+
+
+def _locate(plan: Plan, f: _Found) -> Span:
+    """Map the match back to ``plan.source`` (region texts have joined lines and collapsed spaces)."""
+    tokens = f.raw.split()
+    if not tokens:
+        return Span(f.region.start, f.region.start)
+    pattern = re.compile(r"\s+".join(re.escape(t) for t in tokens))
+    m = pattern.search(plan.source, f.region.start, max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source))
+    if m is None:
+        m = pattern.search(plan.source)
+    return Span(m.start(), m.end()) if m else Span(f.region.start, f.region.start)
+
+
+def compare_citations(a: Plan, b: Plan) -> dict[str, list[str]]:
+    """Instruments added, dropped and kept between two plans (by canonical id)."""
+    def table(plan: Plan) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for c in citations(plan):
+            out.setdefault(c.instrument, " ".join(x for x in (c.type, c.symbol or c.title) if x))
+        return out
+
+    ta, tb = table(a), table(b)
+    return {
+        "added": [tb[k] for k in tb if k not in ta],
+        "dropped": [ta[k] for k in ta if k not in tb],
+        "kept": [tb[k] for k in tb if k in ta],
+    }
+
+
+def to_json(plan: Plan) -> dict[str, Any]:
+    cites, warnings = extract(plan)
+    return {"citations": [c.to_dict() for c in cites], "warnings": warnings}

@@ -1,0 +1,233 @@
+"""The citation graph: which plans derive from which directives.
+
+Nodes are plans and instruments; edges: plan → instrument ``implements`` (the preamble's basis)
+or ``cites`` (a mention, with its count and clause ids); instrument → instrument when a text says
+one is about carrying out the other; plan → plan ``next_version`` within a series.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .citations import extract, normalize_symbol
+from .jurisdictions import canonical
+from .model import Citation, Jurisdiction, Plan
+from .textnorm import match_key
+
+_IMPLEMENTS_SUBJECT = re.compile(r"^(?:về\s+)?(?:việc\s+)?(?:thực hiện|triển khai|ban hành|phê duyệt)\b", re.IGNORECASE)
+
+
+def plan_id(plan: Plan) -> str:
+    """The plan's node id: its own instrument id when it has a number, so that other plans citing
+    it reach the same node."""
+    m = plan.meta
+    if m.number and m.jurisdiction is not None:
+        return f"{normalize_symbol(m.number)}@{canonical(m.jurisdiction)}/{m.year or '?'}"
+    return f"plan:{plan.name or id(plan)}"
+
+
+class CitationGraph:
+    """A directed graph over networkx; ``.graph`` is the ``nx.DiGraph`` itself."""
+
+    def __init__(self, plans: Iterable[Plan] = ()) -> None:
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.warnings: list[str] = []
+        for plan in plans:
+            self.add_plan(plan)
+
+    # building ---------------------------------------------------------------------------------
+    def add_plan(self, plan: Plan, *, file: str | None = None) -> str:
+        pid = plan_id(plan)
+        m = plan.meta
+        self.graph.add_node(pid, kind="plan", name=plan.name or "", file=file or plan.name or "", number=m.number or "",
+                            title=m.title or "", year=m.year or 0, issuer=m.issuer or "",
+                            jurisdiction=m.jurisdiction.name if m.jurisdiction else "", label=plan.name or pid)
+        cites, warnings = extract(plan)
+        self.warnings.extend(f"{plan.name}: {w}" for w in warnings)
+        for c in cites:
+            self._add_instrument(c)
+            if c.within is not None:
+                continue  # reached through the instrument it stands in
+            self._add_edge(pid, c.instrument, "implements" if c.role == "basis" else "cites", c.clause,
+                           name=None if c.symbol else c.title)
+        for c in cites:
+            if c.within is not None and c.within != c.instrument:
+                outer = next((x for x in cites if x.instrument == c.within and x.title), None)
+                kind = "implements" if outer is not None and _IMPLEMENTS_SUBJECT.match(outer.title or "") else "cites"
+                self._add_edge(c.within, c.instrument, kind, None, name=None if c.symbol else c.title)
+        self._link_versions()
+        return pid
+
+    def _add_instrument(self, c: Citation) -> None:
+        g = self.graph
+        if c.instrument not in g:
+            g.add_node(c.instrument, kind="instrument", symbol=c.symbol or "", type=c.type or "", title=c.title or "",
+                       date=c.date or "", issuer=c.issuer or "", names="", label=c.symbol or c.title or c.instrument)
+        node = g.nodes[c.instrument]
+        if node.get("kind") == "plan":
+            return
+        for key, value in (("symbol", c.symbol), ("date", c.date), ("issuer", c.issuer)):
+            if value and not node.get(key):
+                node[key] = value
+        if c.symbol and c.title and (not node.get("title") or node["title"] == node.get("names")):
+            node["title"] = c.title
+        if c.symbol is None and c.title:
+            names = set(filter(None, node.get("names", "").split(" | "))) | {c.title}
+            node["names"] = " | ".join(sorted(names))
+            if not node.get("symbol") and not node.get("title"):
+                node["title"] = c.title
+        if c.symbol:
+            node["label"] = c.symbol
+        elif not node.get("symbol") and re.match(r"^[\w/-]+$", c.instrument) and "/" in c.instrument:
+            node["label"] = c.instrument
+            node["symbol"] = c.instrument
+
+    def _add_edge(self, src: str, dst: str, kind: str, clause: str | None, *, name: str | None = None) -> None:
+        g = self.graph
+        if src == dst:
+            return
+        if g.has_edge(src, dst):
+            data = g.edges[src, dst]
+            if kind == "implements":
+                data["kind"] = "implements"
+        else:
+            g.add_edge(src, dst, kind=kind, count=0, clauses="", names="", by_symbol=False)
+            data = g.edges[src, dst]
+        data["count"] += 1
+        if name:
+            names = [x for x in data["names"].split(" | ") if x]
+            if name not in names:
+                names.append(name)
+            data["names"] = " | ".join(names)
+        else:
+            data["by_symbol"] = True
+        if clause:
+            clauses = [x for x in data["clauses"].split(",") if x]
+            if clause not in clauses:
+                clauses.append(clause)
+            data["clauses"] = ",".join(clauses)
+
+    def _link_versions(self) -> None:
+        """Plans of one authority with the same title (years masked) in successive years."""
+        g = self.graph
+        g.remove_edges_from([(u, v) for u, v, d in g.edges(data=True) if d.get("kind") == "next_version"])
+        series: dict[tuple[str, str], list[str]] = {}
+        for node, data in g.nodes(data=True):
+            if data.get("kind") != "plan" or not data.get("year"):
+                continue
+            title = re.sub(r"\b(?:19|20)\d\d\b", "#", match_key(data.get("title", "")))
+            title = re.sub(r"(?:trên địa bàn\s+)?(?:tỉnh|thành phố|huyện)\s+.*$", "", title).strip()
+            juris = match_key(data.get("jurisdiction", ""))
+            key = (canonical(Jurisdiction(juris, "")) or "", title)
+            series.setdefault(key, []).append(node)
+        for nodes in series.values():
+            nodes.sort(key=lambda n: g.nodes[n]["year"])
+            for x, y in itertools.pairwise(nodes):
+                if g.nodes[x]["year"] < g.nodes[y]["year"] and not g.has_edge(x, y):
+                    g.add_edge(x, y, kind="next_version", count=1, clauses="")
+
+    # querying ---------------------------------------------------------------------------------
+    def plans(self) -> list[str]:
+        return [n for n, d in self.graph.nodes(data=True) if d.get("kind") == "plan"]
+
+    def find_instrument(self, query: str) -> list[str]:
+        """Nodes for a symbol ("28/NQ-CP", "385/KH-UBND"), a canonical id, or a name."""
+        g = self.graph
+        if query in g:
+            return [query]
+        try:
+            sym = normalize_symbol(query)
+        except Exception:
+            sym = query
+        hits = [n for n, d in g.nodes(data=True) if n == sym or d.get("symbol") == sym or n.startswith(sym + "@")]
+        if hits:
+            return hits
+        key = match_key(query)
+        return [n for n, d in g.nodes(data=True) if key and (key in match_key(d.get("names", "")) or key == match_key(d.get("title", "")))]
+
+    def _derivation(self) -> nx.DiGraph:
+        g = self.graph
+        return g.edge_subgraph([(u, v) for u, v, d in g.edges(data=True) if d.get("kind") != "next_version"])
+
+    def trace(self, query: str) -> dict[str, Any]:
+        """Every plan deriving from the instrument, directly or through other instruments, with the chain."""
+        targets = self.find_instrument(query)
+        sub = self._derivation()
+        out: list[dict[str, Any]] = []
+        for pid in self.plans():
+            best: list[str] | None = None
+            for t in targets:
+                if pid in sub and t in sub and nx.has_path(sub, pid, t):
+                    path = nx.shortest_path(sub, pid, t)
+                    if best is None or len(path) < len(best):
+                        best = path
+            if best is not None:
+                data = self.graph.nodes[pid]
+                out.append({"file": data.get("file"), "plan": pid, "number": data.get("number") or None,
+                            "title": data.get("title"), "direct": len(best) == 2,
+                            "via": self._via(best),
+                            "edges": [self.graph.edges[u, v]["kind"] for u, v in itertools.pairwise(best)]})
+        instrument = {"query": query, "ids": targets}
+        if targets:
+            instrument.update({k: v for k, v in self.graph.nodes[targets[0]].items() if v})
+        return {"instrument": instrument, "plans": sorted(out, key=lambda x: (not x["direct"], x["file"] or ""))}
+
+    def ancestry(self, pid: str) -> list[dict[str, Any]]:
+        """Instruments a plan derives from, nearest first, each with its chain."""
+        sub = self._derivation()
+        if pid not in sub:
+            return []
+        paths = nx.single_source_shortest_path(sub, pid)
+        rows = []
+        for node, path in paths.items():
+            if node == pid:
+                continue
+            rows.append({"instrument": node, **{k: v for k, v in self.graph.nodes[node].items() if v and k != "label"},
+                         "depth": len(path) - 1, "via": self._via(path),
+                         "edges": [self.graph.edges[u, v]["kind"] for u, v in itertools.pairwise(path)]})
+        return sorted(rows, key=lambda r: (r["depth"], r["instrument"]))
+
+    def _via(self, path: list[str]) -> list[str]:
+        """The chain after the plan: each instrument, preceded by the name used when a text cites it
+        by name only ("Chiến lược quốc gia về bình đẳng giới …" → "28/NQ-CP")."""
+        out: list[str] = []
+        for u, v in itertools.pairwise(path):
+            edge = self.graph.edges[u, v]
+            if edge.get("names") and not edge.get("by_symbol"):
+                out.append(edge["names"].split(" | ")[0])
+            out.append(self._describe(v))
+        return out
+
+    def _describe(self, node: str) -> str:
+        data = self.graph.nodes[node]
+        return data.get("symbol") or data.get("title") or node
+
+    # output -----------------------------------------------------------------------------------
+    def to_node_link(self) -> dict[str, Any]:
+        return nx.node_link_data(self.graph, edges="links")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_node_link(), ensure_ascii=False, indent=1)
+
+    def to_graphml(self) -> str:
+        return "\n".join(nx.generate_graphml(self.graph))
+
+    def write(self, path: str | Path) -> str:
+        """The serialisation for ``path``'s extension: .graphml, .json (node-link) or .html."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".graphml":
+            return self.to_graphml()
+        if suffix == ".json":
+            return self.to_json()
+        if suffix in (".html", ".htm"):
+            from .render_graph import render_graph_html
+
+            return render_graph_html(self)
+        raise ValueError(f"unknown graph format {suffix!r}: use .graphml, .json or .html")
