@@ -78,10 +78,39 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
     return out, notes, artefacts
 
 
-def _find_marker(lines: list[Line], lo: int, hi: int, label: str) -> tuple[int, int] | None:
+def _find_marker(lines: list[Line], lo: int, hi: int, label: str, *, first: bool = False) -> tuple[int, int] | None:
+    """The glued marker nearest before ``hi`` (or, with ``first``, the first one after ``lo``)."""
     pattern = _marker_pattern(label)
-    for k in range(hi - 1, lo - 1, -1):
+    order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
+    for k in order:
         hits = list(pattern.finditer(lines[k].text))
         if hits:
-            return k, hits[-1].start()
+            return k, (hits[0] if first else hits[-1]).start()
     return None
+
+
+def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
+    """Footnotes kept apart by the format ("label<TAB>text" lines starting at ``offset`` in the
+    source): strip their glued markers from ``lines``."""
+    out = list(lines)
+    notes: list[FoundFootnote] = []
+    artefacts: list[Artefact] = []
+    search_from = 0
+    pos = offset
+    for raw in notes_text.splitlines(keepends=True):
+        label, _, body = raw.rstrip("\n").partition("\t")
+        span = Span(pos, pos + len(raw.rstrip("\n")))
+        pos += len(raw)
+        if not label.strip():
+            continue
+        found = _find_marker(out, search_from, len(out), label, first=True)
+        offset_marker = None
+        if found is not None:
+            mi, at = found
+            mline = out[mi]
+            offset_marker = mline.start + at
+            artefacts.append(Artefact("footnote_marker", label, Span(offset_marker, offset_marker + len(label))))
+            out[mi] = mline.with_text(mline.text[:at] + mline.text[at + len(label):])
+            search_from = mi
+        notes.append(FoundFootnote(label, body.strip(), span, offset_marker))
+    return out, notes, artefacts

@@ -79,6 +79,7 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
                 blank = True
                 continue
             body = body.strip()
+            begin = _first_kept(text, begin, end, removed)
         if _SEPARATOR.match(body):
             artefacts.append(Artefact("separator", body, Span(begin, end)))
             blank = True
@@ -111,6 +112,20 @@ def _strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
         last = m.end()
     pieces.append(out[last:])
     return "".join(pieces), removed
+
+
+def _first_kept(text: str, begin: int, end: int, removed: list[Artefact]) -> int:
+    """Offset of the first character of the line that is neither markup nor space."""
+    pos = begin
+    while pos < end:
+        hit = next((a for a in removed if a.span.start <= pos < a.span.end), None)
+        if hit is not None:
+            pos = hit.span.end
+        elif text[pos].isspace():
+            pos += 1
+        else:
+            return pos
+    return begin
 
 
 def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:

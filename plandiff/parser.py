@@ -42,7 +42,8 @@ def parse_file(path: str | os.PathLike[str]) -> Plan:
 
 def parse_source(src: SourceText, *, name: str | None = None) -> Plan:
     text = src.text
-    lines, artefacts = split_lines(text, markdown=src.format == "markdown")
+    body_text = text if src.notes_start is None else text[: src.notes_start]
+    lines, artefacts = split_lines(body_text, markdown=src.format == "markdown")
     if not lines:
         raise errors.EmptyInput("the input holds no text")
 
@@ -71,7 +72,10 @@ def parse_source(src: SourceText, *, name: str | None = None) -> Plan:
         len(lines),
     )
     pre_and_body = lines[pos:back_start]
-    pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
+    if src.notes_start is None:
+        pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
+    else:
+        pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, text[src.notes_start:], src.notes_start)
     artefacts.extend(marker_artefacts)
     n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
     preamble_lines, body_lines = pre_and_body[:n_pre], pre_and_body[n_pre:]

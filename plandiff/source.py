@@ -24,6 +24,9 @@ class SourceText:
     """text, markdown, docx, pdf or html."""
     encoding: str | None
     name: str | None = None
+    notes_start: int | None = None
+    """Where the footnotes a format keeps apart (Word's footnotes.xml) begin in ``text``: one per
+    line, "label<TAB>text". Their markers are glued to the words, as PDF extraction leaves them."""
 
 
 def read_path(path: str | os.PathLike[str]) -> SourceText:
@@ -40,7 +43,7 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
     except OSError as exc:
         raise errors.PlanError(f"{p}: cannot be read ({exc.strerror})") from exc
     src = read_bytes(data, label=str(p))
-    return SourceText(src.text, src.format, src.encoding, name=p.stem)
+    return SourceText(src.text, src.format, src.encoding, name=p.stem, notes_start=src.notes_start)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -51,7 +54,12 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         from . import docx
 
-        return _finish(docx.extract_text(data, label=label), "docx", None)
+        text, notes = docx.extract_text(data, label=label)
+        src = _finish(text, "docx", None)
+        if not notes:
+            return src
+        tail = "".join(f"{k}\t{_nfc(v)}\n" for k, v in notes)
+        return SourceText(src.text + tail, "docx", None, notes_start=len(src.text))
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf
 
@@ -78,6 +86,10 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _looks_like_markdown(text: str) -> bool:

@@ -68,7 +68,8 @@ def line_width(lines: list[Line]) -> int:
     lengths = sorted(len(ln.text) for ln in lines)
     if not lengths:
         return 80
-    return lengths[int(0.9 * (len(lengths) - 1))]
+    # a floor: a handful of short lines says nothing about the page width
+    return max(60, lengths[int(0.9 * (len(lengths) - 1))])
 
 
 def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True) -> list[Paragraph]:
@@ -176,12 +177,12 @@ def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) ->
         return "letter"
     if open_roman and (markers.roman_value(mark.key) or 0) == open_roman.value + 1:
         return "roman_lower"
-    if open_letter:
-        return "letter"
     if mark.key == "i":
         for nxt in following:
             if nxt.style in ("letter", "roman_lower"):
-                return "roman_lower" if nxt.key == "ii" else "letter"
+                if nxt.key == "ii":
+                    return "roman_lower"
+                break
     return "letter"
 
 

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import plandiff
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+DATA = Path(__file__).resolve().parent / "data"
+PLAN_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+
+@cache
+def load(name: str) -> plandiff.Plan:
+    """A fixture plan by stem ("tth-2024"), parsed once per test session."""
+    path = next(p for p in PLAN_FILES if p.stem == name)
+    return plandiff.parse(path)
+
+
+@pytest.fixture(params=[p.stem for p in PLAN_FILES])
+def any_plan(request: pytest.FixtureRequest) -> plandiff.Plan:
+    return load(request.param)

@@ -1,0 +1,80 @@
+"""Every non-blank character of the input ends up in exactly one place (or in the artefacts)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import plandiff
+from plandiff.audit import lost_and_invented
+from tests.conftest import DATA
+
+
+def assert_nothing_lost(plan: plandiff.Plan) -> None:
+    lost, invented = lost_and_invented(plan)
+    assert not lost, f"lost: {dict(lost)}"
+    assert not invented, f"invented: {dict(invented)}"
+
+
+def test_every_fixture(any_plan: plandiff.Plan) -> None:
+    assert_nothing_lost(any_plan)
+
+
+def test_two_column_layout() -> None:
+    assert_nothing_lost(plandiff.parse(DATA / "tth-2024-layout.txt"))
+
+
+def test_the_audit_notices_a_loss() -> None:
+    from dataclasses import replace
+
+    plan = plandiff.parse(DATA / "tth-2024-layout.txt")
+    first = plan.clauses[0]
+    damaged = replace(plan, clauses=(replace(first, text=first.text[:-3]), *plan.clauses[1:]))
+    lost, _ = lost_and_invented(damaged)
+    assert sum(lost.values()) == 3
+
+
+WORDS = ["Ủy", "ban", "nhân", "dân", "tỉnh", "bình", "đẳng", "giới", "Sở", "Tư", "pháp", "năm", "2024", "2025.",
+         "kế", "hoạch", "phối", "hợp", "15/11", "Luật1", "tỉnh3", "(nay", "là)", "“Làng", "Thương", "vợ”", "-", "–",
+         "UỶ", "HOÀ", "./.", ";", ":"]
+MARKERS = ["I.", "II.", "V.", "1.", "2.", "10.", "4.1.", "6.3.", "a)", "b)", "đ)", "i)", "ii)", "-", "+", "•", "e)", ""]
+SPECIAL = ["KẾ HOẠCH", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A",
+           "Số: 14/KH-UBND Huế, ngày 12 tháng 01 năm 2024", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "5", " ", "",
+           "1Nghị định 70/2008/NĐ-CP ngày 04/6/2008", "## **II. NỘI DUNG**", "PHỤ LỤC", "\f", "-----"]
+
+line = st.one_of(
+    st.builds(lambda m, ws, lead: (" " if lead else "") + " ".join([m, *ws]).strip(),
+              st.sampled_from(MARKERS), st.lists(st.sampled_from(WORDS), max_size=12), st.booleans()),
+    st.sampled_from(SPECIAL),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line, min_size=1, max_size=40))
+def test_generated_plans_lose_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    try:
+        plan = plandiff.parse(text)
+    except plandiff.PlanError:
+        return
+    assert_nothing_lost(plan)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    try:
+        plan = plandiff.parse(text + "\n")
+    except plandiff.PlanError:
+        return
+    assert_nothing_lost(plan)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=400))
+def test_arbitrary_bytes_never_crash(data: bytes) -> None:
+    try:
+        plan = plandiff.parse(data)
+    except plandiff.PlanError:
+        return
+    assert_nothing_lost(plan)

@@ -1,0 +1,62 @@
+"""Front and back matter: issuer, number, place and date, title, recipients, signature."""
+
+from __future__ import annotations
+
+import plandiff
+from tests.conftest import DATA, load
+
+
+def test_header_of_a_signed_plan() -> None:
+    m = load("tth-2024").meta
+    assert (m.number, m.date, m.year, m.place) == ("14/KH-UBND", "2024-01-12", 2024, "Thừa Thiên Huế")
+    assert m.issuer == "ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"
+    assert m.jurisdiction == plandiff.Jurisdiction("Thừa Thiên Huế", "tỉnh")
+    assert m.doc_type == "KẾ HOẠCH"
+    assert m.title == "Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2024 trên địa bàn tỉnh Thừa Thiên Huế"
+    assert (m.signer, m.signer_title) == ("Nguyễn Thanh Bình", "PHÓ CHỦ TỊCH")
+    assert m.signature_authority == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
+
+
+def test_number_with_spaces_and_city_jurisdiction() -> None:
+    m = load("hue-2026").meta
+    assert (m.number, m.date, m.place) == ("60/KH-UBND", "2026-01-31", "Huế")
+    assert m.jurisdiction == plandiff.Jurisdiction("Huế", "thành phố")
+    assert m.signer == "Trần Hữu Thùy Giang"
+
+
+def test_a_draft_keeps_blank_number_and_day_as_null() -> None:
+    m = load("anlao-2024").meta
+    assert (m.number, m.date, m.year, m.place) == (None, None, 2024, "An Lão")
+    assert m.jurisdiction == plandiff.Jurisdiction("An Lão", "huyện")
+    assert m.motto == ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def test_lost_header_falls_back_to_the_title() -> None:
+    m = load("tth-2023").meta
+    assert (m.number, m.date, m.place, m.issuer) == (None, None, None, None)
+    assert m.year == 2023
+    assert m.jurisdiction == plandiff.Jurisdiction("Thừa Thiên Huế", "tỉnh")
+    m = load("hungyen-2024").meta
+    assert m.jurisdiction == plandiff.Jurisdiction("Hưng Yên", "tỉnh")
+    assert (m.signer, m.signer_title) == (None, "PHÓ CHỦ TỊCH")
+
+
+def test_preamble_recipients_and_signature() -> None:
+    plan = load("tth-2024")
+    assert plan.preamble.startswith("Thực hiện Kế hoạch số 102/KH-UBND ngày 22/3/2021")
+    assert plan.preamble.endswith("như sau:")
+    assert plan.recipients[0] == "Bộ Lao động-TB và XH;"
+    assert plan.recipients[-1] == "Lưu VT, XH."
+    assert plan.signature[-1] == "Nguyễn Thanh Bình"
+
+
+def test_two_column_layout_of_header_and_back_matter() -> None:
+    plan = plandiff.parse(DATA / "tth-2024-layout.txt")
+    reference = load("tth-2024")
+    m = plan.meta
+    assert m.issuer == "ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert (m.number, m.date, m.place, m.signer) == ("14/KH-UBND", "2024-01-12", "Thừa Thiên Huế", "Nguyễn Thanh Bình")
+    assert plan.recipients == reference.recipients
+    assert [c.id for c in plan.walk()] == [c.id for c in reference.walk()]
+    assert any(a.kind == "separator" for a in plan.artefacts)

@@ -1,0 +1,151 @@
+"""The clause tree on real text: every phenomenon the fixtures' README names."""
+
+from __future__ import annotations
+
+import plandiff
+from tests.conftest import load
+
+
+def ids(plan: plandiff.Plan) -> set[str]:
+    return {c.id for c in plan.walk()}
+
+
+def test_sections_items_points_nest_by_marker_sequence() -> None:
+    plan = load("tth-2024")
+    assert [c.label for c in plan.clauses] == ["I.", "II.", "III.", "IV.", "V."]
+    ii = plan.find("II")
+    assert ii is not None and ii.text == "NỘI DUNG"
+    assert [c.id for c in ii.children] == [f"II.{n}" for n in range(1, 10)]
+    assert [c.label for c in plan.find("II.4").children] == ["a)", "b)", "c)", "d)"]
+    assert plan.find("IV.1.đ").kind == "point"
+
+
+def test_blank_line_inside_a_heading_is_joined() -> None:
+    # "…pháp luật về bình" / blank / "đẳng giới" in the PDF text
+    assert load("tth-2024").find("II.1").text == "Nghiên cứu, hoàn thiện thể chế, chính sách, pháp luật về bình đẳng giới"
+    assert load("hue-2026").find("II.1").text == "Nghiên cứu, hoàn thiện thể chế, chính sách, pháp luật về bình đẳng giới"
+
+
+def test_page_break_line_starting_with_space_continues_the_paragraph() -> None:
+    text = load("tth-2024").find("II.2.a").text
+    assert "trên địa bàn tỉnh; Kế hoạch số 212/KH-UBND ngày 11/6/2021" in text
+
+
+def test_a_wrapped_year_is_not_an_item() -> None:
+    plan = load("tth-2024")
+    item = plan.find("IV.10")
+    assert [c.id for c in item.children] == ["IV.10.a", "IV.10.b"]
+    assert item.children[0].text.endswith("giai đoạn I: từ năm 2021 đến năm 2025.")
+    assert load("hue-2026").find("IV.13.a").text.endswith("năm 2026;")
+
+
+def test_double_spacing_and_a_dash_that_continues_a_compound() -> None:
+    plan = load("anlao-2024")
+    item = plan.find("II.4")
+    # "phát triển kinh tế" / "- xã hội." is one phrase, not a bullet
+    assert "phát triển kinh tế - xã hội." in item.text
+    assert item.children == ()
+    assert [c.label for c in plan.find("IV.1").children] == ["-"] * 7
+
+
+def test_markdown_decoration_is_set_aside() -> None:
+    plan = load("tth-2023")
+    assert plan.find("II.2").text == "Nâng cao năng lực và hiệu quả quản lý nhà nước về bình đẳng giới"
+    # a bold heading broken over two Markdown lines
+    assert plan.find("II.5").text.startswith("Tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực")
+    assert any(a.kind == "markup" and a.text == "**" for a in plan.artefacts)
+    assert all("**" not in c.text and "#" not in c.text for c in plan.walk())
+
+
+def test_duplicate_labels_get_a_suffix() -> None:
+    plan = load("tth-2023")
+    first, second = plan.find("IV.1.d"), plan.find("IV.1.d#2")
+    assert first is not None and second is not None
+    assert first.label == second.label == "d)"
+    assert second.text.startswith("Phối hợp với các đơn vị liên quan tổ chức Hội thảo")
+
+
+def test_gaps_in_numbering_keep_the_printed_labels() -> None:
+    plan = load("hue-2026")
+    assert [c.label for c in plan.find("IV").children] == ["1.", "2.", "3.", "4.", "7.", "8.", "11.", "12.", "13.", "14.", "15."]
+
+
+def test_stray_point_label_heading_an_agency_stays_inside_its_item() -> None:
+    plan = load("hue-2026")
+    stray = plan.find("IV.1.e#2")
+    assert stray is not None and stray.text == "Ban Dân tộc – Tôn giáo, Sở Nội vụ"
+    assert [c.kind for c in stray.children] == ["dash", "dash"]
+    assert [c.label for c in plan.find("IV.1").children][-2:] == ["h)", "e)"]
+
+
+def test_sub_items_and_bullets_under_them() -> None:
+    plan = load("hungyen-2024")
+    sub = plan.find("II.4.1")
+    assert sub is not None and sub.kind == "subitem" and sub.label == "4.1."
+    assert [c.id for c in plan.find("II.6").children] == ["II.6.1", "II.6.2", "II.6.3", "II.6.4"]
+    assert [c.kind for c in plan.find("II.6.4").children] == ["dash", "dash"]
+
+
+def test_a_paragraph_after_bullets_belongs_to_their_parent() -> None:
+    item = load("hungyen-2024").find("II.5")
+    assert "Thực hiện nghiêm chế độ thông tin, báo cáo về công tác bình đẳng giới" in item.text
+    assert len(item.children) == 6
+
+
+def test_page_number_standing_alone_is_dropped_and_recorded() -> None:
+    plan = load("hungyen-2024")
+    pages = [a for a in plan.artefacts if a.kind == "page_number"]
+    assert [a.text for a in pages] == ["5"]
+    assert plan.source[pages[0].span.start:pages[0].span.end] == "5"
+
+
+def test_glued_footnote_markers_and_dropped_bodies_are_recovered() -> None:
+    plan = load("hungyen-2024")
+    assert [(f.label, f.clause) for f in plan.footnotes] == [("1", "II.1"), ("2", "II.3.-2"), ("3", "II.4.1")]
+    assert plan.footnotes[0].text.startswith("Nghị định 70/2008/NĐ-CP ngày 04/6/2008")
+    assert plan.footnotes[2].text.endswith("trên địa bàn tỉnh Hưng Yên.")
+    assert "hướng dẫn thực hiện Luật. Thực hiện nghiêm" in plan.find("II.1").text
+    assert "tới năm 2025 tại Kế hoạch số 65/KH-UBND" in plan.find("II.3.-2").text
+    assert "của Uỷ ban nhân dân tỉnh và điều kiện thực tiễn" in plan.find("II.4.1").text
+    # the bodies left the text they interrupted: the bullet reads on across the page
+    assert "hệ thống thông tin cơ sở ở các xã, phường, thị trấn" in plan.find("II.4.1.-1").text
+
+
+def test_letter_or_roman_is_decided_by_the_sequence() -> None:
+    head = "KẾ HOẠCH\nThử nghiệm\n\nI. NỘI DUNG\n1. Nhiệm vụ\n"
+    letters = head + "".join(f"{c}) Việc {c}.\n" for c in "abcdđeghik")
+    plan = plandiff.parse(letters)
+    item = plan.find("I.1")
+    assert [c.label for c in item.children][-3:] == ["h)", "i)", "k)"]
+    assert {c.kind for c in item.children} == {"point"}
+    romans = head + "a) Việc a:\ni) Ý thứ nhất;\nii) Ý thứ hai;\niii) Ý thứ ba.\nb) Việc b.\n"
+    plan = plandiff.parse(romans)
+    a = plan.find("I.1.a")
+    assert [c.label for c in a.children] == ["i)", "ii)", "iii)"]
+    assert plan.find("I.1.b") is not None
+
+
+def test_text_starting_with_a_number_or_date_is_not_an_item() -> None:
+    text = ("KẾ HOẠCH\nThử nghiệm\n\nI. NỘI DUNG\n1. Tổ chức Tháng hành động vì bình đẳng giới trong toàn tỉnh từ ngày\n"
+            "15/11/2024 đến ngày 15/12/2024 với nhiều hoạt động phong phú trên địa bàn các huyện, thị xã và\n"
+            "2025 là năm tổng kết giai đoạn.\n2. Kiểm tra.\n")
+    plan = plandiff.parse(text)
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
+    assert "15/11/2024 đến ngày" in plan.find("I.1").text
+
+
+def test_ids_are_unique_and_spans_point_at_the_label(any_plan: plandiff.Plan) -> None:
+    seen = [c.id for c in any_plan.walk()]
+    assert len(seen) == len(set(seen))
+    for c in any_plan.walk():
+        printed = any_plan.source[c.span.start:c.span.end]
+        assert printed.startswith(c.label), (c.id, printed[:20])
+
+
+def test_text_is_nfc_even_from_nfd_input() -> None:
+    import unicodedata
+
+    raw = (load("tth-2024").source)
+    plan = plandiff.parse(unicodedata.normalize("NFD", raw))
+    assert plan.find("II.1").text == load("tth-2024").find("II.1").text
+    assert all(unicodedata.is_normalized("NFC", c.text) for c in plan.walk())
