@@ -142,10 +142,7 @@ class CitationGraph:
         g = self.graph
         if query in g:
             return [query]
-        try:
-            sym = normalize_symbol(query)
-        except Exception:
-            sym = query
+        sym = normalize_symbol(query) if "/" in query else query
         hits = [n for n, d in g.nodes(data=True) if n == sym or d.get("symbol") == sym or n.startswith(sym + "@")]
         if hits:
             return hits

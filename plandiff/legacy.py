@@ -57,8 +57,17 @@ _VNI_ACCENT = {
 _VNI_SINGLE = {0xD2: "ị", 0xF2: "ị", 0xC6: "Ị", 0xE6: "ỉ", 0xD3: "ĩ", 0xF3: "ĩ"}
 
 
+def _cp1252(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return "\ufffd"
+
+
 def decode_tcvn3(data: bytes) -> str:
-    return "".join(_TCVN3.get(b) or (chr(b) if b < 0x80 else "\ufffd") for b in data)
+    """Bytes outside the letter table (curly quotes, dashes) are the Windows-1252 ones the .VnTime
+    fonts kept."""
+    return "".join(_TCVN3.get(b) or (chr(b) if b < 0x80 else _cp1252(b)) for b in data)
 
 
 def decode_vni(data: bytes) -> str:
@@ -88,7 +97,10 @@ def encode_tcvn3(text: str) -> bytes:
         elif ch.lower() in rev:
             out.append(rev[ch.lower()])
         else:
-            raise ValueError(f"{ch!r} has no TCVN3 byte")
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                raise ValueError(f"{ch!r} has no TCVN3 byte") from None
     return bytes(out)
 
 

@@ -24,6 +24,8 @@ Phần, mục (I.), khoản (1.), 1.1., điểm (a)), then bullets. Used only as
 
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
 """Point labels follow the Vietnamese alphabet without ă â ê ô ơ ư (and without f, j, w, z)."""
+LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
+"""Latin letters outside the Vietnamese sequence, with the letter they follow."""
 
 KIND_OF_STYLE = {
     "part": "section", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
@@ -113,6 +115,9 @@ def match(text: str) -> Marker | None:
         if len(key) == 1 and key in VN_LETTERS:
             return Marker("letter", m.group("label"), key, VN_LETTERS.index(key) + 1, m.group("rest"),
                           ambiguous=key in "ivx")
+        if len(key) == 1 and key in LATIN_ONLY:
+            # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
+            return Marker("letter", m.group("label"), key, VN_LETTERS.index(LATIN_ONLY[key]) + 2, m.group("rest"))
         value = roman_value(key)
         if value:
             return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
@@ -128,3 +133,12 @@ def match(text: str) -> Marker | None:
 def letter_after(key: str) -> str | None:
     i = VN_LETTERS.find(key)
     return VN_LETTERS[i + 1] if 0 <= i < len(VN_LETTERS) - 1 else None
+
+
+def letters_after(key: str) -> set[str]:
+    """What may follow ``key`` in a point list: the Vietnamese successor or the Latin one."""
+    out = {x for x in (letter_after(key),) if x}
+    latin = "abcdefghijklmnopqrstuvwxyz"
+    if key in latin and key != "z":
+        out.add(latin[latin.index(key) + 1])
+    return out

@@ -81,7 +81,8 @@ def parse_source(src: SourceText, *, name: str | None = None) -> Plan:
     preamble_lines, body_lines = pre_and_body[:n_pre], pre_and_body[n_pre:]
 
     width = structure.line_width(pre_and_body)
-    hard_wraps = src.format != "markdown"
+    # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines
+    hard_wraps = src.format in ("text", "pdf")
     pre_paras = structure.paragraphs(preamble_lines, width=width, hard_wraps=hard_wraps)
     body_paras = structure.paragraphs(body_lines, width=width, hard_wraps=hard_wraps)
     lead, clauses = structure.build_tree(body_paras)

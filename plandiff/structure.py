@@ -113,6 +113,8 @@ def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int
         return True
     last = last_value.get(mark.style, 0)
     # a repeated label ("d)" twice) is a clause when it opens a block of its own
+    if mark.style == "letter" and mark.value == last + 2:
+        return True  # "e)" after "d)": Latin lettering skips the Vietnamese "đ"
     return mark.value in (1, last + 1) or (blank_before and mark.value == last)
 
 
@@ -173,7 +175,7 @@ def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) ->
         return mark.style
     open_letter = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "letter"), None)
     open_roman = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "roman_lower"), None)
-    if open_letter and markers.letter_after(open_letter.key) == mark.key:
+    if open_letter and mark.key in markers.letters_after(open_letter.key):
         return "letter"
     if open_roman and (markers.roman_value(mark.key) or 0) == open_roman.value + 1:
         return "roman_lower"

@@ -1,0 +1,177 @@
+"""Build .docx, .pdf and .html versions of a parsed plan, for the format tests.
+
+The .docx is written by hand (zip + WordprocessingML) so that Word's automatic numbering
+(numbering.xml) and footnotes (footnotes.xml) can be exercised exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import plandiff
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+LEVEL_OF = {"section": 0, "item": 1, "subitem": 2, "point": 3, "dash": 4}
+
+
+def logical_blocks(plan: plandiff.Plan) -> list[tuple[str, str | None, str]]:
+    """(role, label, text) in reading order: header, title, preamble, clauses, back matter."""
+    out: list[tuple[str, str | None, str]] = []
+    m = plan.meta
+    if m.doc_type:
+        out.append(("title", None, m.doc_type))
+    if m.title:
+        out.append(("title", None, m.title))
+    out.extend(("para", None, p) for p in plan.preamble.split("\n") if p)
+    for c in plan.walk():
+        paras = c.text.split("\n")
+        out.append((c.kind, c.label, paras[0]))
+        out.extend(("para", None, p) for p in paras[1:])
+    if plan.recipients:
+        out.append(("back", None, "Nơi nhận:"))
+        out.extend(("back", None, f"- {r}") for r in plan.recipients)
+    out.extend(("back", None, s) for s in plan.signature)
+    return out
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _para(text: str, num: tuple[int, int] | None = None, note_refs: dict[int, int] | None = None) -> str:
+    ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>' if num else ""
+    if not note_refs:
+        return f"<w:p>{ppr}{_run(text)}</w:p>"
+    runs, last = [], 0
+    for pos, note_id in sorted(note_refs.items()):
+        runs.append(_run(text[last:pos]))
+        runs.append(f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>')
+        last = pos
+    runs.append(_run(text[last:]))
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def _header_table(plan: plandiff.Plan) -> str:
+    m = plan.meta
+    issuer = [h.text for h in plan.header if h.role == "issuer"]
+    motto = list(m.motto)
+    number = next((h.text for h in plan.header if h.role == "number"), "")
+
+    def cell(lines: list[str]) -> str:
+        return "<w:tc>" + "".join(_para(x) for x in lines or [""]) + "</w:tc>"
+
+    row1 = f"<w:tr>{cell(issuer)}{cell(motto)}</w:tr>"
+    row2 = f"<w:tr>{cell([number])}{cell([])}</w:tr>" if number else ""
+    return f"<w:tbl>{row1}{row2}</w:tbl>"
+
+
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W}">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3."/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%4)"/></w:lvl>
+<w:lvl w:ilvl="4"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def to_docx(plan: plandiff.Plan, *, auto_numbering: bool = False, footnotes: bool = False) -> bytes:
+    """A Word document of the plan: header in a two-column table, clauses typed or auto-numbered."""
+    body: list[str] = [_header_table(plan)]
+    place = next((h.text for h in plan.header if h.role == "place_date"), None)
+    if place:
+        body.append(_para(place))
+    notes_by_clause: dict[str, list[tuple[int, str, str]]] = {}
+    if footnotes:
+        for k, f in enumerate(plan.footnotes, start=1):
+            if f.clause:
+                notes_by_clause.setdefault(f.clause, []).append((k, f.label, f.text))
+    clause_ids = iter([c.id for c in plan.walk()])
+    for role, label, text in logical_blocks(plan):
+        if role in LEVEL_OF and label is not None:
+            cid = next(clause_ids)
+            refs = {}
+            for k, note_label, _ in notes_by_clause.get(cid, []):
+                marker = next(a for a in plan.artefacts if a.kind == "footnote_marker" and a.text == note_label)
+                clause = plan.find(cid)
+                # the marker's place in the clause text: the words before it, as printed
+                before = plan.source[clause.span.start:marker.span.start]
+                words_before = " ".join(before.split())[len(label):].strip()
+                refs[len(words_before) if text.startswith(words_before) else len(text)] = k
+            if auto_numbering:
+                body.append(_para(text, (1, LEVEL_OF[role]), refs))
+            else:
+                body.append(_para(f"{label} {text}", None, {p + len(label) + 1: n for p, n in refs.items()}))
+        else:
+            body.append(_para(text))
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
+                + "".join(body) + "</w:body></w:document>")
+    notes_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>'
+                 + "".join(f'<w:footnote w:id="{k}">{_para(t)}</w:footnote>'
+                           for notes in notes_by_clause.values() for k, _, t in notes)
+                 + "</w:footnotes>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                    '<Default Extension="xml" ContentType="application/xml"/>'
+                    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                    "</Types>")
+        zf.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                    "</Relationships>")
+        zf.writestr("word/document.xml", document)
+        if auto_numbering:
+            zf.writestr("word/numbering.xml", NUMBERING)
+        if footnotes:
+            zf.writestr("word/footnotes.xml", notes_xml)
+    return buf.getvalue()
+
+
+def to_pdf(plan: plandiff.Plan, *, encrypt: str | None = None) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    if encrypt:
+        pdf.set_encryption(owner_password=encrypt, user_password=encrypt)
+    pdf.add_page()
+    for h in plan.header:
+        if h.role in ("issuer", "motto", "number", "place_date"):
+            pdf.multi_cell(0, 6, h.text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for role, label, text in logical_blocks(plan):
+        line = f"{label} {text}" if label else text
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")
+    return bytes(pdf.output())
+
+
+def to_html(plan: plandiff.Plan) -> str:
+    issuer = "<br>".join(escape(h.text) for h in plan.header if h.role == "issuer")
+    motto = "<br>".join(escape(x) for x in plan.meta.motto)
+    number = next((escape(h.text) for h in plan.header if h.role == "number"), "")
+    paras = "\n".join(f"<p>{escape((label + ' ') if label else '')}{escape(text)}</p>" for _, label, text in logical_blocks(plan))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title><script>var x = 1;</script></head>
+<body><div class="header-menu"><ul><li><a href="/">Trang chủ</a></li><li>Văn bản pháp luật</li></ul></div>
+<nav class="breadcrumb">Trang chủ › Văn bản › Kế hoạch</nav>
+<div id="toanvan" class="content1"><table><tr><td>{issuer}</td><td>{motto}</td></tr><tr><td>{number}</td><td></td></tr></table>
+{paras}</div>
+<div class="footer">Cơ sở dữ liệu văn bản · Liên hệ · Điều khoản sử dụng</div></body></html>"""
