@@ -149,7 +149,7 @@ def to_pdf(plan: plandiff.Plan, *, encrypt: str | None = None) -> bytes:
         if h.role in ("issuer", "motto", "number", "place_date"):
             pdf.multi_cell(0, 6, h.text, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    for role, label, text in logical_blocks(plan):
+    for _role, label, text in logical_blocks(plan):
         line = f"{label} {text}" if label else text
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
