@@ -27,25 +27,27 @@ def parse(source: str | bytes | os.PathLike[str], *, name: str | None = None) ->
     A ``str`` holding a line break is read as the plan's text; any other ``str`` or a path-like
     object names a file. Raises a ``PlanError`` subclass for input that is not a readable plan.
     """
+    label = "input"
     if isinstance(source, bytes):
         src = read_bytes(source)
     elif isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source):
         src = read_path(source)
+        label = str(source)
     else:
         src = read_text(source)
-    return parse_source(src, name=name or src.name)
+    return parse_source(src, name=name or src.name, label=label)
 
 
 def parse_file(path: str | os.PathLike[str]) -> Plan:
     return parse(Path(path))
 
 
-def parse_source(src: SourceText, *, name: str | None = None) -> Plan:
+def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
     lines, artefacts = split_lines(body_text, markdown=src.format == "markdown")
     if not lines:
-        raise errors.EmptyInput("the input holds no text")
+        raise errors.EmptyInput(f"{label}: the input holds no text")
 
     body_hint = _first_body_line(lines, 0)
     title_idx = next(
@@ -63,7 +65,7 @@ def parse_source(src: SourceText, *, name: str | None = None) -> Plan:
             pos += 1
     body_start = _first_body_line(lines, pos)
     if body_start is None and title_idx is None:
-        raise errors.NotAPlan("no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
+        raise errors.NotAPlan(f"{label}: no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
     if body_start is None:
         body_start = len(lines)
     back_start = next((i for i in range(body_start, len(lines)) if frontmatter.is_back_matter_start(lines[i])), len(lines))

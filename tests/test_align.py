@@ -1,0 +1,120 @@
+"""Alignment on real plans: every change kind, identity, determinism; word diffs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import plandiff
+from plandiff.worddiff import apply, diff_words, tokenize
+from tests.conftest import load
+
+
+def pairs(al: plandiff.Alignment) -> dict[tuple[str, str], plandiff.Pair]:
+    return {(p.a, p.b): p for p in al.pairs}
+
+
+def test_aligning_a_plan_with_itself_is_the_identity(any_plan: plandiff.Plan) -> None:
+    al = plandiff.align(any_plan, any_plan)
+    assert not al.added and not al.removed
+    assert {p.kind for p in al.pairs} == {"unchanged"}
+    assert all(p.a == p.b for p in al.pairs)
+    assert len(al.pairs) == len(list(any_plan.walk()))
+
+
+def test_renumbered_items_are_moves_and_relabelled_points_too() -> None:
+    al = plandiff.align(load("tth-2023"), load("tth-2024"))
+    assert not al.cross
+    got = pairs(al)
+    moved = got[("II.1", "II.3")]
+    assert moved.kind == "moved" and moved.renumbered and not moved.reparented
+    # the children of a renumbered item keep their labels: they did not move themselves
+    assert got[("II.1.a", "II.3.a")].kind in ("unchanged", "modified")
+    relabelled = got[("IV.1.d#2", "IV.1.đ")]
+    assert relabelled.kind == "moved" and relabelled.renumbered
+    assert {"II.1", "II.2", "IV.14"} <= set(al.added)
+    assert got[("IV.14", "IV.15")].renumbered
+
+
+def test_same_text_identical_and_edited_text_modified() -> None:
+    got = pairs(plandiff.align(load("tth-2023"), load("tth-2024")))
+    assert got[("I", "I")].kind == "unchanged"
+    assert not got[("II.7", "II.9")].edited  # renumbered only
+    edited = got[("II.5", "II.7")]  # "năm 2023 từ 15/11 …" → "năm 2024 (từ 15/11 …)" and renumbered
+    assert edited.kind == "moved" and edited.edited
+    assert got[("IV.1.a", "IV.1.a")].kind == "unchanged"
+    assert got[("IV.1.b", "IV.1.b")].kind == "modified"
+
+
+def test_reorganisation_moves_merges_and_splits() -> None:
+    a, b = load("tth-2024"), load("hue-2026")
+    al = plandiff.align(a, b)
+    assert not al.cross  # Thừa Thiên Huế province became Huế city: the same authority
+    got = pairs(al)
+    # the Department of Labour's tasks moved under Home Affairs (another parent)
+    assert got[("IV.1.a", "IV.1.a")].reparented and got[("IV.1.a", "IV.1.a")].kind == "moved"
+    # Home Affairs itself is renumbered 2 → 1; Labour's heading merged into it
+    assert got[("IV.2", "IV.1")].kind == "merged"
+    assert got[("IV.1", "IV.1")].kind == "merged"
+    # Planning and Investment's body became a point under Finance
+    assert got[("IV.3", "IV.2.a")].kind == "moved"
+    # Information and Communications' points went to Culture and Sports
+    assert got[("IV.6.b", "IV.4.đ")].kind == "moved"
+    # one point split in two
+    assert got[("IV.13.a", "IV.13.a")].kind == got[("IV.13.a", "IV.13.b")].kind == "split"
+    assert "II.10" in al.added and "II.9.d" in al.added
+
+
+def test_another_province_is_text_reuse_with_most_clauses_unpaired() -> None:
+    a, b = load("tth-2024"), load("hungyen-2024")
+    al = plandiff.align(a, b)
+    assert al.cross
+    got = pairs(al)
+    # the same agencies, reordered and renamed
+    assert ("IV.5", "IV.3") in got  # Sở Tư pháp
+    assert ("IV.9", "IV.6") in got  # Sở Văn hóa và Thể thao ~ Sở Văn hóa - Thể thao và Du lịch
+    assert ("IV.11", "IV.9") in got  # Công an tỉnh
+    assert ("IV.14", "IV.11") in got  # Cục Thống kê tỉnh
+    assert len(al.removed) > len(al.pairs)
+    # boilerplate alone does not make a pair: nothing under "Nâng cao năng lực" pairs with agencies
+    assert all(not (p.a.startswith("II.") and p.b.startswith("IV.")) for p in al.pairs)
+
+
+def test_alignment_is_deterministic() -> None:
+    a, b = load("tth-2024"), load("hue-2026")
+    assert plandiff.align(a, b).to_dict() == plandiff.align(a, b).to_dict()
+
+
+def test_matching_ignores_case_tone_placement_and_punctuation() -> None:
+    base = "KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Hội Liên hiệp phụ nữ huyện.\n"
+    other = "KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. PHÒNG LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI chủ trì phối hợp với Hội Liên hiệp Phụ nữ huyện\n"
+    old_tones = base.replace("hợp", "hợp").replace("Hội", "Hội")
+    al = plandiff.align(plandiff.parse(base), plandiff.parse(other))
+    assert ("I.1", "I.1") in pairs(al)
+    assert pairs(al)[("I.1", "I.1")].score > 0.6
+    hoa = plandiff.parse(old_tones.replace("phối hợp", "phối hoà hợp"))
+    hoa2 = plandiff.parse(old_tones.replace("phối hợp", "phối hòa hợp"))
+    assert pairs(plandiff.align(hoa, hoa2))[("I.1", "I.1")].score == 1.0
+
+
+def test_word_diff_keeps_numbers_and_syllables_whole() -> None:
+    edits = diff_words("Kinh phí 12.000 triệu đồng, từ 15/11 đến 15/12/2023", "Kinh phí 15.500 triệu đồng, từ 15/11 đến 15/12/2024")
+    changed = [e.text for e in edits if e.op != "equal"]
+    assert changed == ["12.000", "15.500", "15/12/2023", "15/12/2024"]
+    assert tokenize("Thừa Thiên Huế") == ["Thừa", " ", "Thiên", " ", "Huế"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80), st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80))
+def test_applying_a_word_diff_to_a_gives_b(a: str, b: str) -> None:
+    assert apply(a, diff_words(a, b)) == b
+
+
+@pytest.mark.parametrize("factor", [3])
+def test_a_larger_synthetic_plan_still_aligns_itself(factor: int) -> None:
+    from tests.synthetic import grow
+
+    big = grow(load("tth-2024"), factor)
+    al = plandiff.align(big, big)
+    assert not al.added and not al.removed
