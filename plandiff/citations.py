@@ -320,14 +320,22 @@ def _named(region: _Region, numbered: list[_Found]) -> list[_Found]:
                 if any(a <= m.start() < b for a, b in taken) and not _inside_subject(m.start(), numbered, region):
                     continue
                 period = m.group("period")
-                if k.period and period and re.search(r"\d{4}\s*[-–]\s*\d{4}", period):
-                    stated = re.sub(r"\s", "", re.search(r"\d{4}\s*[-–]\s*\d{4}", period).group(0)).replace("–", "-")
-                    if stated != k.period:
-                        continue
+                if k.period and period and not _periods_overlap(period, k.period):
+                    continue  # "… giai đoạn 2011-2020" is the strategy before, not this one
                 out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
     return out
+
+
+def _periods_overlap(stated: str, known: str) -> bool:
+    """A stated period that overlaps the known one names the same instrument (a plan's typo such
+    as "giai đoạn 2021-2025" for the 2021-2030 strategy); a disjoint one names another."""
+    years = [int(y) for y in re.findall(r"\d{4}", stated)]
+    lo, hi = (int(y) for y in known.split("-"))
+    if len(years) == 1:  # "đến năm 2030"
+        return lo <= years[0] <= hi
+    return years[0] <= hi and years[1] >= lo
 
 
 def _name_type(alias: str) -> str:

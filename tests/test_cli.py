@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from lxml import html as lhtml
-
 from plandiff_cli.main import cli
+
 from tests.conftest import FIXTURES
 
 TTH23, TTH24, HUE26 = (str(FIXTURES / n) for n in ("tth-2023.md", "tth-2024.txt", "hue-2026.txt"))

@@ -1,0 +1,126 @@
+"""Citations on real text, and on variants of real sentences for the forms the fixtures lack."""
+
+from __future__ import annotations
+
+import pytest
+
+import plandiff
+from plandiff.citations import extract, normalize_symbol
+from tests.conftest import load
+
+HEAD = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024 trên địa bàn tỉnh Hưng Yên\n\n"
+
+
+def cites_of(body: str, preamble: str = "") -> list[plandiff.Citation]:
+    plan = plandiff.parse(HEAD + preamble + "\nI. NỘI DUNG\n1. " + body + "\n")
+    return plandiff.citations(plan)
+
+
+def symbols(plan: plandiff.Plan) -> set[str]:
+    return {c.symbol for c in plandiff.citations(plan) if c.symbol}
+
+
+def test_numbered_instruments_of_a_plan() -> None:
+    assert symbols(load("tth-2024")) == {"102/KH-UBND", "212/KH-UBND", "385/KH-UBND", "76/KH-UBND", "9973/UBND-XH",
+                                         "191/2009/TT-BTC", "1719/QĐ-TTg"}
+    basis = {c.symbol for c in plandiff.citations(load("tth-2024")) if c.role == "basis"}
+    assert basis == {"102/KH-UBND", "212/KH-UBND", "385/KH-UBND"}
+
+
+def test_context_of_a_citation() -> None:
+    c = next(c for c in plandiff.citations(load("tth-2024")) if c.symbol == "1719/QĐ-TTg")
+    assert (c.type, c.number, c.date, c.issuer) == ("Quyết định", "1719", "2021-10-14", "Thủ tướng Chính phủ")
+    assert c.title.startswith("về phê duyệt Chương trình mục tiêu quốc gia phát triển kinh")
+    assert c.clause == "IV.10.a"
+    plan = load("tth-2024")
+    assert " ".join(plan.source[c.span.start:c.span.end].split()) == "Quyết định 1719/QĐ-TTg"
+
+
+def test_the_many_kinds_of_symbol() -> None:
+    text = ("Thực hiện Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội; "
+            "Chỉ thị số 21-CT/TW ngày 20/01/2018 của Ban Bí thư; Nghị quyết số 11-NQ/TW ngày 27/4/2007 của Bộ Chính trị; "
+            "Luật số 146/2025/QH15; Tờ trình số 562-TTr/ĐU ngày 01-10-1997; Thông tư liên tịch số 07/2011/TTLT-BYT-BLĐTBXH; "
+            "Thông báo số 12/TB-UBND ngày 19/05/2009.")
+    got = {c.symbol: c for c in cites_of(text)}
+    assert set(got) == {"1303/BLĐTBXH-VBĐG", "21-CT/TW", "11-NQ/TW", "146/2025/QH15", "562-TTr/ĐU",
+                        "07/2011/TTLT-BYT-BLĐTBXH", "12/TB-UBND"}
+    assert got["1303/BLĐTBXH-VBĐG"].type == "Công văn"
+    assert got["1303/BLĐTBXH-VBĐG"].issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert got["146/2025/QH15"].type == "Luật"
+    assert got["562-TTr/ĐU"].date == "1997-10-01"
+    assert got["12/TB-UBND"].date == "2009-05-19"
+    assert got["07/2011/TTLT-BYT-BLĐTBXH"].type == "Thông tư liên tịch"
+
+
+@pytest.mark.parametrize("printed, canonical", [
+    ("125/2021/NĐCP", "125/2021/NĐ-CP"), ("1719/QĐ-TTG", "1719/QĐ-TTg"), ("1719/qđ-ttg", "1719/QĐ-TTg"),
+    ("125/2021/NĐ- CP", "125/2021/NĐ-CP"), ("21-ct/tw", "21-CT/TW"),
+])
+def test_symbol_variants_are_normalised(printed: str, canonical: str) -> None:
+    assert normalize_symbol(printed) == canonical
+
+
+def test_symbols_split_over_a_line_and_without_so() -> None:
+    body = ("Tuyên truyền Nghị định số\n125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ quy định xử phạt; Quyết định\n"
+            "số: 2282/QĐ-TTg ngày 31/12/2020 và Quyết định 1790/QĐ-TTg.")
+    assert {c.symbol for c in cites_of(body)} == {"125/2021/NĐ-CP", "2282/QĐ-TTg", "1790/QĐ-TTg"}
+
+
+def test_matches_are_anchored() -> None:
+    found = {c.symbol for c in cites_of("Nghị quyết số 128/NQ-CP ngày 11/10/2021 và Nghị quyết 28/NQ-CP.")}
+    assert found == {"128/NQ-CP", "28/NQ-CP"}
+    assert {c.symbol for c in cites_of("Hồ sơ mã HS28/NQ-CP và tệp a/28/NQ-CP lưu trữ.")} == set()
+
+
+def test_named_laws_and_strategies() -> None:
+    cites = plandiff.citations(load("tth-2023"))
+    named = {c.title for c in cites if c.symbol is None}
+    assert {"Luật Bình đẳng giới", "Luật Ngân sách nhà nước", "Luật Phòng, chống bạo lực gia đình", "Bộ luật Lao động"} <= named
+    strategy = [c for c in cites if c.symbol is None and c.title.startswith("Chiến lược quốc gia")]
+    assert strategy and {c.instrument for c in strategy} == {"28/NQ-CP"}
+
+
+def test_type_word_contradicting_the_symbol_is_one_instrument_with_a_warning() -> None:
+    cites, warnings = extract(load("hue-2026"))
+    resolution = [c for c in cites if c.symbol == "28/NQ-CP"]
+    assert len(resolution) == 2 and {c.instrument for c in resolution} == {"28/NQ-CP"}
+    assert not any(c.symbol == "28/NĐ-CP" for c in cites)
+    assert any("28/NĐ-CP" in w and "28/NQ-CP" in w for w in warnings)
+
+
+def test_basis_and_mention() -> None:
+    cites = plandiff.citations(load("hue-2026"))
+    assert {c.symbol for c in cites if c.role == "basis"} == {"28/NQ-CP", "385/KH-UBND"}
+    assert all(c.clause == "preamble" for c in cites if c.role == "basis")
+    assert {c.symbol for c in plandiff.citations(load("hungyen-2024")) if c.role == "basis"} == {"1303/BLĐTBXH-VBĐG"}
+
+
+def test_citations_in_footnotes() -> None:
+    cites = plandiff.citations(load("hungyen-2024"))
+    in_note = {c.symbol for c in cites if c.clause == "footnote:1" and c.symbol}
+    assert in_note == {"70/2008/NĐ-CP", "48/2009/NĐ-CP", "125/2021/NĐ-CP"}
+
+
+def test_short_mentions_resolve_to_the_first_full_mention() -> None:
+    cites = [c for c in plandiff.citations(load("hungyen-2024")) if c.symbol == "65/KH-UBND"]
+    assert len(cites) == 4 and len({c.instrument for c in cites}) == 1
+    assert cites[0].instrument == "65/KH-UBND@hưng yên/2021"
+    body = ("Triển khai Chỉ thị số 11-CT/TU ngày 05/3/2022 của Tỉnh ủy (viết tắt là Chỉ thị 11); "
+            "các đơn vị quán triệt Chỉ thị 11 trong năm.")
+    cites = cites_of(body)
+    assert [c.instrument for c in cites] == ["11-CT/TU", "11-CT/TU"]
+    assert cites[1].raw == "Chỉ thị 11"
+
+
+def test_issuer_code_contradicting_the_issuer_is_flagged() -> None:
+    plan = plandiff.parse(HEAD + "I. NỘI DUNG\n1. Thực hiện Quyết định số 866/QĐ-Tg ngày 01/7/2022 của Thủ tướng Chính phủ.\n")
+    _, warnings = extract(plan)
+    assert any(w.startswith("866/QĐ-TG:") and "Thủ tướng Chính phủ" in w and "TTg" in w for w in warnings)
+
+
+def test_administrative_symbols_are_per_authority_across_the_succession() -> None:
+    ids = {name: {c.instrument for c in plandiff.citations(load(name)) if c.symbol == "385/KH-UBND"}
+           for name in ("tth-2023", "tth-2024", "hue-2026")}
+    assert ids["tth-2023"] == ids["tth-2024"] == ids["hue-2026"] == {"385/KH-UBND@huế/2021"}
+    other = {c.instrument for c in plandiff.citations(load("anlao-2024")) if c.symbol == "111/KH-UBND"}
+    assert other == {"111/KH-UBND@thành phố above an lão/2024"}

@@ -1,0 +1,61 @@
+"""The citation graph over the five fixtures: tracing directives to the plans that carry them out."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import plandiff
+from tests.conftest import PLAN_FILES, load
+
+
+@pytest.fixture(scope="module")
+def graph() -> plandiff.CitationGraph:
+    g = plandiff.CitationGraph()
+    for path in PLAN_FILES:
+        g.add_plan(load(path.stem), file=path.name)
+    return g
+
+
+def test_tracing_the_national_strategy(graph: plandiff.CitationGraph) -> None:
+    result = graph.trace("28/NQ-CP")
+    files = {p["file"]: p for p in result["plans"]}
+    assert set(files) == {"hue-2026.txt", "tth-2023.md", "tth-2024.txt", "hungyen-2024.txt"}
+    assert files["hue-2026.txt"]["direct"] and files["hue-2026.txt"]["edges"] == ["implements"]
+    for name in ("tth-2023.md", "tth-2024.txt", "hungyen-2024.txt"):
+        via = files[name]["via"]
+        assert via[-1] == "28/NQ-CP" and via[0].startswith("Chiến lược quốc gia về bình đẳng giới")
+    assert result["instrument"]["type"] == "Nghị quyết"
+
+
+def test_one_provincial_plan_cited_by_the_three_hue_plans(graph: plandiff.CitationGraph) -> None:
+    assert graph.find_instrument("385/KH-UBND") == ["385/KH-UBND@huế/2021"]
+    files = {p["file"] for p in graph.trace("385/KH-UBND")["plans"]}
+    assert files == {"hue-2026.txt", "tth-2023.md", "tth-2024.txt"}
+
+
+def test_edges_and_series(graph: plandiff.CitationGraph) -> None:
+    g = graph.graph
+    tth24 = plandiff.graph.plan_id(load("tth-2024"))
+    assert tth24 == "14/KH-UBND@huế/2024"
+    assert g.edges[tth24, "212/KH-UBND@huế/2021"]["kind"] == "implements"
+    assert g.edges[tth24, "1719/QĐ-TTg"]["kind"] == "cites"
+    assert g.edges[tth24, "1719/QĐ-TTg"]["clauses"] == "IV.10.a,IV.15.b.-3"
+    # an instrument carrying out another: "Kế hoạch 212/KH-UBND … về thực hiện Chiến lược quốc gia …"
+    assert g.edges["212/KH-UBND@huế/2021", "28/NQ-CP"]["kind"] == "implements"
+    series = [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "next_version"]
+    assert sorted(series) == sorted([("plan:tth-2023", tth24), (tth24, "60/KH-UBND@huế/2026")])
+    ancestors = {r["instrument"] for r in graph.ancestry("plan:anlao-2024")}
+    assert "28/NQ-CP" not in ancestors and "2282/QĐ-TTg" in ancestors
+
+
+def test_serialisations_round_trip(graph: plandiff.CitationGraph, tmp_path) -> None:
+    path = tmp_path / "g.graphml"
+    path.write_text(graph.to_graphml(), encoding="utf-8")
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == graph.graph.number_of_nodes()
+    assert back.number_of_edges() == graph.graph.number_of_edges()
+    data = graph.to_node_link()
+    assert nx.node_link_graph(data, edges="links").number_of_edges() == graph.graph.number_of_edges()
+    page = graph.write(tmp_path / "g.html")
+    assert "<svg" in page and 'id="graph-data"' in page
