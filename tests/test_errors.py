@@ -77,6 +77,7 @@ def test_cli_prints_one_line_exits_2_and_writes_nothing(name: str, tmp_path: Pat
         assert result.exit_code == 2, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("plandiff: "), result.output
+        assert words in lines[0]
         assert "Traceback" not in result.output
         assert not out.exists()
     assert bad.read_bytes() == data
