@@ -34,6 +34,8 @@ the bars are higher: most clauses have no true partner."""
 
 CANDIDATES = 12
 """Candidates per clause taken from the inverted index (per text variant)."""
+SEEDS = 24
+"""How many of a clause's heaviest (rarest) word features it looks up in the index."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ABBREVIATIONS = {
@@ -170,9 +172,12 @@ class _Scorer:
 
 
 def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
+    """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
+    ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
+    so the work per clause is bounded and the whole pass grows linearly with the plans."""
     na, nb = scorer.na, scorer.nb
     space = scorer.space
-    limit = max(30, int(0.25 * space.n))
+    limit = max(40, int(0.05 * space.n))
     pairs: set[tuple[int, int]] = set()
     for attr in ("own", "sub", "body"):
         index: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -181,11 +186,14 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
                 if space.df.get(t, 0) <= limit:
                     index[t].append((j, w))
         for i, n in enumerate(na):
+            vec = scorer.v(getattr(n, attr))
+            seeds = sorted((t for t in vec if space.df.get(t, 0) <= limit), key=lambda t: (-vec[t], t))[:SEEDS]
             acc: dict[int, float] = defaultdict(float)
-            for t, w in scorer.v(getattr(n, attr)).items():
+            for t in seeds:
+                w = vec[t]
                 for j, wj in index.get(t, ()):
                     acc[j] += w * wj
-            for j, _ in sorted(acc.items(), key=lambda kv: -kv[1])[:CANDIDATES]:
+            for j, _ in sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
                 pairs.add((i, j))
     return sorted(pairs)
 

@@ -33,30 +33,6 @@ _TCVN3 = {
     0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
 }
 
-# VNI: a base letter followed by one or two ASCII-range accent bytes.
-_VNI_BASE = {0xF4: "ô", 0xD4: "Ô", 0xF6: "ơ", 0xD6: "Ơ", 0xF8: "ư", 0xD8: "Ư", 0xF1: "đ", 0xD1: "Đ"}
-_VNI_ACCENT = {
-    0xF8: "\u0300", 0xD8: "\u0300",  # huyền
-    0xF9: "\u0301", 0xD9: "\u0301",  # sắc
-    0xFB: "\u0309", 0xDB: "\u0309",  # hỏi
-    0xF5: "\u0303", 0xD5: "\u0303",  # ngã
-    0xEF: "\u0323", 0xCF: "\u0323",  # nặng
-    0xE2: "\u0302", 0xC2: "\u0302",  # mũ (â ê ô)
-    0xEA: "\u0306", 0xCA: "\u0306",  # trăng (ă)
-    0xEB: "\u0306\u0300", 0xCB: "\u0306\u0300",  # ằ
-    0xEC: "\u0306\u0301", 0xCC: "\u0306\u0301",  # ắ
-    0xED: "\u0306\u0309", 0xCD: "\u0306\u0309",  # ẳ
-    0xEE: "\u0306\u0303", 0xCE: "\u0306\u0303",  # ẵ
-    0xE1: "\u0306\u0323", 0xC1: "\u0306\u0323",  # ặ
-    0xE0: "\u0302\u0300", 0xC0: "\u0302\u0300",  # ầ
-    0xE5: "\u0302\u0301", 0xC5: "\u0302\u0301",  # ấ
-    0xE4: "\u0302\u0309", 0xC4: "\u0302\u0309",  # ẩ
-    0xE3: "\u0302\u0303", 0xC3: "\u0302\u0303",  # ẫ
-    0xE6: "\u0302\u0323", 0xC6: "\u0302\u0323",  # ậ
-}
-_VNI_SINGLE = {0xD2: "ị", 0xF2: "ị", 0xC6: "Ị", 0xE6: "ỉ", 0xD3: "ĩ", 0xF3: "ĩ"}
-
-
 def _cp1252(b: int) -> str:
     try:
         return bytes([b]).decode("cp1252")
@@ -70,19 +46,69 @@ def decode_tcvn3(data: bytes) -> str:
     return "".join(_TCVN3.get(b) or (chr(b) if b < 0x80 else _cp1252(b)) for b in data)
 
 
+# VNI Windows: a letter followed by modifier bytes (read here as their Windows-1252 characters):
+# ù ø û õ ï the tones; â á à å ã ä a circumflex (with a tone) on a, e, o; ê é è ú ü ë a breve
+# (with a tone) on a. Some letters are one byte: ô ơ, ö ư, ñ đ, í ì æ ó ò i with a tone, î ỵ.
+_TONE = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_CIRC = {"â": "", "á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_BREVE = {"ê": "", "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+_VNI_SINGLE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+_VOWELS = set("aeiouyăâêôơư")
+
+
 def decode_vni(data: bytes) -> str:
     out: list[str] = []
-    for b in data:
-        accent = _VNI_ACCENT.get(b)
-        if accent is not None and out and out[-1][-1:].lower() in "aeiouyôơư" + "AEIOUY":
-            out[-1] = unicodedata.normalize("NFC", out[-1] + accent)
-        elif b in _VNI_BASE:
-            out.append(_VNI_BASE[b])
-        elif b < 0x80:
-            out.append(chr(b))
+    for ch in data.decode("cp1252", errors="replace"):
+        low = ch.lower()
+        prev = out[-1] if out else ""
+        base = unicodedata.normalize("NFD", prev)[:1].lower() if prev else ""
+        mark = None
+        if low in _TONE and prev and unicodedata.normalize("NFD", prev.lower())[0] in "aeiouy" and base:
+            mark = _TONE[low]
+        elif low in _CIRC and base in "aeo" and prev.lower() in "aeo":
+            mark = "\u0302" + _CIRC[low]
+        elif low in _BREVE and base == "a" and prev.lower() == "a":
+            mark = "\u0306" + _BREVE[low]
+        if mark is not None:
+            out[-1] = unicodedata.normalize("NFC", prev + mark)
+        elif low in _VNI_SINGLE:
+            single = _VNI_SINGLE[low]
+            out.append(single.upper() if ch.isupper() else single)
         else:
-            out.append(_VNI_SINGLE.get(b, "\ufffd"))
+            out.append(ch)
     return "".join(out)
+
+
+def encode_vni(text: str) -> bytes:
+    """For tests: Unicode → VNI Windows bytes."""
+    rev_single = {v: k for k, v in _VNI_SINGLE.items()}
+    rev_tone = {v: k for k, v in _TONE.items()}
+    rev_circ = {v: k for k, v in _CIRC.items()}
+    rev_breve = {v: k for k, v in _BREVE.items()}
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        upper = ch.isupper()
+        low = ch.lower()
+        if low in rev_single:
+            piece = rev_single[low]
+            out.append(piece.upper() if upper else piece)
+            continue
+        base, *marks = unicodedata.normalize("NFD", low)
+        tone = next((m for m in marks if m in rev_tone), "")
+        shape = [m for m in marks if m != tone]
+        letter = unicodedata.normalize("NFC", base + "".join(shape))
+        if letter in ("ơ", "ư"):
+            piece = rev_single[letter] + (rev_tone[tone] if tone else "")
+        elif "\u0302" in shape:
+            piece = base + rev_circ[tone]
+        elif "\u0306" in shape:
+            piece = base + rev_breve[tone]
+        elif tone and base in "aeiouy":
+            piece = base + rev_tone[tone]
+        else:
+            piece = low
+        out.append(piece.upper() if upper else piece)
+    return "".join(out).encode("cp1252")
 
 
 def encode_tcvn3(text: str) -> bytes:

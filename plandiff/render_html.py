@@ -287,9 +287,16 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
                          E.th(b.name or "B", {"class": "b"}), E.th("changes", {"class": "inline"})))
     seen_a: set[str] = set()
     seen_b: set[str] = set()
+    clauses_a = {c.id: c for c in a.walk()}
+    clauses_b = {c.id: c for c in b.walk()}
+    by_a: dict[str, list[Pair]] = {}
+    by_b: dict[str, list[Pair]] = {}
+    for p in al.pairs:
+        by_a.setdefault(p.a, []).append(p)
+        by_b.setdefault(p.b, []).append(p)
     for n, (kind, pair, aid, bid) in enumerate(rows):
-        ca = a.find(aid) if aid else None
-        cb = b.find(bid) if bid else None
+        ca = clauses_a.get(aid) if aid else None
+        cb = clauses_b.get(bid) if bid else None
         attrs = {"class": f"row k-{kind}", "data-kind": kind, "id": f"r{n}"}
         if aid:
             attrs["data-a"] = aid
@@ -311,7 +318,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
             if pair.reparented:
                 rp = etree.SubElement(status, "div", {"class": "relabel"})
                 rp.text = "under another heading"
-            others = [p for p in al.pairs if p is not pair and (p.a == pair.a or p.b == pair.b)]
+            others = [p for p in by_a[pair.a] + by_b[pair.b] if p is not pair]
             if others:
                 links = etree.SubElement(status, "div", {"class": "evidence"})
                 links.text = "with "
@@ -351,12 +358,13 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         table.append(tr)
 
     # table of contents over B, with removed A clauses, status carried up
+    status_b: dict[str, str] = {}
+    for kind, _, _, bid in rows:
+        if bid:
+            status_b.setdefault(bid, kind)
+
     def toc_item(c: Clause) -> etree._Element:
-        status = "unchanged"
-        for kind, _, _, bid in rows:
-            if bid == c.id:
-                status = kind
-                break
+        status = status_b.get(c.id, "unchanged")
         mark = SYMBOL[status] if status != "unchanged" else ("•" if c.id in changed_b else "")
         li = E.li(E.a(f"{mark} {c.label} {c.heading[:60]}".strip(), href=f"#b-{c.id}", title=LABEL[status]))
         kids = [toc_item(ch) for ch in c.children if ch.kind not in ("dash", "paragraph")]

@@ -130,3 +130,10 @@ def test_tcvn3() -> None:
     assert got.meta.encoding == "tcvn3"
     assert_same_plan(got, want)
     assert got.find("II.1").text == load("tth-2024").find("II.1").text
+
+
+def test_vni() -> None:
+    want = load("hue-2026")
+    got = plandiff.parse(legacy.encode_vni(want.source))
+    assert got.meta.encoding == "vni"
+    assert_same_plan(got, want)
