@@ -63,11 +63,13 @@ def decode_vni(data: bytes) -> str:
         prev = out[-1] if out else ""
         base = unicodedata.normalize("NFD", prev)[:1].lower() if prev else ""
         mark = None
-        if low in _TONE and prev and unicodedata.normalize("NFD", prev.lower())[0] in "aeiouy" and base:
+        if not prev or len(prev) != 1:
+            pass
+        elif low in _TONE and base in "aeiouy":
             mark = _TONE[low]
-        elif low in _CIRC and base in "aeo" and prev.lower() in "aeo":
+        elif low in _CIRC and prev.lower() in ("a", "e", "o"):
             mark = "\u0302" + _CIRC[low]
-        elif low in _BREVE and base == "a" and prev.lower() == "a":
+        elif low in _BREVE and prev.lower() == "a":
             mark = "\u0306" + _BREVE[low]
         if mark is not None:
             out[-1] = unicodedata.normalize("NFC", prev + mark)
