@@ -159,19 +159,25 @@ def citations(plan: Plan) -> list[Citation]:
     return extract(plan)[0]
 
 
-def extract(plan: Plan) -> tuple[list[Citation], list[str]]:
-    """Citations and the warnings raised while resolving them (typos, contradictions)."""
+def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Citation], list[str]]:
+    """Citations and the warnings raised while resolving them (typos, contradictions).
+
+    ``names`` maps instrument names learned elsewhere (other plans of a graph) to their ids; the
+    plan's own numbered citations teach more ("Nghị quyết 28/NQ-CP … về ban hành Chiến lược …")."""
+    regions = _regions(plan)
     found: list[_Found] = []
     warnings: list[str] = []
-    short: dict[str, _Found] = {}
-    for region in _regions(plan):
+    for region in regions:
         found.extend(_numbered(region, plan))
-        found.extend(_named(region, found))
-        found.extend(_defined_short_names(region, found, short))
     _resolve_type_conflicts(found, warnings)
+    learned = {**(names or {}), **_learn_aliases(found, plan)}
+    short: dict[str, _Found] = {}
+    for region in regions:
+        found.extend(_named(region, found, learned))
+        found.extend(_defined_short_names(region, found, short))
+    found.sort(key=lambda f: (regions.index(f.region), f.start))
     for f in found:
         warnings.extend(f.warnings)
-    learned = _learn_aliases(found)
     _complete_short_mentions(found)
     out: list[Citation] = []
     ids = {id(f): _instrument_id(f, plan, learned) for f in found}
@@ -182,6 +188,13 @@ def extract(plan: Plan) -> tuple[list[Citation], list[str]]:
                             _locate(plan, f), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
     out.sort(key=lambda c: c.span.start)
     return out, sorted(set(warnings))
+
+
+def learned_names(plan: Plan) -> dict[str, str]:
+    """Names the plan's own numbered citations define: name key → instrument id."""
+    found = [f for region in _regions(plan) for f in _numbered(region, plan)]
+    _resolve_type_conflicts(found, [])
+    return _learn_aliases(found, plan)
 
 
 def _numbered(region: _Region, plan: Plan) -> list[_Found]:
@@ -295,7 +308,7 @@ def _check_issuer_code(f: _Found, code_parts: list[str]) -> None:
         f.warnings.append(f"{f.symbol}: issuer code {printed!r} contradicts the issuer named ({f.issuer}); expected {MIXED_CASE.get(expected, expected)}")
 
 
-def _named(region: _Region, numbered: list[_Found]) -> list[_Found]:
+def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> list[_Found]:
     """Laws by name, and programmes/strategies known by name (data file and names learned in texts)."""
     text = region.text
     out: list[_Found] = []
@@ -325,6 +338,15 @@ def _named(region: _Region, numbered: list[_Found]) -> list[_Found]:
                 out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
+    for key in sorted(learned, key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + r"[\s“”\"]+".join(re.escape(w) for w in key.split())
+                             + r"(?P<period>[”\"]?\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?[”\"]?", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            out.append(_Found(m.start(), m.end(), None, _name_type(m.group(0)), None, None, None, None,
+                              m.group(0).strip("“”\" "), region, m.group(0), named=True))
+            taken.append((m.start(), m.end()))
     return out
 
 
@@ -415,15 +437,22 @@ def _complete_short_mentions(found: list[_Found]) -> None:
                 f.date = full.date
 
 
-def _learn_aliases(found: list[_Found]) -> dict[str, str]:
-    """"Nghị quyết số 28/NQ-CP … về ban hành Chiến lược quốc gia …": the name after "ban hành" /
-    "phê duyệt" now stands for that instrument."""
+_NAMED_KINDS = ("Chiến lược", "Chương trình", "Đề án", "Quy chế", "Điều lệ")
+_DEFINES = re.compile(r"^(?:về\s+)?(?:việc\s+)?(?:ban hành\s+|phê duyệt\s+)?(?P<name>(?:" + "|".join(_NAMED_KINDS) + r")\b.+)$", re.IGNORECASE)
+
+
+def _learn_aliases(found: list[_Found], plan: Plan) -> dict[str, str]:
+    """"Nghị quyết số 28/NQ-CP … về ban hành Chiến lược quốc gia …", "Quyết định 2282/QĐ-TTg … về
+    Chương trình “…”": the name now stands for that instrument (not "về thực hiện …", which only
+    carries it out)."""
     out: dict[str, str] = {}
     for f in found:
         if f.symbol and f.title:
-            m = re.match(r"^(?:về\s+)?(?:việc\s+)?(?:ban hành|phê duyệt)\s+(?P<name>.+)$", f.title)
+            m = _DEFINES.match(f.title)
             if m:
-                out[match_key(_strip_period(m.group("name")))] = f.symbol
+                name = match_key(_strip_period(m.group("name"))).replace("“", "").replace("”", "").replace('"', "")
+                if len(name.split()) >= 4 and _known_by_name(name) is None:
+                    out[name] = _instrument_id(f, plan, {})
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from .citations import extract, normalize_symbol
+from .citations import extract, learned_names, normalize_symbol
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan
 from .textnorm import match_key
@@ -39,17 +39,32 @@ class CitationGraph:
     def __init__(self, plans: Iterable[Plan] = ()) -> None:
         self.graph: nx.DiGraph = nx.DiGraph()
         self.warnings: list[str] = []
+        self._plans: list[tuple[Plan, str | None]] = []
         for plan in plans:
             self.add_plan(plan)
 
     # building ---------------------------------------------------------------------------------
     def add_plan(self, plan: Plan, *, file: str | None = None) -> str:
+        """Add a plan; names one plan defines ("… về ban hành Chiến lược …") resolve mentions in
+        every plan of the graph, whatever the order they were added in."""
+        self._plans.append((plan, file))
+        names: dict[str, str] = {}
+        for p, _ in self._plans:
+            names.update(learned_names(p))
+        self.graph = nx.DiGraph()
+        self.warnings = []
+        for p, f in self._plans:
+            self._add(p, f, names)
+        self._link_versions()
+        return plan_id(plan)
+
+    def _add(self, plan: Plan, file: str | None, names: dict[str, str]) -> str:
         pid = plan_id(plan)
         m = plan.meta
         self.graph.add_node(pid, kind="plan", name=plan.name or "", file=file or plan.name or "", number=m.number or "",
                             title=m.title or "", year=m.year or 0, issuer=m.issuer or "",
                             jurisdiction=m.jurisdiction.name if m.jurisdiction else "", label=plan.name or pid)
-        cites, warnings = extract(plan)
+        cites, warnings = extract(plan, names=names)
         self.warnings.extend(f"{plan.name}: {w}" for w in warnings)
         for c in cites:
             self._add_instrument(c)
@@ -62,7 +77,6 @@ class CitationGraph:
                 outer = next((x for x in cites if x.instrument == c.within and x.title), None)
                 kind = "implements" if outer is not None and _IMPLEMENTS_SUBJECT.match(outer.title or "") else "cites"
                 self._add_edge(c.within, c.instrument, kind, None, name=None if c.symbol else c.title)
-        self._link_versions()
         return pid
 
     def _add_instrument(self, c: Citation) -> None:

@@ -124,3 +124,19 @@ def test_administrative_symbols_are_per_authority_across_the_succession() -> Non
     assert ids["tth-2023"] == ids["tth-2024"] == ids["hue-2026"] == {"385/KH-UBND@huế/2021"}
     other = {c.instrument for c in plandiff.citations(load("anlao-2024")) if c.symbol == "111/KH-UBND"}
     assert other == {"111/KH-UBND@thành phố above an lão/2024"}
+
+
+def test_names_learned_from_one_plan_resolve_mentions_in_another() -> None:
+    defining = plandiff.parse(HEAD + "Căn cứ Quyết định số 2345/QĐ-UBND ngày 01/3/2023 của Ủy ban nhân dân tỉnh về việc "
+                              "phê duyệt Đề án Phát triển mạng lưới địa chỉ tin cậy tại cộng đồng giai đoạn 2023-2027;\n"
+                              "I. NỘI DUNG\n1. Tổ chức thực hiện.\n")
+    mentioning = plandiff.parse(HEAD.replace("Hưng Yên", "Hưng Yên ") + "I. NỘI DUNG\n1. Tiếp tục triển khai Đề án "
+                                "phát triển mạng lưới địa chỉ tin cậy tại cộng đồng trên địa bàn.\n")
+    alone = [c for c in plandiff.citations(mentioning) if c.symbol is None]
+    assert not alone  # on its own, the name means nothing yet
+    graph = plandiff.CitationGraph([mentioning, defining])
+    traced = graph.trace("2345/QĐ-UBND")["plans"]
+    assert len(traced) == 2
+    vias = sorted(p["via"] for p in traced)
+    assert vias[0] == ["2345/QĐ-UBND"]  # the defining plan cites it by number
+    assert vias[1][0].lower().startswith("đề án phát triển mạng lưới") and vias[1][-1] == "2345/QĐ-UBND"
