@@ -39,9 +39,19 @@ def is_doc_type_line(line: Line) -> bool:
     return bool(_DOC_TYPE.match(text)) and text == text.upper()
 
 
+SIGNER_TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CỤC TRƯỞNG",
+    "CHI CỤC TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ",
+)
+"""Signer titles that open a signature block when no "Nơi nhận" or TM./KT. line precedes them."""
+
+
 def is_back_matter_start(line: Line) -> bool:
     first = line.cells[0].text if line.cells else line.text
-    return bool(_RECIPIENTS.match(first) or _AUTHORITY.match(first))
+    last = line.cells[-1].text if line.cells else line.text
+    return bool(_RECIPIENTS.match(first) or _AUTHORITY.match(first) or _AUTHORITY.match(last)
+                or match_key(last).upper() in SIGNER_TITLES)
 
 
 def is_motto(text: str) -> bool:
@@ -153,11 +163,12 @@ def _read_place_date(h: Header, text: str) -> None:
             h.date = f"{year:04d}-{mo:02d}-{d:02d}"
 
 
-def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: str | None) -> Jurisdiction | None:
-    """From the issuer ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"), else from the title or preamble
-    ("… trên địa bàn tỉnh Thừa Thiên Huế")."""
-    if issuer:
-        for part in (issuer,):
+def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: str | None,
+                 parent_issuer: str | None = None) -> Jurisdiction | None:
+    """From the issuer ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ") or its parent body ("UBND TỈNH
+    QUẢNG NAM" above "SỞ Y TẾ"), else from the title or preamble ("… trên địa bàn tỉnh …")."""
+    if issuer or parent_issuer:
+        for part in (x for x in (issuer, parent_issuer) if x):
             low = part.lower()
             for level in _LEVELS:
                 m = re.search(rf"(?<!\w){level}\s+(.+)$", low)

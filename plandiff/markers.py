@@ -74,11 +74,13 @@ def to_roman(n: int) -> str:
 
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+))\s*[.:\-–]?\s*(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
+_ROMAN_DASH = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
+""""I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading."""
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-_BULLET = re.compile(r"^(?P<label>[-–—+•●▪◦∙*])\s*(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^(?P<label>[-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔])\s*(?P<rest>\S.*)$")
 
 
 def match(text: str) -> Marker | None:
@@ -87,7 +89,7 @@ def match(text: str) -> Marker | None:
     if m:
         key = m.group("key")
         return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
-    m = _ROMAN.match(text)
+    m = _ROMAN.match(text) or _ROMAN_DASH.match(text)
     if m:
         value = roman_value(m.group("key"))
         if value and value <= 30:

@@ -70,9 +70,10 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         body_start = len(lines)
     back_start = next((i for i in range(body_start, len(lines)) if frontmatter.is_back_matter_start(lines[i])), len(lines))
     appendix_start = next(
-        (i for i in range(back_start, len(lines)) if lines[i].text.upper().startswith("PHỤ LỤC") and lines[i].text == lines[i].text.upper()),
+        (i for i in range(body_start, len(lines)) if lines[i].text.upper().startswith("PHỤ LỤC") and lines[i].text == lines[i].text.upper()),
         len(lines),
     )
+    back_start = min(back_start, appendix_start)
     pre_and_body = lines[pos:back_start]
     if src.notes_start is None:
         pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
@@ -92,8 +93,8 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
 
     header = frontmatter.read_header(front, title_lines)
     back = frontmatter.read_back(lines[back_start:appendix_start])
-    appendices = tuple(" ".join(ln.text for ln in lines[appendix_start:]).split("\n")) if appendix_start < len(lines) else ()
-    juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place)
+    appendices = tuple(ln.text for ln in lines[appendix_start:])
+    juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer)
 
     plan_clauses = tuple(clauses)
     notes = tuple(Footnote(n.label, n.text, _clause_at(plan_clauses, n.marker_offset), n.span) for n in found_notes)

@@ -60,3 +60,18 @@ def test_two_column_layout_of_header_and_back_matter() -> None:
     assert plan.recipients == reference.recipients
     assert [c.id for c in plan.walk()] == [c.id for c in reference.walk()]
     assert any(a.kind == "separator" for a in plan.artefacts)
+
+
+def test_a_department_plan_with_a_parent_body_stamp_and_appendix() -> None:
+    plan = plandiff.parse(DATA / "department-plan.txt")
+    m = plan.meta
+    assert (m.parent_issuer, m.issuer) == ("UBND TỈNH QUẢNG NAM", "SỞ Y TẾ")
+    assert m.jurisdiction == plandiff.Jurisdiction("Quảng Nam", "tỉnh")
+    assert (m.number, m.date, m.place, m.stamps) == ("215/KH-SYT", "2025-03-05", "Quảng Nam", ("KHẨN",))
+    assert (m.signer_title, m.signer) == ("GIÁM ĐỐC", "Lê Văn Dũng")
+    # "I- MỤC ĐÍCH" is a section; Word's private-use bullet is a bullet; "a." is a point
+    assert [c.label for c in plan.clauses] == ["I-", "II-", "III-"]
+    assert [c.kind for c in plan.find("I").children] == ["dash", "dash"]
+    assert plan.find("II.1.b").label == "b."
+    assert plan.find("III").text.endswith("trước ngày 30/11/2025./.")
+    assert plan.appendices[0] == "PHỤ LỤC" and plan.appendices[-1] == "2. Trung tâm Kiểm soát bệnh tật tỉnh"
