@@ -24,12 +24,16 @@ from .jurisdictions import same_authority
 from .model import Alignment, Clause, Pair, Plan
 from .textnorm import match_key, words
 
-SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05, "review": 0.65}
-CROSS = {"confident": 0.80, "accept": 0.60, "context": 0.50, "positional": 0.45, "group_gain": 0.05, "review": 0.70}
+SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05,
+               "summary_gain": 0.05, "summary_sim": 0.30, "review": 0.65}
+CROSS = {"confident": 0.80, "accept": 0.60, "context": 0.50, "positional": 0.45, "group_gain": 0.05,
+         "summary_gain": 0.0, "summary_sim": 1.0, "review": 0.70}
 """Thresholds on the [0, 1] similarity. "confident": accepted on text alone; "accept": accepted when
 nothing better competes; "context": accepted when the parents are paired with each other;
 "positional": children in the same position under paired parents; "group_gain": how much a
-split/merge group must beat the single match. Across jurisdictions (text reuse, not versions)
+split/merge group must beat the single match; "summary_gain"/"summary_sim": a clause that
+summarises two neighbours must get that much more of its rare words from the second one, which
+must also resemble it (off across jurisdictions). Across jurisdictions (text reuse, not versions)
 the bars are higher: most clauses have no true partner."""
 
 CANDIDATES = 12
@@ -145,6 +149,15 @@ class _Scorer:
         if x == y:
             return 1.0
         return 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(x, y) / 100.0
+
+    def coverage(self, text: str, parts: list[str]) -> float:
+        """Share of ``text``'s TF-IDF weight found in the features of ``parts``."""
+        vec = self.v(text)
+        have: set[str] = set()
+        for part in parts:
+            have.update(self.v(part))
+        total = sum(w * w for w in vec.values()) or 1.0
+        return sum(w * w for t, w in vec.items() if t in have) / total
 
     def score(self, i: int, j: int) -> float:
         key = (i, j)
@@ -368,6 +381,13 @@ def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: di
                 gain = joined - single
                 if gain >= th["group_gain"] and _coverage(y.own, x.own) >= 0.6 and (best is None or gain > best[0]):
                     best = (gain, x)
+                    continue
+                # a summary of two neighbours ("hội thảo, tọa đàm, gặp mặt, đối thoại" for a point on
+                # workshops and one on a dialogue): the neighbour adds the rare words it alone covers
+                added = scorer.coverage(x.own, [p.own, y.own]) - scorer.coverage(x.own, [p.own])
+                if (th["summary_gain"] and added >= th["summary_gain"] and scorer.sim(y.own, x.own) >= th["summary_sim"]
+                        and (best is None or added > best[0])):
+                    best = (added, x)
             if best is not None:
                 x = best[1]
                 taken_y.add(y.index)

@@ -63,6 +63,10 @@ def test_reorganisation_moves_merges_and_splits() -> None:
     assert got[("IV.6.b", "IV.4.đ")].kind == "moved"
     # one point split in two
     assert got[("IV.13.a", "IV.13.a")].kind == got[("IV.13.a", "IV.13.b")].kind == "split"
+    # two points summarised into one: workshops (d) and a dialogue (c) → "hội thảo, …, đối thoại"
+    assert got[("II.4.c", "II.4.c")].kind == got[("II.4.d", "II.4.c")].kind == "merged"
+    assert got[("IV.1.e", "IV.1.đ")].kind == "merged"
+    assert al.removed == ("IV.6.d",)
     assert "II.10" in al.added and "II.9.d" in al.added
 
 
