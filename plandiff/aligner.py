@@ -64,6 +64,23 @@ class _Node:
     sub: str
     exact: str
     has_children: bool
+    agency: str = ""
+    """For an item that names the body responsible ("Sở Tư pháp", "Báo …, Đài …"): its first words."""
+
+
+AGENCY_WORDS = ("sở", "ban", "báo", "đài", "công an", "cục", "chi cục", "hội", "ủy ban", "phòng", "trung tâm", "đoàn",
+                "liên đoàn", "mặt trận", "thanh tra", "văn phòng", "bộ", "thống kê", "bảo hiểm", "ngân hàng", "tòa án",
+                "viện kiểm sát", "quân sự", "bộ chỉ huy", "các sở", "các cơ quan", "các phòng")
+"""Words that open the name of an agency: section IV of a plan gives one item per agency."""
+_AGENCY = re.compile(r"^(?:đề nghị\s+)?(?:" + "|".join(re.escape(w) for w in AGENCY_WORDS) + r")\b")
+
+
+_AGENCY_TYPE = re.compile(r"^(?:đề nghị\s+)?(?:sở|phòng|chi cục|cục)\s+")
+
+
+def _agency_key(heading: str) -> str:
+    """"Sở Tư pháp" (a province's) and "Phòng Tư pháp" (a district's) are the same line agency."""
+    return " ".join(_AGENCY_TYPE.sub("", re.sub(r"^đề nghị\s+", "", heading)).split()[:5])
 
 
 def _mask(text: str, plan: Plan) -> str:
@@ -89,8 +106,11 @@ def _nodes(plan: Plan) -> list[_Node]:
         own = _mask(clause.text, plan)
         heading = _mask(paras[0], plan)
         body = _mask("\n".join(paras[1:]), plan) if len(paras) > 1 else own
-        out.append(_Node(clause, idx, parent, depth, own, body, heading, _mask(clause.full_text(), plan),
-                         match_key(clause.text), bool(clause.children)))
+        node = _Node(clause, idx, parent, depth, own, body, heading, _mask(clause.full_text(), plan),
+                     match_key(clause.text), bool(clause.children))
+        if clause.kind == "item" and _AGENCY.match(heading):
+            node.agency = _agency_key(heading)
+        out.append(node)
         for child in clause.children:
             visit(child, idx, depth + 1)
 
@@ -179,6 +199,13 @@ class _Scorer:
         if a.body != a.own and b.body != b.own:
             # an agency heading over its tasks: the heading counts apart from the body
             best = max(best, 0.4 * self.sim(a.heading, b.heading) + 0.6 * self.sim(a.body, b.body))
+        if a.clause.kind == b.clause.kind == "section" and len(a.heading) < 60 and len(b.heading) < 60:
+            # section headings are set phrases: spelling counts more than rare words
+            best = max(best, 0.4 * fuzz.ratio(a.heading, b.heading) / 100 + 0.6 * self.sim(a.sub, b.sub))
+        if a.agency and b.agency:
+            same_agency = fuzz.ratio(a.agency, b.agency) / 100
+            if same_agency >= 0.8:
+                best = max(best, 0.6 * same_agency + 0.4 * own)
         if a.depth != b.depth:
             best -= 0.03 * abs(a.depth - b.depth)
         return max(0.0, min(1.0, best))
@@ -192,6 +219,14 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     space = scorer.space
     limit = max(40, int(0.05 * space.n))
     pairs: set[tuple[int, int]] = set()
+    # agencies: items whose names start alike are always worth scoring
+    by_start: dict[str, list[int]] = defaultdict(list)
+    for j, n in enumerate(nb):
+        if n.agency:
+            by_start[" ".join(n.agency.split()[:2])].append(j)
+    for i, n in enumerate(na):
+        if n.agency:
+            pairs.update((i, j) for j in by_start.get(" ".join(n.agency.split()[:2]), ()))
     for attr in ("own", "sub", "body"):
         index: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for j, n in enumerate(nb):

@@ -419,6 +419,7 @@ def render_history_html(h: History) -> str:
     title = "plandiff history: " + " → ".join(names)
     head = E.tr(E.th("lineage"), *[E.th(n) for n in names])
     table = E.table({"class": "cmp hist"}, head)
+    by_version = [{c.id: c for c in plan.walk()} for plan in h.plans]
     for lin in h.lineages:
         tr = etree.Element("tr", {"class": "row", "id": f"l-{lin.id}", "data-lineage": lin.id})
         td0 = etree.SubElement(tr, "td", {"class": "status"})
@@ -432,7 +433,7 @@ def render_history_html(h: History) -> str:
                     badge.text = f"{HISTORY_SYMBOL['dropped']} dropped"
                 prev_text = None
                 continue
-            clause = h.plans[k].find(step.clause)
+            clause = by_version[k].get(step.clause)
             if clause is None:
                 continue
             td.set("data-clause", step.clause)

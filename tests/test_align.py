@@ -122,3 +122,13 @@ def test_a_larger_synthetic_plan_still_aligns_itself(factor: int) -> None:
     big = grow(load("tth-2024"), factor)
     al = plandiff.align(big, big)
     assert not al.added and not al.removed
+
+
+def test_a_district_plan_pairs_its_offices_with_a_provinces_departments() -> None:
+    al = plandiff.align(load("tth-2024"), load("anlao-2024"))
+    assert al.cross
+    got = pairs(al)
+    # Sở (province) ~ Phòng (district) of the same line ministry; Công an tỉnh ~ Công an huyện
+    for a_id, b_id in (("IV.1", "IV.1"), ("IV.5", "IV.6"), ("IV.8", "IV.5"), ("IV.11", "IV.7"), ("IV.14", "IV.8")):
+        assert (a_id, b_id) in got
+    assert len(al.pairs) < 0.2 * len(list(al.a.walk()))
