@@ -175,3 +175,42 @@ def to_html(plan: plandiff.Plan) -> str:
 <div id="toanvan" class="content1"><table><tr><td>{issuer}</td><td>{motto}</td></tr><tr><td>{number}</td><td></td></tr></table>
 {paras}</div>
 <div class="footer">Cơ sở dữ liệu văn bản · Liên hệ · Điều khoản sử dụng</div></body></html>"""
+
+
+def to_pdf_with_running_lines(plan: plandiff.Plan) -> bytes:
+    """Several pages, each with a running header and a page number in the footer."""
+    from fpdf import FPDF
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, "Cổng thông tin điện tử tỉnh — bản sao văn bản", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, f"Trang {self.page_no()}", align="C")
+
+    pdf = Paged()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    for h in plan.header:
+        if h.role in ("issuer", "motto", "number", "place_date"):
+            pdf.multi_cell(0, 6, h.text, new_x="LMARGIN", new_y="NEXT")
+    for _role, label, text in logical_blocks(plan):
+        pdf.set_font("DejaVu", size=11)
+        pdf.multi_cell(0, 6, f"{label} {text}" if label else text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def docx_with_text_box(text_in_box: str, body: list[str]) -> bytes:
+    """A minimal .docx whose first paragraph holds a text box (a stamp or a heading drawn in a frame)."""
+    box = (f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+           f"{_para(text_in_box)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
+                + box + "".join(_para(x) for x in body) + "</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", document)
+    return buf.getvalue()

@@ -3,6 +3,7 @@ legacy encodings gives the same tree, metadata and citations as its text."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -137,3 +138,20 @@ def test_vni() -> None:
     got = plandiff.parse(legacy.encode_vni(want.source))
     assert got.meta.encoding == "vni"
     assert_same_plan(got, want)
+
+
+@pytest.mark.skipif(not builders.FONT.exists(), reason="needs the DejaVu font (Debian fonts-dejavu-core)")
+def test_pdf_running_headers_and_page_numbers_are_dropped() -> None:
+    pytest.importorskip("fpdf")
+    want = load("tth-2024")
+    got = plandiff.parse(builders.to_pdf_with_running_lines(want))
+    assert_same_plan(got, want)
+    assert "Cổng thông tin" not in plandiff.render_outline(got)
+    assert not any(re.search(r"Trang \d+", c.text) for c in got.walk())
+
+
+def test_docx_text_box_is_read_once() -> None:
+    data = builders.docx_with_text_box("DỰ THẢO", ["KẾ HOẠCH", "Thử nghiệm", "I. NỘI DUNG", "1. Việc thứ nhất."])
+    plan = plandiff.parse(data)
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert plan.source.count("DỰ THẢO") == 1
