@@ -13,7 +13,7 @@ from .lines import Line, split_lines
 from .model import Footnote, HeaderLine, Meta, Plan, Span
 from .source import SourceText, read_bytes, read_path, read_text
 
-_OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo", "Xét", "Để", "Nhằm", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
+_OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
 _INSTRUMENTS = (
     "Luật", "Bộ luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư", "Kế hoạch",
     "Công văn", "Hướng dẫn", "Chương trình", "Đề án", "Văn bản", "Thông báo", "Chiến lược", "ý kiến",
@@ -60,7 +60,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     if title_idx is not None:
         title_lines.append(lines[title_idx])
         pos = title_idx + 1
-        while pos < len(lines) and len(title_lines) < 5 and _is_title_line(lines[pos], title_lines):
+        while pos < len(lines) and _is_title_line(lines[pos], title_lines):
             title_lines.append(lines[pos])
             pos += 1
     body_start = _first_body_line(lines, pos)
@@ -127,18 +127,23 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
     return first_num
 
 
+_AMBIGUOUS_OPENERS = ("Thực hiện", "Triển khai")
+"""Titles themselves often begin so ("Thực hiện công tác bình đẳng giới …"): only an instrument
+named right after them ("Thực hiện Kế hoạch số …") makes the line a preamble."""
+
+
 def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     text = line.text
     if markers.match(text) is not None or frontmatter.is_back_matter_start(line):
         return False
-    if len(sofar) > 1 and structure.ends_sentence(sofar[-1].text):
+    if len(sofar) > 3:  # doc type + three lines: a longer "title" is a preamble
         return False
-    if text.rstrip().endswith((";", ":")) and len(sofar) > 1:
+    if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or sofar[-1].text.rstrip().endswith(",")):
         return False
     for opener in _OPENERS:
         if text.startswith(opener):
             rest = text[len(opener):].lstrip(" ,:")
-            if opener.startswith(("Ủy", "Uỷ", "UBND")) or rest.startswith(_INSTRUMENTS):
+            if opener not in _AMBIGUOUS_OPENERS or rest.startswith(_INSTRUMENTS):
                 return False
     return True
 

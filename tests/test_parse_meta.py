@@ -75,3 +75,14 @@ def test_a_department_plan_with_a_parent_body_stamp_and_appendix() -> None:
     assert plan.find("II.1.b").label == "b."
     assert plan.find("III").text.endswith("trước ngày 30/11/2025./.")
     assert plan.appendices[0] == "PHỤ LỤC" and plan.appendices[-1] == "2. Trung tâm Kiểm soát bệnh tật tỉnh"
+
+
+def test_title_ends_where_the_preamble_begins() -> None:
+    text = ("KẾ HOẠCH\nTriển khai công tác bình đẳng giới\nnăm 2025\n"
+            "Để triển khai có hiệu quả công tác bình đẳng giới năm 2025, Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.title == "Triển khai công tác bình đẳng giới năm 2025"
+    assert plan.preamble.startswith("Để triển khai có hiệu quả")
+    # a title may begin like a preamble: only an instrument named after "Thực hiện" opens one
+    assert load("tth-2024").meta.title.startswith("Thực hiện công tác bình đẳng giới")
