@@ -107,7 +107,7 @@ def _nodes(plan: Plan) -> list[_Node]:
         heading = _mask(paras[0], plan)
         body = _mask("\n".join(paras[1:]), plan) if len(paras) > 1 else own
         node = _Node(clause, idx, parent, depth, own, body, heading, _mask(clause.full_text(), plan),
-                     match_key(clause.text), bool(clause.children))
+                     " ".join(clause.text.split()), bool(clause.children))
         if clause.kind == "item" and _AGENCY.match(heading):
             node.agency = _agency_key(heading)
         out.append(node)
