@@ -317,13 +317,13 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
 
     links: list[tuple[int, int, str]] = [(i, j, rule[i]) for i, j in sorted(a_to_b.items())]
     # 5. containers whose children went to one container of the other side (agencies merged or split)
-    links += _containers(na, nb, a_to_b, children_a, scorer, "merge")
-    links += _containers(nb, na, b_to_a, children_b, scorer, "split", swap=True)
+    links += _containers(na, nb, a_to_b, children_a, scorer, "container")
+    links += _containers(nb, na, b_to_a, children_b, scorer, "container", swap=True)
     # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
     links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
 
-    count_a = Counter(i for i, _, _ in links)
-    count_b = Counter(j for _, j, _ in links)
+    count_a = _branches([(i, j) for i, j, _ in set(links)], nb)
+    count_b = _branches([(j, i) for i, j, _ in set(links)], na)
     pairs: list[Pair] = []
     for i, j, why in sorted(set(links)):
         p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th)
@@ -341,6 +341,24 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     )
 
 
+def _branches(links: list[tuple[int, int]], other: list[_Node]) -> Counter[int]:
+    """How many separate places each clause went to: a heading and its own child count once (an
+    item whose heading stayed while its body became a point is not a split)."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for x, y in links:
+        partners[x].add(y)
+
+    def inside(y: int, others: set[int]) -> bool:
+        p = other[y].parent
+        while p is not None:
+            if p in others:
+                return True
+            p = other[p].parent
+        return False
+
+    return Counter({x: sum(1 for y in ys if not inside(y, ys)) for x, ys in partners.items()})
+
+
 def _children(nodes: list[_Node]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = defaultdict(list)
     for n in nodes:
@@ -352,7 +370,8 @@ def _children(nodes: list[_Node]) -> dict[int, list[int]]:
 def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], children_x: dict[int, list[int]],
                 scorer: _Scorer, why: str, *, swap: bool = False) -> list[tuple[int, int, str]]:
     """An unpaired container whose paired children mostly went under one container of the other
-    side (at its own depth) is linked to it: the heading followed its content."""
+    side (at its own depth) is linked to it: the heading followed its content. Items of the other
+    side that went whole under it (their text is one of its children) are linked to it too."""
     out: list[tuple[int, int, str]] = []
     for x in nx:
         if x.index in x_to_y or not x.has_children:
@@ -370,8 +389,10 @@ def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], childr
 
         heading_sim = {y: scorer.sim(x.heading, ny[y].heading) for y in votes}
         target, n = max(votes.items(), key=lambda kv: (kv[1], heading_sim[kv[0]]))
-        if n / paired >= 0.5 and (n >= 2 or heading_sim[target] >= 0.4):
-            out.append((target, x.index, why) if swap else (x.index, target, why))
+        targets = {target} if n / paired >= 0.5 and (n >= 2 or heading_sim[target] >= 0.4) else set()
+        # an item that went whole (no children of its own) under this container merged into it
+        targets |= {y for y in votes if not ny[y].has_children}
+        out.extend((y, x.index, why) if swap else (x.index, y, why) for y in sorted(targets))
     return out
 
 

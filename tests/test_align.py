@@ -57,8 +57,11 @@ def test_reorganisation_moves_merges_and_splits() -> None:
     # Home Affairs itself is renumbered 2 → 1; Labour's heading merged into it
     assert got[("IV.2", "IV.1")].kind == "merged"
     assert got[("IV.1", "IV.1")].kind == "merged"
-    # Planning and Investment's body became a point under Finance
+    # Planning and Investment's body became a point under Finance, and the department merged into it
     assert got[("IV.3", "IV.2.a")].kind == "moved"
+    assert got[("IV.3", "IV.2")].kind == got[("IV.4", "IV.2")].kind == "merged"
+    # a heading that stayed while its body became a point is no split
+    assert got[("IV.12", "IV.12")].kind == "modified" and got[("IV.12", "IV.12.b")].kind == "moved"
     # Information and Communications' points went to Culture and Sports
     assert got[("IV.6.b", "IV.4.đ")].kind == "moved"
     # one point split in two
