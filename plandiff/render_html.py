@@ -327,7 +327,10 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
                     link.text = other.b if other.a == pair.a else other.a
                     if k + 1 < len(others):
                         link.tail = ", "
-        if ca is not None and cb is not None and pair is not None and pair.edited:
+        if ca is not None and cb is not None and pair is not None and pair.rule == "container":
+            # the heading followed the content: compare headings; the body is in the linked rows
+            old, new, inline = _diff_els(ca.heading, cb.heading)
+        elif ca is not None and cb is not None and pair is not None and pair.edited:
             old, new, inline = _diff_els(ca.text, cb.text)
         else:
             old = new = None
