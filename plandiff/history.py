@@ -68,9 +68,10 @@ def history(plans: Sequence[Plan]) -> History:
         nxt: dict[str, str] = {}
         best: dict[str, tuple[float, str, str]] = {}
         for p in al.pairs:
-            lid = current.get(p.a)
-            if lid is None:
+            found = current.get(p.a)
+            if found is None:
                 continue
+            lid = found
             # a clause with several predecessors continues the best-scoring one
             if p.b not in best or p.score > best[p.b][0]:
                 best[p.b] = (p.score, lid, p.kind)

@@ -21,7 +21,7 @@ def extract_text(text: str, *, label: str = "input") -> str:
     except (etree.ParserError, ValueError) as exc:
         raise errors.CorruptDocument(f"{label}: unreadable HTML ({exc})") from exc
     for el in list(doc.iter()):
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or not isinstance(el, lhtml.HtmlElement):
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if el.tag in _SKIP or (attrs.strip() and _NOISE.search(attrs) and not _CONTENT.search(attrs)):
@@ -33,7 +33,7 @@ def extract_text(text: str, *, label: str = "input") -> str:
     return out
 
 
-def _main(doc: etree._Element) -> etree._Element:
+def _main(doc: lhtml.HtmlElement) -> lhtml.HtmlElement:
     for tag in ("main", "article"):
         found = doc.find(f".//{tag}")
         if found is not None and len(found.text_content().strip()) > 200:
@@ -53,7 +53,7 @@ def _main(doc: etree._Element) -> etree._Element:
     return body if body is not None else doc
 
 
-def _walk(el: etree._Element, out: list[str]) -> None:
+def _walk(el: lhtml.HtmlElement, out: list[str]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("td", "th"):
         out.append("\t")

@@ -95,7 +95,7 @@ def encode_vni(text: str) -> bytes:
             piece = rev_single[low]
             out.append(piece.upper() if upper else piece)
             continue
-        base, *marks = unicodedata.normalize("NFD", low)
+        base, *marks = list(unicodedata.normalize("NFD", low))
         tone = next((m for m in marks if m in rev_tone), "")
         shape = [m for m in marks if m != tone]
         letter = unicodedata.normalize("NFC", base + "".join(shape))

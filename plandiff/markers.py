@@ -101,16 +101,17 @@ def match(text: str) -> Marker | None:
         close = m.groupdict().get("close", ".")
         if len(parts) == 1 and not m.group("label").endswith((".", ")")):
             return None
+        num_style: Style
         if len(parts) == 1:
-            style = "paren_num" if close == ")" else "arabic"
+            num_style = "paren_num" if close == ")" else "arabic"
         else:
-            style = "dotted2" if len(parts) == 2 else "dotted3"
+            num_style = "dotted2" if len(parts) == 2 else "dotted3"
         if parts[-1] == "" or any(int(p) == 0 for p in parts):
             return None
         rest = m.group("rest")
         if rest[:1].isdigit():
             return None
-        return Marker(style, m.group("label"), key, int(parts[-1]), rest)
+        return Marker(num_style, m.group("label"), key, int(parts[-1]), rest)
     m = _LETTER.match(text) or _LETTER_DOT.match(text)
     if m:
         key = m.group("key")

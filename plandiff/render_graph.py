@@ -84,13 +84,13 @@ def render_graph_html(cg: CitationGraph) -> str:
     for n in sorted(g.nodes, key=lambda n: (layer.get(n, 0), str(g.nodes[n].get("label", n)))):
         columns.setdefault(layer.get(n, 0), []).append(n)
     width_col, height_row, box_w, box_h = 300, 44, 250, 30
-    pos: dict[str, tuple[int, int]] = {}
+    pos: dict[str, tuple[float, float]] = {}
     for col, members in columns.items():
         for row, n in enumerate(members):
             pos[n] = (20 + col * width_col, 20 + row * height_row)
     total_w = 40 + (max(columns, default=0) + 1) * width_col
     total_h = 40 + max((len(m) for m in columns.values()), default=1) * height_row
-    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, width=str(total_w), height=str(total_h),
+    svg = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, width=str(total_w), height=str(total_h),  # type: ignore[dict-item]
                         viewBox=f"0 0 {total_w} {total_h}", role="img")
     defs = etree.SubElement(svg, f"{{{SVG}}}defs")
     marker = etree.SubElement(defs, f"{{{SVG}}}marker", id="arrow", viewBox="0 0 10 10", refX="10", refY="5",

@@ -210,7 +210,7 @@ def _rows(al: Alignment) -> list[tuple[str, Pair | None, str | None, str | None]
     a_order = [c.id for c in al.a.walk()]
     paired_a = {p.a for p in al.pairs}
     removed_after: dict[str | None, list[str]] = {}
-    first_partner = {}
+    first_partner: dict[str, str] = {}
     for p in al.pairs:
         first_partner.setdefault(p.a, p.b)
     anchor: str | None = None
@@ -327,14 +327,14 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
                     link.text = other.b if other.a == pair.a else other.a
                     if k + 1 < len(others):
                         link.tail = ", "
+        old: list[Any] | None = None
+        new: list[Any] | None = None
+        inline: list[Any] | None = None
         if ca is not None and cb is not None and pair is not None and pair.rule == "container":
             # the heading followed the content: compare headings; the body is in the linked rows
             old, new, inline = _diff_els(ca.heading, cb.heading)
         elif ca is not None and cb is not None and pair is not None and pair.edited:
             old, new, inline = _diff_els(ca.text, cb.text)
-        else:
-            old = new = None
-            inline = None
         anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
         anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
         if aid:

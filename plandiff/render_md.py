@@ -43,11 +43,13 @@ def render_markdown(al: Alignment) -> str:
         else:
             out.append(f"_{ca.label} → {cb.label}, text unchanged_")
         out.append("")
+    headings_a = {c.id: c.heading for c in a.walk()}
+    headings_b = {c.id: c.heading for c in b.walk()}
     if al.removed:
         out.append("## removed")
-        out.extend(f"- {cid}: {_md_escape((a.find(cid).heading if a.find(cid) else '')[:200])}" for cid in al.removed)
+        out.extend(f"- {cid}: {_md_escape(headings_a[cid][:200])}" for cid in al.removed)
         out.append("")
     if al.added:
         out.append("## added")
-        out.extend(f"- {cid}: {_md_escape((b.find(cid).heading if b.find(cid) else '')[:200])}" for cid in al.added)
+        out.extend(f"- {cid}: {_md_escape(headings_b[cid][:200])}" for cid in al.added)
     return "\n".join(out).rstrip() + "\n"

@@ -149,7 +149,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             target.paragraphs.append(para)
             continue
         seen_marked += 1
-        style = _resolve_style(mark, stack, marked[seen_marked:])
+        style: markers.Style = _resolve_style(mark, stack, marked[seen_marked:])
         if style != mark.style:
             mark = Marker(style, mark.label, mark.key, markers.roman_value(mark.key) or mark.value, mark.rest)
             para.marker = mark
@@ -168,7 +168,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     return lead, _to_clauses(roots, "")
 
 
-def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) -> str:
+def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) -> markers.Style:
     """"i)", "v)", "x)" are letters when they continue a letter sequence, roman numerals when they
     continue (or open, followed by "ii)") a roman sequence."""
     if not mark.ambiguous:
