@@ -89,6 +89,15 @@ class Known:
 
 
 @cache
+def law_names() -> tuple[str, ...]:
+    """Names of laws (from the data file), longest first, for whole-name matching."""
+    data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
+    names = set(data.get("laws", []))
+    names.update(n for x in data["instruments"] if x["type"] in ("Luật", "Bộ luật") for n in x.get("names", ()))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
 def known_instruments() -> tuple[Known, ...]:
     data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
     return tuple(
@@ -317,12 +326,15 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
         if any(a <= m.start() < b for a, b in taken):
             continue
         name = f"{m.group('kind')} {m.group('name')}".strip()
+        whole = _law_at(text, m.start())
+        if whole is not None:
+            name = whole
         known = _known_by_name(name)
         title = known.names[0] if known and known.names else name
         if known is None and len(m.group("name").split()) < 2:
             continue
         out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
-                          region, name, named=True))
+                          region, text[m.start():m.start() + len(name)], named=True))
     for k in known_instruments():
         if k.type in ("Luật", "Bộ luật"):
             continue
@@ -358,6 +370,16 @@ def _periods_overlap(stated: str, known: str) -> bool:
     if len(years) == 1:  # "đến năm 2030"
         return lo <= years[0] <= hi
     return years[0] <= hi and years[1] >= lo
+
+
+def _law_at(text: str, pos: int) -> str | None:
+    """The longest known law name printed at ``pos`` (as printed), if any."""
+    for name in law_names():
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
+        m = pattern.match(text, pos)
+        if m:
+            return m.group(0)
+    return None
 
 
 def _name_type(alias: str) -> str:

@@ -140,3 +140,11 @@ def test_names_learned_from_one_plan_resolve_mentions_in_another() -> None:
     vias = sorted(p["via"] for p in traced)
     assert vias[0] == ["2345/QĐ-UBND"]  # the defining plan cites it by number
     assert vias[1][0].lower().startswith("đề án phát triển mạng lưới") and vias[1][-1] == "2345/QĐ-UBND"
+
+
+def test_law_names_are_read_whole() -> None:
+    cites = cites_of("Tuyên truyền Luật Hôn nhân và gia đình, Luật Trẻ em và Bộ luật Hình sự năm 2015; "
+                     "Luật Phòng, chống mua bán người; Luật Đất đai sửa đổi.")
+    assert [c.title for c in cites] == ["Luật Hôn nhân và gia đình", "Luật Trẻ em", "Bộ luật Hình sự",
+                                        "Luật Phòng, chống mua bán người", "Luật Đất đai"]
+    assert all(c.symbol is None and c.role == "mention" for c in cites)
