@@ -138,11 +138,8 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         h.stamps.append(text)
         h.lines.append(HeaderLine("stamp", text, span))
         return
-    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and not h.motto:
-        issuer_parts.append(Cell(text, cell.start, cell.end))
-        h.lines.append(HeaderLine("issuer", text, span))
-        return
-    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and h.issuer is None and not _MOTTO.match(match_key(text)):
+    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None:
+        # upper-case lines before "Số:" that are not the motto: the issuing body (and its parent)
         issuer_parts.append(Cell(text, cell.start, cell.end))
         h.lines.append(HeaderLine("issuer", text, span))
         return
