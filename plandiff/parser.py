@@ -113,13 +113,12 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
 
 
 def _first_body_line(lines: list[Line], start: int) -> int | None:
+    """The body opens at "I." (or "Phần I"); a plan without sections, at its first "1."."""
     first_num = None
     for i in range(start, len(lines)):
         m = markers.match(lines[i].text)
         if m is None:
             continue
-        if m.style == "roman" and m.value == 1 and m.rest[:1].isupper():
-            return i
         if m.style in ("roman", "part") and m.value == 1:
             return i
         if first_num is None and m.style == "arabic" and m.value == 1:
