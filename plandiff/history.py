@@ -93,5 +93,24 @@ def history(plans: Sequence[Plan]) -> History:
                 rows[lid] = [Step(None, "absent")] * v + [Step(c.id, "appeared")]
                 nxt[c.id] = lid
         current = nxt
-    lineages = tuple(Lineage(lid, tuple(steps)) for lid, steps in rows.items() if len(steps) == n)
-    return History(tuple(plans), alignments, lineages)
+    lineages = [Lineage(lid, tuple(steps)) for lid, steps in rows.items() if len(steps) == n]
+    return History(tuple(plans), alignments, tuple(_reading_order(lineages, plans)))
+
+
+def _reading_order(lineages: list[Lineage], plans: Sequence[Plan]) -> list[Lineage]:
+    """The newest version's order; a lineage gone from it stands after the one that preceded it
+    in the last version that had it."""
+    order: list[Lineage] = []
+    placed: set[str] = set()
+    for v in range(len(plans) - 1, -1, -1):
+        position = {c.id: k for k, c in enumerate(plans[v].walk())}
+        present = sorted((lin for lin in lineages if lin.steps[v].clause is not None),
+                         key=lambda lin: position[lin.steps[v].clause or ""])
+        previous: str | None = None
+        for lin in present:
+            if lin.id not in placed:
+                at = next((k + 1 for k, x in enumerate(order) if x.id == previous), 0) if previous else 0
+                order.insert(at, lin)
+                placed.add(lin.id)
+            previous = lin.id
+    return order

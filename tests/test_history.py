@@ -32,3 +32,12 @@ def test_history_page() -> None:
     row = doc.xpath("//tr[@data-lineage='v0:II.5']")[0]
     assert [td.get("data-status") for td in row.xpath("./td[@data-status]")] == ["appeared", "moved", "modified"]
     assert row.xpath(".//ins") and row.xpath(".//del")
+
+
+def test_lineages_read_in_the_newest_order_with_dropped_ones_in_place() -> None:
+    h = plandiff.history([load("tth-2023"), load("tth-2024"), load("hue-2026")])
+    ids = [lin.id for lin in h.lineages]
+    assert ids.index("v1:II.1") < ids.index("v0:II.1")  # 2024's new II.1 reads before 2023's II.1 (now II.3)
+    dropped = h.lineage_of(1, "IV.6.d")
+    assert dropped is not None and dropped.steps[2].status == "dropped"
+    assert ids[ids.index(dropped.id) - 1] == h.lineage_of(1, "IV.6.c").id
