@@ -40,7 +40,7 @@ class Line:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
 _MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
@@ -72,6 +72,21 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
         begin = start + lead
         end = start + len(content.rstrip())
         body = stripped
+        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            row = _markdown_row(stripped, begin)
+            if row is None:  # |---|---|
+                artefacts.append(Artefact("separator", stripped, Span(begin, end)))
+                blank = True
+                continue
+            cells, removed = row
+            artefacts.extend(removed)
+            if not cells:
+                blank = True
+                continue
+            lines.append(Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
+                              cells=tuple(cells)))
+            blank = False
+            continue
         if markdown:
             body, removed = _strip_markdown(body, begin)
             artefacts.extend(removed)
@@ -94,6 +109,33 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
         )
         blank = False
     return lines, artefacts
+
+
+def _markdown_row(row: str, begin: int) -> tuple[list[Cell], list[Artefact]] | None:
+    """A Markdown table row (a converter's rendering of Word's header table): its cells, with the
+    pipes and emphasis set aside. None for the |---| rule under a header row."""
+    if re.fullmatch(r"\|[\s:|-]+\|", row):
+        return None
+    cells: list[Cell] = []
+    removed: list[Artefact] = []
+    pos = 0
+    for k, piece in enumerate(row.split("|")):
+        if k:
+            removed.append(Artefact("markup", "|", Span(begin + pos - 1, begin + pos)))
+        # "<br>" inside a cell separates its lines (issuer over two lines)
+        sub_pos = pos
+        for sub in re.split(r"(<br\s*/?>)", piece):
+            if re.fullmatch(r"<br\s*/?>", sub):
+                removed.append(Artefact("markup", sub, Span(begin + sub_pos, begin + sub_pos + len(sub))))
+            else:
+                body, marks = _strip_markdown(sub, begin + sub_pos)
+                removed.extend(marks)
+                if body.strip():
+                    lead = len(sub) - len(sub.lstrip())
+                    cells.append(Cell(body.strip(), begin + sub_pos + lead, begin + sub_pos + len(sub.rstrip())))
+            sub_pos += len(sub)
+        pos += len(piece) + 1
+    return cells, removed
 
 
 def _strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:

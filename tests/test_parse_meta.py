@@ -86,3 +86,17 @@ def test_title_ends_where_the_preamble_begins() -> None:
     assert plan.preamble.startswith("Để triển khai có hiệu quả")
     # a title may begin like a preamble: only an instrument named after "Thực hiện" opens one
     assert load("tth-2024").meta.title.startswith("Thực hiện công tác bình đẳng giới")
+
+
+def test_markdown_table_header_from_a_converter() -> None:
+    head = ("| **ỦY BAN NHÂN DÂN**<br>TỈNH THỪA THIÊN HUẾ | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n"
+            "|---|---|\n| Số: 21/KH-UBND | *Thừa Thiên Huế, ngày 18 tháng 01 năm 2023* |\n\n")
+    body = (DATA.parent.parent / "fixtures" / "tth-2023.md").read_text(encoding="utf-8")
+    plan = plandiff.parse(head + body)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "21/KH-UBND", "Thừa Thiên Huế", "2023-01-18")
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert [c.id for c in plan.walk()] == [c.id for c in load("tth-2023").walk()]
+    from plandiff.audit import lost_and_invented
+
+    assert lost_and_invented(plan) == (type(lost_and_invented(plan)[0])(), type(lost_and_invented(plan)[0])())
