@@ -14,7 +14,7 @@ from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction
 from .parser import parse, parse_file
 from .render_html import render_history_html, render_html
 from .render_md import render_markdown
-from .render_text import render_alignment_text, render_outline
+from .render_text import render_alignment_text, render_outline, render_plain
 
 __all__ = [
     "Alignment",
@@ -42,5 +42,6 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_outline",
+    "render_plain",
 ]
 __version__ = "0.1.0"

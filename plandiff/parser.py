@@ -84,8 +84,10 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     preamble_lines, body_lines = pre_and_body[:n_pre], pre_and_body[n_pre:]
 
     width = structure.line_width(pre_and_body)
-    # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines
-    hard_wraps = src.format in ("text", "pdf")
+    # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines,
+    # unless the lines are far longer than a page is wide (text saved one paragraph per line)
+    lengths = sorted(len(ln.text) for ln in pre_and_body) or [0]
+    hard_wraps = src.format in ("text", "pdf") and lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
     pre_paras = structure.paragraphs(preamble_lines, width=width, hard_wraps=hard_wraps)
     body_paras = structure.paragraphs(body_lines, width=width, hard_wraps=hard_wraps)
     lead, clauses = structure.build_tree(body_paras)
@@ -125,6 +127,10 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
             first_num = i
     return first_num
 
+
+UNWRAPPED_MEDIAN = 150
+"""A PDF line holds at most ~110 characters of Vietnamese; a median line longer than this means
+one paragraph per line."""
 
 _AMBIGUOUS_OPENERS = ("Thực hiện", "Triển khai")
 """Titles themselves often begin so ("Thực hiện công tác bình đẳng giới …"): only an instrument

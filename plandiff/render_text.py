@@ -45,3 +45,36 @@ def render_alignment_text(alignment: Alignment) -> str:
     out.extend(f"{'removed':9} {cid:>14}" for cid in alignment.removed)
     out.extend(f"{'added':9} {'':>14} → {cid}" for cid in alignment.added)
     return "\n".join(out)
+
+
+def render_plain(plan: Plan) -> str:
+    """The plan as clean text: header, title, preamble, one clause per paragraph, back matter.
+    Parsing it again gives the same tree (the round trip the tests check)."""
+    m = plan.meta
+    out: list[str] = []
+    out.extend(h.text for h in plan.header if h.role in ("issuer", "parent_issuer", "motto", "number", "place_date", "stamp"))
+    if out:
+        out.append("")
+    if m.doc_type:
+        out.append(m.doc_type)
+    if m.title:
+        out.append(m.title)
+    out.append("")
+    if plan.preamble:
+        out.extend(plan.preamble.split("\n"))
+        out.append("")
+    for clause in plan.walk():
+        head, *rest = clause.text.split("\n")
+        out.append(f"{clause.label} {head}".rstrip())
+        out.extend(rest)
+    if plan.recipients:
+        out.append("")
+        out.append("Nơi nhận:")
+        out.extend(f"- {r}" for r in plan.recipients)
+    if plan.signature:
+        out.append("")
+        out.extend(plan.signature)
+    if plan.appendices:
+        out.append("")
+        out.extend(plan.appendices)
+    return "\n".join(out) + "\n"
