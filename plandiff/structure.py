@@ -16,6 +16,9 @@ from .lines import Line
 from .markers import Marker
 from .model import Clause, Span
 
+WRAP_SHARE = 0.8
+"""A line at least this share of the page width that does not close a sentence runs on."""
+
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
 _WS = re.compile(r"\s+")
 
@@ -46,6 +49,12 @@ def ends_sentence(text: str) -> bool:
 
 
 _CLOSING = re.compile(r"(?:[.:!?…]|\./\.)[”\"’)\]]*$")
+
+
+def _ends_in_a_name(text: str) -> bool:
+    """"… phường Phong" / "Dinh; …": a line that stops inside a proper name runs on."""
+    words = text.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
 
 
 def _closes_paragraph(text: str) -> bool:
@@ -84,7 +93,8 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         current = out[-1] if out else None
         prev = current.lines[-1].text if current else ""
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
-        wrapped = hard_wraps and bool(current) and len(prev) >= 0.75 * width and not _closes_paragraph(prev)
+        wrapped = hard_wraps and bool(current) and not _closes_paragraph(prev) and (
+            len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev)))
         mark = markers.match(line.text)
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
