@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan, Span
@@ -535,7 +534,3 @@ def compare_citations(a: Plan, b: Plan) -> dict[str, list[str]]:
         "kept": [tb[k] for k in tb if k in ta],
     }
 
-
-def to_json(plan: Plan) -> dict[str, Any]:
-    cites, warnings = extract(plan)
-    return {"citations": [c.to_dict() for c in cites], "warnings": warnings}

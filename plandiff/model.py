@@ -192,12 +192,6 @@ class Plan:
                 return clause
         return None
 
-    def parent_of(self, clause_id: str) -> Clause | None:
-        for clause in self.walk():
-            if any(c.id == clause_id for c in clause.children):
-                return clause
-        return None
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -255,12 +249,6 @@ class Alignment:
     cross: bool = False
     """The plans come from different issuers: text reuse, not versioning."""
     thresholds: dict[str, float] = field(default_factory=dict)
-
-    def partners_of_a(self, clause_id: str) -> list[Pair]:
-        return [p for p in self.pairs if p.a == clause_id]
-
-    def partners_of_b(self, clause_id: str) -> list[Pair]:
-        return [p for p in self.pairs if p.b == clause_id]
 
     def counts(self) -> dict[str, int]:
         out = {k: 0 for k in ("unchanged", "modified", "moved", "split", "merged", "added", "removed")}
