@@ -27,7 +27,10 @@ class UserError(click.ClickException):
 
 
 def _load(path: str) -> plandiff.Plan:
+    """A plan from a file, or from standard input for "-" (``pdftotext plan.pdf - | plandiff parse -``)."""
     try:
+        if path == "-":
+            return plandiff.parse(click.get_binary_stream("stdin").read(), name="stdin")
         return plandiff.parse(Path(path))
     except PlanError as exc:
         raise UserError(str(exc)) from None
@@ -54,7 +57,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def parse(file: str, as_json: bool, output: str | None) -> None:
@@ -131,7 +134,7 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print citations and warnings as JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def cite(file: str, as_json: bool, output: str | None) -> None:

@@ -81,3 +81,12 @@ def test_history_cite_graph_trace(tmp_path: Path) -> None:
     assert sorted(Path(p["file"]).name for p in traced["plans"]) == ["hue-2026.txt", "tth-2023.md", "tth-2024.txt"]
     ancestry = json.loads(run("trace", TTH23, TTH24, "--plan", TTH24, "--json"))
     assert any(r["instrument"].startswith("212/KH-UBND") and r["edges"] == ["implements"] for r in ancestry["ancestry"])
+
+
+def test_parse_reads_standard_input() -> None:
+    data = (FIXTURES / "tth-2024.txt").read_bytes()
+    result = CliRunner().invoke(cli, ["parse", "-", "--json"], input=data)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["meta"]["number"] == "14/KH-UBND"
+    empty = CliRunner().invoke(cli, ["parse", "-"], input=b"")
+    assert empty.exit_code == 2 and "empty" in empty.output
