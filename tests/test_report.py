@@ -87,24 +87,42 @@ def test_report_on_a_large_plan_stays_linear() -> None:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
-def test_report_opens_in_chromium_without_console_errors(report: tuple[plandiff.Alignment, str], tmp_path: Path) -> None:
-    _, page = report
-    path = tmp_path / "report.html"
-    path.write_text(page, encoding="utf-8")
-    profile = tmp_path / "profile"
-    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+def _chromium_args(tmp_path: Path) -> list[str]:
+    assert CHROMIUM is not None
+    return [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000",
-            "--dump-dom", path.as_uri()]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+            f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000"]
+
+
+def _open_in_chromium(page: str, tmp_path: Path, name: str) -> lhtml.HtmlElement:
+    """The DOM after the page's scripts ran; fails on any console error."""
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    done = subprocess.run([*_chromium_args(tmp_path), "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     console = [ln for ln in done.stderr.splitlines() if "CONSOLE" in ln or "Uncaught" in ln]
     assert not console, console
-    dom = lhtml.fromstring(done.stdout)
+    return lhtml.fromstring(done.stdout)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_history_and_graph_pages_open_in_chromium(tmp_path: Path) -> None:
+    plans = [load("tth-2023"), load("tth-2024"), load("hue-2026")]
+    dom = _open_in_chromium(plandiff.render_history_html(plandiff.history(plans)), tmp_path, "history.html")
+    assert dom.xpath("//tr[@data-lineage]")
+    dom = _open_in_chromium(plandiff.CitationGraph(plans).write(tmp_path / "g.html"), tmp_path, "graph.html")
+    assert dom.xpath("//*[local-name()='g'][@data-id]")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_report_opens_in_chromium_without_console_errors(report: tuple[plandiff.Alignment, str], tmp_path: Path) -> None:
+    _, page = report
+    dom = _open_in_chromium(page, tmp_path, "report.html")
+    path = tmp_path / "report.html"
+    args = _chromium_args(tmp_path)
     # the script ran: every filter is applied and no row is hidden while all kinds are checked
     assert dom.xpath("//tr[@data-kind]") and not dom.xpath("//tr[@data-kind][@hidden]")
     shot = tmp_path / "report.png"
-    subprocess.run([*args[:-2], f"--screenshot={shot}", "--window-size=1400,1000", path.as_uri()],
+    subprocess.run([*args, f"--screenshot={shot}", "--window-size=1400,1000", path.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000
