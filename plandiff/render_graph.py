@@ -57,6 +57,7 @@ JS = """
   nodes.forEach(function(n){n.addEventListener('click',function(){select(n.getAttribute('data-id'));});});
   document.getElementById('reset').addEventListener('click',function(){
     nodes.concat(edges).forEach(function(x){x.classList.remove('dim');x.classList.remove('hi');}); info.textContent='Click a node.';});
+  document.body.setAttribute('data-ready', 'true');
 })();
 """
 

@@ -105,6 +105,7 @@ JS = """
     if(e.key==='n'||e.key==='j'){go(1);} if(e.key==='p'||e.key==='k'){go(-1);}
   });
   apply();
+  document.body.setAttribute('data-ready', 'true');
 })();
 """
 

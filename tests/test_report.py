@@ -111,7 +111,7 @@ def test_history_and_graph_pages_open_in_chromium(tmp_path: Path) -> None:
     dom = _open_in_chromium(plandiff.render_history_html(plandiff.history(plans)), tmp_path, "history.html")
     assert dom.xpath("//tr[@data-lineage]")
     dom = _open_in_chromium(plandiff.CitationGraph(plans).write(tmp_path / "g.html"), tmp_path, "graph.html")
-    assert dom.xpath("//*[local-name()='g'][@data-id]")
+    assert dom.xpath("//*[local-name()='g'][@data-id]") and dom.xpath("//body[@data-ready='true']")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
@@ -120,7 +120,8 @@ def test_report_opens_in_chromium_without_console_errors(report: tuple[plandiff.
     dom = _open_in_chromium(page, tmp_path, "report.html")
     path = tmp_path / "report.html"
     args = _chromium_args(tmp_path)
-    # the script ran: every filter is applied and no row is hidden while all kinds are checked
+    # the script ran to its end, and with every kind checked no row is hidden
+    assert dom.xpath("//body[@data-ready='true']")
     assert dom.xpath("//tr[@data-kind]") and not dom.xpath("//tr[@data-kind][@hidden]")
     shot = tmp_path / "report.png"
     subprocess.run([*args, f"--screenshot={shot}", "--window-size=1400,1000", path.as_uri()],
