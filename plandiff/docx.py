@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -163,8 +164,9 @@ def _inside(el: etree._Element, tag: str, stop: etree._Element) -> bool:
     return False
 
 
-def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[str, str]]]:
-    """The document's text (one paragraph per line) and its footnotes as (label, text)."""
+def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[str, str]], list[tuple[int, int, str]]]:
+    """The document's text (one paragraph per line, NFC), its footnotes as (label, text), and the
+    heading/bold hints as (start, end, kind) character ranges of that text."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = zf.namelist()
@@ -184,17 +186,46 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
         raise errors.CorruptDocument(f"{label}: .docx without a document body")
     note_labels = {nid: str(k) for k, nid in enumerate(notes, start=1)}
     lines: list[str] = []
+    kinds: list[str | None] = []
     for block in body:
         if block.tag == _q("p"):
-            lines.extend(_paragraph_lines(block, numbering, style_num, note_labels))
+            lines.extend(_paragraph_lines(block, numbering, style_num, note_labels, kinds))
         elif block.tag == _q("tbl"):
-            lines.extend(_table_lines(block, numbering, style_num, note_labels))
+            rows = _table_lines(block, numbering, style_num, note_labels)
+            lines.extend(rows)
+            kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
-    return "\n".join(lines) + "\n", footnotes
+    lines = [unicodedata.normalize("NFC", ln) for ln in lines]
+    hints: list[tuple[int, int, str]] = []
+    pos = 0
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind and line.strip():
+            lead = len(line) - len(line.lstrip())
+            hints.append((pos + lead, pos + len(line.rstrip()), kind))
+        pos += len(line) + 1
+    return "\n".join(lines) + "\n", footnotes, hints
+
+
+_HEADING_STYLE = re.compile(r"heading|tieude|tiêu đề|title", re.IGNORECASE)
+
+
+def _hint(p: etree._Element) -> str | None:
+    """"heading" for a heading style, "bold" when every run with text is bold: hints a reader sees."""
+    style = p.find("w:pPr/w:pStyle", NS)
+    if style is not None and _HEADING_STYLE.search(style.get(_q("val"), "")):
+        return "heading"
+    runs = [r for r in p.findall("w:r", NS) if "".join(t.text or "" for t in r.findall("w:t", NS)).strip()]
+    if not runs:
+        return None
+    for r in runs:
+        b = r.find("w:rPr/w:b", NS)
+        if b is None or b.get(_q("val"), "true") in ("0", "false"):
+            return None
+    return "bold"
 
 
 def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
-                     note_labels: dict[str, str]) -> list[str]:
+                     note_labels: dict[str, str], hints: list[str | None] | None = None) -> list[str]:
     text = _para_text(p, note_labels)
     label = ""
     pr = p.find("w:pPr/w:numPr", NS)
@@ -208,8 +239,10 @@ def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[s
             nid_s, ilvl_i = style_num[style.get(_q("val"), "")]
             label = numbering.label(nid_s, ilvl_i)
     out = [f"{label} {text}".strip() if label and text.strip() else text]
-    for box in p.iter(_q("txbxContent")):
-        out.extend(_para_text(q, note_labels) for q in box.iter(_q("p")))
+    boxes = [_para_text(q, note_labels) for box in p.iter(_q("txbxContent")) for q in box.iter(_q("p"))]
+    out.extend(boxes)
+    if hints is not None:
+        hints.extend([_hint(p)] + [None] * len(boxes))
     return out
 
 

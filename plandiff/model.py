@@ -93,6 +93,17 @@ class Artefact:
 
 
 @dataclass(frozen=True, slots=True)
+class Hint:
+    """Formatting the source showed (a Word heading style, a bold paragraph): kept, not interpreted."""
+
+    kind: Literal["heading", "bold"]
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "span": self.span.as_list()}
+
+
+@dataclass(frozen=True, slots=True)
 class Jurisdiction:
     name: str
     level: str
@@ -177,6 +188,7 @@ class Plan:
     """Every front- and back-matter line verbatim (so nothing of the input is lost)."""
     appendices: tuple[str, ...] = ()
     artefacts: tuple[Artefact, ...] = ()
+    hints: tuple[Hint, ...] = ()
     source: str = field(default="", repr=False)
     name: str | None = None
     """A short name for reports: the file stem when parsed from a file."""
@@ -204,6 +216,7 @@ class Plan:
             "appendices": list(self.appendices),
             "header": [h.to_dict() for h in self.header],
             "artefacts": [a.to_dict() for a in self.artefacts],
+            "hints": [h.to_dict() for h in self.hints],
         }
 
 

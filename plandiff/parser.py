@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import errors, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
-from .model import Footnote, HeaderLine, Meta, Plan, Span
+from .model import Footnote, HeaderLine, Hint, Meta, Plan, Span
 from .source import SourceText, read_bytes, read_path, read_text
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
@@ -111,6 +111,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         meta=meta, preamble=preamble, clauses=plan_clauses, footnotes=notes, recipients=tuple(back.recipients),
         signature=tuple(back.signature), header=tuple(header_lines), appendices=appendices,
         artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, name=name,
+        hints=tuple(Hint(kind, Span(s, e)) for s, e, kind in src.hints),  # type: ignore[arg-type]
     )
 
 

@@ -24,6 +24,8 @@ class SourceText:
     """text, markdown, docx, pdf or html."""
     encoding: str | None
     name: str | None = None
+    hints: tuple[tuple[int, int, str], ...] = ()
+    """Formatting a reader sees (Word's heading styles, bold paragraphs): (start, end, kind)."""
     notes_start: int | None = None
     """Where the footnotes a format keeps apart (Word's footnotes.xml) begin in ``text``: one per
     line, "label<TAB>text". Their markers are glued to the words, as PDF extraction leaves them."""
@@ -43,7 +45,7 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
     except OSError as exc:
         raise errors.PlanError(f"{p}: cannot be read ({exc.strerror})") from exc
     src = read_bytes(data, label=str(p))
-    return SourceText(src.text, src.format, src.encoding, name=p.stem, notes_start=src.notes_start)
+    return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, notes_start=src.notes_start)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -54,12 +56,10 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         from . import docx
 
-        text, notes = docx.extract_text(data, label=label)
+        text, notes, hints = docx.extract_text(data, label=label)
         src = _finish(text, "docx", None)
-        if not notes:
-            return src
         tail = "".join(f"{k}\t{_nfc(v)}\n" for k, v in notes)
-        return SourceText(src.text + tail, "docx", None, notes_start=len(src.text))
+        return SourceText(src.text + tail, "docx", None, hints=tuple(hints), notes_start=len(src.text) if notes else None)
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf
 

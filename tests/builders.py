@@ -38,14 +38,18 @@ def logical_blocks(plan: plandiff.Plan) -> list[tuple[str, str | None, str]]:
     return out
 
 
-def _run(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+def _run(text: str, *, bold: bool = False) -> str:
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _para(text: str, num: tuple[int, int] | None = None, note_refs: dict[int, int] | None = None) -> str:
+def _para(text: str, num: tuple[int, int] | None = None, note_refs: dict[int, int] | None = None, *,
+          bold: bool = False, style: str | None = None) -> str:
     ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>' if num else ""
+    if style:
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
     if not note_refs:
-        return f"<w:p>{ppr}{_run(text)}</w:p>"
+        return f"<w:p>{ppr}{_run(text, bold=bold)}</w:p>"
     runs, last = [], 0
     for pos, note_id in sorted(note_refs.items()):
         runs.append(_run(text[last:pos]))
@@ -82,8 +86,9 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:numbering>"""
 
 
-def to_docx(plan: plandiff.Plan, *, auto_numbering: bool = False, footnotes: bool = False) -> bytes:
-    """A Word document of the plan: header in a two-column table, clauses typed or auto-numbered."""
+def to_docx(plan: plandiff.Plan, *, auto_numbering: bool = False, footnotes: bool = False, styled: bool = False) -> bytes:
+    """A Word document of the plan: header in a two-column table, clauses typed or auto-numbered;
+    ``styled``: the title in a heading style and sections and items with children in bold."""
     body: list[str] = [_header_table(plan)]
     place = next((h.text for h in plan.header if h.role == "place_date"), None)
     if place:
@@ -105,10 +110,13 @@ def to_docx(plan: plandiff.Plan, *, auto_numbering: bool = False, footnotes: boo
                 before = plan.source[clause.span.start:marker.span.start]
                 words_before = " ".join(before.split())[len(label):].strip()
                 refs[len(words_before) if text.startswith(words_before) else len(text)] = k
+            bold = styled and role in ("section", "item") and bool(plan.find(cid).children)
             if auto_numbering:
-                body.append(_para(text, (1, LEVEL_OF[role]), refs))
+                body.append(_para(text, (1, LEVEL_OF[role]), refs, bold=bold))
             else:
-                body.append(_para(f"{label} {text}", None, {p + len(label) + 1: n for p, n in refs.items()}))
+                body.append(_para(f"{label} {text}", None, {p + len(label) + 1: n for p, n in refs.items()}, bold=bold))
+        elif styled and role == "title":
+            body.append(_para(text, style="Heading1"))
         else:
             body.append(_para(text))
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'

@@ -155,3 +155,15 @@ def test_docx_text_box_is_read_once() -> None:
     plan = plandiff.parse(data)
     assert [c.id for c in plan.walk()] == ["I", "I.1"]
     assert plan.source.count("DỰ THẢO") == 1
+
+
+def test_docx_heading_and_bold_hints_are_kept() -> None:
+    want = load("tth-2024")
+    got = plandiff.parse(builders.to_docx(want, styled=True))
+    assert_same_plan(got, want)  # hints do not change the tree
+    texts = {(h.kind, got.source[h.span.start:h.span.end]) for h in got.hints}
+    assert ("heading", "KẾ HOẠCH") in texts
+    assert ("bold", "II. NỘI DUNG") in texts
+    assert ("bold", "1. Sở Lao động - Thương binh và Xã hội") in texts
+    assert not any(t.startswith("a)") for _, t in texts)
+    assert plandiff.parse(want.source).hints == ()
