@@ -482,7 +482,7 @@ def _strip_period(name: str) -> str:
 
 
 def _is_basis(f: _Found, found: list[_Found]) -> bool:
-    if not f.region.preamble or f.named:
+    if not f.region.preamble:
         return False
     text = f.region.text
     para_start = text.rfind("\n", 0, f.start) + 1

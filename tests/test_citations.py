@@ -148,3 +148,14 @@ def test_law_names_are_read_whole() -> None:
     assert [c.title for c in cites] == ["Luật Hôn nhân và gia đình", "Luật Trẻ em", "Bộ luật Hình sự",
                                         "Luật Phòng, chống mua bán người", "Luật Đất đai"]
     assert all(c.symbol is None and c.role == "mention" for c in cites)
+
+
+def test_a_law_named_in_the_preamble_is_a_basis() -> None:
+    cites = cites_of("Tổ chức thực hiện.", preamble="Căn cứ Luật Bình đẳng giới ngày 29/11/2006;\n"
+                     "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2025 của Ủy ban nhân dân tỉnh về thực hiện "
+                     "Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030;\n")
+    roles = {(c.title if c.symbol is None else c.symbol): c.role for c in cites}
+    assert roles["Luật Bình đẳng giới"] == "basis"
+    assert roles["45/KH-UBND"] == "basis"
+    # the strategy is what 45/KH-UBND carries out, not a basis of this plan itself
+    assert roles["Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030"] == "mention"
