@@ -36,6 +36,11 @@ summarises two neighbours must get that much more of its rare words from the sec
 must also resemble it (off across jurisdictions). Across jurisdictions (text reuse, not versions)
 the bars are higher: most clauses have no true partner."""
 
+CONTEXT_BONUS = 0.12
+"""Added to a pair's similarity when the two parents are paired with each other."""
+LABEL_BONUS = 0.03
+"""Added when the labels are the same (weak evidence: renumbering is common)."""
+
 CANDIDATES = 12
 """Candidates per clause taken from the inverted index (per text variant)."""
 SEEDS = 24
@@ -288,9 +293,9 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             s = scorer.score(i, j)
             if bonus:
                 if parents_paired(i, j):
-                    s += 0.12
+                    s += CONTEXT_BONUS
                 if na[i].clause.label == nb[j].clause.label:
-                    s += 0.03
+                    s += LABEL_BONUS
             if s >= bar:
                 scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j))
         for *_, i, j in sorted(scored, reverse=True):
@@ -300,7 +305,7 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     # 2. confident on text alone; 3. weaker, helped by the tree
     greedy(th["confident"], "fuzzy", bonus=False)
     greedy(th["accept"], "fuzzy", bonus=True)
-    greedy(th["context"] + 0.12, "context", bonus=True)
+    greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True)
 
     # 4. position inside paired parents
     children_a = _children(na)
@@ -322,10 +327,13 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
     links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
 
-    count_a = _branches([(i, j) for i, j, _ in set(links)], nb)
-    count_b = _branches([(j, i) for i, j, _ in set(links)], na)
+    first_rule: dict[tuple[int, int], str] = {}
+    for i, j, why in links:
+        first_rule.setdefault((i, j), why)
+    count_a = _branches(list(first_rule), nb)
+    count_b = _branches([(j, i) for i, j in first_rule], na)
     pairs: list[Pair] = []
-    for i, j, why in sorted(set(links)):
+    for (i, j), why in sorted(first_rule.items()):
         p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th)
         if count_a[i] > 1 or count_b[j] > 1:
             kind = "split" if count_a[i] > 1 else "merged"
