@@ -23,3 +23,11 @@ def load(name: str) -> plandiff.Plan:
 @pytest.fixture(params=[p.stem for p in PLAN_FILES])
 def any_plan(request: pytest.FixtureRequest) -> plandiff.Plan:
     return load(request.param)
+
+
+# CI machines are noisy: no per-example deadlines and no "too slow" health check; a fixed
+# derandomised profile keeps runs reproducible.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("plandiff", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+settings.load_profile("plandiff")
