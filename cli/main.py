@@ -30,7 +30,7 @@ def _load(path: str) -> plandiff.Plan:
     """A plan from a file, or from standard input for "-" (``pdftotext plan.pdf - | plandiff parse -``)."""
     try:
         if path == "-":
-            return plandiff.parse(click.get_binary_stream("stdin").read(), name="stdin")
+            return plandiff.parse(sys.stdin.buffer.read(), name="stdin")
         return plandiff.parse(Path(path))
     except PlanError as exc:
         raise UserError(str(exc)) from None
