@@ -524,7 +524,10 @@ def compare_citations(a: Plan, b: Plan) -> dict[str, list[str]]:
     def table(plan: Plan) -> dict[str, str]:
         out: dict[str, str] = {}
         for c in citations(plan):
-            out.setdefault(c.instrument, " ".join(x for x in (c.type, c.symbol or c.title) if x))
+            shown = f"{c.type} {c.symbol}" if c.symbol and c.type else c.symbol or c.title or c.instrument
+            # a numbered mention names the instrument better than a name-only one
+            if c.symbol or c.instrument not in out:
+                out[c.instrument] = shown
         return out
 
     ta, tb = table(a), table(b)

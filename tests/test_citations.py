@@ -159,3 +159,11 @@ def test_a_law_named_in_the_preamble_is_a_basis() -> None:
     assert roles["45/KH-UBND"] == "basis"
     # the strategy is what 45/KH-UBND carries out, not a basis of this plan itself
     assert roles["Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030"] == "mention"
+
+
+def test_instruments_added_dropped_and_kept_between_versions() -> None:
+    changes = plandiff.compare_citations(load("tth-2024"), load("hue-2026"))
+    assert "Kế hoạch 212/KH-UBND" in changes["dropped"]
+    assert "Chỉ thị 21-CT/TW" in changes["added"]
+    # cited by name in 2024 and by number in 2026: the same instrument, kept
+    assert "Nghị quyết 28/NQ-CP" in changes["kept"] and "Luật Bình đẳng giới" in changes["kept"]
