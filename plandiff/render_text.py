@@ -8,7 +8,8 @@ from .model import Alignment, Clause, Plan
 def render_outline(plan: Plan, *, width: int = 100) -> str:
     m = plan.meta
     out: list[str] = []
-    head = " · ".join(x for x in (m.issuer, m.number and f"Số {m.number}", m.place, m.date or (str(m.year) if m.year else None)) if x)
+    who = m.issuer or (f"{m.jurisdiction.level} {m.jurisdiction.name}".strip() if m.jurisdiction else None)
+    head = " · ".join(x for x in (who, m.number and f"Số {m.number}", m.place, m.date or (str(m.year) if m.year else None)) if x)
     if head:
         out.append(head)
     if m.doc_type or m.title:
