@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 import plandiff
+from plandiff.graph import plan_id
 from tests.conftest import PLAN_FILES, load
 
 
@@ -36,7 +37,7 @@ def test_one_provincial_plan_cited_by_the_three_hue_plans(graph: plandiff.Citati
 
 def test_edges_and_series(graph: plandiff.CitationGraph) -> None:
     g = graph.graph
-    tth24 = plandiff.graph.plan_id(load("tth-2024"))
+    tth24 = plan_id(load("tth-2024"))
     assert tth24 == "14/KH-UBND@huế/2024"
     assert g.edges[tth24, "212/KH-UBND@huế/2021"]["kind"] == "implements"
     assert g.edges[tth24, "1719/QĐ-TTg"]["kind"] == "cites"
