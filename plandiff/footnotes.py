@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import markers
+from .structure import ends_sentence
 from .lines import Line
 from .model import Artefact, Span
 
@@ -44,7 +45,9 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
     while i < len(out):
         line = out[i]
         m = _BODY_START.match(line.text)
-        if not (m and int(m.group("label")) == expected and (line.blank_before or line.indent) and i > 0):
+        # digits glued to a capital at a line's start, the next footnote number, and its marker
+        # glued to a word before: strong enough without any layout cue
+        if not (m and int(m.group("label")) == expected and i > 0):
             i += 1
             continue
         label = m.group("label")
@@ -58,11 +61,13 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         while j < len(out):
             nxt = out[j]
             nm = _BODY_START.match(nxt.text)
-            if nxt.indent or (nm and int(nm.group("label")) == expected + 1):
-                break
+            if (nxt.indent and not line.indent) or (nm and int(nm.group("label")) == expected + 1):
+                break  # the page resumes (pdftotext indents its first line), or the next footnote
             mk = markers.match(nxt.text)
-            if mk and mk.style not in ("dash", "plus", "bullet") and nxt.blank_before and mk.rest[:1].isupper():
+            if mk and mk.style not in ("dash", "plus", "bullet") and mk.rest[:1].isupper():
                 break
+            if ends_sentence(out[j - 1].text) and nxt.text[:1].islower():
+                break  # the interrupted sentence goes on after the footnote
             j += 1
         body_lines = out[i:j]
         text = " ".join(x.text for x in body_lines)[len(label):].strip()

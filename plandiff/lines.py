@@ -44,6 +44,7 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w
 _MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
 
 
@@ -171,12 +172,17 @@ def _first_kept(text: str, begin: int, end: int, removed: list[Artefact]) -> int
 
 
 def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:
+    """A number standing alone between blank lines, or after a finished sentence, or before a
+    page's first line (indented, or a new numbered clause)."""
     m = _PAGE_NUMBER.match(body)
     if not m or int(m.group(1)) == 0:
         return False
     before = raw[i - 1][1].strip() if i > 0 else ""
-    after = raw[i + 1][1].strip() if i + 1 < len(raw) else ""
-    return not before or not after
+    after_raw = raw[i + 1][1] if i + 1 < len(raw) else ""
+    after = after_raw.strip()
+    if not before or not after:
+        return True
+    return before.endswith((".", ";", ":", "./.")) or after_raw[:1].isspace() or bool(_CLAUSE_START.match(after))
 
 
 def _cells(content: str, start: int) -> tuple[Cell, ...]:

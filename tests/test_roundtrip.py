@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -64,3 +65,21 @@ def test_reordered_and_renumbered_items_are_recovered(seed: int, section: str) -
         assert p.kind in ("unchanged", "moved")
         assert not p.edited
 
+
+
+NOISE = {
+    "crlf": lambda s: s.replace("\n", "\r\n"),
+    "no blank lines": lambda s: re.sub(r"\n\s*\n", "\n", s),
+    "indented": lambda s: s.replace("\n", "\n\t"),
+    "trailing spaces": lambda s: s.replace("\n", "   \n"),
+    "double spaced": lambda s: s.replace("\n", "\n\n"),
+}
+
+
+@pytest.mark.parametrize("noise", sorted(NOISE))
+@pytest.mark.parametrize("name", [p.stem for p in PLAN_FILES if p.suffix == ".txt"])
+def test_layout_noise_does_not_change_the_tree(name: str, noise: str) -> None:
+    plan = load(name)
+    noisy = plandiff.parse(NOISE[noise](plan.source))
+    assert [(c.id, c.text) for c in noisy.walk()] == [(c.id, c.text) for c in plan.walk()]
+    assert noisy.meta.number == plan.meta.number and noisy.meta.signer == plan.meta.signer
