@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from . import markers
-from .structure import ends_sentence
 from .lines import Line
 from .model import Artefact, Span
+from .structure import ends_sentence
 
 _BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[A-ZĐÀ-Ỹ“\"(])")
 
