@@ -90,3 +90,14 @@ def test_parse_reads_standard_input() -> None:
     assert json.loads(result.output)["meta"]["number"] == "14/KH-UBND"
     empty = CliRunner().invoke(cli, ["parse", "-"], input=b"")
     assert empty.exit_code == 2 and "empty" in empty.output
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "report.md"
+    run("diff", TTH24, HUE26, "-o", str(out))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
