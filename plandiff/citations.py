@@ -76,6 +76,16 @@ LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<na
 OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành)\b")
 
 
+_PERIOD = r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"
+
+
+@cache
+def _phrase(words: str, *, sep: str = r"\s+", before: str = "", after: str = "", ignore_case: bool = True) -> re.Pattern[str]:
+    """A name or a matched text as a pattern: its words, any white space (a line break) between."""
+    body = sep.join(re.escape(w) for w in words.split())
+    return re.compile(before + body + after, re.IGNORECASE if ignore_case else 0)
+
+
 @dataclass(frozen=True, slots=True)
 class Known:
     symbol: str
@@ -338,8 +348,7 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
         if k.type in ("Luật", "Bộ luật"):
             continue
         for alias in k.names:
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in alias.split())
-                                 + r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+            pattern = _phrase(alias, before=r"(?<!\w)", after=_PERIOD)
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken) and not _inside_subject(m.start(), numbered, region):
                     continue
@@ -350,8 +359,7 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
     for key in sorted(learned, key=len, reverse=True):
-        pattern = re.compile(r"(?<!\w)" + r"[\s“”\"]+".join(re.escape(w) for w in key.split())
-                             + r"(?P<period>[”\"]?\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?[”\"]?", re.IGNORECASE)
+        pattern = _phrase(key, sep=r"[\s“”\"]+", before=r"(?<!\w)", after=r"(?:[”\"]?" + _PERIOD + r")?[”\"]?")
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -374,7 +382,7 @@ def _periods_overlap(stated: str, known: str) -> bool:
 def _law_at(text: str, pos: int) -> str | None:
     """The longest known law name printed at ``pos`` (as printed), if any."""
     for name in law_names():
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
+        pattern = _phrase(name, after=r"(?!\w)")
         m = pattern.match(text, pos)
         if m:
             return m.group(0)
@@ -412,7 +420,7 @@ def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, 
             continue
         short[match_key(alias)] = target
     for key, target in list(short.items()):
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.IGNORECASE)
+        pattern = _phrase(key, before=r"(?<!\w)", after=r"(?!\w)")
         for m in pattern.finditer(region.text):
             before = region.text[max(0, m.start() - 20): m.start()]
             if re.search(r"(viết tắt là|gọi tắt là|gọi là)\s*$", before):
@@ -512,7 +520,7 @@ def _locate(plan: Plan, f: _Found) -> Span:
     tokens = f.raw.split()
     if not tokens:
         return Span(f.region.start, f.region.start)
-    pattern = re.compile(r"\s+".join(re.escape(t) for t in tokens))
+    pattern = _phrase(" ".join(tokens), ignore_case=False)
     m = pattern.search(plan.source, f.region.start, max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source))
     if m is None:
         m = pattern.search(plan.source)
