@@ -443,7 +443,7 @@ def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: di
                     continue
                 joined = scorer.sim(x.own, f"{p.own} {y.own}" if p.index < y.index else f"{y.own} {p.own}")
                 gain = joined - single
-                if gain >= th["group_gain"] and _coverage(y.own, x.own) >= 0.6 and (best is None or gain > best[0]):
+                if gain >= th["group_gain"] and _bigram_share(y.own, x.own) >= 0.6 and (best is None or gain > best[0]):
                     best = (gain, x)
                     continue
                 # a summary of two neighbours ("hội thảo, tọa đàm, gặp mặt, đối thoại" for a point on
@@ -459,7 +459,7 @@ def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: di
     return out
 
 
-def _coverage(part: str, whole: str) -> float:
+def _bigram_share(part: str, whole: str) -> float:
     """Share of ``part``'s word bigrams found in ``whole``."""
     p = part.split()
     w = whole.split()
