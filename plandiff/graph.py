@@ -37,35 +37,54 @@ class CitationGraph:
     """A directed graph over networkx; ``.graph`` is the ``nx.DiGraph`` itself."""
 
     def __init__(self, plans: Iterable[Plan] = ()) -> None:
-        self.graph: nx.DiGraph = nx.DiGraph()
-        self.warnings: list[str] = []
-        self._plans: list[tuple[Plan, str | None]] = []
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._warnings: list[str] = []
+        self._plans: list[tuple[Plan, str | None, dict[str, str]]] = []
+        self._stale = False
         for plan in plans:
             self.add_plan(plan)
 
     # building ---------------------------------------------------------------------------------
     def add_plan(self, plan: Plan, *, file: str | None = None) -> str:
         """Add a plan; names one plan defines ("… về ban hành Chiến lược …") resolve mentions in
-        every plan of the graph, whatever the order they were added in."""
-        self._plans.append((plan, file))
+        every plan of the graph, whatever the order they were added in. The graph is built once,
+        when first read."""
+        self._plans.append((plan, file, learned_names(plan)))
+        self._stale = True
+        return plan_id(plan)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The ``nx.DiGraph`` itself."""
+        if self._stale:
+            self._build()
+        return self._graph
+
+    @property
+    def warnings(self) -> list[str]:
+        if self._stale:
+            self._build()
+        return self._warnings
+
+    def _build(self) -> None:
         names: dict[str, str] = {}
-        for p, _ in self._plans:
-            names.update(learned_names(p))
-        self.graph = nx.DiGraph()
-        self.warnings = []
-        for p, f in self._plans:
+        for _, _, learned in self._plans:
+            names.update(learned)
+        self._graph = nx.DiGraph()
+        self._warnings = []
+        self._stale = False
+        for p, f, _ in self._plans:
             self._add(p, f, names)
         self._link_versions()
-        return plan_id(plan)
 
     def _add(self, plan: Plan, file: str | None, names: dict[str, str]) -> str:
         pid = plan_id(plan)
         m = plan.meta
-        self.graph.add_node(pid, kind="plan", name=plan.name or "", file=file or plan.name or "", number=m.number or "",
+        self._graph.add_node(pid, kind="plan", name=plan.name or "", file=file or plan.name or "", number=m.number or "",
                             title=m.title or "", year=m.year or 0, issuer=m.issuer or "",
                             jurisdiction=m.jurisdiction.name if m.jurisdiction else "", label=plan.name or pid)
         cites, warnings = extract(plan, names=names)
-        self.warnings.extend(f"{plan.name}: {w}" for w in warnings)
+        self._warnings.extend(f"{plan.name}: {w}" for w in warnings)
         for c in cites:
             self._add_instrument(c)
             if c.within is not None:
@@ -80,7 +99,7 @@ class CitationGraph:
         return pid
 
     def _add_instrument(self, c: Citation) -> None:
-        g = self.graph
+        g = self._graph
         if c.instrument not in g:
             g.add_node(c.instrument, kind="instrument", symbol=c.symbol or "", type=c.type or "", title=c.title or "",
                        date=c.date or "", issuer=c.issuer or "", names="", label=c.symbol or c.title or c.instrument)
@@ -104,7 +123,7 @@ class CitationGraph:
             node["symbol"] = c.instrument
 
     def _add_edge(self, src: str, dst: str, kind: str, clause: str | None, *, name: str | None = None) -> None:
-        g = self.graph
+        g = self._graph
         if src == dst:
             return
         if g.has_edge(src, dst):
@@ -130,7 +149,7 @@ class CitationGraph:
 
     def _link_versions(self) -> None:
         """Plans of one authority with the same title (years masked) in successive years."""
-        g = self.graph
+        g = self._graph
         g.remove_edges_from([(u, v) for u, v, d in g.edges(data=True) if d.get("kind") == "next_version"])
         series: dict[tuple[str, str], list[str]] = {}
         for node, data in g.nodes(data=True):
