@@ -54,8 +54,33 @@ def is_back_matter_start(line: Line) -> bool:
                 or match_key(last).upper() in SIGNER_TITLES)
 
 
+_MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam".split()
+
+
+_AUTHORITY_LINE = re.compile(
+    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG TRỰC)\s+)?(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b"
+    r"|^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BỘ TRƯỞNG BỘ [^,]+)$"
+)
+
+
+def is_authority_line(text: str) -> bool:
+    """The issuing authority's line that opens a decision's preamble ("ỦY BAN NHÂN DÂN THÀNH PHỐ
+    HỒ CHÍ MINH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN …"), set in capitals."""
+    t = text.strip()
+    return t == t.upper() and bool(_AUTHORITY_LINE.match(t))
+
+
 def is_motto(text: str) -> bool:
-    return bool(_MOTTO.match(match_key(text)))
+    """The national motto, or a piece of it that a narrow cell wrapped ("CỘNG HÒA XÃ" / "HỘI CHỦ
+    NGHĨA VIỆT NAM")."""
+    key = match_key(text)
+    if _MOTTO.match(key):
+        return True
+    words = key.split()
+    n = len(words)
+    if n < 2 or n > len(_MOTTO_WORDS):
+        return False
+    return words == _MOTTO_WORDS[:n] or words == _MOTTO_WORDS[-n:]
 
 
 @dataclass
@@ -76,14 +101,9 @@ class Header:
 def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     h = Header()
     issuer_parts: list[Cell] = []
-    for line in front:
-        whole = re.sub(r"\s+", " ", line.text)
-        if _NUMBER.match(whole) or (_PLACE_DATE.search(whole) and "ngày" in whole and len(line.cells) > 1 and not is_motto(line.cells[0].text)):
-            cells: tuple[Cell, ...] = (Cell(line.text, line.start, line.end),)
-        else:
-            cells = line.cells or (Cell(line.text, line.start, line.end),)
-        for cell in cells:
-            _read_front_cell(h, cell, issuer_parts)
+    for cell in _front_cells(front):
+        _read_front_cell(h, cell, issuer_parts)
+    issuer_parts = _last_issuer_run(h, issuer_parts)
     if issuer_parts:
         names = [c.text for c in issuer_parts]
         if len(names) >= 2 and names[-1].upper().startswith(_BODY_WORDS) and not names[0].upper().startswith(_BODY_WORDS):
@@ -111,6 +131,82 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         if m:
             h.year = int(m.group(1))
     return h
+
+
+def _front_cells(front: list[Line]) -> list[Cell]:
+    """The front matter as cells in reading order, with wrapped pieces joined: a place and date
+    broken over lines ("Thành phố Hồ Chí" / "Minh, ngày 21" / "tháng 11 năm 2025"), or a number
+    line whose cells a layout split."""
+    cells: list[Cell] = []
+    for line in front:
+        whole = re.sub(r"\s+", " ", line.text)
+        first = line.cells[0].text if line.cells else line.text
+        if _NUMBER.match(whole) or (
+            _PLACE_DATE.search(whole) and "ngày" in whole and len(line.cells) > 1
+            and not is_motto(first) and not _is_upper(first)
+        ):
+            cells.append(Cell(line.text, line.start, line.end))
+        else:
+            cells.extend(line.cells or (Cell(line.text, line.start, line.end),))
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        text = cell.text
+        if _DATE_OPEN.search(text) and not _PLACE_DATE.search(text):
+            # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
+            j = i + 1
+            while j < len(cells) and j <= i + 2 and not _PLACE_DATE.search(text):
+                text = f"{text} {cells[j].text}"
+                j += 1
+            if _PLACE_DATE.search(text):
+                cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
+        if (_PLACE_DATE.search(cell.text) and out and _is_place_start(out[-1].text)
+                and _PLACE_DATE.search(cell.text).group("place").strip()):  # type: ignore[union-attr]
+            prev = out.pop()
+            cell = Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
+        out.append(cell)
+        i += 1
+    return out
+
+
+_DATE_OPEN = re.compile(r"(?:^|,)\s*ngày\b|,\s*ngày")
+
+
+def _is_place_start(text: str) -> bool:
+    """A mixed-case piece that a wrapped place line leaves before ", ngày …" ("Thành phố Hồ Chí")."""
+    t = text.strip()
+    return (bool(t) and not _is_upper(t) and not is_motto(t) and not _NUMBER.match(t) and "," not in t
+            and len(t.split()) <= 5 and all(w[:1].isupper() or w in ("phố", "xã", "phường") for w in t.split()))
+
+
+def _is_upper(text: str) -> bool:
+    return text == text.upper() and any(c.isalpha() for c in text)
+
+
+def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
+    """The issuing body is the last run of upper-case lines before the number: what stands before
+    it (a portal's banner, its metadata table) is page chrome, kept as such."""
+    if not parts:
+        return parts
+    order = {id(hl): k for k, hl in enumerate(h.lines)}
+    issuer_lines = [hl for hl in h.lines if hl.role == "issuer"]
+    runs: list[list[int]] = []
+    last_k = -2
+    for hl in issuer_lines:
+        k = order[id(hl)]
+        between = [x.role for x in h.lines[last_k + 1:k]] if last_k >= 0 else []
+        if runs and all(r in ("motto", "stamp") for r in between):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        last_k = k
+    keep = set(runs[-1])
+    first_kept = min(keep)
+    for k, hl in enumerate(h.lines):
+        if k < first_kept and hl.role in ("issuer", "other"):
+            h.lines[k] = HeaderLine("chrome", hl.text, hl.span)
+    return [c for c, hl in zip(parts, issuer_lines, strict=True) if order[id(hl)] in keep]
 
 
 def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:

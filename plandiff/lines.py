@@ -40,12 +40,13 @@ class Line:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
+_MD_EMPHASIS = re.compile(r"\*\*|__|^\*(?=[^\s*])|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
 _MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
+_EMPTY_MARKUP = re.compile(r"\|+|[*_\s]+")
 
 
 def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact]]:
@@ -73,6 +74,12 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
         begin = start + lead
         end = start + len(content.rstrip())
         body = stripped
+        if markdown and _EMPTY_MARKUP.fullmatch(stripped):
+            # a lone "|" (a converter's table flattened one cell per line) or an empty emphasis
+            # run ("** **", "* *"): a cell or paragraph boundary, not text
+            artefacts.append(Artefact("markup", stripped, Span(begin, end)))
+            blank = True
+            continue
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             row = _markdown_row(stripped, begin)
             if row is None:  # |---|---|

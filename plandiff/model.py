@@ -164,7 +164,7 @@ class HeaderLine:
     """A line of front or back matter, kept verbatim with the role it was read in."""
 
     role: Literal[
-        "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
+        "chrome", "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
         "recipients_heading", "recipient", "signature", "signer", "appendix", "other",
     ]
     text: str

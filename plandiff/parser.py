@@ -87,9 +87,11 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines,
     # unless the lines are far longer than a page is wide (text saved one paragraph per line)
     lengths = sorted(len(ln.text) for ln in pre_and_body) or [0]
-    hard_wraps = src.format in ("text", "pdf") and lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
-    pre_paras = structure.paragraphs(preamble_lines, width=width, hard_wraps=hard_wraps)
-    body_paras = structure.paragraphs(body_lines, width=width, hard_wraps=hard_wraps)
+    wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
+    hard_wraps = src.format in ("text", "pdf") and wrapped
+    soft_wraps = src.format == "markdown" and wrapped
+    pre_paras = structure.paragraphs(preamble_lines, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
+    body_paras = structure.paragraphs(body_lines, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
     lead, clauses = structure.build_tree(body_paras)
     preamble = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in pre_paras + lead)
 
@@ -139,8 +141,20 @@ named right after them ("Thực hiện Kế hoạch số …") makes the line a 
 
 
 def _is_title_line(line: Line, sofar: list[Line]) -> bool:
+    """Whether ``line`` goes on the title that ``sofar`` holds (the doc-type line first). A title
+    ends where the preamble begins: an opener ("Căn cứ …"), the issuing authority's own line in a
+    decision, a change from capitals to sentence case, or a finished sentence."""
     text = line.text
     if markers.match(text) is not None or frontmatter.is_back_matter_start(line):
+        return False
+    if line.blank_before and frontmatter.is_authority_line(text):
+        return False
+    title = sofar[1:]
+    upper = bool(title) and all(t.text == t.text.upper() for t in title)
+    if upper and text == text.upper():
+        # a title set in capitals runs over as many lines as it needs, commas or not
+        return len(title) < 8 and not structure.ends_sentence(title[-1].text)
+    if upper and text != text.upper():
         return False
     if len(sofar) > 3:  # doc type + three lines: a longer "title" is a preamble
         return False

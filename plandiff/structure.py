@@ -81,11 +81,13 @@ def line_width(lines: list[Line]) -> int:
     return max(60, lengths[int(0.9 * (len(lengths) - 1))])
 
 
-def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True) -> list[Paragraph]:
+def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True,
+               soft_wraps: bool = False) -> list[Paragraph]:
     """Group lines into paragraphs; a line opens a paragraph when it starts with a plausible
     marker, or when the previous line ended a sentence (or was a short heading) and this one
     starts with a capital. Without ``hard_wraps`` (Markdown), each line is a paragraph unless it
-    starts in lower case."""
+    starts in lower case. With ``soft_wraps`` (Markdown wrapped by a converter), a blank line ends
+    a paragraph and a line break does not, as in CommonMark."""
     width = width or line_width(lines)
     out: list[Paragraph] = []
     last_value: dict[str, int] = {}
@@ -93,8 +95,10 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         current = out[-1] if out else None
         prev = current.lines[-1].text if current else ""
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
-        wrapped = hard_wraps and bool(current) and not _closes_paragraph(prev) and (
-            len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev)))
+        wrapped = bool(current) and (
+            (soft_wraps and not line.blank_before)
+            or (hard_wraps and not _closes_paragraph(prev) and (
+                len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev)))))
         mark = markers.match(line.text)
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
