@@ -19,13 +19,21 @@ def _chars(text: str) -> Counter[str]:
 def placed_text(plan: Plan) -> list[str]:
     parts: list[str] = [h.text for h in plan.header]
     parts.append(plan.preamble)
-    for clause in plan.walk():
-        if clause.kind != "paragraph":
-            parts.append(clause.label)
-        parts.append(clause.text)
+    trees = [plan.clauses]
+    if plan.attached is not None:  # a plain decision's articles are its clauses: counted once
+        trees.append(plan.articles)
+    trees.extend(app.clauses for app in plan.appendices)
+    for tree in trees:
+        for top in tree:
+            for clause in top.walk():
+                if clause.kind != "paragraph":
+                    parts.append(clause.label)
+                parts.append(clause.text)
     for note in plan.footnotes:
         parts.extend((note.label, note.text))
-    parts.extend(plan.appendices)
+    for app in plan.appendices:
+        parts.append(app.text)
+        parts.extend(cell for table in app.tables for row in table.rows for cell in row)
     parts.extend(a.text for a in plan.artefacts)
     return parts
 

@@ -164,9 +164,13 @@ def _inside(el: etree._Element, tag: str, stop: etree._Element) -> bool:
     return False
 
 
-def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[str, str]], list[tuple[int, int, str]]]:
-    """The document's text (one paragraph per line, NFC), its footnotes as (label, text), and the
-    heading/bold hints as (start, end, kind) character ranges of that text."""
+Tables = list[tuple[int, int, tuple[tuple[str, ...], ...]]]
+
+
+def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[str, str]], list[tuple[int, int, str]], Tables]:
+    """The document's text (one paragraph per line, NFC), its footnotes as (label, text), the
+    heading/bold hints as (start, end, kind) character ranges of that text, and each top-level
+    table as (start, end, rows) with the rows' cell texts."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = zf.namelist()
@@ -187,23 +191,29 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
     note_labels = {nid: str(k) for k, nid in enumerate(notes, start=1)}
     lines: list[str] = []
     kinds: list[str | None] = []
+    table_at: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
     for block in body:
         if block.tag == _q("p"):
             lines.extend(_paragraph_lines(block, numbering, style_num, note_labels, kinds))
         elif block.tag == _q("tbl"):
             rows = _table_lines(block, numbering, style_num, note_labels)
+            table_at.append((len(lines), len(rows), _table_rows(block, numbering, style_num, note_labels)))
             lines.extend(rows)
             kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
     lines = [unicodedata.normalize("NFC", ln) for ln in lines]
     hints: list[tuple[int, int, str]] = []
+    offsets: list[int] = []
     pos = 0
     for line, kind in zip(lines, kinds, strict=True):
+        offsets.append(pos)
         if kind and line.strip():
             lead = len(line) - len(line.lstrip())
             hints.append((pos + lead, pos + len(line.rstrip()), kind))
         pos += len(line) + 1
-    return "\n".join(lines) + "\n", footnotes, hints
+    offsets.append(pos)
+    tables = [(offsets[first], offsets[first + n], rows) for first, n, rows in table_at if n and rows]
+    return "\n".join(lines) + "\n", footnotes, hints, tables
 
 
 _HEADING_STYLE = re.compile(r"heading|tieude|tiêu đề|title", re.IGNORECASE)
@@ -261,3 +271,25 @@ def _table_lines(tbl: etree._Element, numbering: _Numbering, style_num: dict[str
         for k in range(depth):
             lines.append("\t".join(c[k] if k < len(c) else "" for c in cells).strip("\t"))
     return lines
+
+
+def _table_rows(tbl: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
+                note_labels: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    """The table's rows of cell texts (NFC). A cell spanning columns (w:gridSpan) gives its text to
+    each column it covers; the continuation of a vertically merged cell (w:vMerge) is empty, as
+    Word stores it. Rows without any text are left out."""
+    rows: list[tuple[str, ...]] = []
+    for tr in tbl.findall("w:tr", NS):
+        cells: list[str] = []
+        for tc in tr.findall("w:tc", NS):
+            parts = [x for p in tc.findall("w:p", NS) for x in _paragraph_lines(p, numbering, style_num, note_labels) if x.strip()]
+            text = unicodedata.normalize("NFC", "\n".join(parts))
+            span = tc.find("w:tcPr/w:gridSpan", NS)
+            try:
+                n = max(1, min(64, int(span.get(_q("val"), "1")))) if span is not None else 1
+            except ValueError:
+                n = 1
+            cells.extend([text] * n)
+        if any(c.strip() for c in cells):
+            rows.append(tuple(cells))
+    return tuple(rows)

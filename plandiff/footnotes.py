@@ -119,3 +119,53 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
             search_from = mi
         notes.append(FoundFootnote(label, body.strip(), span, offset_marker))
     return out, notes, artefacts
+
+
+_BRACKET_BODY = re.compile(r"^\[(?P<label>\d{1,3})\]\s*")
+_STOP = re.compile(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
+
+
+def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
+    """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
+    "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
+    appendix); a body is only taken when its marker stands earlier in the text."""
+    start = next((i for i, ln in enumerate(lines) if (m := _BRACKET_BODY.match(ln.text)) and m.group("label") == "1"
+                  and any("[1]" in x.text for x in lines[:i])), None)
+    if start is None:
+        return lines, [], []
+    out = list(lines[:start])
+    notes: list[FoundFootnote] = []
+    artefacts: list[Artefact] = []
+    rest = lines[start:]
+    search_from = 0
+    i = 0
+    expected = 1
+    while i < len(rest):
+        m = _BRACKET_BODY.match(rest[i].text)
+        if m is None or int(m.group("label")) != expected:
+            break
+        label = m.group("label")
+        j = i + 1
+        while j < len(rest) and not _BRACKET_BODY.match(rest[j].text) and not _STOP.match(rest[j].text):
+            j += 1
+        body = rest[i:j]
+        text = " ".join([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()
+        head = body[0]
+        # the label itself is the footnote's; its brackets are markup
+        artefacts.append(Artefact("markup", "[", Span(head.start, head.start + 1)))
+        artefacts.append(Artefact("markup", "]", Span(head.start + len(label) + 1, head.start + len(label) + 2)))
+        offset_marker = None
+        mark = f"[{label}]"
+        for k in range(search_from, len(out)):
+            at = out[k].text.find(mark)
+            if at >= 0:
+                offset_marker = out[k].start + at
+                artefacts.append(Artefact("footnote_marker", mark, Span(offset_marker, offset_marker + len(mark))))
+                out[k] = out[k].with_text(out[k].text[:at] + out[k].text[at + len(mark):])
+                search_from = k
+                break
+        notes.append(FoundFootnote(label, text, Span(head.start, body[-1].end), offset_marker))
+        expected += 1
+        i = j
+    out.extend(rest[i:])
+    return out, notes, artefacts

@@ -70,6 +70,16 @@ def is_authority_line(text: str) -> bool:
     return t == t.upper() and bool(_AUTHORITY_LINE.match(t))
 
 
+def is_header_text(text: str) -> bool:
+    """A line of a national header: the motto, "Số: …", "<place>, ngày …", or an issuer line in
+    capitals that is not a signature's (TM./KT. lines, signer titles)."""
+    t = re.sub(r"\s+", " ", text).strip()
+    if is_motto(t) or _NUMBER.match(t) or (_PLACE_DATE.search(t) and "ngày" in t):
+        return True
+    return (t == t.upper() and any(c.isalpha() for c in t) and not _AUTHORITY.match(t)
+            and match_key(t).upper() not in SIGNER_TITLES)
+
+
 def is_motto(text: str) -> bool:
     """The national motto, or a piece of it that a narrow cell wrapped ("CỘNG HÒA XÃ" / "HỘI CHỦ
     NGHĨA VIỆT NAM")."""

@@ -96,7 +96,7 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
             blank = False
             continue
         if markdown:
-            body, removed = _strip_markdown(body, begin)
+            body, removed = strip_markdown(body, begin)
             artefacts.extend(removed)
             if not body.strip():
                 blank = True
@@ -136,7 +136,7 @@ def _markdown_row(row: str, begin: int) -> tuple[list[Cell], list[Artefact]] | N
             if re.fullmatch(r"<br\s*/?>", sub):
                 removed.append(Artefact("markup", sub, Span(begin + sub_pos, begin + sub_pos + len(sub))))
             else:
-                body, marks = _strip_markdown(sub, begin + sub_pos)
+                body, marks = strip_markdown(sub, begin + sub_pos)
                 removed.extend(marks)
                 if body.strip():
                     lead = len(sub) - len(sub.lstrip())
@@ -146,7 +146,7 @@ def _markdown_row(row: str, begin: int) -> tuple[list[Cell], list[Artefact]] | N
     return cells, removed
 
 
-def _strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
+def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
     removed: list[Artefact] = []
     out = text
     m = _MD_HEADING.match(out)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 Style = Literal[
-    "part", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
+    "part", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
     "dash", "plus", "bullet",
 ]
 
 RANK: dict[str, int] = {
-    "part": 0, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
+    "part": 0, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
     "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
 }
 """The conventional order of Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP):
@@ -28,7 +28,7 @@ LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
 """Latin letters outside the Vietnamese sequence, with the letter they follow."""
 
 KIND_OF_STYLE = {
-    "part": "section", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
+    "part": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
     "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
     "bullet": "dash",
 }
@@ -83,8 +83,27 @@ _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-�
 _BULLET = re.compile(r"^(?P<label>[-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔])\s*(?P<rest>\S.*)$")
 
 
-def match(text: str) -> Marker | None:
+_ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*[.:])\s*(?P<rest>.*)$")
+
+
+def match_article(text: str) -> Marker | None:
+    """"Điều 1." opening an article of a decision (only read as a marker inside a decision's
+    articles: elsewhere "Điều 5. …" at a line's start is a quotation)."""
+    m = _ARTICLE.match(text)
+    if not m:
+        return None
+    num = int(m.group("num"))
+    if num == 0:
+        return None
+    return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
+
+
+def match(text: str, *, articles: bool = False) -> Marker | None:
     """The marker at the start of ``text``, if any. ``text`` is already stripped."""
+    if articles:
+        art = match_article(text)
+        if art is not None:
+            return art
     m = _PART.match(text)
     if m:
         key = m.group("key")

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-ClauseKind = Literal["section", "item", "subitem", "point", "dash", "paragraph"]
-"""section: I., II. · item: 1., 2. · subitem: 4.1. · point: a), đ) · dash: -, +, • · paragraph: unnumbered."""
+ClauseKind = Literal["article", "section", "item", "subitem", "point", "dash", "paragraph"]
+"""article: Điều 1. (a decision's) · section: I., II. · item: 1., 2. · subitem: 4.1. · point: a), đ) ·
+dash: -, +, • · paragraph: unnumbered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,59 @@ class Hint:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A table as printed: rows of cell texts (a cell's lines joined by a newline). Merged cells
+    are repeated in .docx tables (a cell spanning columns or rows gives its text to each)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    span: Span = Span(0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rows": [list(r) for r in self.rows], "span": self.span.as_list()}
+
+
+@dataclass(frozen=True, slots=True)
+class Appendix:
+    """A PHỤ LỤC after the plan's signature: its heading, the "(Kèm theo …)" line, numbered
+    content as clauses, and its tables (often the plan's task list)."""
+
+    label: str | None
+    """As printed ("PHỤ LỤC I"); None for an appendix that shows only a title."""
+    title: str | None
+    ref: str | None
+    text: str = ""
+    """Paragraphs that are neither a clause nor a table."""
+    clauses: tuple[Clause, ...] = ()
+    tables: tuple[Table, ...] = ()
+    span: Span = Span(0, 0)
+
+    def walk(self) -> Iterator[Clause]:
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label, "title": self.title, "ref": self.ref, "text": self.text,
+            "clauses": [c.to_dict() for c in self.clauses], "tables": [t.to_dict() for t in self.tables],
+            "span": self.span.as_list(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """The document a decision issues ("Ban hành kèm theo Quyết định …"): its type and title.
+    Its body is the plan's ``clauses``."""
+
+    doc_type: str
+    title: str | None
+    ref: str | None
+    """The "(Ban hành kèm theo Quyết định số … ngày …)" line."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_type": self.doc_type, "title": self.title, "ref": self.ref}
+
+
+@dataclass(frozen=True, slots=True)
 class Jurisdiction:
     name: str
     level: str
@@ -165,7 +219,8 @@ class HeaderLine:
 
     role: Literal[
         "chrome", "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
-        "recipients_heading", "recipient", "signature", "signer", "appendix", "other",
+        "authority", "enacting", "attached_ref", "recipients_heading", "recipient", "signature", "signer",
+        "appendix", "other",
     ]
     text: str
     span: Span
@@ -186,7 +241,11 @@ class Plan:
     signature: tuple[str, ...] = ()
     header: tuple[HeaderLine, ...] = ()
     """Every front- and back-matter line verbatim (so nothing of the input is lost)."""
-    appendices: tuple[str, ...] = ()
+    appendices: tuple[Appendix, ...] = ()
+    articles: tuple[Clause, ...] = ()
+    """A decision's articles (Điều 1, Điều 2 …); for a plain decision they are also ``clauses``."""
+    attached: Attached | None = None
+    """The plan a decision issues; None for a plan published on its own."""
     artefacts: tuple[Artefact, ...] = ()
     hints: tuple[Hint, ...] = ()
     source: str = field(default="", repr=False)
@@ -213,7 +272,9 @@ class Plan:
             "footnotes": [f.to_dict() for f in self.footnotes],
             "recipients": list(self.recipients),
             "signature": list(self.signature),
-            "appendices": list(self.appendices),
+            "attached": self.attached.to_dict() if self.attached else None,
+            "articles": [c.to_dict() for c in self.articles],
+            "appendices": [a.to_dict() for a in self.appendices],
             "header": [h.to_dict() for h in self.header],
             "artefacts": [a.to_dict() for a in self.artefacts],
             "hints": [h.to_dict() for h in self.hints],

@@ -6,11 +6,14 @@ read (source) → clean (lines) → regions → footnotes → paragraphs → tre
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors, footnotes, frontmatter, markers, structure
+from . import appendix, errors, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
-from .model import Footnote, HeaderLine, Hint, Meta, Plan, Span
+from .model import Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from .source import SourceText, read_bytes, read_path, read_text
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
@@ -42,12 +45,33 @@ def parse_file(path: str | os.PathLike[str]) -> Plan:
     return parse(Path(path))
 
 
+ISSUING_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH")
+"""Instruments that issue another document with their articles ("Điều 1. Ban hành kèm theo …")."""
+_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
+
+
+@dataclass
+class _Parts:
+    """Where each part of the document lies, as built up by ``parse_source``."""
+
+    header: list[HeaderLine] = field(default_factory=list)
+    preamble: list[structure.Paragraph] = field(default_factory=list)
+    articles: list[Clause] = field(default_factory=list)
+    attached: Attached | None = None
+    closing: frontmatter.Back | None = None
+    """A decision's own closing (recipients, signature), before the plan it issues."""
+
+
 def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
     lines, artefacts = split_lines(body_text, markdown=src.format == "markdown")
     if not lines:
         raise errors.EmptyInput(f"{label}: the input holds no text")
+    bracket_notes: list[footnotes.FoundFootnote] = []
+    if src.notes_start is None:
+        lines, bracket_notes, bracket_marks = footnotes.bracketed(lines)
+        artefacts.extend(bracket_marks)
 
     body_hint = _first_body_line(lines, 0)
     title_idx = next(
@@ -58,63 +82,157 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     pos = title_idx if title_idx is not None else 0
     title_lines: list[Line] = []
     if title_idx is not None:
-        title_lines.append(lines[title_idx])
-        pos = title_idx + 1
-        while pos < len(lines) and _is_title_line(lines[pos], title_lines):
-            title_lines.append(lines[pos])
-            pos += 1
-    body_start = _first_body_line(lines, pos)
-    if body_start is None and title_idx is None:
-        raise errors.NotAPlan(f"{label}: no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
-    if body_start is None:
-        body_start = len(lines)
-    back_start = next((i for i in range(body_start, len(lines)) if frontmatter.is_back_matter_start(lines[i])), len(lines))
-    appendix_start = next(
-        (i for i in range(body_start, len(lines)) if lines[i].text.upper().startswith("PHỤ LỤC") and lines[i].text == lines[i].text.upper()),
-        len(lines),
-    )
-    back_start = min(back_start, appendix_start)
-    pre_and_body = lines[pos:back_start]
-    if src.notes_start is None:
-        pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
-    else:
-        pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, text[src.notes_start:], src.notes_start)
-    artefacts.extend(marker_artefacts)
-    n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
-    preamble_lines, body_lines = pre_and_body[:n_pre], pre_and_body[n_pre:]
+        pos = _title_end(lines, title_idx)
+        title_lines = lines[title_idx:pos]
+    header = frontmatter.read_header(front, title_lines)
+    parts = _Parts(header=list(header.lines))
 
-    width = structure.line_width(pre_and_body)
     # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines,
     # unless the lines are far longer than a page is wide (text saved one paragraph per line)
-    lengths = sorted(len(ln.text) for ln in pre_and_body) or [0]
+    text_end = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])
+                     or appendix.is_heading(lines[i])), len(lines))
+    lengths = sorted(len(ln.text) for ln in lines[pos:text_end]) or [0]
     wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
     hard_wraps = src.format in ("text", "pdf") and wrapped
     soft_wraps = src.format == "markdown" and wrapped
-    pre_paras = structure.paragraphs(preamble_lines, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
-    body_paras = structure.paragraphs(body_lines, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
-    lead, clauses = structure.build_tree(body_paras)
-    preamble = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in pre_paras + lead)
+    width = structure.line_width(lines[pos:text_end])
 
-    header = frontmatter.read_header(front, title_lines)
+    def paras(chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
+        return structure.paragraphs(chunk, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps, articles=articles)
+
+    plain_decision_end: int | None = None
+    if header.doc_type in ISSUING_TYPES:
+        plain_decision_end = _read_decision(lines, pos, parts, paras)
+        if parts.attached is not None:
+            pos = plain_decision_end
+            plain_decision_end = None
+
+    if plain_decision_end is not None:
+        body_start = back_start = plain_decision_end
+        clauses: tuple[Clause, ...] = tuple(parts.articles)
+        pre_and_body: list[Line] = []
+        found_notes: list[footnotes.FoundFootnote] = []
+    else:
+        start = _first_body_line(lines, pos)
+        if start is None and title_idx is None:
+            raise errors.NotAPlan(f"{label}: no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
+        body_start = len(lines) if start is None else start
+        back_start = next((i for i in range(body_start, len(lines)) if frontmatter.is_back_matter_start(lines[i])), len(lines))
+    appendix_start = next(
+        (i for i in range(body_start, len(lines))
+         if appendix.is_heading(lines[i]) or (i > back_start and appendix.starts_at(lines, i))),
+        len(lines),
+    )
+    back_start = min(back_start, appendix_start)
+    if plain_decision_end is None:
+        pre_and_body = lines[pos:back_start]
+        if src.notes_start is None:
+            pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
+        else:
+            pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, text[src.notes_start:], src.notes_start)
+        artefacts.extend(marker_artefacts)
+        n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
+        pre_paras = paras(pre_and_body[:n_pre])
+        lead, tree = structure.build_tree(paras(pre_and_body[n_pre:]))
+        parts.preamble.extend(pre_paras + lead)
+        clauses = tuple(tree)
+    preamble = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in parts.preamble)
+
     back = frontmatter.read_back(lines[back_start:appendix_start])
-    appendices = tuple(ln.text for ln in lines[appendix_start:])
+    closing = parts.closing or back
+    appendices, appendix_lines = appendix.read(
+        lines[appendix_start:], artefacts, src.tables, body_text, hard_wraps=hard_wraps, soft_wraps=soft_wraps, width=width,
+    ) if appendix_start < len(lines) else ([], [])
     juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer)
 
-    plan_clauses = tuple(clauses)
-    notes = tuple(Footnote(n.label, n.text, _clause_at(plan_clauses, n.marker_offset), n.span) for n in found_notes)
+    all_notes = [*found_notes, *bracket_notes]
+    notes = tuple(Footnote(n.label, n.text, _clause_at(clauses, n.marker_offset), n.span) for n in all_notes)
     meta = Meta(
         issuer=header.issuer, parent_issuer=header.parent_issuer, number=header.number, place=header.place,
         date=header.date, year=header.year, doc_type=header.doc_type, title=header.title, jurisdiction=juris,
-        signer=back.signer, signer_title=back.signer_title, signature_authority=tuple(back.authority),
+        signer=closing.signer, signer_title=closing.signer_title, signature_authority=tuple(closing.authority),
         stamps=tuple(header.stamps), motto=tuple(header.motto), source_format=src.format, encoding=src.encoding,
     )
-    header_lines: list[HeaderLine] = [*header.lines, *back.lines]
+    header_lines: list[HeaderLine] = [*parts.header, *back.lines, *appendix_lines]
     return Plan(
-        meta=meta, preamble=preamble, clauses=plan_clauses, footnotes=notes, recipients=tuple(back.recipients),
-        signature=tuple(back.signature), header=tuple(header_lines), appendices=appendices,
+        meta=meta, preamble=preamble, clauses=clauses, footnotes=notes,
+        recipients=tuple(closing.recipients or back.recipients), signature=tuple(closing.signature),
+        header=tuple(sorted(header_lines, key=lambda h: h.span.start)), appendices=tuple(appendices),
+        articles=tuple(parts.articles), attached=parts.attached,
         artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, name=name,
         hints=tuple(Hint(kind, Span(s, e)) for s, e, kind in src.hints),  # type: ignore[arg-type]
     )
+
+
+def _title_end(lines: list[Line], title_idx: int) -> int:
+    """The index after the title that opens at ``title_idx`` (its doc-type line)."""
+    title_lines = [lines[title_idx]]
+    pos = title_idx + 1
+    while pos < len(lines) and _is_title_line(lines[pos], title_lines):
+        title_lines.append(lines[pos])
+        pos += 1
+    return pos
+
+
+def _read_decision(lines: list[Line], pos: int, parts: _Parts,
+                   paras: Callable[..., list[structure.Paragraph]]) -> int | None:
+    """A decision (or resolution, directive) from its preamble to the plan it issues: the
+    authority's line and the enacting formula, the "Căn cứ" preamble, the articles, the closing
+    (recipients, signature), a second national header, the attached document's title and its
+    "(Ban hành kèm theo …)" line. Fills ``parts`` and returns where the attached document's body
+    begins (or, with nothing attached, where the decision's closing begins); None when the
+    document has no articles."""
+    first_art = next((i for i in range(pos, len(lines)) if markers.match_article(lines[i].text)), None)
+    first_sec = _first_body_line(lines, pos)
+    if first_art is None or (first_sec is not None and first_sec < first_art
+                             and markers.match(lines[first_sec].text) is not None
+                             and markers.match(lines[first_sec].text).style in ("roman", "part")):  # type: ignore[union-attr]
+        return None
+    preamble: list[Line] = []
+    for ln in lines[pos:first_art]:
+        if frontmatter.is_authority_line(ln.text):
+            parts.header.append(HeaderLine("authority", ln.text, Span(ln.start, ln.end)))
+        elif _ENACTING.match(ln.text):
+            parts.header.append(HeaderLine("enacting", ln.text, Span(ln.start, ln.end)))
+        else:
+            preamble.append(ln)
+    parts.preamble.extend(paras(preamble))
+    attached_at = next((i for i in range(first_art, len(lines)) if frontmatter.is_doc_type_line(lines[i])
+                        and not _ENACTING.match(lines[i].text)), None)
+    end = attached_at if attached_at is not None else len(lines)
+    closing = next((i for i in range(first_art, end) if frontmatter.is_back_matter_start(lines[i])), end)
+    lead, articles = structure.build_tree(paras(lines[first_art:closing], articles=True))
+    parts.preamble.extend(lead)
+    parts.articles = articles
+    if attached_at is None:
+        return closing
+    second = _second_header_start(lines, closing, attached_at)
+    parts.closing = frontmatter.read_back(lines[closing:second])
+    parts.header.extend(parts.closing.lines)
+    parts.header.extend(frontmatter.read_header(lines[second:attached_at], []).lines)
+    body = _title_end(lines, attached_at)
+    doc = frontmatter.read_header([], lines[attached_at:body])
+    parts.header.extend(doc.lines)
+    ref: list[str] = []
+    while body < len(lines) and len(ref) < 4 and (ref or appendix.is_ref(lines[body].text)):
+        ln = lines[body]
+        ref.append(ln.text)
+        parts.header.append(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)))
+        body += 1
+        if ln.text.rstrip(" *_").endswith(")"):
+            break
+    parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title,
+                              re.sub(r"\s+", " ", " ".join(ref)).strip(" *_") or None)
+    return body
+
+
+def _second_header_start(lines: list[Line], lo: int, hi: int) -> int:
+    """Where the attached document's own national header begins, between the decision's
+    signature (ending with the signer's name) and the attached document's title."""
+    k = hi
+    while k > lo and frontmatter.is_header_text(lines[k - 1].text):
+        k -= 1
+    return k
 
 
 def _first_body_line(lines: list[Line], start: int) -> int | None:

@@ -64,10 +64,42 @@ def render_plain(plan: Plan) -> str:
     if plan.preamble:
         out.extend(plan.preamble.split("\n"))
         out.append("")
-    for clause in plan.walk():
-        head, *rest = clause.text.split("\n")
-        out.append(f"{clause.label} {head}".rstrip())
-        out.extend(rest)
+    if plan.attached is not None:
+        # a decision: its articles and closing, then the document it issues
+        out.append(f"{m.doc_type or 'QUYẾT ĐỊNH'}:")
+        _clauses(out, plan.articles)
+        _closing(out, plan)
+        out.extend(["", plan.attached.doc_type])
+        if plan.attached.title:
+            out.append(plan.attached.title)
+        if plan.attached.ref:
+            out.append(plan.attached.ref)
+        out.append("")
+        _clauses(out, plan.clauses)
+    else:
+        _clauses(out, plan.clauses)
+        _closing(out, plan)
+    for app in plan.appendices:
+        out.append("")
+        out.extend(x for x in (app.label, app.title, app.ref) if x)
+        out.append("")
+        if app.text:
+            out.extend(app.text.split("\n"))
+        for table in app.tables:
+            out.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
+        _clauses(out, app.clauses)
+    return "\n".join(out) + "\n"
+
+
+def _clauses(out: list[str], clauses: tuple[Clause, ...]) -> None:
+    for top in clauses:
+        for clause in top.walk():
+            head, *rest = clause.text.split("\n")
+            out.append(f"{clause.label} {head}".rstrip())
+            out.extend(rest)
+
+
+def _closing(out: list[str], plan: Plan) -> None:
     if plan.recipients:
         out.append("")
         out.append("Nơi nhận:")
@@ -75,7 +107,3 @@ def render_plain(plan: Plan) -> str:
     if plan.signature:
         out.append("")
         out.extend(plan.signature)
-    if plan.appendices:
-        out.append("")
-        out.extend(plan.appendices)
-    return "\n".join(out) + "\n"

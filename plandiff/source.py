@@ -26,6 +26,8 @@ class SourceText:
     name: str | None = None
     hints: tuple[tuple[int, int, str], ...] = ()
     """Formatting a reader sees (Word's heading styles, bold paragraphs): (start, end, kind)."""
+    tables: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...] = ()
+    """Tables the format keeps (a .docx's w:tbl): (start, end, rows of cell texts) over ``text``."""
     notes_start: int | None = None
     """Where the footnotes a format keeps apart (Word's footnotes.xml) begin in ``text``: one per
     line, "label<TAB>text". Their markers are glued to the words, as PDF extraction leaves them."""
@@ -45,7 +47,8 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
     except OSError as exc:
         raise errors.PlanError(f"{p}: cannot be read ({exc.strerror})") from exc
     src = read_bytes(data, label=str(p))
-    return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, notes_start=src.notes_start)
+    return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, tables=src.tables,
+                      notes_start=src.notes_start)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -56,10 +59,11 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         from . import docx
 
-        text, notes, hints = docx.extract_text(data, label=label)
+        text, notes, hints, tables = docx.extract_text(data, label=label)
         src = _finish(text, "docx", None)
         tail = "".join(f"{k}\t{_nfc(v)}\n" for k, v in notes)
-        return SourceText(src.text + tail, "docx", None, hints=tuple(hints), notes_start=len(src.text) if notes else None)
+        return SourceText(src.text + tail, "docx", None, hints=tuple(hints), tables=tuple(tables),
+                          notes_start=len(src.text) if notes else None)
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf
 

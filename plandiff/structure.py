@@ -82,7 +82,7 @@ def line_width(lines: list[Line]) -> int:
 
 
 def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True,
-               soft_wraps: bool = False) -> list[Paragraph]:
+               soft_wraps: bool = False, articles: bool = False) -> list[Paragraph]:
     """Group lines into paragraphs; a line opens a paragraph when it starts with a plausible
     marker, or when the previous line ended a sentence (or was a short heading) and this one
     starts with a capital. Without ``hard_wraps`` (Markdown), each line is a paragraph unless it
@@ -99,7 +99,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             (soft_wraps and not line.blank_before)
             or (hard_wraps and not _closes_paragraph(prev) and (
                 len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev)))))
-        mark = markers.match(line.text)
+        mark = markers.match(line.text, articles=articles)
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
             current.lines.append(line)

@@ -74,7 +74,9 @@ def test_a_department_plan_with_a_parent_body_stamp_and_appendix() -> None:
     assert [c.kind for c in plan.find("I").children] == ["dash", "dash"]
     assert plan.find("II.1.b").label == "b."
     assert plan.find("III").text.endswith("trước ngày 30/11/2025./.")
-    assert plan.appendices[0] == "PHỤ LỤC" and plan.appendices[-1] == "2. Trung tâm Kiểm soát bệnh tật tỉnh"
+    (app,) = plan.appendices
+    assert (app.label, app.text) == ("PHỤ LỤC", "Danh sách các đơn vị thực hiện")
+    assert app.clauses[-1].text == "Trung tâm Kiểm soát bệnh tật tỉnh" and app.clauses[-1].id == "PL1.2"
 
 
 def test_title_ends_where_the_preamble_begins() -> None:

@@ -1,0 +1,227 @@
+"""Appendices (PHỤ LỤC) after a plan's signature: heading, "(Kèm theo …)" line, tables, clauses.
+
+Appendix task tables are often the part of a plan that changes most, so they are read as tables
+wherever the format keeps them:
+
+- .docx: the reader's table geometry (``SourceText.tables``), one row per ``w:tr``;
+- Markdown pipe rows (``| a | b |``): one row per line;
+- Markdown flattened one cell per line by portal converters (a lone ``|`` between cells, two in a
+  row between rows): rows recovered from the column count that best explains the pipes;
+- text with tab- or space-separated columns (HTML tables, ``pdftotext -layout``): best effort, a
+  row per line.
+
+Everything else is paragraphs, nested into clauses as in the body. Every line of an appendix is
+either a heading line, a table cell or paragraph text, so the nothing-lost audit covers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import lines as lines_mod
+from . import structure
+from .lines import Line
+from .model import Appendix, Artefact, Clause, HeaderLine, Span, Table
+
+_HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
+_REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+
+
+def is_heading(line: Line) -> bool:
+    """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own."""
+    text = line.text.strip()
+    return bool(_HEADING.match(text)) and text == text.upper()
+
+
+def is_ref(text: str) -> bool:
+    """"(Kèm theo Kế hoạch số … ngày …)", "(Ban hành kèm theo Quyết định số …)"."""
+    return bool(_REF.match(text.strip()))
+
+
+def starts_at(lines: Sequence[Line], i: int) -> bool:
+    """An appendix opens here: a PHỤ LỤC heading, or a title in capitals whose next lines give
+    the "(Kèm theo …)" reference (an appendix that prints no "PHỤ LỤC")."""
+    if is_heading(lines[i]):
+        return True
+    if not _is_title_text(lines[i].text) or len(lines[i].text) < 12:
+        return False
+    for k in range(i + 1, min(i + 4, len(lines))):
+        if is_ref(lines[k].text):
+            return True
+        if not _is_title_text(lines[k].text):
+            return False
+    return False
+
+
+def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
+         source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, ordinal: int = 1) -> tuple[list[Appendix], list[HeaderLine]]:
+    """Read ``lines`` (which start with an appendix) into appendices."""
+    starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i]) or (starts_at(lines, i) and not _in_title(lines, i))]
+    out: list[Appendix] = []
+    header: list[HeaderLine] = []
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        app, hl = _read_one(list(lines[s:e]), artefacts, tables, source, hard_wraps=hard_wraps, soft_wraps=soft_wraps,
+                            width=width, prefix=f"PL{ordinal + k}")
+        out.append(app)
+        header.extend(hl)
+    return out, header
+
+
+def _in_title(lines: Sequence[Line], i: int) -> bool:
+    """A capitals line right after a heading or another title line continues that title."""
+    return i > 0 and (is_heading(lines[i - 1]) or _is_title_text(lines[i - 1].text)) and not is_heading(lines[i])
+
+
+def _read_one(block: list[Line], artefacts: Sequence[Artefact], tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
+              source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, prefix: str) -> tuple[Appendix, list[HeaderLine]]:
+    header: list[HeaderLine] = []
+    label: str | None = None
+    title_parts: list[str] = []
+    i = 0
+    m = _HEADING.match(block[0].text.strip()) if is_heading(block[0]) else None
+    if m:
+        label = re.sub(r"\s+", " ", m.group("label"))
+        if m.group("rest").strip():
+            title_parts.append(m.group("rest").strip())
+        header.append(HeaderLine("appendix", block[0].text, Span(block[0].start, block[0].end)))
+        i = 1
+    while i < len(block) and not is_ref(block[i].text) and _is_title_text(block[i].text) and len(title_parts) < 6:
+        title_parts.append(block[i].text)
+        header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
+        i += 1
+    ref_parts: list[str] = []
+    if i < len(block) and is_ref(block[i].text):
+        while i < len(block) and len(ref_parts) < 4:
+            ref_parts.append(block[i].text)
+            header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
+            i += 1
+            if ref_parts[-1].rstrip(" *_").endswith(")"):
+                break
+    content = block[i:]
+    found_tables, rest = _tables(content, artefacts, tables, source, block[i - 1].end if i else block[0].start)
+    paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
+    lead, clauses = structure.build_tree(paras)
+    text = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in lead)
+    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip() or None
+    ref = re.sub(r"\s+", " ", " ".join(ref_parts)).strip(" *_") or None
+    span = Span(block[0].start, block[-1].end)
+    return Appendix(label, title, ref, text, tuple(_prefixed(c, prefix) for c in clauses), tuple(found_tables), span), header
+
+
+def _is_title_text(text: str) -> bool:
+    """Set in capitals, allowing a few lower-case letters of names such as "IoT" or "5G/4G"."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) <= 0.1 * len(letters) and "\t" not in text
+
+
+def _prefixed(clause: Clause, prefix: str) -> Clause:
+    """Appendix clause ids carry the appendix ("PL1.2.a") so they never collide with the body's."""
+    return replace(clause, id=f"{prefix}.{clause.id}", children=tuple(_prefixed(c, prefix) for c in clause.children))
+
+
+def _tables(content: list[Line], artefacts: Sequence[Artefact],
+            geometry: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]], source: str,
+            lo: int) -> tuple[list[Table], list[Line]]:
+    """Split the content lines (which follow the heading lines ending at ``lo``) into tables and
+    the rest."""
+    if not content:
+        return [], []
+    hi = content[-1].end
+    used: set[int] = set()
+    found: list[tuple[int, Table]] = []
+    # 1. tables whose geometry the reader kept (.docx)
+    for start, end, rows in geometry:
+        inside = [k for k, ln in enumerate(content) if start <= ln.start < end]
+        if inside and lo <= start <= hi:
+            used.update(inside)
+            found.append((start, Table(rows, Span(start, end))))
+    # 2. Markdown flattened one cell per line: lone pipes outside any line
+    pipes = [a for a in artefacts if a.kind == "markup" and set(a.text) == {"|"} and lo <= a.span.start <= hi
+             and not any(ln.start <= a.span.start < ln.end for ln in content)]
+    if pipes:
+        first, last = pipes[0].span.start, pipes[-1].span.end
+        cells_lines = [k for k, ln in enumerate(content) if first < ln.start < last and k not in used]
+        tokens: list[tuple[int, str, int]] = [(p.span.start, "|", -1) for p in pipes for _ in range(len(p.text))]
+        tokens += [(content[k].start, "c", k) for k in cells_lines]
+        tokens.sort()
+        rows = _rows_from_pipes(tokens, content)
+        if rows:
+            used.update(cells_lines)
+            found.append((first, Table(rows, Span(first, last))))
+    # 3. one row per line: pipe rows, tab- or space-separated columns
+    run: list[int] = []
+    row_cells: dict[int, tuple[str, ...]] = {}
+    for k, ln in enumerate([*content, Line("", hi, hi)]):
+        cells = _row_cells(source, ln) if k < len(content) and k not in used else ()
+        if len(cells) >= 2:
+            run.append(k)
+            row_cells[k] = cells
+            continue
+        if len(run) >= 2:
+            rows = tuple(row_cells[r] for r in run)
+            used.update(run)
+            found.append((content[run[0]].start, Table(rows, Span(content[run[0]].start, content[run[-1]].end))))
+        run = []
+    found.sort(key=lambda t: t[0])
+    return [t for _, t in found], [ln for k, ln in enumerate(content) if k not in used]
+
+
+def _row_cells(source: str, line: Line) -> tuple[str, ...]:
+    """The cells of a table row printed on one line, empty cells kept: "| a | | b |" (emphasis
+    set aside, as the line itself has it), "a<TAB><TAB>b", or columns three spaces apart."""
+    lo = source.rfind("\n", 0, line.start) + 1
+    hi = source.find("\n", line.end)
+    raw = source[lo:hi if hi >= 0 else len(source)]
+    stripped = raw.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        return tuple(lines_mod.strip_markdown(c, 0)[0].strip() for c in stripped[1:-1].split("|"))
+    if "\t" in raw:
+        return tuple(c.strip() for c in raw.rstrip(" \n").split("\t"))
+    return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
+
+
+def _rows_from_pipes(tokens: list[tuple[int, str, int]], content: list[Line]) -> tuple[tuple[str, ...], ...]:
+    """Rows of a table flattened as: | cell | cell | then | cell | cell | … An empty cell and the
+    boundary between two rows both print as adjacent pipes; the header row's cell count tells them
+    apart (a row is full), and so does an ordinal opening the next row (merged rows are short)."""
+    segments: list[list[int]] = []
+    current: list[int] | None = None
+    for _, kind, k in tokens:
+        if kind == "|":
+            if current is not None:
+                segments.append(current)
+            current = []
+        elif current is not None:
+            current.append(k)
+    if not segments:
+        return ()
+    # the header row gives the column count: the cells before the first empty segment
+    width = next((k for k, seg in enumerate(segments) if not seg), len(segments)) or 1
+    rows: list[tuple[str, ...]] = []
+    row: list[list[int]] = []
+    for k, seg in enumerate(segments):
+        if not seg and row:
+            nxt = segments[k + 1] if k + 1 < len(segments) else []
+            # an empty segment ends the row once the row is full, or when an ordinal ("2", "II")
+            # opens the next one (a merged row has fewer cells); otherwise it is an empty cell
+            opens_row = bool(nxt) and bool(_ORDINAL.match(" ".join(content[i].text for i in nxt)))
+            if len(row) >= width or (opens_row and len(row) >= 2) or k + 1 == len(segments):
+                rows.append(_cells_of(row, content, width))
+                row = []
+                continue
+        if seg or row:
+            row.append(seg)
+    if row:
+        rows.append(_cells_of(row, content, width))
+    return tuple(r for r in rows if any(r))
+
+
+_ORDINAL = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?$")
+
+
+def _cells_of(row: list[list[int]], content: list[Line], width: int) -> tuple[str, ...]:
+    cells = tuple("\n".join(content[k].text for k in seg) for seg in row)
+    return cells + ("",) * (width - len(cells))
