@@ -44,6 +44,7 @@ ISSUER_CODES = {
     "bộ giáo dục và đào tạo": "BGDĐT", "bộ kế hoạch và đầu tư": "BKHĐT", "bộ tư pháp": "BTP",
 }
 LOCAL_ISSUERS = {"UBND", "HĐND", "SLĐTBXH", "VP", "BCĐ", "STC", "SNV"}
+_KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
 
 _TYPE_RE = "|".join(re.escape(t) for t in TYPE_WORDS)
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
@@ -127,11 +128,24 @@ def normalize_symbol(raw: str) -> str:
     if len(parts) == 1:
         for t in sorted(TYPE_OF_CODE, key=len, reverse=True):
             rest = parts[0][len(t):]
-            if parts[0].startswith(t) and rest and (rest in CENTRAL or rest in LOCAL_ISSUERS or rest.startswith("B")):
+            if not parts[0].startswith(t) or not rest:
+                continue
+            if rest in CENTRAL or rest in LOCAL_ISSUERS or rest.startswith("B"):
                 parts = [t, rest]
                 break
-    parts = [MIXED_CASE.get(p, p) for p in parts]
+            if t[-1] + rest in CENTRAL:  # "CTTg": the type's last letter also opens the issuer's (CT-TTg)
+                parts = [t, t[-1] + rest]
+                break
+    printed = re.split(r"-", code)
+    parts = [MIXED_CASE.get(p, p) if p in _KNOWN_CODES or len(printed) != len(parts) or not _mixed(q) else q
+             for p, q in zip(parts, printed if len(printed) == len(parts) else parts, strict=True)]
     return f"{head}/{'-'.join(parts)}"
+
+
+def _mixed(part: str) -> bool:
+    """A word abbreviation in a code ("Cty", for Công ty): capitalised, three letters or more, and
+    named by no convention, so kept as printed. Shorter mixed parts ("Tg") are codes typed loosely."""
+    return len(part) >= 3 and part[0].isupper() and part[1:].islower()
 
 
 @dataclass
@@ -146,10 +160,21 @@ class _Region:
 
 def _regions(plan: Plan) -> list[_Region]:
     out = [_Region(plan.preamble, "preamble", 0, len(plan.source), preamble=True)]
+    if plan.attached is not None:  # a plain decision's articles are its clauses
+        for top in plan.articles:
+            out.extend(_Region(c.text, c.id, c.span.start, c.span.end) for c in top.walk())
     for c in plan.walk():
         out.append(_Region(c.text, c.id, c.span.start, c.span.end))
     for f in plan.footnotes:
         out.append(_Region(f.text, f"footnote:{f.label}", f.span.start, f.span.end))
+    for k, app in enumerate(plan.appendices, start=1):
+        if app.text:
+            out.append(_Region(app.text, f"PL{k}", app.span.start, app.span.end))
+        out.extend(_Region(c.text, c.id, c.span.start, c.span.end) for c in app.walk())
+        for table in app.tables:
+            for r, row in enumerate(table.rows, start=1):
+                text = " | ".join(" ".join(cell.split()) for cell in row if cell.strip())
+                out.append(_Region(text, f"PL{k}.row{r}", table.span.start, table.span.end))
     return out
 
 
@@ -197,6 +222,10 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
     for f in found:
         warnings.extend(f.warnings)
     _complete_short_mentions(found)
+    # the document's own number (in its appendix's "Kèm theo Kế hoạch số …", a table's source
+    # column) is not a citation of another instrument
+    own = plan.meta.number
+    found = [f for f in found if not (own and f.symbol == own)]
     out: list[Citation] = []
     ids = {id(f): _instrument_id(f, plan, learned) for f in found}
     for f in found:
@@ -215,28 +244,67 @@ def learned_names(plan: Plan) -> dict[str, str]:
     return _learn_aliases(found, plan)
 
 
+_NUMBER_AFTER_SO = re.compile(
+    r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+số\s*:?\s*(?P<tok>(?=[^\s,;()]*\d)(?=[^\s,;()]*[A-Za-zĐđ])[^\s,;()]*[/-][^\s,;()]*[^\s,;().])",
+    re.IGNORECASE,
+)
+"""A number an organisation writes its own way after "Văn bản số", "Công văn số" …: "21.4/GĐN",
+"01-GCN-MT", "05/2026/VLN/CV-LV", "11/2026CV-YVG"."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    raw: str
+    party: bool = False
+
+
+def _symbol_hits(text: str) -> list[_Hit]:
+    """Symbols in ``text``: the standard forms, and what follows "<type> số" when it is longer."""
+    hits = [_Hit(m.start(), m.end(), m.group(0), party=bool(m.group("pnum"))) for m in SYMBOL.finditer(text)]
+    for m in _NUMBER_AFTER_SO.finditer(text):
+        s, e = m.span("tok")
+        covering = [h for h in hits if h.start < e and s < h.end]
+        if any(h.start <= s and h.end >= e for h in covering):
+            continue
+        hits = [h for h in hits if h not in covering]
+        hits.append(_Hit(s, e, m.group("tok")))
+    return sorted(hits, key=lambda h: h.start)
+
+
 def _numbered(region: _Region, plan: Plan) -> list[_Found]:
     text = region.text
     out: list[_Found] = []
-    for m in SYMBOL.finditer(text):
-        if m.group("pnum"):
-            symbol = normalize_symbol(m.group(0))
-            number, year, code_parts = m.group("pnum"), None, [m.group("pkind").upper(), m.group("porg").upper()]
+    for m in _symbol_hits(text):
+        std = SYMBOL.fullmatch(m.raw)
+        if m.party:
+            symbol = normalize_symbol(m.raw)
+            pm = SYMBOL.fullmatch(m.raw)
+            assert pm is not None
+            number, year, code_parts = pm.group("pnum"), None, [pm.group("pkind").upper(), pm.group("porg").upper()]
             type_code = code_parts[0]
-        else:
-            symbol = normalize_symbol(m.group(0))
-            number = m.group("num")
-            year = int(m.group("year")) if m.group("year") else None
+        elif std is not None:
+            symbol = normalize_symbol(m.raw)
+            number = std.group("num")
+            year = int(std.group("year")) if std.group("year") else None
             code_parts = symbol.rsplit("/", 1)[1].upper().split("-")
             type_code = code_parts[0] if code_parts[0] in TYPE_OF_CODE and len(code_parts) > 1 else None
             if code_parts[0] == "QH" or (len(code_parts) == 1 and code_parts[0].startswith("QH")):
                 type_code = "QH"
-        before = text[max(0, m.start() - 40): m.start()]
+        else:  # an organisation's own numbering, kept as printed
+            symbol = re.sub(r"\s+", "", m.raw)
+            number = re.match(r"[\d.]*", symbol).group(0) or None  # type: ignore[union-attr]
+            ym = re.search(r"/((?:19|20)\d\d)(?=/|[A-Za-zĐ])", symbol)
+            year = int(ym.group(1)) if ym else None
+            code_parts = re.split(r"[/-]", symbol.upper())[1:]
+            type_code = None
+        before = text[max(0, m.start - 40): m.start]
         tm = TYPE_BEFORE.search(before)
         type_word = _canonical_type(tm.group("type")) if tm else None
-        start = m.start() - (len(before) - tm.start()) if tm else m.start()
+        start = m.start - (len(before) - tm.start()) if tm else m.start
         ctype = type_word or (TYPE_OF_CODE.get(type_code, None) if type_code else "Công văn")
-        after = text[m.end():]
+        after = text[m.end:]
         date, consumed = _date(after)
         rest = after[consumed:]
         issuer = None
@@ -251,10 +319,10 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
                 authority_hint = Jurisdiction(nm.group("name").strip(), nm.group("level"))
         sm = SUBJECT_AFTER.match(rest)
         title = sm.group("subject").strip(" ,") if sm else None
-        subject_end = m.end() + consumed + (sm.end() if sm else 0)
-        found = _Found(start, m.end() + consumed, symbol, ctype, number, year or (int(date[:4]) if date else None), date,
-                       issuer, title, region, text[start:m.end()].strip(), subject_end=subject_end)
-        if year is None and date is None and not m.group("pnum"):
+        subject_end = m.end + consumed + (sm.end() if sm else 0)
+        found = _Found(start, m.end + consumed, symbol, ctype, number, year or (int(date[:4]) if date else None), date,
+                       issuer, title, region, text[start:m.end].strip(), subject_end=subject_end)
+        if year is None and date is None and not m.party:
             found.year = None
         found.authority = _authority(found, plan, authority_hint)
         _check_issuer_code(found, code_parts)
@@ -331,6 +399,21 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
     text = region.text
     out: list[_Found] = []
     taken = [(f.start, f.end) for f in numbered if f.region is region]
+    for m in _known_laws().finditer(text):
+        # a law known by name, however its words are capitalised ("Luật ngân sách nhà nước")
+        if any(a <= m.start() < b for a, b in taken) or text[m.start()] != "L":
+            continue
+        name = " ".join(m.group(0).split())
+        out.append(_Found(m.start(), m.end(), None, "Bộ luật" if name.startswith("Bộ") else "Luật", None, None, None,
+                          None, name, region, m.group(0), named=True))
+        taken.append((m.start(), m.end()))
+    for m in _PROGRAMME.finditer(text):
+        name = " ".join(m.group(0).split())
+        if any(a <= m.start() < b for a, b in taken) or SYMBOL.search(name) or len(m.group("name").split()) < 3:
+            continue
+        out.append(_Found(m.start(), m.end(), None, m.group("kind"), None, None, None, None, name, region,
+                          m.group(0), named=True))
+        taken.append((m.start(), m.end()))
     for m in LAW_NAME.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -367,6 +450,24 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
                               m.group(0).strip("“”\" "), region, m.group(0), named=True))
             taken.append((m.start(), m.end()))
     return out
+
+
+@cache
+def _known_laws() -> re.Pattern[str]:
+    """One pattern for every law known by name, longest first, matched whole and case-blind."""
+    names = law_names()
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+_PROGRAMME = re.compile(
+    r"(?<![\w])(?P<kind>Chương trình|Chiến lược|Đề án)\s+(?!số\b|hành động\b|này\b)"
+    r"(?P<name>[^;.:()\n“”\"]{8,160}?)"
+    r"(?P<tail>\s*\([A-Za-zĐđ0-9&\-]{2,15}\)|\s+(?:đến năm|đến|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+    r"(?:,?\s*tầm nhìn(?:\s+đến(?:\s+năm)?)?\s+\d{4})?)"
+)
+"""A programme, strategy or scheme named as a title: its name closes with its period ("… đến 2030,
+tầm nhìn 2035") or its acronym ("… (SMEdx)")."""
 
 
 def _periods_overlap(stated: str, known: str) -> bool:
@@ -496,8 +597,18 @@ def _is_basis(f: _Found, found: list[_Found]) -> bool:
     para_start = text.rfind("\n", 0, f.start) + 1
     if not OPENERS.match(text[para_start:]):
         return False
-    # inside the subject of an earlier citation ("… về thực hiện Chiến lược …"): what the basis is about
-    return not any(g is not f and g.region is f.region and g.end <= f.start < g.subject_end for g in found)
+    # inside the subject of an earlier citation ("… về thực hiện Chiến lược …"): what the basis is
+    # about, unless the plan adopts it under a short name of its own ("Nghị định số 200/2025/NĐ-CP
+    # … (sau đây viết tắt là Nghị định)"): then the plan works from it directly
+    inside = any(g is not f and g.region is f.region and g.end <= f.start < g.subject_end for g in found)
+    return not inside or (f.symbol is not None and _adopted(f, found))
+
+
+def _adopted(f: _Found, found: list[_Found]) -> bool:
+    """A short-name definition follows the citation before any other citation does."""
+    nxt = min((g.start for g in found if g.region is f.region and g.symbol and g.start > f.start), default=len(f.region.text))
+    m = SHORT_NAME.search(f.region.text, f.end, nxt)
+    return m is not None
 
 
 def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:

@@ -40,7 +40,7 @@ class Line:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = re.compile(r"\*\*|__|^\*(?=[^\s*])|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
+_MD_EMPHASIS = re.compile(r"\*\*|__|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
 _MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")

@@ -86,6 +86,11 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         title_lines = lines[title_idx:pos]
     header = frontmatter.read_header(front, title_lines)
     parts = _Parts(header=list(header.lines))
+    tail = _trailing_chrome(lines, pos, header.number)
+    parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
+    lines = lines[:tail]
+    if not lines[pos:] and title_idx is None:
+        raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
 
     # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines,
     # unless the lines are far longer than a page is wide (text saved one paragraph per line)
@@ -162,6 +167,31 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, name=name,
         hints=tuple(Hint(kind, Span(s, e)) for s, e, kind in src.hints),  # type: ignore[arg-type]
     )
+
+
+_PAGE_CHROME = re.compile(
+    r"^(?:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|Tải văn bản|"
+    r"Tải về|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Hiệu lực\s*:|Tình trạng\s*:|Ngày hiệu lực\s*:|"
+    r"Cảm ơn đã dùng|Bạn Chưa Đăng Nhập|Đăng nhập|Chia sẻ|In văn bản)\b",
+    re.IGNORECASE,
+)
+"""Lines a legal portal prints after the document (related documents, status, attachments,
+login notices): page chrome, not plan text."""
+
+
+def _trailing_chrome(lines: list[Line], pos: int, number: str | None) -> int:
+    """Where a portal page's chrome after the document begins (len(lines) when there is none):
+    the first chrome line after the signature, and before it the page's own caption of the
+    document (a line naming the document's own number)."""
+    signed = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])), None)
+    if signed is None:
+        return len(lines)
+    cut = next((i for i in range(signed + 1, len(lines)) if _PAGE_CHROME.match(lines[i].text)), None)
+    if cut is None:
+        return len(lines)
+    while number and cut - 1 > signed and number in re.sub(r"\s+", "", lines[cut - 1].text):
+        cut -= 1
+    return cut
 
 
 def _title_end(lines: list[Line], title_idx: int) -> int:
