@@ -19,10 +19,12 @@ DOC_TYPES = (
     "ĐỀ ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH", "PHƯƠNG ÁN", "CÔNG VĂN", "THÔNG TƯ", "NGHỊ ĐỊNH",
 )
 _DOC_TYPE = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")\b\s*(?P<rest>.*)$")
-_MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc)$")
+_MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
+"""The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = re.compile(
-    r"^Số\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*/\s*(?P<sym>[A-ZĐ0-9]+(?:\s*[-/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
+    r"^Số\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ0-9]+(?:\s*[-/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
 )
+""""Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen)."""
 _PLACE_DATE = re.compile(
     r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
 )
@@ -31,7 +33,12 @@ _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "qu
 _LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _AUTHORITY = re.compile(r"^(TM|T\.M|KT|Q|TL|TUQ)\s*\.\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
-_BODY_WORDS = ("SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ")
+_BODY_WORDS = (
+    "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
+    "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
+)
+"""A body that stands under the one named above it (a department under its province, a Party
+committee under its Party organisation, an election sub-committee under its committee)."""
 
 
 def is_doc_type_line(line: Line) -> bool:
@@ -226,7 +233,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     if m:
         digits = re.sub(r"[\s.]", "", m.group("digits"))
         sym = re.sub(r"\s+", "", m.group("sym"))
-        h.number = f"{digits}/{sym}" if digits else None
+        h.number = f"{digits}{m.group('sep')}{sym}" if digits else None
         h.lines.append(HeaderLine("number", text, span))
         rest = m.group("rest").strip()
         if rest:
@@ -314,7 +321,9 @@ def read_back(back: list[Line]) -> Back:
             right.extend(cells[1:])
         else:
             cell = cells[0]
-            if _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
+            if _continues_recipient(left, cell.text):
+                left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
+            elif _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
                 right.append(cell)
             else:
                 left.append(cell)
@@ -350,6 +359,15 @@ def read_back(back: list[Line]) -> Back:
         else:
             b.lines.append(HeaderLine("signature", text, span))
     return b
+
+
+def _continues_recipient(left: list[Cell], text: str) -> bool:
+    """A line that carries on an unfinished recipient line: it follows one that ends without ";"
+    or ".", and it is neither a signature line nor the signer's name."""
+    if not left or _is_signature_text(text) or _is_name(text) or _RECIPIENTS.match(text):
+        return False
+    prev = left[-1].text.rstrip()
+    return prev[:1] in "-+•" and not prev.endswith((";", ".", ":"))
 
 
 def _is_recipient_text(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from .citations import extract, learned_names, normalize_symbol
+from .citations import extract, is_national, learned_names, normalize_symbol
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan
 from .textnorm import match_key
@@ -28,6 +28,9 @@ def plan_id(plan: Plan) -> str:
     """The plan's node id: its own instrument id when it has a number, so that other plans citing
     it reach the same node."""
     m = plan.meta
+    if m.number and is_national(normalize_symbol(m.number)):
+        # a national instrument among the files (03/NQ-CP's own text) is the node its citations reach
+        return normalize_symbol(m.number)
     if m.number and m.jurisdiction is not None:
         return f"{normalize_symbol(m.number)}@{canonical(m.jurisdiction)}/{m.year or '?'}"
     return f"plan:{plan.name or id(plan)}"
@@ -194,7 +197,8 @@ class CitationGraph:
         for pid in self.plans():
             best: list[str] | None = None
             for t in targets:
-                if pid in sub and t in sub and nx.has_path(sub, pid, t):
+                # derivation runs from a plan down to what it cites, never to the plan itself
+                if pid != t and pid in sub and t in sub and nx.has_path(sub, pid, t):
                     path = nx.shortest_path(sub, pid, t)
                     if best is None or len(path) < len(best):
                         best = path
@@ -237,7 +241,7 @@ class CitationGraph:
 
     def _describe(self, node: str) -> str:
         data = self.graph.nodes[node]
-        return data.get("symbol") or data.get("title") or node
+        return data.get("symbol") or data.get("number") or data.get("title") or node
 
     # output -----------------------------------------------------------------------------------
     def to_node_link(self) -> dict[str, Any]:
