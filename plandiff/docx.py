@@ -196,8 +196,9 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
         if block.tag == _q("p"):
             lines.extend(_paragraph_lines(block, numbering, style_num, note_labels, kinds))
         elif block.tag == _q("tbl"):
-            rows = _table_lines(block, numbering, style_num, note_labels)
-            table_at.append((len(lines), len(rows), _table_rows(block, numbering, style_num, note_labels)))
+            cells = _table_cells(block, numbering, style_num, note_labels)
+            rows = _table_lines(cells)
+            table_at.append((len(lines), len(rows), _table_rows(cells)))
             lines.extend(rows)
             kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
@@ -235,7 +236,11 @@ def _hint(p: etree._Element) -> str | None:
 
 
 def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
-                     note_labels: dict[str, str], hints: list[str | None] | None = None) -> list[str]:
+                     note_labels: dict[str, str], hints: list[str | None] | None = None, *,
+                     bare_label: bool = False) -> list[str]:
+    """The paragraph's line (its automatic number first) and its text boxes' lines. With
+    ``bare_label`` (a table cell), a numbered paragraph without text still shows its number, as
+    the TT column of a task table does."""
     text = _para_text(p, note_labels)
     label = ""
     pr = p.find("w:pPr/w:numPr", NS)
@@ -248,7 +253,7 @@ def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[s
         if style is not None and style.get(_q("val"), "") in style_num:
             nid_s, ilvl_i = style_num[style.get(_q("val"), "")]
             label = numbering.label(nid_s, ilvl_i)
-    out = [f"{label} {text}".strip() if label and text.strip() else text]
+    out = [f"{label} {text}".strip() if label and (text.strip() or bare_label) else text]
     boxes = [_para_text(q, note_labels) for box in p.iter(_q("txbxContent")) for q in box.iter(_q("p"))]
     out.extend(boxes)
     if hints is not None:
@@ -256,40 +261,46 @@ def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[s
     return out
 
 
-def _table_lines(tbl: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
-                 note_labels: dict[str, str]) -> list[str]:
-    lines: list[str] = []
+def _table_cells(tbl: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
+                 note_labels: dict[str, str]) -> list[list[tuple[list[str], int]]]:
+    """Each row's cells: the cell's lines and how many grid columns it spans (w:gridSpan). Read once,
+    as Word's automatic numbering counts every numbered paragraph it meets."""
+    rows: list[list[tuple[list[str], int]]] = []
     for tr in tbl.findall("w:tr", NS):
-        cells = []
+        cells: list[tuple[list[str], int]] = []
         for tc in tr.findall("w:tc", NS):
-            cell_lines: list[str] = []
-            for p in tc.findall("w:p", NS):
-                cell_lines.extend(x for x in _paragraph_lines(p, numbering, style_num, note_labels) if x.strip())
-            cells.append(cell_lines)
-        # zip the cells' lines: line k of the row is line k of every cell, tab-separated
+            cell_lines = [x for p in tc.findall("w:p", NS)
+                          for x in _paragraph_lines(p, numbering, style_num, note_labels, bare_label=True) if x.strip()]
+            span = tc.find("w:tcPr/w:gridSpan", NS)
+            try:
+                n = max(1, min(64, int(span.get(_q("val"), "1")))) if span is not None else 1
+            except ValueError:
+                n = 1
+            cells.append((cell_lines, n))
+        rows.append(cells)
+    return rows
+
+
+def _table_lines(rows: list[list[tuple[list[str], int]]]) -> list[str]:
+    """Line k of a row is line k of every cell, tab-separated (a header table reads as a layout)."""
+    lines: list[str] = []
+    for row in rows:
+        cells = [c for c, _ in row]
         depth = max((len(c) for c in cells), default=0)
         for k in range(depth):
             lines.append("\t".join(c[k] if k < len(c) else "" for c in cells).strip("\t"))
     return lines
 
 
-def _table_rows(tbl: etree._Element, numbering: _Numbering, style_num: dict[str, tuple[str, int]],
-                note_labels: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+def _table_rows(rows: list[list[tuple[list[str], int]]]) -> tuple[tuple[str, ...], ...]:
     """The table's rows of cell texts (NFC). A cell spanning columns (w:gridSpan) gives its text to
     each column it covers; the continuation of a vertically merged cell (w:vMerge) is empty, as
     Word stores it. Rows without any text are left out."""
-    rows: list[tuple[str, ...]] = []
-    for tr in tbl.findall("w:tr", NS):
+    out: list[tuple[str, ...]] = []
+    for row in rows:
         cells: list[str] = []
-        for tc in tr.findall("w:tc", NS):
-            parts = [x for p in tc.findall("w:p", NS) for x in _paragraph_lines(p, numbering, style_num, note_labels) if x.strip()]
-            text = unicodedata.normalize("NFC", "\n".join(parts))
-            span = tc.find("w:tcPr/w:gridSpan", NS)
-            try:
-                n = max(1, min(64, int(span.get(_q("val"), "1")))) if span is not None else 1
-            except ValueError:
-                n = 1
-            cells.extend([text] * n)
+        for lines, n in row:
+            cells.extend([unicodedata.normalize("NFC", "\n".join(lines))] * n)
         if any(c.strip() for c in cells):
-            rows.append(tuple(cells))
-    return tuple(rows)
+            out.append(tuple(cells))
+    return tuple(out)

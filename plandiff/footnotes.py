@@ -147,6 +147,8 @@ def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[
         label = m.group("label")
         j = i + 1
         while j < len(rest) and not _BRACKET_BODY.match(rest[j].text) and not _STOP.match(rest[j].text):
+            if rest[j].blank_before and ends_sentence(rest[j - 1].text):
+                break  # a finished note, then a block of something else (the page's own text)
             j += 1
         body = rest[i:j]
         text = " ".join([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()

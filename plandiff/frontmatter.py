@@ -158,9 +158,10 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     for line in front:
         whole = re.sub(r"\s+", " ", line.text)
         first = line.cells[0].text if line.cells else line.text
-        if _NUMBER.match(whole) or (
+        number_split = _NUMBER.match(whole) and not (_NUMBER.match(first) and _NUMBER.match(first).group("digits").strip())
+        if number_split or (
             _PLACE_DATE.search(whole) and "ngày" in whole and len(line.cells) > 1
-            and not is_motto(first) and not _is_upper(first)
+            and not is_motto(first) and not _is_upper(first) and not _NUMBER.match(first)
         ):
             cells.append(Cell(line.text, line.start, line.end))
         else:
@@ -226,6 +227,10 @@ def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
     return [c for c, hl in zip(parts, issuer_lines, strict=True) if order[id(hl)] in keep]
 
 
+_SYMBOL_IN = re.compile(r"\d+\s*/\s*[A-ZĐ]")
+"""A document symbol ("77/KH-UBND"): a portal's metadata, never a line of the issuing body."""
+
+
 def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     text = re.sub(r"\s+", " ", cell.text).strip()
     span = Span(cell.start, cell.end)
@@ -251,7 +256,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         h.stamps.append(text)
         h.lines.append(HeaderLine("stamp", text, span))
         return
-    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None:
+    if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and not _SYMBOL_IN.search(text):
         # upper-case lines before "Số:" that are not the motto: the issuing body (and its parent)
         issuer_parts.append(Cell(text, cell.start, cell.end))
         h.lines.append(HeaderLine("issuer", text, span))

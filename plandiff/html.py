@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 from lxml import html as lhtml
@@ -15,7 +16,9 @@ _CONTENT = re.compile(r"content|noidung|toanvan|vanban|document|article|detail|f
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "pre"}
 
 
-def extract_text(text: str, *, label: str = "input") -> str:
+def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[int, int, tuple[tuple[str, ...], ...]]]]:
+    """The page's document text (one block per line) and its tables as (start, end, rows): a table
+    reads as Word's do, its cells' lines side by side, so a header table reads like a layout."""
     try:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -27,10 +30,32 @@ def extract_text(text: str, *, label: str = "input") -> str:
         if el.tag in _SKIP or (attrs.strip() and _NOISE.search(attrs) and not _CONTENT.search(attrs)):
             el.drop_tree()
     root = _main(doc)
-    lines: list[str] = []
-    _walk(root, lines)
-    out = "\n".join(re.sub(r"[ \t\u00a0]+", " ", ln).strip() if "\t" not in ln else ln for ln in "".join(lines).split("\n"))
-    return out
+    pieces: list[str] = []
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    _walk(root, pieces, tables)
+    out: list[str] = []
+    geometry: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+    pos = 0
+    open_at: int | None = None
+    for raw in "".join(pieces).split("\n"):
+        if raw.startswith(_TABLE_OPEN):
+            open_at = pos
+            continue
+        if raw == _TABLE_CLOSE:
+            if open_at is not None:
+                rows = tables[len(geometry)] if len(geometry) < len(tables) else ()
+                geometry.append((open_at, pos, rows))
+            open_at = None
+            continue
+        line = unicodedata.normalize("NFC", raw if "\t" in raw else re.sub(r"[ \t\u00a0]+", " ", raw).strip())
+        out.append(line)
+        pos += len(line) + 1
+    return "\n".join(out), [g for g in geometry if g[2]]
+
+
+_TABLE_OPEN = "\ue000"
+_TABLE_CLOSE = "\ue001"
+"""Private-use marks around a table's lines while the text is assembled; never in the output."""
 
 
 def _main(doc: lhtml.HtmlElement) -> lhtml.HtmlElement:
@@ -53,17 +78,54 @@ def _main(doc: lhtml.HtmlElement) -> lhtml.HtmlElement:
     return body if body is not None else doc
 
 
-def _walk(el: lhtml.HtmlElement, out: list[str]) -> None:
+def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in ("td", "th"):
-        out.append("\t")
+    if tag == "table":
+        rows = _table(el)
+        tables.append(tuple(tuple(unicodedata.normalize("NFC", "\n".join(c)) for c in r) for r in rows if any(r)))
+        out.append(f"\n{_TABLE_OPEN}\n")
+        for cells in rows:
+            for k in range(max((len(c) for c in cells), default=0)):
+                out.append("\t".join(c[k] if k < len(c) else "" for c in cells).strip("\t") + "\n")
+        out.append(f"{_TABLE_CLOSE}\n")
+        return
     if tag in _BLOCK:
         out.append("\n")
     if el.text and tag not in ("script", "style"):
         out.append(el.text.replace("\n", " "))
     for child in el:
-        _walk(child, out)
+        _walk(child, out, tables)
         if child.tail:
             out.append(child.tail.replace("\n", " "))
     if tag in _BLOCK:
         out.append("\n")
+
+
+def _table(table: lhtml.HtmlElement) -> list[list[list[str]]]:
+    """Rows of cells, each cell its lines (a cell's own blocks; a nested table's text stays in its
+    cell, so nothing of it is lost). A cell spanning columns gives its text to each."""
+    rows: list[list[list[str]]] = []
+    for tr in table.iter("tr"):
+        if next((a for a in tr.iterancestors("table")), None) is not table:
+            continue
+        cells: list[list[str]] = []
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            parts: list[str] = []
+            inner: list[tuple[tuple[str, ...], ...]] = []
+            if td.text:
+                parts.append(td.text.replace("\n", " "))
+            for child in td:
+                _walk(child, parts, inner)
+                if child.tail:
+                    parts.append(child.tail.replace("\n", " "))
+            lines = [re.sub(r"[ \t\u00a0]+", " ", x).strip() for x in "".join(parts).split("\n")]
+            lines = [x for x in lines if x and x not in (_TABLE_OPEN, _TABLE_CLOSE)]
+            try:
+                span = max(1, min(64, int(td.get("colspan", "1"))))
+            except ValueError:
+                span = 1
+            cells.extend([lines] * span)
+        rows.append(cells)
+    return rows

@@ -142,6 +142,9 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         parts.preamble.extend(pre_paras + lead)
         clauses = tuple(tree)
     preamble = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in parts.preamble)
+    if not clauses and not parts.articles and not preamble.strip() and appendix_start == len(lines):
+        raise errors.NotAPlan(f"{label}: a title (\"{' '.join(ln.text for ln in title_lines)[:60]}\") but no body: "
+                              "no articles, sections or text")
 
     back = frontmatter.read_back(lines[back_start:appendix_start])
     closing = parts.closing or back

@@ -73,7 +73,9 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         from . import html
 
-        return _finish(html.extract_text(text, label=label), "html", encoding)
+        page, tables = html.extract_text(text, label=label)
+        src = _finish(page, "html", encoding)
+        return SourceText(src.text, "html", encoding, tables=tuple(tables))
     fmt = "markdown" if _looks_like_markdown(text) else "text"
     return _finish(text, fmt, encoding)
 

@@ -7,6 +7,7 @@ The .docx is written by hand (zip + WordprocessingML) so that Word's automatic n
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -222,3 +223,55 @@ def docx_with_text_box(text_in_box: str, body: list[str]) -> bytes:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("word/document.xml", document)
     return buf.getvalue()
+
+
+def portal_markdown_to_html(md: str) -> str:
+    """A legal portal's HTML page for the Markdown a converter made of it: the flattened tables
+    (a lone "|" between cells, two between rows) back as <table>, blank-line paragraphs as <p>,
+    emphasis as <b>/<i>, inside the page's navigation and footer."""
+    def inline(text: str) -> str:
+        text = escape(text)
+        text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text, flags=re.S)
+        return text.replace("**", "").replace("*", "")
+
+    out: list[str] = []
+    lines = md.split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() == "|":
+            # a flattened table: cells between pipes, rows between double pipes
+            rows: list[list[str]] = [[]]
+            cell: list[str] = []
+            j = i + 1
+            while j < len(lines) and (lines[j].strip() == "|" or lines[j].strip()):
+                if lines[j].strip() == "|":
+                    if cell:
+                        rows[-1].append("<br>".join(inline(x) for x in cell))
+                    elif lines[j - 1].strip() == "|" and rows[-1]:
+                        rows.append([])  # "|" right after "|": the next row (empty cells are dropped)
+                    cell = []
+                else:
+                    cell.append(lines[j])
+                j += 1
+            if cell:
+                rows[-1].append("<br>".join(inline(x) for x in cell))
+            body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows if r)
+            out.append(f"<table>{body}</table>")
+            i = j
+            continue
+        para: list[str] = []
+        while i < len(lines) and lines[i].strip() and lines[i].strip() != "|":
+            bare = lines[i].replace("*", "")
+            if para and para[-1].replace("*", "") == para[-1].replace("*", "").upper() and bare != bare.upper():
+                out.append(f"<p>{inline(' '.join(para))}</p>")  # a heading in capitals, then the text
+                para = []
+            para.append(lines[i])
+            i += 1
+        if para:
+            out.append(f"<p>{inline(' '.join(para))}</p>")
+        else:
+            i += 1
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Văn bản</title></head><body>"
+            "<div class=\"header-menu\"><a href=\"/\">Trang chủ</a></div>"
+            f"<div id=\"toanvan\" class=\"content1\">{''.join(out)}</div>"
+            "<div class=\"footer\">Cơ sở dữ liệu văn bản · Liên hệ</div></body></html>")

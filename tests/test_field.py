@@ -1,0 +1,434 @@
+"""Documents as they come from the field: decisions that issue plans, appendices and their tables,
+portal pages and their Markdown, headers of other bodies, [n] footnotes.
+
+Each family is tested on a small built input, then on the real documents in fixtures/field/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import plandiff
+from plandiff.audit import lost_and_invented
+from plandiff.citations import extract
+
+from . import builders
+
+FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
+DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx"))
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 512/QĐ-UBND
+Ninh Bình, ngày 3 tháng 2 năm 2026
+
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI
+NĂM 2026 TRÊN ĐỊA BÀN TỈNH
+
+ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+
+Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;
+Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ;
+Theo đề nghị của Giám đốc Sở Nội vụ.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác bình đẳng giới năm 2026.
+Điều 2. Tổ chức thực hiện
+1. Sở Nội vụ chủ trì theo dõi.
+2. Các sở, ngành:
+a) Xây dựng kế hoạch của ngành;
+b) Báo cáo kết quả trước ngày 15/12/2026.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+
+ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026
+(Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 03/02/2026 của UBND tỉnh)
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+2. Bảo đảm sự phối hợp của các sở, ngành.
+II. NỘI DUNG
+1. Truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng.
+2. Tập huấn cho cán bộ làm công tác bình đẳng giới ở cơ sở.
+"""
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 20/KH-UBND
+Ninh Bình, ngày 10 tháng 1 năm 2025
+
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2025
+
+Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ.
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+2. Bảo đảm sự phối hợp của các sở, ngành.
+II. NỘI DUNG
+1. Truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng.
+2. Tập huấn cho cán bộ làm công tác bình đẳng giới ở cơ sở.
+
+Nơi nhận:
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+
+PHỤ LỤC I
+DANH MỤC NHIỆM VỤ NĂM 2025
+(Kèm theo Kế hoạch số 20/KH-UBND ngày 10/01/2025 của UBND tỉnh)
+
+TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian
+1\tTruyền thông về bình đẳng giới\tSở Văn hóa\tQuý II/2025
+2\tTập huấn cán bộ\t\tTháng 10/2025
+
+PHỤ LỤC II
+CHỈ TIÊU NĂM 2025
+1. Tỷ lệ nữ lãnh đạo đạt 30%.
+2. Giảm bạo lực gia đình.
+"""
+
+
+def test_decision_that_issues_a_plan() -> None:
+    plan = plandiff.parse(DECISION)
+    m = plan.meta
+    assert (m.doc_type, m.number, m.date) == ("QUYẾT ĐỊNH", "512/QĐ-UBND", "2026-02-03")
+    assert m.title == "BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026 TRÊN ĐỊA BÀN TỈNH"
+    # the signer is the decision's, whose closing comes before the attached plan
+    assert (m.signer, m.signer_title) == ("Trần Văn Bình", "PHÓ CHỦ TỊCH")
+    assert plan.recipients == ("Như Điều 3;", "Lưu: VT.")
+    ids = [c.id for top in plan.articles for c in top.walk()]
+    assert ids == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2", "Điều 2.2.a", "Điều 2.2.b", "Điều 3"]
+    assert {c.kind for c in plan.articles} == {"article"}
+    assert plan.attached is not None
+    assert (plan.attached.doc_type, plan.attached.title) == ("KẾ HOẠCH", "THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026")
+    assert plan.attached.ref == "(Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 03/02/2026 của UBND tỉnh)"
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1", "II.2"]
+    # the preamble is the decision's; the authority's line and the enacting formula are header lines
+    assert plan.preamble.startswith("Căn cứ Luật Bình đẳng giới") and "QUYẾT ĐỊNH:" not in plan.preamble
+    roles = {h.text: h.role for h in plan.header}
+    assert roles["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"] == "authority" and roles["QUYẾT ĐỊNH:"] == "enacting"
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+    # the JSON contract
+    out = plan.to_dict()
+    assert out["attached"]["doc_type"] == "KẾ HOẠCH" and out["articles"][1]["children"][1]["children"][0]["id"] == "Điều 2.2.a"
+
+
+def test_a_decision_issued_plan_aligns_with_an_ordinary_one() -> None:
+    al = plandiff.align(plandiff.parse(PLAN), plandiff.parse(DECISION))
+    assert {(p.a, p.b) for p in al.pairs} >= {("I", "I"), ("II.1", "II.1"), ("II.2", "II.2")}
+    assert not al.added and not al.removed
+
+
+def test_plain_decision_parses_with_its_articles_as_the_body() -> None:
+    text = DECISION.split("\nỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nCỘNG HÒA")[0]
+    plan = plandiff.parse(text)
+    assert plan.attached is None
+    assert [c.id for c in plan.articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert plan.clauses == plan.articles
+    assert plan.meta.signer == "Trần Văn Bình"
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_appendices_with_tables_and_clauses() -> None:
+    plan = plandiff.parse(PLAN)
+    assert plan.meta.signer == "Trần Văn Bình"  # an appendix is never the signature
+    first, second = plan.appendices
+    assert (first.label, first.title) == ("PHỤ LỤC I", "DANH MỤC NHIỆM VỤ NĂM 2025")
+    assert first.ref == "(Kèm theo Kế hoạch số 20/KH-UBND ngày 10/01/2025 của UBND tỉnh)"
+    (table,) = first.tables
+    assert table.rows == (("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"),
+                          ("1", "Truyền thông về bình đẳng giới", "Sở Văn hóa", "Quý II/2025"),
+                          ("2", "Tập huấn cán bộ", "", "Tháng 10/2025"))
+    assert (second.label, second.title, second.tables) == ("PHỤ LỤC II", "CHỈ TIÊU NĂM 2025", ())
+    assert [(c.id, c.text) for c in second.clauses] == [("PL2.1", "Tỷ lệ nữ lãnh đạo đạt 30%."),
+                                                        ("PL2.2", "Giảm bạo lực gia đình.")]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_an_appendix_that_prints_only_a_title() -> None:
+    text = PLAN.replace("PHỤ LỤC I\n", "").split("PHỤ LỤC II")[0]
+    (app,) = plandiff.parse(text).appendices
+    assert (app.label, app.title) == (None, "DANH MỤC NHIỆM VỤ NĂM 2025")
+    assert len(app.tables[0].rows) == 3
+
+
+PORTAL_MD = """|
+**ỦY BAN NHÂN
+DÂN **
+TỈNH LẠNG SƠN
+-------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 77/KH-UBND
+|
+*Lạng Sơn, ngày
+05 tháng 3 năm 2025*
+|
+
+** **
+
+**KẾ HOẠCH**
+
+PHÁT TRIỂN HẠ TẦNG SỐ, DỮ LIỆU SỐ,
+NỀN TẢNG SỐ TRÊN ĐỊA BÀN TỈNH LẠNG SƠN NĂM 2025
+
+Thực hiện Nghị quyết số
+57-NQ/TW ngày 22/12/2024 của Bộ Chính trị[1]; Ủy ban nhân dân tỉnh ban hành Kế hoạch
+như sau:
+
+**I. MỤC
+ĐÍCH, YÊU CẦU**
+
+**1. Mục
+đích**
+
+Phát triển hạ tầng số đồng bộ.
+
+**II. NỘI DUNG**
+
+1. Phát triển hạ tầng số.
+
+* *
+
+|
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Hoàng Văn Nam**
+|
+
+[1]
+Nghị quyết số 57-NQ/TW ngày 22/12/2024 về đột phá phát triển khoa học,
+công nghệ.
+
+Văn bản liên quan
+Kế hoạch 12/KH-UBND năm 2024
+"""
+
+
+def test_portal_markdown_wraps_tables_emphasis_and_footnotes() -> None:
+    plan = plandiff.parse(PORTAL_MD)
+    m = plan.meta
+    # the motto split over two lines is not glued to the issuer; a date wrapped inside emphasis
+    assert m.issuer == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+    assert (m.number, m.date, m.place) == ("77/KH-UBND", "2025-03-05", "Lạng Sơn")
+    # a title wrapped after a comma runs to the preamble
+    assert m.title == "PHÁT TRIỂN HẠ TẦNG SỐ, DỮ LIỆU SỐ, NỀN TẢNG SỐ TRÊN ĐỊA BÀN TỈNH LẠNG SƠN NĂM 2025"
+    # headings wrapped inside emphasis are whole
+    assert plan.find("I").heading == "MỤC ĐÍCH, YÊU CẦU" and plan.find("I.1").heading == "Mục đích"
+    # empty emphasis and table pipes are markup, not the signer's title
+    assert (m.signer, m.signer_title) == ("Hoàng Văn Nam", "PHÓ CHỦ TỊCH")
+    assert plan.recipients == ("Bộ Khoa học và Công nghệ;", "Lưu: VT.")
+    # [1] with its body after the signature is a footnote, not signature text
+    (note,) = plan.footnotes
+    assert note.label == "1" and note.text.startswith("Nghị quyết số 57-NQ/TW") and note.clause is None
+    assert "[1]" not in plan.preamble
+    # the page's chrome after the document is set aside
+    assert [h.text for h in plan.header if h.role == "chrome"] == ["Văn bản liên quan", "Kế hoạch 12/KH-UBND năm 2024"]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_portal_chrome_before_the_header_is_not_the_issuer() -> None:
+    chrome = "Bản dịch này thuộc quyền sở hữu của\n**\nTHƯ VIỆN PHÁP LUẬT**.\nX\n**\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\n**\n|\n**Số hiệu:**\n|\n77/KH-UBND\n|\n"
+    plan = plandiff.parse(chrome + PORTAL_MD)
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+    assert "THƯ VIỆN PHÁP LUẬT." in [h.text for h in plan.header if h.role == "chrome"]
+
+
+def test_a_page_of_only_chrome_is_not_a_plan() -> None:
+    page = ("<!DOCTYPE html><html><body><nav>Trang chủ</nav><div class='menu'>Văn bản mới</div>"
+            "<p>Đăng nhập</p><p>Liên hệ: 0123</p><div class='footer'>Bản quyền</div></body></html>")
+    with pytest.raises(plandiff.errors.NotAPlan):
+        plandiff.parse(page.encode())
+
+
+def test_a_decision_with_no_body_is_not_a_plan() -> None:
+    with pytest.raises(plandiff.errors.NotAPlan):
+        plandiff.parse("ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/QĐ-UBND\nX, ngày 1 tháng 1 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n")
+
+
+def test_an_appendix_with_a_broken_table_loses_nothing() -> None:
+    broken = PLAN.split("PHỤ LỤC II")[0] + "PHỤ LỤC II\nBẢNG HỎNG\n| a | b\n|---\nc | | d |\n\t\tx\ty\n|\n|\n|\nz\n"
+    plan = plandiff.parse(broken)
+    assert [a.label for a in plan.appendices] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+@pytest.mark.parametrize(("header", "issuer", "parent", "place", "number"), [
+    ("ỦY BAN MTTQ VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ LƯƠNG MINH\tĐộc lập - Tự do - Hạnh phúc\n"
+     "BAN THƯỜNG TRỰC\tLương Minh, ngày 18 tháng 11 năm 2025\nSố: 16/KH-MTTQ-BTT\n",
+     "BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "Lương Minh", "16/KH-MTTQ-BTT"),
+    ("ĐẢNG BỘ TỈNH QUẢNG NINH              ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ LƯƠNG MINH\n"
+     "Số 21-KH/ĐU                      Lương Minh, ngày 29 tháng 7 năm 2025\n",
+     "ĐẢNG ỦY XÃ LƯƠNG MINH", "ĐẢNG BỘ TỈNH QUẢNG NINH", "Lương Minh", "21-KH/ĐU"),
+    ("UBND TỈNH LÀO CAI\t\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\t\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 15/KH-SCT\t\tLào Cai, ngày 2 tháng 4 năm 2026\n",
+     "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", "Lào Cai", "15/KH-SCT"),
+])
+def test_headers_of_other_bodies(header: str, issuer: str, parent: str, place: str, number: str) -> None:
+    plan = plandiff.parse(header + "\nKẾ HOẠCH\nThực hiện công tác bầu cử\n\nI. MỤC ĐÍCH\n1. Tổ chức tốt cuộc bầu cử.\n")
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer, m.place, m.number) == (issuer, parent, place, number)
+
+
+def test_recipient_wrapped_without_a_dash_stays_a_recipient() -> None:
+    text = PLAN.split("\nNơi nhận:")[0] + (
+        "\n\nNơi nhận:                          KT. CHỦ TỊCH\n"
+        "- Thường trực Tỉnh ủy;             PHÓ CHỦ TỊCH\n"
+        "- Ủy ban Kiểm tra Tỉnh ủy, Ban Tuyên giáo\n"
+        "và Dân vận Tỉnh ủy;\n"
+        "- Lưu: VT.                          Trần Văn Bình\n")
+    plan = plandiff.parse(text)
+    assert plan.recipients == ("Thường trực Tỉnh ủy;", "Ủy ban Kiểm tra Tỉnh ủy, Ban Tuyên giáo và Dân vận Tỉnh ủy;", "Lưu: VT.")
+    assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+
+
+@pytest.mark.parametrize("cited", ["Luật số 83/2025/QH15 ngày 24/6/2025 của Quốc hội",
+                                   "Công văn số 6676/BYT-CDS ngày 01/10/2024 của Bộ Y tế",
+                                   "Kế hoạch số 06/KH-MTTW-BTT ngày 22/7/2025 của Ban Thường trực"])
+def test_issuer_codes_with_a_term_or_a_unit_are_normal(cited: str) -> None:
+    plan = plandiff.parse(PLAN.replace("Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ.", f"Thực hiện {cited}."))
+    cites, warnings = extract(plan)
+    assert warnings == [] and any(c.symbol and c.symbol in cited for c in cites)
+
+
+def test_organisations_own_numbers_are_read_whole() -> None:
+    plan = plandiff.parse(PLAN.replace(
+        "Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ.",
+        "Xét đề nghị của Công ty A tại Văn bản số 05/2026/VLN/CV-LV ngày 21/4/2026; Công ty B tại Văn bản số "
+        "21.4/GĐN ngày 21/4/2026; Công ty C tại Văn bản số 01-GCN-MT ngày 21/4/2026; Công ty D tại Văn bản số "
+        "27/ĐN-Cty ngày 21/4/2026."))
+    symbols = [c.symbol for c in plandiff.citations(plan)]
+    assert symbols == ["05/2026/VLN/CV-LV", "21.4/GĐN", "01-GCN-MT", "27/ĐN-Cty"]
+
+
+def test_a_plan_citing_its_own_number_in_its_appendix_is_no_citation() -> None:
+    assert "20/KH-UBND" not in {c.symbol for c in plandiff.citations(plandiff.parse(PLAN))}
+
+
+def test_trace_runs_down_from_plans_to_what_they_cite(tmp_path: Path) -> None:
+    resolution = ("CHÍNH PHỦ\nSố: 03/NQ-CP\nHà Nội, ngày 09 tháng 01 năm 2025\n\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n\n"
+                  "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;\n\n"
+                  "I. MỤC TIÊU\n1. Cụ thể hóa Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n")
+    direct = PLAN.split("\nNơi nhận:")[0].replace("Nghị quyết số 28/NQ-CP ngày 03/3/2021", "Nghị quyết số 57-NQ/TW ngày 22/12/2024")
+    through = PLAN.split("\nNơi nhận:")[0].replace("Nghị quyết số 28/NQ-CP ngày 03/3/2021", "Nghị quyết số 03/NQ-CP ngày 09/01/2025")
+    through = through.replace("Số: 20/KH-UBND", "Số: 21/KH-UBND")
+    plans = [plandiff.parse(t, name=n) for n, t in (("nq03", resolution), ("direct", direct), ("through", through))]
+    g = plandiff.CitationGraph(plans)
+    assert [p["plan"] for p in g.trace("03/NQ-CP")["plans"]] == [graph_id(plans[2])]
+    got = {p["plan"]: p["direct"] for p in g.trace("57-NQ/TW")["plans"]}
+    assert got == {"03/NQ-CP": True, graph_id(plans[1]): True, graph_id(plans[2]): False}
+
+
+def graph_id(plan: plandiff.Plan) -> str:
+    from plandiff.graph import plan_id
+
+    return plan_id(plan)
+
+
+# the real documents ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", DOCS)
+def test_field_documents_lose_and_invent_nothing(name: str) -> None:
+    lost, invented = lost_and_invented(plandiff.parse(FIELD / name))
+    assert not lost and not invented
+
+
+def _cells(plan: plandiff.Plan) -> list[list[list[str]]]:
+    return [[[" ".join(c.split()) for c in row] for row in t.rows] for a in plan.appendices for t in a.tables]
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_field_documents_round_trip_through_plain_text(name: str) -> None:
+    plan = plandiff.parse(FIELD / name)
+    again = plandiff.parse(plandiff.render_plain(plan))
+    assert [(c.id, c.text) for c in again.walk()] == [(c.id, c.text) for c in plan.walk()]
+    assert [(c.id, c.text) for top in again.articles for c in top.walk()] == [(c.id, c.text) for top in plan.articles for c in top.walk()]
+    assert again.attached == plan.attached
+    assert [(a.label, a.title, a.ref) for a in again.appendices] == [(a.label, a.title, a.ref) for a in plan.appendices]
+    assert _cells(again) == _cells(plan)  # the appendix tables, cell by cell
+
+
+def test_decision_of_a_city_in_the_field() -> None:
+    plan = plandiff.parse(FIELD / "hcm-thientai-2025.md")
+    assert (plan.meta.doc_type, plan.meta.number, plan.meta.place) == ("QUYẾT ĐỊNH", "2853/QĐ-UBND", "Thành phố Hồ Chí Minh")
+    assert [c.id for c in plan.articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert plan.attached is not None and plan.attached.doc_type == "KẾ HOẠCH"
+    assert plan.attached.ref.startswith("(Ban hành kèm theo Quyết định số 2853/QĐ-UBND")  # type: ignore[union-attr]
+    assert [c.id for c in plan.clauses] == ["I", "II", "III", "IV", "V"]
+    assert plan.meta.signer == "Bùi Minh Thạnh" and len(plan.recipients) == 11
+    # the superseded decisions named in Điều 2 are cited from the article
+    cited = {c.symbol: c.clause for c in plandiff.citations(plan)}
+    assert cited["3089/QĐ-UBND"] == cited["1397/QĐ-UBND"] == "Điều 2"
+
+
+def test_docx_appendix_table_is_not_the_signature() -> None:
+    plan = plandiff.parse(FIELD / "laocaisct-ktgcn-2026-1.docx")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
+    (app,) = plan.appendices
+    assert app.label is None and app.title.startswith("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC")  # type: ignore[union-attr]
+    rows = app.tables[0].rows
+    # Word's automatic numbering in the TT column shows as a reader sees it
+    assert rows[0] == ("TT", "Nhiệm vụ thực hiện", "Người thực hiện", "Ghi chú")
+    assert [r[0] for r in rows[1:]] == [f"{k}." for k in range(1, 10)]
+    assert rows[1][2].split("\n") == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan"]
+
+
+def test_flattened_markdown_tables_recover_their_rows() -> None:
+    plan = plandiff.parse(FIELD / "hanoi-5giot-2025.md")
+    (table,) = plan.appendices[0].tables
+    assert table.rows[0][:3] == ("TT", "Nội dung/nhiệm vụ", "Cơ quan chủ trì")
+    assert [r[0] for r in table.rows[1:]] == [str(k) for k in range(1, len(table.rows))]
+    assert {len(r) for r in table.rows} == {len(table.rows[0])}
+
+
+def test_portal_footnotes_and_trailing_chrome_in_the_field() -> None:
+    cantho = plandiff.parse(FIELD / "cantho-danso-2025.md")
+    assert [f.label for f in cantho.footnotes] == ["1", "2", "3"]
+    assert cantho.footnotes[0].text.startswith("Chương trình số 30-CTr/TU ngày 29/12/2017")
+    assert (cantho.meta.signer, cantho.meta.signer_title) == ("Nguyễn Thị Ngọc Điệp", "PHÓ CHỦ TỊCH")
+    nghean = plandiff.parse(FIELD / "nghean-phongthudansu-2025.md")
+    assert nghean.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    assert "13/2023/NĐ-CP" not in {c.symbol for c in plandiff.citations(nghean)}  # the portal's own notice
+
+
+@pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "cantho-danso-2025.md", "bacninh-ktso-2025.md",
+                                  "hanoi-5giot-2025.md", "thanhhoa-quantracts-2025.md"])
+def test_the_same_portal_page_as_html(name: str) -> None:
+    md = plandiff.parse(FIELD / name)
+    html = plandiff.parse(builders.portal_markdown_to_html((FIELD / name).read_text(encoding="utf-8")).encode("utf-8"))
+    assert html.meta.source_format == "html"
+    keep = ("number", "date", "place", "issuer", "title", "signer", "signer_title")
+    assert {k: getattr(html.meta, k) for k in keep} == {k: getattr(md.meta, k) for k in keep}
+    assert [(c.id, c.heading) for c in html.walk()] == [(c.id, c.heading) for c in md.walk()]
+    assert [(a.label, a.title) for a in html.appendices] == [(a.label, a.title) for a in md.appendices]
+    assert [len(a.tables) for a in html.appendices] == [len(a.tables) for a in md.appendices]
+    assert len(html.recipients) == len(md.recipients) and len(html.footnotes) == len(md.footnotes)
+    assert not re.search(r"Trang chủ|Liên hệ", plandiff.render_plain(html))
