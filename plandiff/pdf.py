@@ -1,6 +1,10 @@
 """Read the text layer of a PDF with pypdf (pure Python, maintained, reports encryption; no
 compiled dependency). Page headers and footers repeated on most pages and page numbers standing
 alone are dropped by the clean stage; pages are separated by form feeds.
+
+E-office systems leave the number and the day blank in the text ("Số:   /KH-UBND", "ngày   tháng")
+and stamp them at signing as annotations or form-field values: what the rendered page shows there
+is written back into the blank of the line it stands on.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from typing import Any
 
 from . import errors
 
@@ -26,7 +31,7 @@ def extract_text(data: bytes, *, label: str = "input") -> str:
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted; save an unprotected copy first") from exc
             if not ok:
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted with a password; save an unprotected copy first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_with_stamps(page) for page in reader.pages]
     except errors.PlanError:
         raise
     except Exception as exc:
@@ -52,4 +57,65 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     for page in pages:
         kept = [ln for ln in page.splitlines() if re.sub(r"\d+", "#", ln.strip()) not in running]
         out.append("\n".join(kept))
+    return out
+
+
+_SLOTS = (
+    re.compile(r"(Số\s*[:.]?[ \t]*)(?=/)"),          # the number, before "/KH-UBND"
+    re.compile(r"(ngày[ \t]+)(?=tháng)"),            # the day
+    re.compile(r"(tháng[ \t]+)(?=năm)"),             # the month
+)
+
+
+def _with_stamps(page: Any) -> str:
+    """The page's text with stamped values (FreeText annotations, form-field values) written into
+    the blanks of the line they stand on."""
+    text = page.extract_text() or ""
+    stamps = _stamps(page)
+    if not stamps:
+        return text
+    chunks: list[tuple[str, float, float]] = []
+
+    def visit(t: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if t.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            chunks.append((t.strip(), x, y))
+
+    page.extract_text(visitor_text=visit)
+    lines = text.split("\n")
+    for value, (x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
+        mid = (y0 + y1) / 2
+        near = [c for c in chunks if abs(c[2] - mid) <= max(6.0, (y1 - y0))]
+        if not near:
+            continue
+        anchor = min(near, key=lambda c: abs(c[2] - mid))[0]
+        k = next((i for i, ln in enumerate(lines) if anchor[:20] in ln), None)
+        if k is None:
+            continue
+        for slot in _SLOTS:
+            m = slot.search(lines[k])
+            if m:
+                lines[k] = f"{lines[k][:m.end()].rstrip()} {value} {lines[k][m.end():].lstrip()}"
+                break
+    return "\n".join(lines)
+
+
+def _stamps(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Short values a page shows outside its text layer: FreeText annotations and filled form
+    fields (a number, a day), with their rectangles."""
+    out: list[tuple[str, tuple[float, float, float, float]]] = []
+    for ref in page.get("/Annots") or []:
+        try:
+            annot = ref.get_object()
+            kind = annot.get("/Subtype")
+            value = annot.get("/Contents") if kind == "/FreeText" else annot.get("/V") if kind == "/Widget" else None
+            if value is None and kind == "/Widget" and annot.get("/Parent") is not None:
+                value = annot["/Parent"].get_object().get("/V")
+            rect = [float(v) for v in annot.get("/Rect", [])]
+        except Exception:  # noqa: BLE001 - a damaged annotation shows nothing
+            continue
+        value = str(value).strip() if value is not None else ""
+        if value and len(value) <= 12 and re.fullmatch(r"[\dA-Za-zĐđ./-]+", value) and len(rect) == 4:
+            out.append((value, (min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3]))))
     return out

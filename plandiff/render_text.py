@@ -25,8 +25,25 @@ def render_outline(plan: Plan, *, width: int = 100) -> str:
         for child in clause.children:
             visit(child, depth + 1)
 
+    if plan.attached is not None:
+        # a decision: its articles, then the document it issues
+        for article in plan.articles:
+            visit(article, 0)
+        out.append("")
+        out.append(" ".join(x for x in (plan.attached.doc_type, plan.attached.title) if x))
+        if plan.attached.ref:
+            out.append(plan.attached.ref)
+        out.append("")
     for clause in plan.clauses:
         visit(clause, 0)
+    for app in plan.appendices:
+        out.append("")
+        out.append(" ".join(x for x in (app.label, app.title) if x))
+        for table in app.tables:
+            cols = len(table.rows[0]) if table.rows else 0
+            out.append(f"  [table: {len(table.rows)} rows × {cols} columns]")
+        for clause in app.clauses:
+            visit(clause, 1)
     if plan.footnotes:
         out.append("")
         out.extend(f"[{f.label}] ({f.clause}) {f.text}" for f in plan.footnotes)

@@ -18,7 +18,7 @@ from plandiff.citations import extract
 from . import builders
 
 FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
-DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx"))
+DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx") and p.name != "README.md")
 
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH NINH BÌNH
@@ -432,3 +432,54 @@ def test_the_same_portal_page_as_html(name: str) -> None:
     assert [len(a.tables) for a in html.appendices] == [len(a.tables) for a in md.appendices]
     assert len(html.recipients) == len(md.recipients) and len(html.footnotes) == len(md.footnotes)
     assert not re.search(r"Trang chủ|Liên hệ", plandiff.render_plain(html))
+
+
+E_OFFICE_LINES = ["ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "Số:        /KH-UBND", "Thừa Thiên Huế, ngày        tháng 01 năm 2024",
+                  "", "KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2024", "", "I. MỤC ĐÍCH", "1. Nâng cao nhận thức."]
+
+
+def _e_office_pdf(stamps: list[tuple[str, float, float]]) -> bytes:
+    """An e-office PDF: the number and day blank in the text layer, stamped as FreeText annotations
+    at (x, y) in mm from the page's top left."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(builders.FONT))
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    for line in E_OFFICE_LINES:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    for value, x, y in stamps:
+        pdf.free_text_annotation(value, x=x, y=y, w=8, h=6)
+    return bytes(pdf.output())
+
+
+def test_e_office_pdf_number_and_day_stamped_as_annotations() -> None:
+    blank = plandiff.parse(_e_office_pdf([]))
+    assert (blank.meta.number, blank.meta.date, blank.meta.year) == (None, None, 2024)
+    stamped = plandiff.parse(_e_office_pdf([("14", 22, 19), ("12", 62, 27)]))
+    assert (stamped.meta.number, stamped.meta.date) == ("14/KH-UBND", "2024-01-12")
+
+
+def test_e_office_pdf_number_in_a_form_field() -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_e_office_pdf([]))))
+    page = writer.pages[0]
+    height = float(page.mediabox.height)
+    mm = 72 / 25.4
+    field = DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+        NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("so_van_ban"),
+        NameObject("/V"): TextStringObject("27"),
+        NameObject("/Rect"): ArrayObject([FloatObject(22 * mm), FloatObject(height - 25 * mm),
+                                          FloatObject(30 * mm), FloatObject(height - 19 * mm)]),
+    })
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(field)])
+    out = io.BytesIO()
+    writer.write(out)
+    plan = plandiff.parse(out.getvalue())
+    assert (plan.meta.number, plan.meta.date) == ("27/KH-UBND", None)
