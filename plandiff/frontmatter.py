@@ -77,6 +77,12 @@ def is_authority_line(text: str) -> bool:
     return t == t.upper() and bool(_AUTHORITY_LINE.match(t))
 
 
+def is_header_line(line: Line) -> bool:
+    """A line of a national header, every cell of it (the issuer beside the motto)."""
+    cells = line.cells or (Cell(line.text, line.start, line.end),)
+    return is_header_text(line.text) or all(is_header_text(c.text) for c in cells)
+
+
 def is_header_text(text: str) -> bool:
     """A line of a national header: the motto, "Số: …", "<place>, ngày …", or an issuer line in
     capitals that is not a signature's (TM./KT. lines, signer titles)."""

@@ -222,8 +222,11 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
                              and markers.match(lines[first_sec].text).style in ("roman", "part")):  # type: ignore[union-attr]
         return None
     preamble: list[Line] = []
+    authority = False
     for ln in lines[pos:first_art]:
-        if frontmatter.is_authority_line(ln.text):
+        # the authority's line, and capitals right after it ("KHÓA XV, KỲ HỌP THỨ 12")
+        authority = frontmatter.is_authority_line(ln.text) or (authority and not preamble and ln.text == ln.text.upper())
+        if authority:
             parts.header.append(HeaderLine("authority", ln.text, Span(ln.start, ln.end)))
         elif _ENACTING.match(ln.text):
             parts.header.append(HeaderLine("enacting", ln.text, Span(ln.start, ln.end)))
@@ -263,7 +266,7 @@ def _second_header_start(lines: list[Line], lo: int, hi: int) -> int:
     """Where the attached document's own national header begins, between the decision's
     signature (ending with the signer's name) and the attached document's title."""
     k = hi
-    while k > lo and frontmatter.is_header_text(lines[k - 1].text):
+    while k > lo and frontmatter.is_header_line(lines[k - 1]):
         k -= 1
     return k
 

@@ -132,10 +132,29 @@ def test_decision_that_issues_a_plan() -> None:
     assert out["attached"]["doc_type"] == "KẾ HOẠCH" and out["articles"][1]["children"][1]["children"][0]["id"] == "Điều 2.2.a"
 
 
+def test_a_two_column_second_header_is_not_the_signature() -> None:
+    text = DECISION.replace("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+                            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NINH BÌNH\tĐộc lập - Tự do - Hạnh phúc\n")
+    plan = plandiff.parse(text)
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+    assert plan.attached is not None and [c.id for c in plan.clauses] == ["I", "II"]
+
+
 def test_a_decision_issued_plan_aligns_with_an_ordinary_one() -> None:
     al = plandiff.align(plandiff.parse(PLAN), plandiff.parse(DECISION))
     assert {(p.a, p.b) for p in al.pairs} >= {("I", "I"), ("II.1", "II.1"), ("II.2", "II.2")}
     assert not al.added and not al.removed
+
+
+def test_a_council_resolution_that_issues_a_programme() -> None:
+    text = (DECISION.replace("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH", "NGHỊ QUYẾT\nBAN HÀNH CHƯƠNG TRÌNH")
+            .replace("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:").replace("KẾ HOẠCH\nTHỰC HIỆN", "CHƯƠNG TRÌNH\nTHỰC HIỆN")
+            .replace("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn", "HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH\nKHÓA XV, KỲ HỌP THỨ 12\n\nCăn"))
+    plan = plandiff.parse(text)
+    assert plan.meta.doc_type == "NGHỊ QUYẾT" and plan.attached is not None and plan.attached.doc_type == "CHƯƠNG TRÌNH"
+    assert [h.text for h in plan.header if h.role in ("authority", "enacting")] == [
+        "HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH", "KHÓA XV, KỲ HỌP THỨ 12", "QUYẾT NGHỊ:"]
+    assert plan.preamble.startswith("Căn cứ Luật Bình đẳng giới")
 
 
 def test_plain_decision_parses_with_its_articles_as_the_body() -> None:
