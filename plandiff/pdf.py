@@ -84,7 +84,7 @@ def _with_stamps(page: Any) -> str:
 
     page.extract_text(visitor_text=visit)
     lines = text.split("\n")
-    for value, (x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
+    for value, (_x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
         mid = (y0 + y1) / 2
         near = [c for c in chunks if abs(c[2] - mid) <= max(6.0, (y1 - y0))]
         if not near:
