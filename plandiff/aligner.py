@@ -285,7 +285,21 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             return pa is None and pb is None
         return a_to_b.get(pa) == pb
 
-    def greedy(bar: float, why: str, bonus: bool) -> None:
+    children_a = _children(na)
+    children_b = _children(nb)
+
+    def anchored(i: int, j: int) -> bool:
+        """A sibling next to ``i`` is paired with the sibling next to ``j`` on the same side: the
+        order of the two lists holds around the pair (the evidence a reader uses across plans)."""
+        sa = children_a[na[i].parent] if na[i].parent is not None else [n.index for n in na if n.parent is None]
+        sb = children_b[nb[j].parent] if nb[j].parent is not None else [n.index for n in nb if n.parent is None]
+        ka, kb = sa.index(i), sb.index(j)
+        for step in (-1, 1):
+            if 0 <= ka + step < len(sa) and 0 <= kb + step < len(sb) and a_to_b.get(sa[ka + step]) == sb[kb + step]:
+                return True
+        return False
+
+    def greedy(bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
         scored = []
         for i, j in cands:
             if i in a_to_b or j in b_to_a:
@@ -299,26 +313,31 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             if s >= bar:
                 scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j))
         for *_, i, j in sorted(scored, reverse=True):
-            if i not in a_to_b and j not in b_to_a:
+            if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
                 take(i, j, why)
 
     # 2. confident on text alone; 3. weaker, helped by the tree
     greedy(th["confident"], "fuzzy", bonus=False)
     greedy(th["accept"], "fuzzy", bonus=True)
-    greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True)
+    # across authorities, paired parents are weak evidence (two provinces' lists of tasks under
+    # one heading): a weak pair must also keep the order of its neighbours
+    greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True, need_anchor=cross)
 
     # 4. position inside paired parents
-    children_a = _children(na)
-    children_b = _children(nb)
     for pa, pb in sorted(a_to_b.items()):
         free_a = [i for i in children_a[pa] if i not in a_to_b]
         free_b = [j for j in children_b[pb] if j not in b_to_a]
         if len(free_a) == len(free_b):
-            for i, j in zip(free_a, free_b, strict=True):
+            zipped = list(zip(free_a, free_b, strict=True))
+            # across authorities a position is evidence only when the two lists correspond as a
+            # whole, or the pair keeps the order of an anchored neighbour
+            whole = all(scorer.score(i, j) >= th["positional"] for i, j in zipped)
+            for i, j in zipped:
                 s = scorer.score(i, j)
                 same_label = _label_key(na[i].clause.label) == _label_key(nb[j].clause.label)
                 if s >= th["positional"] or (same_label and not cross and s >= th["positional"] - 0.1):
-                    take(i, j, "position")
+                    if not cross or whole or anchored(i, j):
+                        take(i, j, "position")
 
     links: list[tuple[int, int, str]] = [(i, j, rule[i]) for i, j in sorted(a_to_b.items())]
     # 5. containers whose children went to one container of the other side (agencies merged or split)
