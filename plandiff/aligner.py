@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -71,6 +71,31 @@ class _Node:
     has_children: bool
     agency: str = ""
     """For an item that names the body responsible ("Sở Tư pháp", "Báo …, Đài …"): its first words."""
+    role: frozenset[str] = frozenset()
+    """The standard parts of the plan this clause serves (see ``ROLES``), its own or its ancestor's."""
+    own_role: bool = False
+    """The role comes from this clause's own heading."""
+
+
+ROLES = (
+    ("purpose", r"mục đích|quan điểm"), ("requirements", r"yêu cầu"), ("objectives", r"mục tiêu|chỉ tiêu"),
+    ("scope", r"đối tượng|phạm vi"), ("funding", r"kinh phí|nguồn vốn|ngân sách|nguồn lực tài chính"),
+    ("implementation", r"tổ chức thực hiện|trách nhiệm|phân công"), ("reporting", r"chế độ báo cáo|thông tin báo cáo|báo cáo"),
+    ("timeframe", r"thời gian|tiến độ"), ("tasks", r"nội dung|nhiệm vụ|giải pháp|hoạt động"),
+)
+"""The standard parts of a plan, recognised from a short heading ("II. NỘI DUNG THI ĐUA" is the
+tasks; "4. Thời gian thực hiện", the time frame). A clause without such a heading takes its
+ancestor's part. Across authorities a pair from different parts needs stronger text."""
+_ROLE_RES = tuple((name, re.compile(rf"(?<!\w)(?:{pat})(?!\w)")) for name, pat in ROLES)
+ROLE_PENALTY = 0.15
+"""Taken off a cross-authority pair whose clauses serve different parts of their plans."""
+
+
+def _role_of(heading: str) -> frozenset[str]:
+    """The parts a short heading names ("mục đích, yêu cầu" → purpose and requirements)."""
+    if not heading or len(heading.split()) > 12:
+        return frozenset()
+    return frozenset(name for name, pattern in _ROLE_RES if pattern.search(heading))
 
 
 AGENCY_WORDS = ("sở", "ban", "báo", "đài", "công an", "cục", "chi cục", "hội", "ủy ban", "phòng", "trung tâm", "đoàn",
@@ -115,6 +140,9 @@ def _nodes(plan: Plan) -> list[_Node]:
                      " ".join(clause.text.split()), bool(clause.children))
         if clause.kind == "item" and _AGENCY.match(heading):
             node.agency = _agency_key(heading)
+        own_role = _role_of(heading) if (clause.children or len(paras) > 1 or len(heading.split()) <= 6) else frozenset()
+        node.role = own_role or (out[parent].role if parent is not None else frozenset())
+        node.own_role = bool(own_role)
         out.append(node)
         for child in clause.children:
             visit(child, idx, depth + 1)
@@ -263,11 +291,13 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     a_to_b: dict[int, int] = {}
     b_to_a: dict[int, int] = {}
     rule: dict[int, str] = {}
+    evidence: dict[tuple[int, int], str] = {}
 
-    def take(i: int, j: int, why: str) -> None:
+    def take(i: int, j: int, why: str, note: str = "") -> None:
         a_to_b[i] = j
         b_to_a[j] = i
         rule[i] = why
+        evidence[(i, j)] = note or f"{why} · text {scorer.score(i, j):.2f}"
 
     # 1. identical text, unique on both sides
     seen_a = Counter(n.own for n in na)
@@ -299,22 +329,50 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
                 return True
         return False
 
+    def weigh(i: int, j: int, bonus: bool) -> tuple[float, list[str]]:
+        """The pair's similarity with the tree's evidence, and that evidence in words."""
+        s = scorer.score(i, j)
+        notes = [f"text {s:.2f}"]
+        if bonus:
+            if parents_paired(i, j):
+                s += CONTEXT_BONUS
+                notes.append(f"parents paired +{CONTEXT_BONUS:.2f}")
+            if na[i].clause.label == nb[j].clause.label:
+                s += LABEL_BONUS
+                notes.append(f"same label +{LABEL_BONUS:.2f}")
+        ra, rb = na[i].role, nb[j].role
+        if cross and ra and rb:
+            if not ra & rb:
+                s -= ROLE_PENALTY
+                notes.append(f"parts differ ({', '.join(sorted(ra))} / {', '.join(sorted(rb))}) -{ROLE_PENALTY:.2f}")
+            else:
+                notes.append(f"same part ({', '.join(sorted(ra & rb))})")
+        return s, notes
+
     def greedy(bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
         scored = []
+        best_other: dict[tuple[str, int], tuple[float, int]] = {}
         for i, j in cands:
             if i in a_to_b or j in b_to_a:
                 continue
-            s = scorer.score(i, j)
-            if bonus:
-                if parents_paired(i, j):
-                    s += CONTEXT_BONUS
-                if na[i].clause.label == nb[j].clause.label:
-                    s += LABEL_BONUS
-            if s >= bar:
-                scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j))
-        for *_, i, j in sorted(scored, reverse=True):
+            s, notes = weigh(i, j, bonus)
+            for side, x, y in (("a", i, j), ("b", j, i)):
+                if s > best_other.get((side, x), (-1.0, -1))[0]:
+                    best_other[(side, x)] = (s, y)
+            if s >= bar and not (cross and scorer.score(i, j) < th["confident"]
+                                 and _container_for_item(na[i], nb[j], a_to_b, b_to_a, children_a, children_b)):
+                scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j, notes))
+        order = sorted(scored, reverse=True, key=lambda t: t[:6])
+        if cross and not need_anchor:
+            order = _assignment(order)
+        for s, _, _, _, i, j, notes in order:
             if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
-                take(i, j, why)
+                if need_anchor:
+                    notes = [*notes, "keeps its neighbours' order"]
+                rivals = [(sc, f"{nb[y].clause.id}") for (side, x), (sc, y) in best_other.items() if side == "a" and x == i and y != j]
+                rivals += [(sc, f"{na[y].clause.id}") for (side, x), (sc, y) in best_other.items() if side == "b" and x == j and y != i]
+                beat = max(rivals, default=None)
+                take(i, j, why, " · ".join([why, *notes, *([f"beat {beat[1]} ({beat[0]:.2f})"] if beat else [])]))
 
     # 2. confident on text alone; 3. weaker, helped by the tree
     greedy(th["confident"], "fuzzy", bonus=False)
@@ -341,22 +399,31 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
 
     links: list[tuple[int, int, str]] = [(i, j, rule[i]) for i, j in sorted(a_to_b.items())]
     # 5. containers whose children went to one container of the other side (agencies merged or split)
-    links += _containers(na, nb, a_to_b, children_a, scorer, "container")
-    links += _containers(nb, na, b_to_a, children_b, scorer, "container", swap=True)
+    links += _containers(na, nb, a_to_b, children_a, scorer, "container", cross=cross, taken=set(b_to_a))
+    links += _containers(nb, na, b_to_a, children_b, scorer, "container", swap=True, cross=cross, taken=set(a_to_b))
     # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
     links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
 
     first_rule: dict[tuple[int, int], str] = {}
     for i, j, why in links:
         first_rule.setdefault((i, j), why)
+    if cross:
+        # a heading whose own items are paired elsewhere is not the same provision as one item,
+        # unless their words say it is
+        paired_a, paired_b = {i for i, _ in first_rule}, {j for _, j in first_rule}
+        first_rule = {(i, j): why for (i, j), why in first_rule.items()
+                      if scorer.score(i, j) >= th["confident"]
+                      or not _container_for_item(na[i], nb[j], {x: 0 for x in paired_a}, {y: 0 for y in paired_b},
+                                                 children_a, children_b)}
     count_a = _branches(list(first_rule), nb)
     count_b = _branches([(j, i) for i, j in first_rule], na)
     pairs: list[Pair] = []
     for (i, j), why in sorted(first_rule.items()):
-        p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th)
+        p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th,
+                  evidence.get((i, j)) or f"{why} · text {scorer.score(i, j):.2f}")
         if count_a[i] > 1 or count_b[j] > 1:
             kind = "split" if count_a[i] > 1 else "merged"
-            p = Pair(p.a, p.b, kind, p.score, p.rule, p.renumbered, p.reparented, p.edited, p.review)  # type: ignore[arg-type]
+            p = replace(p, kind=kind)
         pairs.append(p)
     paired_a = {p.a for p in pairs}
     paired_b = {p.b for p in pairs}
@@ -395,10 +462,14 @@ def _children(nodes: list[_Node]) -> dict[int, list[int]]:
 
 
 def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], children_x: dict[int, list[int]],
-                scorer: _Scorer, why: str, *, swap: bool = False) -> list[tuple[int, int, str]]:
+                scorer: _Scorer, why: str, *, swap: bool = False, cross: bool = False,
+                taken: set[int] | None = None) -> list[tuple[int, int, str]]:
     """An unpaired container whose paired children mostly went under one container of the other
     side (at its own depth) is linked to it: the heading followed its content. Items of the other
-    side that went whole under it (their text is one of its children) are linked to it too."""
+    side that went whole under it (their text is one of its children) are linked to it too.
+
+    Across authorities a heading pairs with at most one heading, a free one, and never with a
+    single item: two plans' headings are not versions of each other, so a merge is no reading."""
     out: list[tuple[int, int, str]] = []
     for x in nx:
         if x.index in x_to_y or not x.has_children:
@@ -417,8 +488,11 @@ def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], childr
         heading_sim = {y: scorer.sim(x.heading, ny[y].heading) for y in votes}
         target, n = max(votes.items(), key=lambda kv: (kv[1], heading_sim[kv[0]]))
         targets = {target} if n / paired >= 0.5 and (n >= 2 or heading_sim[target] >= 0.4) else set()
-        # an item that went whole (no children of its own) under this container merged into it
-        targets |= {y for y in votes if not ny[y].has_children}
+        if cross:
+            targets = {y for y in targets if ny[y].has_children and y not in (taken or set())}
+        else:
+            # an item that went whole (no children of its own) under this container merged into it
+            targets |= {y for y in votes if not ny[y].has_children}
         out.extend((y, x.index, why) if swap else (x.index, y, why) for y in sorted(targets))
     return out
 
@@ -427,7 +501,41 @@ def _label_key(label: str) -> str:
     return label.strip().rstrip(".)").lower()
 
 
-def _pair(a: _Node, b: _Node, score: float, why: str, parents_ok: bool, th: dict[str, float]) -> Pair:
+def _assignment(scored: list[tuple]) -> list[tuple]:
+    """The candidates a global assignment keeps: in each group of candidates that compete for the
+    same clauses, the matching of greatest total similarity (networkx's maximum-weight matching),
+    not the best pair first. Uncontested candidates pass as they are; order is kept."""
+    by_a: dict[int, list[int]] = defaultdict(list)
+    by_b: dict[int, list[int]] = defaultdict(list)
+    for k, t in enumerate(scored):
+        by_a[t[4]].append(k)
+        by_b[t[5]].append(k)
+    contested = [k for k, t in enumerate(scored) if len(by_a[t[4]]) > 1 or len(by_b[t[5]]) > 1]
+    if not contested:
+        return scored
+    import networkx as nx  # a core dependency, loaded when a choice has to be made
+
+    graph = nx.Graph()
+    for k in contested:
+        _, _, _, _, i, j, _ = scored[k]
+        graph.add_edge(("a", i), ("b", j), weight=scored[k][0], k=k)
+    keep = {k for k, t in enumerate(scored) if k not in set(contested)}
+    for u, v in nx.max_weight_matching(graph):
+        keep.add(graph.edges[u, v]["k"])
+    return [t for k, t in enumerate(scored) if k in keep]
+
+
+def _container_for_item(a: _Node, b: _Node, a_to_b: dict[int, int], b_to_a: dict[int, int],
+                        children_a: dict[int, list[int]], children_b: dict[int, list[int]]) -> bool:
+    """A heading against a single item while the heading's own items are paired elsewhere."""
+    if a.has_children == b.has_children:
+        return False
+    if a.has_children:
+        return any(c in a_to_b for c in children_a[a.index])
+    return any(c in b_to_a for c in children_b[b.index])
+
+
+def _pair(a: _Node, b: _Node, score: float, why: str, parents_ok: bool, th: dict[str, float], evidence: str = "") -> Pair:
     renumbered = _label_key(a.clause.label) != _label_key(b.clause.label)
     edited = a.exact != b.exact
     if renumbered or not parents_ok:
@@ -437,7 +545,7 @@ def _pair(a: _Node, b: _Node, score: float, why: str, parents_ok: bool, th: dict
     else:
         kind = "unchanged"
     return Pair(a.clause.id, b.clause.id, kind, score, why, renumbered, not parents_ok, edited,  # type: ignore[arg-type]
-                review=score < th["review"])
+                review=score < th["review"], evidence=evidence)
 
 
 def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: dict[int, int],

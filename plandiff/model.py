@@ -303,11 +303,15 @@ class Pair:
     """The words changed (a moved clause can also be edited)."""
     review: bool = False
     """Low confidence: worth a human look."""
+    evidence: str = ""
+    """What matched and why it beat the alternatives, in words: "text 0.84 · parents paired +0.12 ·
+    same part (tasks) · beat II.5 (0.61)"."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "a": self.a, "b": self.b, "kind": self.kind, "score": round(self.score, 3), "rule": self.rule,
             "renumbered": self.renumbered, "reparented": self.reparented, "edited": self.edited, "review": self.review,
+            "evidence": self.evidence,
         }
 
 
