@@ -365,7 +365,7 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
         order = sorted(scored, reverse=True, key=lambda t: t[:6])
         if cross and not need_anchor:
             order = _assignment(order)
-        for s, _, _, _, i, j, notes in order:
+        for _s, _, _, _, i, j, notes in order:
             if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
                 if need_anchor:
                     notes = [*notes, "keeps its neighbours' order"]
