@@ -340,13 +340,11 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             if na[i].clause.label == nb[j].clause.label:
                 s += LABEL_BONUS
                 notes.append(f"same label +{LABEL_BONUS:.2f}")
-        ra, rb = na[i].role, nb[j].role
-        if cross and ra and rb:
-            if not ra & rb:
-                s -= ROLE_PENALTY
-                notes.append(f"parts differ ({', '.join(sorted(ra))} / {', '.join(sorted(rb))}) -{ROLE_PENALTY:.2f}")
-            else:
-                notes.append(f"same part ({', '.join(sorted(ra & rb))})")
+        if cross and _parts_differ(na[i], nb[j]):
+            s -= ROLE_PENALTY
+            notes.append(f"parts differ ({_part(na[i])} / {_part(nb[j])}) -{ROLE_PENALTY:.2f}")
+        elif cross and na[i].role & nb[j].role:
+            notes.append(f"same part ({', '.join(sorted(na[i].role & nb[j].role))})")
         return s, notes
 
     def greedy(bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
@@ -359,8 +357,9 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             for side, x, y in (("a", i, j), ("b", j, i)):
                 if s > best_other.get((side, x), (-1.0, -1))[0]:
                     best_other[(side, x)] = (s, y)
-            if s >= bar and not (cross and scorer.score(i, j) < th["confident"]
-                                 and _container_for_item(na[i], nb[j], a_to_b, b_to_a, children_a, children_b)):
+            weak = cross and scorer.score(i, j) < th["confident"]
+            if s >= bar and not (weak and (_container_for_item(na[i], nb[j], a_to_b, b_to_a, children_a, children_b)
+                                           or _parts_differ(na[i], nb[j]))):
                 scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j, notes))
         order = sorted(scored, reverse=True, key=lambda t: t[:6])
         if cross and not need_anchor:
@@ -499,6 +498,18 @@ def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], childr
 
 def _label_key(label: str) -> str:
     return label.strip().rstrip(".)").lower()
+
+
+def _parts_differ(a: _Node, b: _Node) -> bool:
+    """The two clauses serve different parts of their plans (objectives against an agency's
+    duties): their parts share nothing, or only one of them names the agency responsible."""
+    if a.role and b.role and not a.role & b.role:
+        return True
+    return a.clause.kind == b.clause.kind == "item" and bool(a.agency) != bool(b.agency) and bool(a.role & b.role) is False
+
+
+def _part(n: _Node) -> str:
+    return ", ".join(sorted(n.role)) or ("agency" if n.agency else "?")
 
 
 def _assignment(scored: list[tuple]) -> list[tuple]:

@@ -308,8 +308,12 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         badge = etree.SubElement(status, "span", {"class": "badge"})
         badge.text = f"{SYMBOL[kind]} {LABEL[kind]}"
         if pair is not None:
-            ev = etree.SubElement(status, "div", {"class": "evidence"})
+            ev = etree.SubElement(status, "div", {"class": "evidence", "title": pair.evidence or pair.rule})
             ev.text = f"{pair.rule} · {pair.score:.2f}"
+            if pair.evidence and pair.evidence != f"{pair.rule} · text {pair.score:.2f}":
+                # why this pair: the tree's evidence and the alternative it beat
+                why = etree.SubElement(status, "div", {"class": "evidence why"})
+                why.text = pair.evidence.split(" · ", 2)[-1] if pair.evidence.count(" · ") >= 2 else pair.evidence
             if pair.review:
                 rv = etree.SubElement(status, "div", {"class": "review"})
                 rv.text = "review"

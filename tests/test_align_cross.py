@@ -1,0 +1,92 @@
+"""Aligning plans of different authorities as a reader does: clauses are the same provision when
+they serve the same purpose, whatever their numbers. Each family of past failures on small built
+pairs (tests/data/cross/: two provinces' emulation-drive plans written independently)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import plandiff
+
+DATA = Path(__file__).resolve().parent / "data" / "cross"
+
+
+def _pairs(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for p in plandiff.align(a, b).pairs:
+        out.setdefault(p.a, set()).add(p.b)
+    return out
+
+
+def _plans() -> tuple[plandiff.Plan, plandiff.Plan]:
+    return plandiff.parse(DATA / "daklak-thidua.txt"), plandiff.parse(DATA / "nghean-thidua.txt")
+
+
+def test_plans_of_two_provinces_are_aligned_as_text_reuse() -> None:
+    a, b = _plans()
+    assert plandiff.align(a, b).cross
+
+
+def test_a_section_heading_is_not_paired_with_the_other_plans_items() -> None:
+    # "1. Mục đích" / "2. Yêu cầu" over points in one plan; one list of dashes in the other
+    pairs = _pairs(*_plans())
+    assert "I.1" not in pairs and "I.2" not in pairs
+    assert pairs["I.1.a"] == {"I.-1"} and pairs["I.2.a"] == {"I.-2"} and pairs["I.2.b"] == {"I.-3"}
+
+
+def test_a_heading_pairs_with_at_most_one_heading() -> None:
+    a, b = _plans()
+    al = plandiff.align(a, b)
+    headings_b = {c.id for c in b.walk() if c.children}
+    for cid in (c.id for c in a.walk() if c.children):
+        assert len({p.b for p in al.pairs if p.a == cid} & headings_b) <= 1
+    assert sum(1 for p in al.pairs if p.a == "II") == 1
+
+
+def test_agency_duties_as_points_in_one_plan_and_dashes_in_the_other() -> None:
+    pairs = _pairs(*_plans())
+    assert pairs["III.1"] == {"III.1"}
+    assert pairs["III.1.a"] == {"III.1.-1"} and pairs["III.1.b"] == {"III.1.-2"}
+    # agencies listed in another order
+    assert pairs["III.2"] == {"III.3"} and pairs["III.3"] == {"III.2"}
+
+
+def test_a_part_that_moved_between_sections() -> None:
+    # "Thời gian thực hiện": item II.2 in one plan, section IV's item in the other
+    assert _pairs(*_plans())["II.2"] == {"IV.1"}
+
+
+def test_items_under_differently_numbered_parents() -> None:
+    pairs = _pairs(*_plans())
+    assert pairs["II.1"] == {"II.1.a"} and pairs["II.3"] == {"II.1.b"}
+
+
+def test_an_objectives_item_is_not_an_agencys_duty() -> None:
+    a, b = _plans()
+    objective = "Phấn đấu 100% cơ quan, đơn vị, địa phương tham gia và tổ chức phát động đợt thi đua."
+    duty = ("2. Sở Nội vụ\nTổng hợp, phấn đấu 100% cơ quan, đơn vị, địa phương tham gia và tổ chức phát động "
+            "đợt thi đua, báo cáo kết quả.\n")
+    text_a = (DATA / "daklak-thidua.txt").read_text(encoding="utf-8")
+    text_a = text_a.replace("2. Sở Văn hóa, Thể thao và Du lịch\n", duty + "3. Sở Văn hóa, Thể thao và Du lịch\n").replace(
+        "3. Công an tỉnh", "4. Công an tỉnh")
+    a = plandiff.parse(text_a)
+    al = plandiff.align(a, b)
+    objective_b = next(c.id for c in b.walk() if c.text.endswith(objective))
+    duty_a = next(c.id for c in a.walk() if c.text.startswith("Sở Nội vụ\nTổng hợp"))
+    assert (duty_a, objective_b) not in {(p.a, p.b) for p in al.pairs}
+    # what the pairing rests on is said: the parts differ
+    assert all("parts differ" not in p.evidence or p.score >= 0.8 for p in al.pairs)
+
+
+def test_every_pair_says_why() -> None:
+    al = plandiff.align(*_plans())
+    assert all(p.evidence.startswith(p.rule) for p in al.pairs)
+    assert any("same part (implementation)" in p.evidence for p in al.pairs)
+    assert plandiff.align(*_plans()).to_dict()["pairs"][0]["evidence"]
+
+
+def test_same_issuer_versions_are_not_held_to_the_cross_rules() -> None:
+    text = (DATA / "daklak-thidua.txt").read_text(encoding="utf-8")
+    later = text.replace("năm 2025", "năm 2026").replace("Số: 124/KH-UBND", "Số: 130/KH-UBND")
+    al = plandiff.align(plandiff.parse(text), plandiff.parse(later))
+    assert not al.cross and not al.added and not al.removed
