@@ -530,10 +530,23 @@ def _assignment(scored: list[tuple]) -> list[tuple]:
     for k in contested:
         _, _, _, _, i, j, _ = scored[k]
         graph.add_edge(("a", i), ("b", j), weight=scored[k][0], k=k)
-    keep = {k for k, t in enumerate(scored) if k not in set(contested)}
-    for u, v in nx.max_weight_matching(graph):
-        keep.add(graph.edges[u, v]["k"])
+    contested_set = set(contested)
+    keep = {k for k in range(len(scored)) if k not in contested_set}
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        if sub.number_of_nodes() > MATCHING_LIMIT:
+            # the matching is cubic in the group's size: a group this large (boilerplate repeated
+            # hundreds of times) keeps the greedy order, best pair first
+            keep.update(d["k"] for _, _, d in sub.edges(data=True))
+            continue
+        for u, v in nx.max_weight_matching(sub):
+            keep.add(sub.edges[u, v]["k"])
     return [t for k, t in enumerate(scored) if k in keep]
+
+
+MATCHING_LIMIT = 120
+"""Clauses in one group of competing candidates beyond which the global matching gives way to the
+greedy order (bounded time on any input)."""
 
 
 def _container_for_item(a: _Node, b: _Node, a_to_b: dict[int, int], b_to_a: dict[int, int],
