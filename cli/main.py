@@ -15,8 +15,9 @@ import click
 
 import plandiff
 from plandiff.errors import PlanError
+from plandiff.source import MAX_BYTES
 
-from .output import write_atomic
+from .output import check_output, write_atomic
 
 
 class UserError(click.ClickException):
@@ -30,8 +31,22 @@ def _load(path: str) -> plandiff.Plan:
     """A plan from a file, or from standard input for "-" (``pdftotext plan.pdf - | plandiff parse -``)."""
     try:
         if path == "-":
-            return plandiff.parse(sys.stdin.buffer.read(), name="stdin")
-        return plandiff.parse(Path(path))
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)  # bounded: stdin may be /dev/zero
+            if len(data) > MAX_BYTES:
+                raise plandiff.errors.InputTooLarge(f"standard input: more than {MAX_BYTES // (1024 * 1024)} MB is too large for a plan")
+            return plandiff.parse(data, name="stdin")
+        return plandiff.parse_file(Path(path))
+    except PlanError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _guard_output(output: str | None, inputs: list[str]) -> None:
+    """Refuse, before anything is read, an output that would overwrite an input (the same file by
+    any path or link) or that is not a place for a file (a device, a FIFO, a directory)."""
+    if not output:
+        return
+    try:
+        check_output(output, [i for i in inputs if i != "-"])
     except PlanError as exc:
         raise UserError(str(exc)) from None
 
@@ -41,7 +56,7 @@ def _emit(text: str, output: str | None) -> None:
         try:
             write_atomic(output, text)
         except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror}") from None
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         click.echo(text)
 
@@ -57,11 +72,12 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("file", type=str)
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def parse(file: str, as_json: bool, output: str | None) -> None:
     """Parse FILE into its header and clause tree."""
+    _guard_output(output, [file])
     plan = _load(file)
     if as_json:
         data = plan.to_dict()
@@ -72,13 +88,14 @@ def parse(file: str, as_json: bool, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("a", type=click.Path(dir_okay=True))
-@click.argument("b", type=click.Path(dir_okay=True))
+@click.argument("a", type=str)
+@click.argument("b", type=str)
 @click.option("--json", "as_json", is_flag=True, help="Print the alignment as JSON.")
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction (text reuse) or same-issuer matching.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None) -> None:
     """Pair the clauses of plans A and B."""
+    _guard_output(output, [a, b])
     result = plandiff.align(_load(a), _load(b), cross=cross)
     if as_json:
         _emit(_json(result.to_dict()), output)
@@ -87,15 +104,16 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
 
 
 @cli.command()
-@click.argument("a", type=click.Path(dir_okay=True))
-@click.argument("b", type=click.Path(dir_okay=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (default: stdout).")
+@click.argument("a", type=str)
+@click.argument("b", type=str)
+@click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
               help="Report format (default: from the output's extension, else html).")
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
 def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool) -> None:
     """Compare plans A and B: an HTML report (or JSON / Markdown)."""
+    _guard_output(output, [a, b])
     plan_a, plan_b = _load(a), _load(b)
     result = plandiff.align(plan_a, plan_b, cross=cross)
     if fmt is None:
@@ -111,7 +129,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
         counts = result.counts()
         click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
     if exit_code and any(v for k, v in result.counts().items() if k != "unchanged"):
-        sys.exit(1)
+        raise click.exceptions.Exit(1)
 
 
 def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]]:
@@ -119,13 +137,14 @@ def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (default: stdout).")
+@click.argument("files", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
 @click.option("--json", "as_json", is_flag=True, help="Print the lineages as JSON.")
 def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
     """Follow each clause through versions FILES (oldest first): a blame for plans."""
     if len(files) < 2:
         raise UserError("history needs at least two versions")
+    _guard_output(output, list(files))
     result = plandiff.history([_load(f) for f in files])
     if as_json or (output and output.endswith(".json")):
         _emit(_json(result.to_dict()), output)
@@ -134,13 +153,14 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("file", type=str)
 @click.option("--json", "as_json", is_flag=True, help="Print citations and warnings as JSON.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def cite(file: str, as_json: bool, output: str | None) -> None:
     """List the legal instruments FILE cites."""
     from plandiff.citations import extract
 
+    _guard_output(output, [file])
     cites, warnings = extract(_load(file))
     if as_json:
         _emit(_json({"citations": [c.to_dict() for c in cites], "warnings": warnings}), output)
@@ -159,11 +179,12 @@ def _graph(files: tuple[str, ...]) -> plandiff.CitationGraph:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.argument("files", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", required=True, type=str,
               help="Output file: .graphml, .json (node-link) or .html (interactive view).")
 def graph(files: tuple[str, ...], output: str) -> None:
     """Build the citation graph of FILES."""
+    _guard_output(output, list(files))
     g = _graph(files)
     try:
         text = g.write(output)
@@ -174,9 +195,9 @@ def graph(files: tuple[str, ...], output: str) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=str)
 @click.option("--instrument", help="Which plans derive from this instrument (symbol, id or name).")
-@click.option("--plan", "plan_file", type=click.Path(dir_okay=True), help="What this plan derives from.")
+@click.option("--plan", "plan_file", type=str, help="What this plan derives from.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None, as_json: bool) -> None:
     """Trace derivations among FILES: --instrument X (who implements X) or --plan FILE (its ancestry)."""
@@ -203,12 +224,80 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
         _emit("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def main() -> None:
+    """The one place where every failure becomes "plandiff: …" on stderr and an exit status:
+    0 success, 1 plans differ (``diff --exit-code``), 2 trouble, 130 interrupted, 143 terminated."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    code = 0
     try:
-        cli.main(standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover
-        click.echo("plandiff: interrupted", err=True)
-        sys.exit(130)
+        result = cli.main(standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:  # our UserError and click's usage errors: one line
+        message = exc.format_message()
+        hint = " (see plandiff --help)" if isinstance(exc, click.UsageError) else ""
+        _fail(f"plandiff: {message}{hint}")
+        code = exc.exit_code if isinstance(exc, UserError) else 2
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _fail("plandiff: interrupted")
+        code = 130
+    except Terminated:
+        _fail("plandiff: terminated")
+        code = 143
+    except BrokenPipeError:
+        code = 141  # the reader closed the pipe (| head): nothing to report
+    except PlanError as exc:
+        _fail(f"plandiff: {exc}")
+        code = 2
+    except OSError as exc:  # stdout on a full device, a folder we may not enter
+        _fail(f"plandiff: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else ""))
+        code = 2
+    except RecursionError:
+        _fail("plandiff: the input nests too deeply to be a plan")
+        code = 2
+    except MemoryError:
+        _fail("plandiff: the input needs more memory than a plan can")
+        code = 2
+    except Exception as exc:  # noqa: BLE001 - a bug must still be one line, never a traceback
+        _fail(f"plandiff: internal error ({type(exc).__name__}: {exc}); please report it with the input")
+        code = 2
+    _quiet_exit(code)
+
+
+def _fail(message: str) -> None:
+    try:
+        sys.stderr.write(message.replace("\n", " ") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_exit(code: int) -> None:
+    """Exit without Python's own complaints about a stdout that can no longer be flushed."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        try:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        if code == 0:
+            _fail("plandiff: cannot write to standard output")
+            code = 2
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

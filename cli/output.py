@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from plandiff.errors import OutputIsInput
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise OutputIsInput(f"{path}: is a link, a device or a pipe, not a file to replace")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     # mkstemp makes the file private; give it the mode a plain open() would (or the old file's)
     umask = os.umask(0)
@@ -27,3 +32,28 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def check_output(output: str | os.PathLike[str], inputs: list[str]) -> None:
+    """Raise ``OutputIsInput`` when writing ``output`` would overwrite one of ``inputs`` (the same
+    file by any path, hard link or symbolic link) or is no place for a regular file."""
+    target = Path(output)
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputIsInput(f"{output}: cannot be written ({exc.strerror})") from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputIsInput(f"{output}: is a directory; give a file name for the output")
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputIsInput(f"{output}: is a device or a pipe, not a file; plandiff writes files")
+    real = os.path.realpath(target)
+    for name in inputs:
+        try:
+            same = st is not None and os.path.samefile(target, name)
+        except OSError:
+            same = False
+        if same or real == os.path.realpath(name):
+            raise OutputIsInput(f"{output}: is the input {name}; choose another output so the input is not overwritten")

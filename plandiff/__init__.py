@@ -12,7 +12,7 @@ from .citations import citations, compare_citations
 from .errors import PlanError
 from .history import History, Lineage, history
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
-from .parser import parse, parse_file
+from .parser import parse, parse_file, parse_text
 from .render_html import render_history_html, render_html
 from .render_md import render_markdown
 from .render_text import render_alignment_text, render_outline, render_plain
@@ -38,6 +38,7 @@ __all__ = [
     "history",
     "parse",
     "parse_file",
+    "parse_text",
     "render_alignment_text",
     "render_history_html",
     "render_html",

@@ -49,3 +49,17 @@ class MissingDependency(PlanError):
 
 class NotAPlan(PlanError):
     """The text has no title and no numbered sections: it is not a plan."""
+
+
+class InvalidArgument(PlanError, TypeError):
+    """A library call got something that is no plan input (None, a number, an empty list): a
+    programming error, typed so that callers catching ``PlanError`` see it too."""
+
+
+class NotARegularFile(PlanError):
+    """A device, a FIFO or a socket: plandiff reads files, whose size it can bound."""
+
+
+class OutputIsInput(PlanError):
+    """The output names one of the inputs (by any path or link), or a device: refused before
+    anything is read, so an input is never overwritten."""

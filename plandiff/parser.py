@@ -24,25 +24,42 @@ _INSTRUMENTS = (
 )
 
 
-def parse(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> Plan:
-    """Parse a plan from a path, raw bytes, or the text itself.
+def parse(source: bytes | os.PathLike[str] | str, *, name: str | None = None) -> Plan:
+    """Parse a plan from a path-like object, raw bytes, or the text itself.
 
-    A ``str`` holding a line break is read as the plan's text; any other ``str`` or a path-like
-    object names a file. Raises a ``PlanError`` subclass for input that is not a readable plan.
+    A ``str`` is read as the plan's text only when it cannot be a file name (it holds a line break,
+    or a NUL, or is longer than any path); a one-line ``str`` is refused, because untrusted text
+    must never be taken as the name of a file to read: call ``parse_file(path)`` or
+    ``parse_text(text)`` to say which it is. Raises a ``PlanError`` subclass for input that is
+    not a readable plan (``InvalidArgument`` for a value of the wrong kind).
     """
-    label = "input"
-    if isinstance(source, bytes):
-        src = read_bytes(source)
-    elif isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source):
-        src = read_path(source)
-        label = str(source)
-    else:
-        src = read_text(source)
-    return parse_source(src, name=name or src.name, label=label)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return parse_source(read_bytes(bytes(source)), name=name)
+    if isinstance(source, os.PathLike):
+        return parse_file(source, name=name)
+    if isinstance(source, str):
+        if "\n" in source or "\r" in source or "\x00" in source or len(source) > 4096:
+            return parse_text(source, name=name)
+        raise errors.InvalidArgument(
+            "parse() got a one-line string, which could be a file name or a plan's text: "
+            "call parse_file(path) or parse_text(text)"
+        )
+    raise errors.InvalidArgument(f"parse() takes a path, bytes or text, not {type(source).__name__}")
 
 
-def parse_file(path: str | os.PathLike[str]) -> Plan:
-    return parse(Path(path))
+def parse_file(path: str | os.PathLike[str], *, name: str | None = None) -> Plan:
+    """Parse the plan in the file at ``path`` (any supported form, detected from the content)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise errors.InvalidArgument(f"parse_file() takes a path, not {type(path).__name__}")
+    src = read_path(path)
+    return parse_source(src, name=name or src.name, label=str(path))
+
+
+def parse_text(text: str, *, name: str | None = None) -> Plan:
+    """Parse a plan from its text (never read as a file name)."""
+    if not isinstance(text, str):
+        raise errors.InvalidArgument(f"parse_text() takes a str, not {type(text).__name__}")
+    return parse_source(read_text(text), name=name)
 
 
 ISSUING_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH")
@@ -336,4 +353,4 @@ def _clause_at(clauses: tuple, offset: int | None) -> str | None:
     return best.id if best else None
 
 
-__all__ = ["Span", "parse", "parse_file", "parse_source"]
+__all__ = ["Span", "parse", "parse_file", "parse_source", "parse_text"]

@@ -7,6 +7,7 @@ text is NFC, newlines are ``\\n`` only, and ``encoding``/``format`` say what was
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,17 +36,26 @@ class SourceText:
 
 def read_path(path: str | os.PathLike[str]) -> SourceText:
     p = Path(path)
-    if not p.exists():
-        raise errors.InputNotFound(f"{p}: no such file")
-    if p.is_dir():
-        raise errors.InputIsDirectory(f"{p}: is a directory, not a plan file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise errors.InputTooLarge(f"{p}: {size // (1024 * 1024)} MB is too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
     try:
-        data = p.read_bytes()
+        st = p.stat()
+    except FileNotFoundError:
+        raise errors.InputNotFound(f"{p}: no such file") from None
+    except OSError as exc:  # a folder on the way that may not be entered, a name too long
+        raise errors.PlanError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise errors.InputIsDirectory(f"{p}: is a directory, not a plan file")
+    if not stat.S_ISREG(st.st_mode):
+        # /dev/zero, /dev/urandom, a FIFO: no size to bound and maybe no end
+        raise errors.NotARegularFile(f"{p}: is a device, a pipe or a socket, not a plan file")
+    if st.st_size > MAX_BYTES:
+        raise errors.InputTooLarge(f"{p}: {st.st_size // (1024 * 1024)} MB is too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # the file may have grown since it was measured
     except OSError as exc:
-        raise errors.PlanError(f"{p}: cannot be read ({exc.strerror})") from exc
+        raise errors.PlanError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise errors.InputTooLarge(f"{p}: too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
     src = read_bytes(data, label=str(p))
     return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, tables=src.tables,
                       notes_start=src.notes_start)
