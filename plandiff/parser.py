@@ -9,7 +9,6 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import appendix, errors, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
