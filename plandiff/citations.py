@@ -11,10 +11,11 @@ number or a central issuer code: TTg, CP, QH, TW, ministries) stand alone.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .jurisdictions import canonical
@@ -80,7 +81,7 @@ OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành)\b"
 _PERIOD = r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _phrase(words: str, *, sep: str = r"\s+", before: str = "", after: str = "", ignore_case: bool = True) -> re.Pattern[str]:
     """A name or a matched text as a pattern: its words, any white space (a line break) between."""
     body = sep.join(re.escape(w) for w in words.split())
@@ -228,11 +229,13 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
     found = [f for f in found if not (own and f.symbol == own)]
     out: list[Citation] = []
     ids = {id(f): _instrument_id(f, plan, learned) for f in found}
+    subjects = _Subjects(found)
+    cursor: dict[int, int] = {}
     for f in found:
-        role = "basis" if _is_basis(f, found) else "mention"
-        outer = next((g for g in found if g is not f and g.region is f.region and g.end <= f.start < g.subject_end), None)
+        outer = subjects.outer(f.region, f.start, f)
+        role = "basis" if _is_basis(f, outer, subjects) else "mention"
         out.append(Citation(f.symbol, f.type, f.number, f.year, f.date, f.issuer, f.title, role, f.region.clause,  # type: ignore[arg-type]
-                            _locate(plan, f), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
+                            _locate(plan, f, cursor), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
     out.sort(key=lambda c: c.span.start)
     return out, sorted(set(warnings))
 
@@ -263,14 +266,18 @@ class _Hit:
 def _symbol_hits(text: str) -> list[_Hit]:
     """Symbols in ``text``: the standard forms, and what follows "<type> số" when it is longer."""
     hits = [_Hit(m.start(), m.end(), m.group(0), party=bool(m.group("pnum"))) for m in SYMBOL.finditer(text)]
+    starts = [h.start for h in hits]  # the standard matches never overlap: sorted by start and by end
+    dropped: set[int] = set()
+    added: list[_Hit] = []
     for m in _NUMBER_AFTER_SO.finditer(text):
         s, e = m.span("tok")
-        covering = [h for h in hits if h.start < e and s < h.end]
-        if any(h.start <= s and h.end >= e for h in covering):
+        k = bisect.bisect_left(starts, e)
+        covering = [x for x in range(max(0, k - 4), k) if hits[x].end > s]
+        if any(hits[x].start <= s and hits[x].end >= e for x in covering):
             continue
-        hits = [h for h in hits if h not in covering]
-        hits.append(_Hit(s, e, m.group("tok")))
-    return sorted(hits, key=lambda h: h.start)
+        dropped.update(covering)
+        added.append(_Hit(s, e, m.group("tok")))
+    return sorted([h for x, h in enumerate(hits) if x not in dropped] + added, key=lambda h: h.start)
 
 
 def _numbered(region: _Region, plan: Plan) -> list[_Found]:
@@ -405,6 +412,7 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
     """Laws by name, and programmes/strategies known by name (data file and names learned in texts)."""
     text = region.text
     out: list[_Found] = []
+    subjects = _Subjects([f for f in numbered if f.region is region])
     taken = [(f.start, f.end) for f in numbered if f.region is region]
     for m in _known_laws().finditer(text):
         # a law known by name, however its words are capitalised ("Luật ngân sách nhà nước")
@@ -440,7 +448,7 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
         for alias in k.names:
             pattern = _phrase(alias, before=r"(?<!\w)", after=_PERIOD)
             for m in pattern.finditer(text):
-                if any(a <= m.start() < b for a, b in taken) and not _inside_subject(m.start(), numbered, region):
+                if any(a <= m.start() < b for a, b in taken) and subjects.outer(region, m.start()) is None:
                     continue
                 period = m.group("period")
                 if k.period and period and not _periods_overlap(period, k.period):
@@ -448,15 +456,22 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
                 out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
-    for key in sorted(learned, key=len, reverse=True):
-        pattern = _phrase(key, sep=r"[\s“”\"]+", before=r"(?<!\w)", after=r"(?:[”\"]?" + _PERIOD + r")?[”\"]?")
-        for m in pattern.finditer(text):
+    if learned:
+        # every learned name in one pattern, longest first: one pass over the text
+        for m in _names_pattern(tuple(sorted(learned, key=len, reverse=True))).finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(_Found(m.start(), m.end(), None, _name_type(m.group(0)), None, None, None, None,
                               m.group(0).strip("“”\" "), region, m.group(0), named=True))
             taken.append((m.start(), m.end()))
     return out
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    sep = r"[\s“”\"]+"
+    body = "|".join(sep.join(re.escape(w) for w in key.split()) for key in keys)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?:[”\"]?" + _PERIOD + r")?[”\"]?", re.IGNORECASE)
 
 
 @cache
@@ -504,37 +519,51 @@ def _name_type(alias: str) -> str:
     return "Văn bản"
 
 
-def _inside_subject(pos: int, numbered: list[_Found], region: _Region) -> bool:
-    return any(f.region is region and f.end <= pos < f.subject_end for f in numbered)
+@cache
+def _alias_keys() -> tuple[tuple[str, Known], ...]:
+    return tuple((match_key(alias).replace(",", ""), k) for k in known_instruments() for alias in k.names)
 
 
+@lru_cache(maxsize=4096)
 def _known_by_name(name: str) -> Known | None:
     key = match_key(name).replace(",", "")
-    for k in known_instruments():
-        for alias in k.names:
-            a = match_key(alias).replace(",", "")
-            if key == a or key.startswith(a + " "):
-                return k
+    for a, k in _alias_keys():
+        if key == a or key.startswith(a + " "):
+            return k
     return None
 
 
 def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, _Found]) -> list[_Found]:
     """"(viết tắt là Chỉ thị 11)": later mentions of the short name cite the instrument before it."""
     out: list[_Found] = []
+    here = sorted((f for f in found if f.region is region and f.symbol), key=lambda f: f.end)
+    ends = [f.end for f in here]
     for m in SHORT_NAME.finditer(region.text):
         alias = m.group("alias").strip()
-        target = next((f for f in reversed(found) if f.region is region and f.end <= m.start() and f.symbol), None)
+        k = bisect.bisect_right(ends, m.start())
+        target = here[k - 1] if k else None
         if target is None or SYMBOL.search(alias) or len(alias) < 4 or match_key(alias) in ("kế hoạch",):
             continue
         short[match_key(alias)] = target
-    for key, target in list(short.items()):
-        pattern = _phrase(key, before=r"(?<!\w)", after=r"(?!\w)")
+    if short:
+        # every short name in one pattern, longest first: one pass over the region
+        keys = tuple(sorted(short, key=len, reverse=True))
+        body = "|".join(r"\s+".join(re.escape(w) for w in key.split()) for key in keys)
+        pattern = _cached_pattern(r"(?<!\w)(?:" + body + r")(?!\w)")
         for m in pattern.finditer(region.text):
             before = region.text[max(0, m.start() - 20): m.start()]
             if re.search(r"(viết tắt là|gọi tắt là|gọi là)\s*$", before):
                 continue
+            target = short.get(match_key(m.group(0)))
+            if target is None:
+                continue
             out.append(replace(target, start=m.start(), end=m.end(), region=region, raw=m.group(0), warnings=[], subject_end=m.end()))
     return out
+
+
+@lru_cache(maxsize=256)
+def _cached_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _resolve_type_conflicts(found: list[_Found], warnings: list[str]) -> None:
@@ -597,7 +626,54 @@ def _strip_period(name: str) -> str:
     return re.sub(r"\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?.*$", "", name).strip(" “”\"")
 
 
-def _is_basis(f: _Found, found: list[_Found]) -> bool:
+class _Subjects:
+    """Where each citation's subject runs ("… về thực hiện Chiến lược …"), per region, so that
+    "which citation's subject holds this position" costs a bisection, not a pass over all
+    citations (a paragraph may cite thousands)."""
+
+    NEAR = 64
+    """Citations before a position looked at one by one; beyond them, the longest subject."""
+
+    def __init__(self, found: list[_Found]) -> None:
+        self.by_region: dict[int, list[_Found]] = {}
+        for f in found:
+            self.by_region.setdefault(id(f.region), []).append(f)
+        self.starts: dict[int, list[int]] = {}
+        self.reach: dict[int, list[tuple[int, int]]] = {}  # prefix max of (subject_end, index)
+        self.symbol_starts: dict[int, list[int]] = {}
+        for key, items in self.by_region.items():
+            items.sort(key=lambda g: g.start)
+            self.starts[key] = [g.start for g in items]
+            best = (-1, -1)
+            reach = []
+            for k, g in enumerate(items):
+                if g.subject_end > best[0]:
+                    best = (g.subject_end, k)
+                reach.append(best)
+            self.reach[key] = reach
+            self.symbol_starts[key] = [g.start for g in items if g.symbol]
+
+    def outer(self, region: _Region, pos: int, exclude: _Found | None = None) -> _Found | None:
+        """The earliest citation before ``pos`` whose subject holds ``pos``."""
+        key = id(region)
+        items = self.by_region.get(key, [])
+        n = bisect.bisect_right(self.starts.get(key, []), pos)
+        if n == 0 or self.reach[key][n - 1][0] <= pos:
+            return None
+        near = [g for g in items[max(0, n - self.NEAR):n] if g is not exclude and g.end <= pos < g.subject_end]
+        if near:
+            return near[0] if n <= self.NEAR else min(near, key=lambda g: g.start)
+        g = items[self.reach[key][n - 1][1]]
+        return g if g is not exclude and g.end <= pos < g.subject_end else None
+
+    def next_symbol(self, region: _Region, pos: int) -> int:
+        """Where the next numbered citation after ``pos`` starts (the region's end if none)."""
+        starts = self.symbol_starts.get(id(region), [])
+        k = bisect.bisect_right(starts, pos)
+        return starts[k] if k < len(starts) else len(region.text)
+
+
+def _is_basis(f: _Found, outer: _Found | None, subjects: _Subjects) -> bool:
     if not f.region.preamble:
         return False
     text = f.region.text
@@ -607,15 +683,12 @@ def _is_basis(f: _Found, found: list[_Found]) -> bool:
     # inside the subject of an earlier citation ("… về thực hiện Chiến lược …"): what the basis is
     # about, unless the plan adopts it under a short name of its own ("Nghị định số 200/2025/NĐ-CP
     # … (sau đây viết tắt là Nghị định)"): then the plan works from it directly
-    inside = any(g is not f and g.region is f.region and g.end <= f.start < g.subject_end for g in found)
-    return not inside or (f.symbol is not None and _adopted(f, found))
+    return outer is None or (f.symbol is not None and _adopted(f, subjects))
 
 
-def _adopted(f: _Found, found: list[_Found]) -> bool:
-    """A short-name definition follows the citation before any other citation does."""
-    nxt = min((g.start for g in found if g.region is f.region and g.symbol and g.start > f.start), default=len(f.region.text))
-    m = SHORT_NAME.search(f.region.text, f.end, nxt)
-    return m is not None
+def _adopted(f: _Found, subjects: _Subjects) -> bool:
+    """A short-name definition follows the citation before any other numbered citation does."""
+    return SHORT_NAME.search(f.region.text, f.end, subjects.next_symbol(f.region, f.start)) is not None
 
 
 def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:
@@ -633,15 +706,22 @@ def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:
     return f"name:{name}"
 
 
-def _locate(plan: Plan, f: _Found) -> Span:
-    """Map the match back to ``plan.source`` (region texts have joined lines and collapsed spaces)."""
+def _locate(plan: Plan, f: _Found, cursor: dict[int, int] | None = None) -> Span:
+    """Map the match back to ``plan.source`` (region texts have joined lines and collapsed spaces).
+    Citations come in order within a region, so each search starts where the last one ended."""
     tokens = f.raw.split()
     if not tokens:
         return Span(f.region.start, f.region.start)
     pattern = _phrase(" ".join(tokens), ignore_case=False)
-    m = pattern.search(plan.source, f.region.start, max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source))
+    end = max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source)
+    start = max(f.region.start, (cursor or {}).get(id(f.region), 0))
+    m = pattern.search(plan.source, start, end)
+    if m is None and start > f.region.start:
+        m = pattern.search(plan.source, f.region.start, end)
     if m is None:
         m = pattern.search(plan.source)
+    if m is not None and cursor is not None:
+        cursor[id(f.region)] = m.start()
     return Span(m.start(), m.end()) if m else Span(f.region.start, f.region.start)
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from . import errors
+from .textnorm import nfc
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -202,7 +202,7 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
             lines.extend(rows)
             kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
-    lines = [unicodedata.normalize("NFC", ln) for ln in lines]
+    lines = [nfc(ln) for ln in lines]
     hints: list[tuple[int, int, str]] = []
     offsets: list[int] = []
     pos = 0
@@ -300,7 +300,7 @@ def _table_rows(rows: list[list[tuple[list[str], int]]]) -> tuple[tuple[str, ...
     for row in rows:
         cells: list[str] = []
         for lines, n in row:
-            cells.extend([unicodedata.normalize("NFC", "\n".join(lines))] * n)
+            cells.extend([nfc("\n".join(lines))] * n)
         if any(c.strip() for c in cells):
             out.append(tuple(cells))
     return tuple(out)

@@ -8,6 +8,8 @@ It runs until the page resumes (an indented line), a numbered clause, or the nex
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -27,11 +29,16 @@ class FoundFootnote:
     marker_offset: int | None
 
 
+_GLUED_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d))"
+_GLUED_AFTER = r"(?=[\s.,;:)”\"]|$)"
+_ANY_MARKER = re.compile(_GLUED_BEFORE + r"(?P<n>\d{1,2})" + _GLUED_AFTER)
+
+
+@functools.lru_cache(maxsize=256)
 def _marker_pattern(label: str) -> re.Pattern[str]:
-    # a letter, a closing quote or a year immediately followed by the label, then a non-word
-    return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d)){label}(?=[\s.,;:)”\"]|$)"
-    )
+    """A letter, a closing quote or a year immediately followed by the label, then a non-word.
+    The label is escaped: it comes from the document (a Word footnote's own text)."""
+    return re.compile(_GLUED_BEFORE + re.escape(label) + _GLUED_AFTER)
 
 
 def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
@@ -41,18 +48,25 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
     artefacts: list[Artefact] = []
     expected = 1
     search_from = 0  # index in out: markers are searched after the previous footnote's marker
+    last_line: dict[str, int] = {}  # label -> the last line before i where it stands glued to a word
     i = 0
     while i < len(out):
         line = out[i]
         m = _BODY_START.match(line.text)
         # digits glued to a capital at a line's start, the next footnote number, and its marker
         # glued to a word before: strong enough without any layout cue
-        if not (m and int(m.group("label")) == expected and i > 0):
-            i += 1
-            continue
-        label = m.group("label")
-        found = _find_marker(out, search_from, i, label)
+        found = None
+        if m and int(m.group("label")) == expected and i > 0:
+            label = m.group("label")
+            mi = last_line.get(label)
+            if mi is not None and mi >= search_from:
+                hits = list(_marker_pattern(label).finditer(out[mi].text))
+                found = (mi, hits[-1].start()) if hits else None
         if found is None:
+            # one sweep: the glued numbers of each line are noted as it is passed, so finding the
+            # marker nearest before a body costs nothing (no search back over the whole text)
+            for g in _ANY_MARKER.finditer(line.text):
+                last_line[g.group("n")] = i
             i += 1
             continue
         mi, pos = found
@@ -83,23 +97,20 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
     return out, notes, artefacts
 
 
-def _find_marker(lines: list[Line], lo: int, hi: int, label: str, *, first: bool = False) -> tuple[int, int] | None:
-    """The glued marker nearest before ``hi`` (or, with ``first``, the first one after ``lo``)."""
-    pattern = _marker_pattern(label)
-    order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
-    for k in order:
-        hits = list(pattern.finditer(lines[k].text))
-        if hits:
-            return k, (hits[0] if first else hits[-1]).start()
-    return None
-
-
 def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Footnotes kept apart by the format ("label<TAB>text" lines starting at ``offset`` in the
     source): strip their glued markers from ``lines``."""
     out = list(lines)
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
+    # every line where each label stands glued to a word, found in one pass: each note then looks
+    # up its own label's lines after the previous marker (no scan of the text per note)
+    where: dict[str, list[int]] = {}
+    for k, ln in enumerate(out):
+        for g in _ANY_MARKER.finditer(ln.text):
+            rows = where.setdefault(g.group("n"), [])
+            if not rows or rows[-1] != k:
+                rows.append(k)
     search_from = 0
     pos = offset
     for raw in notes_text.splitlines(keepends=True):
@@ -108,7 +119,13 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
         pos += len(raw)
         if not label.strip():
             continue
-        found = _find_marker(out, search_from, len(out), label, first=True)
+        found = None
+        rows = where.get(label, [])
+        for k in rows[bisect.bisect_left(rows, search_from):]:
+            hit = _marker_pattern(label).search(out[k].text)
+            if hit:
+                found = (k, hit.start())
+                break
         offset_marker = None
         if found is not None:
             mi, at = found

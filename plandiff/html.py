@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lxml import etree
 from lxml import html as lhtml
 
 from . import errors
+from .textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
 _NOISE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|login|search", re.I)
@@ -47,7 +47,7 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
                 geometry.append((open_at, pos, rows))
             open_at = None
             continue
-        line = unicodedata.normalize("NFC", raw if "\t" in raw else re.sub(r"[ \t\u00a0]+", " ", raw).strip())
+        line = nfc(raw if "\t" in raw else re.sub(r"[ \t\u00a0]+", " ", raw).strip())
         out.append(line)
         pos += len(line) + 1
     return "\n".join(out), [g for g in geometry if g[2]]
@@ -82,7 +82,7 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag == "table":
         rows = _table(el)
-        tables.append(tuple(tuple(unicodedata.normalize("NFC", "\n".join(c)) for c in r) for r in rows if any(r)))
+        tables.append(tuple(tuple(nfc("\n".join(c)) for c in r) for r in rows if any(r)))
         out.append(f"\n{_TABLE_OPEN}\n")
         for cells in rows:
             for k in range(max((len(c) for c in cells), default=0)):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .textnorm import nfc
+
 VIETNAMESE = set(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 )
@@ -146,12 +148,12 @@ def score(text: str) -> float:
 def decode_legacy(data: bytes) -> tuple[str, str] | None:
     candidates: list[tuple[float, str, str]] = []
     try:
-        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+        text = nfc(data.decode("cp1258"))
         candidates.append((score(text), text, "windows-1258"))
     except UnicodeDecodeError:
         pass
     for name, fn in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
-        text = unicodedata.normalize("NFC", fn(data))
+        text = nfc(fn(data))
         candidates.append((score(text), text, name))
     best = max(candidates, key=lambda c: c[0])
     if best[0] < 0.8:

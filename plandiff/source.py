@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import errors, legacy
+from .textnorm import nfc
 
 MAX_BYTES = 64 * 1024 * 1024
 """Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory."""
@@ -71,7 +71,8 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
 
         text, notes, hints, tables = docx.extract_text(data, label=label)
         src = _finish(text, "docx", None)
-        tail = "".join(f"{k}\t{_nfc(v)}\n" for k, v in notes)
+        # one line a footnote: a body's own line breaks must not start a line of their own
+        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in notes)
         return SourceText(src.text + tail, "docx", None, hints=tuple(hints), tables=tuple(tables),
                           notes_start=len(src.text) if notes else None)
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
@@ -98,14 +99,14 @@ def read_text(text: str) -> SourceText:
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def _looks_like_markdown(text: str) -> bool:

@@ -8,6 +8,7 @@ clause, unless convention ranks it above open styles (a "4.1." after points clos
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -163,7 +164,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             target.paragraphs.append(para)
             continue
         seen_marked += 1
-        style: markers.Style = _resolve_style(mark, stack, marked[seen_marked:])
+        style: markers.Style = _resolve_style(mark, stack, marked, seen_marked)
         if style != mark.style:
             mark = Marker(style, mark.label, mark.key, markers.roman_value(mark.key) or mark.value, mark.rest)
             para.marker = mark
@@ -182,9 +183,10 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     return lead, _to_clauses(roots, "")
 
 
-def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) -> markers.Style:
+def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after: int) -> markers.Style:
     """"i)", "v)", "x)" are letters when they continue a letter sequence, roman numerals when they
-    continue (or open, followed by "ii)") a roman sequence."""
+    continue (or open, followed by "ii)") a roman sequence. ``marked[after:]`` are the markers
+    that follow (an index, not a slice: a list of 200,000 markers must not be copied each time)."""
     if not mark.ambiguous:
         return mark.style
     open_letter = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "letter"), None)
@@ -194,7 +196,7 @@ def _resolve_style(mark: Marker, stack: list[_Node], following: list[Marker]) ->
     if open_roman and (markers.roman_value(mark.key) or 0) == open_roman.value + 1:
         return "roman_lower"
     if mark.key == "i":
-        for nxt in following:
+        for nxt in itertools.islice(marked, after, None):
             if nxt.style in ("letter", "roman_lower"):
                 if nxt.key == "ii":
                     return "roman_lower"

@@ -6,7 +6,9 @@ case, punctuation and spacing variants.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 _OLD_TO_NEW = {
@@ -20,8 +22,35 @@ _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
 
 
+MARK_RUN = 32
+"""Combining marks in a row beyond which a run is cut for normalisation. A Vietnamese letter
+carries at most two; CPython's canonical reordering is quadratic in a run's length, so a run of
+thousands (an attack, never text) is normalised in pieces of this size."""
+
+
+@functools.cache
+def _long_mark_run() -> re.Pattern[str]:
+    marks = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]{{{MARK_RUN + 1},}}")
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC in time linear in the text: runs of combining marks longer than ``MARK_RUN`` are
+    normalised piece by piece (their order within the run is all that can differ)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    runs = list(_long_mark_run().finditer(text))
+    if not runs:
+        return unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    last = 0
+    for m in runs:
+        out.append(unicodedata.normalize("NFC", text[last:m.start()]))
+        run = m.group()
+        out.extend(unicodedata.normalize("NFC", run[k:k + MARK_RUN]) for k in range(0, len(run), MARK_RUN))
+        last = m.end()
+    out.append(unicodedata.normalize("NFC", text[last:]))
+    return "".join(out)
 
 
 def fold_tones(text: str) -> str:
