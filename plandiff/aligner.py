@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from .errors import require
 from .jurisdictions import same_authority
 from .model import Alignment, Clause, Pair, Plan
 from .textnorm import match_key, words
@@ -282,6 +283,8 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
 def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     """Pair the clauses of two plans. ``cross`` (default: decided from the issuers) switches to the
     stricter bars of cross-jurisdiction text reuse."""
+    require(a, Plan, "align(a, …)")
+    require(b, Plan, "align(…, b)")
     if cross is None:
         ja, jb = a.meta.jurisdiction, b.meta.jurisdiction
         cross = not (ja is None or jb is None or same_authority(ja, jb))

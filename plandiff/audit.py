@@ -39,9 +39,15 @@ def placed_text(plan: Plan) -> list[str]:
 
 
 def lost_and_invented(plan: Plan) -> tuple[Counter[str], Counter[str]]:
-    """Characters of the source that no place holds, and characters placed that the source lacks."""
+    """Characters that no place holds, and characters placed that the source lacks.
+
+    Lost is measured against what the reader saw in the file (``plan.seen``: every text node of
+    a .docx, every text run of a PDF) when the format holds more than the text, so a reader that
+    skips a part fails the audit; invented, against ``plan.source`` (which also holds what the
+    reader adds, such as Word's automatic numbers)."""
     source = _chars(plan.source)
     placed: Counter[str] = Counter()
     for part in placed_text(plan):
         placed.update(_chars(part))
-    return source - placed, placed - source
+    seen = _chars(plan.seen) if plan.seen else source
+    return seen - placed, placed - source

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
+from .errors import require
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan, Span
 from .textnorm import match_key
@@ -204,6 +205,7 @@ def citations(plan: Plan) -> list[Citation]:
 
 
 def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Citation], list[str]]:
+    require(plan, Plan, "the plan")
     """Citations and the warnings raised while resolving them (typos, contradictions).
 
     ``names`` maps instrument names learned elsewhere (other plans of a graph) to their ids; the

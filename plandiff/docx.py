@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -65,7 +66,22 @@ class _Numbering:
         return re.sub(r"%(\d)", render, lvl.text)
 
 
+MAX_LABEL_NUMBER = 9999
+"""Beyond this, a number is printed in digits whatever the format asks: Roman numerals and
+letters grow with the value (10¹¹ in Roman numerals is a billion characters)."""
+
+
+def _int(value: str | None, default: int, *, lo: int = -10**6, hi: int = 10**12) -> int:
+    """An attribute read as an integer, or ``default`` when it is not one; clamped."""
+    try:
+        return max(lo, min(hi, int(value))) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _format(value: int, fmt: str) -> str:
+    if value > MAX_LABEL_NUMBER or value < 1:
+        return str(value)
     if fmt in ("lowerLetter", "upperLetter"):
         letters = "abcdefghijklmnopqrstuvwxyz"
         s = letters[(value - 1) % 26] * ((value - 1) // 26 + 1)
@@ -78,22 +94,22 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _read_numbering(zf: zipfile.ZipFile) -> _Numbering:
+def _read_numbering(zf: zipfile.ZipFile, label: str = "input") -> _Numbering:
     num = _Numbering()
     if "word/numbering.xml" not in zf.namelist():
         return num
-    root = etree.fromstring(zf.read("word/numbering.xml"))
+    root = _xml(zf, "word/numbering.xml", label)
     for a in root.findall("w:abstractNum", NS):
         levels: dict[int, _Level] = {}
         for lvl in a.findall("w:lvl", NS):
-            ilvl = int(lvl.get(_q("ilvl"), "0"))
+            ilvl = _int(lvl.get(_q("ilvl")), 0, lo=0, hi=9)
             fmt = lvl.find("w:numFmt", NS)
             text = lvl.find("w:lvlText", NS)
             start = lvl.find("w:start", NS)
             levels[ilvl] = _Level(
                 fmt.get(_q("val"), "decimal") if fmt is not None else "decimal",
                 text.get(_q("val"), "") if text is not None else "",
-                int(start.get(_q("val"), "1")) if start is not None else 1,
+                _int(start.get(_q("val")), 1) if start is not None else 1,
             )
         num.abstract[a.get(_q("abstractNumId"), "")] = levels
     for n in root.findall("w:num", NS):
@@ -104,29 +120,29 @@ def _read_numbering(zf: zipfile.ZipFile) -> _Numbering:
         for o in n.findall("w:lvlOverride", NS):
             so = o.find("w:startOverride", NS)
             if so is not None:
-                num.overrides[(nid, int(o.get(_q("ilvl"), "0")))] = int(so.get(_q("val"), "1"))
+                num.overrides[(nid, _int(o.get(_q("ilvl")), 0, lo=0, hi=9))] = _int(so.get(_q("val")), 1)
     return num
 
 
-def _style_numbering(zf: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+def _style_numbering(zf: zipfile.ZipFile, label: str = "input") -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     if "word/styles.xml" not in zf.namelist():
         return out
-    root = etree.fromstring(zf.read("word/styles.xml"))
+    root = _xml(zf, "word/styles.xml", label)
     for st in root.findall("w:style", NS):
         pr = st.find("w:pPr/w:numPr", NS)
         if pr is not None:
             nid = pr.find("w:numId", NS)
             ilvl = pr.find("w:ilvl", NS)
             if nid is not None:
-                out[st.get(_q("styleId"), "")] = (nid.get(_q("val"), ""), int(ilvl.get(_q("val"), "0")) if ilvl is not None else 0)
+                out[st.get(_q("styleId"), "")] = (nid.get(_q("val"), ""), _int(ilvl.get(_q("val")), 0, lo=0, hi=9) if ilvl is not None else 0)
     return out
 
 
-def _read_footnotes(zf: zipfile.ZipFile) -> dict[str, str]:
+def _read_footnotes(zf: zipfile.ZipFile, label: str = "input") -> dict[str, str]:
     if "word/footnotes.xml" not in zf.namelist():
         return {}
-    root = etree.fromstring(zf.read("word/footnotes.xml"))
+    root = _xml(zf, "word/footnotes.xml", label)
     out = {}
     for fn in root.findall("w:footnote", NS):
         if fn.get(_q("type")) in ("separator", "continuationSeparator"):
@@ -135,21 +151,23 @@ def _read_footnotes(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+_T, _TAB, _BR, _CR, _NOTE_REF, _TXBX, _ID = (_q(x) for x in ("t", "tab", "br", "cr", "footnoteReference", "txbxContent", "id"))
+
+
 def _para_text(p: etree._Element, note_labels: dict[str, str]) -> str:
     parts: list[str] = []
-    for el in p.iter():
-        if el.tag == _q("txbxContent"):
-            continue
+    for el in p.iter(_T, _TAB, _BR, _CR, _NOTE_REF):
         if _inside(el, "txbxContent", p):
-            continue
-        if el.tag == _q("t"):
+            continue  # a text box's text is read as lines of its own
+        tag = el.tag
+        if tag == _T:
             parts.append(el.text or "")
-        elif el.tag == _q("tab"):
+        elif tag == _TAB:
             parts.append("\t")
-        elif el.tag in (_q("br"), _q("cr")):
+        elif tag in (_BR, _CR):
             parts.append("\n")
-        elif el.tag == _q("footnoteReference"):
-            label = note_labels.get(el.get(_q("id"), ""))
+        else:
+            label = note_labels.get(el.get(_ID, ""))
             if label:
                 parts.append(label)
     return "".join(parts)
@@ -167,7 +185,7 @@ def _inside(el: etree._Element, tag: str, stop: etree._Element) -> bool:
 Tables = list[tuple[int, int, tuple[tuple[str, ...], ...]]]
 
 
-def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[str, str]], list[tuple[int, int, str]], Tables]:
+def extract_text(data: bytes, *, label: str = "input") -> Extracted:
     """The document's text (one paragraph per line, NFC), its footnotes as (label, text), the
     heading/bold hints as (start, end, kind) character ranges of that text, and each top-level
     table as (start, end, rows) with the rows' cell texts."""
@@ -178,12 +196,15 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
         raise errors.CorruptDocument(f"{label}: not a readable .docx (damaged or truncated zip: {exc})") from exc
     if "word/document.xml" not in names:
         raise errors.CorruptDocument(f"{label}: a zip file but not a Word document (no word/document.xml)")
+    _check_budget(zf, label)
     try:
-        root = etree.fromstring(zf.read("word/document.xml"))
-        numbering = _read_numbering(zf)
-        style_num = _style_numbering(zf)
-        notes = _read_footnotes(zf)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        root = _xml(zf, "word/document.xml", label)
+        numbering = _read_numbering(zf, label)
+        style_num = _style_numbering(zf, label)
+        notes = _read_footnotes(zf, label)
+    except errors.PlanError:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error) as exc:
         raise errors.CorruptDocument(f"{label}: damaged .docx ({exc})") from exc
     body = root.find("w:body", NS)
     if body is None:
@@ -192,7 +213,10 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
     lines: list[str] = []
     kinds: list[str | None] = []
     table_at: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
-    for block in body:
+    blocks = _blocks(body)
+    if len(blocks) > MAX_BLOCKS:
+        raise errors.InputTooLarge(f"{label}: {len(blocks):,} paragraphs and tables; a plan has a few thousand (limit {MAX_BLOCKS:,})")
+    for block in blocks:
         if block.tag == _q("p"):
             lines.extend(_paragraph_lines(block, numbering, style_num, note_labels, kinds))
         elif block.tag == _q("tbl"):
@@ -202,6 +226,9 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
             lines.extend(rows)
             kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
+    seen = [t.text for t in root.iter(_T) if t.text and not _in_fallback(t)]
+    if "word/footnotes.xml" in names:
+        seen.extend(t.text for t in _xml(zf, "word/footnotes.xml", label).iter(_T) if t.text)
     lines = [nfc(ln) for ln in lines]
     hints: list[tuple[int, int, str]] = []
     offsets: list[int] = []
@@ -214,9 +241,90 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, list[tuple[
         pos += len(line) + 1
     offsets.append(pos)
     tables = [(offsets[first], offsets[first + n], rows) for first, n, rows in table_at if n and rows]
-    return "\n".join(lines) + "\n", footnotes, hints, tables
+    return Extracted("\n".join(lines) + "\n", footnotes, hints, tables, nfc(" ".join(seen)))
 
 
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What the .docx reader gives: the text (one paragraph per line), footnotes as (label, text),
+    heading/bold hints as (start, end, kind), tables as (start, end, rows), and every text node
+    it saw in the file (for the nothing-lost audit: a part it skipped shows as lost)."""
+
+    text: str
+    notes: list[tuple[str, str]]
+    hints: list[tuple[int, int, str]]
+    tables: list[tuple[int, int, tuple[tuple[str, ...], ...]]]
+    seen: str
+
+
+def _in_fallback(el: etree._Element) -> bool:
+    """Inside mc:Fallback: the old-format copy of a drawing whose text the reader already has."""
+    return any(a.tag == _FALLBACK for a in el.iterancestors())
+
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+"""A part of the package (document.xml, numbering.xml …) larger than this once decompressed is
+refused before it is decompressed: the sizes come from the zip's directory, and zipfile never
+reads past them."""
+MAX_PACKAGE_BYTES = 128 * 1024 * 1024
+MAX_BLOCKS = 300_000
+"""Paragraphs and tables of a body; a plan of a thousand pages has some tens of thousands."""
+MAX_ELEMENTS = 2_000_000
+"""XML elements in a part; a plan of a thousand pages has a few hundred thousand."""
+_READ = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+
+
+def _check_budget(zf: zipfile.ZipFile, label: str) -> None:
+    """Refuse, from the zip's directory alone, parts that are encrypted, compressed in a way
+    zipfile cannot read, or that would decompress past the budget (a zip bomb)."""
+    total = 0
+    for info in zf.infolist():
+        if info.filename not in _READ:
+            continue
+        if info.flag_bits & 0x1:
+            raise errors.EncryptedDocument(f"{label}: the .docx is encrypted ({info.filename}); save an unprotected copy first")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+            raise errors.CorruptDocument(f"{label}: {info.filename} uses a compression Word does not write ({info.compress_type})")
+        if info.file_size > MAX_PART_BYTES:
+            raise errors.InputTooLarge(f"{label}: {info.filename} would decompress to {info.file_size // (1024 * 1024)} MB; "
+                                       f"a plan's is a few MB (limit {MAX_PART_BYTES // (1024 * 1024)} MB)")
+        total += info.file_size
+    if total > MAX_PACKAGE_BYTES:
+        raise errors.InputTooLarge(f"{label}: the .docx would decompress to {total // (1024 * 1024)} MB (limit {MAX_PACKAGE_BYTES // (1024 * 1024)} MB)")
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def _xml(zf: zipfile.ZipFile, name: str, label: str) -> etree._Element:
+    """A part parsed without entities, DTDs or network, after counting its elements."""
+    data = zf.read(name)
+    if data.count(b"<") > MAX_ELEMENTS:
+        raise errors.InputTooLarge(f"{label}: {name} holds more than {MAX_ELEMENTS:,} elements; a plan holds far fewer")
+    return etree.fromstring(data, _PARSER)
+
+
+_WRAPPERS = ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")
+"""Elements that only wrap paragraphs, rows or cells (content controls, custom XML, tracked
+insertions): their content is read as if they were not there."""
+
+
+def _blocks(parent: etree._Element, wanted: tuple[str, ...] = ("p", "tbl")) -> list[etree._Element]:
+    """The paragraphs and tables under ``parent``, looking through wrappers."""
+    out: list[etree._Element] = []
+    stack = list(reversed(list(parent)))
+    while stack:
+        el = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        local = tag.rsplit("}", 1)[-1]
+        if tag.startswith(f"{{{W}}}") and local in wanted:
+            out.append(el)
+        elif tag.startswith(f"{{{W}}}") and local in _WRAPPERS:
+            stack.extend(reversed(list(el)))
+    return out
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_STYLE = re.compile(r"heading|tieude|tiêu đề|title", re.IGNORECASE)
 
 
@@ -241,13 +349,17 @@ def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[s
     """The paragraph's line (its automatic number first) and its text boxes' lines. With
     ``bare_label`` (a table cell), a numbered paragraph without text still shows its number, as
     the TT column of a task table does."""
+    if len(p) == 0:  # <w:p/>: an empty line, and nothing else to look at
+        if hints is not None:
+            hints.append(None)
+        return [""]
     text = _para_text(p, note_labels)
     label = ""
     pr = p.find("w:pPr/w:numPr", NS)
     if pr is not None:
         nid, ilvl = pr.find("w:numId", NS), pr.find("w:ilvl", NS)
         if nid is not None:
-            label = numbering.label(nid.get(_q("val"), ""), int(ilvl.get(_q("val"), "0")) if ilvl is not None else 0)
+            label = numbering.label(nid.get(_q("val"), ""), _int(ilvl.get(_q("val")), 0, lo=0, hi=9) if ilvl is not None else 0)
     else:
         style = p.find("w:pPr/w:pStyle", NS)
         if style is not None and style.get(_q("val"), "") in style_num:
@@ -266,11 +378,17 @@ def _table_cells(tbl: etree._Element, numbering: _Numbering, style_num: dict[str
     """Each row's cells: the cell's lines and how many grid columns it spans (w:gridSpan). Read once,
     as Word's automatic numbering counts every numbered paragraph it meets."""
     rows: list[list[tuple[list[str], int]]] = []
-    for tr in tbl.findall("w:tr", NS):
+    for tr in _blocks(tbl, ("tr",)):
         cells: list[tuple[list[str], int]] = []
-        for tc in tr.findall("w:tc", NS):
-            cell_lines = [x for p in tc.findall("w:p", NS)
-                          for x in _paragraph_lines(p, numbering, style_num, note_labels, bare_label=True) if x.strip()]
+        for tc in _blocks(tr, ("tc",)):
+            cell_lines: list[str] = []
+            for block in _blocks(tc):
+                if block.tag == _q("p"):
+                    cell_lines.extend(x for x in _paragraph_lines(block, numbering, style_num, note_labels, bare_label=True)
+                                      if x.strip())
+                else:  # a table inside the cell: its lines, as they read
+                    cell_lines.extend(x for x in _table_lines(_table_cells(block, numbering, style_num, note_labels))
+                                      if x.strip())
             span = tc.find("w:tcPr/w:gridSpan", NS)
             try:
                 n = max(1, min(64, int(span.get(_q("val"), "1")))) if span is not None else 1

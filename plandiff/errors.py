@@ -51,9 +51,15 @@ class NotAPlan(PlanError):
     """The text has no title and no numbered sections: it is not a plan."""
 
 
-class InvalidArgument(PlanError, TypeError):
-    """A library call got something that is no plan input (None, a number, an empty list): a
-    programming error, typed so that callers catching ``PlanError`` see it too."""
+class InvalidArgument(PlanError, TypeError, ValueError):
+    """A library call got something it cannot use (None for a plan, a number for a path, fewer
+    than two versions): typed so that callers catching ``PlanError`` see it too."""
+
+
+def require(value: object, kind: type, where: str) -> None:
+    """Raise ``InvalidArgument`` unless ``value`` is a ``kind`` (``where`` names the argument)."""
+    if not isinstance(value, kind):
+        raise InvalidArgument(f"{where} must be a {kind.__name__}, not {type(value).__name__}")
 
 
 class NotARegularFile(PlanError):

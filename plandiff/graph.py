@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from .citations import extract, is_national, learned_names, normalize_symbol
+from .errors import require
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan
 from .textnorm import match_key
@@ -49,6 +50,7 @@ class CitationGraph:
 
     # building ---------------------------------------------------------------------------------
     def add_plan(self, plan: Plan, *, file: str | None = None) -> str:
+        require(plan, Plan, "add_plan(plan)")
         """Add a plan; names one plan defines ("… về ban hành Chiến lược …") resolve mentions in
         every plan of the graph, whatever the order they were added in. The graph is built once,
         when first read."""

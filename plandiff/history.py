@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .aligner import align
+from .errors import InvalidArgument, require
 from .model import Alignment, Plan
 
 
@@ -54,8 +55,12 @@ class History:
 
 def history(plans: Sequence[Plan]) -> History:
     """Chain the alignments of consecutive versions (given oldest first)."""
+    if isinstance(plans, (str, bytes)) or not hasattr(plans, "__len__"):
+        raise InvalidArgument(f"history() takes a list of plans, not {type(plans).__name__}")
     if len(plans) < 2:
-        raise ValueError("a history needs at least two versions")
+        raise InvalidArgument("a history needs at least two versions")
+    for k, plan in enumerate(plans):
+        require(plan, Plan, f"history(plans)[{k}]")
     alignments = tuple(align(x, y) for x, y in itertools.pairwise(plans))
     n = len(plans)
     rows: dict[str, list[Step]] = {}

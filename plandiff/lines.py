@@ -46,10 +46,12 @@ _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
+_DIGITS = re.compile(r"\d+")
 _EMPTY_MARKUP = re.compile(r"\|+|[*_\s]+")
 
 
-def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact]]:
+def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozenset()) -> tuple[list[Line], list[Artefact]]:
+    """``running``: a PDF's running headers and footers (digits masked as "#"), set aside."""
     artefacts: list[Artefact] = []
     raw: list[tuple[int, str]] = []
     pos = 0
@@ -105,6 +107,10 @@ def split_lines(text: str, *, markdown: bool) -> tuple[list[Line], list[Artefact
             begin = _first_kept(text, begin, end, removed)
         if _SEPARATOR.match(body):
             artefacts.append(Artefact("separator", body, Span(begin, end)))
+            blank = True
+            continue
+        if running and _DIGITS.sub("#", body) in running:
+            artefacts.append(Artefact("running_header", body, Span(begin, end)))
             blank = True
             continue
         if _is_page_number(body, raw, i):

@@ -85,7 +85,7 @@ class Footnote:
 class Artefact:
     """Something of the input that is not plan text: a page number, Markdown decoration, a marker."""
 
-    kind: Literal["page_number", "form_feed", "markup", "footnote_marker", "separator"]
+    kind: Literal["page_number", "form_feed", "markup", "footnote_marker", "separator", "running_header"]
     text: str
     span: Span
 
@@ -249,6 +249,10 @@ class Plan:
     artefacts: tuple[Artefact, ...] = ()
     hints: tuple[Hint, ...] = ()
     source: str = field(default="", repr=False)
+    seen: str = field(default="", repr=False)
+    """All the text the reader saw in the file when the format holds more than ``source`` (every
+    text node of a .docx, every text run of a PDF); empty when ``source`` is all of it. The
+    nothing-lost audit counts against it, so a part a reader skips shows as lost."""
     name: str | None = None
     """A short name for reports: the file stem when parsed from a file."""
 

@@ -81,7 +81,7 @@ class _Parts:
 def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
-    lines, artefacts = split_lines(body_text, markdown=src.format == "markdown")
+    lines, artefacts = split_lines(body_text, markdown=src.format == "markdown", running=src.running)
     if not lines:
         raise errors.EmptyInput(f"{label}: the input holds no text")
     bracket_notes: list[footnotes.FoundFootnote] = []
@@ -183,7 +183,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         recipients=tuple(closing.recipients or back.recipients), signature=tuple(closing.signature),
         header=tuple(sorted(header_lines, key=lambda h: h.span.start)), appendices=tuple(appendices),
         articles=tuple(parts.articles), attached=parts.attached,
-        artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, name=name,
+        artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, seen=src.seen or "", name=name,
         hints=tuple(Hint(kind, Span(s, e)) for s, e, kind in src.hints),  # type: ignore[arg-type]
     )
 

@@ -17,7 +17,9 @@ from typing import Any
 from . import errors
 
 
-def extract_text(data: bytes, *, label: str = "input") -> str:
+def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozenset[str]]:
+    """The text of the pages (separated by form feeds), every text run seen, and the running
+    lines (see ``running_lines``)."""
     try:
         import pypdf
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -31,7 +33,8 @@ def extract_text(data: bytes, *, label: str = "input") -> str:
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted; save an unprotected copy first") from exc
             if not ok:
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted with a password; save an unprotected copy first")
-        pages = [_with_stamps(page) for page in reader.pages]
+        seen: list[str] = []
+        pages = [_clean(_with_stamps(page, seen)) for page in reader.pages]
     except errors.PlanError:
         raise
     except Exception as exc:
@@ -40,24 +43,36 @@ def extract_text(data: bytes, *, label: str = "input") -> str:
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
-    return "\f".join(_drop_running_lines(pages))
+    return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
 
 
-def _drop_running_lines(pages: list[str]) -> list[str]:
-    """Lines that open or close most pages (a running header or footer) are not plan text."""
+def running_key(line: str) -> str:
+    """A line with its numbers masked: "Trang 3/12" and "Trang 4/12" are one running line."""
+    return re.sub(r"\d+", "#", line.strip())
+
+
+def running_lines(pages: list[str]) -> frozenset[str]:
+    """Lines that open or close most pages (a running header or footer): not plan text, set
+    aside as artefacts by the clean stage (never deleted). A numbered clause is never one, even
+    when every page opens with "N. Tổ chức …"."""
     if len(pages) < 3:
-        return pages
+        return frozenset()
+    from .markers import match
+
     edge: Counter[str] = Counter()
     for page in pages:
         lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
-        for ln in set(lines[:2] + lines[-2:]):
-            edge[re.sub(r"\d+", "#", ln)] += 1
-    running = {k for k, n in edge.items() if n >= max(3, len(pages) * 0.6)}
-    out = []
-    for page in pages:
-        kept = [ln for ln in page.splitlines() if re.sub(r"\d+", "#", ln.strip()) not in running]
-        out.append("\n".join(kept))
-    return out
+        for ln in {*lines[:2], *lines[-2:]}:
+            if match(ln) is None:
+                edge[running_key(ln)] += 1
+    return frozenset(k for k, n in edge.items() if n >= max(3, len(pages) * 0.6))
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (a broken text map) become U+FFFD: they cannot be printed or written."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 _SLOTS = (
@@ -67,13 +82,9 @@ _SLOTS = (
 )
 
 
-def _with_stamps(page: Any) -> str:
+def _with_stamps(page: Any, seen: list[str]) -> str:
     """The page's text with stamped values (FreeText annotations, form-field values) written into
-    the blanks of the line they stand on."""
-    text = page.extract_text() or ""
-    stamps = _stamps(page)
-    if not stamps:
-        return text
+    the blanks of the line they stand on; every text run it holds is added to ``seen``."""
     chunks: list[tuple[str, float, float]] = []
 
     def visit(t: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
@@ -82,7 +93,12 @@ def _with_stamps(page: Any) -> str:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             chunks.append((t.strip(), x, y))
 
-    page.extract_text(visitor_text=visit)
+    text = page.extract_text(visitor_text=visit) or ""
+    seen.extend(c[0] for c in chunks)
+    stamps = _stamps(page)
+    if not stamps:
+        return text
+    seen.extend(value for value, _ in stamps)
     lines = text.split("\n")
     for value, (_x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
         mid = (y0 + y1) / 2

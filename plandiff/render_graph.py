@@ -3,12 +3,13 @@ what they implement to the right), built with lxml. Clicking a node highlights i
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import networkx as nx
 from lxml import etree
 from lxml.builder import E
+
+from .render_html import script_json
 
 if TYPE_CHECKING:
     from .graph import CitationGraph
@@ -120,7 +121,7 @@ def render_graph_html(cg: CitationGraph) -> str:
         text.text = label if len(label) <= 38 else label[:37] + "…"
         tip = etree.SubElement(grp, f"{{{SVG}}}title")
         tip.text = "\n".join(f"{k}: {v}" for k, v in data.items() if v and k != "label") or n
-    payload = json.dumps(cg.to_node_link(), ensure_ascii=False).replace("</", "<\\/")
+    payload = script_json(cg.to_node_link())
     doc = E.html(
         {"lang": "vi"},
         E.head(E.meta(charset="utf-8"), E.title("plandiff citation graph"), E.style(CSS)),

@@ -14,9 +14,10 @@ from typing import Any
 from lxml import etree
 from lxml.builder import E
 
+from .errors import require
 from .history import History
 from .model import Alignment, Clause, Pair, Plan
-from .worddiff import diff_words
+from .worddiff import Budget, diff_words
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
 SYMBOL = {"unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇", "added": "+", "removed": "−"}
@@ -131,12 +132,12 @@ def _text_el(text: str) -> list[Any]:
     return parts
 
 
-def _diff_els(a: str, b: str) -> tuple[list[Any], list[Any], list[Any]]:
-    """Old side, new side and inline redline for one pair of texts."""
+def _diff_els(a: str, b: str, budget: Budget | None = None) -> tuple[list[Any], list[Any], list[Any]]:
+    """Old side, new side and inline redline for one pair of texts (within the page's ``budget``)."""
     old: list[Any] = []
     new: list[Any] = []
     inline: list[Any] = []
-    for edit in diff_words(a, b):
+    for edit in diff_words(a, b, budget=budget):
         if edit.op == "equal":
             old.append(edit.text)
             new.append(edit.text)
@@ -235,7 +236,18 @@ def _section_of(cid: str) -> str:
     return cid.split(".", 1)[0]
 
 
+def script_json(data: object) -> str:
+    """JSON to embed in a <script> element: "<", ">", "&" and the line separators U+2028/U+2029
+    escaped, so no text of a plan ("</script>", "<!--") can end or silence the script."""
+    text = json.dumps(data, ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
 def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None) -> str:
+    require(al, Alignment, "render_html(alignment)")
+    budget = Budget()
     """The comparison page for ``al`` as one HTML string."""
     a, b = al.a, al.b
     name = title or f"plandiff: {a.name or 'A'} → {b.name or 'B'}"
@@ -337,9 +349,9 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         inline: list[Any] | None = None
         if ca is not None and cb is not None and pair is not None and pair.rule == "container":
             # the heading followed the content: compare headings; the body is in the linked rows
-            old, new, inline = _diff_els(ca.heading, cb.heading)
+            old, new, inline = _diff_els(ca.heading, cb.heading, budget)
         elif ca is not None and cb is not None and pair is not None and pair.edited:
-            old, new, inline = _diff_els(ca.text, cb.text)
+            old, new, inline = _diff_els(ca.text, cb.text, budget)
         anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
         anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
         if aid:
@@ -392,7 +404,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         content.append(_citations_section(citations))
     content.append(controls)
     content.append(table)
-    data = json.dumps(al.to_dict(), ensure_ascii=False).replace("</", "<\\/")
+    data = script_json(al.to_dict())
     doc = E.html(
         {"lang": "vi"},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
@@ -422,6 +434,8 @@ HISTORY_SYMBOL = {"appeared": "+", "unchanged": "=", "modified": "~", "moved": "
 
 
 def render_history_html(h: History) -> str:
+    require(h, History, "render_history_html(history)")
+    budget = Budget()
     """One row per lineage, one column per version: when a clause appeared, changed and was dropped."""
     names = [p.name or f"v{k}" for k, p in enumerate(h.plans)]
     title = "plandiff history: " + " → ".join(names)
@@ -453,7 +467,7 @@ def render_history_html(h: History) -> str:
             lbl.tail = " "
             body = etree.SubElement(td, "span")
             if prev_text is not None and prev_text != clause.text:
-                _, _, inline = _diff_els(prev_text, clause.text)
+                _, _, inline = _diff_els(prev_text, clause.text, budget)
                 _append_mixed(body, inline)
             else:
                 _append_mixed(body, _text_el(clause.heading if len(clause.text) > 400 else clause.text))

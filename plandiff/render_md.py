@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
+from .errors import require
 from .model import Alignment
-from .worddiff import diff_words
+from .worddiff import Budget, diff_words
+
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|])")
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("~", "\\~")
+    """Plan text as literal Markdown: HTML as entities (no tag, no event handler runs once the
+    Markdown is rendered) and the characters of emphasis, code and links escaped (no link, and so
+    no "javascript:" link, can be formed from a plan's words)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(al: Alignment) -> str:
+    require(al, Alignment, "render_markdown(alignment)")
+    budget = Budget()
     a, b = al.a, al.b
-    out = [f"# {a.name or 'A'} → {b.name or 'B'}", ""]
+    out = [f"# {_md_escape(a.name or 'A')} → {_md_escape(b.name or 'B')}", ""]
     for plan, tag in ((a, "A"), (b, "B")):
         m = plan.meta
-        out.append(f"- **{tag}**: {m.issuer or '?'} · Số {m.number or '(trống)'} · {m.date or m.year or '?'} · {m.title or ''}")
+        fields = (m.issuer or "?", f"Số {m.number or '(trống)'}", str(m.date or m.year or "?"), m.title or "")
+        out.append(f"- **{tag}**: " + " · ".join(_md_escape(x) for x in fields))
     out.append("")
     counts = al.counts()
     out.append("| " + " | ".join(counts) + " |")
@@ -32,7 +44,7 @@ def render_markdown(al: Alignment) -> str:
         out.append(head)
         if p.edited:
             parts = []
-            for e in diff_words(ca.text, cb.text):
+            for e in diff_words(ca.text, cb.text, budget=budget):
                 t = _md_escape(e.text)
                 if e.op == "equal" or not t.strip():
                     parts.append(t)
@@ -41,7 +53,7 @@ def render_markdown(al: Alignment) -> str:
                 parts.append(f"{lead}~~{core}~~{trail}" if e.op == "delete" else f"{lead}**{core}**{trail}")
             out.append("".join(parts).replace("\n", "  \n"))
         else:
-            out.append(f"_{ca.label} → {cb.label}, text unchanged_")
+            out.append(f"_{_md_escape(ca.label)} → {_md_escape(cb.label)}, text unchanged_")
         out.append("")
     headings_a = {c.id: c.heading for c in a.walk()}
     headings_b = {c.id: c.heading for c in b.walk()}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from .errors import require
 from .model import Alignment, Clause, Plan
 
 
 def render_outline(plan: Plan, *, width: int = 100) -> str:
+    require(plan, Plan, "render_outline(plan)")
     m = plan.meta
     out: list[str] = []
     who = m.issuer or (f"{m.jurisdiction.level} {m.jurisdiction.name}".strip() if m.jurisdiction else None)
@@ -54,6 +56,7 @@ def render_outline(plan: Plan, *, width: int = 100) -> str:
 
 
 def render_alignment_text(alignment: Alignment) -> str:
+    require(alignment, Alignment, "render_alignment_text(alignment)")
     """One line per pair, then the added and removed clauses: for terminals and e-mail."""
     out = [f"{alignment.a.name or 'A'} → {alignment.b.name or 'B'}"]
     out.append("  ".join(f"{k}: {v}" for k, v in alignment.counts().items()))
@@ -66,6 +69,7 @@ def render_alignment_text(alignment: Alignment) -> str:
 
 
 def render_plain(plan: Plan) -> str:
+    require(plan, Plan, "render_plain(plan)")
     """The plan as clean text: header, title, preamble, one clause per paragraph, back matter.
     Parsing it again gives the same tree (the round trip the tests check)."""
     m = plan.meta

@@ -7,6 +7,7 @@ text is NFC, newlines are ``\\n`` only, and ``encoding``/``format`` say what was
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,12 @@ class SourceText:
     """Formatting a reader sees (Word's heading styles, bold paragraphs): (start, end, kind)."""
     tables: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...] = ()
     """Tables the format keeps (a .docx's w:tbl): (start, end, rows of cell texts) over ``text``."""
+    seen: str | None = None
+    """Every piece of text the reader saw in the file (a .docx's text nodes, a PDF's text runs),
+    when the format has more than the text: the nothing-lost audit counts against it."""
+    running: frozenset[str] = frozenset()
+    """Lines repeated at the top or bottom of most PDF pages (digits masked as "#"): running
+    headers and footers, set aside as artefacts by the clean stage."""
     notes_start: int | None = None
     """Where the footnotes a format keeps apart (Word's footnotes.xml) begin in ``text``: one per
     line, "label<TAB>text". Their markers are glued to the words, as PDF extraction leaves them."""
@@ -58,7 +65,7 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
         raise errors.InputTooLarge(f"{p}: too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
     src = read_bytes(data, label=str(p))
     return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, tables=src.tables,
-                      notes_start=src.notes_start)
+                      notes_start=src.notes_start, seen=src.seen, running=src.running)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -69,16 +76,18 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         from . import docx
 
-        text, notes, hints, tables = docx.extract_text(data, label=label)
-        src = _finish(text, "docx", None)
+        got = docx.extract_text(data, label=label)
+        src = _finish(got.text, "docx", None)
         # one line a footnote: a body's own line breaks must not start a line of their own
-        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in notes)
-        return SourceText(src.text + tail, "docx", None, hints=tuple(hints), tables=tuple(tables),
-                          notes_start=len(src.text) if notes else None)
+        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in got.notes)
+        return SourceText(src.text + tail, "docx", None, hints=tuple(got.hints), tables=tuple(got.tables),
+                          notes_start=len(src.text) if got.notes else None, seen=got.seen)
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf
 
-        return _finish(pdf.extract_text(data, label=label), "pdf", None)
+        text, seen, running = pdf.extract_text(data, label=label)
+        src = _finish(text, "pdf", None)
+        return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running)
     text, encoding = decode(data, label=label)
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
@@ -97,8 +106,14 @@ def read_text(text: str) -> SourceText:
     return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")  # Word's manual line break
+    # control characters, non-characters and lone surrogates cannot be written to a page, a file
+    # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
+    text = _CONTROL.sub("\ufffd", text)
     text = nfc(text)
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")

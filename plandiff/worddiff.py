@@ -8,6 +8,7 @@ token space, and only then mapped back — so no syllable or number is ever cut 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,8 +30,36 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def diff_words(a: str, b: str, *, timeout: float = 2.0) -> list[Edit]:
-    """Edits turning ``a`` into ``b``; joining the equal+delete texts gives ``a``, equal+insert ``b``."""
+CAPACITY = 6400 + 0x20000
+"""Distinct tokens the private-use areas can stand for (the BMP's and planes 15–16)."""
+
+
+class Budget:
+    """Time for the word diffs of a whole report: each diff gets at most ``per_diff`` seconds of
+    what is left; once it is spent, clauses are shown as replaced whole (a plain fallback), so a
+    report of thousands of large clauses still finishes in bounded time."""
+
+    def __init__(self, seconds: float = 6.0, per_diff: float = 1.0) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.per_diff = per_diff
+
+    def allowance(self) -> float:
+        return max(0.0, min(self.per_diff, self.deadline - time.monotonic()))
+
+
+def diff_words(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = None) -> list[Edit]:
+    """Edits turning ``a`` into ``b``; joining the equal+delete texts gives ``a``, equal+insert ``b``.
+    Texts with more distinct tokens than there are characters to stand for them, or a spent
+    ``budget``, give the plain diff: ``a`` deleted, ``b`` inserted."""
+    if a == b:
+        return [Edit("equal", a)] if a else []
+    if budget is not None:
+        timeout = budget.allowance()
+        if timeout <= 0:
+            return _plain(a, b)
+    ta, tb = tokenize(a), tokenize(b)
+    if len(set(ta) | set(tb)) > CAPACITY:
+        return _plain(a, b)
     table: dict[str, str] = {}
     back: list[str] = []
 
@@ -45,7 +74,7 @@ def diff_words(a: str, b: str, *, timeout: float = 2.0) -> list[Edit]:
             out.append(ch)
         return "".join(out)
 
-    ea, eb = encode(tokenize(a)), encode(tokenize(b))
+    ea, eb = encode(ta), encode(tb)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(ea, eb, False)
@@ -60,6 +89,10 @@ def diff_words(a: str, b: str, *, timeout: float = 2.0) -> list[Edit]:
             else:
                 edits.append(Edit(ops[code], text))
     return edits
+
+
+def _plain(a: str, b: str) -> list[Edit]:
+    return [e for e in (Edit("delete", a), Edit("insert", b)) if e.text]
 
 
 def _index(ch: str) -> int:

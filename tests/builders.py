@@ -275,3 +275,26 @@ def portal_markdown_to_html(md: str) -> str:
             "<div class=\"header-menu\"><a href=\"/\">Trang chủ</a></div>"
             f"<div id=\"toanvan\" class=\"content1\">{''.join(out)}</div>"
             "<div class=\"footer\">Cơ sở dữ liệu văn bản · Liên hệ</div></body></html>")
+
+
+def raw_docx(body: str, *, numbering: str | None = None, footnotes: str | None = None,
+             compression: int = zipfile.ZIP_DEFLATED, extra: dict[str, bytes] | None = None) -> bytes:
+    """A .docx from raw WordprocessingML: ``body`` goes inside w:body; ``numbering`` and
+    ``footnotes`` are the inner XML of those parts. For hostile and odd documents."""
+    def part(root: str, inner: str) -> str:
+        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} xmlns:w="{W}">{inner}</w:{root}>'
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as zf:
+        zf.writestr("word/document.xml", part("document", f"<w:body>{body}</w:body>"))
+        if numbering is not None:
+            zf.writestr("word/numbering.xml", part("numbering", numbering))
+        if footnotes is not None:
+            zf.writestr("word/footnotes.xml", part("footnotes", footnotes))
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+PLAN_PARAS = "".join(_para(x) for x in ("KẾ HOẠCH", "Thử nghiệm", "I. NỘI DUNG", "1. Làm việc."))
+"""A minimal plan's paragraphs, to put hostile parts around."""
