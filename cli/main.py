@@ -228,8 +228,14 @@ class Terminated(BaseException):
     """SIGTERM, raised where the program stands so that temporary files are removed on the way out."""
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise Terminated()
+class Interrupted(BaseException):
+    """SIGINT (Ctrl-C), raised as our own so that click adds nothing of its own to stderr."""
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    import signal
+
+    raise Interrupted() if signum == signal.SIGINT else Terminated()
 
 
 def main() -> None:
@@ -237,7 +243,8 @@ def main() -> None:
     0 success, 1 plans differ (``diff --exit-code``), 2 trouble, 130 interrupted, 143 terminated."""
     import signal
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
     code = 0
     try:
         result = cli.main(standalone_mode=False)
@@ -249,7 +256,7 @@ def main() -> None:
         hint = " (see plandiff --help)" if isinstance(exc, click.UsageError) else ""
         _fail(f"plandiff: {message}{hint}")
         code = exc.exit_code if isinstance(exc, UserError) else 2
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (Interrupted, KeyboardInterrupt, click.exceptions.Abort):
         _fail("plandiff: interrupted")
         code = 130
     except Terminated:
