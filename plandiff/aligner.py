@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .errors import require
+from .errors import InputTooLarge, require
 from .jurisdictions import same_authority
 from .model import Alignment, Clause, Pair, Plan
 from .textnorm import match_key, words
@@ -41,6 +41,9 @@ CONTEXT_BONUS = 0.12
 """Added to a pair's similarity when the two parents are paired with each other."""
 LABEL_BONUS = 0.03
 """Added when the labels are the same (weak evidence: renumbering is common)."""
+
+MAX_CLAUSES = 10_000
+"""Clauses of one plan beyond which it is not compared (bounded time on any input)."""
 
 CANDIDATES = 12
 """Candidates per clause taken from the inverted index (per text variant)."""
@@ -285,6 +288,11 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     stricter bars of cross-jurisdiction text reuse."""
     require(a, Plan, "align(a, …)")
     require(b, Plan, "align(…, b)")
+    for plan in (a, b):
+        n = sum(1 for _ in plan.walk())
+        if n > MAX_CLAUSES:
+            raise InputTooLarge(f"{plan.name or 'a plan'} has {n:,} clauses; plans have hundreds, and comparing more than "
+                                f"{MAX_CLAUSES:,} would take minutes")
     if cross is None:
         ja, jb = a.meta.jurisdiction, b.meta.jurisdiction
         cross = not (ja is None or jb is None or same_authority(ja, jb))

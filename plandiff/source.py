@@ -16,7 +16,11 @@ from . import errors, legacy
 from .textnorm import nfc
 
 MAX_BYTES = 64 * 1024 * 1024
-"""Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory."""
+"""Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory.
+A .docx or .pdf may be large for its pictures: the text it holds is bounded apart."""
+MAX_TEXT_CHARS = 2_000_000
+"""Characters of text after decoding (about a thousand pages): plans hold tens of thousands.
+Past it parsing alone would take tens of seconds and gigabytes, so it is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,9 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
     text = _CONTROL.sub("\ufffd", text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise errors.InputTooLarge(f"the {fmt} input holds {len(text):,} characters of text; a plan holds far fewer "
+                                   f"(limit {MAX_TEXT_CHARS:,})")
     text = nfc(text)
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")

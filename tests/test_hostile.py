@@ -360,7 +360,7 @@ def test_signals_exit_cleanly_and_leave_no_temporary_file(pair: tuple[Path, Path
     a, _ = pair
     big = tmp_path / "big.txt"
     body = a.read_text(encoding="utf-8")
-    big.write_text(body + "\n".join(f"{k}. Nhiệm vụ bổ sung số {k} về truyền thông bình đẳng giới." for k in range(100, 40000)), encoding="utf-8")
+    big.write_text(body + "\n".join(f"{k}. Nhiệm vụ bổ sung số {k} về truyền thông bình đẳng giới." for k in range(100, 9000)), encoding="utf-8")
     out = tmp_path / "out" / "report.html"
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "plandiff_cli.main", "diff", str(big), str(big), "-o", str(out)],
@@ -380,3 +380,11 @@ def test_exit_codes_follow_diff(pair: tuple[Path, Path], tmp_path: Path) -> None
     assert _run("diff", str(a), str(b), "--exit-code", "-o", str(tmp_path / "r.html")).returncode == 1
     assert _run("diff", str(a), str(a), "--exit-code", "-o", str(tmp_path / "s.html")).returncode == 0
     assert _run("--version").returncode == 0
+
+
+def test_text_and_clause_budgets_are_clear_errors() -> None:
+    with pytest.raises(errors.InputTooLarge):
+        plandiff.parse_text(HEAD + "1. Làm việc.\n" * 200_000)
+    many = plandiff.parse_text(HEAD + "".join(f"{k % 9 + 1}. Việc {k}.\n" for k in range(12_000)))
+    with pytest.raises(errors.InputTooLarge):
+        plandiff.align(many, many)
