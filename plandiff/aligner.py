@@ -180,6 +180,16 @@ class _Space:
         return {t: v / norm for t, v in vec.items()}
 
 
+RATIO_SPAN = 3000
+"""Characters of a clause's head and of its tail that the edit-distance half of the similarity
+sees: it is quadratic in length, and a clause longer than a page is compared by its ends (the
+TF-IDF half still sees every word)."""
+
+
+def _bounded(text: str) -> str:
+    return text if len(text) <= 2 * RATIO_SPAN else text[:RATIO_SPAN] + text[-RATIO_SPAN:]
+
+
 def _cos(x: dict[str, float], y: dict[str, float]) -> float:
     if len(x) > len(y):
         x, y = y, x
@@ -205,7 +215,7 @@ class _Scorer:
             return 0.0
         if x == y:
             return 1.0
-        return 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(x, y) / 100.0
+        return 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(_bounded(x), _bounded(y)) / 100.0
 
     def coverage(self, text: str, parts: list[str]) -> float:
         """Share of ``text``'s TF-IDF weight found in the features of ``parts``."""
