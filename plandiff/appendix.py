@@ -16,9 +16,10 @@ either a heading line, a table cell or paragraph text, so the nothing-lost audit
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import lines as lines_mod
 from . import structure
@@ -27,6 +28,14 @@ from .model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 
 _HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pipes:
+    """The document's lone "|" artefacts in order, with their offsets for bisection."""
+
+    pipes: list[Artefact]
+    starts: list[int]
 
 
 def is_heading(line: Line) -> bool:
@@ -59,11 +68,14 @@ def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[
          source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, ordinal: int = 1) -> tuple[list[Appendix], list[HeaderLine]]:
     """Read ``lines`` (which start with an appendix) into appendices."""
     starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i]) or (starts_at(lines, i) and not _in_title(lines, i))]
+    # the lone pipes of flattened tables, once, in order: each appendix takes its own by bisection
+    pipes = sorted((a for a in artefacts if a.kind == "markup" and set(a.text) == {"|"}), key=lambda a: a.span.start)
+    index = _Pipes(pipes, [a.span.start for a in pipes])
     out: list[Appendix] = []
     header: list[HeaderLine] = []
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        app, hl = _read_one(list(lines[s:e]), artefacts, tables, source, hard_wraps=hard_wraps, soft_wraps=soft_wraps,
+        app, hl = _read_one(list(lines[s:e]), index, tables, source, hard_wraps=hard_wraps, soft_wraps=soft_wraps,
                             width=width, prefix=f"PL{ordinal + k}")
         out.append(app)
         header.extend(hl)
@@ -75,7 +87,7 @@ def _in_title(lines: Sequence[Line], i: int) -> bool:
     return i > 0 and (is_heading(lines[i - 1]) or _is_title_text(lines[i - 1].text)) and not is_heading(lines[i])
 
 
-def _read_one(block: list[Line], artefacts: Sequence[Artefact], tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
+def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
               source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, prefix: str) -> tuple[Appendix, list[HeaderLine]]:
     header: list[HeaderLine] = []
     label: str | None = None
@@ -101,7 +113,7 @@ def _read_one(block: list[Line], artefacts: Sequence[Artefact], tables: Sequence
             if ref_parts[-1].rstrip(" *_").endswith(")"):
                 break
     content = block[i:]
-    found_tables, rest = _tables(content, artefacts, tables, source, block[i - 1].end if i else block[0].start)
+    found_tables, rest = _tables(content, pipes, tables, source, block[i - 1].end if i else block[0].start)
     paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
     lead, clauses = structure.build_tree(paras)
     text = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in lead)
@@ -122,7 +134,7 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
     return replace(clause, id=f"{prefix}.{clause.id}", children=tuple(_prefixed(c, prefix) for c in clause.children))
 
 
-def _tables(content: list[Line], artefacts: Sequence[Artefact],
+def _tables(content: list[Line], index: _Pipes,
             geometry: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]], source: str,
             lo: int) -> tuple[list[Table], list[Line]]:
     """Split the content lines (which follow the heading lines ending at ``lo``) into tables and
@@ -132,15 +144,23 @@ def _tables(content: list[Line], artefacts: Sequence[Artefact],
     hi = content[-1].end
     used: set[int] = set()
     found: list[tuple[int, Table]] = []
+    starts = [ln.start for ln in content]  # lines come in order: positions are found by bisection
+
+    def line_at(pos: int) -> int | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k if k >= 0 and content[k].start <= pos < content[k].end else None
+
     # 1. tables whose geometry the reader kept (.docx)
     for start, end, rows in geometry:
-        inside = [k for k, ln in enumerate(content) if start <= ln.start < end]
-        if inside and lo <= start <= hi:
+        if not lo <= start <= hi:
+            continue
+        inside = range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+        if len(inside):
             used.update(inside)
             found.append((start, Table(rows, Span(start, end))))
     # 2. Markdown flattened one cell per line: lone pipes outside any line
-    pipes = [a for a in artefacts if a.kind == "markup" and set(a.text) == {"|"} and lo <= a.span.start <= hi
-             and not any(ln.start <= a.span.start < ln.end for ln in content)]
+    window = index.pipes[bisect.bisect_left(index.starts, lo):bisect.bisect_right(index.starts, hi)]
+    pipes = [a for a in window if line_at(a.span.start) is None]
     if pipes:
         first, last = pipes[0].span.start, pipes[-1].span.end
         cells_lines = [k for k, ln in enumerate(content) if first < ln.start < last and k not in used]

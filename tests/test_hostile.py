@@ -31,6 +31,8 @@ from plandiff.worddiff import apply, diff_words
 from . import builders
 
 HEAD = "ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\nX, ngày 1 tháng 1 năm 2025\nKẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n"
+MD_PLAN = ("**KẾ HOẠCH**\n\n**Thử**\n\n**I. A**\n\n1. B\n\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+           "Nguyễn Văn A\n\n")
 SUPERLINEAR = 9.0
 """Allowed ratio of the 4× run to the 1× run: well above linear (4), well below quadratic (16)."""
 
@@ -73,6 +75,15 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
     "short names": lambda n: HEAD + "1. " + " ".join(
         f"Quyết định số {k}/QĐ-TTg ngày 1/1/2020 (viết tắt là Quyết định X{k});" for k in range(n // 20)) + "\n",
     "blank lines": lambda n: HEAD + "1. Làm việc.\n" + "\n" * n,
+    "flattened appendix table": lambda n: MD_PLAN + "**PHỤ LỤC**\n\n**DANH MỤC**\n\n" + "|\n1\n|\nx\n|\n|\n" * (n // 4),
+    "pipe rows in an appendix": lambda n: MD_PLAN + "**PHỤ LỤC**\n\n**DANH MỤC**\n\n" + "| 1 | x | y |\n" * (n // 4),
+    "many appendices": lambda n: MD_PLAN + "\n**PHỤ LỤC**\n\n**DANH MỤC**\n\n|\n1\n|\nx\n|\n" * (n // 8),
+    "articles": lambda n: ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/QĐ-UBND\nX, ngày 1 tháng 1 năm 2025\nQUYẾT ĐỊNH\nVề việc x\n"
+                           + "".join(f"Điều {k % 900 + 1}. Nội dung {k}.\n" for k in range(n))),
+    "bracket footnotes": lambda n: (MD_PLAN.replace("1. B", "1. B" + "".join(f"x[{k}]" for k in range(1, 100)))
+                                    + "".join(f"[{k % 99 + 1}] Ghi chú {k}.\n\n" for k in range(n // 4))),
+    "recipients": lambda n: HEAD + "1. Làm việc.\nNơi nhận:\n" + "- Sở Nội vụ;\n" * n + "KT. CHỦ TỊCH\nNguyễn Văn A\n",
+    "issuer lines": lambda n: "ỦY BAN NHÂN DÂN\n" * n + "Số: 1/KH-UBND\nKẾ HOẠCH\nThử\nI. A\n1. B.\n",
     "pipes": lambda n: "**KẾ HOẠCH**\n**x**\n**y**\n" + "|\n" * n + "I. A\n",
 }
 
