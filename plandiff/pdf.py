@@ -17,6 +17,10 @@ from typing import Any
 from . import errors
 
 
+MAX_PAGES = 2000
+"""Pages read from a PDF: extraction time grows with them before the text budget applies."""
+
+
 def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozenset[str]]:
     """The text of the pages (separated by form feeds), every text run seen, and the running
     lines (see ``running_lines``)."""
@@ -33,6 +37,8 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted; save an unprotected copy first") from exc
             if not ok:
                 raise errors.EncryptedDocument(f"{label}: the PDF is encrypted with a password; save an unprotected copy first")
+        if len(reader.pages) > MAX_PAGES:
+            raise errors.InputTooLarge(f"{label}: {len(reader.pages):,} pages; a plan has tens (limit {MAX_PAGES:,})")
         seen: list[str] = []
         pages = [_clean(_with_stamps(page, seen)) for page in reader.pages]
     except errors.PlanError:
