@@ -16,7 +16,6 @@ from typing import Any
 
 from . import errors
 
-
 MAX_PAGES = 2000
 """Pages read from a PDF: extraction time grows with them before the text budget applies."""
 
