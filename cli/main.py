@@ -171,6 +171,55 @@ def cite(file: str, as_json: bool, output: str | None) -> None:
     _emit("\n".join(lines), output)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=str)
+@click.option("--agency", help="Only this agency's tasks (a name as printed, any spelling or abbreviation).")
+@click.option("--json", "as_json", is_flag=True, help="JSON: agencies and tasks (or, for two plans, the comparison).")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV, one task a row.")
+@click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated tasks and report deadlines.")
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
+def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: bool, as_ics: bool, output: str | None) -> None:
+    """Who must do what, by when: the tasks of FILE by agency, or the duties of A and B compared."""
+    from plandiff.tasks import agencies, agencies_of, compare_tasks
+    from plandiff.tasks import render as task_render
+    from plandiff.tasks import tasks as extract_tasks
+
+    if len(files) > 2:
+        raise UserError("tasks takes one plan, or two to compare")
+    if sum((as_json, as_csv, as_ics)) > 1:
+        raise UserError("choose one of --json, --csv, --ics")
+    _guard_output(output, list(files))
+    if len(files) == 2:
+        if as_csv or as_ics:
+            raise UserError("--csv and --ics are for one plan's tasks; compare with --json or as text")
+        result = compare_tasks(_load(files[0]), _load(files[1])).to_dict()
+        _emit(_json(result) if as_json else task_render.comparison_text(result), output)
+        return
+    plan = _load(files[0])
+    found = extract_tasks(plan)
+    if agency:
+        wanted = agencies.key_of(agency)
+        found = [t for t in found if (wanted and t.agency_key == wanted) or agency.lower() in t.agency.lower()]
+        if not found:
+            raise UserError(f"no task of {agency!r} in {files[0]}")
+    if as_ics:
+        data = task_render.to_ics(found, name=plan.name or "plandiff")
+        if output:
+            try:
+                write_atomic(output, data)
+            except OSError as exc:
+                raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        else:
+            sys.stdout.buffer.write(data)
+        return
+    if as_json:
+        _emit(_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)
+    elif as_csv:
+        _emit(task_render.to_csv(found).rstrip("\n"), output)
+    else:
+        _emit(task_render.by_agency(found).rstrip("\n"), output)
+
+
 def _graph(files: tuple[str, ...]) -> plandiff.CitationGraph:
     graph = plandiff.CitationGraph()
     for f in files:

@@ -95,7 +95,7 @@ ROLE_PENALTY = 0.15
 """Taken off a cross-authority pair whose clauses serve different parts of their plans."""
 
 
-def _role_of(heading: str) -> frozenset[str]:
+def role_of(heading: str) -> frozenset[str]:
     """The parts a short heading names ("mục đích, yêu cầu" → purpose and requirements)."""
     if not heading or len(heading.split()) > 12:
         return frozenset()
@@ -144,7 +144,7 @@ def _nodes(plan: Plan) -> list[_Node]:
                      " ".join(clause.text.split()), bool(clause.children))
         if clause.kind == "item" and _AGENCY.match(heading):
             node.agency = _agency_key(heading)
-        own_role = _role_of(heading) if (clause.children or len(paras) > 1 or len(heading.split()) <= 6) else frozenset()
+        own_role = role_of(heading) if (clause.children or len(paras) > 1 or len(heading.split()) <= 6) else frozenset()
         node.role = own_role or (out[parent].role if parent is not None else frozenset())
         node.own_role = bool(own_role)
         out.append(node)

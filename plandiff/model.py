@@ -353,6 +353,43 @@ class Alignment:
         }
 
 
+TaskKind = Literal["task", "report", "request"]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One duty a plan assigns: who must do what, with whom, by when."""
+
+    agency: str
+    """The body responsible, as printed ("Sở Lao động - Thương binh và Xã hội")."""
+    text: str
+    kind: TaskKind
+    """"report": a reporting duty; "request": asked of a body the issuer does not command (the
+    Fatherland Front, the Women's Union: "Đề nghị …"); "task": ordered."""
+    span: Span
+    agency_key: str | None = None
+    """The body's role across spellings, levels and years ("noi-vu"); None when not known."""
+    partners: tuple[str, ...] = ()
+    deadline: str | None = None
+    """ISO date of a deadline the text gives ("trước ngày 15/12/2026")."""
+    period: str | None = None
+    """A time as printed when it is no single date ("Quý II/2026", "hằng năm", "thường xuyên")."""
+    period_dates: tuple[str, str] | None = None
+    """The period as a date range where it is one (Quý II/2026 → 2026-04-01 … 2026-06-30)."""
+    product: str | None = None
+    clause: str | None = None
+    appendix: str | None = None
+    row: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "agency": self.agency, "agency_key": self.agency_key, "partners": list(self.partners), "text": self.text,
+            "kind": self.kind, "deadline": self.deadline, "period": self.period,
+            "period_dates": list(self.period_dates) if self.period_dates else None, "product": self.product,
+            "clause": self.clause, "appendix": self.appendix, "row": self.row, "span": self.span.as_list(),
+        }
+
+
 CitationRole = Literal["basis", "mention"]
 
 

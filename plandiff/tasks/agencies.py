@@ -1,0 +1,86 @@
+"""Agencies with an identity: the same body under its spellings and abbreviations ("Sở LĐ-TB&XH",
+"Sở Lao động - Thương binh và Xã hội"), a province's Sở and a district's Phòng of one field, and the
+2025 reorganisation's successors (``plandiff/data/agencies.json``, with its sources).
+
+Names are never invented: a task's agency is the name as printed; the key only says which bodies
+are the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..textnorm import match_key
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyKind:
+    key: str
+    name: str
+    """The usual name of the role (a province's), for people; never put on a task."""
+    pattern: re.Pattern[str]
+    commanded: bool
+    """Whether a People's Committee commands the body; plans ask the others ("Đề nghị …")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Successor:
+    key: str
+    topics: tuple[str, ...] = ()
+
+
+@cache
+def _data() -> dict:
+    return json.loads(resources.files("plandiff").joinpath("data/agencies.json").read_text(encoding="utf-8"))
+
+
+@cache
+def kinds() -> tuple[AgencyKind, ...]:
+    return tuple(AgencyKind(a["key"], a["name"], re.compile(a["match"]), a["commanded"]) for a in _data()["agencies"])
+
+
+@cache
+def successions() -> dict[str, tuple[Successor, ...]]:
+    return {s["from"]: tuple(Successor(t["key"], tuple(t.get("topics", ()))) for t in s["to"]) for s in _data()["successions"]}
+
+
+_LEAD = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+")
+
+
+def key_of(name: str) -> str | None:
+    """The role of a body named as printed ("Sở Văn hóa và Thể thao" → "van-hoa"), or None."""
+    text = _LEAD.sub("", match_key(name)).replace("uỷ", "ủy")
+    for kind in kinds():
+        if kind.pattern.search(text):
+            return kind.key
+    return None
+
+
+def kind_of(key: str | None) -> AgencyKind | None:
+    return next((k for k in kinds() if k.key == key), None)
+
+
+def commanded(key: str | None) -> bool:
+    kind = kind_of(key)
+    return True if kind is None else kind.commanded
+
+
+def successor(key: str | None, text: str) -> str | None:
+    """Where the duty ``text`` of an abolished body went: the successor whose topics the duty
+    names, else the first successor; None when the body was not reorganised."""
+    options = successions().get(key or "")
+    if not options:
+        return None
+    low = match_key(text)
+    for option in options:
+        if option.topics and any(t in low for t in option.topics):
+            return option.key
+    return options[0].key
+
+
+def successors(key: str | None) -> tuple[str, ...]:
+    return tuple(s.key for s in successions().get(key or "", ()))

@@ -1,0 +1,255 @@
+"""Tasks a plan assigns: ``tasks(plan) -> list[Task]``.
+
+Three places hold them:
+- the implementation section ("Tổ chức thực hiện", "Trách nhiệm", "Phân công"): an item per
+  agency, its points, dashes and paragraphs each a task;
+- appendix task tables: columns found by their headings in any order and wording (TT, Nhiệm vụ,
+  Cơ quan chủ trì, Cơ quan phối hợp, Thời gian hoàn thành, Sản phẩm);
+- sentences elsewhere that give a body a duty ("Giao Sở X chủ trì …", "Đề nghị Hội LHPN …",
+  "Sở X chịu trách nhiệm …") and the reporting section's dated duties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..aligner import role_of
+from ..model import Appendix, Clause, Plan, Span, Table, Task
+from ..textnorm import match_key
+from . import agencies, timing
+
+_AGENCY_START = re.compile(
+    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ chỉ huy|công an|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
+    r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
+    r"mặt trận|cơ quan|đơn vị|ngành)\b"
+)
+_VERBS = re.compile(
+    r"\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu|thực hiện|căn cứ|triển khai|hướng dẫn|theo dõi|"
+    r"tổ chức|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
+    r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
+    r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
+    r"tiếp tục|phát huy|làm tốt)\b"
+)
+_REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
+_PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|tổ chức|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
+_ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<rest>.+)")
+_SUBJECT = re.compile(r"^(?P<who>.{3,120}?)\s+(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
+
+
+def tasks(plan: Plan) -> list[Task]:
+    """Every task the plan assigns, in document order."""
+    out: list[Task] = []
+    done: set[str] = set()
+    for clause in plan.clauses:
+        for container in _implementation(clause):
+            out.extend(_from_container(plan, container, done))
+    for clause in plan.walk():
+        if clause.id in done:
+            continue
+        out.extend(_from_sentences(plan, clause, reporting="reporting" in role_of(match_key(clause.heading))
+                                   or _in_reporting(plan, clause)))
+    for k, app in enumerate(plan.appendices, start=1):
+        out.extend(_from_appendix(plan, app, k))
+    return out
+
+
+# the implementation section --------------------------------------------------------------------
+
+def _implementation(clause: Clause) -> Iterator[Clause]:
+    """Clauses whose heading names the implementation part and that hold agencies' duties."""
+    if "implementation" in role_of(match_key(clause.heading)) and clause.children:
+        yield clause
+        return
+    for child in clause.children:
+        yield from _implementation(child)
+
+
+def _agency_name(clause: Clause) -> tuple[str, str] | None:
+    """The body an item is about ("Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch: Phối hợp …") and
+    what follows it on the heading line; None when the heading names no body."""
+    heading = clause.heading.strip()
+    if not _AGENCY_START.match(match_key(heading)):
+        return None
+    head, colon, rest = heading.partition(":")
+    if colon and len(head.split()) <= 25:
+        return head.strip(), rest.strip()
+    if len(heading.split()) <= 20 and not heading.endswith((".", ";")):
+        return heading, ""
+    m = _VERBS.search(heading)
+    if m and m.start() > 0:
+        return heading[: m.start()].strip(" ,"), heading[m.start():].strip()
+    return None
+
+
+def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]:
+    out: list[Task] = []
+    for item in container.children:
+        named = _agency_name(item)
+        if named is None:
+            if any(_agency_name(c) for c in item.children):
+                out.extend(_from_container(plan, item, done))
+            continue
+        done.update(c.id for c in item.walk())
+        name, rest = named
+        key = agencies.key_of(name)
+        request = name.lower().startswith("đề nghị") or not agencies.commanded(key)
+        agency = re.sub(r"^[Đđ]ề nghị\s+", "", name)
+        pieces: list[tuple[str, Clause]] = []
+        if rest:
+            pieces.append((rest, item))
+        pieces.extend((p, item) for p in item.text.split("\n")[1:] if p.strip())
+        pieces.extend((c.full_text().replace("\n", " "), c) for c in item.children)
+        for text, clause in pieces:
+            out.append(_task(agency, key, text, clause, request=request))
+    return out
+
+
+def _task(agency: str, key: str | None, text: str, clause: Clause, *, request: bool = False,
+          span: Span | None = None) -> Task:
+    deadline, period, dates = timing.when(text)
+    kind = "request" if request else "report" if _REPORT.search(text) else "task"
+    return Task(agency=agency, text=text.strip(), kind=kind, span=span or clause.span, agency_key=key,  # type: ignore[arg-type]
+                partners=_partners(text), deadline=deadline, period=period, period_dates=dates, clause=clause.id)
+
+
+_NAME_START = (r"(?:các\s+)?(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|"
+               r"Cục|Chi cục|Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|cơ quan|đơn vị|"
+               r"địa phương|sở|ban|ngành)\b")
+_BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
+
+
+def split_agencies(text: str) -> list[str]:
+    """Names in a list ("Sở Giáo dục và Đào tạo, Công an tỉnh và các địa phương"): split where the
+    next piece opens a name, never inside one ("Văn hóa, Thể thao và Du lịch")."""
+    return [p.strip(" ,;") for p in _BETWEEN_NAMES.split(text) if p.strip(" ,;")]
+
+
+def _partners(text: str) -> tuple[str, ...]:
+    m = _PARTNERS.search(text)
+    if not m:
+        return ()
+    return tuple(p for p in split_agencies(m.group("who")) if len(p.split()) <= 12)
+
+
+# sentences elsewhere ----------------------------------------------------------------------------
+
+def _in_reporting(plan: Plan, clause: Clause) -> bool:
+    top = next((c for c in plan.clauses if clause.id == c.id or clause.id.startswith(c.id + ".")), None)
+    return top is not None and "reporting" in role_of(match_key(top.heading))
+
+
+def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task]:
+    """Duties stated in sentences: "Giao Sở X …", "Đề nghị Y …", "Sở X chịu trách nhiệm …"; in
+    the reporting section also each dated or reporting segment, under the body its sentence
+    names (a sentence without one carries on its predecessor's)."""
+    text = clause.heading if clause.children else clause.text.replace("\n", " ")
+    out: list[Task] = []
+    subject: tuple[str, str | None] | None = None
+    for segment in re.split(r"(?<=[.;])\s+", text):
+        segment = segment.strip()
+        if not segment:
+            continue
+        m = _ASSIGN.search(segment)
+        if m:
+            who, rest = _leading_agency(m.group("rest"))
+            if who:
+                key = agencies.key_of(who)
+                request = m.group("verb").lower().startswith("đề nghị") or not agencies.commanded(key)
+                out.append(_task(who, key, rest or segment, clause, request=request))
+                subject = (who, key)
+                continue
+        group = _group_subject(segment) if reporting else None
+        s = group or _SUBJECT.search(segment)
+        if s is not None:
+            who = s.group("who").strip(" ,")
+            if group is None:  # "Căn cứ …, Sở X chịu trách nhiệm": the body after the lead-in
+                who = re.sub(r"^.*,\s*(?=(?:các\s+)?(?:sở|đơn vị|cơ quan|ubnd|ủy ban)\b)", "", who, flags=re.IGNORECASE)
+            who = _QUALIFIER.split(who, maxsplit=1)[0].strip(" ,")
+            if _AGENCY_START.match(match_key(who)):
+                subject = (who, agencies.key_of(who))
+                if not reporting:
+                    out.append(_task(subject[0], subject[1], segment, clause))
+                    continue
+        if reporting and subject and (timing.when(segment) != (None, None, None) or _REPORT.search(segment)):
+            out.append(_task(subject[0], subject[1], segment, clause))
+    return out
+
+
+_QUALIFIER = re.compile(r"\s+(?:tùy|tuỳ|theo chức năng|trong phạm vi|căn cứ|được giao)\b", re.IGNORECASE)
+_GROUP = re.compile(r"(?P<who>(?:các\s+)?(?:sở|đơn vị|cơ quan)(?:,\s*(?:ban|ngành|đoàn thể|địa phương|đơn vị|cơ quan))+)", re.IGNORECASE)
+
+
+def _group_subject(segment: str) -> re.Match[str] | None:
+    return _GROUP.search(segment)
+
+
+def _leading_agency(text: str) -> tuple[str | None, str]:
+    """The body named at the start of ``text`` and the rest: "Sở Y tế chủ trì, …"."""
+    if not _AGENCY_START.match(match_key(text)):
+        return None, text
+    m = _VERBS.search(text)
+    if m is None or m.start() == 0:
+        return None, text
+    return text[: m.start()].strip(" ,:"), text[m.start():].strip(" ,:")
+
+
+# appendix task tables ---------------------------------------------------------------------------
+
+_COLUMNS = (
+    ("number", r"^(?:s?tt|số tt|stt)$"),
+    ("lead", r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|người thực hiện|cơ quan thực hiện|đơn vị chủ trì|phụ trách"),
+    ("partners", r"phối hợp"),
+    ("time", r"thời gian|thời hạn|tiến độ|hoàn thành"),
+    ("product", r"sản phẩm|kết quả"),
+    ("text", r"nhiệm vụ|nội dung|hoạt động|công việc|tên|chỉ tiêu"),
+)
+
+
+def _columns(header: tuple[str, ...]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for k, cell in enumerate(header):
+        low = match_key(cell)
+        for name, pattern in _COLUMNS:
+            if name not in cols and re.search(pattern, low):
+                cols[name] = k
+                break
+    return cols
+
+
+def _from_appendix(plan: Plan, app: Appendix, ordinal: int) -> list[Task]:
+    out: list[Task] = []
+    for table in app.tables:
+        out.extend(_from_table(app, table, ordinal))
+    return out
+
+
+def _from_table(app: Appendix, table: Table, ordinal: int) -> list[Task]:
+    """A task table: the first row whose cells name a task column and a lead column is its
+    header; every later row with a task and a body is a task (rows naming only a group are
+    headings of the rows below)."""
+    out: list[Task] = []
+    header_at = next((k for k, row in enumerate(table.rows[:4]) if {"text", "lead"} <= set(_columns(row))), None)
+    if header_at is None:
+        return out
+    cols = _columns(table.rows[header_at])
+    label = app.label or app.title or f"PL{ordinal}"
+
+    def cell(row: tuple[str, ...], name: str) -> str:
+        k = cols.get(name)
+        return " ".join(row[k].split()) if k is not None and k < len(row) else ""
+
+    for r, row in enumerate(table.rows[header_at + 1:], start=header_at + 2):
+        text, lead = cell(row, "text"), cell(row, "lead")
+        if not text or not lead:
+            continue
+        time_text = cell(row, "time")
+        deadline, period, dates = timing.when(time_text, whole=True) if time_text else (None, None, None)
+        partners = tuple(split_agencies(cell(row, "partners")))
+        leads = split_agencies(lead) or [lead]
+        key = agencies.key_of(leads[0])
+        kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
+        out.append(Task(agency=leads[0], text=text, kind=kind, span=table.span, agency_key=key,  # type: ignore[arg-type]
+                        partners=tuple(leads[1:]) + partners, deadline=deadline, period=period, period_dates=dates,
+                        product=cell(row, "product") or None, appendix=label, row=r))
+    return out

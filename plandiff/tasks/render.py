@@ -1,0 +1,89 @@
+"""Tasks for people and programs: a table by agency, CSV, iCalendar (with the ``icalendar``
+library), and the comparison of two plans' duties as text."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import MissingDependency
+from ..model import Task
+from .summary import agencies_of
+
+CSV_FIELDS = ("agency", "agency_key", "kind", "deadline", "period", "clause", "appendix", "row", "partners", "product", "text")
+
+
+def by_agency(found: list[Task], *, width: int = 100) -> str:
+    """Each agency with its tasks: clause (or appendix row), kind, when, and the text."""
+    out: list[str] = []
+    for agency in agencies_of(found):
+        mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == (agency["key"] or f"name:{agency['name'].lower()}")]
+        names = " / ".join([agency["name"], *agency["aliases"]])
+        out.append(f"{names} ({len(mine)})")
+        for t in mine:
+            where = t.clause or f"{t.appendix} #{t.row}"
+            when = t.deadline or t.period or ""
+            text = " ".join(t.text.split())
+            if len(text) > width:
+                text = text[: width - 1] + "…"
+            out.append(f"  {where:10} {t.kind:7} {when:12} {text}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_csv(found: list[Task]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for t in found:
+        row = t.to_dict()
+        writer.writerow({k: "; ".join(row[k]) if k == "partners" else ("" if row[k] is None else row[k]) for k in CSV_FIELDS})
+    return buf.getvalue()
+
+
+def to_ics(found: list[Task], *, name: str = "plandiff") -> bytes:
+    """An iCalendar file of the dated tasks and report deadlines: an all-day event on each
+    deadline, and one over each period that is a date range."""
+    try:
+        import icalendar
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise MissingDependency("calendar output needs icalendar: pip install 'plandiff[ics]'") from exc
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//plandiff//tasks//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for k, t in enumerate(found):
+        if t.deadline:
+            start = end = date.fromisoformat(t.deadline)
+        elif t.period_dates:
+            start, end = (date.fromisoformat(x) for x in t.period_dates)
+        else:
+            continue
+        event = icalendar.Event()
+        uid = hashlib.sha1(f"{name}|{t.clause}|{t.appendix}|{t.row}|{k}|{t.text}".encode()).hexdigest()
+        event.add("uid", f"{uid}@plandiff")
+        event.add("summary", f"{'Báo cáo' if t.kind == 'report' else 'Hạn'}: {t.agency} — {' '.join(t.text.split())[:90]}")
+        event.add("description", f"{t.text}\n\n{t.clause or f'{t.appendix} #{t.row}'}" + (f" · {t.period}" if t.period else ""))
+        event.add("dtstart", start)
+        event.add("dtend", end + timedelta(days=1))
+        event.add("categories", [t.kind])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def comparison_text(d: dict[str, Any]) -> str:
+    out = []
+    for row in d["agencies"]:
+        c = row["counts"]
+        shown = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in c.items() if v)
+        out.append(f"{row['relation']:9} {row['a'] or '—'} → {row['b'] or '—'}" + (f": {shown}" if shown else ""))
+    if d["moved"]:
+        out.append("")
+        out.extend(f"moved     {m['a']} → {m['b']}: {m['from']} → {m['to']} ({m['via']})" for m in d["moved"])
+    if d["deadlines"]:
+        out.append("")
+        out.extend(f"deadline  {x['a']} → {x['b']} {x['agency']}: {x['from']} → {x['to']}" for x in d["deadlines"])
+    return "\n".join(out) + "\n"

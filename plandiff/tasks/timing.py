@@ -1,0 +1,71 @@
+"""When a task is due: a deadline ("trước ngày 15/12/2026" → 2026-12-15) or a period kept as
+printed ("Quý II/2026", "tháng 11/2026", "hằng năm", "thường xuyên"), with its date range where it
+is one. Only deadlines the text states are read: a date that names an instrument ("Kế hoạch … ngày
+12/01/2024") is no deadline."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
+_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn|hoàn thành trước|xong trước)\s*(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")",
+    re.IGNORECASE,
+)
+_ANY_DATE = re.compile(r"(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm\s+|,\s*)\s*(?P<y>(?:19|20)\d\d)")
+_MONTH = re.compile(r"(?<!ngày )(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_HALF = re.compile(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_RECURRING = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
+
+
+def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tuple[str, str] | None]:
+    """(deadline, period, period_dates) stated in ``text``. With ``whole`` (a table's time
+    column) the text is all about time: any date is the deadline and a bare year is a period."""
+    m = _DEADLINE.search(text) or (_ANY_DATE.search(text) if whole else None)
+    if m:
+        iso = _iso(m)
+        if iso:
+            return iso, None, None
+    for pattern in (_QUARTER, _MONTH, _HALF):
+        p = pattern.search(text)
+        if p:
+            return None, p.group(0), _range(p)
+    if whole:
+        y = _YEAR.match(text.strip())
+        if y:
+            a, b = int(y.group("a")), int(y.group("b") or y.group("a"))
+            return None, text.strip(), (f"{a:04d}-01-01", f"{b:04d}-12-31")
+    r = _RECURRING.search(text)
+    if r:
+        return None, (text.strip() if whole else r.group(0)), None
+    if whole and text.strip():
+        return None, text.strip(), None
+    return None, None, None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    day, month, year = int(d), int(mo), int(y)
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _range(m: re.Match[str]) -> tuple[str, str] | None:
+    year = int(m.group("y"))
+    groups = m.groupdict()
+    if groups.get("q"):
+        q = _ROMAN[m.group("q").lower()]
+        first, last = 3 * q - 2, 3 * q
+    elif groups.get("which"):
+        first, last = (1, 6) if m.group("which").lower() == "đầu" else (7, 12)
+    else:
+        first = last = int(m.group("m"))
+        if not 1 <= first <= 12:
+            return None
+    return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"

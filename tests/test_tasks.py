@@ -1,0 +1,203 @@
+"""Who must do what, by when: tasks, agencies with identity, duties compared (hand-checked on the
+fixtures and on built inputs)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import plandiff
+from plandiff.tasks import agencies, agencies_of, compare_tasks, tasks
+from plandiff.tasks.render import to_csv, to_ics
+from plandiff.tasks.timing import when
+from plandiff.textnorm import match_key
+
+from .conftest import FIXTURES, load
+
+FIELD = FIXTURES / "field"
+
+
+def _implementation_counts(plan: plandiff.Plan) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for t in tasks(plan):
+        if t.clause and t.clause.startswith("IV."):
+            counts[t.agency] = counts.get(t.agency, 0) + 1
+    return counts
+
+
+def test_every_agency_of_the_implementation_section_with_its_tasks() -> None:
+    # tth-2024, section IV, read by hand: an item per agency, a task per point or paragraph
+    assert _implementation_counts(load("tth-2024")) == {
+        "Sở Lao động - Thương binh và Xã hội": 6, "Sở Nội vụ": 3, "Sở Kế hoạch và đầu tư": 2, "Sở Tài chính": 1,
+        "Sở Tư pháp": 1, "Sở Thông tin và Truyền thông": 4, "Sở Giáo dục và Đào tạo": 3, "Sở Y tế": 3,
+        "Sở Văn hóa và Thể thao": 3, "Ban Dân tộc tỉnh": 2, "Công an tỉnh": 2,
+        "Báo Thừa Thiên Huế, Đài Phát thanh và Truyền hình tỉnh": 1, "UBND thành phố Huế, các thị xã và các huyện": 3,
+        "Cục Thống kê tỉnh": 1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên": 2,
+    }
+    hue = _implementation_counts(load("hue-2026"))
+    assert hue["Sở Nội vụ"] == 9 and hue["Sở Văn hóa và Thể thao"] == 6 and hue["UBND các phường, xã"] == 5
+    assert "Sở Lao động - Thương binh và Xã hội" not in hue and "Sở Thông tin và Truyền thông" not in hue
+
+
+def test_requests_to_bodies_the_committee_does_not_command() -> None:
+    front = [t for t in tasks(load("tth-2024")) if t.agency.startswith("Ủy ban Mặt trận")]
+    assert front and {t.kind for t in front} == {"request"}
+
+
+def test_report_deadlines_of_hue_2026() -> None:
+    dated = sorted((t.deadline, t.kind, t.agency) for t in tasks(load("hue-2026")) if t.deadline)
+    assert [(d, k) for d, k, _ in dated] == [("2026-02-10", "task"), ("2026-12-10", "report"), ("2026-12-15", "report")]
+    assert dated[-1][2] == "Sở Nội vụ"
+
+
+def test_duties_of_abolished_departments_found_under_their_successors() -> None:
+    result = compare_tasks(load("tth-2024"), load("hue-2026")).to_dict()
+    moved = {(m["a"], m["from"], m["to"], m["via"]) for m in result["moved"]}
+    labour = {a for a, f, to, via in moved if f == "Sở Lao động - Thương binh và Xã hội" and to == "Sở Nội vụ" and via == "succession"}
+    assert {"IV.1.a", "IV.1.b", "IV.1.c", "IV.1.d", "IV.1.đ"} <= labour
+    info = {a for a, f, to, via in moved if f == "Sở Thông tin và Truyền thông" and to == "Sở Văn hóa và Thể thao" and via == "succession"}
+    assert {"IV.6.a", "IV.6.b", "IV.6.c"} <= info
+    relations = {(r["a"], r["b"]): r["relation"] for r in result["agencies"]}
+    assert relations[("Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ")] == "succeeded"
+    assert relations[("Sở Kế hoạch và đầu tư", "Sở Tài chính")] == "succeeded"
+    assert relations[("Công an tỉnh", "Công an thành phố")] == "renamed"
+    assert relations[("Sở Y tế", "Sở Y tế")] == "same"
+    changes = {(d["from"], d["to"]) for d in result["deadlines"]}
+    assert ("2024-12-10", "2026-12-15") in changes
+
+
+def test_agency_names_point_back_to_the_text() -> None:
+    for plan in (load("tth-2024"), load("hue-2026"), plandiff.parse(FIELD / "nghean-phongthudansu-2025.md"),
+                 plandiff.parse(FIELD / "bacninh-ktso-2025.md")):
+        source = " ".join(plan.source.split())
+        for t in tasks(plan):
+            assert " ".join(t.agency.split()) in source, t.agency
+
+
+BUILT = """ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 30/KH-UBND
+Ninh Bình, ngày 10 tháng 1 năm 2026
+
+KẾ HOẠCH
+Phòng, chống bạo lực gia đình năm 2026
+
+I. NỘI DUNG
+1. Truyền thông về phòng, chống bạo lực gia đình. Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo, Công an tỉnh xây dựng tài liệu trước ngày 31/3/2026.
+2. Đề nghị Hội Liên hiệp Phụ nữ tỉnh vận động hội viên tham gia trong Quý II/2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở LĐ-TB&XH
+a) Chủ trì tổ chức tập huấn cho cán bộ cơ sở trong tháng 9/2026.
+b) Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 15 tháng 12 năm 2026.
+2. Sở Văn hóa, Thể thao và Du lịch: Tổ chức các hoạt động truyền thông hằng năm.
+
+Nơi nhận:
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+(Kèm theo Kế hoạch số 30/KH-UBND ngày 10/01/2026 của UBND tỉnh)
+
+Thời hạn\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm
+Quý III/2026\tKhảo sát tình hình bạo lực gia đình\tSở Y tế\tCông an tỉnh; Hội Liên hiệp Phụ nữ tỉnh\tBáo cáo khảo sát
+Trước ngày 30/11/2026\tTổ chức hội nghị tổng kết\tSở Văn hóa, Thể thao và Du lịch\t\tHội nghị
+"""
+
+
+def test_tasks_from_sentences_items_and_a_task_table() -> None:
+    found = tasks(plandiff.parse_text(BUILT))
+    by_text = {t.text: t for t in found}
+    giao = next(t for t in found if t.clause == "I.1")
+    assert (giao.agency, giao.deadline, giao.kind) == ("Sở Y tế", "2026-03-31", "task")
+    assert giao.partners == ("Sở Giáo dục và Đào tạo", "Công an tỉnh")
+    hoi = next(t for t in found if t.clause == "I.2")
+    assert (hoi.agency, hoi.kind, hoi.period, hoi.period_dates) == ("Hội Liên hiệp Phụ nữ tỉnh", "request", "Quý II/2026",
+                                                                   ("2026-04-01", "2026-06-30"))
+    training = by_text["Chủ trì tổ chức tập huấn cho cán bộ cơ sở trong tháng 9/2026."]
+    assert (training.agency, training.agency_key, training.period_dates) == ("Sở LĐ-TB&XH", "ld-tb-xh", ("2026-09-01", "2026-09-30"))
+    report = by_text["Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 15 tháng 12 năm 2026."]
+    assert (report.kind, report.deadline, report.clause) == ("report", "2026-12-15", "II.1.b")
+    culture = by_text["Tổ chức các hoạt động truyền thông hằng năm."]
+    assert (culture.agency, culture.period) == ("Sở Văn hóa, Thể thao và Du lịch", "hằng năm")
+    survey, meeting = (t for t in found if t.appendix == "PHỤ LỤC")
+    assert (survey.agency, survey.partners, survey.product, survey.row) == (
+        "Sở Y tế", ("Công an tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"), "Báo cáo khảo sát", 2)
+    assert (survey.period, survey.period_dates) == ("Quý III/2026", ("2026-07-01", "2026-09-30"))
+    assert (meeting.deadline, meeting.product) == ("2026-11-30", "Hội nghị")
+
+
+@pytest.mark.parametrize(("spelling", "key"), [
+    ("Sở Lao động - Thương binh và Xã hội", "ld-tb-xh"), ("Sở LĐTBXH", "ld-tb-xh"), ("Sở LĐ-TB&XH", "ld-tb-xh"),
+    ("Phòng Lao động - Thương binh và Xã hội", "ld-tb-xh"), ("Sở Văn hóa và Thể thao", "van-hoa"),
+    ("Sở VH,TT&DL", "van-hoa"), ("UBND các phường, xã", "ubnd-cap-duoi"), ("Đề nghị Ủy ban MTTQ tỉnh", "mttq"),
+    ("Công an thành phố", "cong-an"), ("Sở Kế hoạch và Đầu tư", "ke-hoach-dau-tu"), ("Sở Tài chính", "tai-chinh"),
+])
+def test_agencies_have_one_identity_across_spellings_and_levels(spelling: str, key: str) -> None:
+    assert agencies.key_of(spelling) == key
+
+
+def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -> None:
+    assert agencies.successor("tt-tt", "Quản lý báo chí, xuất bản và thông tin cơ sở") == "van-hoa"
+    assert agencies.successor("tt-tt", "Chuyển đổi số, hạ tầng viễn thông") == "kh-cn"
+    assert agencies.successor("ld-tb-xh", "Bảo vệ, chăm sóc trẻ em") == "y-te"
+    assert agencies.successor("ld-tb-xh", "Lao động, việc làm, tiền lương") == "noi-vu"
+    assert agencies.successor("tu-phap", "x") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("trước ngày 15/12/2026", ("2026-12-15", None, None)),
+    ("chậm nhất ngày 5 tháng 3 năm 2026", ("2026-03-05", None, None)),
+    ("Quý IV/2026", (None, "Quý IV/2026", ("2026-10-01", "2026-12-31"))),
+    ("6 tháng đầu năm 2026", (None, "6 tháng đầu năm 2026", ("2026-01-01", "2026-06-30"))),
+    ("thực hiện thường xuyên", (None, "thường xuyên", None)),
+    ("theo Kế hoạch số 14/KH-UBND ngày 12/01/2024", (None, None, None)),  # a date naming an instrument is no deadline
+])
+def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:
+    assert when(text) == expected
+
+
+def test_calendar_and_csv_read_back() -> None:
+    import icalendar
+
+    found = tasks(plandiff.parse_text(BUILT))
+    cal = icalendar.Calendar.from_ical(to_ics(found, name="ninh-binh"))
+    events = sorted((str(e.get("dtstart").dt), str(e.get("categories").cats[0])) for e in cal.walk("VEVENT"))
+    assert ("2026-12-15", "report") in events and ("2026-03-31", "task") in events and ("2026-07-01", "task") in events
+    rows = list(csv.DictReader(io.StringIO(to_csv(found))))
+    assert len(rows) == len(found) and rows[0]["agency"] == found[0].agency
+
+
+def test_agencies_summary_keeps_spellings_as_aliases() -> None:
+    plan = plandiff.parse_text(BUILT.replace("2. Sở Văn hóa, Thể thao và Du lịch:", "2. Sở VH,TT&DL:"))
+    summary = {a["key"]: a for a in agencies_of(tasks(plan))}
+    assert summary["van-hoa"]["name"] == "Sở VH,TT&DL" and summary["van-hoa"]["aliases"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "plandiff_cli.main", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_command_line_contracts(tmp_path: Path) -> None:
+    one = json.loads(_cli("tasks", str(FIXTURES / "hue-2026.txt"), "--json").stdout)
+    assert set(one) == {"agencies", "tasks"} and {"name", "aliases", "tasks"} <= set(one["agencies"][0])
+    assert {"agency", "partners", "text", "kind", "deadline", "period", "product", "clause", "appendix", "row", "span"} <= set(one["tasks"][0])
+    two = json.loads(_cli("tasks", str(FIXTURES / "tth-2024.txt"), str(FIXTURES / "hue-2026.txt"), "--json").stdout)
+    assert {"agencies", "moved", "deadlines"} <= set(two)
+    assert {"a", "b", "relation", "counts"} <= set(two["agencies"][0])
+    assert set(two["agencies"][0]["counts"]) == {"added", "removed", "changed", "kept", "moved_in", "moved_out"}
+    only = _cli("tasks", str(FIXTURES / "hue-2026.txt"), "--agency", "Sở Y tế")
+    assert only.returncode == 0 and only.stdout.startswith("Sở Y tế (3)")
+    ics = tmp_path / "hue.ics"
+    assert _cli("tasks", str(FIXTURES / "hue-2026.txt"), "--ics", "-o", str(ics)).returncode == 0
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    bad = _cli("tasks", str(FIXTURES / "hue-2026.txt"), "--agency", "Sở Ngoại vụ")
+    assert bad.returncode == 2 and bad.stderr.startswith("plandiff: ")
+    assert match_key("Sở Y tế") in match_key(only.stdout)
