@@ -57,8 +57,8 @@ def _parse_and_cite(text: str) -> None:
 def _assert_near_linear(make: Callable[[int], str], base: int, work: Callable[[str], object] = _parse_and_cite) -> None:
     t1 = _time(lambda: work(make(base)))
     t4 = _time(lambda: work(make(4 * base)))
-    # a floor: below a few milliseconds the clock says nothing about growth
-    assert t4 <= SUPERLINEAR * max(t1, 0.004), f"{t1:.3f}s → {t4:.3f}s for 4× the input"
+    # a floor: below a few tens of milliseconds a loaded machine's clock says little about growth
+    assert t4 <= SUPERLINEAR * max(t1, 0.025), f"{t1:.3f}s → {t4:.3f}s for 4× the input"
 
 
 TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
@@ -139,7 +139,7 @@ def test_many_footnotes_against_many_paragraphs_grow_near_linearly() -> None:
     small, large = make(500), make(2000)
     t1 = _time(lambda: plandiff.parse(small))
     t4 = _time(lambda: plandiff.parse(large))
-    assert t4 <= SUPERLINEAR * max(t1, 0.004)
+    assert t4 <= SUPERLINEAR * max(t1, 0.025)
 
 
 def test_zip_bomb_is_refused_from_the_directory() -> None:
