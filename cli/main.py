@@ -123,7 +123,10 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     elif fmt == "md":
         text = plandiff.render_markdown(result)
     else:
-        text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b))
+        from plandiff.tasks import compare_tasks
+
+        duties = compare_tasks(plan_a, plan_b, result).to_dict()
+        text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b), tasks=duties)
     _emit(text, output)
     if output:
         counts = result.counts()

@@ -65,6 +65,8 @@ tr.k-unchanged{color:#3d444d}
 .relabel{font:12px system-ui,sans-serif;color:var(--movb)}
 ins{background:var(--add);text-decoration:underline;text-decoration-color:var(--addb)}
 del{background:var(--del);text-decoration:line-through;text-decoration-color:var(--delb)}
+.by-agency li.task{margin:.2em 0}.t-added .badge{background:#e6f4ea}.t-removed .badge{background:#fde8e8}
+.t-moved_in .badge,.t-moved_out .badge{background:#e8eefc}.when{color:#8a4b00}
 .evidence{color:var(--mute);font-size:11px}
 .review{color:var(--delb);font-weight:600}
 .inline-view td.a,.inline-view td.b,.inline-view th.a,.inline-view th.b{display:none}
@@ -105,6 +107,12 @@ JS = """
     if(e.target.tagName==='INPUT'||e.target.tagName==='SELECT'){return;}
     if(e.key==='n'||e.key==='j'){go(1);} if(e.key==='p'||e.key==='k'){go(-1);}
   });
+  var pick=document.getElementById('agency');
+  function showAgency(){
+    var want=pick.value;
+    [].forEach.call(document.querySelectorAll('div.agency'),function(d){d.hidden=(want!=='*'&&d.getAttribute('data-agency')!==want);});
+  }
+  if(pick){pick.addEventListener('change',showAgency);showAgency();}
   apply();
   document.body.setAttribute('data-ready', 'true');
 })();
@@ -245,7 +253,8 @@ def script_json(data: object) -> str:
     return text
 
 
-def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None) -> str:
+def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None,
+                tasks: dict[str, Any] | None = None) -> str:
     require(al, Alignment, "render_html(alignment)")
     budget = Budget()
     """The comparison page for ``al`` as one HTML string."""
@@ -402,6 +411,8 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
                     E.section({"class": "sections"}, E.h3("Per section"), sections))
     if citations:
         content.append(_citations_section(citations))
+    if tasks and tasks.get("agencies"):
+        content.append(_agency_section(tasks))
     content.append(controls)
     content.append(table)
     data = script_json(al.to_dict())
@@ -417,6 +428,52 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         ),
     )
     return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")
+
+
+TASK_STATUS = {"added": "+ new", "removed": "− gone", "changed": "~ changed", "kept": "= kept", "moved_in": "↘ moved in",
+               "moved_out": "↗ moved out"}
+
+
+def _agency_section(cmp: dict[str, Any]) -> etree._Element:
+    """The duties by agency: pick an agency to see its tasks in both plans — new, gone, changed,
+    kept, moved in or out (with the body they came from or went to) — and its deadlines."""
+    sec = E.section({"class": "by-agency", "id": "by-agency"}, E.h3("By agency"))
+    picker = E.select({"id": "agency"}, E.option("— all agencies —", value="*"))
+    sec.append(E.label("Agency: ", picker))
+    for k, row in enumerate(cmp["agencies"]):
+        ident = f"ag{k}"
+        title = " → ".join(x for x in (row["a"], row["b"]) if x) + f" ({row['relation']})"
+        picker.append(E.option(title, value=ident))
+        box = E.div({"class": "agency", "data-agency": ident, "data-relation": row["relation"]}, E.h4(title))
+        counts = ", ".join(f"{v} {TASK_STATUS[key].split(' ', 1)[1]}" for key, v in row["counts"].items() if v)
+        if counts:
+            box.append(E.p({"class": "evidence"}, counts))
+        items = E.ul()
+        for entry in cmp.get("tasks", []):
+            a, b, status = entry["a"], entry["b"], entry["status"]
+            mine_a = a is not None and a["agency"] == row["a"]
+            mine_b = b is not None and b["agency"] == row["b"]
+            if not (mine_a or mine_b):
+                continue
+            if status == "moved":
+                status = "moved_out" if mine_a else "moved_in"
+            task = b if b is not None and (mine_b or a is None) else a
+            assert task is not None
+            where = task["clause"] or f"{task['appendix']} #{task['row']}"
+            when = task["deadline"] or task["period"] or ""
+            li = E.li({"class": f"task t-{status}", "data-status": status},
+                      E.span({"class": "badge"}, TASK_STATUS[status]), f" {where} ")
+            if status == "moved_in" and a is not None:
+                li.append(E.span({"class": "evidence"}, f"from {a['agency']} ({a['clause'] or ''}) "))
+            if status == "moved_out" and b is not None:
+                li.append(E.span({"class": "evidence"}, f"to {b['agency']} ({b['clause'] or ''}) "))
+            if when:
+                li.append(E.strong({"class": "when"}, when + " "))
+            li.append(E.span(" ".join(task["text"].split())))
+            items.append(li)
+        box.append(items)
+        sec.append(box)
+    return sec
 
 
 def _citations_section(cites: dict[str, Any]) -> etree._Element:

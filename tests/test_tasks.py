@@ -201,3 +201,41 @@ def test_command_line_contracts(tmp_path: Path) -> None:
     bad = _cli("tasks", str(FIXTURES / "hue-2026.txt"), "--agency", "Sở Ngoại vụ")
     assert bad.returncode == 2 and bad.stderr.startswith("plandiff: ")
     assert match_key("Sở Y tế") in match_key(only.stdout)
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "report.html"
+    done = _cli("diff", str(FIXTURES / "tth-2024.txt"), str(FIXTURES / "hue-2026.txt"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    errors: list[str] = []
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+        page.goto(out.as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        assert page.locator("div.agency:visible").count() == page.locator("div.agency").count() > 10
+        labour = page.locator("#agency option", has_text="Sở Lao động - Thương binh và Xã hội → Sở Nội vụ (succeeded)")
+        page.select_option("#agency", labour.get_attribute("value"))
+        visible = page.locator("div.agency:visible")
+        assert visible.count() == 1
+        assert visible.locator("li[data-status=moved_out]").count() >= 5
+        home = page.locator("#agency option", has_text="Sở Nội vụ → Sở Nội vụ (same)")
+        page.select_option("#agency", home.get_attribute("value"))
+        moved_in = page.locator("div.agency:visible li[data-status=moved_in]")
+        assert moved_in.count() >= 6
+        assert "from Sở Lao động - Thương binh và Xã hội" in moved_in.first.inner_text()
+        assert "2026-12-15" in page.locator("div.agency:visible").inner_text()
+        browser.close()
+    assert errors == [] and requests == []
