@@ -380,10 +380,13 @@ class Task:
     clause: str | None = None
     appendix: str | None = None
     row: int | None = None
+    to: str | None = None
+    """For a report: to whom ("UBND thành phố", "Bộ Nội vụ"), as printed."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "agency": self.agency, "agency_key": self.agency_key, "partners": list(self.partners), "text": self.text,
+            "to": self.to,
             "kind": self.kind, "deadline": self.deadline, "period": self.period,
             "period_dates": list(self.period_dates) if self.period_dates else None, "product": self.product,
             "clause": self.clause, "appendix": self.appendix, "row": self.row, "span": self.span.as_list(),

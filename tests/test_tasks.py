@@ -239,3 +239,8 @@ def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
         assert "2026-12-15" in page.locator("div.agency:visible").inner_text()
         browser.close()
     assert errors == [] and requests == []
+
+
+def test_reports_say_to_whom() -> None:
+    reports = {t.deadline: t.to for t in tasks(load("hue-2026")) if t.kind == "report" and t.deadline}
+    assert reports == {"2026-12-10": "UBND thành phố", "2026-12-15": "UBND thành phố, Bộ Nội vụ"}

@@ -109,8 +109,16 @@ def _task(agency: str, key: str | None, text: str, clause: Clause, *, request: b
           span: Span | None = None) -> Task:
     deadline, period, dates = timing.when(text)
     kind = "request" if request else "report" if _REPORT.search(text) else "task"
+    to = _REPORT_TO.search(text) if kind != "task" else None
     return Task(agency=agency, text=text.strip(), kind=kind, span=span or clause.span, agency_key=key,  # type: ignore[arg-type]
-                partners=_partners(text), deadline=deadline, period=period, period_dates=dates, clause=clause.id)
+                partners=_partners(text), deadline=deadline, period=period, period_dates=dates, clause=clause.id,
+                to=" ".join(to.group("to").split()).strip(" ,") if to else None)
+
+
+_REPORT_TO = re.compile(
+    r"báo cáo(?:\s+(?:kết quả|tình hình|định kỳ|đánh giá|sơ kết|tổng kết)(?:\s+thực hiện)?)?\s+(?:(?:về|gửi|lên|cho)\s+)?"
+    r"(?P<to>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Bộ|Sở|Ban|Thường trực|Chủ tịch)\b[^;.()]{0,60}?)"
+    r"(?=\s+(?:kết quả|trước|chậm nhất|thông qua|qua|để|theo|định kỳ|về)\b|[;.(]|$)")
 
 
 _NAME_START = (r"(?:các\s+)?(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|"
