@@ -241,7 +241,10 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
         pos += len(line) + 1
     offsets.append(pos)
     tables = [(offsets[first], offsets[first + n], rows) for first, n, rows in table_at if n and rows]
-    return Extracted("\n".join(lines) + "\n", footnotes, hints, tables, nfc(" ".join(seen)))
+    page_headers = [nfc(" ".join(t.text for t in _xml(zf, n, label).iter(_T) if t.text))
+                    for n in names if re.fullmatch(r"word/(?:header|footer)\d*\.xml", n)
+                    and zf.getinfo(n).file_size <= MAX_PART_BYTES]
+    return Extracted("\n".join(lines) + "\n", footnotes, hints, tables, nfc(" ".join(seen)), page_headers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +258,7 @@ class Extracted:
     hints: list[tuple[int, int, str]]
     tables: list[tuple[int, int, tuple[tuple[str, ...], ...]]]
     seen: str
+    page_headers: list[str] = field(default_factory=list)
 
 
 def _in_fallback(el: etree._Element) -> bool:

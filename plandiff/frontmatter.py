@@ -106,8 +106,23 @@ def is_motto(text: str) -> bool:
     return words == _MOTTO_WORDS[:n] or words == _MOTTO_WORDS[-n:]
 
 
+_DRAFT = re.compile(r"\(?\s*(?:bản\s+)?dự\s*thảo(?:\s*(?:lần\s*(?:thứ\s*)?)?(?P<n>\d{1,2}))?\s*\)?", re.IGNORECASE)
+_VERSION = re.compile(r"\(\s*lần\s*(?:thứ\s*)?(?P<n>\d{1,2})\s*\)|\blần\s*(?:thứ\s*)?(?P<n2>\d{1,2})\s*$", re.IGNORECASE)
+
+
+def draft_mark(text: str) -> re.Match[str] | None:
+    """ "DỰ THẢO", "(Dự thảo lần 2)", "Dự thảo 3": a document's word that it is a draft."""
+    return _DRAFT.search(text)
+
+
 @dataclass
 class Header:
+    draft: str | None = None
+    """The draft mark as printed ("DỰ THẢO", "(Dự thảo lần 2)")."""
+    draft_where: str | None = None
+    version: int | None = None
+    """The version a mark gives ("lần 2" → 2)."""
+    month: int | None = None
     issuer: str | None = None
     parent_issuer: str | None = None
     number: str | None = None
@@ -148,6 +163,14 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
             rest.append(line.text)
             h.lines.append(HeaderLine("title", line.text, Span(line.start, line.end)))
         title = re.sub(r"\s+", " ", " ".join(rest)).strip()
+        d = draft_mark(title)
+        if d and (d.end() == len(title) or d.start() == 0) and d.group(0).strip().startswith("("):
+            _note_draft(h, d, "title")
+            title = (title[: d.start()] + title[d.end():]).strip()
+        v = _VERSION.search(title)
+        if v and v.group(0).startswith("("):
+            h.version = int(v.group("n") or v.group("n2"))
+            title = (title[: v.start()] + title[v.end():]).strip()
         h.title = title or None
     if h.year is None and h.title:
         m = re.search(r"năm\s+((?:19|20)\d\d)\b", h.title)
@@ -220,7 +243,7 @@ def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
     for hl in issuer_lines:
         k = order[id(hl)]
         between = [x.role for x in h.lines[last_k + 1:k]] if last_k >= 0 else []
-        if runs and all(r in ("motto", "stamp") for r in between):
+        if runs and all(r in ("motto", "stamp", "draft") for r in between):
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -237,9 +260,26 @@ _SYMBOL_IN = re.compile(r"\d+\s*/\s*[A-ZĐ]")
 """A document symbol ("77/KH-UBND"): a portal's metadata, never a line of the issuing body."""
 
 
+def _note_draft(h: Header, m: re.Match[str], where: str) -> None:
+    if h.draft is None:
+        h.draft, h.draft_where = m.group(0).strip(), where
+    if m.groupdict().get("n"):
+        h.version = int(m.group("n"))
+
+
 def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     text = re.sub(r"\s+", " ", cell.text).strip()
     span = Span(cell.start, cell.end)
+    d = draft_mark(text)
+    if d and d.group(0).strip() == text:  # a line or cell of its own (a text box, a stamp)
+        _note_draft(h, d, "header line")
+        h.lines.append(HeaderLine("draft", text, span))
+        return
+    v = _VERSION.fullmatch(text)
+    if v:
+        h.version = int(v.group("n") or v.group("n2"))
+        h.lines.append(HeaderLine("draft", text, span))
+        return
     m = _NUMBER.match(text)
     if m:
         digits = re.sub(r"[\s.]", "", m.group("digits"))
@@ -247,6 +287,10 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         h.number = f"{digits}{m.group('sep')}{sym}" if digits else None
         h.lines.append(HeaderLine("number", text, span))
         rest = m.group("rest").strip()
+        d = draft_mark(rest)
+        if d:  # "Số: /KH-UBND (Dự thảo)": the mark is not part of the number
+            _note_draft(h, d, "number line")
+            rest = (rest[: d.start()] + rest[d.end():]).strip()
         if rest:
             _read_place_date(h, rest)
         return
@@ -278,6 +322,8 @@ def _read_place_date(h: Header, text: str) -> None:
     h.place = place or None
     year = int(m.group("y"))
     h.year = year
+    if m.group("m") and 1 <= int(m.group("m")) <= 12:
+        h.month = int(m.group("m"))
     if m.group("d") and m.group("m"):
         d, mo = int(m.group("d")), int(m.group("m"))
         if 1 <= d <= 31 and 1 <= mo <= 12:

@@ -191,9 +191,20 @@ class Meta:
     motto: tuple[str, ...] = ()
     source_format: str = "text"
     encoding: str | None = None
+    draft: bool = False
+    """The document says it is a draft ("DỰ THẢO" in the header, a text box, the number line, the
+    title or Word's page header)."""
+    draft_mark: str | None = None
+    draft_where: str | None = None
+    version: int | None = None
+    """A version mark's number ("Dự thảo lần 2", "(lần 2)")."""
+    month: int | None = None
+    """The month printed on an undated document ("ngày … tháng 02 năm 2026")."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "draft": self.draft, "draft_mark": self.draft_mark, "draft_where": self.draft_where,
+            "version": self.version, "month": self.month,
             "number": self.number,
             "date": self.date,
             "year": self.year,
@@ -218,7 +229,7 @@ class HeaderLine:
     """A line of front or back matter, kept verbatim with the role it was read in."""
 
     role: Literal[
-        "chrome", "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
+        "chrome", "draft", "issuer", "parent_issuer", "motto", "number", "place_date", "doc_type", "title", "stamp",
         "authority", "enacting", "attached_ref", "recipients_heading", "recipient", "signature", "signer",
         "appendix", "other",
     ]

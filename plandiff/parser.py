@@ -176,6 +176,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         date=header.date, year=header.year, doc_type=header.doc_type, title=header.title, jurisdiction=juris,
         signer=closing.signer, signer_title=closing.signer_title, signature_authority=tuple(closing.authority),
         stamps=tuple(header.stamps), motto=tuple(header.motto), source_format=src.format, encoding=src.encoding,
+        month=header.month, version=header.version, **_draft(header, src),
     )
     header_lines: list[HeaderLine] = [*parts.header, *back.lines, *appendix_lines]
     return Plan(
@@ -211,6 +212,17 @@ def _trailing_chrome(lines: list[Line], pos: int, number: str | None) -> int:
     while number and cut - 1 > signed and number in re.sub(r"\s+", "", lines[cut - 1].text):
         cut -= 1
     return cut
+
+
+def _draft(header: frontmatter.Header, src: SourceText) -> dict[str, object]:
+    """Whether the document says it is a draft, and where: its header, or Word's page header."""
+    if header.draft:
+        return {"draft": True, "draft_mark": header.draft, "draft_where": header.draft_where}
+    for text in src.page_headers:
+        m = frontmatter.draft_mark(text)
+        if m:
+            return {"draft": True, "draft_mark": m.group(0).strip(), "draft_where": "page header"}
+    return {}
 
 
 def _title_end(lines: list[Line], title_idx: int) -> int:

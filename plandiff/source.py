@@ -27,7 +27,7 @@ Past it parsing alone would take tens of seconds and gigabytes, so it is refused
 class SourceText:
     text: str
     format: str
-    """text, markdown, docx, pdf or html."""
+    """text, markdown, docx, doc, pdf or html."""
     encoding: str | None
     name: str | None = None
     hints: tuple[tuple[int, int, str], ...] = ()
@@ -37,6 +37,9 @@ class SourceText:
     seen: str | None = None
     """Every piece of text the reader saw in the file (a .docx's text nodes, a PDF's text runs),
     when the format has more than the text: the nothing-lost audit counts against it."""
+    page_headers: tuple[str, ...] = ()
+    """The text of Word's page headers and footers: not plan text (page numbers, a "DỰ THẢO"
+    mark), looked at for a draft mark only."""
     running: frozenset[str] = frozenset()
     """Lines repeated at the top or bottom of most PDF pages (digits masked as "#"): running
     headers and footers, set aside as artefacts by the clean stage."""
@@ -69,7 +72,7 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
         raise errors.InputTooLarge(f"{p}: too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
     src = read_bytes(data, label=str(p))
     return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, tables=src.tables,
-                      notes_start=src.notes_start, seen=src.seen, running=src.running)
+                      notes_start=src.notes_start, seen=src.seen, running=src.running, page_headers=src.page_headers)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -77,6 +80,12 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         raise errors.InputTooLarge(f"{label}: {len(data) // (1024 * 1024)} MB is too large for a plan")
     if not data.strip():
         raise errors.EmptyInput(f"{label}: the file is empty")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # a Word 97–2003 .doc (an OLE2 compound file)
+        from . import doc
+
+        converted = read_bytes(doc.to_docx(data, label=label), label=label)
+        return SourceText(converted.text, "doc", None, hints=converted.hints, tables=converted.tables,
+                          notes_start=converted.notes_start, seen=converted.seen, page_headers=converted.page_headers)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         from . import docx
 
@@ -85,7 +94,8 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         # one line a footnote: a body's own line breaks must not start a line of their own
         tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in got.notes)
         return SourceText(src.text + tail, "docx", None, hints=tuple(got.hints), tables=tuple(got.tables),
-                          notes_start=len(src.text) if got.notes else None, seen=got.seen)
+                          notes_start=len(src.text) if got.notes else None, seen=got.seen,
+                          page_headers=tuple(got.page_headers))
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf
 

@@ -1,0 +1,50 @@
+"""Read a Word 97–2003 ``.doc`` (an OLE2 compound file) by converting it to ``.docx`` with
+LibreOffice in headless mode, a maintained converter from the distribution's packages that keeps
+the automatic numbering a reader sees. The ``.docx`` is then read like any other, so a ``.doc``
+gives the same tree as the same document saved as ``.docx``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from . import errors
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of a compound file (.doc, .xls, .ppt)."""
+TIMEOUT = 60
+"""Seconds a conversion may take; a plan converts in about one."""
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_docx(data: bytes, *, label: str = "input") -> bytes:
+    """The ``.docx`` bytes LibreOffice writes for the ``.doc`` bytes ``data``."""
+    exe = soffice()
+    if exe is None:
+        raise errors.MissingDependency(
+            f"{label}: a Word 97–2003 .doc needs LibreOffice to be read: apt-get install libreoffice-writer-nogui "
+            "(or save it as .docx in Word)"
+        )
+    with tempfile.TemporaryDirectory(prefix="plandiff-doc-") as tmp:
+        src = Path(tmp) / "input.doc"
+        src.write_bytes(data)
+        profile = Path(tmp) / "profile"  # a private profile: runs in parallel never share a lock
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(src)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, env={**os.environ, "HOME": tmp})
+        except subprocess.TimeoutExpired:
+            raise errors.CorruptDocument(f"{label}: LibreOffice did not convert the .doc within {TIMEOUT} s") from None
+        out = Path(tmp) / "input.docx"
+        if done.returncode != 0 or not out.exists():
+            message = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise errors.CorruptDocument(f"{label}: not a readable Word 97–2003 document"
+                                         + (f" (LibreOffice: {message[-1][:120]})" if message else ""))
+        return out.read_bytes()
