@@ -107,8 +107,9 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
 @click.argument("a", type=str)
 @click.argument("b", type=str)
 @click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
-              help="Report format (default: from the output's extension, else html).")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "docx", "table"]), default=None,
+              help="Report format (default: from the output's extension, else html). docx: B with Word tracked "
+                   "changes against A; table: the three-column comparison table (bảng so sánh) as .docx.")
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
 def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool) -> None:
@@ -117,7 +118,22 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     plan_a, plan_b = _load(a), _load(b)
     result = plandiff.align(plan_a, plan_b, cross=cross)
     if fmt is None:
-        fmt = {".json": "json", ".md": "md"}.get(Path(output).suffix.lower(), "html") if output else "html"
+        fmt = {".json": "json", ".md": "md", ".docx": "docx"}.get(Path(output).suffix.lower(), "html") if output else "html"
+    if fmt in ("docx", "table"):
+        from plandiff.render_docx import comparison_table, tracked_changes
+
+        if not output:
+            raise UserError("a Word comparison is a file: give -o changes.docx")
+        data = tracked_changes(result) if fmt == "docx" else comparison_table(result)
+        try:
+            write_atomic(output, data)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        counts = result.counts()
+        click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
+        if exit_code and any(v for k, v in counts.items() if k != "unchanged"):
+            raise click.exceptions.Exit(1)
+        return
     if fmt == "json":
         text = _json(result.to_dict())
     elif fmt == "md":
@@ -149,10 +165,15 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
         raise UserError("history needs at least two versions")
     _guard_output(output, list(files))
     result = plandiff.history([_load(f) for f in files])
+    if result.order and result.order[-1].startswith("reordered"):
+        # the order the documents give wins; say so, with the evidence
+        click.echo("plandiff: versions put in the order the documents give: " + "; ".join(result.order[:-1]), err=True)
     if as_json or (output and output.endswith(".json")):
         _emit(_json(result.to_dict()), output)
     else:
         _emit(plandiff.render_history_html(result), output)
+    if output:
+        click.echo(f"wrote {output}: {len(result.plans)} versions, {len(result.lineages)} lineages", err=True)
 
 
 @cli.command()

@@ -39,6 +39,9 @@ class History:
     plans: tuple[Plan, ...]
     alignments: tuple[Alignment, ...]
     lineages: tuple[Lineage, ...]
+    order: tuple[str, ...] = ()
+    """How the versions were put in order, one line a version ("lamdong-2: dated 2026-01-15"),
+    and a last line when that order differs from the one given."""
 
     def lineage_of(self, version: int, clause_id: str) -> Lineage | None:
         for lin in self.lineages:
@@ -48,19 +51,58 @@ class History:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "order": list(self.order),
             "versions": [{"name": p.name, **p.meta.to_dict()} for p in self.plans],
             "lineages": [lin.to_dict() for lin in self.lineages],
         }
 
 
-def history(plans: Sequence[Plan]) -> History:
-    """Chain the alignments of consecutive versions (given oldest first)."""
+def order_versions(plans: Sequence[Plan]) -> tuple[list[Plan], list[str]]:
+    """The versions oldest first by what the documents say, and the evidence, one line each: the
+    date (or the month and year printed when the day is blank), then a draft before the signed
+    text, then "lần 1" before "lần 2"; versions that say nothing keep the order given."""
+    def key(k: int, plan: Plan) -> tuple[object, ...]:
+        m = plan.meta
+        month = int(m.date[5:7]) if m.date else m.month or 0
+        day = int(m.date[8:10]) if m.date else 0
+        # a draft, then an unsigned text, then the signed one (a signer or a number)
+        stage = 0 if m.draft else 2 if (m.signer or m.number) else 1
+        return (m.year or 9999, month, stage, m.version or 0, day, k)
+
+    def evidence(plan: Plan) -> str:
+        m = plan.meta
+        parts = [f"dated {m.date}" if m.date else f"month {m.month:02d}/{m.year}" if m.year and m.month
+                 else f"year {m.year}" if m.year else "undated"]
+        if m.draft:
+            parts.append(f"a draft ({m.draft_mark}, {m.draft_where})")
+        elif m.number or m.signer:
+            parts.append("signed" + (f", number {m.number}" if m.number else f" by {m.signer}"))
+        else:
+            parts.append("not signed")
+        if m.version:
+            parts.append(f"version {m.version}")
+        return f"{plan.name or '?'}: " + ", ".join(parts)
+
+    ranked = sorted(range(len(plans)), key=lambda k: key(k, plans[k]))
+    ordered = [plans[k] for k in ranked]
+    lines = [evidence(p) for p in ordered]
+    if ranked != list(range(len(plans))):
+        lines.append("reordered: the versions were given as " + ", ".join(p.name or "?" for p in plans))
+    return ordered, lines
+
+
+def history(plans: Sequence[Plan], *, reorder: bool = True) -> History:
+    """Chain the alignments of consecutive versions, oldest first: with ``reorder`` the versions
+    are put in the order the documents give (``order_versions``), and ``History.order`` says why."""
     if isinstance(plans, (str, bytes)) or not hasattr(plans, "__len__"):
         raise InvalidArgument(f"history() takes a list of plans, not {type(plans).__name__}")
     if len(plans) < 2:
         raise InvalidArgument("a history needs at least two versions")
     for k, plan in enumerate(plans):
         require(plan, Plan, f"history(plans)[{k}]")
+    order: list[str] = []
+    if reorder:
+        plans, order = order_versions(plans)
     alignments = tuple(align(x, y) for x, y in itertools.pairwise(plans))
     n = len(plans)
     rows: dict[str, list[Step]] = {}
@@ -99,7 +141,7 @@ def history(plans: Sequence[Plan]) -> History:
                 nxt[c.id] = lid
         current = nxt
     lineages = [Lineage(lid, tuple(steps)) for lid, steps in rows.items() if len(steps) == n]
-    return History(tuple(plans), alignments, tuple(_reading_order(lineages, plans)))
+    return History(tuple(plans), alignments, tuple(_reading_order(lineages, plans)), tuple(order))
 
 
 def _reading_order(lineages: list[Lineage], plans: Sequence[Plan]) -> list[Lineage]:

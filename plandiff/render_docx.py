@@ -1,0 +1,331 @@
+"""The comparison handed back as Word, built with lxml (WordprocessingML, no templates):
+
+- ``tracked_changes(al)``: B's text with Word tracked changes against A — insertions, deletions,
+  and move ranges for clauses that really moved (the pairs outside the longest run that keeps
+  A's order) — so that accepting every change gives B's text and rejecting every change A's;
+- ``comparison_table(al)``: the drafting office's "bảng so sánh", one row per changed provision:
+  the provision in A, in B, and what changed, with clause paths.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from .errors import require
+from .model import Alignment, Clause, Plan
+from .worddiff import Budget, diff_words
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+AUTHOR = "plandiff"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class _Block:
+    """One paragraph of the output: what A had there and what B has, and how it changed."""
+
+    kind: str
+    """"same" (diffed in place), "insert", "delete", "move_from", "move_to"."""
+    a: str = ""
+    b: str = ""
+    move: int | None = None
+    anchor: int = -1
+    """The A position this block follows (for placing A's paragraphs in A's order)."""
+
+
+@dataclass
+class _Ids:
+    n: int = 0
+    date: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+    def next(self) -> str:
+        self.n += 1
+        return str(self.n)
+
+
+def _line(c: Clause) -> str:
+    return f"{c.label} {c.text}".strip() if c.kind != "paragraph" else c.text
+
+
+def _moved(order: list[int]) -> set[int]:
+    """Positions (in ``order``) outside one longest increasing subsequence: what really moved."""
+    tails: list[int] = []
+    tails_at: list[int] = []
+    prev = [-1] * len(order)
+    for k, v in enumerate(order):
+        i = bisect.bisect_left(tails, v)
+        if i == len(tails):
+            tails.append(v)
+            tails_at.append(k)
+        else:
+            tails[i] = v
+            tails_at[i] = k
+        prev[k] = tails_at[i - 1] if i else -1
+    keep: set[int] = set()
+    k = tails_at[-1] if tails_at else -1
+    while k >= 0:
+        keep.add(k)
+        k = prev[k]
+    return set(range(len(order))) - keep
+
+
+def _blocks(al: Alignment) -> list[_Block]:
+    clauses_a = list(al.a.walk())
+    clauses_b = list(al.b.walk())
+    index_a = {c.id: k for k, c in enumerate(clauses_a)}
+    by_b: dict[str, list[int]] = {}
+    for p in al.pairs:
+        by_b.setdefault(p.b, []).append(index_a[p.a])
+    # the first A partner of each B clause, in B order: pairs outside the increasing run moved
+    firsts = [(k, min(by_b[c.id])) for k, c in enumerate(clauses_b) if c.id in by_b]
+    moved_at = _moved([a for _, a in firsts])
+    moved_b = {firsts[k][0] for k in moved_at}
+    used_a: set[int] = set()
+    blocks: list[_Block] = [_Block("same", _title(al.a), _title(al.b), anchor=-1),
+                            _Block("same", al.a.preamble, al.b.preamble, anchor=-1)]
+    pending: list[tuple[int, _Block]] = []
+    anchor = -1
+    moves = 0
+    for k, c in enumerate(clauses_b):
+        partners = sorted(x for x in by_b.get(c.id, []) if x not in used_a)
+        if not partners:
+            blocks.append(_Block("insert", b=_line(c), anchor=anchor))
+            continue
+        first, rest = partners[0], partners[1:]
+        used_a.update(partners)
+        if k in moved_b:
+            moves += 1
+            blocks.append(_Block("move_to", a=_line(clauses_a[first]), b=_line(c), move=moves, anchor=anchor))
+            pending.append((first, _Block("move_from", a=_line(clauses_a[first]), move=moves)))
+        else:
+            anchor = first
+            blocks.append(_Block("same", _line(clauses_a[first]), _line(c), anchor=anchor))
+        for x in rest:  # merged into this clause: the other A clauses are deleted
+            pending.append((x, _Block("delete", a=_line(clauses_a[x]))))
+    pending.extend((x, _Block("delete", a=_line(c))) for x, c in enumerate(clauses_a) if x not in used_a)
+    # A's paragraphs that B does not hold in place go after the block that follows A's nearest
+    # predecessor, so rejecting every change reads A in A's order
+    for x, block in sorted(pending, key=lambda t: t[0]):
+        at = max((i for i, b in enumerate(blocks) if b.kind in ("same", "delete", "move_from") and b.anchor <= x), default=1)
+        block.anchor = x
+        blocks.insert(at + 1, block)
+    return blocks
+
+
+def _title(plan: Plan) -> str:
+    return " ".join(x for x in (plan.meta.doc_type, plan.meta.title) if x)
+
+
+def _run(text: str, *, deleted: bool = False) -> etree._Element:
+    r = etree.Element(_w("r"))
+    parts = text.split("\n")
+    for k, part in enumerate(parts):
+        if k:
+            etree.SubElement(r, _w("br"))
+        t = etree.SubElement(r, _w("delText" if deleted else "t"))
+        t.set(_XML_SPACE, "preserve")
+        t.text = part
+    return r
+
+
+def _mark(p: etree._Element, tag: str, ids: _Ids) -> None:
+    """The paragraph mark itself inserted or deleted, so the paragraph goes with its text."""
+    ppr = etree.SubElement(p, _w("pPr"))
+    rpr = etree.SubElement(ppr, _w("rPr"))
+    etree.SubElement(rpr, _w(tag), {_w("id"): ids.next(), _w("author"): AUTHOR, _w("date"): ids.date})
+
+
+def _change(tag: str, ids: _Ids, run: etree._Element) -> etree._Element:
+    el = etree.Element(_w(tag), {_w("id"): ids.next(), _w("author"): AUTHOR, _w("date"): ids.date})
+    el.append(run)
+    return el
+
+
+def _diff_runs(p: etree._Element, a: str, b: str, ids: _Ids, budget: Budget) -> None:
+    for e in diff_words(a, b, budget=budget):
+        if e.op == "equal":
+            p.append(_run(e.text))
+        elif e.op == "delete":
+            p.append(_change("del", ids, _run(e.text, deleted=True)))
+        else:
+            p.append(_change("ins", ids, _run(e.text)))
+
+
+def _paragraph(block: _Block, ids: _Ids, budget: Budget) -> etree._Element:
+    p = etree.Element(_w("p"))
+    if block.kind == "same":
+        _diff_runs(p, block.a, block.b, ids, budget)
+    elif block.kind == "insert":
+        _mark(p, "ins", ids)
+        p.append(_change("ins", ids, _run(block.b)))
+    elif block.kind == "delete":
+        _mark(p, "del", ids)
+        p.append(_change("del", ids, _run(block.a, deleted=True)))
+    else:
+        side = "moveFrom" if block.kind == "move_from" else "moveTo"
+        _mark(p, side, ids)
+        name = f"plandiff-move-{block.move}"
+        range_id = ids.next()
+        etree.SubElement(p, _w(f"{side}RangeStart"), {_w("id"): range_id, _w("name"): name, _w("author"): AUTHOR,
+                                                      _w("date"): ids.date})
+        move = etree.SubElement(p, _w(side), {_w("id"): ids.next(), _w("author"): AUTHOR, _w("date"): ids.date})
+        if side == "moveFrom":
+            move.append(_run(block.a, deleted=True))
+        else:
+            # edits made to the moved text show inside the move
+            for e in diff_words(block.a, block.b, budget=budget):
+                if e.op == "equal":
+                    move.append(_run(e.text))
+                elif e.op == "delete":
+                    move.append(_change("del", ids, _run(e.text, deleted=True)))
+                else:
+                    move.append(_change("ins", ids, _run(e.text)))
+        etree.SubElement(p, _w(f"{side}RangeEnd"), {_w("id"): range_id})
+    return p
+
+
+def tracked_changes(al: Alignment) -> bytes:
+    """B's text with Word tracked changes against A, as .docx bytes."""
+    require(al, Alignment, "tracked_changes(alignment)")
+    ids = _Ids()
+    budget = Budget()
+    body = etree.Element(_w("body"))
+    for block in _blocks(al):
+        if block.a or block.b:
+            body.append(_paragraph(block, ids, budget))
+    etree.SubElement(body, _w("sectPr"))
+    return _package(body, track=True)
+
+
+def comparison_table(al: Alignment) -> bytes:
+    """The three-column comparison table of drafting work, as .docx bytes."""
+    require(al, Alignment, "comparison_table(alignment)")
+    a, b = al.a, al.b
+    body = etree.Element(_w("body"))
+    title = etree.SubElement(body, _w("p"))
+    title.append(_run(f"BẢNG SO SÁNH: {a.name or 'A'} → {b.name or 'B'}"))
+    tbl = etree.SubElement(body, _w("tbl"))
+    tblpr = etree.SubElement(tbl, _w("tblPr"))
+    etree.SubElement(tblpr, _w("tblW"), {_w("w"): "5000", _w("type"): "pct"})
+    borders = etree.SubElement(tblpr, _w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, _w(side), {_w("val"): "single", _w("sz"): "4", _w("space"): "0", _w("color"): "auto"})
+    headers = (f"Quy định tại {a.name or 'văn bản A'}", f"Quy định tại {b.name or 'văn bản B'}", "Nội dung thay đổi")
+    _table_row(tbl, headers, header=True)
+    budget = Budget()
+    for p in al.pairs:
+        if p.kind == "unchanged":
+            continue
+        ca, cb = a.find(p.a), b.find(p.b)
+        if ca is None or cb is None:
+            continue
+        _table_row(tbl, (f"{p.a}: {_line(ca)}", f"{p.b}: {_line(cb)}", _what_changed(p.kind, ca, cb, budget)))
+    for cid in al.removed:
+        c = a.find(cid)
+        if c is not None:
+            _table_row(tbl, (f"{cid}: {_line(c)}", "", "Bỏ (removed)"))
+    for cid in al.added:
+        c = b.find(cid)
+        if c is not None:
+            _table_row(tbl, ("", f"{cid}: {_line(c)}", "Bổ sung (added)"))
+    etree.SubElement(body, _w("sectPr"))
+    return _package(body, track=False)
+
+
+_KIND_VI = {"modified": "Sửa đổi", "moved": "Chuyển vị trí", "split": "Tách", "merged": "Gộp"}
+
+
+def _what_changed(kind: str, ca: Clause, cb: Clause, budget: Budget) -> str:
+    parts = [f"{_KIND_VI.get(kind, kind)} ({kind})"]
+    if ca.label != cb.label:
+        parts.append(f"đánh số {ca.label} → {cb.label}")
+    removed = [e.text.strip() for e in diff_words(ca.text, cb.text, budget=budget) if e.op == "delete" and e.text.strip()]
+    added = [e.text.strip() for e in diff_words(ca.text, cb.text, budget=budget) if e.op == "insert" and e.text.strip()]
+    if removed:
+        parts.append("bỏ: " + " | ".join(removed)[:400])
+    if added:
+        parts.append("thêm: " + " | ".join(added)[:400])
+    return "\n".join(parts)
+
+
+def _table_row(tbl: etree._Element, cells: tuple[str, str, str], *, header: bool = False) -> None:
+    tr = etree.SubElement(tbl, _w("tr"))
+    for text in cells:
+        tc = etree.SubElement(tr, _w("tc"))
+        tcpr = etree.SubElement(tc, _w("tcPr"))
+        etree.SubElement(tcpr, _w("tcW"), {_w("w"): "1666", _w("type"): "pct"})
+        p = etree.SubElement(tc, _w("p"))
+        r = _run(text)
+        if header:
+            rpr = etree.Element(_w("rPr"))
+            etree.SubElement(rpr, _w("b"))
+            r.insert(0, rpr)
+        p.append(r)
+
+
+def _package(body: etree._Element, *, track: bool) -> bytes:
+    document = etree.Element(_w("document"), nsmap={"w": W})
+    document.append(body)
+    settings = etree.Element(_w("settings"), nsmap={"w": W})
+    if track:
+        etree.SubElement(settings, _w("trackRevisions"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", RELS)
+        zf.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
+        zf.writestr("word/document.xml", etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True))
+        zf.writestr("word/settings.xml", etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return out.getvalue()
+
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    "</Types>"
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
+    "</Relationships>"
+)
+
+
+def resolve(data: bytes, *, accept: bool) -> list[str]:
+    """The paragraphs a reader gets from a tracked-changes .docx after accepting (or rejecting)
+    every change, read from the XML as Word applies it: for checking a comparison."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    gone = ("del", "moveFrom") if accept else ("ins", "moveTo")
+    out: list[str] = []
+    for p in root.iter(_w("p")):
+        mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
+        if mark is not None and any(mark.find(_w(t)) is not None for t in gone):
+            continue  # the paragraph itself goes
+        words: list[str] = []
+        for el in p.iter(_w("t"), _w("delText"), _w("br")):
+            if any(a.tag in (_w(t) for t in gone) for a in el.iterancestors()):
+                continue
+            words.append("\n" if el.tag == _w("br") else el.text or "")
+        out.append("".join(words))
+    return out

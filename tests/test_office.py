@@ -1,0 +1,153 @@
+"""The office's versions: Word 97–2003 .doc files, drafts and version marks, and the comparison
+handed back as Word (tracked changes; the comparison table). Real files in fixtures/office/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import plandiff
+from plandiff.audit import lost_and_invented
+from plandiff.render_docx import _line, _title, comparison_table, resolve, tracked_changes
+
+from . import builders
+from .conftest import FIXTURES, load
+
+OFFICE = FIXTURES / "office"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian package libreoffice-writer-nogui)")
+
+
+def _convert(path: Path, to: str, out: Path) -> Path:
+    assert SOFFICE is not None
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", to,
+                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=120)
+    return out / f"{path.stem}.{to.split(':')[0]}"
+
+
+@needs_soffice
+def test_a_doc_gives_the_tree_of_the_same_document_saved_as_docx(tmp_path: Path) -> None:
+    source = OFFICE / "lamdong-ttcchc-2026-2.docx"
+    doc = _convert(source, "doc", tmp_path)
+    assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    from_docx, from_doc = plandiff.parse(source), plandiff.parse(doc)
+    assert from_doc.meta.source_format == "doc"
+    assert [(c.id, c.label, c.text) for c in from_doc.walk()] == [(c.id, c.label, c.text) for c in from_docx.walk()]
+    keep = ("issuer", "number", "year", "month", "title", "signer", "signer_title")
+    assert {k: getattr(from_doc.meta, k) for k in keep} == {k: getattr(from_docx.meta, k) for k in keep}
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", ["lamdong-tdcchc-2026-1.doc", "lamdong-tkclmatuy-2025.doc"])
+def test_real_doc_files_read_with_their_automatic_numbering(name: str) -> None:
+    plan = plandiff.parse(OFFICE / name)
+    assert plan.meta.source_format == "doc" and plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    assert [c.label for c in plan.clauses][:3] == ["I.", "II.", "III."]
+    assert not any(lost_and_invented(plan))
+
+
+def test_a_doc_without_libreoffice_says_what_to_install(tmp_path: Path) -> None:
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(bare)}
+    p = subprocess.run([str(bare / "python"), "-m", "plandiff_cli.main", "parse", str(OFFICE / "lamdong-tkclmatuy-2025.doc")],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 2 and "LibreOffice" in p.stderr and p.stderr.count("\n") == 1
+
+
+def _head(*lines: str) -> str:
+    return "".join(builders._para(x) for x in lines)
+
+
+BODY = _head("KẾ HOẠCH", "Thực hiện công tác cải cách hành chính năm 2026", "I. MỤC ĐÍCH", "1. Nâng cao chất lượng phục vụ.")
+
+
+@pytest.mark.parametrize(("front", "mark", "where", "version"), [
+    (_head("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "DỰ THẢO", "Số: /KH-UBND"), "DỰ THẢO", "header line", None),
+    (_head("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số:      /KH-UBND (Dự thảo lần 2)"), "(Dự thảo lần 2)", "number line", 2),
+    (_head("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày    tháng 02 năm 2026"), "Dự thảo 3", "page header", 3),
+])
+def test_drafts_say_so_and_the_mark_stays_out_of_number_and_title(front: str, mark: str, where: str, version: int | None) -> None:
+    header = ('<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>Dự thảo 3</w:t></w:r>'
+              "</w:p></w:hdr>") if where == "page header" else None
+    data = builders.raw_docx(front + BODY, extra={"word/header1.xml": header.encode()} if header else None)
+    m = plandiff.parse(data).meta
+    assert (m.draft, m.draft_mark, m.draft_where) == (True, mark, where)
+    assert m.number is None and m.title == "Thực hiện công tác cải cách hành chính năm 2026"
+    if where != "page header":
+        assert m.version == version
+
+
+def test_a_draft_in_a_text_box_and_a_version_in_the_title() -> None:
+    data = builders.docx_with_text_box("DỰ THẢO", ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "KẾ HOẠCH",
+                                                  "Thực hiện công tác cải cách hành chính năm 2026 (lần 2)",
+                                                  "I. MỤC ĐÍCH", "1. Nâng cao chất lượng phục vụ."])
+    m = plandiff.parse(data).meta
+    assert (m.draft, m.version, m.title) == (True, 2, "Thực hiện công tác cải cách hành chính năm 2026")
+
+
+def test_a_history_orders_versions_by_what_they_say() -> None:
+    draft, edited = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
+    h = plandiff.history([edited, draft])
+    assert [p.name for p in h.plans] == ["lamdong-ttcchc-2026-1", "lamdong-ttcchc-2026-2"]
+    assert h.order[0].endswith("not signed") and "signed by Nguyễn Ngọc Phúc" in h.order[1]
+    assert h.order[-1].startswith("reordered")
+    kept = plandiff.history([draft, edited])
+    assert not kept.order[-1].startswith("reordered")
+    changed = [lin for lin in kept.lineages if lin.steps[1].status == "modified"]
+    assert changed  # the office's edits between the draft and the text for signature
+
+
+def _words(paragraphs: list[str]) -> list[str]:
+    return " ".join(paragraphs).split()
+
+
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hue-2026"), ("tth-2024", "hungyen-2024")])
+def test_tracked_changes_accept_all_gives_b_and_reject_all_gives_a(a: str, b: str) -> None:
+    pa, pb = load(a), load(b)
+    data = tracked_changes(plandiff.align(pa, pb))
+    assert _words(resolve(data, accept=True)) == _words([_title(pb), pb.preamble, *[_line(c) for c in pb.walk()]])
+    assert _words(resolve(data, accept=False)) == _words([_title(pa), pa.preamble, *[_line(c) for c in pa.walk()]])
+    xml = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:ins " in xml and "<w:del " in xml
+    if (a, b) == ("tth-2024", "hue-2026"):  # agencies' duties moved under other agencies
+        assert "<w:moveFromRangeStart" in xml and "<w:moveToRangeStart" in xml
+
+
+def test_the_office_versions_round_trip_too() -> None:
+    pa, pb = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
+    data = tracked_changes(plandiff.align(pa, pb))
+    assert _words(resolve(data, accept=True)) == _words([_title(pb), pb.preamble, *[_line(c) for c in pb.walk()]])
+    assert _words(resolve(data, accept=False)) == _words([_title(pa), pa.preamble, *[_line(c) for c in pa.walk()]])
+
+
+def test_the_comparison_table_has_a_row_per_changed_provision() -> None:
+    al = plandiff.align(load("tth-2024"), load("hue-2026"))
+    root = __import__("lxml.etree", fromlist=["etree"]).fromstring(
+        zipfile.ZipFile(__import__("io").BytesIO(comparison_table(al))).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rows = root.findall(f".//{w}tr")
+    changed = sum(1 for p in al.pairs if p.kind != "unchanged") + len(al.added) + len(al.removed)
+    assert len(rows) == 1 + changed
+    cells = ["".join(t.text or "" for t in tc.iter(f"{w}t")) for tc in rows[1].findall(f"{w}tc")]
+    first = next(p for p in al.pairs if p.kind != "unchanged")
+    assert cells[0].startswith(f"{first.a}:") and cells[1].startswith(f"{first.b}:") and cells[2].startswith("Sửa đổi")
+
+
+@needs_soffice
+def test_libreoffice_opens_the_word_outputs(tmp_path: Path) -> None:
+    a, b = FIXTURES / "tth-2024.txt", FIXTURES / "hue-2026.txt"
+    for fmt, name in (("docx", "changes.docx"), ("table", "so-sanh.docx")):
+        out = tmp_path / name
+        done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "diff", str(a), str(b), "--format", fmt, "-o", str(out)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        pdf = _convert(out, "pdf", tmp_path)
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
