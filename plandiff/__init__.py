@@ -5,17 +5,21 @@ The verbs: ``parse`` a plan into a clause tree, ``align`` two plans, ``history``
 Markdown and HTML.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .aligner import align
-from .citations import citations, compare_citations
 from .errors import PlanError
-from .history import History, Lineage, history
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
 from .parser import parse, parse_file, parse_text
-from .render_html import render_history_html, render_html
-from .render_md import render_markdown
 from .render_text import render_alignment_text, render_outline, render_plain
+
+_LAZY = {
+    "align": "aligner", "citations": "citations", "compare_citations": "citations", "History": "history",
+    "Lineage": "history", "history": "history", "render_history_html": "render_html", "render_html": "render_html",
+    "render_markdown": "render_md", "CitationGraph": "graph",
+}
+"""Loaded on first use: the aligner (rapidfuzz), the citation patterns, the renderers (lxml) and
+the graph (networkx) cost most of the import, and a parse needs none of them."""
 
 __all__ = [
     "Alignment",
@@ -47,15 +51,24 @@ __all__ = [
     "render_plain",
 ]
 if TYPE_CHECKING:
+    from .aligner import align
+    from .citations import citations, compare_citations
     from .graph import CitationGraph
+    from .history import History, Lineage, history
+    from .render_html import render_history_html, render_html
+    from .render_md import render_markdown
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    # networkx is loaded only when a graph is asked for: parsing and diffing start twice as fast
-    if name == "CitationGraph":
-        from .graph import CitationGraph
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plandiff' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
-        return CitationGraph
-    raise AttributeError(f"module 'plandiff' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
