@@ -8,18 +8,17 @@ Markdown and HTML.
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from .citations import citations, compare_citations
 from .errors import PlanError
+from .history import History, Lineage, history
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
 from .parser import parse, parse_file, parse_text
+from .render_html import render_history_html, render_html
 from .render_text import render_alignment_text, render_outline, render_plain
 
-_LAZY = {
-    "align": "aligner", "citations": "citations", "compare_citations": "citations", "History": "history",
-    "Lineage": "history", "history": "history", "render_history_html": "render_html", "render_html": "render_html",
-    "render_markdown": "render_md", "CitationGraph": "graph",
-}
-"""Loaded on first use: the aligner (rapidfuzz), the citation patterns, the renderers (lxml) and
-the graph (networkx) cost most of the import, and a parse needs none of them."""
+_LAZY = {"align": "aligner", "render_markdown": "render_md", "CitationGraph": "graph"}
+"""Loaded on first use (networkx for the graph). Names that are also modules' names (citations,
+history, render_html) cannot be lazy: importing the module would put it on the package."""
 
 __all__ = [
     "Alignment",
@@ -52,10 +51,7 @@ __all__ = [
 ]
 if TYPE_CHECKING:
     from .aligner import align
-    from .citations import citations, compare_citations
     from .graph import CitationGraph
-    from .history import History, Lineage, history
-    from .render_html import render_history_html, render_html
     from .render_md import render_markdown
 
 __version__ = "0.1.0"
