@@ -51,6 +51,15 @@ def _guard_output(output: str | None, inputs: list[str]) -> None:
         raise UserError(str(exc)) from None
 
 
+def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[str, ...]) -> None:
+    """A page is not for a terminal: HTML without -o is refused when stdout is one; an output
+    whose extension the command cannot write is a clear error."""
+    if output and suffixes and Path(output).suffix.lower() not in suffixes:
+        raise UserError(f"{output}: this command writes " + ", ".join(suffixes))
+    if not output and not text_format and sys.stdout.isatty():
+        raise UserError("the page is HTML: write it to a file with -o page.html (or pipe it)")
+
+
 def _emit(text: str, output: str | None) -> None:
     if output:
         try:
@@ -115,6 +124,9 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
 def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool) -> None:
     """Compare plans A and B: an HTML report (or JSON / Markdown)."""
     _guard_output(output, [a, b])
+    if output and fmt is None and Path(output).suffix.lower() not in (".html", ".htm", ".json", ".md", ".docx"):
+        raise UserError(f"{output}: a report is written as .html, .json, .md or .docx (or say --format)")
+    _check_page_output(output, fmt in ("json", "md"), ())
     plan_a, plan_b = _load(a), _load(b)
     result = plandiff.align(plan_a, plan_b, cross=cross)
     if fmt is None:
@@ -159,16 +171,22 @@ def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]
 @click.argument("files", nargs=-1, required=True, type=str)
 @click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
 @click.option("--json", "as_json", is_flag=True, help="Print the lineages as JSON.")
-def history(files: tuple[str, ...], output: str | None, as_json: bool) -> None:
+@click.option("--strict", is_flag=True, help="A file that is not a plan is an error (default: skipped with a warning).")
+def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: bool) -> None:
     """Follow each clause through versions FILES (oldest first): a blame for plans."""
     if len(files) < 2:
         raise UserError("history needs at least two versions")
     _guard_output(output, list(files))
-    result = plandiff.history([_load(f) for f in files])
+    as_json = as_json or bool(output and output.lower().endswith(".json"))
+    _check_page_output(output, as_json, (".html", ".htm", ".json"))
+    plans = [plan for _, plan in _load_many(files, strict=strict)]
+    if len(plans) < 2:
+        raise UserError("history needs at least two versions that are plans")
+    result = plandiff.history(plans)
     if result.order and result.order[-1].startswith("reordered"):
         # the order the documents give wins; say so, with the evidence
         click.echo("plandiff: versions put in the order the documents give: " + "; ".join(result.order[:-1]), err=True)
-    if as_json or (output and output.endswith(".json")):
+    if as_json:
         _emit(_json(result.to_dict()), output)
     else:
         _emit(plandiff.render_history_html(result), output)
@@ -244,10 +262,27 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         _emit(task_render.by_agency(found).rstrip("\n"), output)
 
 
-def _graph(files: tuple[str, ...]) -> plandiff.CitationGraph:
-    graph = plandiff.CitationGraph()
+def _load_many(files: tuple[str, ...] | list[str], *, strict: bool) -> list[tuple[str, plandiff.Plan]]:
+    """Plans of a set of files: a file that is not a plan is skipped with a one-line warning
+    (an error with ``strict``), so one README among the plans does not stop the run."""
+    out: list[tuple[str, plandiff.Plan]] = []
     for f in files:
-        graph.add_plan(_load(f), file=f)
+        try:
+            out.append((f, _load(f)))
+        except UserError as exc:
+            if strict:
+                raise
+            click.echo(f"plandiff: skipped {exc.format_message()}", err=True)
+    return out
+
+
+def _graph(files: tuple[str, ...], *, strict: bool = False) -> plandiff.CitationGraph:
+    graph = plandiff.CitationGraph()
+    loaded = _load_many(files, strict=strict)
+    if not loaded:
+        raise UserError("none of the files is a plan")
+    for f, plan in loaded:
+        graph.add_plan(plan, file=f)
     return graph
 
 
@@ -255,10 +290,13 @@ def _graph(files: tuple[str, ...]) -> plandiff.CitationGraph:
 @click.argument("files", nargs=-1, required=True, type=str)
 @click.option("-o", "--output", required=True, type=str,
               help="Output file: .graphml, .json (node-link) or .html (interactive view).")
-def graph(files: tuple[str, ...], output: str) -> None:
+@click.option("--strict", is_flag=True, help="A file that is not a plan is an error (default: skipped with a warning).")
+def graph(files: tuple[str, ...], output: str, strict: bool) -> None:
     """Build the citation graph of FILES."""
+    if Path(output).suffix.lower() not in (".graphml", ".json", ".html", ".htm"):
+        raise UserError(f"{output}: a graph is written as .graphml, .json (node-link) or .html")
     _guard_output(output, list(files))
-    g = _graph(files)
+    g = _graph(files, strict=strict)
     try:
         text = g.write(output)
     except ValueError as exc:
@@ -272,12 +310,13 @@ def graph(files: tuple[str, ...], output: str) -> None:
 @click.option("--instrument", help="Which plans derive from this instrument (symbol, id or name).")
 @click.option("--plan", "plan_file", type=str, help="What this plan derives from.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None, as_json: bool) -> None:
+@click.option("--strict", is_flag=True, help="A file that is not a plan is an error (default: skipped with a warning).")
+def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None, as_json: bool, strict: bool) -> None:
     """Trace derivations among FILES: --instrument X (who implements X) or --plan FILE (its ancestry)."""
     if bool(instrument) == bool(plan_file):
         raise UserError("give exactly one of --instrument or --plan")
     all_files = list(files) + ([plan_file] if plan_file and plan_file not in files else [])
-    g = _graph(tuple(all_files))
+    g = _graph(tuple(all_files), strict=strict)
     if instrument:
         result = g.trace(instrument)
         if not result["instrument"]["ids"]:

@@ -60,3 +60,46 @@ def test_serialisations_round_trip(graph: plandiff.CitationGraph, tmp_path) -> N
     assert nx.node_link_graph(data, edges="links").number_of_edges() == graph.graph.number_of_edges()
     page = graph.write(tmp_path / "g.html")
     assert "<svg" in page and 'id="graph-data"' in page
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_graph_page_highlights_only_the_clicked_nodes_chains(tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    plans = [load(n) for n in ("tth-2023", "tth-2024", "hue-2026", "hungyen-2024", "anlao-2024")]
+    g = plandiff.CitationGraph(plans)
+    page_file = tmp_path / "graph.html"
+    page_file.write_text(g.write(page_file), encoding="utf-8")
+    derivation = [(u, v) for u, v, d in g.graph.edges(data=True) if d["kind"] != "next_version"]
+    sub = nx.DiGraph(derivation)
+    up, down = nx.descendants(sub, "28/NQ-CP") | {"28/NQ-CP"}, nx.ancestors(sub, "28/NQ-CP") | {"28/NQ-CP"}
+    expected = {(u, v) for u, v in derivation if (u in up and v in up) or (u in down and v in down)}
+    errors: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        node = page.locator('.node[data-id="28/NQ-CP"]')
+        for _ in range(2):  # a second click sets the same highlight, never flips it
+            node.click()
+            lit = page.eval_on_selector_all(".edge.hi", "es => es.map(e => [e.dataset.source, e.dataset.target])")
+            assert {tuple(x) for x in lit} == expected
+        info = page.inner_text("#info")
+        assert "Chiến lược quốc gia về bình đẳng giới" in info and "Chính phủ" in info and "2021-03-03" in info
+        assert "hue-2026" in info and "anlao-2024" not in info  # the plans that derive from it
+        page.fill("#filter", "385/KH")
+        assert page.locator(".node:not(.filtered)").count() == 1
+        # plans on a time axis: the next version below the one before
+        ys = {pid: page.locator(f'.node[data-id="{pid}"]').bounding_box()["y"] for pid in g.plans()}
+        year = {pid: g.graph.nodes[pid]["year"] for pid in g.plans()}
+        assert all(ys[x] < ys[y] for x in ys for y in ys if year[x] < year[y])
+        browser.close()
+    assert errors == []
