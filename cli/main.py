@@ -121,7 +121,8 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
                    "changes against A; table: the three-column comparison table (bảng so sánh) as .docx.")
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
-def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool) -> None:
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The report's language (Vietnamese by default).")
+def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool, lang: str) -> None:
     """Compare plans A and B: an HTML report (or JSON / Markdown)."""
     _guard_output(output, [a, b])
     if output and fmt is None and Path(output).suffix.lower() not in (".html", ".htm", ".json", ".md", ".docx"):
@@ -129,6 +130,12 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     _check_page_output(output, fmt in ("json", "md"), ())
     plan_a, plan_b = _load(a), _load(b)
     result = plandiff.align(plan_a, plan_b, cross=cross)
+    from plandiff.render_html import LITTLE_SHARED, shared_share
+
+    share = shared_share(result)
+    if share < LITTLE_SHARED:
+        click.echo(f"plandiff: warning: {a} and {b} share almost nothing ({share:.0%} of clauses paired); "
+                   "they may not be two versions of one plan", err=True)
     if fmt is None:
         fmt = {".json": "json", ".md": "md", ".docx": "docx"}.get(Path(output).suffix.lower(), "html") if output else "html"
     if fmt in ("docx", "table"):
@@ -154,7 +161,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
         from plandiff.tasks import compare_tasks
 
         duties = compare_tasks(plan_a, plan_b, result).to_dict()
-        text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b), tasks=duties)
+        text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b), tasks=duties, lang=lang)
     _emit(text, output)
     if output:
         counts = result.counts()

@@ -131,6 +131,12 @@ def _mask(text: str, plan: Plan) -> str:
     return " ".join(words(key.replace("#", "xx")))
 
 
+def matching_key(text: str, plan: Plan) -> str:
+    """The text as the aligner compares it: case, tone placement and punctuation folded, the
+    plan's own place names, level words and years masked."""
+    return _mask(text, plan)
+
+
 def _nodes(plan: Plan) -> list[_Node]:
     out: list[_Node] = []
 

@@ -20,6 +20,54 @@ from .model import Alignment, Clause, Pair, Plan
 from .worddiff import Budget, diff_words
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
+STRINGS = {
+    "vi": {
+        "labels": {"unchanged": "không đổi", "modified": "sửa đổi", "moved": "chuyển vị trí / đánh số lại", "split": "tách",
+                   "merged": "gộp", "added": "bổ sung", "removed": "bỏ"},
+        "cross_labels": {"added": "chỉ có ở B", "removed": "chỉ có ở A", "modified": "khác lời", "unchanged": "giống nhau"},
+        "summary": "Tóm tắt", "per_section": "Theo mục", "section": "mục", "changes_list": "Những thay đổi chính",
+        "show": "Hiện:", "view": "Cách xem:", "side": "hai cột", "inline": "đánh dấu trong dòng", "prev": "◀ thay đổi trước",
+        "next": "thay đổi sau ▶", "keys": "phím: n / p", "status": "trạng thái", "changes": "thay đổi", "contents": "Mục lục",
+        "removed_from": "Bỏ khỏi", "search": "Tìm:", "search_hint": "từ, cơ quan, điều khoản…", "subst": "chỉ thay địa danh, năm",
+        "hide_subst": "ẩn thay thế dự kiến", "review": "cần xem lại", "with": "cùng với", "under": "dưới", "from": "từ",
+        "mode_same": "các phiên bản của một cơ quan ban hành", "mode_cross": "văn bản của hai cơ quan khác nhau (so sánh nội dung)",
+        "mode": "Chế độ", "thresholds": "Ngưỡng tương đồng", "legend": "Chú giải",
+        "legend_text": "Điểm 0–1: độ giống nhau của lời văn (1: cùng lời). Quy tắc: exact (trùng lời), fuzzy (gần giống), "
+                       "context (mục cha đã ghép), position (cùng vị trí trong mục cha đã ghép), container (tiêu đề theo nội dung), "
+                       "split/merge (tách, gộp). «cần xem lại»: độ tin cậy thấp.",
+        "basis": "Căn cứ, người ký, nơi nhận", "signer": "Người ký", "recipients_added": "Nơi nhận thêm",
+        "recipients_dropped": "Nơi nhận bỏ", "cites": "Văn bản được viện dẫn", "added": "Thêm", "dropped": "Bỏ", "kept": "Giữ",
+        "by_agency": "Theo cơ quan", "agency": "Cơ quan:", "all_agencies": "— tất cả các cơ quan —",
+        "little": "Cảnh báo: hai văn bản gần như không có gì chung ({share:.0%} điều khoản ghép được); có thể đây không phải "
+                  "hai phiên bản của cùng một kế hoạch.",
+        "tag_a": "A (cũ)", "tag_b": "B (mới)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "và {n} thay đổi khác",
+    },
+    "en": {
+        "labels": {"unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
+                   "merged": "merged", "added": "added", "removed": "removed"},
+        "cross_labels": {"added": "only in B", "removed": "only in A", "modified": "worded differently", "unchanged": "the same"},
+        "summary": "Summary", "per_section": "Per section", "section": "section", "changes_list": "Main changes",
+        "show": "Show:", "view": "View:", "side": "side by side", "inline": "inline redline", "prev": "◀ previous change",
+        "next": "next change ▶", "keys": "keys: n / p", "status": "status", "changes": "changes", "contents": "Contents",
+        "removed_from": "Removed from", "search": "Search:", "search_hint": "words, agency, clause…",
+        "subst": "place names and years only", "hide_subst": "hide expected substitutions", "review": "review", "with": "with",
+        "under": "under", "from": "from", "mode_same": "versions of one issuer",
+        "mode_cross": "documents of two different authorities (text reuse)", "mode": "Mode", "thresholds": "Similarity thresholds",
+        "legend": "Legend",
+        "legend_text": "Score 0–1: how alike the words are (1: the same words). Rules: exact, fuzzy, context (parents paired), "
+                       "position (same place under paired parents), container (the heading followed its content), split/merge. "
+                       "“review”: low confidence.",
+        "basis": "Legal basis, signer, recipients", "signer": "Signer", "recipients_added": "Recipients added",
+        "recipients_dropped": "Recipients dropped", "cites": "Instruments cited", "added": "Added", "dropped": "Dropped",
+        "kept": "Kept", "by_agency": "By agency", "agency": "Agency:", "all_agencies": "— all agencies —",
+        "little": "Warning: the two documents share almost nothing ({share:.0%} of clauses paired); they may not be two "
+                  "versions of one plan.",
+        "tag_a": "A (old)", "tag_b": "B (new)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "and {n} more changes",
+    },
+}
+"""The page's words, Vietnamese by default: its readers are Vietnamese officials."""
+LITTLE_SHARED = 0.2
+"""Below this share of clauses paired (on the smaller plan), the page and the command warn."""
 SYMBOL = {"unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇", "added": "+", "removed": "−"}
 LABEL = {
     "unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
@@ -27,34 +75,34 @@ LABEL = {
 }
 
 CSS = """
-:root{--add:#e6ffec;--addb:#1a7f37;--del:#ffebe9;--delb:#cf222e;--mov:#ddf4ff;--movb:#0969da;--grp:#fbefff;--grpb:#8250df;--mod:#fff8c5;--modb:#9a6700;--ink:#1f2328;--mute:#59636e;--line:#d1d9e0}
+:root{--ui:"Segoe UI","Noto Sans","DejaVu Sans","Liberation Sans",Roboto,"Helvetica Neue",Arial,sans-serif;--add:#e6ffec;--addb:#1a7f37;--del:#ffebe9;--delb:#cf222e;--mov:#ddf4ff;--movb:#0969da;--grp:#fbefff;--grpb:#8250df;--mod:#fff8c5;--modb:#9a6700;--ink:#1f2328;--mute:#59636e;--line:#d1d9e0}
 *{box-sizing:border-box}
-body{font:15px/1.5 "Noto Serif","Times New Roman",serif;color:var(--ink);margin:0;background:#fff}
+body{font:15px/1.5 "Noto Serif","Times New Roman","DejaVu Serif","Liberation Serif",Cambria,serif;color:var(--ink);margin:0;background:#fff}
 header.top{padding:16px 24px;border-bottom:1px solid var(--line);background:#f6f8fa}
 h1{font-size:20px;margin:0 0 8px}
 .plans{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 .plan-card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 14px}
-.plan-card .tag{font:600 12px system-ui,sans-serif;color:var(--mute);text-transform:uppercase;letter-spacing:.05em}
+.plan-card .tag{font:600 12px var(--ui);color:var(--mute);text-transform:uppercase;letter-spacing:.05em}
 .plan-card .issuer{font-weight:600}
 .plan-card .title{font-style:italic}
 main{display:grid;grid-template-columns:280px 1fr;gap:0}
-nav.toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;border-right:1px solid var(--line);padding:12px;font:13px/1.4 system-ui,sans-serif}
+nav.toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;border-right:1px solid var(--line);padding:12px;font:13px/1.4 var(--ui)}
 nav.toc ul{list-style:none;margin:0;padding-left:12px}
 nav.toc>ul{padding-left:0}
 nav.toc a{color:var(--ink);text-decoration:none}
 nav.toc a:hover{text-decoration:underline}
 .content{padding:12px 24px;min-width:0}
-.summary table,.sections table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:4px 0 12px}
+.summary table,.sections table{border-collapse:collapse;font:13px var(--ui);margin:4px 0 12px}
 .summary td,.summary th,.sections td,.sections th{border:1px solid var(--line);padding:3px 8px;text-align:right}
 .summary th,.sections th{background:#f6f8fa;text-align:left}
-.controls{position:sticky;top:0;background:#fff;z-index:2;padding:8px 0;border-bottom:1px solid var(--line);font:13px system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:12px;align-items:center}
+.controls{position:sticky;top:0;background:#fff;z-index:2;padding:8px 0;border-bottom:1px solid var(--line);font:13px var(--ui);display:flex;flex-wrap:wrap;gap:12px;align-items:center}
 .controls label{white-space:nowrap}
 .controls button{font:inherit;padding:2px 10px;cursor:pointer}
 table.cmp{width:100%;border-collapse:collapse;table-layout:fixed;margin-top:8px}
 table.cmp td{vertical-align:top;border-bottom:1px solid var(--line);padding:6px 8px;overflow-wrap:anywhere}
-table.cmp td.status{width:118px;font:12px system-ui,sans-serif}
-table.cmp th{font:600 12px system-ui,sans-serif;text-align:left;color:var(--mute);padding:4px 8px;border-bottom:2px solid var(--line)}
-.badge{display:inline-block;border:1px solid currentColor;border-radius:10px;padding:0 6px;font:600 11px system-ui,sans-serif;white-space:nowrap}
+table.cmp td.status,table.cmp th.status{width:150px;font:12px var(--ui)}
+table.cmp th{font:600 12px var(--ui);text-align:left;color:var(--mute);padding:4px 8px;border-bottom:2px solid var(--line)}
+.badge{display:inline-block;border:1px solid currentColor;border-radius:10px;padding:0 6px;font:600 11px var(--ui);white-space:nowrap}
 .k-added .badge{color:var(--addb)} .k-removed .badge{color:var(--delb)} .k-moved .badge{color:var(--movb)}
 .k-modified .badge{color:var(--modb)} .k-split .badge,.k-merged .badge{color:var(--grpb)} .k-unchanged .badge{color:var(--mute)}
 tr.k-added td.b{background:var(--add)} tr.k-removed td.a{background:var(--del)}
@@ -62,10 +110,10 @@ tr.k-moved td.status{border-left:4px double var(--movb)} tr.k-split td.status,tr
 tr.k-modified td.status{border-left:4px solid var(--modb)}
 tr.k-unchanged{color:#3d444d}
 .lbl{font-weight:700;margin-right:4px}
-.relabel{font:12px system-ui,sans-serif;color:var(--movb)}
+.relabel{font:12px var(--ui);color:var(--movb)}
 ins{background:var(--add);text-decoration:underline;text-decoration-color:var(--addb)}
 del{background:var(--del);text-decoration:line-through;text-decoration-color:var(--delb)}
-.by-agency li.task{margin:.2em 0}.t-added .badge{background:#e6f4ea}.t-removed .badge{background:#fde8e8}
+.by-agency select{max-width:100%}.by-agency label{display:block;max-width:100%}.by-agency li.task{margin:.2em 0}.t-added .badge{background:#e6f4ea}.t-removed .badge{background:#fde8e8}
 .t-moved_in .badge,.t-moved_out .badge{background:#e8eefc}.when{color:#8a4b00}
 .evidence{color:var(--mute);font-size:11px}
 .review{color:var(--delb);font-weight:600}
@@ -76,18 +124,46 @@ td.inline,th.inline{display:none}
 tr.current td{outline:2px solid var(--movb)}
 .para{display:block;margin-top:4px}
 .cites ul{margin:4px 0 12px}
-@media print{nav.toc,.controls{display:none}main{display:block}tr.k-unchanged{display:none}}
-@media (max-width:900px){main{grid-template-columns:1fr}nav.toc{position:static;max-height:none}}
+.path{font:11px var(--ui);color:var(--mute)}.path a{color:inherit}
+tr.subst{color:var(--mute)}tr.subst td.status{border-left-style:dashed}
+tr.context td{color:var(--mute);font-size:13px;background:#f6f8fa}
+.warning{background:#fff8c5;border:1px solid #d4a72c;padding:8px 12px;border-radius:6px;font:14px var(--ui)}
+.changes-list ol{margin:4px 0 12px;padding-left:24px;font:14px var(--ui)}
+.sections{overflow-x:auto}
+nav.toc a{overflow-wrap:anywhere}
+details.legend{font:13px var(--ui);margin:6px 0}
+@page{size:A4;margin:12mm}
+@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}nav.toc,.controls,.by-agency select{display:none}
+  main{display:block}tr.k-unchanged:not(.context){display:none}tr.subst{display:none}body{font-size:11pt}}
+@media (max-width:900px){main{grid-template-columns:1fr}nav.toc{position:static;max-height:none;order:2}}
+@media (max-width:600px){.plans{grid-template-columns:1fr}header.top{padding:10px 12px}.content{padding:8px 10px}
+  main{display:flex;flex-direction:column}nav.toc{order:2;border-right:0}
+  table.cmp td.a,table.cmp td.b,table.cmp th.a,table.cmp th.b{display:none}table.cmp td.inline,table.cmp th.inline{display:table-cell}
+  table.cmp td.status,table.cmp th.status{width:96px}.controls{position:static}}
 """
 
 JS = """
 (function(){
   var rows=[].slice.call(document.querySelectorAll('tr.row'));
+  var byB={},byA={};rows.forEach(function(r){var b=r.getAttribute('data-b'),a=r.getAttribute('data-a');
+    if(b&&!byB[b]){byB[b]=r;} if(a&&!byA[a]){byA[a]=r;}});
+  var q=document.getElementById('q'), subst=document.getElementById('hide-subst');
+  function ancestors(id){var out=[],parts=id.split('.');for(var k=parts.length-1;k>0;k--){out.push(parts.slice(0,k).join('.'));}return out;}
   function apply(){
     var on={};[].forEach.call(document.querySelectorAll('input.kind'),function(c){on[c.value]=c.checked;});
-    rows.forEach(function(r){r.hidden=!on[r.getAttribute('data-kind')];});
+    var words=q&&q.value?q.value.toLowerCase():'';
+    rows.forEach(function(r){
+      var show=on[r.getAttribute('data-kind')];
+      if(show&&subst&&subst.checked&&r.classList.contains('subst')){show=false;}
+      if(show&&words&&r.textContent.toLowerCase().indexOf(words)<0){show=false;}
+      r.hidden=!show; r.classList.remove('context');});
+    // a shown change keeps its headings above it (the agency, the section), as context
+    rows.forEach(function(r){ if(r.hidden||r.getAttribute('data-kind')==='unchanged'){return;}
+      var b=r.getAttribute('data-b'),a=r.getAttribute('data-a'),map=b?byB:byA;
+      ancestors(b||a||'').forEach(function(id){var up=map[id]; if(up&&up.hidden){up.hidden=false;up.classList.add('context');}});});
   }
   [].forEach.call(document.querySelectorAll('input.kind'),function(c){c.addEventListener('change',apply);});
+  if(q){q.addEventListener('input',apply);} if(subst){subst.addEventListener('change',apply);}
   var view=document.getElementById('view');
   if(view){view.addEventListener('change',function(){document.getElementById('cmp').classList.toggle('inline-view',view.value==='inline');});}
   var cur=-1;
@@ -254,11 +330,14 @@ def script_json(data: object) -> str:
 
 
 def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None,
-                tasks: dict[str, Any] | None = None) -> str:
+                tasks: dict[str, Any] | None = None, lang: str = "vi") -> str:
+    """The comparison page for ``al`` as one HTML string (``lang``: "vi", the default, or "en")."""
     require(al, Alignment, "render_html(alignment)")
     budget = Budget()
-    """The comparison page for ``al`` as one HTML string."""
+    t = STRINGS.get(lang, STRINGS["vi"])
+    LABEL = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
     a, b = al.a, al.b
+    subst = _substitutions(al)
     name = title or f"plandiff: {a.name or 'A'} → {b.name or 'B'}"
     counts = al.counts()
     depth_a, depth_b = _depths(a), _depths(b)
@@ -277,36 +356,41 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         E.tr(*[E.th(f"{SYMBOL[k]} {LABEL[k]}") for k in KINDS]),
         E.tr(*[E.td(str(counts[k])) for k in KINDS]),
     )
+    summary_note = E.p({"class": "evidence"}, f"{t['labels']['modified']}: {len(subst)} {t['subst']}") if subst else None
     per_section: dict[str, Counter[str]] = {}
     for kind, _, aid, bid in rows:
         sec = _section_of(bid or aid or "")
         per_section.setdefault(sec, Counter())[kind] += 1
     sections = E.table(
-        E.tr(E.th("section"), *[E.th(SYMBOL[k], {"title": LABEL[k]}) for k in KINDS]),
+        E.tr(E.th(t["section"]), *[E.th(SYMBOL[k], {"title": LABEL[k]}) for k in KINDS]),
         *[E.tr(E.th(sec), *[E.td(str(c[k])) for k in KINDS]) for sec, c in per_section.items()],
     )
     th = al.thresholds
     thresholds = E.p(
         {"class": "evidence"},
-        f"Mode: {'cross-jurisdiction text reuse' if al.cross else 'versions of one issuer'}. Similarity thresholds: "
-        + ", ".join(f"{k} {v:.2f}" for k, v in th.items())
-        + ". Pairs below the review threshold are marked “review”.",
+        f"{t['mode']}: {t['mode_cross'] if al.cross else t['mode_same']}. {t['thresholds']}: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in th.items()) + ".",
     )
+    legend = E.details({"class": "legend"}, E.summary(t["legend"]),
+                       E.p(*[E.span({"class": f"k-{k}"}, E.span({"class": "badge"}, f"{SYMBOL[k]} {LABEL[k]}"), " ") for k in KINDS]),
+                       E.p(t["legend_text"]))
 
     controls = E.div(
         {"class": "controls"},
-        E.strong("Show:"),
+        E.strong(t["show"]),
         *[E.label(E.input({"type": "checkbox", "class": "kind", "value": k, "checked": "checked"}),
                   f" {SYMBOL[k]} {LABEL[k]} ({counts[k]})") for k in KINDS],
-        E.label("View: ", E.select({"id": "view"}, E.option("side by side", value="side"), E.option("inline redline", value="inline"))),
-        E.button("◀ previous change", {"id": "prev", "type": "button"}),
-        E.button("next change ▶", {"id": "next", "type": "button"}),
-        E.span({"class": "evidence"}, "keys: n / p"),
+        E.label(E.input({"type": "checkbox", "id": "hide-subst"}), f" {t['hide_subst']} ({len(subst)})"),
+        E.label(t["search"] + " ", E.input({"type": "search", "id": "q", "placeholder": t["search_hint"]})),
+        E.label(t["view"] + " ", E.select({"id": "view"}, E.option(t["side"], value="side"), E.option(t["inline"], value="inline"))),
+        E.button(t["prev"], {"id": "prev", "type": "button"}),
+        E.button(t["next"], {"id": "next", "type": "button"}),
+        E.span({"class": "evidence"}, t["keys"]),
     )
 
     table = E.table({"class": "cmp", "id": "cmp"},
-                    E.tr(E.th("status", {"class": "status"}), E.th(a.name or "A", {"class": "a"}),
-                         E.th(b.name or "B", {"class": "b"}), E.th("changes", {"class": "inline"})))
+                    E.tr(E.th(t["status"], {"class": "status"}), E.th(a.name or "A", {"class": "a"}),
+                         E.th(b.name or "B", {"class": "b"}), E.th(t["changes"], {"class": "inline"})))
     seen_a: set[str] = set()
     seen_b: set[str] = set()
     clauses_a = {c.id: c for c in a.walk()}
@@ -319,7 +403,8 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     for n, (kind, pair, aid, bid) in enumerate(rows):
         ca = clauses_a.get(aid) if aid else None
         cb = clauses_b.get(bid) if bid else None
-        attrs = {"class": f"row k-{kind}", "data-kind": kind, "id": f"r{n}"}
+        attrs = {"class": f"row k-{kind}" + (" subst" if pair is not None and (pair.a, pair.b) in subst else ""),
+                 "data-kind": kind, "id": f"r{n}"}
         if aid:
             attrs["data-a"] = aid
         if bid:
@@ -328,6 +413,10 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
         status = etree.SubElement(tr, "td", {"class": "status"})
         badge = etree.SubElement(status, "span", {"class": "badge"})
         badge.text = f"{SYMBOL[kind]} {LABEL[kind]}"
+        path = etree.SubElement(status, "div", {"class": "path"})
+        path.text = " → ".join(x for x in (aid, bid) if x) if aid != bid else aid
+        if pair is not None and (pair.a, pair.b) in subst:
+            etree.SubElement(status, "div", {"class": "evidence"}).text = t["subst"]
         if pair is not None:
             ev = etree.SubElement(status, "div", {"class": "evidence", "title": pair.evidence or pair.rule})
             ev.text = f"{pair.rule} · {pair.score:.2f}"
@@ -337,17 +426,24 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
                 why.text = pair.evidence.split(" · ", 2)[-1] if pair.evidence.count(" · ") >= 2 else pair.evidence
             if pair.review:
                 rv = etree.SubElement(status, "div", {"class": "review"})
-                rv.text = "review"
+                rv.text = t["review"]
             if pair.renumbered and ca is not None and cb is not None:
                 rl = etree.SubElement(status, "div", {"class": "relabel"})
                 rl.text = f"{ca.label} → {cb.label}"
             if pair.reparented:
+                # name the headings it left and joined, linked both ways
                 rp = etree.SubElement(status, "div", {"class": "relabel"})
-                rp.text = "under another heading"
+                parent_a, parent_b = _parent(pair.a), _parent(pair.b)
+                rp.text = f"{t['from']} "
+                la = etree.SubElement(rp, "a", {"href": f"#a-{parent_a}"} if parent_a else {})
+                la.text = _short(parent_a, clauses_a)
+                la.tail = f" {t['under']} "
+                lb = etree.SubElement(rp, "a", {"href": f"#b-{parent_b}"} if parent_b else {})
+                lb.text = _short(parent_b, clauses_b)
             others = [p for p in by_a[pair.a] + by_b[pair.b] if p is not pair]
             if others:
                 links = etree.SubElement(status, "div", {"class": "evidence"})
-                links.text = "with "
+                links.text = f"{t['with']} "
                 for k, other in enumerate(others):
                     link = etree.SubElement(links, "a", {"href": f"#b-{other.b}" if other.a == pair.a else f"#a-{other.a}"})
                     link.text = other.b if other.a == pair.a else other.a
@@ -395,33 +491,39 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     def toc_item(c: Clause) -> etree._Element:
         status = status_b.get(c.id, "unchanged")
         mark = SYMBOL[status] if status != "unchanged" else ("•" if c.id in changed_b else "")
-        li = E.li(E.a(f"{mark} {c.label} {c.heading[:60]}".strip(), href=f"#b-{c.id}", title=LABEL[status]))
+        li = E.li(E.a(f"{mark} {c.label} {_cut(c.heading, 60)}".strip(), href=f"#b-{c.id}", title=LABEL[status]))
         kids = [toc_item(ch) for ch in c.children if ch.kind not in ("dash", "paragraph")]
         if kids:
             li.append(E.ul(*kids))
         return li
 
-    toc = E.nav({"class": "toc"}, E.strong("Contents"), E.ul(*[toc_item(c) for c in b.clauses]))
+    toc = E.nav({"class": "toc"}, E.strong(t["contents"]), E.ul(*[toc_item(c) for c in b.clauses]))
     if al.removed:
-        toc.append(E.p(E.strong(f"Removed from {a.name or 'A'}")))
+        toc.append(E.p(E.strong(f"{t['removed_from']} {a.name or 'A'}")))
         toc.append(E.ul(*[E.li(E.a(f"{SYMBOL['removed']} {cid}", href=f"#a-{cid}")) for cid in al.removed]))
 
-    content = E.div({"class": "content"},
-                    E.section({"class": "summary"}, E.h2("Summary"), summary, thresholds),
-                    E.section({"class": "sections"}, E.h3("Per section"), sections))
-    if citations:
-        content.append(_citations_section(citations))
+    content = E.div({"class": "content"})
+    share = shared_share(al)
+    if share < LITTLE_SHARED:
+        content.append(E.p({"class": "warning", "role": "alert", "id": "little-shared"}, t["little"].format(share=share)))
+    content.append(E.section({"class": "summary"}, E.h2(t["summary"]), summary,
+                             *([summary_note] if summary_note is not None else []), thresholds, legend))
+    content.append(_changes_list(al, rows, subst, LABEL, t))
+    content.append(E.section({"class": "sections"}, E.h3(t["per_section"]), sections))
+    content.append(_basis_section(al, citations, t))
     if tasks and tasks.get("agencies"):
-        content.append(_agency_section(tasks))
+        content.append(_agency_section(tasks, t))
     content.append(controls)
     content.append(table)
     data = script_json(al.to_dict())
     doc = E.html(
-        {"lang": "vi"},
+        {"lang": lang},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
                E.title(name), E.style(CSS)),
         E.body(
-            E.header({"class": "top"}, E.h1(name), E.div({"class": "plans"}, _meta_card(a, "A (old)"), _meta_card(b, "B (new)"))),
+            E.header({"class": "top"}, E.h1(name), E.div({"class": "plans"},
+                     _meta_card(a, t["tag_a_cross"] if al.cross else t["tag_a"]),
+                     _meta_card(b, t["tag_b_cross"] if al.cross else t["tag_b"]))),
             E.main(toc, content),
             E.script(data, type="application/json", id="plandiff-data"),
             E.script(JS),
@@ -434,12 +536,12 @@ TASK_STATUS = {"added": "+ new", "removed": "− gone", "changed": "~ changed", 
                "moved_out": "↗ moved out"}
 
 
-def _agency_section(cmp: dict[str, Any]) -> etree._Element:
+def _agency_section(cmp: dict[str, Any], t: dict[str, Any] = STRINGS["vi"]) -> etree._Element:
     """The duties by agency: pick an agency to see its tasks in both plans — new, gone, changed,
     kept, moved in or out (with the body they came from or went to) — and its deadlines."""
-    sec = E.section({"class": "by-agency", "id": "by-agency"}, E.h3("By agency"))
-    picker = E.select({"id": "agency"}, E.option("— all agencies —", value="*"))
-    sec.append(E.label("Agency: ", picker))
+    sec = E.section({"class": "by-agency", "id": "by-agency"}, E.h3(t["by_agency"]))
+    picker = E.select({"id": "agency"}, E.option(t["all_agencies"], value="*"))
+    sec.append(E.label(t["agency"] + " ", picker))
     for k, row in enumerate(cmp["agencies"]):
         ident = f"ag{k}"
         title = " → ".join(x for x in (row["a"], row["b"]) if x) + f" ({row['relation']})"
@@ -473,6 +575,98 @@ def _agency_section(cmp: dict[str, Any]) -> etree._Element:
             items.append(li)
         box.append(items)
         sec.append(box)
+    return sec
+
+
+def _parent(cid: str) -> str | None:
+    return cid.rsplit(".", 1)[0] if "." in cid else None
+
+
+def _short(cid: str | None, clauses: dict[str, Clause]) -> str:
+    if cid is None:
+        return "—"
+    c = clauses.get(cid)
+    return f"{cid} {_cut(c.heading, 48)}" if c is not None else cid
+
+
+def _cut(text: str, n: int) -> str:
+    """At most ``n`` characters, cut between words."""
+    if len(text) <= n:
+        return text
+    head = text[:n].rsplit(" ", 1)[0]
+    return (head or text[:n]) + "…"
+
+
+def _substitutions(al: Alignment) -> set[tuple[str, str]]:
+    """Pairs whose only changes are the ones a reader expects between the two plans: their own
+    place names and years, case, the level words ("tỉnh" → "thành phố"). Shown muted, counted
+    apart and hideable."""
+    from .aligner import matching_key
+
+    out: set[tuple[str, str]] = set()
+    for p in al.pairs:
+        if p.kind != "modified" or not p.edited:
+            continue
+        ca, cb = al.a.find(p.a), al.b.find(p.b)
+        if ca is not None and cb is not None and matching_key(ca.text, al.a) == matching_key(cb.text, al.b):
+            out.add((p.a, p.b))
+    return out
+
+
+def shared_share(al: Alignment) -> float:
+    """The share of the smaller plan's clauses that found a partner."""
+    n_a, n_b = sum(1 for _ in al.a.walk()), sum(1 for _ in al.b.walk())
+    if not n_a or not n_b:
+        return 0.0
+    paired = min(len({p.a for p in al.pairs}), len({p.b for p in al.pairs}))
+    return paired / min(n_a, n_b)
+
+
+def _changes_list(al: Alignment, rows: list[tuple[str, Pair | None, str | None, str | None]], subst: set[tuple[str, str]],
+                  label: dict[str, str], t: dict[str, Any], limit: int = 60) -> etree._Element:
+    """What changed, in plain words at the top, each entry linked to its row: items and
+    headings first (an agency merged, a section added), then changed points."""
+    clauses_a = {c.id: c for c in al.a.walk()}
+    clauses_b = {c.id: c for c in al.b.walk()}
+    entries: list[tuple[int, int, etree._Element]] = []
+    for n, (kind, pair, aid, bid) in enumerate(rows):
+        if kind == "unchanged" or (pair is not None and (pair.a, pair.b) in subst):
+            continue
+        cid = bid or aid or ""
+        clause = clauses_b.get(bid or "") or clauses_a.get(aid or "")
+        if clause is None:
+            continue
+        depth = cid.count(".")
+        path = " → ".join(x for x in (aid, bid) if x) if aid != bid else cid
+        text = f"{path} {_cut(clause.heading, 70)}: {label[kind]}"
+        entries.append((depth, n, E.li(E.a(text, href=f"#r{n}"))))
+    entries.sort(key=lambda e: (e[0] > 1, e[1]))
+    shown = entries[:limit]
+    ol = E.ol(*[e for _, _, e in sorted(shown, key=lambda e: e[1])])
+    if len(entries) > limit:
+        ol.append(E.li(t["more"].format(n=len(entries) - limit)))
+    return E.section({"class": "changes-list", "id": "changes"}, E.h3(t["changes_list"]), ol)
+
+
+def _basis_section(al: Alignment, cites: dict[str, Any] | None, t: dict[str, Any]) -> etree._Element:
+    """The legal basis (instruments cited), the signer and the recipients, compared."""
+    sec = E.section({"class": "cites", "id": "basis"}, E.h3(t["basis"]))
+    ma, mb = al.a.meta, al.b.meta
+    who_a = " ".join(x for x in (ma.signer_title, ma.signer) if x) or "—"
+    who_b = " ".join(x for x in (mb.signer_title, mb.signer) if x) or "—"
+    sec.append(E.p(E.strong(t["signer"] + ": "), who_a if who_a == who_b else f"{who_a} → {who_b}"))
+    ra, rb = list(al.a.recipients), list(al.b.recipients)
+    for key, items in (("recipients_added", [r for r in rb if r not in ra]), ("recipients_dropped", [r for r in ra if r not in rb])):
+        if items:
+            sec.append(E.p(E.strong(f"{t[key]} ({len(items)})")))
+            sec.append(E.ul(*[E.li(x) for x in items]))
+    if cites:
+        sec.append(E.h4(t["cites"]))
+        for key in ("added", "dropped", "kept"):
+            items = cites.get(key) or []
+            sec.append(E.p(E.strong(f"{t[key]} ({len(items)})")))
+            if items:
+                sec.append(E.ul(*[E.li(str(x)) for x in items]))
     return sec
 
 

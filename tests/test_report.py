@@ -62,7 +62,10 @@ def test_summary_header_filters_and_no_external_resources(report: tuple[plandiff
     assert f"({counts['moved']})" in text
     assert not doc.xpath("//*[@src]") and not doc.xpath("//link")
     assert all(h.startswith("#") for h in doc.xpath("//a/@href"))
-    assert "Added (" in text and "Dropped (" in text
+    # Vietnamese by default, English on request
+    assert "Thêm (" in text and "Bỏ (" in text and "Tóm tắt" in text and doc.get("lang") == "vi"
+    english = lhtml.fromstring(plandiff.render_html(al, citations=plandiff.compare_citations(al.a, al.b), lang="en"))
+    assert "Added (" in english.text_content() and "Summary" in english.text_content() and english.get("lang") == "en"
 
 
 def test_plan_text_is_escaped() -> None:
@@ -127,3 +130,90 @@ def test_report_opens_in_chromium_without_console_errors(report: tuple[plandiff.
     subprocess.run([*args, f"--screenshot={shot}", "--window-size=1400,1000", path.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_report_as_a_reader_uses_it(tmp_path: Path) -> None:
+    """Click, type and print as a user does, with Playwright driving the system Chromium."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    al = plandiff.align(load("tth-2024"), load("hue-2026"))
+    page_file = tmp_path / "report.html"
+    page_file.write_text(plandiff.render_html(al, citations=plandiff.compare_citations(al.a, al.b)), encoding="utf-8")
+    errors: list[str] = []
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        # the change list's links land on their rows
+        link = page.locator("#changes a").first
+        target = link.get_attribute("href")
+        link.click()
+        assert page.evaluate("location.hash") == target
+        assert page.locator(target).is_visible() and page.locator(target).bounding_box()["y"] < 900
+        # hiding unchanged rows keeps the headings above each shown change, as context
+        page.uncheck("input.kind[value=unchanged]")
+        context = page.locator("tr.context:visible")
+        assert context.count() > 0
+        assert all(page.locator(f'tr.row[data-b^="{b}."]:visible').count() for b in context.evaluate_all("rs => rs.map(r => r.dataset.b)"))
+        # expected substitutions (place names, years) are marked and can be hidden
+        subst = page.locator("tr.subst")
+        assert subst.count() == len(_subst_pairs(al)) > 0
+        page.check("#hide-subst")
+        assert page.locator("tr.subst:visible:not(.context)").count() == 0  # one may stay above a change, as context
+        page.uncheck("#hide-subst")
+        # search finds a clause in both plans
+        page.fill("#q", "Tháng hành động")
+        shown = page.locator("tr.row:visible:not(.context)")
+        assert shown.count() >= 1 and all("tháng hành động" in t.lower() for t in shown.all_inner_texts())
+        page.fill("#q", "")
+        # the status column is sized (the table's layout is fixed by its header row)
+        assert page.locator("th.status").bounding_box()["width"] < 200
+        # print: A4, and the colours kept
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.querySelector('ins')).printColorAdjust") == "exact"
+        pdf = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+        width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2
+        page.emulate_media(media="screen")
+        # a phone: summary first, no sideways scroll
+        phone = browser.new_page(viewport={"width": 400, "height": 800})
+        phone.goto(page_file.as_uri())
+        phone.wait_for_selector("body[data-ready=true]")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 400
+        assert phone.locator(".summary").bounding_box()["y"] < phone.locator("nav.toc").bounding_box()["y"]
+        browser.close()
+    assert errors == [] and requests == []
+
+
+def _subst_pairs(al: plandiff.Alignment) -> set[tuple[str, str]]:
+    from plandiff.render_html import _substitutions
+
+    return _substitutions(al)
+
+
+def test_the_page_warns_when_two_documents_share_almost_nothing() -> None:
+    other = plandiff.parse_text("KẾ HOẠCH\nVề du lịch biển\nI. MỤC TIÊU\n1. Phát triển du lịch biển đảo bền vững.\n"
+                                "2. Thu hút khách quốc tế.\n")
+    page = lhtml.fromstring(plandiff.render_html(plandiff.align(other, load("tth-2024"))))
+    assert page.xpath('//*[@id="little-shared"]')
+    same = lhtml.fromstring(plandiff.render_html(plandiff.align(load("tth-2023"), load("tth-2024"))))
+    assert not same.xpath('//*[@id="little-shared"]')
+
+
+def test_moved_rows_name_the_headings_they_left_and_joined() -> None:
+    al = plandiff.align(load("tth-2024"), load("hue-2026"))
+    doc = lhtml.fromstring(plandiff.render_html(al))
+    pair = next(p for p in al.pairs if p.reparented and "." in p.a and "." in p.b)
+    row = doc.xpath(f'//tr[@data-a="{pair.a}"][@data-b="{pair.b}"]')[0]
+    links = row.xpath('.//div[@class="relabel"]/a/@href')
+    assert f"#a-{pair.a.rsplit('.', 1)[0]}" in links and f"#b-{pair.b.rsplit('.', 1)[0]}" in links
+    assert doc.xpath(f'//*[@id="a-{pair.a.rsplit(".", 1)[0]}"]')
