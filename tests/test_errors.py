@@ -90,5 +90,5 @@ def test_cli_missing_file_and_usage_errors(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["trace", str(FIXTURES / "tth-2024.txt")])
     assert result.exit_code == 2 and "exactly one of --instrument or --plan" in result.output
     result = runner.invoke(cli, ["graph", str(FIXTURES / "tth-2024.txt"), "-o", str(tmp_path / "g.png")])
-    assert result.exit_code == 2 and "use .graphml, .json or .html" in result.output
+    assert result.exit_code == 2 and "a graph is written as .graphml, .json (node-link) or .html" in result.output
     assert not (tmp_path / "g.png").exists()
