@@ -20,7 +20,8 @@ class Step:
 
     clause: str | None
     status: str
-    """appeared, unchanged, modified, moved, split, merged, dropped, or absent."""
+    """appeared, unchanged, modified, moved, split, merged, merged_into (ended inside another lineage's
+    clause, which the two-plan alignment pairs it with), dropped, or absent."""
     score: float | None = None
 
 
@@ -43,6 +44,22 @@ class History:
     """How the versions were put in order, one line a version ("lamdong-2: dated 2026-01-15"),
     and a last line when that order differs from the one given."""
 
+    def name_of(self, lineage: Lineage) -> str:
+        """A readable name: the clause's path and heading in the newest version holding it."""
+        merged = ""
+        for k in range(len(self.plans) - 1, -1, -1):
+            cid = lineage.steps[k].clause
+            if cid is not None and lineage.steps[k].status == "merged_into" and not merged:
+                merged = f" → {cid}"  # named by what it was, with what it went into
+                continue
+            if cid is not None:
+                clause = self.plans[k].find(cid)
+                heading = clause.heading if clause is not None else ""
+                short = heading if len(heading) <= 50 else heading[:50].rsplit(" ", 1)[0] + "…"
+                return (f"{cid} {short}".strip() + (f" ({self.plans[k].name or f'v{k}'})" if k < len(self.plans) - 1 else "")
+                        + merged)
+        return lineage.id
+
     def lineage_of(self, version: int, clause_id: str) -> Lineage | None:
         for lin in self.lineages:
             if lin.steps[version].clause == clause_id:
@@ -53,7 +70,7 @@ class History:
         return {
             "order": list(self.order),
             "versions": [{"name": p.name, **p.meta.to_dict()} for p in self.plans],
-            "lineages": [lin.to_dict() for lin in self.lineages],
+            "lineages": [{**lin.to_dict(), "name": self.name_of(lin)} for lin in self.lineages],
         }
 
 
@@ -123,21 +140,34 @@ def history(plans: Sequence[Plan], *, reorder: bool = True) -> History:
             if p.b not in best or p.score > best[p.b][0]:
                 best[p.b] = (p.score, lid, p.kind)
         continued: set[str] = set()
+        split_from: set[str] = set()
         for bid, (score, lid, kind) in best.items():
             if lid in continued:
-                continue  # a split: the first part continues, the others start their own lineage
+                split_from.add(bid)  # a split: the first part continues, the others start their own lineage
+                continue
             continued.add(lid)
             status = kind if kind != "unchanged" else "unchanged"
             rows[lid].append(Step(bid, status, round(score, 3)))
             nxt[bid] = lid
-        for steps in rows.values():
+        # a clause merged into one that continues another lineage ends there, merged (as the
+        # two-plan alignment says), not dropped
+        merged_into: dict[str, tuple[str, float]] = {}
+        for p in al.pairs:
+            lid = current.get(p.a)
+            if lid is not None and lid not in continued and lid not in merged_into:
+                merged_into[lid] = (p.b, p.score)
+        for lid, steps in rows.items():
             if len(steps) < v + 1:
                 prev = steps[-1]
-                steps.append(Step(None, "dropped" if prev.clause is not None else "absent"))
+                if lid in merged_into:
+                    bid, score = merged_into[lid]
+                    steps.append(Step(bid, "merged_into", round(score, 3)))
+                else:
+                    steps.append(Step(None, "dropped" if prev.clause is not None else "absent"))
         for c in plans[v].walk():
             if c.id not in nxt:
                 lid = f"v{v}:{c.id}"
-                rows[lid] = [Step(None, "absent")] * v + [Step(c.id, "appeared")]
+                rows[lid] = [Step(None, "absent")] * v + [Step(c.id, "split" if c.id in split_from else "appeared")]
                 nxt[c.id] = lid
         current = nxt
     lineages = [Lineage(lid, tuple(steps)) for lid, steps in rows.items() if len(steps) == n]

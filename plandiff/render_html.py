@@ -113,6 +113,7 @@ tr.k-unchanged{color:#3d444d}
 .relabel{font:12px var(--ui);color:var(--movb)}
 ins{background:var(--add);text-decoration:underline;text-decoration-color:var(--addb)}
 del{background:var(--del);text-decoration:line-through;text-decoration-color:var(--delb)}
+del+ins,ins+del{margin-left:.3em}
 .by-agency select{max-width:100%}.by-agency label{display:block;max-width:100%}.by-agency li.task{margin:.2em 0}.t-added .badge{background:#e6f4ea}.t-removed .badge{background:#fde8e8}
 .t-moved_in .badge,.t-moved_out .badge{background:#e8eefc}.when{color:#8a4b00}
 .evidence{color:var(--mute);font-size:11px}
@@ -680,7 +681,19 @@ def _citations_section(cites: dict[str, Any]) -> etree._Element:
     return sec
 
 
+HISTORY_JS = """
+(function(){
+  var rows=[].slice.call(document.querySelectorAll('tr.row')), only=document.getElementById('changed-only'), q=document.getElementById('q');
+  function apply(){ var words=q.value.toLowerCase();
+    rows.forEach(function(r){ r.hidden=(only.checked&&r.getAttribute('data-changed')!=='1')||(words!==''&&r.textContent.toLowerCase().indexOf(words)<0); }); }
+  only.addEventListener('change',apply); q.addEventListener('input',apply);
+  document.body.setAttribute('data-ready','true');
+})();
+"""
+
+
 HISTORY_SYMBOL = {"appeared": "+", "unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇",
+                  "merged_into": "⇇",
                   "dropped": "−", "absent": ""}
 
 
@@ -689,14 +702,26 @@ def render_history_html(h: History) -> str:
     budget = Budget()
     """One row per lineage, one column per version: when a clause appeared, changed and was dropped."""
     names = [p.name or f"v{k}" for k, p in enumerate(h.plans)]
-    title = "plandiff history: " + " → ".join(names)
-    head = E.tr(E.th("lineage"), *[E.th(n) for n in names])
+    title = "plandiff: lịch sử " + " → ".join(names)
+    head = E.tr(E.th("điều khoản", {"class": "status"}), *[E.th(n) for n in names])
     table = E.table({"class": "cmp hist"}, head)
     by_version = [{c.id: c for c in plan.walk()} for plan in h.plans]
+    # per version, how many lineages appeared, changed, moved, merged, split, dropped
+    statuses = ("appeared", "unchanged", "modified", "moved", "split", "merged", "merged_into", "dropped")
+    counts = E.table({"class": "counts"}, E.tr(E.th("phiên bản"), *[E.th(f"{HISTORY_SYMBOL[s]} {s}") for s in statuses]))
+    for k, n in enumerate(names):
+        tally = Counter(lin.steps[k].status for lin in h.lineages)
+        counts.append(E.tr(E.th(n), *[E.td(str(tally[s]) if k or s == "appeared" else "—") for s in statuses]))
+    controls = E.div({"class": "controls"},
+                     E.label(E.input({"type": "checkbox", "id": "changed-only"}), " chỉ các điều khoản có thay đổi"),
+                     E.label("Tìm: ", E.input({"type": "search", "id": "q", "placeholder": "từ, cơ quan, điều khoản…"})))
+    order = E.ul({"class": "evidence order"}, *[E.li(x) for x in h.order]) if h.order else None
     for lin in h.lineages:
-        tr = etree.Element("tr", {"class": "row", "id": f"l-{lin.id}", "data-lineage": lin.id})
-        td0 = etree.SubElement(tr, "td", {"class": "status"})
-        td0.text = lin.id
+        changed = any(s.status not in ("unchanged", "appeared", "absent") for s in lin.steps[1:])
+        tr = etree.Element("tr", {"class": "row", "id": f"l-{lin.id}", "data-lineage": lin.id,
+                                  "data-changed": "1" if changed else "0"})
+        td0 = etree.SubElement(tr, "td", {"class": "status", "title": lin.id})
+        td0.text = h.name_of(lin)
         prev_text: str | None = None
         for k, step in enumerate(lin.steps):
             td = etree.SubElement(tr, "td", {"class": f"k-{step.status}", "data-status": step.status})
@@ -726,9 +751,12 @@ def render_history_html(h: History) -> str:
         table.append(tr)
     doc = E.html(
         {"lang": "vi"},
-        E.head(E.meta(charset="utf-8"), E.title(title), E.style(CSS + "table.hist td{font-size:13px}")),
+        E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+               E.title(title), E.style(CSS + "table.hist td{font-size:13px}table.counts{border-collapse:collapse;font:13px var(--ui)}"
+                                       "table.counts td,table.counts th{border:1px solid var(--line);padding:2px 8px}")),
         E.body(E.header({"class": "top"}, E.h1(title),
                         E.div({"class": "plans"}, *[_meta_card(p, f"v{k}") for k, p in enumerate(h.plans)])),
-               E.div({"class": "content"}, table)),
+               E.div({"class": "content"}, counts, *([order] if order is not None else []), controls, table),
+               E.script(HISTORY_JS)),
     )
     return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from lxml import html as lhtml
 
 import plandiff
@@ -16,12 +19,15 @@ def test_lineages_follow_clauses_through_renumbering() -> None:
     assert [s.status for s in lin.steps][:2] == ["appeared", "moved"]
     new = h.lineage_of(1, "II.1")
     assert new is not None and new.steps[0].status == "absent" and new.steps[1].status == "appeared"
-    dropped = h.lineage_of(1, "IV.1.e")
-    assert dropped is not None and dropped.steps[2].status == "dropped"
-    # every clause of every version is in exactly one lineage
+    merged = h.lineage_of(1, "IV.1.e")  # merged into IV.1.đ in 2026, as the two-plan alignment says
+    assert merged is not None and (merged.steps[2].clause, merged.steps[2].status) == ("IV.1.đ", "merged_into")
+    # every clause of every version continues exactly one lineage (a merged step points at the
+    # clause the lineage went into, which continues another)
     for v, plan in enumerate(h.plans):
-        ids = [lin.steps[v].clause for lin in h.lineages if lin.steps[v].clause]
+        ids = [lin.steps[v].clause for lin in h.lineages if lin.steps[v].clause and lin.steps[v].status != "merged_into"]
         assert sorted(ids) == sorted(c.id for c in plan.walk())
+        into = {lin.steps[v].clause for lin in h.lineages if lin.steps[v].status == "merged_into"}
+        assert into <= {c.id for c in plan.walk()}
 
 
 def test_history_page() -> None:
@@ -41,3 +47,48 @@ def test_lineages_read_in_the_newest_order_with_dropped_ones_in_place() -> None:
     dropped = h.lineage_of(1, "IV.6.d")
     assert dropped is not None and dropped.steps[2].status == "dropped"
     assert ids[ids.index(dropped.id) - 1] == h.lineage_of(1, "IV.6.c").id
+
+
+def test_history_agrees_with_the_two_plan_alignments_on_merges_and_splits() -> None:
+    plans = [load("tth-2023"), load("tth-2024"), load("hue-2026")]
+    h = plandiff.history(plans)
+    for v, al in enumerate(h.alignments, start=1):
+        paired_a = {p.a for p in al.pairs}
+        for lin in h.lineages:
+            before, now = lin.steps[v - 1], lin.steps[v]
+            if before.clause in paired_a:
+                assert now.status != "dropped", (h.name_of(lin), before.clause)
+    info = h.lineage_of(1, "IV.6")
+    assert [s.status for s in info.steps] == ["appeared", "unchanged", "merged_into"]
+    assert h.name_of(info).startswith("IV.6 Sở Thông tin và Truyền thông (tth-2024) → IV.4")
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_history_page_filters_and_searches(tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    h = plandiff.history([load("tth-2023"), load("tth-2024"), load("hue-2026")])
+    page_file = tmp_path / "history.html"
+    page_file.write_text(plandiff.render_history_html(h), encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        total = page.locator("tr.row:visible").count()
+        page.check("#changed-only")
+        changed = page.locator("tr.row:visible").count()
+        assert 0 < changed < total
+        assert all(r == "1" for r in page.locator("tr.row:visible").evaluate_all("rs => rs.map(r => r.dataset.changed)"))
+        page.uncheck("#changed-only")
+        page.fill("#q", "Sở Thông tin và Truyền thông")
+        assert page.locator("tr.row:visible").count() >= 1
+        # per-version counts are shown, and names are paths in the newest version, not ids
+        assert page.locator("table.counts tr").count() == 4
+        assert not page.locator("tr.row td.status").first.inner_text().startswith("v0:")
+        browser.close()
