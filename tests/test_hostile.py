@@ -415,3 +415,19 @@ def test_text_and_clause_budgets_are_clear_errors() -> None:
     many = plandiff.parse_text(HEAD + "".join(f"{k % 9 + 1}. Việc {k}.\n" for k in range(12_000)))
     with pytest.raises(errors.InputTooLarge):
         plandiff.align(many, many)
+
+
+def test_a_page_is_not_written_to_a_terminal(pair: tuple[Path, Path]) -> None:
+    import pty
+
+    a, b = pair
+    parent, child = pty.openpty()
+    try:
+        p = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "diff", str(a), str(b)], stdout=child,
+                           stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(child)
+        os.close(parent)
+    assert p.returncode == 2 and "-o" in p.stderr.decode() and p.stderr.decode().startswith("plandiff: ")
+    piped = _run("diff", str(a), str(b), "--format", "md")  # text formats and pipes are fine
+    assert piped.returncode == 0 and piped.stdout.startswith(b"# ")
