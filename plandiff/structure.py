@@ -58,6 +58,20 @@ def _ends_in_a_name(text: str) -> bool:
     return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
 
 
+def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
+    """A section heading set in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") goes on over a line
+    in capitals, however short its first line."""
+    if current is None or current.marker is None or current.marker.style not in ("part", "roman") or len(current.lines) > 3:
+        return False
+    head = " ".join(ln.text for ln in current.lines)[len(current.marker.label):]
+    return _is_caps(head) and _is_caps(line.text) and markers.match(line.text) is None
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _closes_paragraph(text: str) -> bool:
     return bool(_CLOSING.search(text.rstrip()))
 
@@ -99,7 +113,8 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         wrapped = bool(current) and (
             (soft_wraps and not line.blank_before)
             or (hard_wraps and not _closes_paragraph(prev) and (
-                len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev)))))
+                len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev))
+                or _caps_heading_goes_on(current, line))))
         mark = markers.match(line.text, articles=articles)
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
