@@ -60,14 +60,17 @@ def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[st
         raise UserError("the page is HTML: write it to a file with -o page.html (or pipe it)")
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(data: str | bytes, output: str | None) -> None:
+    """To ``output`` atomically, or to stdout (text with a newline, bytes as they are)."""
     if output:
         try:
-            write_atomic(output, text)
+            write_atomic(output, data)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
     else:
-        click.echo(text)
+        click.echo(data)
 
 
 def _json(data: Any) -> str:
@@ -143,11 +146,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
 
         if not output:
             raise UserError("a Word comparison is a file: give -o changes.docx")
-        data = tracked_changes(result) if fmt == "docx" else comparison_table(result)
-        try:
-            write_atomic(output, data)
-        except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        _emit(tracked_changes(result) if fmt == "docx" else comparison_table(result), output)
         counts = result.counts()
         click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
         if exit_code and any(v for k, v in counts.items() if k != "unchanged"):
@@ -252,14 +251,7 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         if not found:
             raise UserError(f"no task of {agency!r} in {files[0]}")
     if as_ics:
-        data = task_render.to_ics(found, name=plan.name or "plandiff")
-        if output:
-            try:
-                write_atomic(output, data)
-            except OSError as exc:
-                raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-        else:
-            sys.stdout.buffer.write(data)
+        _emit(task_render.to_ics(found, name=plan.name or "plandiff"), output)
         return
     if as_json:
         _emit(_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)

@@ -343,6 +343,14 @@ class Alignment:
     """The plans come from different issuers: text reuse, not versioning."""
     thresholds: dict[str, float] = field(default_factory=dict)
 
+    def changes(self) -> Iterator[tuple[Pair, Clause, Clause]]:
+        """The pairs that are not unchanged, with their two clauses, in the pairs' order."""
+        clauses_a = {c.id: c for c in self.a.walk()}
+        clauses_b = {c.id: c for c in self.b.walk()}
+        for p in self.pairs:
+            if p.kind != "unchanged" and p.a in clauses_a and p.b in clauses_b:
+                yield p, clauses_a[p.a], clauses_b[p.b]
+
     def counts(self) -> dict[str, int]:
         out = {k: 0 for k in ("unchanged", "modified", "moved", "split", "merged", "added", "removed")}
         for p in self.pairs:

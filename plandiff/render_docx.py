@@ -182,14 +182,7 @@ def _paragraph(block: _Block, ids: _Ids, budget: Budget) -> etree._Element:
         if side == "moveFrom":
             move.append(_run(block.a, deleted=True))
         else:
-            # edits made to the moved text show inside the move
-            for e in diff_words(block.a, block.b, budget=budget):
-                if e.op == "equal":
-                    move.append(_run(e.text))
-                elif e.op == "delete":
-                    move.append(_change("del", ids, _run(e.text, deleted=True)))
-                else:
-                    move.append(_change("ins", ids, _run(e.text)))
+            _diff_runs(move, block.a, block.b, ids, budget)  # edits made to the moved text show inside the move
         etree.SubElement(p, _w(f"{side}RangeEnd"), {_w("id"): range_id})
     return p
 
@@ -223,12 +216,7 @@ def comparison_table(al: Alignment) -> bytes:
     headers = (f"Quy định tại {a.name or 'văn bản A'}", f"Quy định tại {b.name or 'văn bản B'}", "Nội dung thay đổi")
     _table_row(tbl, headers, header=True)
     budget = Budget()
-    for p in al.pairs:
-        if p.kind == "unchanged":
-            continue
-        ca, cb = a.find(p.a), b.find(p.b)
-        if ca is None or cb is None:
-            continue
+    for p, ca, cb in al.changes():
         _table_row(tbl, (f"{p.a}: {_line(ca)}", f"{p.b}: {_line(cb)}", _what_changed(p.kind, ca, cb, budget)))
     for cid in al.removed:
         c = a.find(cid)

@@ -34,12 +34,7 @@ def render_markdown(al: Alignment) -> str:
     out.append("|" + "---|" * len(counts))
     out.append("| " + " | ".join(str(v) for v in counts.values()) + " |")
     out.append("")
-    for p in al.pairs:
-        if p.kind == "unchanged":
-            continue
-        ca, cb = a.find(p.a), b.find(p.b)
-        if ca is None or cb is None:
-            continue
+    for p, ca, cb in al.changes():
         head = f"## {p.kind}: {p.a} → {p.b} ({p.score:.2f}{', review' if p.review else ''})"
         out.append(head)
         if p.edited:
