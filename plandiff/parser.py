@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import appendix, errors, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
-from .model import Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
+from .model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from .source import SourceText, read_bytes, read_path, read_text
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
@@ -79,6 +79,8 @@ class _Parts:
 
 
 def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
+    """The stages in order: lines → front matter → (a decision's parts) → body → back matter →
+    appendices → the Plan."""
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
     lines, artefacts = split_lines(body_text, markdown=src.format == "markdown", running=src.running)
@@ -89,50 +91,25 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         lines, bracket_notes, bracket_marks = footnotes.bracketed(lines)
         artefacts.extend(bracket_marks)
 
-    body_hint = _first_body_line(lines, 0)
-    title_idx = next(
-        (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else 60]) if frontmatter.is_doc_type_line(ln)),
-        None,
-    )
-    front: list[Line] = lines[:title_idx] if title_idx is not None else []
-    pos = title_idx if title_idx is not None else 0
-    title_lines: list[Line] = []
-    if title_idx is not None:
-        pos = _title_end(lines, title_idx)
-        title_lines = lines[title_idx:pos]
-    header = frontmatter.read_header(front, title_lines)
+    title_idx, pos, title_lines, header = _front_matter(lines)
     parts = _Parts(header=list(header.lines))
     tail = _trailing_chrome(lines, pos, header.number)
     parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
     lines = lines[:tail]
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
-
-    # Markdown, Word and HTML give one paragraph per line; text and PDF extractions wrap lines,
-    # unless the lines are far longer than a page is wide (text saved one paragraph per line)
-    text_end = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])
-                     or appendix.is_heading(lines[i])), len(lines))
-    lengths = sorted(len(ln.text) for ln in lines[pos:text_end]) or [0]
-    wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
-    hard_wraps = src.format in ("text", "pdf") and wrapped
-    soft_wraps = src.format == "markdown" and wrapped
-    width = structure.line_width(lines[pos:text_end])
-
-    def paras(chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
-        return structure.paragraphs(chunk, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps, articles=articles)
+    layout = _Layout.of(lines, pos, src.format)
 
     plain_decision_end: int | None = None
     if header.doc_type in ISSUING_TYPES:
-        plain_decision_end = _read_decision(lines, pos, parts, paras)
+        plain_decision_end = _read_decision(lines, pos, parts, layout.paragraphs)
         if parts.attached is not None:
-            pos = plain_decision_end
-            plain_decision_end = None
+            pos, plain_decision_end = plain_decision_end, None
 
-    if plain_decision_end is not None:
+    found_notes: list[footnotes.FoundFootnote] = []
+    if plain_decision_end is not None:  # a plain decision: its articles are the body
         body_start = back_start = plain_decision_end
         clauses: tuple[Clause, ...] = tuple(parts.articles)
-        pre_and_body: list[Line] = []
-        found_notes: list[footnotes.FoundFootnote] = []
     else:
         start = _first_body_line(lines, pos)
         if start is None and title_idx is None:
@@ -146,17 +123,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     )
     back_start = min(back_start, appendix_start)
     if plain_decision_end is None:
-        pre_and_body = lines[pos:back_start]
-        if src.notes_start is None:
-            pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
-        else:
-            pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, text[src.notes_start:], src.notes_start)
-        artefacts.extend(marker_artefacts)
-        n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
-        pre_paras = paras(pre_and_body[:n_pre])
-        lead, tree = structure.build_tree(paras(pre_and_body[n_pre:]))
-        parts.preamble.extend(pre_paras + lead)
-        clauses = tuple(tree)
+        clauses, found_notes = _body(lines, pos, body_start, back_start, src, parts, artefacts, layout)
     preamble = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in parts.preamble)
     if not clauses and not parts.articles and not preamble.strip() and appendix_start == len(lines):
         raise errors.NotAPlan(f"{label}: a title (\"{' '.join(ln.text for ln in title_lines)[:60]}\") but no body: "
@@ -165,12 +132,11 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     back = frontmatter.read_back(lines[back_start:appendix_start])
     closing = parts.closing or back
     appendices, appendix_lines = appendix.read(
-        lines[appendix_start:], artefacts, src.tables, body_text, hard_wraps=hard_wraps, soft_wraps=soft_wraps, width=width,
+        lines[appendix_start:], artefacts, src.tables, body_text, hard_wraps=layout.hard_wraps,
+        soft_wraps=layout.soft_wraps, width=layout.width,
     ) if appendix_start < len(lines) else ([], [])
     juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer)
-
-    all_notes = [*found_notes, *bracket_notes]
-    notes = tuple(Footnote(n.label, n.text, _clause_at(clauses, n.marker_offset), n.span) for n in all_notes)
+    notes = tuple(Footnote(n.label, n.text, _clause_at(clauses, n.marker_offset), n.span) for n in [*found_notes, *bracket_notes])
     meta = Meta(
         issuer=header.issuer, parent_issuer=header.parent_issuer, number=header.number, place=header.place,
         date=header.date, year=header.year, doc_type=header.doc_type, title=header.title, jurisdiction=juris,
@@ -187,6 +153,61 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         artefacts=tuple(sorted(artefacts, key=lambda a: a.span.start)), source=text, seen=src.seen or "", name=name,
         hints=tuple(Hint(kind, Span(s, e)) for s, e, kind in src.hints),  # type: ignore[arg-type]
     )
+
+
+def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], frontmatter.Header]:
+    """The document-type line (None when there is none), where the title ends, the title's
+    lines, and the header read from what stands before."""
+    body_hint = _first_body_line(lines, 0)
+    title_idx = next(
+        (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else 60]) if frontmatter.is_doc_type_line(ln)),
+        None,
+    )
+    front: list[Line] = lines[:title_idx] if title_idx is not None else []
+    pos = title_idx if title_idx is not None else 0
+    title_lines: list[Line] = []
+    if title_idx is not None:
+        pos = _title_end(lines, title_idx)
+        title_lines = lines[title_idx:pos]
+    return title_idx, pos, title_lines, frontmatter.read_header(front, title_lines)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How the text's lines make paragraphs: Markdown, Word and HTML give one paragraph per line;
+    text and PDF extractions wrap lines, unless the lines are far longer than a page is wide
+    (text saved one paragraph per line); converters' Markdown wraps too (soft wraps)."""
+
+    hard_wraps: bool
+    soft_wraps: bool
+    width: int
+
+    @classmethod
+    def of(cls, lines: list[Line], pos: int, fmt: str) -> _Layout:
+        end = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])
+                    or appendix.is_heading(lines[i])), len(lines))
+        lengths = sorted(len(ln.text) for ln in lines[pos:end]) or [0]
+        wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
+        return cls(fmt in ("text", "pdf") and wrapped, fmt == "markdown" and wrapped, structure.line_width(lines[pos:end]))
+
+    def paragraphs(self, chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
+        return structure.paragraphs(chunk, width=self.width, hard_wraps=self.hard_wraps, soft_wraps=self.soft_wraps,
+                                    articles=articles)
+
+
+def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: SourceText, parts: _Parts,
+          artefacts: list[Artefact], layout: _Layout) -> tuple[tuple[Clause, ...], list[footnotes.FoundFootnote]]:
+    """The preamble (into ``parts``) and the clause tree, with the footnotes found in them."""
+    pre_and_body = lines[pos:back_start]
+    if src.notes_start is None:
+        pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
+    else:
+        pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, src.text[src.notes_start:], src.notes_start)
+    artefacts.extend(marker_artefacts)
+    n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
+    lead, tree = structure.build_tree(layout.paragraphs(pre_and_body[n_pre:]))
+    parts.preamble.extend(layout.paragraphs(pre_and_body[:n_pre]) + lead)
+    return tuple(tree), found_notes
 
 
 _PAGE_CHROME = re.compile(
