@@ -7,6 +7,7 @@ one line, or recipients beside the signature block, are told apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -57,8 +58,16 @@ SIGNER_TITLES = (
 def is_back_matter_start(line: Line) -> bool:
     first = line.cells[0].text if line.cells else line.text
     last = line.cells[-1].text if line.cells else line.text
-    return bool(_RECIPIENTS.match(first) or _AUTHORITY.match(first) or _AUTHORITY.match(last)
-                or match_key(last).upper() in SIGNER_TITLES)
+    return _back_matter_start(first, last)
+
+
+@functools.lru_cache(maxsize=8192)
+def _back_matter_start(first: str, last: str) -> bool:
+    """Asked several times of every line: cached by text, and a signer's title is looked up only
+    for a line set in capitals."""
+    if _RECIPIENTS.match(first) or _AUTHORITY.match(first) or _AUTHORITY.match(last):
+        return True
+    return last == last.upper() and match_key(last).upper() in SIGNER_TITLES
 
 
 _MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam".split()
