@@ -12,6 +12,7 @@ the work grows with the number of plausible pairs, not with the product of the p
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -146,7 +147,7 @@ def _nodes(plan: Plan) -> list[_Node]:
         own = _mask(clause.text, plan)
         heading = _mask(paras[0], plan)
         body = _mask("\n".join(paras[1:]), plan) if len(paras) > 1 else own
-        node = _Node(clause, idx, parent, depth, own, body, heading, _mask(clause.full_text(), plan),
+        node = _Node(clause, idx, parent, depth, own, body, heading, own,
                      " ".join(clause.text.split()), bool(clause.children))
         if clause.kind == "item" and _AGENCY.match(heading):
             node.agency = _agency_key(heading)
@@ -156,10 +157,26 @@ def _nodes(plan: Plan) -> list[_Node]:
         out.append(node)
         for child in clause.children:
             visit(child, idx, depth + 1)
+        if clause.children:
+            # the subtree's key from its children's: each clause is masked once, not once per
+            # ancestor (the same words as masking the whole subtree's text)
+            node.sub = " ".join(x for x in (own, *(out[k].sub for k in _child_indexes(out, idx))) if x)
 
     for clause in plan.clauses:
         visit(clause, None, 0)
     return out
+
+
+def _child_indexes(out: list[_Node], idx: int) -> list[int]:
+    """Indexes of the direct children of node ``idx`` (they follow it in pre-order)."""
+    depth = out[idx].depth
+    kids = []
+    for k in range(idx + 1, len(out)):
+        if out[k].depth <= depth:
+            break
+        if out[k].depth == depth + 1:
+            kids.append(k)
+    return kids
 
 
 def _features(text: str) -> Counter[str]:
@@ -288,13 +305,13 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
                     index[t].append((j, w))
         for i, n in enumerate(na):
             vec = scorer.v(getattr(n, attr))
-            seeds = sorted((t for t in vec if space.df.get(t, 0) <= limit), key=lambda t: (-vec[t], t))[:SEEDS]
+            seeds = heapq.nsmallest(SEEDS, (t for t in vec if space.df.get(t, 0) <= limit), key=lambda t: (-vec[t], t))
             acc: dict[int, float] = defaultdict(float)
             for t in seeds:
                 w = vec[t]
                 for j, wj in index.get(t, ()):
                     acc[j] += w * wj
-            for j, _ in sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            for j, _ in heapq.nsmallest(CANDIDATES, acc.items(), key=lambda kv: (-kv[1], kv[0])):
                 pairs.add((i, j))
     return sorted(pairs)
 
