@@ -371,7 +371,7 @@ def test_signals_exit_cleanly_and_leave_no_temporary_file(pair: tuple[Path, Path
     a, _ = pair
     head, sep, tail = a.read_text(encoding="utf-8").partition("Nơi nhận")
     versions = []
-    for v in range(12):
+    for v in range(40):
         extra = "\n".join(f"{k}. Nhiệm vụ bổ sung số {k} năm {v} về truyền thông bình đẳng giới ở xã {k * v % 97}." for k in range(1, 99))
         path = tmp_path / f"v{v:02d}.txt"
         path.write_text(f"{head}VI. BỔ SUNG\n{extra}\n{sep}{tail}", encoding="utf-8")
@@ -380,7 +380,7 @@ def test_signals_exit_cleanly_and_leave_no_temporary_file(pair: tuple[Path, Path
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "plandiff_cli.main", "history", *versions, "-o", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)
+    time.sleep(2.0)  # past the imports (the handlers are installed) and well inside the work
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
