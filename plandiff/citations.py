@@ -445,12 +445,8 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
         out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
                           region, text[m.start():m.start() + len(name)], named=True))
     low = " ".join(text.split()).lower()
-    for k in known_instruments():
-        if k.type in ("Luật", "Bộ luật"):
-            continue
-        for alias in k.names:
-            if _alias_head(alias) not in low:
-                continue  # its first words are not in the region: the pattern cannot match
+    for head, alias, k in _named_aliases():
+        if head in low:  # else its first words are not in the region: the pattern cannot match
             pattern = _phrase(alias, before=r"(?<!\w)", after=_PERIOD)
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken) and subjects.outer(region, m.start()) is None:
@@ -524,10 +520,12 @@ def _name_type(alias: str) -> str:
     return "Văn bản"
 
 
-@lru_cache(maxsize=4096)
-def _alias_head(alias: str) -> str:
-    """An alias's first three words, lower-cased: present in any text its pattern matches."""
-    return " ".join(alias.split()[:3]).lower()
+@cache
+def _named_aliases() -> tuple[tuple[str, str, Known], ...]:
+    """(first three words lower-cased, alias, instrument) for every name of a known instrument
+    that is not a law, in the data file's order: the head is in any text the alias matches."""
+    return tuple((" ".join(alias.split()[:3]).lower(), alias, k)
+                 for k in known_instruments() if k.type not in ("Luật", "Bộ luật") for alias in k.names)
 
 
 @cache
