@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -218,10 +219,17 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
     _resolve_type_conflicts(found, warnings)
     learned = {**(names or {}), **_learn_aliases(found, plan)}
     short: dict[str, _Found] = {}
+    by_region: dict[int, list[_Found]] = {}
+    for f in found:
+        by_region.setdefault(id(f.region), []).append(f)
     for region in regions:
-        found.extend(_named(region, found, learned))
-        found.extend(_defined_short_names(region, found, short))
-    found.sort(key=lambda f: (regions.index(f.region), f.start))
+        here = by_region.get(id(region), [])
+        named = _named(region, here, learned)
+        found.extend(named)
+        more = _defined_short_names(region, here + named, short)
+        found.extend(more)
+    order = {id(r): k for k, r in enumerate(regions)}
+    found.sort(key=lambda f: (order[id(f.region)], f.start))
     for f in found:
         warnings.extend(f.warnings)
     _complete_short_mentions(found)
@@ -267,7 +275,13 @@ class _Hit:
 
 def _symbol_hits(text: str) -> list[_Hit]:
     """Symbols in ``text``: the standard forms, and what follows "<type> số" when it is longer."""
-    hits = [_Hit(m.start(), m.end(), m.group(0), party=bool(m.group("pnum"))) for m in SYMBOL.finditer(text)]
+    # every symbol has a slash, and a number "after số" the word "số": most clauses have neither
+    if "/" not in text:
+        hits: list[_Hit] = []
+    else:
+        hits = [_Hit(m.start(), m.end(), m.group(0), party=bool(m.group("pnum"))) for m in SYMBOL.finditer(text)]
+    if "số" not in text.lower():
+        return hits
     starts = [h.start for h in hits]  # the standard matches never overlap: sorted by start and by end
     dropped: set[int] = set()
     added: list[_Hit] = []
@@ -411,12 +425,16 @@ def _check_issuer_code(f: _Found, code_parts: list[str]) -> None:
 
 
 def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> list[_Found]:
-    """Laws by name, and programmes/strategies known by name (data file and names learned in texts)."""
+    """Laws by name, and programmes/strategies known by name (data file and names learned in texts).
+    ``numbered``: the numbered citations found in this region."""
     text = region.text
     out: list[_Found] = []
-    subjects = _Subjects([f for f in numbered if f.region is region])
-    taken = [(f.start, f.end) for f in numbered if f.region is region]
-    for m in _known_laws().finditer(text):
+    subjects = _Subjects(numbered)
+    taken = [(f.start, f.end) for f in numbered]
+    low = " ".join(text.split()).lower()
+    # the patterns below cannot match where their first words are absent: skip them cheaply
+    laws = "luật" in low
+    for m in (_known_laws().finditer(text) if laws else ()):
         # a law known by name, however its words are capitalised ("Luật ngân sách nhà nước")
         if any(a <= m.start() < b for a, b in taken) or text[m.start()] != "L":
             continue
@@ -424,14 +442,15 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
         out.append(_Found(m.start(), m.end(), None, "Bộ luật" if name.startswith("Bộ") else "Luật", None, None, None,
                           None, name, region, m.group(0), named=True))
         taken.append((m.start(), m.end()))
-    for m in _PROGRAMME.finditer(text):
+    programmes = "Chương trình" in text or "Chiến lược" in text or "Đề án" in text
+    for m in (_PROGRAMME.finditer(text) if programmes else ()):
         name = " ".join(m.group(0).split())
         if any(a <= m.start() < b for a, b in taken) or SYMBOL.search(name) or len(m.group("name").split()) < 3:
             continue
         out.append(_Found(m.start(), m.end(), None, m.group("kind"), None, None, None, None, name, region,
                           m.group(0), named=True))
         taken.append((m.start(), m.end()))
-    for m in LAW_NAME.finditer(text):
+    for m in (LAW_NAME.finditer(text) if laws else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         name = f"{m.group('kind')} {m.group('name')}".strip()
@@ -444,7 +463,6 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
             continue
         out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
                           region, text[m.start():m.start() + len(name)], named=True))
-    low = " ".join(text.split()).lower()
     for head, alias, k in _named_aliases():
         if head in low:  # else its first words are not in the region: the pattern cannot match
             pattern = _phrase(alias, before=r"(?<!\w)", after=_PERIOD)
@@ -468,18 +486,25 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
     return out
 
 
+def _first_letters(names: Iterable[str]) -> str:
+    """A lookahead on the names' first letters, either case: most positions of a text fail it at
+    once instead of trying every name (3× faster on plans)."""
+    firsts = sorted({ch for n in names if n for ch in (n[0].lower(), n[0].upper())})
+    return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])" if firsts else ""
+
+
 @lru_cache(maxsize=64)
 def _names_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     sep = r"[\s“”\"]+"
     body = "|".join(sep.join(re.escape(w) for w in key.split()) for key in keys)
-    return re.compile(r"(?<!\w)(?:" + body + r")(?:[”\"]?" + _PERIOD + r")?[”\"]?", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + _first_letters(keys) + r"(?:" + body + r")(?:[”\"]?" + _PERIOD + r")?[”\"]?", re.IGNORECASE)
 
 
 @cache
 def _known_laws() -> re.Pattern[str]:
     """One pattern for every law known by name, longest first, matched whole and case-blind."""
     names = law_names()
-    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r")(?!\w)",
+    return re.compile(r"(?<!\w)" + _first_letters(names) + r"(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r")(?!\w)",
                       re.IGNORECASE)
 
 
@@ -543,9 +568,10 @@ def _known_by_name(name: str) -> Known | None:
 
 
 def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, _Found]) -> list[_Found]:
-    """"(viết tắt là Chỉ thị 11)": later mentions of the short name cite the instrument before it."""
+    """"(viết tắt là Chỉ thị 11)": later mentions of the short name cite the instrument before it.
+    ``found``: the citations found so far in this region."""
     out: list[_Found] = []
-    here = sorted((f for f in found if f.region is region and f.symbol), key=lambda f: f.end)
+    here = sorted((f for f in found if f.symbol), key=lambda f: f.end)
     ends = [f.end for f in here]
     for m in SHORT_NAME.finditer(region.text):
         alias = m.group("alias").strip()
