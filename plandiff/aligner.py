@@ -12,6 +12,7 @@ the work grows with the number of plausible pairs, not with the product of the p
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import math
@@ -281,6 +282,21 @@ class _Scorer:
         return max(0.0, min(1.0, best))
 
 
+POSTINGS = 40
+"""Postings of one index term scanned per clause. A term in more clauses than this (a plan made of
+near-identical parts) is looked up around the clause's own place in the other plan: the work per
+clause stays bounded, and a term that rare is scanned whole, as before."""
+
+
+def _window(js: list[int], at: float) -> tuple[int, int]:
+    """The ``POSTINGS`` entries of a sorted posting list nearest to position ``at``."""
+    if len(js) <= POSTINGS:
+        return 0, len(js)
+    mid = bisect.bisect_left(js, at)
+    lo = max(0, min(mid - POSTINGS // 2, len(js) - POSTINGS))
+    return lo, lo + POSTINGS
+
+
 def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
     ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
@@ -297,20 +313,28 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     for i, n in enumerate(na):
         if n.agency:
             pairs.update((i, j) for j in by_start.get(" ".join(n.agency.split()[:2]), ()))
+    scale = len(nb) / max(1, len(na))
     for attr in ("own", "sub", "body"):
-        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        index: dict[str, tuple[list[int], list[float]]] = {}
         for j, n in enumerate(nb):
             for t, w in scorer.v(getattr(n, attr)).items():
                 if space.df.get(t, 0) <= limit:
-                    index[t].append((j, w))
+                    js, ws = index.setdefault(t, ([], []))
+                    js.append(j)
+                    ws.append(w)
         for i, n in enumerate(na):
             vec = scorer.v(getattr(n, attr))
             seeds = heapq.nsmallest(SEEDS, (t for t in vec if space.df.get(t, 0) <= limit), key=lambda t: (-vec[t], t))
             acc: dict[int, float] = defaultdict(float)
             for t in seeds:
                 w = vec[t]
-                for j, wj in index.get(t, ()):
-                    acc[j] += w * wj
+                posting = index.get(t)
+                if posting is None:
+                    continue
+                js, ws = posting
+                lo, hi = _window(js, i * scale)
+                for k in range(lo, hi):
+                    acc[js[k]] += w * ws[k]
             for j, _ in heapq.nsmallest(CANDIDATES, acc.items(), key=lambda kv: (-kv[1], kv[0])):
                 pairs.add((i, j))
     return sorted(pairs)

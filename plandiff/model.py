@@ -266,6 +266,8 @@ class Plan:
     nothing-lost audit counts against it, so a part a reader skips shows as lost."""
     name: str | None = None
     """A short name for reports: the file stem when parsed from a file."""
+    _by_id: dict[str, Clause] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Clauses by id, filled on the first ``find`` (a fresh one for every copy: not an init field)."""
 
     def walk(self) -> Iterator[Clause]:
         """Every clause in document order (pre-order)."""
@@ -273,10 +275,12 @@ class Plan:
             yield from clause.walk()
 
     def find(self, clause_id: str) -> Clause | None:
-        for clause in self.walk():
-            if clause.id == clause_id:
-                return clause
-        return None
+        """The clause with this id; a dictionary lookup after the first call (reports ask for
+        thousands)."""
+        if not self._by_id:
+            for clause in self.walk():
+                self._by_id.setdefault(clause.id, clause)
+        return self._by_id.get(clause_id)
 
     def to_dict(self) -> dict[str, Any]:
         return {

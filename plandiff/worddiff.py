@@ -1,4 +1,4 @@
-"""Word-level diffs with diff-match-patch.
+"""Word-level diffs with diff-match-patch (its bisection step done by rapidfuzz).
 
 Each token (a syllable, a number such as "12.000" or "15/12/2024", a punctuation mark, a run of
 space) is mapped to one private-use character, diffed, cleaned up semantically while still in
@@ -51,6 +51,13 @@ def diff_words(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = 
     """Edits turning ``a`` into ``b``; joining the equal+delete texts gives ``a``, equal+insert ``b``.
     Texts with more distinct tokens than there are characters to stand for them, or a spent
     ``budget``, give the plain diff: ``a`` deleted, ``b`` inserted."""
+    return _word_diff(a, b, timeout=timeout, budget=budget)
+
+
+def _word_diff(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = None,
+               engine: type[diff_match_patch] | None = None) -> list[Edit]:
+    """``diff_words`` with the diff engine as a parameter (the tests compare against
+    diff-match-patch's own)."""
     if a == b:
         return [Edit("equal", a)] if a else []
     if budget is not None:
@@ -75,7 +82,7 @@ def diff_words(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = 
         return "".join(out)
 
     ea, eb = encode(ta), encode(tb)
-    dmp = diff_match_patch()
+    dmp = (engine or _DiffMatchPatch)()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(ea, eb, False)
     dmp.diff_cleanupSemantic(diffs)
@@ -89,6 +96,33 @@ def diff_words(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = 
             else:
                 edits.append(Edit(ops[code], text))
     return edits
+
+
+class _DiffMatchPatch(diff_match_patch):
+    """diff-match-patch with its middle step, the pure-Python Myers bisection, done by rapidfuzz's
+    bit-parallel LCS (≈6× faster on plans). The steps around it are diff-match-patch's own:
+    common prefix and suffix, containment, half-match, merge and semantic cleanup. Both find a
+    shortest edit script; where several exist they may pick different ones."""
+
+    BIT_PARALLEL_CELLS = 40_000_000
+    """Above this many token pairs (a 5 MB bit matrix) the bisection is used instead: it keeps to
+    the deadline and to linear memory."""
+
+    def diff_bisect(self, text1: str, text2: str, deadline: float) -> list[tuple[int, str]]:
+        if len(text1) * len(text2) > self.BIT_PARALLEL_CELLS:
+            return super().diff_bisect(text1, text2, deadline)
+        from rapidfuzz.distance import Indel
+
+        diffs: list[tuple[int, str]] = []
+        for op in Indel.opcodes(text1, text2):
+            if op.tag == "equal":
+                diffs.append((0, text1[op.src_start:op.src_end]))
+                continue
+            if op.src_end > op.src_start:
+                diffs.append((-1, text1[op.src_start:op.src_end]))
+            if op.dest_end > op.dest_start:
+                diffs.append((1, text2[op.dest_start:op.dest_end]))
+        return diffs
 
 
 def _plain(a: str, b: str) -> list[Edit]:

@@ -112,6 +112,47 @@ def test_word_diff_keeps_numbers_and_syllables_whole() -> None:
     assert tokenize("Thừa Thiên Huế") == ["Thừa", " ", "Thiên", " ", "Huế"]
 
 
+def _edited_pairs(x: str, y: str) -> list[tuple[str, str]]:
+    a, b = load(x), load(y)
+    out = []
+    for p in plandiff.align(a, b).pairs:
+        ca, cb = a.find(p.a), b.find(p.b)
+        if ca is not None and cb is not None and ca.text != cb.text:
+            out.append((ca.text, cb.text))
+    return out
+
+
+@pytest.mark.parametrize("x, y", [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024")])
+def test_word_diffs_are_diff_match_patchs_own_on_the_seed_comparisons(x: str, y: str) -> None:
+    """The bit-parallel middle step changes speed, not what a reader sees on these comparisons."""
+    from diff_match_patch import diff_match_patch
+
+    from plandiff.worddiff import _word_diff
+
+    edited = _edited_pairs(x, y)
+    assert len(edited) > 20
+    for ta, tb in edited:
+        assert diff_words(ta, tb) == _word_diff(ta, tb, engine=diff_match_patch)
+
+
+def test_word_diffs_change_no_more_than_diff_match_patchs_across_provinces() -> None:
+    """Where several shortest diffs exist the two engines may pick different ones: never a worse one."""
+    from diff_match_patch import diff_match_patch
+
+    from plandiff.worddiff import _word_diff
+
+    def changed(edits: list) -> int:
+        return sum(len(e.text) for e in edits if e.op != "equal")
+
+    edited = [*_edited_pairs("anlao-2024", "hungyen-2024"), *_edited_pairs("hue-2026", "tth-2023"),
+              *_edited_pairs("tth-2024", "hue-2026")]
+    assert len(edited) > 20
+    for ta, tb in edited:
+        ours, theirs = diff_words(ta, tb), _word_diff(ta, tb, engine=diff_match_patch)
+        assert apply(ta, ours) == tb
+        assert changed(ours) <= changed(theirs) * 1.02 + 10
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80), st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80))
 def test_applying_a_word_diff_to_a_gives_b(a: str, b: str) -> None:

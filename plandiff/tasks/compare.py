@@ -112,6 +112,7 @@ def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None) -> TaskC
     for j, t in enumerate(tb):
         if t.clause:
             by_clause_b[t.clause].append(j)
+    ka, kb = [match_key(t.text) for t in ta], [match_key(t.text) for t in tb]  # once, not per comparison
     used: set[int] = set()
     unmatched_a: list[int] = []
     for i, t in enumerate(ta):
@@ -119,14 +120,14 @@ def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None) -> TaskC
         if not candidates:
             unmatched_a.append(i)
             continue
-        j = max(candidates, key=lambda j: fuzz.ratio(match_key(t.text), match_key(tb[j].text)))
+        j = max(candidates, key=lambda j: fuzz.ratio(ka[i], kb[j]))
         used.add(j)
         result.pairs.append((i, j, _status(t, tb[j], result)))
     # tasks that came from tables (or whose clause found no partner): by their words
     free_b = [j for j in range(len(tb)) if j not in used]
     for i in unmatched_a:
         t = ta[i]
-        scored = [(fuzz.ratio(match_key(t.text), match_key(tb[j].text)) / 100, j) for j in free_b if j not in used]
+        scored = [(fuzz.ratio(ka[i], kb[j]) / 100, j) for j in free_b if j not in used]
         best = max(scored, default=None)
         if best is not None and best[0] >= SAME_TASK:
             used.add(best[1])
