@@ -196,10 +196,14 @@ class _Space:
         for f in feats:
             self.df.update(f.keys())
         self.n = len(texts)
+        self.idf = {t: math.log(1 + self.n / (1 + d)) for t, d in self.df.items()}
+        self.unseen = math.log(1 + self.n)
+        """The weight of a feature in no indexed text (a heading or body compared on its own)."""
 
     def vector(self, text: str) -> dict[str, float]:
         f = _features(text)
-        vec = {t: (1 + math.log(c)) * math.log(1 + self.n / (1 + self.df.get(t, 0))) for t, c in f.items()}
+        idf, unseen = self.idf, self.unseen
+        vec = {t: (1 + math.log(c) if c > 1 else 1.0) * idf.get(t, unseen) for t, c in f.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
@@ -215,9 +219,9 @@ def _bounded(text: str) -> str:
 
 
 def _cos(x: dict[str, float], y: dict[str, float]) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    return sum(v * y.get(t, 0.0) for t, v in x.items())
+    # only the shared features (a set intersection, in C); fsum makes the order they come in
+    # irrelevant, so the result does not depend on string hashing
+    return math.fsum(x[t] * y[t] for t in x.keys() & y.keys())
 
 
 class _Scorer:
@@ -282,7 +286,7 @@ class _Scorer:
         return max(0.0, min(1.0, best))
 
 
-POSTINGS = 40
+POSTINGS = 16
 """Postings of one index term scanned per clause. A term in more clauses than this (a plan made of
 near-identical parts) is looked up around the clause's own place in the other plan: the work per
 clause stays bounded, and a term that rare is scanned whole, as before."""
@@ -314,20 +318,32 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
         if n.agency:
             pairs.update((i, j) for j in by_start.get(" ".join(n.agency.split()[:2]), ()))
     scale = len(nb) / max(1, len(na))
+    # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
+    rare_of: dict[str, list[tuple[str, float]]] = {}
+    seeds_of: dict[str, list[tuple[str, float]]] = {}
+
+    def rare(text: str) -> list[tuple[str, float]]:
+        got = rare_of.get(text)
+        if got is None:
+            got = rare_of[text] = [(t, w) for t, w in scorer.v(text).items() if space.df.get(t, 0) <= limit]
+        return got
+
+    def seeds(text: str) -> list[tuple[str, float]]:
+        got = seeds_of.get(text)
+        if got is None:
+            got = seeds_of[text] = heapq.nsmallest(SEEDS, rare(text), key=lambda tw: (-tw[1], tw[0]))
+        return got
+
     for attr in ("own", "sub", "body"):
         index: dict[str, tuple[list[int], list[float]]] = {}
         for j, n in enumerate(nb):
-            for t, w in scorer.v(getattr(n, attr)).items():
-                if space.df.get(t, 0) <= limit:
-                    js, ws = index.setdefault(t, ([], []))
-                    js.append(j)
-                    ws.append(w)
+            for t, w in rare(getattr(n, attr)):
+                js, ws = index.setdefault(t, ([], []))
+                js.append(j)
+                ws.append(w)
         for i, n in enumerate(na):
-            vec = scorer.v(getattr(n, attr))
-            seeds = heapq.nsmallest(SEEDS, (t for t in vec if space.df.get(t, 0) <= limit), key=lambda t: (-vec[t], t))
             acc: dict[int, float] = defaultdict(float)
-            for t in seeds:
-                w = vec[t]
+            for t, w in seeds(getattr(n, attr)):
                 posting = index.get(t)
                 if posting is None:
                     continue
@@ -436,8 +452,11 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
             if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
                 if need_anchor:
                     notes = [*notes, "keeps its neighbours' order"]
-                rivals = [(sc, f"{nb[y].clause.id}") for (side, x), (sc, y) in best_other.items() if side == "a" and x == i and y != j]
-                rivals += [(sc, f"{na[y].clause.id}") for (side, x), (sc, y) in best_other.items() if side == "b" and x == j and y != i]
+                rivals = []
+                if (other := best_other.get(("a", i))) is not None and other[1] != j:
+                    rivals.append((other[0], nb[other[1]].clause.id))
+                if (other := best_other.get(("b", j))) is not None and other[1] != i:
+                    rivals.append((other[0], na[other[1]].clause.id))
                 beat = max(rivals, default=None)
                 take(i, j, why, " · ".join([why, *notes, *([f"beat {beat[1]} ({beat[0]:.2f})"] if beat else [])]))
 
