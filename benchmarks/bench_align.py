@@ -1,46 +1,138 @@
-"""Parse + align + render a pair of plans, as a ratio to difflib.HtmlDiff on the same two files in
-the same run; and alignment time as the plans grow (a 10× larger synthetic plan)."""
+"""`plandiff diff` against difflib, the cost of `import plandiff`, and alignment as plans grow.
+
+Every figure is a ratio to a baseline timed in the same run, candidate and baseline interleaved:
+
+1. in process, tth-2024 → hue-2026 as `plandiff diff` runs it (parse, align, tasks, citations,
+   HTML) against `difflib.HtmlDiff().make_file` on the same two files;
+2. the commands: `plandiff diff A B -o x.html` against a difflib script writing its page;
+3. `python -c "import plandiff"` against `python -c pass`;
+4. alignment at 1×, 3×, 10× and 30× the clauses, for a pair of different plans grown by
+   repetition and for a realistic variant (reworded, shuffled), with the growth exponent between
+   each pair of sizes; and `plandiff diff` of the two 30× plans with its peak memory.
+
+Run: ``python -m benchmarks.bench_align`` (``--quick`` stops at 10×).
+"""
 
 from __future__ import annotations
 
 import difflib
+import itertools
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 import plandiff
-from benchmarks.timing import ROOT, best_of
+from benchmarks.timing import ROOT, exponent, interleaved
 
 sys.path.insert(0, str(ROOT))
-from tests.synthetic import grow
+from tests.synthetic import grow, vary
+
+PAIR = (ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt")
+DIFFLIB_SCRIPT = """import difflib, sys
+a, b, out = sys.argv[1:4]
+page = difflib.HtmlDiff().make_file(open(a, encoding="utf-8").read().splitlines(),
+                                    open(b, encoding="utf-8").read().splitlines())
+open(out, "w", encoding="utf-8").write(page)
+"""
+PEAK_SCRIPT = """import resource, sys
+from cli.main import main
+sys.argv = ["plandiff", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
 
 
-def main() -> None:
-    a_path, b_path = ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt"
-    a_bytes, b_bytes = a_path.read_bytes(), b_path.read_bytes()
+def in_process() -> None:
+    a_bytes, b_bytes = PAIR[0].read_bytes(), PAIR[1].read_bytes()
 
     def ours() -> str:
+        from plandiff.tasks import compare_tasks
+
         a, b = plandiff.parse(a_bytes), plandiff.parse(b_bytes)
-        return plandiff.render_html(plandiff.align(a, b))
+        al = plandiff.align(a, b)
+        return plandiff.render_html(al, citations=plandiff.compare_citations(a, b), tasks=compare_tasks(a, b, al).to_dict())
 
     a_lines = a_bytes.decode("utf-8").splitlines()
     b_lines = b_bytes.decode("utf-8").splitlines()
+    t_ours, t_base = interleaved(ours, lambda: difflib.HtmlDiff().make_file(a_lines, b_lines), rounds=9)
+    print(f"in process, {PAIR[0].stem} → {PAIR[1].stem}: plandiff {t_ours}; difflib.HtmlDiff {t_base}; "
+          f"ratio of medians {t_ours.median / t_base.median:.2f}")
 
-    def baseline() -> str:
-        return difflib.HtmlDiff().make_file(a_lines, b_lines)
 
-    t_ours = best_of(ours, repeat=3)
-    t_base = best_of(baseline, repeat=3)
-    print(f"tth-2024 → hue-2026: plandiff parse+align+render {t_ours * 1000:.0f} ms; "
-          f"difflib.HtmlDiff {t_base * 1000:.0f} ms; ratio {t_ours / t_base:.2f}")
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""As installed: compiled bytecode is cached (the warm-up run writes it), not compiled every start."""
 
-    base_plan = plandiff.parse(a_bytes)
-    other_plan = plandiff.parse(b_bytes)
-    times = {}
-    for factor in (1, 10):
-        a, b = grow(base_plan, factor), grow(other_plan, factor)
-        n = len(list(a.walk())) + len(list(b.walk()))
-        times[factor] = best_of(lambda a=a, b=b: plandiff.align(a, b), repeat=2, min_time=0.5)
-        print(f"align ×{factor:<2} ({n} clauses): {times[factor] * 1000:.0f} ms")
-    print(f"growth: 10× the clauses took {times[10] / times[1]:.1f}× the time (linear 10, quadratic 100)")
+
+def _run(args: list[str]) -> None:
+    subprocess.run(args, check=True, capture_output=True, env=_ENV)
+
+
+def commands(tmp: Path) -> None:
+    script = tmp / "difflib_page.py"
+    script.write_text(DIFFLIB_SCRIPT, encoding="utf-8")
+    a, b = str(PAIR[0]), str(PAIR[1])
+    # the installed command, as people run it (the module when it is not installed)
+    command = [shutil.which("plandiff")] if shutil.which("plandiff") else [sys.executable, "-m", "cli.main"]
+    ours = [*command, "diff", a, b, "-o", str(tmp / "ours.html")]
+    theirs = [sys.executable, str(script), a, b, str(tmp / "difflib.html")]
+    t_ours, t_base = interleaved(lambda: _run(ours), lambda: _run(theirs), rounds=7)
+    print(f"commands: plandiff diff {t_ours}; difflib script {t_base}; ratio of medians "
+          f"{t_ours.median / t_base.median:.2f} (target ≤ 1.0)")
+    t_import, t_bare = interleaved(lambda: _run([sys.executable, "-c", "import plandiff"]),
+                                   lambda: _run([sys.executable, "-c", "pass"]), rounds=9)
+    print(f"import plandiff {t_import}; bare interpreter {t_bare}; ratio of medians "
+          f"{t_import.median / t_bare.median:.2f} (target ≤ 2.0)")
+
+
+def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
+    a0, b0 = plandiff.parse(PAIR[0].read_bytes()), plandiff.parse(PAIR[1].read_bytes())
+    kinds = {
+        "two plans grown": lambda k: (grow(a0, k), grow(b0, k)),
+        "realistic variant": lambda k: (grow(a0, k), vary(grow(a0, k), seed=k)),
+    }
+    for name, make in kinds.items():
+        rows: list[tuple[int, int, float]] = []
+        for k in sizes:
+            a, b = make(k)
+            n = sum(1 for _ in a.walk()) + sum(1 for _ in b.walk())
+            runs = []
+            for _ in range(3 if k < 30 else 1):
+                start = time.perf_counter()
+                plandiff.align(a, b)
+                runs.append(time.perf_counter() - start)
+            rows.append((k, n, min(runs)))
+            print(f"{name} ×{k:<2} ({n} clauses): align {min(runs) * 1000:.0f} ms")
+        steps = ", ".join(f"{k1}×→{k2}× {exponent(n1, t1, n2, t2):.2f}"
+                          for (k1, n1, t1), (k2, n2, t2) in itertools.pairwise(rows))
+        print(f"{name}: growth exponents {steps} (target ≤ 1.1)")
+    if 30 in sizes:
+        a, b = grow(a0, 30), grow(b0, 30)
+        fa, fb = tmp / "a30.txt", tmp / "b30.txt"
+        fa.write_text(a.source, encoding="utf-8")
+        fb.write_text(b.source, encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, "diff", str(fa), str(fb), "-o", str(tmp / "d30.html")],
+                              capture_output=True, text=True, cwd=ROOT, check=True, env=_ENV)
+        took = time.perf_counter() - start
+        peak_kb = int(done.stderr.strip().splitlines()[-1])
+        print(f"plandiff diff of two 30× plans ({fa.stat().st_size // 1024} KB each): {took:.1f} s, "
+              f"peak {peak_kb / 1024:.0f} MB (target ≤ 3 s)")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        in_process()
+        commands(tmp)
+        growth(tmp, (1, 3, 10) if quick else (1, 3, 10, 30))
 
 
 if __name__ == "__main__":

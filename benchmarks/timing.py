@@ -1,11 +1,15 @@
-"""Timing helpers: best of several runs (the machines are noisy), and ratios to a baseline measured
-in the same run, which is what to report."""
+"""Timing helpers: best of several runs (the machines are noisy), candidate and baseline interleaved
+(ABAB…) so that both see the same noise, and ratios to a baseline measured in the same run, which
+is what to report."""
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +33,47 @@ def best_of(fn: Callable[[], object], *, repeat: int = 5, min_time: float = 0.2)
             fn()
         best = min(best, (time.perf_counter() - start) / calls)
     return best
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Seconds per run: min, median and max over the rounds."""
+
+    runs: tuple[float, ...]
+
+    @property
+    def min(self) -> float:
+        return min(self.runs)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def max(self) -> float:
+        return max(self.runs)
+
+    def __str__(self) -> str:
+        return f"{self.median * 1000:.0f} ms (min {self.min * 1000:.0f}, max {self.max * 1000:.0f})"
+
+
+def interleaved(candidate: Callable[[], object], baseline: Callable[[], object], *, rounds: int = 7) -> tuple[Spread, Spread]:
+    """Run candidate and baseline alternately (ABAB…), ``rounds`` times each, after one warm-up."""
+    candidate()
+    baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(rounds):
+        for fn, out in ((candidate, a), (baseline, b)):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return Spread(tuple(a)), Spread(tuple(b))
+
+
+def exponent(n1: float, t1: float, n2: float, t2: float) -> float:
+    """The growth exponent k in t ∝ n^k between two sizes (1 linear, 2 quadratic)."""
+    return math.log(t2 / t1) / math.log(n2 / n1)
 
 
 def tokenize_baseline(text: str) -> int:

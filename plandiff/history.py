@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .aligner import align
 from .errors import InvalidArgument, require
 from .model import Alignment, Plan
 
@@ -120,6 +119,8 @@ def history(plans: Sequence[Plan], *, reorder: bool = True) -> History:
     order: list[str] = []
     if reorder:
         plans, order = order_versions(plans)
+    from .aligner import align  # on use: rapidfuzz and the aligner's patterns are not part of `import plandiff`
+
     alignments = tuple(align(x, y) for x, y in itertools.pairwise(plans))
     n = len(plans)
     rows: dict[str, list[Step]] = {}

@@ -168,6 +168,24 @@ def test_a_larger_synthetic_plan_still_aligns_itself(factor: int) -> None:
     assert not al.added and not al.removed
 
 
+def test_a_reworded_reordered_version_pairs_each_clause_with_its_source() -> None:
+    """The benchmark's realistic variant: about 15% of words changed, a third of the lists shuffled."""
+    from tests.synthetic import vary
+
+    base = load("tth-2024")
+    varied = vary(base, seed=3)
+    al = plandiff.align(base, varied)
+    heads = {c.id: c.text.split("\n")[0] for c in varied.walk()}
+    n = len(list(base.walk()))
+    assert len(al.pairs) >= 0.95 * n
+    assert any(p.kind == "moved" for p in al.pairs)
+    # a pair is right when the variant's clause was made from that clause: most of its words are there
+    for p in al.pairs:
+        source = set(base.find(p.a).text.split("\n")[0].split())
+        got = heads[p.b].split()
+        assert sum(w in source for w in got) >= 0.6 * len(got), (p.a, p.b)
+
+
 def test_a_district_plan_pairs_its_offices_with_a_provinces_departments() -> None:
     al = plandiff.align(load("tth-2024"), load("anlao-2024"))
     assert al.cross
