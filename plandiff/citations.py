@@ -52,7 +52,7 @@ _KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
 _TYPE_RE = "|".join(re.escape(t) for t in TYPE_WORDS)
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 SYMBOL = re.compile(
-    r"(?<![\w/.-])"
+    r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
     r"(?:(?P<pnum>\d{1,5})-(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
     r"|(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?P<code>" + _CODE_PART + r"(?:\s?[-–]\s?" + _CODE_PART + r")*))"
     r"(?![\w])"
@@ -219,12 +219,13 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
     _resolve_type_conflicts(found, warnings)
     learned = {**(names or {}), **_learn_aliases(found, plan)}
     short: dict[str, _Found] = {}
+    learned_keys = tuple(sorted(learned, key=len, reverse=True))
     by_region: dict[int, list[_Found]] = {}
     for f in found:
         by_region.setdefault(id(f.region), []).append(f)
     for region in regions:
         here = by_region.get(id(region), [])
-        named = _named(region, here, learned)
+        named = _named(region, here, learned_keys)
         found.extend(named)
         more = _defined_short_names(region, here + named, short)
         found.extend(more)
@@ -258,11 +259,13 @@ def learned_names(plan: Plan) -> dict[str, str]:
 
 
 _NUMBER_AFTER_SO = re.compile(
-    r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+số\s*:?\s*(?P<tok>(?=[^\s,;()]*\d)(?=[^\s,;()]*[A-Za-zĐđ])[^\s,;()]*[/-][^\s,;()]*[^\s,;().])",
+    r"(?<!\w)số\s*:?\s*(?P<tok>(?=[^\s,;()]*\d)(?=[^\s,;()]*[A-Za-zĐđ])[^\s,;()]*[/-][^\s,;()]*[^\s,;().])",
     re.IGNORECASE,
 )
 """A number an organisation writes its own way after "Văn bản số", "Công văn số" …: "21.4/GĐN",
-"01-GCN-MT", "05/2026/VLN/CV-LV", "11/2026CV-YVG"."""
+"01-GCN-MT", "05/2026/VLN/CV-LV", "11/2026CV-YVG". The pattern starts at "số" (a literal, quick to
+find) and ``_TYPE_BEFORE_SO`` checks the type word before it."""
+_TYPE_BEFORE_SO = re.compile(r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +289,8 @@ def _symbol_hits(text: str) -> list[_Hit]:
     dropped: set[int] = set()
     added: list[_Hit] = []
     for m in _NUMBER_AFTER_SO.finditer(text):
+        if not _TYPE_BEFORE_SO.search(text, max(0, m.start() - 40), m.start()):
+            continue
         s, e = m.span("tok")
         k = bisect.bisect_left(starts, e)
         covering = [x for x in range(max(0, k - 4), k) if hits[x].end > s]
@@ -424,14 +429,15 @@ def _check_issuer_code(f: _Found, code_parts: list[str]) -> None:
         f.warnings.append(f"{f.symbol}: issuer code {printed!r} contradicts the issuer named ({f.issuer}); expected {MIXED_CASE.get(expected, expected)}")
 
 
-def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> list[_Found]:
+def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) -> list[_Found]:
     """Laws by name, and programmes/strategies known by name (data file and names learned in texts).
-    ``numbered``: the numbered citations found in this region."""
+    ``numbered``: the numbered citations found in this region; ``learned``: names learned, longest
+    first."""
     text = region.text
     out: list[_Found] = []
     subjects = _Subjects(numbered)
     taken = [(f.start, f.end) for f in numbered]
-    low = " ".join(text.split()).lower()
+    low = text.lower()
     # the patterns below cannot match where their first words are absent: skip them cheaply
     laws = "luật" in low
     for m in (_known_laws().finditer(text) if laws else ()):
@@ -463,8 +469,13 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
             continue
         out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
                           region, text[m.start():m.start() + len(name)], named=True))
-    for head, alias, k in _named_aliases():
-        if head in low:  # else its first words are not in the region: the pattern cannot match
+    joined: str | None = None  # the text lower-cased with its spaces collapsed, when needed
+    for first, head, alias, k in _named_aliases():
+        if first not in low:
+            continue
+        if joined is None:
+            joined = " ".join(low.split())
+        if head in joined:  # else its first words are not in the region: the pattern cannot match
             pattern = _phrase(alias, before=r"(?<!\w)", after=_PERIOD)
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken) and subjects.outer(region, m.start()) is None:
@@ -475,9 +486,9 @@ def _named(region: _Region, numbered: list[_Found], learned: dict[str, str]) -> 
                 out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
-    if learned:
+    if learned and any(first in low for first in _first_words(learned)):
         # every learned name in one pattern, longest first: one pass over the text
-        for m in _names_pattern(tuple(sorted(learned, key=len, reverse=True))).finditer(text):
+        for m in _names_pattern(learned).finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(_Found(m.start(), m.end(), None, _name_type(m.group(0)), None, None, None, None,
@@ -491,6 +502,12 @@ def _first_letters(names: Iterable[str]) -> str:
     once instead of trying every name (3× faster on plans)."""
     firsts = sorted({ch for n in names if n for ch in (n[0].lower(), n[0].upper())})
     return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])" if firsts else ""
+
+
+@lru_cache(maxsize=64)
+def _first_words(keys: tuple[str, ...]) -> frozenset[str]:
+    """The names' first words lower-cased: a text with none of them holds none of the names."""
+    return frozenset((key.split() or [""])[0].lower() for key in keys)
 
 
 @lru_cache(maxsize=64)
@@ -546,10 +563,11 @@ def _name_type(alias: str) -> str:
 
 
 @cache
-def _named_aliases() -> tuple[tuple[str, str, Known], ...]:
-    """(first three words lower-cased, alias, instrument) for every name of a known instrument
-    that is not a law, in the data file's order: the head is in any text the alias matches."""
-    return tuple((" ".join(alias.split()[:3]).lower(), alias, k)
+def _named_aliases() -> tuple[tuple[str, str, str, Known], ...]:
+    """(first word and first three words lower-cased, alias, instrument) for every name of a known
+    instrument that is not a law, in the data file's order: the head is in any text the alias
+    matches."""
+    return tuple((alias.split()[0].lower(), " ".join(alias.split()[:3]).lower(), alias, k)
                  for k in known_instruments() if k.type not in ("Luật", "Bộ luật") for alias in k.names)
 
 
