@@ -31,7 +31,8 @@ class FoundFootnote:
 
 _GLUED_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d))"
 _GLUED_AFTER = r"(?=[\s.,;:)”\"]|$)"
-_ANY_MARKER = re.compile(_GLUED_BEFORE + r"(?P<n>\d{1,2})" + _GLUED_AFTER)
+_ANY_MARKER = re.compile(r"(?=\d)" + _GLUED_BEFORE + r"(?P<n>\d{1,2})" + _GLUED_AFTER)
+"""Any glued number; the leading lookahead fails at once where no digit stands (most places)."""
 
 
 @functools.lru_cache(maxsize=256)

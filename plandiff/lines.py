@@ -200,6 +200,10 @@ def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:
 
 def _cells(content: str, start: int) -> tuple[Cell, ...]:
     cells: list[Cell] = []
+    if "\t" not in content and "   " not in content and "\u00a0" not in content:
+        # no gap can be there (most lines): the line is one cell
+        _add_cell(cells, content, start, 0, len(content))
+        return tuple(cells)
     last = 0
     for m in _CELL_GAP.finditer(content):
         _add_cell(cells, content, start, last, m.start())

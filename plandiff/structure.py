@@ -21,7 +21,6 @@ WRAP_SHARE = 0.8
 """A line at least this share of the page width that does not close a sentence runs on."""
 
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
-_WS = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -34,7 +33,7 @@ class Paragraph:
         joined = " ".join(ln.text for ln in self.lines)
         if self.marker is not None:
             joined = joined.lstrip()[len(self.marker.label):]
-        return _WS.sub(" ", joined).strip()
+        return " ".join(joined.split())  # runs of space as one, as \s+ → " " then strip (same characters)
 
     @property
     def start(self) -> int:
