@@ -98,12 +98,20 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
+_FIRST = frozenset("PIVXL" + "abcdefghijklmnopqrstuvwxyzđ" + "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔")
+"""Every character a marker below can start with (besides digits): a line starting otherwise —
+most lines — is not tried against every pattern."""
+
+
 def match(text: str, *, articles: bool = False) -> Marker | None:
     """The marker at the start of ``text``, if any. ``text`` is already stripped."""
     if articles:
         art = match_article(text)
         if art is not None:
             return art
+    first = text[:1]
+    if first not in _FIRST and not first.isdigit():
+        return None
     m = _PART.match(text)
     if m:
         key = m.group("key")
