@@ -146,7 +146,7 @@ def _nodes(plan: Plan) -> list[_Node]:
         idx = len(out)
         paras = clause.text.split("\n")
         own = _mask(clause.text, plan)
-        heading = _mask(paras[0], plan)
+        heading = own if len(paras) == 1 else _mask(paras[0], plan)  # one paragraph: its heading is itself
         body = _mask("\n".join(paras[1:]), plan) if len(paras) > 1 else own
         node = _Node(clause, idx, parent, depth, own, body, heading, own,
                      " ".join(clause.text.split()), bool(clause.children))
