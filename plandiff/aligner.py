@@ -192,8 +192,12 @@ class _Space:
 
     def __init__(self, texts: list[str]):
         self.df: Counter[str] = Counter()
-        feats = [_features(t) for t in texts]
-        for f in feats:
+        self.feats: dict[str, Counter[str]] = {}
+        """Each distinct text's features, kept until its vector is made (counted once, not twice)."""
+        for t in texts:
+            f = self.feats.get(t)
+            if f is None:
+                f = self.feats[t] = _features(t)
             self.df.update(f.keys())
         self.n = len(texts)
         self.idf = {t: math.log(1 + self.n / (1 + d)) for t, d in self.df.items()}
@@ -201,7 +205,9 @@ class _Space:
         """The weight of a feature in no indexed text (a heading or body compared on its own)."""
 
     def vector(self, text: str) -> dict[str, float]:
-        f = _features(text)
+        f = self.feats.pop(text, None)
+        if f is None:
+            f = _features(text)
         idf, unseen = self.idf, self.unseen
         vec = {t: (1 + math.log(c) if c > 1 else 1.0) * idf.get(t, unseen) for t, c in f.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
