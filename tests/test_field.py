@@ -20,6 +20,15 @@ from . import builders
 FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
 DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx") and p.name != "README.md")
 
+BODY = """I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+2. Bảo đảm sự phối hợp của các sở, ngành.
+II. NỘI DUNG
+1. Truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng.
+2. Tập huấn cho cán bộ làm công tác bình đẳng giới ở cơ sở.
+"""
+"""The attached plan's body: the same in the decision and in the plan published on its own."""
+
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH NINH BÌNH
 Số: 512/QĐ-UBND
@@ -62,13 +71,7 @@ KẾ HOẠCH
 THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026
 (Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 03/02/2026 của UBND tỉnh)
 
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao nhận thức về bình đẳng giới.
-2. Bảo đảm sự phối hợp của các sở, ngành.
-II. NỘI DUNG
-1. Truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng.
-2. Tập huấn cho cán bộ làm công tác bình đẳng giới ở cơ sở.
-"""
+""" + BODY
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
 Số: 20/KH-UBND
@@ -79,13 +82,7 @@ Thực hiện công tác bình đẳng giới năm 2025
 
 Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ.
 
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao nhận thức về bình đẳng giới.
-2. Bảo đảm sự phối hợp của các sở, ngành.
-II. NỘI DUNG
-1. Truyền thông về bình đẳng giới trên các phương tiện thông tin đại chúng.
-2. Tập huấn cho cán bộ làm công tác bình đẳng giới ở cơ sở.
-
+""" + BODY + """
 Nơi nhận:
 - Lưu: VT.
 KT. CHỦ TỊCH
