@@ -80,7 +80,9 @@ _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-_BULLET = re.compile(r"^(?P<label>[-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔])\s*(?P<rest>\S.*)$")
+BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
+"""Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings)."""
+_BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
 
 
 _ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*[.:])\s*(?P<rest>.*)$")
@@ -98,7 +100,7 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
-_FIRST = frozenset("PIVXL" + "abcdefghijklmnopqrstuvwxyzđ" + "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔")
+_FIRST = frozenset("PIVXL" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
 """Every character a marker below can start with (besides digits): a line starting otherwise —
 most lines — is not tried against every pattern."""
 
