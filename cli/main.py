@@ -7,6 +7,8 @@ found (``diff --exit-code``), 2 trouble (bad input, bad usage).
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,9 +29,19 @@ class UserError(click.ClickException):
         click.echo(f"plandiff: {self.format_message()}", err=True)
 
 
-def _load(path: str) -> plandiff.Plan:
-    """A plan from a file, or from standard input for "-" (``pdftotext plan.pdf - | plandiff parse -``)."""
+CORPUS_REF = re.compile(r"^corpus:(?P<id>\d+)$")
+"""A document of the corpus store (``plandiff corpus ls`` shows the ids), where a file would go."""
+
+
+def _load(path: str, db: str | None = None) -> plandiff.Plan:
+    """A plan from a file, from standard input for "-" (``pdftotext plan.pdf - | plandiff parse -``),
+    or from the corpus for "corpus:ID"."""
     try:
+        if CORPUS_REF.match(path) and not Path(path).exists():
+            from .corpus import open_store
+
+            with open_store(db or os.environ.get("PLANDIFF_DB", "corpus.sqlite")) as store:
+                return store.plan(path)
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)  # bounded: stdin may be /dev/zero
             if len(data) > MAX_BYTES:
@@ -125,13 +137,15 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The report's language (Vietnamese by default).")
-def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool, lang: str) -> None:
-    """Compare plans A and B: an HTML report (or JSON / Markdown)."""
+@click.option("--db", default=None, envvar="PLANDIFF_DB", help="The corpus that corpus:ID arguments come from (default: corpus.sqlite).")
+def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool, lang: str,
+         db: str | None) -> None:
+    """Compare plans A and B (files, or corpus:ID): an HTML report (or JSON / Markdown)."""
     _guard_output(output, [a, b])
     if output and fmt is None and Path(output).suffix.lower() not in (".html", ".htm", ".json", ".md", ".docx"):
         raise UserError(f"{output}: a report is written as .html, .json, .md or .docx (or say --format)")
     _check_page_output(output, fmt in ("json", "md"), ())
-    plan_a, plan_b = _load(a), _load(b)
+    plan_a, plan_b = _load(a, db), _load(b, db)
     result = plandiff.align(plan_a, plan_b, cross=cross)
     from plandiff.render_html import LITTLE_SHARED, shared_share
 
@@ -178,14 +192,17 @@ def _citation_changes(a: plandiff.Plan, b: plandiff.Plan) -> dict[str, list[str]
 @click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
 @click.option("--json", "as_json", is_flag=True, help="Print the lineages as JSON.")
 @click.option("--strict", is_flag=True, help="A file that is not a plan is an error (default: skipped with a warning).")
-def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: bool) -> None:
-    """Follow each clause through versions FILES (oldest first): a blame for plans."""
+@click.option("--db", default=None, envvar="PLANDIFF_DB", help="The corpus that corpus:ID arguments come from (default: corpus.sqlite).")
+def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: bool, db: str | None) -> None:
+    """Follow each clause through versions FILES (oldest first): a blame for plans. A version may be
+    a corpus document (corpus:ID), and corpus:S3 stands for every document of that series."""
+    files = _expand_series(files, db)
     if len(files) < 2:
         raise UserError("history needs at least two versions")
     _guard_output(output, list(files))
     as_json = as_json or bool(output and output.lower().endswith(".json"))
     _check_page_output(output, as_json, (".html", ".htm", ".json"))
-    plans = [plan for _, plan in _load_many(files, strict=strict)]
+    plans = [plan for _, plan in _load_many(files, strict=strict, db=db)]
     if len(plans) < 2:
         raise UserError("history needs at least two versions that are plans")
     result = plandiff.history(plans)
@@ -261,13 +278,33 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         _emit(task_render.by_agency(found).rstrip("\n"), output)
 
 
-def _load_many(files: tuple[str, ...] | list[str], *, strict: bool) -> list[tuple[str, plandiff.Plan]]:
+def _expand_series(refs: tuple[str, ...], db: str | None) -> tuple[str, ...]:
+    """corpus:S3 → corpus:ID for each document of series S3, in date order."""
+    out: list[str] = []
+    for ref in refs:
+        m = re.match(r"^corpus:(S\d+)$", ref)
+        if m is None or Path(ref).exists():
+            out.append(ref)
+            continue
+        from plandiff.corpus.series import series
+
+        from .corpus import open_store
+
+        with open_store(db or os.environ.get("PLANDIFF_DB", "corpus.sqlite")) as store:
+            found = {s.id: s for s in series(store)}
+        if m.group(1) not in found:
+            raise UserError(f"no series {m.group(1)} in the corpus (plandiff corpus series lists them)")
+        out.extend(f"corpus:{d.id}" for d in found[m.group(1)].documents)
+    return tuple(out)
+
+
+def _load_many(files: tuple[str, ...] | list[str], *, strict: bool, db: str | None = None) -> list[tuple[str, plandiff.Plan]]:
     """Plans of a set of files: a file that is not a plan is skipped with a one-line warning
     (an error with ``strict``), so one README among the plans does not stop the run."""
     out: list[tuple[str, plandiff.Plan]] = []
     for f in files:
         try:
-            out.append((f, _load(f)))
+            out.append((f, _load(f, db)))
         except UserError as exc:
             if strict:
                 raise
@@ -317,13 +354,7 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
     all_files = list(files) + ([plan_file] if plan_file and plan_file not in files else [])
     g = _graph(tuple(all_files), strict=strict)
     if instrument:
-        result = g.trace(instrument)
-        if not result["instrument"]["ids"]:
-            raise UserError(f"no instrument {instrument!r} is cited by these plans")
-        if as_json:
-            _emit(_json(result), None)
-        else:
-            _emit("\n".join(f"{p['file']}: {' → '.join(p['via'])}" for p in result["plans"]), None)
+        emit_trace(g, instrument, as_json, "these plans")
         return
     from plandiff.graph import plan_id
 
@@ -333,6 +364,22 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
         _emit(_json({"plan": plan_file, "ancestry": rows}), None)
     else:
         _emit("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
+
+
+def emit_trace(g: plandiff.CitationGraph, instrument: str, as_json: bool, where: str) -> None:
+    """Which plans derive from ``instrument``: JSON, or one line a plan with its chain."""
+    result = g.trace(instrument)
+    if not result["instrument"]["ids"]:
+        raise UserError(f"no instrument {instrument!r} is cited by {where}")
+    if as_json:
+        _emit(_json(result), None)
+    else:
+        _emit("\n".join(f"{p['file']}: {' → '.join(p['via'])}" for p in result["plans"]), None)
+
+
+from . import corpus as _corpus  # noqa: E402 - registers ``plandiff corpus`` on the group above
+
+cli.add_command(_corpus.corpus)
 
 
 class Terminated(BaseException):

@@ -211,13 +211,26 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
 
     ``names`` maps instrument names learned elsewhere (other plans of a graph) to their ids; the
     plan's own numbered citations teach more ("Nghị quyết 28/NQ-CP … về ban hành Chiến lược …")."""
+    cites, warnings, _ = _extract(plan, names)
+    return cites, warnings
+
+
+def extract_learning(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Citation], list[str], dict[str, str]]:
+    """``extract`` and the names the plan itself defines (``learned_names``) from one pass over its
+    numbered citations: a corpus extracts each plan once and learns from it at the same time."""
+    require(plan, Plan, "the plan")
+    return _extract(plan, names)
+
+
+def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], list[str], dict[str, str]]:
     regions = _regions(plan)
     found: list[_Found] = []
     warnings: list[str] = []
     for region in regions:
         found.extend(_numbered(region, plan))
     _resolve_type_conflicts(found, warnings)
-    learned = {**(names or {}), **_learn_aliases(found, plan)}
+    own_names = _learn_aliases(found, plan)
+    learned = {**(names or {}), **own_names}
     short: dict[str, _Found] = {}
     learned_keys = tuple(sorted(learned, key=len, reverse=True))
     by_region: dict[int, list[_Found]] = {}
@@ -248,7 +261,7 @@ def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Ci
         out.append(Citation(f.symbol, f.type, f.number, f.year, f.date, f.issuer, f.title, role, f.region.clause,  # type: ignore[arg-type]
                             _locate(plan, f, cursor), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
     out.sort(key=lambda c: c.span.start)
-    return out, sorted(set(warnings))
+    return out, sorted(set(warnings)), own_names
 
 
 def learned_names(plan: Plan) -> dict[str, str]:
@@ -495,6 +508,18 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
                               m.group(0).strip("“”\" "), region, m.group(0), named=True))
             taken.append((m.start(), m.end()))
     return out
+
+
+def mentions_any(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` mentions any of these learned names (keys of ``learned_names``): one pass of
+    one combined pattern, not a scan per name."""
+    keys = tuple(sorted(set(names), key=len, reverse=True))
+    if not keys:
+        return False
+    low = text.lower()
+    if not any(first in low for first in _first_words(keys)):
+        return False
+    return _names_pattern(keys).search(text) is not None
 
 
 def _first_letters(names: Iterable[str]) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .citations import extract, is_national, learned_names, normalize_symbol
+from .citations import extract, extract_learning, is_national, mentions_any, normalize_symbol
 from .errors import require
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan
@@ -37,26 +38,55 @@ def plan_id(plan: Plan) -> str:
     return f"plan:{plan.name or id(plan)}"
 
 
+def plan_attributes(plan: Plan, file: str | None = None) -> dict[str, Any]:
+    """The plan node's attributes."""
+    m = plan.meta
+    return {"kind": "plan", "name": plan.name or "", "file": file or plan.name or "", "number": m.number or "",
+            "title": m.title or "", "year": m.year or 0, "issuer": m.issuer or "",
+            "jurisdiction": m.jurisdiction.name if m.jurisdiction else "", "label": plan.name or plan_id(plan)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A plan as the graph needs it: its node, its citations extracted with its own names, the names
+    it defines, and how to get the plan back (to re-extract with names learned elsewhere)."""
+
+    pid: str
+    attributes: dict[str, Any]
+    name: str
+    citations: list[Citation]
+    warnings: list[str]
+    learned: dict[str, str]
+    plan: Callable[[], Plan]
+
+
 class CitationGraph:
     """A directed graph over networkx; ``.graph`` is the ``nx.DiGraph`` itself."""
 
     def __init__(self, plans: Iterable[Plan] = ()) -> None:
         self._graph: nx.DiGraph = nx.DiGraph()
         self._warnings: list[str] = []
-        self._plans: list[tuple[Plan, str | None, dict[str, str]]] = []
+        self._entries: list[Entry] = []
         self._stale = False
         for plan in plans:
             self.add_plan(plan)
 
     # building ---------------------------------------------------------------------------------
     def add_plan(self, plan: Plan, *, file: str | None = None) -> str:
-        require(plan, Plan, "add_plan(plan)")
         """Add a plan; names one plan defines ("… về ban hành Chiến lược …") resolve mentions in
         every plan of the graph, whatever the order they were added in. The graph is built once,
         when first read."""
-        self._plans.append((plan, file, learned_names(plan)))
-        self._stale = True
+        require(plan, Plan, "add_plan(plan)")
+        cites, warnings, learned = extract_learning(plan)
+        self.add_entry(Entry(plan_id(plan), plan_attributes(plan, file), plan.name or "", cites, warnings, learned,
+                             lambda: plan))
         return plan_id(plan)
+
+    def add_entry(self, entry: Entry) -> None:
+        """A plan already extracted (a corpus keeps its citations): re-extracted at build time only
+        when it mentions a name another plan defines."""
+        self._entries.append(entry)
+        self._stale = True
 
     @property
     def graph(self) -> nx.DiGraph:
@@ -73,23 +103,24 @@ class CitationGraph:
 
     def _build(self) -> None:
         names: dict[str, str] = {}
-        for _, _, learned in self._plans:
-            names.update(learned)
+        for entry in self._entries:
+            names.update(entry.learned)
         self._graph = nx.DiGraph()
         self._warnings = []
         self._stale = False
-        for p, f, _ in self._plans:
-            self._add(p, f, names)
+        for entry in self._entries:
+            cites, warnings = entry.citations, entry.warnings
+            foreign = [k for k in names if k not in entry.learned]
+            if foreign:
+                plan = entry.plan()
+                if mentions_any(plan.source, foreign):
+                    cites, warnings = extract(plan, names=names)
+            self._add(entry.pid, entry.attributes, entry.name, cites, warnings)
         self._link_versions()
 
-    def _add(self, plan: Plan, file: str | None, names: dict[str, str]) -> str:
-        pid = plan_id(plan)
-        m = plan.meta
-        self._graph.add_node(pid, kind="plan", name=plan.name or "", file=file or plan.name or "", number=m.number or "",
-                            title=m.title or "", year=m.year or 0, issuer=m.issuer or "",
-                            jurisdiction=m.jurisdiction.name if m.jurisdiction else "", label=plan.name or pid)
-        cites, warnings = extract(plan, names=names)
-        self._warnings.extend(f"{plan.name}: {w}" for w in warnings)
+    def _add(self, pid: str, attributes: dict[str, Any], name: str, cites: list[Citation], warnings: list[str]) -> str:
+        self._graph.add_node(pid, **attributes)
+        self._warnings.extend(f"{name}: {w}" for w in warnings)
         for c in cites:
             self._add_instrument(c)
             if c.within is not None:

@@ -1,0 +1,233 @@
+"""``plandiff corpus …``: a store of many plans (SQLite), its series, text reuse and citations."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from plandiff.errors import PlanError
+
+from .main import UserError, _emit, _guard_output, _json, cli, emit_trace
+
+DB_HELP = "The corpus file (SQLite; default: corpus.sqlite here, or $PLANDIFF_DB)."
+
+
+def db_option(f: Any) -> Any:
+    return click.option("--db", default="corpus.sqlite", envvar="PLANDIFF_DB", show_default=True, help=DB_HELP)(f)
+
+
+def engine_options(f: Any) -> Any:
+    f = click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Local worker processes (default: every core; 1 runs in this process).")(f)
+    return click.option("--scheduler", metavar="tcp://HOST:8786", default=None,
+                        help="Run on this Dask cluster instead of local processes.")(f)
+
+
+def open_store(db: str, *, create: bool = False) -> Any:
+    from plandiff.corpus import Store
+
+    try:
+        return Store(db, create=create)
+    except PlanError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _engine(scheduler: str | None, workers: int | None) -> Any:
+    from plandiff.corpus import Engine
+
+    if scheduler and workers:
+        raise UserError("give --scheduler or --workers, not both")
+    return Engine(scheduler, workers)
+
+
+@cli.group()
+def corpus() -> None:
+    """A corpus of plans in one SQLite file: add, list, series, text reuse, citations."""
+
+
+@corpus.command()
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@db_option
+@engine_options
+def add(inputs: tuple[str, ...], db: str, scheduler: str | None, workers: int | None) -> None:
+    """Parse and index the plans of folders or files INPUTS (unchanged files are skipped, changed
+    ones recorded as a new version; a file that is not a plan is listed and skipped)."""
+    from plandiff.corpus.add import add as add_files
+    from plandiff.corpus.add import discover
+
+    try:
+        paths = discover(inputs)
+    except PlanError as exc:
+        raise UserError(str(exc)) from None
+    _guard_output(db, paths)
+    from tqdm import tqdm
+
+    with open_store(db, create=True) as store, _engine(scheduler, workers) as engine, \
+            tqdm(total=len(paths), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
+        report = add_files(store, paths, engine=engine, progress=bar.update)
+    for path, reason in report.failed:
+        click.echo(f"plandiff: skipped {path}: {reason}", err=True)
+    click.echo(f"{db}: {report.summary()}", err=True)
+
+
+@corpus.command(name="ls")
+@db_option
+@click.option("--all-versions", is_flag=True, help="Older versions of changed files too.")
+@click.option("--json", "as_json", is_flag=True)
+def ls(db: str, all_versions: bool, as_json: bool) -> None:
+    """List the documents of the corpus."""
+    with open_store(db) as store:
+        docs = store.documents(all_versions=all_versions)
+    if as_json:
+        _emit(_json([d.to_dict() for d in docs]), None)
+        return
+    for d in docs:
+        mark = "" if d.current else " (old)"
+        when = d.date or (str(d.year) if d.year else "—")
+        _emit(f"{d.id:>5}  v{d.version}{mark}  {when:<10}  {d.number or '—':<16}  {(d.title or d.name)[:70]}  {d.path}", None)
+
+
+@corpus.command()
+@click.argument("ref")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def show(ref: str, db: str, as_json: bool) -> None:
+    """One document (by id or path): header, versions, counts, citations and tasks."""
+    with open_store(db) as store:
+        try:
+            doc = store.document(ref)
+        except PlanError as exc:
+            raise UserError(str(exc)) from None
+        cites = store.citations(doc.id)
+        found = store.tasks(doc.id)
+        versions = store.versions(doc.path)
+        n_clauses = len(store.clauses(doc.id))
+    data = {**doc.to_dict(), "clauses": n_clauses, "versions": [{"id": v.id, "version": v.version, "sha256": v.sha256,
+                                                                  "added": v.added, "current": v.current} for v in versions],
+            "citations": sorted({c["instrument"] for c in cites}), "tasks": len(found)}
+    if as_json:
+        _emit(_json(data), None)
+        return
+    lines = [f"{k}: {v}" for k, v in data.items() if k not in ("versions", "citations") and v not in (None, "")]
+    lines.append("versions: " + ", ".join(f"v{v['version']} (id {v['id']}, {v['added']})" for v in data["versions"]))
+    lines.append("cites: " + ", ".join(data["citations"]))
+    _emit("\n".join(lines), None)
+
+
+@corpus.command()
+@click.argument("refs", nargs=-1, required=True)
+@db_option
+def rm(refs: tuple[str, ...], db: str) -> None:
+    """Remove documents (by id, or a file's path: every version of it)."""
+    with open_store(db) as store:
+        for ref in refs:
+            key = str(Path(ref).resolve()) if Path(ref).exists() else ref
+            ids = store.remove(key)
+            if not ids:
+                raise UserError(f"no document {ref!r} in {db}")
+            click.echo(f"removed {ref}: {len(ids)} version(s)", err=True)
+
+
+@corpus.command()
+@db_option
+@click.option("-o", "--output", required=True, help="A .jsonl file (one document a line) or .parquet.")
+def export(db: str, output: str) -> None:
+    """Export the current documents with their clauses, citations and tasks."""
+    from plandiff.corpus.export import to_jsonl, to_parquet
+
+    _guard_output(output, [db])
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".jsonl", ".parquet"):
+        raise UserError(f"{output}: export writes .jsonl or .parquet")
+    with open_store(db) as store:
+        try:
+            data = to_jsonl(store) if suffix == ".jsonl" else to_parquet(store)
+        except PlanError as exc:
+            raise UserError(str(exc)) from None
+    _emit(data, output)
+    click.echo(f"wrote {output}", err=True)
+
+
+@corpus.command()
+@db_option
+@click.option("--all", "include_single", is_flag=True, help="Documents without other versions too.")
+@click.option("--json", "as_json", is_flag=True)
+def series(db: str, include_single: bool, as_json: bool) -> None:
+    """Version series: one authority's documents on one subject across years."""
+    from plandiff.corpus.series import series as find_series
+
+    with open_store(db) as store:
+        found = find_series(store, include_single=include_single)
+    if as_json:
+        _emit(_json([s.to_dict() for s in found]), None)
+        return
+    for s in found:
+        _emit(f"{s.id}  {s.authority}  {s.subject}", None)
+        for d in s.documents:
+            _emit(f"    {d.id:>5}  {d.date or d.year or '—'}  {d.number or '—':<16}  {d.path}", None)
+
+
+@corpus.command()
+@db_option
+@click.option("--min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only document pairs where at least this part of the copier's text is reused.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--html", "as_html", is_flag=True, help="A self-contained page (with -o).")
+@click.option("-o", "--output", help="Write to this file.")
+@engine_options
+def reuse(db: str, min_share: float, as_json: bool, as_html: bool, output: str | None, scheduler: str | None,
+          workers: int | None) -> None:
+    """Which plans copy which: clauses shared by documents of different authorities."""
+    from plandiff.corpus.reuse import find_reuse
+
+    _guard_output(output, [db])
+    as_html = as_html or bool(output and Path(output).suffix.lower() in (".html", ".htm"))
+    if as_html and not output and sys.stdout.isatty():
+        raise UserError("the page is HTML: write it to a file with -o reuse.html (or pipe it)")
+    with open_store(db) as store, _engine(scheduler, workers or 1) as engine:
+        result = find_reuse(store, engine=engine)
+    if as_html:
+        from plandiff.corpus.render import render_reuse_html
+
+        _emit(render_reuse_html(result, min_share=min_share), output)
+    elif as_json:
+        _emit(_json(result.to_dict(min_share=min_share)), output)
+    else:
+        docs = result.documents
+        lines = []
+        for c in result.copies:
+            if c.share >= min_share:
+                lines.append(f"{c.share:6.1%}  {docs[c.copier].path}  ← {docs[c.source].path}  ({len(c.clauses)} clauses)")
+        _emit("\n".join(lines) if lines else "no reuse found", output)
+
+
+@corpus.command()
+@db_option
+@click.option("-o", "--output", required=True, help="Output file: .graphml, .json (node-link) or .html.")
+def graph(db: str, output: str) -> None:
+    """The citation graph of the whole corpus."""
+    from plandiff.corpus.citegraph import corpus_graph
+
+    if Path(output).suffix.lower() not in (".graphml", ".json", ".html", ".htm"):
+        raise UserError(f"{output}: a graph is written as .graphml, .json (node-link) or .html")
+    _guard_output(output, [db])
+    with open_store(db) as store:
+        g = corpus_graph(store)
+        text = g.write(output)
+    _emit(text, output)
+    click.echo(f"wrote {output}: {g.graph.number_of_nodes()} nodes, {g.graph.number_of_edges()} edges", err=True)
+
+
+@corpus.command()
+@db_option
+@click.option("--instrument", required=True, help="Which plans derive from this instrument (symbol, id or name).")
+@click.option("--json", "as_json", is_flag=True)
+def trace(db: str, instrument: str, as_json: bool) -> None:
+    """Every plan of the corpus deriving from an instrument, with the chain."""
+    from plandiff.corpus.citegraph import corpus_graph
+
+    with open_store(db) as store:
+        emit_trace(corpus_graph(store), instrument, as_json, db)

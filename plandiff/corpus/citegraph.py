@@ -1,0 +1,27 @@
+"""The citation graph of a whole corpus, from the store: each plan's citations were extracted once
+when it was added; a plan is extracted again only when it mentions a name another plan defines
+(one pass of one combined pattern tells), so names learned anywhere resolve everywhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from ..graph import CitationGraph, Entry
+from ..model import Plan
+from ..serial import citation_from_dict
+from .store import Store
+
+
+def corpus_graph(store: Store) -> CitationGraph:
+    names = store.names()
+    cites = store.all_citations()
+    graph = CitationGraph()
+    for doc, pid, node, name, warnings, _path in store.graph_rows():
+        graph.add_entry(Entry(pid, json.loads(node), name or "", [citation_from_dict(c) for c in cites.get(doc, [])],
+                              json.loads(warnings), names.get(doc, {}), _loader(store, doc)))
+    return graph
+
+
+def _loader(store: Store, doc: int) -> Callable[[], Plan]:
+    return lambda: store.plan(doc)

@@ -1,0 +1,95 @@
+"""Where the corpus work runs: Dask, on a local process pool (every core) or on a cluster.
+
+Nothing here schedules: a ``dask.bag`` maps a pure function over items and Dask runs it — with
+its multiprocessing scheduler on a pool of this machine's cores by default, in this process for a
+single worker, or on a ``dask.distributed`` cluster given its address. Results come back here in
+batches so that one place writes the store and memory stays bounded whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from ..errors import MissingDependency, PlanError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class EngineError(PlanError):
+    """The scheduler cannot be reached or the work failed on it."""
+
+
+class Engine:
+    """``Engine()`` uses every local core; ``Engine(workers=1)`` runs in this process;
+    ``Engine(scheduler="tcp://host:8786")`` runs on that Dask cluster."""
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        if workers is not None and workers < 1:
+            raise EngineError("workers must be 1 or more")
+        self.scheduler = scheduler
+        self.workers = workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        self._client: Any = None
+        self._pool: Any = None
+
+    def __enter__(self) -> Engine:
+        try:
+            import dask.bag  # noqa: F401
+        except ImportError:
+            raise MissingDependency("the corpus needs Dask: pip install 'plandiff[corpus]'") from None
+        if self.scheduler:
+            try:
+                from distributed import Client
+            except ImportError:
+                raise MissingDependency("a cluster needs dask.distributed: pip install 'plandiff[corpus]'") from None
+            try:
+                self._client = Client(self.scheduler, timeout="10s", set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+            self.workers = max(1, sum(self._client.nthreads().values()))
+        elif self.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # one pool for the whole run (Dask would start one per compute otherwise)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    @property
+    def description(self) -> str:
+        if self._client is not None:
+            return f"Dask cluster {self.scheduler} ({self.workers} threads)"
+        return f"{self.workers} local process{'es' if self.workers > 1 else ''}" if self._pool else "this process"
+
+    def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
+        """``func`` over ``items`` as a Dask bag; results in the items' order."""
+        if not items:
+            return []
+        import dask.bag as db
+
+        bag = db.from_sequence(items, npartitions=min(len(items), self.workers * 4))
+        try:
+            if self._client is not None:
+                return list(bag.map(func).compute(scheduler=self._client))
+            if self._pool is not None:
+                return list(bag.map(func).compute(scheduler="processes", pool=self._pool))
+            return list(bag.map(func).compute(scheduler="sync"))
+        except PlanError:
+            raise
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"the Dask run failed: {exc}") from None
+
+    def batches(self, func: Callable[[T], R], items: Iterable[T], size: int = 256) -> Iterator[list[R]]:
+        """``map`` over consecutive batches, so that no more than one batch of results is held."""
+        it = iter(items)
+        while batch := list(itertools.islice(it, size)):
+            yield self.map(func, batch)

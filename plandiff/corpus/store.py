@@ -1,0 +1,290 @@
+"""The corpus store: one SQLite file (the standard library's driver, no server).
+
+Every file added is a ``documents`` row with its content hash; a changed file becomes a new
+version of the same path (the old one kept, no longer current). The schema is versioned with
+``PRAGMA user_version`` and migrated forward step by step when an older store is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import PlanError
+from ..model import Plan
+from .record import Failure, Record, load_plan
+
+INDEX_VERSION = 2
+"""What an indexed row holds; rows indexed by an older plandiff are indexed again when their file
+is next added, even if it did not change."""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, clauses, citations, failures
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY, path TEXT NOT NULL, version INTEGER NOT NULL, current INTEGER NOT NULL,
+        sha256 TEXT NOT NULL, size INTEGER NOT NULL, added TEXT NOT NULL, name TEXT, pid TEXT NOT NULL,
+        number TEXT, doc_type TEXT, title TEXT, issuer TEXT, jurisdiction TEXT, level TEXT, place TEXT,
+        date TEXT, year INTEGER, draft INTEGER NOT NULL DEFAULT 0, chars INTEGER NOT NULL DEFAULT 0,
+        node TEXT NOT NULL, plan BLOB NOT NULL, UNIQUE (path, version));
+    CREATE INDEX documents_current ON documents (current, path);
+    CREATE TABLE clauses (
+        doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        id TEXT NOT NULL, parent TEXT, label TEXT, kind TEXT, text TEXT NOT NULL, start INTEGER, end INTEGER,
+        PRIMARY KEY (doc, seq));
+    CREATE TABLE citations (
+        doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        instrument TEXT NOT NULL, symbol TEXT, type TEXT, role TEXT, clause TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (doc, seq));
+    CREATE INDEX citations_instrument ON citations (instrument);
+    CREATE TABLE failures (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+    """,
+    # 2: the names a plan defines, its tasks and clause MinHashes (text reuse); warnings kept;
+    # rows of version 1 are re-indexed on the next add
+    """
+    ALTER TABLE documents ADD COLUMN parent_issuer TEXT;
+    ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE documents ADD COLUMN indexed INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE names (
+        doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, name TEXT NOT NULL,
+        instrument TEXT NOT NULL, PRIMARY KEY (doc, name));
+    CREATE TABLE tasks (
+        doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        agency_key TEXT, deadline TEXT, data TEXT NOT NULL, PRIMARY KEY (doc, seq));
+    CREATE INDEX tasks_agency ON tasks (agency_key);
+    CREATE TABLE signatures (
+        doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        minhash BLOB NOT NULL, PRIMARY KEY (doc, seq));
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(PlanError):
+    """The store cannot be used: not a plandiff store, from a newer plandiff, or damaged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document row: what ``corpus ls`` and ``corpus show`` print."""
+
+    id: int
+    path: str
+    version: int
+    current: bool
+    sha256: str
+    added: str
+    name: str
+    pid: str
+    number: str | None
+    doc_type: str | None
+    title: str | None
+    issuer: str | None
+    parent_issuer: str | None
+    jurisdiction: str | None
+    level: str | None
+    place: str | None
+    date: str | None
+    year: int | None
+    draft: bool
+    chars: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+_DOC_COLUMNS = ("id, path, version, current, sha256, added, name, pid, number, doc_type, title, issuer, parent_issuer, "
+                "jurisdiction, level, place, date, year, draft, chars")
+
+
+def _document(row: tuple) -> Document:
+    d = Document(*row)
+    return Document(**{**d.to_dict(), "current": bool(d.current), "draft": bool(d.draft)})
+
+
+class Store:
+    """A corpus in one SQLite file. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"{path}: no corpus here (create one with: plandiff corpus add DIR --db {path})")
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{path}: is not a file")
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a plandiff corpus ({exc})") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # schema -------------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        have = self.schema_version
+        if have > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: made by a newer plandiff (schema {have}, this one knows {SCHEMA_VERSION})")
+        if have == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite database, but not a plandiff corpus")
+        for version in range(have, SCHEMA_VERSION):
+            with self.db:
+                self.db.executescript("BEGIN;" + MIGRATIONS[version] + f"; PRAGMA user_version = {version + 1};")
+
+    # writing ------------------------------------------------------------------------------
+    def known(self) -> dict[str, tuple[str, int]]:
+        """Current documents by path: (content hash, index version)."""
+        return {p: (h, i) for p, h, i in self.db.execute("SELECT path, sha256, indexed FROM documents WHERE current = 1")}
+
+    def failed(self) -> dict[str, tuple[str, str]]:
+        """Files that were not plans, by path: (content hash, reason)."""
+        return {p: (h, r) for p, h, r in self.db.execute("SELECT path, sha256, reason FROM failures")}
+
+    def put(self, records: Iterable[Record | Failure]) -> list[tuple[str, str, int | None]]:
+        """Write results in one transaction: (path, "added" | "updated" | "reindexed" | "failed", id)."""
+        out: list[tuple[str, str, int | None]] = []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db:
+            for r in records:
+                if isinstance(r, Failure):
+                    self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)", (r.path, r.sha256, r.reason, now))
+                    out.append((r.path, "failed", None))
+                    continue
+                self.db.execute("DELETE FROM failures WHERE path = ?", (r.path,))
+                out.append((r.path, *self._put(r, now)))
+        return out
+
+    def _put(self, r: Record, now: str) -> tuple[str, int]:
+        db = self.db
+        prev = db.execute("SELECT id, version, sha256 FROM documents WHERE path = ? AND current = 1", (r.path,)).fetchone()
+        status, version = "added", 1
+        if prev is not None:
+            if prev[2] == r.sha256:  # indexed by an older plandiff: replaced in place
+                db.execute("DELETE FROM documents WHERE id = ?", (prev[0],))
+                status, version = "reindexed", prev[1]
+            else:
+                db.execute("UPDATE documents SET current = 0 WHERE id = ?", (prev[0],))
+                status, version = "updated", prev[1] + 1
+        m = r.meta
+        j = m.get("jurisdiction") or {}
+        cur = db.execute(
+            "INSERT INTO documents (path, version, current, sha256, size, added, name, pid, number, doc_type, title, issuer,"
+            " parent_issuer, jurisdiction, level, place, date, year, draft, chars, node, plan, warnings, indexed)"
+            " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (r.path, version, r.sha256, r.size, now, r.name, r.pid, m.get("number"), m.get("doc_type"), m.get("title"),
+             m.get("issuer"), m.get("parent_issuer"), j.get("name"), j.get("level"), m.get("place"), m.get("date"),
+             m.get("year"), int(bool(m.get("draft"))), r.chars, json.dumps(r.node, ensure_ascii=False), r.plan,
+             json.dumps(list(r.warnings), ensure_ascii=False), INDEX_VERSION))
+        doc = int(cur.lastrowid or 0)
+        db.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(doc, c.seq, c.id, c.parent, c.label, c.kind, c.text, c.start, c.end) for c in r.clauses])
+        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(doc, k, c["instrument"], c["symbol"], c["type"], c["role"], c["clause"],
+                         json.dumps(c, ensure_ascii=False)) for k, c in enumerate(r.citations)])
+        db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc, n, i) for n, i in r.names.items()])
+        db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?)",
+                       [(doc, k, t.get("agency_key"), t.get("deadline"), json.dumps(t, ensure_ascii=False))
+                        for k, t in enumerate(r.tasks)])
+        db.executemany("INSERT INTO signatures VALUES (?, ?, ?)", [(doc, s, h) for s, h in r.signatures])
+        return status, doc
+
+    def remove(self, ref: str) -> list[int]:
+        """Remove a document (by id, or every version of a path); the ids removed."""
+        ids = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE path = ?", (ref,))]
+        if not ids and ref.isdigit():
+            path = self.db.execute("SELECT path FROM documents WHERE id = ?", (int(ref),)).fetchone()
+            if path is not None:
+                ids = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE path = ?", (path[0],))]
+        with self.db:
+            self.db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in ids])
+            self.db.execute("DELETE FROM failures WHERE path = ?", (ref,))
+        return ids
+
+    # reading ------------------------------------------------------------------------------
+    def documents(self, *, all_versions: bool = False) -> list[Document]:
+        where = "" if all_versions else "WHERE current = 1"
+        return [_document(r) for r in self.db.execute(f"SELECT {_DOC_COLUMNS} FROM documents {where} ORDER BY id")]
+
+    def document(self, ref: str | int) -> Document:
+        """A document by id ("12", "corpus:12") or by path (its current version)."""
+        key = str(ref).removeprefix("corpus:")
+        row = None
+        if key.isdigit():
+            row = self.db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (int(key),)).fetchone()
+        if row is None:
+            row = self.db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE path = ? AND current = 1", (key,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document {ref!r} in {self.path}")
+        return _document(row)
+
+    def versions(self, path: str) -> list[Document]:
+        return [_document(r) for r in self.db.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE path = ? ORDER BY version", (path,))]
+
+    def plan(self, ref: str | int) -> Plan:
+        doc = self.document(ref)
+        blob = self.db.execute("SELECT plan FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+        return load_plan(blob)
+
+    def citations(self, doc: int) -> list[dict[str, Any]]:
+        return [json.loads(d) for (d,) in self.db.execute("SELECT data FROM citations WHERE doc = ? ORDER BY seq", (doc,))]
+
+    def tasks(self, doc: int) -> list[dict[str, Any]]:
+        return [json.loads(d) for (d,) in self.db.execute("SELECT data FROM tasks WHERE doc = ? ORDER BY seq", (doc,))]
+
+    def clauses(self, doc: int) -> list[tuple[int, str, str]]:
+        """(seq, clause id, own text) in document order."""
+        return list(self.db.execute("SELECT seq, id, text FROM clauses WHERE doc = ? ORDER BY seq", (doc,)))
+
+    def graph_rows(self) -> Iterator[tuple[int, str, str, str, str, str]]:
+        """Current documents as the citation graph needs them: (id, pid, node JSON, name, warnings JSON, path)."""
+        yield from self.db.execute("SELECT id, pid, node, name, warnings, path FROM documents WHERE current = 1 ORDER BY id")
+
+    def names(self) -> dict[int, dict[str, str]]:
+        out: dict[int, dict[str, str]] = {}
+        for doc, name, instrument in self.db.execute(
+                "SELECT n.doc, n.name, n.instrument FROM names n JOIN documents d ON d.id = n.doc WHERE d.current = 1"):
+            out.setdefault(doc, {})[name] = instrument
+        return out
+
+    def all_citations(self) -> dict[int, list[dict[str, Any]]]:
+        out: dict[int, list[dict[str, Any]]] = {}
+        for doc, data in self.db.execute(
+                "SELECT c.doc, c.data FROM citations c JOIN documents d ON d.id = c.doc WHERE d.current = 1 ORDER BY c.doc, c.seq"):
+            out.setdefault(doc, []).append(json.loads(data))
+        return out
+
+    def signatures(self) -> Iterator[tuple[int, int, bytes]]:
+        """(doc, clause seq, MinHash) of current documents."""
+        yield from self.db.execute(
+            "SELECT s.doc, s.seq, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc WHERE d.current = 1")
+
+    def clause_texts(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+        """(doc, seq) → (clause id, text)."""
+        out: dict[tuple[int, int], tuple[str, str]] = {}
+        by_doc: dict[int, list[int]] = {}
+        for doc, seq in keys:
+            by_doc.setdefault(doc, []).append(seq)
+        for doc, seqs in by_doc.items():
+            wanted = set(seqs)
+            for seq, cid, text in self.clauses(doc):
+                if seq in wanted:
+                    out[(doc, seq)] = (cid, text)
+        return out
