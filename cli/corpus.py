@@ -10,7 +10,7 @@ import click
 
 from plandiff.errors import PlanError
 
-from .main import UserError, _emit, _guard_output, _json, cli, emit_trace
+from .common import UserError, emit_trace, guard_output, to_json, write
 
 DB_HELP = "The corpus file (SQLite; default: corpus.sqlite here, or $PLANDIFF_DB)."
 
@@ -43,7 +43,7 @@ def _engine(scheduler: str | None, workers: int | None) -> Any:
     return Engine(scheduler, workers)
 
 
-@cli.group()
+@click.group()
 def corpus() -> None:
     """A corpus of plans in one SQLite file: add, list, series, text reuse, citations."""
 
@@ -62,7 +62,7 @@ def add(inputs: tuple[str, ...], db: str, scheduler: str | None, workers: int | 
         paths = discover(inputs)
     except PlanError as exc:
         raise UserError(str(exc)) from None
-    _guard_output(db, paths)
+    guard_output(db, paths)
     from tqdm import tqdm
 
     with open_store(db, create=True) as store, _engine(scheduler, workers) as engine, \
@@ -82,12 +82,12 @@ def ls(db: str, all_versions: bool, as_json: bool) -> None:
     with open_store(db) as store:
         docs = store.documents(all_versions=all_versions)
     if as_json:
-        _emit(_json([d.to_dict() for d in docs]), None)
+        write(to_json([d.to_dict() for d in docs]), None)
         return
     for d in docs:
         mark = "" if d.current else " (old)"
         when = d.date or (str(d.year) if d.year else "—")
-        _emit(f"{d.id:>5}  v{d.version}{mark}  {when:<10}  {d.number or '—':<16}  {(d.title or d.name)[:70]}  {d.path}", None)
+        write(f"{d.id:>5}  v{d.version}{mark}  {when:<10}  {d.number or '—':<16}  {(d.title or d.name)[:70]}  {d.path}", None)
 
 
 @corpus.command()
@@ -109,12 +109,12 @@ def show(ref: str, db: str, as_json: bool) -> None:
                                                                   "added": v.added, "current": v.current} for v in versions],
             "citations": sorted({c["instrument"] for c in cites}), "tasks": len(found)}
     if as_json:
-        _emit(_json(data), None)
+        write(to_json(data), None)
         return
     lines = [f"{k}: {v}" for k, v in data.items() if k not in ("versions", "citations") and v not in (None, "")]
     lines.append("versions: " + ", ".join(f"v{v['version']} (id {v['id']}, {v['added']})" for v in data["versions"]))
     lines.append("cites: " + ", ".join(data["citations"]))
-    _emit("\n".join(lines), None)
+    write("\n".join(lines), None)
 
 
 @corpus.command()
@@ -138,7 +138,7 @@ def export(db: str, output: str) -> None:
     """Export the current documents with their clauses, citations and tasks."""
     from plandiff.corpus.export import to_jsonl, to_parquet
 
-    _guard_output(output, [db])
+    guard_output(output, [db])
     suffix = Path(output).suffix.lower()
     if suffix not in (".jsonl", ".parquet"):
         raise UserError(f"{output}: export writes .jsonl or .parquet")
@@ -147,7 +147,7 @@ def export(db: str, output: str) -> None:
             data = to_jsonl(store) if suffix == ".jsonl" else to_parquet(store)
         except PlanError as exc:
             raise UserError(str(exc)) from None
-    _emit(data, output)
+    write(data, output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -162,12 +162,12 @@ def series(db: str, include_single: bool, as_json: bool) -> None:
     with open_store(db) as store:
         found = find_series(store, include_single=include_single)
     if as_json:
-        _emit(_json([s.to_dict() for s in found]), None)
+        write(to_json([s.to_dict() for s in found]), None)
         return
     for s in found:
-        _emit(f"{s.id}  {s.authority}  {s.subject}", None)
+        write(f"{s.id}  {s.authority}  {s.subject}", None)
         for d in s.documents:
-            _emit(f"    {d.id:>5}  {d.date or d.year or '—'}  {d.number or '—':<16}  {d.path}", None)
+            write(f"    {d.id:>5}  {d.date or d.year or '—'}  {d.number or '—':<16}  {d.path}", None)
 
 
 @corpus.command()
@@ -183,25 +183,26 @@ def reuse(db: str, min_share: float, as_json: bool, as_html: bool, output: str |
     """Which plans copy which: clauses shared by documents of different authorities."""
     from plandiff.corpus.reuse import find_reuse
 
-    _guard_output(output, [db])
+    guard_output(output, [db])
     as_html = as_html or bool(output and Path(output).suffix.lower() in (".html", ".htm"))
     if as_html and not output and sys.stdout.isatty():
         raise UserError("the page is HTML: write it to a file with -o reuse.html (or pipe it)")
-    with open_store(db) as store, _engine(scheduler, workers or 1) as engine:
+    # the bands are light work: in this process unless told otherwise
+    with open_store(db) as store, _engine(scheduler, workers or (None if scheduler else 1)) as engine:
         result = find_reuse(store, engine=engine)
     if as_html:
         from plandiff.corpus.render import render_reuse_html
 
-        _emit(render_reuse_html(result, min_share=min_share), output)
+        write(render_reuse_html(result, min_share=min_share), output)
     elif as_json:
-        _emit(_json(result.to_dict(min_share=min_share)), output)
+        write(to_json(result.to_dict(min_share=min_share)), output)
     else:
         docs = result.documents
         lines = []
         for c in result.copies:
             if c.share >= min_share:
                 lines.append(f"{c.share:6.1%}  {docs[c.copier].path}  ← {docs[c.source].path}  ({len(c.clauses)} clauses)")
-        _emit("\n".join(lines) if lines else "no reuse found", output)
+        write("\n".join(lines) if lines else "no reuse found", output)
 
 
 @corpus.command()
@@ -213,11 +214,11 @@ def graph(db: str, output: str) -> None:
 
     if Path(output).suffix.lower() not in (".graphml", ".json", ".html", ".htm"):
         raise UserError(f"{output}: a graph is written as .graphml, .json (node-link) or .html")
-    _guard_output(output, [db])
+    guard_output(output, [db])
     with open_store(db) as store:
         g = corpus_graph(store)
         text = g.write(output)
-    _emit(text, output)
+    write(text, output)
     click.echo(f"wrote {output}: {g.graph.number_of_nodes()} nodes, {g.graph.number_of_edges()} edges", err=True)
 
 

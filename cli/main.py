@@ -6,7 +6,6 @@ found (``diff --exit-code``), 2 trouble (bad input, bad usage).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -19,15 +18,8 @@ import plandiff
 from plandiff.errors import PlanError
 from plandiff.source import MAX_BYTES
 
-from .output import check_output, write_atomic
-
-
-class UserError(click.ClickException):
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"plandiff: {self.format_message()}", err=True)
-
+from .common import UserError, emit_trace, guard_output, to_json, write
+from .corpus import corpus, open_store
 
 CORPUS_REF = re.compile(r"^corpus:(?P<id>\d+)$")
 """A document of the corpus store (``plandiff corpus ls`` shows the ids), where a file would go."""
@@ -38,8 +30,6 @@ def _load(path: str, db: str | None = None) -> plandiff.Plan:
     or from the corpus for "corpus:ID"."""
     try:
         if CORPUS_REF.match(path) and not Path(path).exists():
-            from .corpus import open_store
-
             with open_store(db or os.environ.get("PLANDIFF_DB", "corpus.sqlite")) as store:
                 return store.plan(path)
         if path == "-":
@@ -52,17 +42,6 @@ def _load(path: str, db: str | None = None) -> plandiff.Plan:
         raise UserError(str(exc)) from None
 
 
-def _guard_output(output: str | None, inputs: list[str]) -> None:
-    """Refuse, before anything is read, an output that would overwrite an input (the same file by
-    any path or link) or that is not a place for a file (a device, a FIFO, a directory)."""
-    if not output:
-        return
-    try:
-        check_output(output, [i for i in inputs if i != "-"])
-    except PlanError as exc:
-        raise UserError(str(exc)) from None
-
-
 def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[str, ...]) -> None:
     """A page is not for a terminal: HTML without -o is refused when stdout is one; an output
     whose extension the command cannot write is a clear error."""
@@ -70,23 +49,6 @@ def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[st
         raise UserError(f"{output}: this command writes " + ", ".join(suffixes))
     if not output and not text_format and sys.stdout.isatty():
         raise UserError("the page is HTML: write it to a file with -o page.html (or pipe it)")
-
-
-def _emit(data: str | bytes, output: str | None) -> None:
-    """To ``output`` atomically, or to stdout (text with a newline, bytes as they are)."""
-    if output:
-        try:
-            write_atomic(output, data)
-        except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-    else:
-        click.echo(data)
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,14 +63,14 @@ def cli() -> None:
 @click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def parse(file: str, as_json: bool, output: str | None) -> None:
     """Parse FILE into its header and clause tree."""
-    _guard_output(output, [file])
+    guard_output(output, [file])
     plan = _load(file)
     if as_json:
         data = plan.to_dict()
         data.pop("header", None)
-        _emit(_json(data), output)
+        write(to_json(data), output)
     else:
-        _emit(plandiff.render_outline(plan), output)
+        write(plandiff.render_outline(plan), output)
 
 
 @cli.command()
@@ -119,12 +81,12 @@ def parse(file: str, as_json: bool, output: str | None) -> None:
 @click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None) -> None:
     """Pair the clauses of plans A and B."""
-    _guard_output(output, [a, b])
+    guard_output(output, [a, b])
     result = plandiff.align(_load(a), _load(b), cross=cross)
     if as_json:
-        _emit(_json(result.to_dict()), output)
+        write(to_json(result.to_dict()), output)
     else:
-        _emit(plandiff.render_alignment_text(result), output)
+        write(plandiff.render_alignment_text(result), output)
 
 
 @cli.command()
@@ -141,7 +103,7 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
 def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool, lang: str,
          db: str | None) -> None:
     """Compare plans A and B (files, or corpus:ID): an HTML report (or JSON / Markdown)."""
-    _guard_output(output, [a, b])
+    guard_output(output, [a, b])
     if output and fmt is None and Path(output).suffix.lower() not in (".html", ".htm", ".json", ".md", ".docx"):
         raise UserError(f"{output}: a report is written as .html, .json, .md or .docx (or say --format)")
     _check_page_output(output, fmt in ("json", "md"), ())
@@ -160,14 +122,14 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
 
         if not output:
             raise UserError("a Word comparison is a file: give -o changes.docx")
-        _emit(tracked_changes(result) if fmt == "docx" else comparison_table(result), output)
+        write(tracked_changes(result) if fmt == "docx" else comparison_table(result), output)
         counts = result.counts()
         click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
         if exit_code and any(v for k, v in counts.items() if k != "unchanged"):
             raise click.exceptions.Exit(1)
         return
     if fmt == "json":
-        text = _json(result.to_dict())
+        text = to_json(result.to_dict())
     elif fmt == "md":
         text = plandiff.render_markdown(result)
     else:
@@ -175,7 +137,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
 
         duties = compare_tasks(plan_a, plan_b, result).to_dict()
         text = plandiff.render_html(result, citations=_citation_changes(plan_a, plan_b), tasks=duties, lang=lang)
-    _emit(text, output)
+    write(text, output)
     if output:
         counts = result.counts()
         click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
@@ -199,7 +161,7 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: b
     files = _expand_series(files, db)
     if len(files) < 2:
         raise UserError("history needs at least two versions")
-    _guard_output(output, list(files))
+    guard_output(output, list(files))
     as_json = as_json or bool(output and output.lower().endswith(".json"))
     _check_page_output(output, as_json, (".html", ".htm", ".json"))
     plans = [plan for _, plan in _load_many(files, strict=strict, db=db)]
@@ -210,9 +172,9 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: b
         # the order the documents give wins; say so, with the evidence
         click.echo("plandiff: versions put in the order the documents give: " + "; ".join(result.order[:-1]), err=True)
     if as_json:
-        _emit(_json(result.to_dict()), output)
+        write(to_json(result.to_dict()), output)
     else:
-        _emit(plandiff.render_history_html(result), output)
+        write(plandiff.render_history_html(result), output)
     if output:
         click.echo(f"wrote {output}: {len(result.plans)} versions, {len(result.lineages)} lineages", err=True)
 
@@ -225,15 +187,15 @@ def cite(file: str, as_json: bool, output: str | None) -> None:
     """List the legal instruments FILE cites."""
     from plandiff.citations import extract
 
-    _guard_output(output, [file])
+    guard_output(output, [file])
     cites, warnings = extract(_load(file))
     if as_json:
-        _emit(_json({"citations": [c.to_dict() for c in cites], "warnings": warnings}), output)
+        write(to_json({"citations": [c.to_dict() for c in cites], "warnings": warnings}), output)
         return
     lines = [f"{c.role:7} {c.clause or '':12} {c.type or '':12} {c.symbol or '':22} {c.date or '':10} {(c.title or '')[:70]}"
              for c in cites]
     lines += [f"warning: {w}" for w in warnings]
-    _emit("\n".join(lines), output)
+    write("\n".join(lines), output)
 
 
 @cli.command()
@@ -253,12 +215,12 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         raise UserError("tasks takes one plan, or two to compare")
     if sum((as_json, as_csv, as_ics)) > 1:
         raise UserError("choose one of --json, --csv, --ics")
-    _guard_output(output, list(files))
+    guard_output(output, list(files))
     if len(files) == 2:
         if as_csv or as_ics:
             raise UserError("--csv and --ics are for one plan's tasks; compare with --json or as text")
         result = compare_tasks(_load(files[0]), _load(files[1])).to_dict()
-        _emit(_json(result) if as_json else task_render.comparison_text(result), output)
+        write(to_json(result) if as_json else task_render.comparison_text(result), output)
         return
     plan = _load(files[0])
     found = extract_tasks(plan)
@@ -268,14 +230,14 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         if not found:
             raise UserError(f"no task of {agency!r} in {files[0]}")
     if as_ics:
-        _emit(task_render.to_ics(found, name=plan.name or "plandiff"), output)
+        write(task_render.to_ics(found, name=plan.name or "plandiff"), output)
         return
     if as_json:
-        _emit(_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)
+        write(to_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)
     elif as_csv:
-        _emit(task_render.to_csv(found).rstrip("\n"), output)
+        write(task_render.to_csv(found).rstrip("\n"), output)
     else:
-        _emit(task_render.by_agency(found).rstrip("\n"), output)
+        write(task_render.by_agency(found).rstrip("\n"), output)
 
 
 def _expand_series(refs: tuple[str, ...], db: str | None) -> tuple[str, ...]:
@@ -331,13 +293,13 @@ def graph(files: tuple[str, ...], output: str, strict: bool) -> None:
     """Build the citation graph of FILES."""
     if Path(output).suffix.lower() not in (".graphml", ".json", ".html", ".htm"):
         raise UserError(f"{output}: a graph is written as .graphml, .json (node-link) or .html")
-    _guard_output(output, list(files))
+    guard_output(output, list(files))
     g = _graph(files, strict=strict)
     try:
         text = g.write(output)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    _emit(text, output)
+    write(text, output)
     click.echo(f"wrote {output}: {g.graph.number_of_nodes()} nodes, {g.graph.number_of_edges()} edges", err=True)
 
 
@@ -361,25 +323,12 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
     assert plan_file is not None
     rows = g.ancestry(plan_id(_load(plan_file)))
     if as_json:
-        _emit(_json({"plan": plan_file, "ancestry": rows}), None)
+        write(to_json({"plan": plan_file, "ancestry": rows}), None)
     else:
-        _emit("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
+        write("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
 
 
-def emit_trace(g: plandiff.CitationGraph, instrument: str, as_json: bool, where: str) -> None:
-    """Which plans derive from ``instrument``: JSON, or one line a plan with its chain."""
-    result = g.trace(instrument)
-    if not result["instrument"]["ids"]:
-        raise UserError(f"no instrument {instrument!r} is cited by {where}")
-    if as_json:
-        _emit(_json(result), None)
-    else:
-        _emit("\n".join(f"{p['file']}: {' → '.join(p['via'])}" for p in result["plans"]), None)
-
-
-from . import corpus as _corpus  # noqa: E402 - registers ``plandiff corpus`` on the group above
-
-cli.add_command(_corpus.corpus)
+cli.add_command(corpus)
 
 
 class Terminated(BaseException):

@@ -46,7 +46,7 @@ class Engine:
             except ImportError:
                 raise MissingDependency("a cluster needs dask.distributed: pip install 'plandiff[corpus]'") from None
             try:
-                self._client = Client(self.scheduler, timeout="10s", set_as_default=False)
+                self._client = Client(self.scheduler, timeout="5s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
             self.workers = max(1, sum(self._client.nthreads().values()))

@@ -38,6 +38,12 @@ input[type=search]{width:100%;max-width:24rem;padding:.3rem;margin:.5rem 0}
 """
 
 SCRIPT = """
+function openTarget() {
+  var el = location.hash && document.getElementById(location.hash.slice(1));
+  if (el && el.tagName === 'DETAILS') { el.open = true; }
+}
+window.addEventListener('hashchange', openTarget);
+openTarget();
 document.getElementById('filter').addEventListener('input', function (e) {
   var q = e.target.value.toLowerCase();
   document.querySelectorAll('[data-names]').forEach(function (el) {
