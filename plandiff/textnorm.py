@@ -66,3 +66,16 @@ def match_key(text: str) -> str:
 def words(text: str) -> list[str]:
     """Syllable tokens for matching: ``match_key`` without punctuation."""
     return _PUNCT.sub(" ", match_key(text)).split()
+
+
+_SEP = "\ue000"
+"""A private-use character between texts, to normalise many texts in one pass."""
+
+
+def words_each(texts: list[str]) -> list[list[str]]:
+    """``words`` of each text, normalised in one pass over them all (a third of the cost of one
+    pass per text for a plan's clauses)."""
+    if any(_SEP in t for t in texts):
+        return [words(t) for t in texts]
+    parts = fold_tones(nfc(_SEP.join(texts)).lower()).split(_SEP)
+    return [_PUNCT.sub(" ", part).split() for part in parts]

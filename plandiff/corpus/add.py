@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputNotFound
 from .engine import Engine
-from .record import file_hash, index_file
+from .record import Failure, file_hash, index_file
 from .store import INDEX_VERSION, Store
 
 READABLE = (".txt", ".md", ".markdown", ".docx", ".doc", ".pdf", ".html", ".htm")
@@ -54,9 +55,11 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 
 def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engine | None = None,
-        progress: Callable[[int], None] | None = None, batch: int = 256) -> AddReport:
+        progress: Callable[[int], None] | None = None, batch: int = 1024) -> AddReport:
     """Parse and index what is new or changed among ``inputs``; results written from here, one
-    transaction per batch. ``progress`` is called with the number of files done."""
+    transaction per batch. ``progress`` is called with the number of files done. A batch of 1024
+    plans holds about 70 MB of results: few batches (each a Dask run, a pause between them) and
+    memory bounded whatever the corpus size."""
     paths = discover(inputs)
     known = store.known()
     failed = store.failed()
@@ -81,16 +84,28 @@ def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engin
         engine = engine or Engine()
         if own:
             engine.__enter__()
+
+        def record(written: list[tuple[str, str, int | None]], results: list) -> None:
+            reasons = {r.path: r.reason for r in results if isinstance(r, Failure)}
+            for path, status, _ in written:
+                if status == "failed":
+                    report.failed.append((path, reasons[path]))
+                else:
+                    getattr(report, status).append(path)
+            if progress is not None:
+                progress(len(results))
+
+        # one thread writes batch k while the workers compute batch k+1 (the store is written
+        # from this process only, one batch at a time)
         try:
-            for results in engine.batches(index_file, todo, batch):
-                for path, status, _ in store.put(results):
-                    if status == "failed":
-                        reason = next(r.reason for r in results if r.path == path)  # type: ignore[union-attr]
-                        report.failed.append((path, reason))
-                    else:
-                        getattr(report, status).append(path)
-                if progress is not None:
-                    progress(len(results))
+            with ThreadPoolExecutor(1, thread_name_prefix="plandiff-store") as writer:
+                pending: tuple[Future, list] | None = None
+                for results in engine.batches(index_file, todo, batch):
+                    if pending is not None:
+                        record(pending[0].result(), pending[1])
+                    pending = (writer.submit(store.put, results), results)
+                if pending is not None:
+                    record(pending[0].result(), pending[1])
         finally:
             if own:
                 engine.__exit__(None, None, None)

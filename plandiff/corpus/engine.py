@@ -23,6 +23,13 @@ class EngineError(PlanError):
     """The scheduler cannot be reached or the work failed on it."""
 
 
+def warm_up() -> None:
+    """Import what indexing needs (a worker's first task would otherwise pay for it)."""
+    from . import record
+
+    record.warm_up()
+
+
 class Engine:
     """``Engine()`` uses every local core; ``Engine(workers=1)`` runs in this process;
     ``Engine(scheduler="tcp://host:8786")`` runs on that Dask cluster."""
@@ -54,8 +61,11 @@ class Engine:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # one pool for the whole run (Dask would start one per compute otherwise)
+            # one pool for the whole run (Dask would start one per compute otherwise); its processes
+            # start and import while this one is still reading the inputs
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            for _ in range(self.workers):
+                self._pool.submit(warm_up)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -74,15 +84,22 @@ class Engine:
         """``func`` over ``items`` as a Dask bag; results in the items' order."""
         if not items:
             return []
+        import dask
         import dask.bag as db
 
-        bag = db.from_sequence(items, npartitions=min(len(items), self.workers * 4))
+        # small partitions (about 8 items) keep both workers busy to the end of a batch; each
+        # partition comes back here on its own (a bag's compute would concatenate them in a
+        # worker first, shipping every result twice)
+        bag = db.from_sequence(items, npartitions=min(len(items), max(self.workers * 4, len(items) // 8)))
+        parts = bag.map(func).to_delayed()
         try:
             if self._client is not None:
-                return list(bag.map(func).compute(scheduler=self._client))
-            if self._pool is not None:
-                return list(bag.map(func).compute(scheduler="processes", pool=self._pool))
-            return list(bag.map(func).compute(scheduler="sync"))
+                done = dask.compute(*parts, scheduler=self._client)
+            elif self._pool is not None:
+                done = dask.compute(*parts, scheduler="processes", pool=self._pool)
+            else:
+                done = dask.compute(*parts, scheduler="sync")
+            return [r for part in done for r in part]
         except PlanError:
             raise
         except (OSError, TimeoutError) as exc:

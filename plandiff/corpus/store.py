@@ -117,7 +117,7 @@ class Store:
         if self.path.exists() and not self.path.is_file():
             raise StoreError(f"{path}: is not a file")
         try:
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)  # written by one thread at a time
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
@@ -190,18 +190,15 @@ class Store:
             " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (r.path, version, r.sha256, r.size, now, r.name, r.pid, m.get("number"), m.get("doc_type"), m.get("title"),
              m.get("issuer"), m.get("parent_issuer"), j.get("name"), j.get("level"), m.get("place"), m.get("date"),
-             m.get("year"), int(bool(m.get("draft"))), r.chars, json.dumps(r.node, ensure_ascii=False), r.plan,
-             json.dumps(list(r.warnings), ensure_ascii=False), INDEX_VERSION))
+             m.get("year"), int(bool(m.get("draft"))), r.chars, r.node, r.plan, r.warnings,
+             INDEX_VERSION))
         doc = int(cur.lastrowid or 0)
         db.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        [(doc, c.seq, c.id, c.parent, c.label, c.kind, c.text, c.start, c.end) for c in r.clauses])
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, k, c["instrument"], c["symbol"], c["type"], c["role"], c["clause"],
-                         json.dumps(c, ensure_ascii=False)) for k, c in enumerate(r.citations)])
+                       [(doc, k, *c) for k, c in enumerate(r.citations)])
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc, n, i) for n, i in r.names.items()])
-        db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?)",
-                       [(doc, k, t.get("agency_key"), t.get("deadline"), json.dumps(t, ensure_ascii=False))
-                        for k, t in enumerate(r.tasks)])
+        db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?)", [(doc, k, *t) for k, t in enumerate(r.tasks)])
         db.executemany("INSERT INTO signatures VALUES (?, ?, ?)", [(doc, s, h) for s, h in r.signatures])
         return status, doc
 
