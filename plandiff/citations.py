@@ -510,16 +510,41 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
     return out
 
 
-def mentions_any(text: str, names: Iterable[str]) -> bool:
-    """Whether ``text`` mentions any of these learned names (keys of ``learned_names``): one pass of
-    one combined pattern, not a scan per name."""
-    keys = tuple(sorted(set(names), key=len, reverse=True))
-    if not keys:
-        return False
-    low = text.lower()
-    if not any(first in low for first in _first_words(keys)):
-        return False
-    return _names_pattern(keys).search(text) is not None
+def names_key(text: str) -> str:
+    """A text as learned names are keyed (``match_key`` with quotes as spaces): where a name
+    matches the text's own pattern, its key is a substring of this."""
+    return " ".join(_QUOTES.sub(" ", match_key(text)).split())
+
+
+_QUOTES = re.compile(r"[“”\"]")
+
+
+class NameIndex:
+    """Every learned name in one Aho–Corasick automaton (pyahocorasick): one pass over a text
+    finds which of them it mentions, whatever their number."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        self.size = 0
+        for name in names:
+            if name:
+                self._automaton.add_word(name, name)
+                self.size += 1
+        if self.size:
+            self._automaton.make_automaton()
+
+    def find(self, keyed: str) -> set[str]:
+        """The names in ``keyed`` (a ``names_key`` text), each starting at a word's start."""
+        if not self.size:
+            return set()
+        out: set[str] = set()
+        for end, name in self._automaton.iter(keyed):
+            start = end - len(name) + 1
+            if start == 0 or not (keyed[start - 1].isalnum() or keyed[start - 1] == "_"):
+                out.add(name)
+        return out
 
 
 def _first_letters(names: Iterable[str]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from .citations import extract, extract_learning, is_national, mentions_any, normalize_symbol
+from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
 from .errors import require
 from .jurisdictions import canonical
 from .model import Citation, Jurisdiction, Plan
@@ -58,6 +58,8 @@ class Entry:
     warnings: list[str]
     learned: dict[str, str]
     plan: Callable[[], Plan]
+    keyed_text: Callable[[], str]
+    """The plan's text as ``names_key`` gives it: where names another plan defines are looked for."""
 
 
 class CitationGraph:
@@ -79,7 +81,7 @@ class CitationGraph:
         require(plan, Plan, "add_plan(plan)")
         cites, warnings, learned = extract_learning(plan)
         self.add_entry(Entry(plan_id(plan), plan_attributes(plan, file), plan.name or "", cites, warnings, learned,
-                             lambda: plan))
+                             lambda: plan, lambda: names_key(plan.source)))
         return plan_id(plan)
 
     def add_entry(self, entry: Entry) -> None:
@@ -108,13 +110,12 @@ class CitationGraph:
         self._graph = nx.DiGraph()
         self._warnings = []
         self._stale = False
+        index = NameIndex(names)  # one automaton of every name: one pass per plan
         for entry in self._entries:
             cites, warnings = entry.citations, entry.warnings
-            foreign = [k for k in names if k not in entry.learned]
-            if foreign:
-                plan = entry.plan()
-                if mentions_any(plan.source, foreign):
-                    cites, warnings = extract(plan, names=names)
+            if len(names) > len(entry.learned) and any(k not in entry.learned for k in index.find(entry.keyed_text())):
+                # it mentions a name another plan defines: extracted again, knowing all names
+                cites, warnings = extract(entry.plan(), names=names)
             self._add(entry.pid, entry.attributes, entry.name, cites, warnings)
         self._link_versions()
 

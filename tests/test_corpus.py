@@ -3,6 +3,7 @@ LocalCluster started here; the seed plans and a generated corpus with planted re
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -115,7 +116,7 @@ def test_a_schema_1_store_is_migrated_and_its_rows_reindexed(tmp_path: Path) -> 
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.document(1).title == "old title"  # the data survive the migration
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"names", "tasks", "signatures"} <= tables
@@ -283,3 +284,70 @@ def test_reuse_page_lists_copies_filters_and_opens_them(generated: tuple[Path, d
         assert opened.locator("del, ins").count() >= 1
         assert not errors and all(u.startswith("file:") for u in requests)
         browser.close()
+
+
+def test_the_model_round_trips_through_its_dictionaries() -> None:
+    from plandiff.serial import citation_from_dict, plan_from_dict, task_from_dict
+    from plandiff.tasks import tasks
+
+    files = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md", ".docx") and p.name != "README.md"]
+    assert len(files) >= 15
+    for path in files:
+        plan = plandiff.parse_file(path)
+        assert plan_from_dict(plan.to_dict(), source=plan.source) == dataclasses.replace(plan, seen=""), path
+        for c in plandiff.citations(plan):
+            assert citation_from_dict(c.to_dict()) == c
+        for t in tasks(plan):
+            assert task_from_dict(t.to_dict()) == t
+
+
+def test_words_each_is_words_of_each() -> None:
+    from plandiff.textnorm import words, words_each
+
+    texts = [c.text for c in plandiff.parse_file(FIXTURES / "tth-2023.md").walk()] + ["Hoà bình, UỶ BAN", "", "\ue000 x"]
+    assert words_each(texts) == [words(t) for t in texts]
+    assert words_each(texts[:-1]) == [words(t) for t in texts[:-1]]
+
+
+def test_series_names_stay_and_ties_go_to_the_higher_authority(plans: Path, tmp_path: Path) -> None:
+    from plandiff.corpus.series import sort_key
+
+    db = tmp_path / "c.sqlite"
+    first = plans / "first"
+    first.mkdir()
+    for name in ("tth-2024.txt", "hue-2026.txt"):
+        (plans / name).rename(first / name)
+    with Store(db) as store:
+        add(store, [first], engine=None)
+        before = {s.id: [d.path for d in s.documents] for s in series(store)}
+        add(store, [plans], engine=None)  # tth-2023 joins the series, earlier than both
+        after = {s.id: [Path(d.path).name for d in s.documents] for s in series(store)}
+        assert list(before) == list(after) and list(after.values()) == [["tth-2023.md", "tth-2024.txt", "hue-2026.txt"]]
+        docs = store.documents()
+    province = next(d for d in docs if d.level == "tỉnh")
+    commune = dataclasses.replace(province, level="xã", id=province.id - 1)
+    assert sort_key(province) < sort_key(commune)  # same date: the province is the origin
+
+
+def test_names_learned_anywhere_resolve_everywhere_with_one_pass_per_plan(plans: Path, tmp_path: Path) -> None:
+    """The graph re-reads only plans whose text mentions a name another plan defines (one
+    automaton of every name); it equals the graph where every plan is read knowing every name."""
+    from plandiff.citations import NameIndex, extract
+    from plandiff.corpus.citegraph import corpus_graph
+    from plandiff.graph import CitationGraph
+
+    with Store(tmp_path / "c.sqlite") as store:
+        add(store, [plans, FIXTURES / "field"], engine=None)
+        graph = corpus_graph(store)
+        entries = list(graph._entries)
+        names: dict[str, str] = {}
+        for e in entries:
+            names.update(e.learned)
+        index = NameIndex(names)
+        reread = [e for e in entries if any(k not in e.learned for k in index.find(e.keyed_text()))]
+        assert 0 < len(reread) < len(entries)
+        truth = CitationGraph()
+        for e in entries:
+            cites, warnings = extract(e.plan(), names=names)
+            truth.add_entry(dataclasses.replace(e, citations=cites, warnings=warnings, learned=names))
+        assert graph.to_json() == truth.to_json() and graph.warnings == truth.warnings

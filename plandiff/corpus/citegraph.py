@@ -19,9 +19,14 @@ def corpus_graph(store: Store) -> CitationGraph:
     graph = CitationGraph()
     for doc, pid, node, name, warnings, _path in store.graph_rows():
         graph.add_entry(Entry(pid, json.loads(node), name or "", [citation_from_dict(c) for c in cites.get(doc, [])],
-                              json.loads(warnings), names.get(doc, {}), _loader(store, doc)))
+                              json.loads(warnings), names.get(doc, {}), _loader(store, doc),
+                              _keyed(store, doc)))
     return graph
 
 
 def _loader(store: Store, doc: int) -> Callable[[], Plan]:
     return lambda: store.plan(doc)
+
+
+def _keyed(store: Store, doc: int) -> Callable[[], str]:
+    return lambda: store.keyed_text(doc)

@@ -136,7 +136,8 @@ def group(docs: list[Document], counts: Callable[[Document], Counter[str]], *, i
             if len(g) > 1 or include_single:
                 out.append(Series("", authority, subject_key(g[-1]), tuple(g)))
     out.sort(key=lambda s: (s.authority, s.subject, s.documents[0].id))
-    return [Series(f"S{k}", s.authority, s.subject, s.documents) for k, s in enumerate(out, 1)]
+    # named by the series' first-added document: adding other documents keeps the name
+    return [Series(f"S{min(d.id for d in s.documents)}", s.authority, s.subject, s.documents) for s in out]
 
 
 def _word_counts(store: Store, doc: int) -> Counter[str]:

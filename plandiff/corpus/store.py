@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,6 +61,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE signatures (
         doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
         minhash BLOB NOT NULL, PRIMARY KEY (doc, seq));
+    """,
+    # 3: the text as names are looked for in it (compressed), so that the corpus graph need not
+    # open every plan; rows without it are read from their plan when the graph is built
+    """
+    ALTER TABLE documents ADD COLUMN text_key BLOB;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -186,15 +192,15 @@ class Store:
         j = m.get("jurisdiction") or {}
         cur = db.execute(
             "INSERT INTO documents (path, version, current, sha256, size, added, name, pid, number, doc_type, title, issuer,"
-            " parent_issuer, jurisdiction, level, place, date, year, draft, chars, node, plan, warnings, indexed)"
-            " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " parent_issuer, jurisdiction, level, place, date, year, draft, chars, node, plan, warnings, indexed, text_key)"
+            " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (r.path, version, r.sha256, r.size, now, r.name, r.pid, m.get("number"), m.get("doc_type"), m.get("title"),
              m.get("issuer"), m.get("parent_issuer"), j.get("name"), j.get("level"), m.get("place"), m.get("date"),
              m.get("year"), int(bool(m.get("draft"))), r.chars, r.node, r.plan, r.warnings,
-             INDEX_VERSION))
+             INDEX_VERSION, r.text_key))
         doc = int(cur.lastrowid or 0)
         db.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, c.seq, c.id, c.parent, c.label, c.kind, c.text, c.start, c.end) for c in r.clauses])
+                       [(doc, *c) for c in r.clauses])
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        [(doc, k, *c) for k, c in enumerate(r.citations)])
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc, n, i) for n, i in r.names.items()])
@@ -253,6 +259,13 @@ class Store:
     def graph_rows(self) -> Iterator[tuple[int, str, str, str, str, str]]:
         """Current documents as the citation graph needs them: (id, pid, node JSON, name, warnings JSON, path)."""
         yield from self.db.execute("SELECT id, pid, node, name, warnings, path FROM documents WHERE current = 1 ORDER BY id")
+
+    def keyed_text(self, doc: int) -> str:
+        """The document's text as names are looked for in it (``citations.names_key``)."""
+        from ..citations import names_key
+
+        blob = self.db.execute("SELECT text_key FROM documents WHERE id = ?", (doc,)).fetchone()[0]
+        return zlib.decompress(blob).decode("utf-8") if blob is not None else names_key(self.plan(doc).source)
 
     def names(self) -> dict[int, dict[str, str]]:
         out: dict[int, dict[str, str]] = {}
