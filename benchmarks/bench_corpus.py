@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -37,8 +38,11 @@ def command(*args: str) -> tuple[float, int]:
     import psutil
 
     start = time.perf_counter()
+    # as users run it: bytecode cached (this machine sets PYTHONDONTWRITEBYTECODE, which makes
+    # every worker process compile the sources again)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     proc = subprocess.Popen([sys.executable, "-m", "plandiff_cli.main", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     done = threading.Event()
 

@@ -18,6 +18,7 @@ import argparse
 import itertools
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,31 +49,55 @@ class Authority:
     template: list[Node]
 
 
-def _words() -> tuple[dict[str, list[str]], list[str]]:
-    """A first-order word chain over the real plans' clause texts."""
-    chain: dict[str, list[str]] = {}
-    starts: list[str] = []
-    files = [ROOT / "fixtures" / s for s in SEEDS] + sorted(f for f in (ROOT / "fixtures" / "field").glob("*.md") if f.name != "README.md")
+_SYMBOL_LIKE = re.compile(r"\d.*/|/.*\d")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+@dataclass
+class Vocabulary:
+    """What new wording is made of: a first-order word chain over the real plans' clauses (with no
+    instrument numbers in it, so no made-up citations), the words clauses start with, and the real
+    plans' sentences that cite an instrument, used verbatim."""
+
+    chain: dict[str, list[str]]
+    starts: list[str]
+    citing: list[str]
+
+
+def _words() -> Vocabulary:
+    vocab = Vocabulary({}, [], [])
+    files = [ROOT / "fixtures" / s for s in SEEDS] + sorted(f for f in (ROOT / "fixtures" / "field").glob("*.md")
+                                                           if f.name != "README.md")
     for f in files:
         plan = plandiff.parse_file(f)
         for c in plan.walk():
             w = c.text.split()
-            if len(w) >= MIN_WORDS:
-                if w[0][0].isalpha() and w[0][0].isupper():
-                    starts.append(w[0])
-                for a, b in itertools.pairwise(w):
-                    chain.setdefault(a, []).append(b)
-    return chain, starts
+            if len(w) < MIN_WORDS:
+                continue
+            if w[0][0].isalpha() and w[0][0].isupper():
+                vocab.starts.append(w[0])
+            for a, b in itertools.pairwise(w):
+                if not (_SYMBOL_LIKE.search(a) or _SYMBOL_LIKE.search(b)):
+                    vocab.chain.setdefault(a, []).append(b)
+            for sentence in _SENTENCE_END.split(" ".join(w)):
+                if _SYMBOL_LIKE.search(sentence) and 6 <= len(sentence.split()) <= 20 and sentence[0].isupper():
+                    vocab.citing.append(sentence)
+    return vocab
 
 
-def _sentence(rng: random.Random, chain: dict[str, list[str]], starts: list[str], n: int) -> str:
-    out = [rng.choice(starts)]
+def _sentence(rng: random.Random, vocab: Vocabulary, n: int) -> str:
+    out = [rng.choice(vocab.starts)]
     while len(out) < n:
-        nxt = chain.get(out[-1])
-        word = rng.choice(nxt) if nxt else rng.choice(starts)
-        out.append(word if word[0].isalpha() or len(out) > 1 else rng.choice(starts))
+        nxt = vocab.chain.get(out[-1])
+        word = rng.choice(nxt) if nxt else rng.choice(vocab.starts)
+        out.append(word if word[0].isalpha() or len(out) > 1 else rng.choice(vocab.starts))
     text = " ".join(out).rstrip(",;:")
-    return text + ("." if not text.endswith(".") else "")
+    text += "." if not text.endswith(".") else ""
+    if vocab.citing and n >= 30 and rng.random() < 0.3:
+        # as real clauses do, now and then cite an instrument (a short real sentence: too little of
+        # a clause for two clauses citing the same instrument to count as copies)
+        text += " " + rng.choice(vocab.citing)
+    return text
 
 
 def _tree(plan: plandiff.Plan) -> list[Node]:
@@ -87,14 +112,14 @@ def _tree(plan: plandiff.Plan) -> list[Node]:
     return [node(c) for c in plan.clauses if c.kind == "section"]
 
 
-def _authority(key: int, rng: random.Random, seeds: list[list[Node]], chain: dict, starts: list[str]) -> Authority:
+def _authority(key: int, rng: random.Random, seeds: list[list[Node]], vocab: Vocabulary) -> Authority:
     level = "tỉnh" if key % 8 == 0 else "xã"
     name = " ".join(rng.sample(SYLLABLES, 2))
 
     def own(n: Node, path: str, depth: int) -> Node:
         long = depth > 0 and len(n.text.split()) >= MIN_WORDS
         if long:
-            text = _sentence(rng, chain, starts, max(MIN_WORDS + 2, len(n.text.split())))
+            text = _sentence(rng, vocab, max(MIN_WORDS + 2, len(n.text.split())))
         else:  # headings stay as printed, short enough not to count as reuse
             text = " ".join(n.text.split()[: MIN_WORDS - 1])
         return Node(text, f"{key}:{path}" if long else None, [own(c, f"{path}.{k}", depth + 1) for k, c in enumerate(n.children)])
@@ -165,10 +190,11 @@ def generate(out: Path, plans: int, *, seed: int = 0, years: int = 5, copy_rate:
     """Write ``plans`` plan files under ``out`` and return (and write ``answers.json``) the truth:
     each document's authority and, for each of its long clauses, its origin authority."""
     rng = random.Random(seed)
-    chain, starts = _words()
+    vocab = _words()
+    chain = vocab.chain
     seeds = [_tree(plandiff.parse_file(ROOT / "fixtures" / s)) for s in SEEDS]
     n_auth = max(2, -(-plans // years))
-    authorities = [_authority(k, rng, seeds, chain, starts) for k in range(n_auth)]
+    authorities = [_authority(k, rng, seeds, vocab) for k in range(n_auth)]
     out.mkdir(parents=True, exist_ok=True)
     docs: list[dict] = []
     versions: dict[int, list[Node]] = {a.key: a.template for a in authorities}

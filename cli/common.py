@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -32,8 +33,9 @@ def guard_output(output: str | None, inputs: list[str]) -> None:
         raise UserError(str(exc)) from None
 
 
-def write(data: str | bytes, output: str | None) -> None:
-    """To ``output`` atomically, or to stdout (text with a newline, bytes as they are)."""
+def write(data: str | bytes | Iterable[bytes], output: str | None) -> None:
+    """To ``output`` atomically, or to stdout (text with a newline, bytes as they are, chunks in
+    turn)."""
     if output:
         try:
             write_atomic(output, data)
@@ -41,8 +43,11 @@ def write(data: str | bytes, output: str | None) -> None:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
-    else:
+    elif isinstance(data, str):
         click.echo(data)
+    else:
+        for chunk in data:
+            sys.stdout.buffer.write(chunk)
 
 
 def to_json(data: Any) -> str:

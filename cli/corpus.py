@@ -144,10 +144,9 @@ def export(db: str, output: str) -> None:
         raise UserError(f"{output}: export writes .jsonl or .parquet")
     with open_store(db) as store:
         try:
-            data = to_jsonl(store) if suffix == ".jsonl" else to_parquet(store)
+            write(to_jsonl(store) if suffix == ".jsonl" else to_parquet(store), output)
         except PlanError as exc:
             raise UserError(str(exc)) from None
-    write(data, output)
     click.echo(f"wrote {output}", err=True)
 
 

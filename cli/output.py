@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from plandiff.errors import OutputIsInput
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[bytes]) -> None:
+    """``data`` whole, or chunk by chunk (a corpus export never held in memory at once)."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data.encode("utf-8") if isinstance(data, str) else data] if isinstance(data, str | bytes) else data
     if target.is_symlink() or (target.exists() and not target.is_file()):
         raise OutputIsInput(f"{path}: is a link, a device or a pipe, not a file to replace")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -24,7 +26,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -4,6 +4,7 @@ and tasks), or Parquet where pyarrow is installed (the same records, typed colum
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -22,8 +23,10 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
                          for t in store.tasks(doc.id)]}
 
 
-def to_jsonl(store: Store) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(store))
+def to_jsonl(store: Store) -> Iterator[bytes]:
+    """One line a document, produced as it is written (a whole country's corpus is never one string)."""
+    for r in records(store):
+        yield (json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def to_parquet(store: Store) -> bytes:
@@ -32,9 +35,12 @@ def to_parquet(store: Store) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise MissingDependency("Parquet needs pyarrow: pip install 'plandiff[parquet]' (or export .jsonl)") from None
-    table = pa.Table.from_pylist(list(records(store)), schema=_schema(pa))
+    schema = _schema(pa)
     buffer = io.BytesIO()
-    pq.write_table(table, buffer)
+    with pq.ParquetWriter(buffer, schema) as writer:  # a row group per 500 documents, built in turn
+        rows = records(store)
+        while batch := list(itertools.islice(rows, 500)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
     return buffer.getvalue()
 
 
