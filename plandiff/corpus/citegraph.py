@@ -21,10 +21,11 @@ def corpus_graph(store: Store) -> CitationGraph:
     all of them at every pass (growth above linear, measured from 3,000 plans on)."""
     with _collector_paused():
         names = store.names()
-        cites = store.all_citations()
+        # each citation decoded and turned into the model at once (no corpus-wide dict of dicts)
+        cites = {doc: [citation_from_dict(c) for c in found] for doc, found in store.all_citations()}
         graph = CitationGraph()
         for doc, pid, node, name, warnings, _path in store.graph_rows():
-            graph.add_entry(Entry(pid, json.loads(node), name or "", [citation_from_dict(c) for c in cites.get(doc, [])],
+            graph.add_entry(Entry(pid, json.loads(node), name or "", cites.pop(doc, []),
                                   json.loads(warnings), names.get(doc, {}), _loader(store, doc),
                                   _keyed(store, doc)))
         graph.graph  # noqa: B018 - built here, while the collector rests

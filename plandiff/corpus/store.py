@@ -7,6 +7,7 @@ version of the same path (the old one kept, no longer current). The schema is ve
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import zlib
@@ -274,12 +275,13 @@ class Store:
             out.setdefault(doc, {})[name] = instrument
         return out
 
-    def all_citations(self) -> dict[int, list[dict[str, Any]]]:
-        out: dict[int, list[dict[str, Any]]] = {}
-        for doc, data in self.db.execute(
-                "SELECT c.doc, c.data FROM citations c JOIN documents d ON d.id = c.doc WHERE d.current = 1 ORDER BY c.doc, c.seq"):
-            out.setdefault(doc, []).append(json.loads(data))
-        return out
+    def all_citations(self) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        """(doc, its citations) for every current document, one document at a time."""
+        rows = self.db.execute(
+            # in the primary key's order: no sort
+            "SELECT doc, data FROM citations WHERE doc IN (SELECT id FROM documents WHERE current = 1) ORDER BY doc, seq")
+        for doc, group in itertools.groupby(rows, key=lambda r: r[0]):
+            yield doc, [json.loads(data) for _, data in group]
 
     def signatures(self) -> Iterator[tuple[int, int, bytes]]:
         """(doc, clause seq, MinHash) of current documents."""
