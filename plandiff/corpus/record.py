@@ -56,16 +56,17 @@ class Record(NamedTuple):
     chars: int
     plan: bytes
     """zlib-compressed JSON: ``Plan.to_dict()`` with ``source``."""
-    clauses: tuple[tuple[int, str, str | None, str, str, str, int, int], ...]
-    """``ClauseRow`` fields as plain tuples."""
-    citations: tuple[tuple[str, str | None, str | None, str, str | None, str], ...]
-    """(instrument, symbol, type, role, clause, the citation as JSON): rows ready for the store,
-    serialised in the worker so that the one process writing the store has little to do."""
+    clauses: str
+    """The clauses as one JSON array of ``ClauseRow`` arrays. The rows of a table travel as one
+    JSON text that SQLite itself unpacks (``json_each``): the one process writing the store
+    handles a few strings per plan, not a Python object per row, and releases the GIL meanwhile."""
+    citations: str
+    """JSON array of [instrument, symbol, type, role, clause, the citation's dict]."""
     warnings: str
     """JSON list."""
     names: dict[str, str]
-    tasks: tuple[tuple[str | None, str | None, str], ...]
-    """(agency key, deadline, the task as JSON)."""
+    tasks: str
+    """JSON array of [agency key, deadline, the task's dict]."""
     signatures: tuple[tuple[int, bytes], ...]
     """(clause seq, MinHash values as little-endian uint32) for clauses of ``MIN_WORDS`` or more."""
     text_key: bytes
@@ -120,10 +121,10 @@ def index_plan(plan: Plan, *, path: str, sha256: str = "", size: int = 0) -> Rec
     return Record(
         path=path, sha256=sha256, size=size, pid=plan_id(plan), node=_json(plan_attributes(plan, path)),
         meta=plan.meta.to_dict(), name=plan.name or Path(path).stem, chars=sum(len(r.text) for r in rows), plan=blob,
-        clauses=tuple(tuple(r) for r in rows),  # type: ignore[misc]
-        citations=tuple((c.instrument, c.symbol, c.type, c.role, c.clause, _json(c.to_dict())) for c in cites),
+        clauses=_json(rows),
+        citations=_json([(c.instrument, c.symbol, c.type, c.role, c.clause, c.to_dict()) for c in cites]),
         warnings=_json(list(warnings)), names=names,
-        tasks=tuple((t.agency_key, t.deadline, _json(t.to_dict())) for t in tasks(plan)),
+        tasks=_json([(t.agency_key, t.deadline, t.to_dict()) for t in tasks(plan)]),
         signatures=tuple(signatures(rows)), text_key=zlib.compress(names_key(plan.source).encode("utf-8"), 1),
     )
 

@@ -114,6 +114,11 @@ def _document(row: tuple) -> Document:
     return Document(**{**d.to_dict(), "current": bool(d.current), "draft": bool(d.draft)})
 
 
+def _columns(n: int) -> str:
+    """The first ``n`` items of a ``json_each`` row's array, as columns."""
+    return ", ".join(f"json_extract(value, '$[{k}]')" for k in range(n))
+
+
 class Store:
     """A corpus in one SQLite file. Use as a context manager, or call ``close``."""
 
@@ -200,12 +205,12 @@ class Store:
              m.get("year"), int(bool(m.get("draft"))), r.chars, r.node, r.plan, r.warnings,
              INDEX_VERSION, r.text_key))
         doc = int(cur.lastrowid or 0)
-        db.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, *c) for c in r.clauses])
-        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc, k, *c) for k, c in enumerate(r.citations)])
+        db.execute("INSERT INTO clauses SELECT ?, " + _columns(8) + " FROM json_each(?)", (doc, r.clauses))
+        db.execute("INSERT INTO citations SELECT ?, key, " + _columns(5) + ", json_extract(value, '$[5]') FROM json_each(?)",
+                   (doc, r.citations))
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(doc, n, i) for n, i in r.names.items()])
-        db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?)", [(doc, k, *t) for k, t in enumerate(r.tasks)])
+        db.execute("INSERT INTO tasks SELECT ?, key, " + _columns(2) + ", json_extract(value, '$[2]') FROM json_each(?)",
+                   (doc, r.tasks))
         db.executemany("INSERT INTO signatures VALUES (?, ?, ?)", [(doc, s, h) for s, h in r.signatures])
         return status, doc
 
