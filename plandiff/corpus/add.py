@@ -57,9 +57,9 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
 def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engine | None = None,
         progress: Callable[[int], None] | None = None, batch: int = 1024) -> AddReport:
     """Parse and index what is new or changed among ``inputs``; results written from here, one
-    transaction per batch. ``progress`` is called with the number of files done. A batch of 1024
-    plans holds about 70 MB of results: few batches (each a Dask run, a pause between them) and
-    memory bounded whatever the corpus size."""
+    transaction per partition of work. ``progress`` is called with the number of files done. A
+    batch of 1024 plans holds about 80 MB of results: few batches (each a Dask run, a pause
+    between them) and memory bounded whatever the corpus size."""
     paths = discover(inputs)
     known = store.known()
     failed = store.failed()
@@ -85,27 +85,29 @@ def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engin
         if own:
             engine.__enter__()
 
-        def record(written: list[tuple[str, str, int | None]], results: list) -> None:
+        ids = store.new_ids(todo)  # ids in the order of the paths, whatever order work finishes in
+        writes: list[tuple[Future, dict[str, str]]] = []  # no results kept once written
+
+        def on_part(results: list) -> None:
+            for done, _ in writes[-4:]:
+                if done.done() and done.exception() is not None:
+                    raise done.exception()  # type: ignore[misc]  # a write failed: stop here
             reasons = {r.path: r.reason for r in results if isinstance(r, Failure)}
-            for path, status, _ in written:
-                if status == "failed":
-                    report.failed.append((path, reasons[path]))
-                else:
-                    getattr(report, status).append(path)
+            writes.append((writer.submit(store.put, results, ids), reasons))
             if progress is not None:
                 progress(len(results))
 
-        # one thread writes batch k while the workers compute batch k+1 (the store is written
-        # from this process only, one batch at a time)
+        # one thread writes each partition's plans as soon as the workers send them, while they
+        # compute the rest (the store is written from this process only)
         try:
             with ThreadPoolExecutor(1, thread_name_prefix="plandiff-store") as writer:
-                pending: tuple[Future, list] | None = None
-                for results in engine.batches(index_file, todo, batch):
-                    if pending is not None:
-                        record(pending[0].result(), pending[1])
-                    pending = (writer.submit(store.put, results), results)
-                if pending is not None:
-                    record(pending[0].result(), pending[1])
+                engine.stream(index_file, todo, on_part, batch)
+            for done, reasons in writes:
+                for path, status, _ in done.result():
+                    if status == "failed":
+                        report.failed.append((path, reasons[path]))
+                    else:
+                        getattr(report, status).append(path)
         finally:
             if own:
                 engine.__exit__(None, None, None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from ..errors import MissingDependency, PlanError
@@ -80,33 +81,70 @@ class Engine:
             return f"Dask cluster {self.scheduler} ({self.workers} threads)"
         return f"{self.workers} local process{'es' if self.workers > 1 else ''}" if self._pool else "this process"
 
-    def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
-        """``func`` over ``items`` as a Dask bag; results in the items' order."""
-        if not items:
-            return []
-        import dask
+    def _partitions(self, func: Callable[[T], R], items: list[T]) -> list[Any]:
         import dask.bag as db
 
         # small partitions (about 8 items) keep both workers busy to the end of a batch; each
         # partition comes back here on its own (a bag's compute would concatenate them in a
         # worker first, shipping every result twice)
         bag = db.from_sequence(items, npartitions=min(len(items), max(self.workers * 4, len(items) // 8)))
-        parts = bag.map(func).to_delayed()
-        try:
+        return list(bag.map(func).to_delayed())
+
+    def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
+        """``func`` over ``items`` as a Dask bag; results in the items' order."""
+        if not items:
+            return []
+        import dask
+
+        parts = self._partitions(func, items)
+        with self._failures():
             if self._client is not None:
                 done = dask.compute(*parts, scheduler=self._client)
             elif self._pool is not None:
                 done = dask.compute(*parts, scheduler="processes", pool=self._pool)
             else:
                 done = dask.compute(*parts, scheduler="sync")
-            return [r for part in done for r in part]
+        return [r for part in done for r in part]
+
+    def stream(self, func: Callable[[T], R], items: Iterable[T], on_part: Callable[[list[R]], None],
+               size: int = 1024) -> None:
+        """``func`` over ``items``; each partition's results go to ``on_part`` as soon as that
+        partition is done (in no set order) — from Dask's task callbacks locally, ``as_completed``
+        on a cluster — so that writing overlaps computing. Batch after batch of ``size`` items,
+        so that no more than a batch of results is ever held."""
+        it = iter(items)
+        while batch := list(itertools.islice(it, size)):
+            self._stream_batch(func, batch, on_part)
+
+    def _stream_batch(self, func: Callable[[T], R], items: list[T], on_part: Callable[[list[R]], None]) -> None:
+        import dask
+        from dask.callbacks import Callback
+
+        parts = self._partitions(func, items)
+        with self._failures():
+            if self._client is not None:
+                from distributed import as_completed
+
+                for future in as_completed(self._client.compute(parts), loop=self._client.loop):
+                    on_part(future.result())
+                return
+            wanted = {p.key for p in parts}
+
+            def posttask(key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
+                if key in wanted:
+                    on_part(result)
+
+            with Callback(posttask=posttask):
+                if self._pool is not None:
+                    dask.compute(*parts, scheduler="processes", pool=self._pool)
+                else:
+                    dask.compute(*parts, scheduler="sync")
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        try:
+            yield
         except PlanError:
             raise
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"the Dask run failed: {exc}") from None
-
-    def batches(self, func: Callable[[T], R], items: Iterable[T], size: int = 256) -> Iterator[list[R]]:
-        """``map`` over consecutive batches, so that no more than one batch of results is held."""
-        it = iter(items)
-        while batch := list(itertools.islice(it, size)):
-            yield self.map(func, batch)

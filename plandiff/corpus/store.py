@@ -132,6 +132,9 @@ class Store:
             self.db = sqlite3.connect(self.path, check_same_thread=False)  # written by one thread at a time
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
+            # in WAL mode a crash can lose the last commits, never corrupt the file: a commit per
+            # partition of work stays cheap, and what was lost is indexed again by the next add
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a plandiff corpus ({exc})") from None
@@ -169,8 +172,14 @@ class Store:
         """Files that were not plans, by path: (content hash, reason)."""
         return {p: (h, r) for p, h, r in self.db.execute("SELECT path, sha256, reason FROM failures")}
 
-    def put(self, records: Iterable[Record | Failure]) -> list[tuple[str, str, int | None]]:
-        """Write results in one transaction: (path, "added" | "updated" | "reindexed" | "failed", id)."""
+    def new_ids(self, paths: list[str]) -> dict[str, int]:
+        """Ids for documents about to be added, in the order of ``paths``."""
+        top = self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+        return {p: top + k for k, p in enumerate(paths, 1)}
+
+    def put(self, records: Iterable[Record | Failure], ids: dict[str, int] | None = None) -> list[tuple[str, str, int | None]]:
+        """Write results in one transaction: (path, "added" | "updated" | "reindexed" | "failed", id).
+        ``ids`` gives new documents their ids (``new_ids``); a re-indexed one keeps its own."""
         out: list[tuple[str, str, int | None]] = []
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.db:
@@ -180,27 +189,27 @@ class Store:
                     out.append((r.path, "failed", None))
                     continue
                 self.db.execute("DELETE FROM failures WHERE path = ?", (r.path,))
-                out.append((r.path, *self._put(r, now)))
+                out.append((r.path, *self._put(r, now, (ids or {}).get(r.path))))
         return out
 
-    def _put(self, r: Record, now: str) -> tuple[str, int]:
+    def _put(self, r: Record, now: str, new_id: int | None) -> tuple[str, int]:
         db = self.db
         prev = db.execute("SELECT id, version, sha256 FROM documents WHERE path = ? AND current = 1", (r.path,)).fetchone()
         status, version = "added", 1
         if prev is not None:
-            if prev[2] == r.sha256:  # indexed by an older plandiff: replaced in place
+            if prev[2] == r.sha256:  # indexed by an older plandiff: replaced in place, under its id
                 db.execute("DELETE FROM documents WHERE id = ?", (prev[0],))
-                status, version = "reindexed", prev[1]
+                status, version, new_id = "reindexed", prev[1], prev[0]
             else:
                 db.execute("UPDATE documents SET current = 0 WHERE id = ?", (prev[0],))
                 status, version = "updated", prev[1] + 1
         m = r.meta
         j = m.get("jurisdiction") or {}
         cur = db.execute(
-            "INSERT INTO documents (path, version, current, sha256, size, added, name, pid, number, doc_type, title, issuer,"
+            "INSERT INTO documents (id, path, version, current, sha256, size, added, name, pid, number, doc_type, title, issuer,"
             " parent_issuer, jurisdiction, level, place, date, year, draft, chars, node, plan, warnings, indexed, text_key)"
-            " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (r.path, version, r.sha256, r.size, now, r.name, r.pid, m.get("number"), m.get("doc_type"), m.get("title"),
+            " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_id, r.path, version, r.sha256, r.size, now, r.name, r.pid, m.get("number"), m.get("doc_type"), m.get("title"),
              m.get("issuer"), m.get("parent_issuer"), j.get("name"), j.get("level"), m.get("place"), m.get("date"),
              m.get("year"), int(bool(m.get("draft"))), r.chars, r.node, r.plan, r.warnings,
              INDEX_VERSION, r.text_key))
