@@ -79,10 +79,12 @@ def order_versions(plans: Sequence[Plan]) -> tuple[list[Plan], list[str]]:
     text, then "lần 1" before "lần 2"; versions that say nothing keep the order given."""
     def key(k: int, plan: Plan) -> tuple[object, ...]:
         m = plan.meta
-        month = int(m.date[5:7]) if m.date else m.month or 0
         day = int(m.date[8:10]) if m.date else 0
         # a draft, then an unsigned text, then the signed one (a signer or a number)
         stage = 0 if m.draft else 2 if (m.signer or m.number) else 1
+        # a month not printed is not January: a signed text of that year comes after its dated
+        # drafts, a draft or unsigned text before them
+        month = int(m.date[5:7]) if m.date else m.month or (13 if stage == 2 else 0)
         return (m.year or 9999, month, stage, m.version or 0, day, k)
 
     def evidence(plan: Plan) -> str:

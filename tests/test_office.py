@@ -151,3 +151,16 @@ def test_libreoffice_opens_the_word_outputs(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         pdf = _convert(out, "pdf", tmp_path)
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_a_signed_text_without_a_month_comes_after_a_dated_draft() -> None:
+    def version(head: str, closing: str) -> plandiff.Plan:
+        return plandiff.parse_text("\n".join(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số:      /KH-UBND", head, "KẾ HOẠCH",
+                                              "Phát động phong trào thi đua năm 2026", "I. MỤC ĐÍCH",
+                                              "1. Nâng cao chất lượng phục vụ người dân.", closing]))
+
+    draft = version("Lâm Đồng, ngày      tháng 02 năm 2026", "CHỦ TỊCH")
+    signed = version("Lâm Đồng, ngày      tháng      năm 2026", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Ngọc Phúc")
+    assert (draft.meta.month, signed.meta.month, signed.meta.signer) == (2, None, "Nguyễn Ngọc Phúc")
+    for given in ([signed, draft], [draft, signed]):
+        assert [p is draft for p in plandiff.history(given).plans] == [True, False]
