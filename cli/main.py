@@ -16,7 +16,7 @@ import click
 
 import plandiff
 from plandiff.errors import PlanError
-from plandiff.source import MAX_BYTES
+from plandiff.read.source import MAX_BYTES
 
 from .common import UserError, emit_trace, guard_output, to_json, write
 from .corpus import corpus, open_store

@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 
 import plandiff
-from plandiff import legacy
 from plandiff.citations import citations
+from plandiff.read import legacy
 from plandiff.textnorm import match_key
 from tests import builders
 from tests.conftest import load

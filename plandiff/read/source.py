@@ -12,8 +12,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import errors, legacy
-from .textnorm import nfc
+from .. import errors
+from ..textnorm import nfc
+from . import legacy
 
 MAX_BYTES = 64 * 1024 * 1024
 """Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .textnorm import nfc
+from ..textnorm import nfc
 
 VIETNAMESE = set(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"

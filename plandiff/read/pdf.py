@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from . import errors
+from .. import errors
 
 MAX_PAGES = 2000
 """Pages read from a PDF: extraction time grows with them before the text budget applies."""
@@ -62,7 +62,7 @@ def running_lines(pages: list[str]) -> frozenset[str]:
     when every page opens with "N. Tổ chức …"."""
     if len(pages) < 3:
         return frozenset()
-    from .markers import match
+    from ..markers import match
 
     edge: Counter[str] = Counter()
     for page in pages:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from . import errors
-from .textnorm import nfc
+from .. import errors
+from ..textnorm import nfc
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -87,7 +87,7 @@ def _format(value: int, fmt: str) -> str:
         s = letters[(value - 1) % 26] * ((value - 1) // 26 + 1)
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):
-        from .markers import to_roman
+        from ..markers import to_roman
 
         r = to_roman(value)
         return r if fmt == "upperRoman" else r.lower()

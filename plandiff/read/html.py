@@ -7,8 +7,8 @@ import re
 from lxml import etree
 from lxml import html as lhtml
 
-from . import errors
-from .textnorm import nfc
+from .. import errors
+from ..textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
 _NOISE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|login|search", re.I)
