@@ -204,6 +204,32 @@ def reuse(db: str, min_share: float, as_json: bool, as_html: bool, output: str |
         write("\n".join(lines) if lines else "no reuse found", output)
 
 
+@corpus.command(name="new")
+@db_option
+@click.option("--year", type=int, required=True, help="The year whose documents to look at.")
+@click.option("--json", "as_json", is_flag=True)
+@engine_options
+def new(db: str, year: int, as_json: bool, scheduler: str | None, workers: int | None) -> None:
+    """The clauses of YEAR's documents that no document of an earlier year holds (carried over or
+    copied clauses are not new)."""
+    from plandiff.corpus.novelty import new_clauses
+
+    with open_store(db) as store, _engine(scheduler, workers or (None if scheduler else 1)) as engine:
+        result = new_clauses(store, year, engine=engine)
+    if not result.checked:
+        raise UserError(f"no document of {year} in {db}")
+    if as_json:
+        write(to_json(result.to_dict()), None)
+        return
+    lines = [f"{year}: {sum(len(v) for v in result.new.values())} of {sum(result.checked.values())} clauses are new "
+             f"(against {result.earlier} documents of earlier years)"]
+    for doc in sorted(result.checked):
+        found = result.new.get(doc, [])
+        lines.append(f"{len(found):>4} / {result.checked[doc]:<4} {result.documents[doc].path}")
+        lines.extend(f"       {cid}: {' '.join(text.split())[:100]}" for cid, text in found)
+    write("\n".join(lines), None)
+
+
 @corpus.command()
 @db_option
 @click.option("-o", "--output", required=True, help="Output file: .graphml, .json (node-link) or .html.")

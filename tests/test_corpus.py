@@ -351,3 +351,23 @@ def test_names_learned_anywhere_resolve_everywhere_with_one_pass_per_plan(plans:
             cites, warnings = extract(e.plan(), names=names)
             truth.add_entry(dataclasses.replace(e, citations=cites, warnings=warnings, learned=names))
         assert graph.to_json() == truth.to_json() and graph.warnings == truth.warnings
+
+
+def test_new_clauses_of_a_year_are_the_ones_no_earlier_plan_holds(plans: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite")
+    run("corpus", "add", str(plans), "--db", db, "--workers", "1")
+    data = json.loads(run("corpus", "new", "--year", "2024", "--db", db, "--json"))
+    assert data["earlier_documents"] == 1  # tth-2023
+    by_name = {Path(d["path"]).name: d for d in data["documents"]}
+    assert sorted(by_name) == ["anlao-2024.txt", "hungyen-2024.txt", "tth-2024.txt"]
+    new = {c["clause"] for c in by_name["tth-2024.txt"]["new_clauses"]}
+    al = plandiff.align(plandiff.parse_file(plans / "tth-2023.md"), plandiff.parse_file(plans / "tth-2024.txt"))
+    b = al.b
+    long_added = {cid for cid in al.added if len(b.find(cid).text.split()) >= 12}  # type: ignore[union-attr]
+    unchanged = {p.b for p in al.pairs if p.kind == "unchanged"}
+    assert long_added and long_added <= new and not new & unchanged
+    assert 0 < len(new) < by_name["tth-2024.txt"]["clauses_compared"]
+    # what another province copied from tth-2023 is not new in its plan
+    hungyen = by_name["hungyen-2024.txt"]
+    assert hungyen["new"] < hungyen["clauses_compared"]
+    assert invoke("corpus", "new", "--year", "1999", "--db", db).exit_code == 2

@@ -87,8 +87,8 @@ class Reuse:
 
 # the Dask tasks ------------------------------------------------------------------------------
 def band_pairs(task: tuple[int, np.ndarray, np.ndarray, np.ndarray]) -> list[tuple[int, int]]:
-    """One band: rows bucketed by their band key; pairs of rows of different authorities that meet
-    here and in no earlier band (rows indexes into the signature matrix)."""
+    """One band: rows bucketed by their band key; pairs of rows of different groups (authorities,
+    or years) that meet here and in no earlier band (rows index the signature matrix)."""
     _band, keys, authorities, earlier = task
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
@@ -135,6 +135,33 @@ def _band_keys(matrix: np.ndarray) -> np.ndarray:
 
 
 # the pipeline -------------------------------------------------------------------------------
+def matches(store: Store, rows: list[tuple[int, int]], sigs: list[bytes], groups: list[int], engine: Engine | None
+            ) -> tuple[list[tuple[int, int, float]], dict[tuple[int, int], tuple[str, str]]]:
+    """Verified pairs of rows (clauses) of different groups: LSH bands as Dask tasks, then rapidfuzz
+    in the band where each pair first met. Also the texts of the clauses in candidate pairs."""
+    if not rows:
+        return [], {}
+    matrix = np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(rows), NUM_PERM)
+    keys = _band_keys(matrix)
+    group_index = np.array(groups, dtype=np.int64)
+    own = engine is None
+    engine = engine or Engine(workers=1)
+    if own:
+        engine.__enter__()
+    try:
+        tasks = [(b, keys[:, b], group_index, keys[:, :b]) for b in range(BANDS)]
+        per_band = engine.map(band_pairs, tasks)
+        need = {i for pairs in per_band for p in pairs for i in p}
+        texts = store.clause_texts(rows[i] for i in sorted(need))
+        norm = {i: " ".join(words(texts[rows[i]][1])) for i in need}
+        checks = [[(a, b, norm[a], norm[b]) for a, b in pairs] for pairs in per_band if pairs]
+        verified = [p for part in engine.map(verify, checks) for p in part]
+    finally:
+        if own:
+            engine.__exit__(None, None, None)
+    return verified, texts
+
+
 def find_reuse(store: Store, *, engine: Engine | None = None) -> Reuse:
     docs = {d.id: d for d in store.documents()}
     auth_of = authorities(list(docs.values()))
@@ -146,25 +173,9 @@ def find_reuse(store: Store, *, engine: Engine | None = None) -> Reuse:
             sigs.append(blob)
     if not rows:
         return Reuse(docs, [], [], [])
-    matrix = np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(rows), NUM_PERM)
-    keys = _band_keys(matrix)
     auth_ids = {a: k for k, a in enumerate(sorted(set(auth_of.values())))}
-    auth_index = np.array([auth_ids[auth_of[d]] for d, _ in rows], dtype=np.int64)
-    own = engine is None
-    engine = engine or Engine(workers=1)
-    if own:
-        engine.__enter__()
-    try:
-        tasks = [(b, keys[:, b], auth_index, keys[:, :b]) for b in range(BANDS)]
-        per_band = engine.map(band_pairs, tasks)
-        need = {i for pairs in per_band for p in pairs for i in p}
-        texts = store.clause_texts(rows[i] for i in sorted(need))
-        norm = {i: " ".join(words(texts[rows[i]][1])) for i in need}
-        checks = [[(a, b, norm[a], norm[b]) for a, b in pairs] for pairs in per_band if pairs]
-        verified = [p for part in engine.map(verify, checks) for p in part]
-    finally:
-        if own:
-            engine.__exit__(None, None, None)
+    verified, texts = matches(store, rows, sigs, [auth_ids[auth_of[d]] for d, _ in rows], engine)
+    need = {i for a, b, _ in verified for i in (a, b)}
     members = {i: Member(rows[i][0], rows[i][1], texts[rows[i]][0], texts[rows[i]][1]) for i in need}
     return _assemble(docs, auth_of, members, verified, rows)
 
