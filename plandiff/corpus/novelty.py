@@ -37,12 +37,7 @@ def new_clauses(store: Store, year: int, *, engine: Engine | None = None) -> New
     without a year are left out on both sides."""
     docs = {d.id: d for d in store.documents() if d.year is not None and d.year <= year}
     result = NewClauses(year, docs, earlier=sum(1 for d in docs.values() if d.year < year))  # type: ignore[operator]
-    rows: list[tuple[int, int]] = []
-    sigs: list[bytes] = []
-    for doc, seq, blob in store.signatures():
-        if doc in docs:
-            rows.append((doc, seq))
-            sigs.append(blob)
+    rows, sigs = store.signatures_of(docs)
     this_year = [i for i, (doc, _) in enumerate(rows) if docs[doc].year == year]
     for i in this_year:
         result.checked[rows[i][0]] = result.checked.get(rows[i][0], 0) + 1

@@ -165,12 +165,7 @@ def matches(store: Store, rows: list[tuple[int, int]], sigs: list[bytes], groups
 def find_reuse(store: Store, *, engine: Engine | None = None) -> Reuse:
     docs = {d.id: d for d in store.documents()}
     auth_of = authorities(list(docs.values()))
-    rows: list[tuple[int, int]] = []
-    sigs: list[bytes] = []
-    for doc, seq, blob in store.signatures():
-        if doc in docs:
-            rows.append((doc, seq))
-            sigs.append(blob)
+    rows, sigs = store.signatures_of(docs)
     if not rows:
         return Reuse(docs, [], [], [])
     auth_ids = {a: k for k, a in enumerate(sorted(set(auth_of.values())))}

@@ -302,6 +302,17 @@ class Store:
         yield from self.db.execute(
             "SELECT s.doc, s.seq, s.minhash FROM signatures s JOIN documents d ON d.id = s.doc WHERE d.current = 1")
 
+    def signatures_of(self, docs: Iterable[int]) -> tuple[list[tuple[int, int]], list[bytes]]:
+        """The MinHashes of these documents' clauses: (doc, clause seq) rows and their signatures."""
+        wanted = set(docs)
+        rows: list[tuple[int, int]] = []
+        sigs: list[bytes] = []
+        for doc, seq, blob in self.signatures():
+            if doc in wanted:
+                rows.append((doc, seq))
+                sigs.append(blob)
+        return rows, sigs
+
     def clause_texts(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
         """(doc, seq) → (clause id, text)."""
         out: dict[tuple[int, int], tuple[str, str]] = {}
