@@ -371,3 +371,11 @@ def test_new_clauses_of_a_year_are_the_ones_no_earlier_plan_holds(plans: Path, t
     hungyen = by_name["hungyen-2024.txt"]
     assert hungyen["new"] < hungyen["clauses_compared"]
     assert invoke("corpus", "new", "--year", "1999", "--db", db).exit_code == 2
+
+
+def test_a_store_path_that_cannot_be_one_is_one_line(tmp_path: Path) -> None:
+    for command, db, message in (("add", tmp_path / "missing" / "c.sqlite", "does not exist"),
+                                 ("add", tmp_path, "is a directory"), ("ls", tmp_path, "is a folder")):
+        args = [str(FIXTURES / "tth-2024.txt")] if command == "add" else []
+        result = invoke("corpus", command, *args, "--db", str(db))
+        assert result.exit_code == 2 and message in result.output and len(result.output.strip().splitlines()) == 1

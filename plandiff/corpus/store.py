@@ -124,10 +124,12 @@ class Store:
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{path}: is a folder or a device, not a corpus file")
         if not create and not self.path.is_file():
             raise StoreError(f"{path}: no corpus here (create one with: plandiff corpus add DIR --db {path})")
-        if self.path.exists() and not self.path.is_file():
-            raise StoreError(f"{path}: is not a file")
+        if not self.path.parent.is_dir():
+            raise StoreError(f"{path}: the folder {self.path.parent} does not exist")
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False)  # written by one thread at a time
             self.db.execute("PRAGMA foreign_keys = ON")
