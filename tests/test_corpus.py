@@ -379,3 +379,15 @@ def test_a_store_path_that_cannot_be_one_is_one_line(tmp_path: Path) -> None:
         args = [str(FIXTURES / "tth-2024.txt")] if command == "add" else []
         result = invoke("corpus", command, *args, "--db", str(db))
         assert result.exit_code == 2 and message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_every_command_reading_a_plan_takes_a_corpus_id(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "c.sqlite"
+    run("corpus", "add", str(plans), "--db", str(db), "--workers", "1")
+    with Store(db) as store:
+        ids = {Path(d.path).name: d.id for d in store.documents()}
+    monkeypatch.setenv("PLANDIFF_DB", str(db))
+    ref = f"corpus:{ids['hue-2026.txt']}"
+    assert json.loads(run("parse", ref, "--json")) == json.loads(run("parse", str(plans / "hue-2026.txt"), "--json"))
+    assert json.loads(run("cite", ref, "--json")) == json.loads(run("cite", str(plans / "hue-2026.txt"), "--json"))
+    assert run("tasks", ref, "--csv") == run("tasks", str(plans / "hue-2026.txt"), "--csv")
