@@ -68,9 +68,10 @@ def add(inputs: tuple[str, ...], db: str, scheduler: str | None, workers: int | 
     with open_store(db, create=True) as store, _engine(scheduler, workers) as engine, \
             tqdm(total=len(paths), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
         report = add_files(store, paths, engine=engine, progress=bar.update)
+        ran_on = engine.description
     for path, reason in report.failed:
         click.echo(f"plandiff: skipped {path}: {reason}", err=True)
-    click.echo(f"{db}: {report.summary()}", err=True)
+    click.echo(f"{db}: {report.summary()} ({ran_on})", err=True)
 
 
 @corpus.command(name="ls")

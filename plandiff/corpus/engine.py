@@ -2,8 +2,9 @@
 
 Nothing here schedules: a ``dask.bag`` maps a pure function over items and Dask runs it — with
 its multiprocessing scheduler on a pool of this machine's cores by default, in this process for a
-single worker, or on a ``dask.distributed`` cluster given its address. Results come back here in
-batches so that one place writes the store and memory stays bounded whatever the corpus size.
+single worker, or on a ``dask.distributed`` cluster given its address. Each partition's results
+come back here as soon as it is done, so that one place writes the store while the rest is
+computed; runs of a bounded number of items keep memory bounded whatever the corpus size.
 """
 
 from __future__ import annotations
