@@ -391,3 +391,22 @@ def test_every_command_reading_a_plan_takes_a_corpus_id(plans: Path, tmp_path: P
     assert json.loads(run("parse", ref, "--json")) == json.loads(run("parse", str(plans / "hue-2026.txt"), "--json"))
     assert json.loads(run("cite", ref, "--json")) == json.loads(run("cite", str(plans / "hue-2026.txt"), "--json"))
     assert run("tasks", ref, "--csv") == run("tasks", str(plans / "hue-2026.txt"), "--csv")
+
+
+def test_a_renamed_folder_moves_its_documents_without_parsing_them(plans: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with Store(db) as store:
+        add(store, [plans], engine=None)
+        before = {Path(d.path).name: d.id for d in store.documents()}
+    moved = plans.rename(tmp_path / "renamed")
+    (moved / "anlao-2024.txt").rename(moved / "anlao-2024-final.txt")
+    with Store(db) as store:
+        report = add(store, [moved], engine=None)
+        assert len(report.moved) == len(SEEDS) and not report.added and not report.updated
+        after = {Path(d.path).name: d.id for d in store.documents()}
+        assert after == {("anlao-2024-final.txt" if n == "anlao-2024.txt" else n): i for n, i in before.items()}
+        assert store.plan(after["anlao-2024-final.txt"]).name == "anlao-2024-final"
+    files = sorted(str(p.resolve()) for p in moved.iterdir())
+    run("corpus", "graph", "--db", str(db), "-o", str(tmp_path / "corpus.json"))
+    run("graph", *files, "-o", str(tmp_path / "files.json"))
+    assert json.loads((tmp_path / "corpus.json").read_text()) == json.loads((tmp_path / "files.json").read_text())

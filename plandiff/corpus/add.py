@@ -24,6 +24,8 @@ class AddReport:
     updated: list[str] = field(default_factory=list)
     reindexed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    """(old path, new path): the same content found at a new path while the old one is gone."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     """(path, one-line reason), this run's and the known ones' alike."""
 
@@ -31,6 +33,8 @@ class AddReport:
         parts = [f"{len(self.added)} added", f"{len(self.updated)} updated (new version)", f"{len(self.unchanged)} unchanged"]
         if self.reindexed:
             parts.append(f"{len(self.reindexed)} re-indexed")
+        if self.moved:
+            parts.append(f"{len(self.moved)} moved (nothing parsed)")
         parts.append(f"{len(self.failed)} skipped")
         return ", ".join(parts)
 
@@ -65,13 +69,20 @@ def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engin
     failed = store.failed()
     report = AddReport()
     todo: list[str] = []
+    # a document whose file is gone, found again at another path with the same content (a folder
+    # renamed or reorganised) keeps its id, versions and index: only its path changes
+    gone = {sha: old for old, (sha, _) in known.items() if not os.path.exists(old)}
     for path in paths:
         try:
             sha, _ = file_hash(path)
         except OSError as exc:
             report.failed.append((path, exc.strerror or str(exc)))
             continue
-        if path in known and known[path] == (sha, INDEX_VERSION):
+        if path not in known and sha in gone:
+            old = gone.pop(sha)
+            store.move(old, path)
+            report.moved.append((old, path))
+        elif path in known and known[path] == (sha, INDEX_VERSION):
             report.unchanged.append(path)
         elif path not in known and path in failed and failed[path][0] == sha:
             report.failed.append((path, failed[path][1]))

@@ -225,6 +225,22 @@ class Store:
         db.executemany("INSERT INTO signatures VALUES (?, ?, ?)", [(doc, s, h) for s, h in r.signatures])
         return status, doc
 
+    def move(self, old: str, new: str) -> None:
+        """Every version of ``old`` is now at ``new`` (its name, the stem, too)."""
+        name = Path(new).stem
+        with self.db:
+            rows = list(self.db.execute("SELECT id, node, plan, pid, name FROM documents WHERE path = ?", (old,)))
+            for doc, node, blob, pid, old_name in rows:
+                if pid == f"plan:{old_name}":  # a plan without a number is known by its name
+                    self.db.execute("UPDATE documents SET pid = ? WHERE id = ?", (f"plan:{name}", doc))
+                data = json.loads(node)
+                data.update(file=new, name=name, label=name)
+                plan = json.loads(zlib.decompress(blob))
+                plan["name"] = name
+                self.db.execute("UPDATE documents SET path = ?, name = ?, node = ?, plan = ? WHERE id = ?",
+                                (new, name, json.dumps(data, ensure_ascii=False),
+                                 zlib.compress(json.dumps(plan, ensure_ascii=False).encode("utf-8"), 1), doc))
+
     def remove(self, ref: str) -> list[int]:
         """Remove a document (by id, or every version of a path); the ids removed."""
         ids = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE path = ?", (ref,))]
