@@ -25,6 +25,11 @@ class EngineError(PlanError):
     """The scheduler cannot be reached or the work failed on it."""
 
 
+def apply_all(func: Callable[[T], R], items: list[T]) -> list[R]:
+    """One task: ``func`` over a chunk of items."""
+    return [func(item) for item in items]
+
+
 def warm_up() -> None:
     """Import what indexing needs (a worker's first task would otherwise pay for it)."""
     from . import record
@@ -92,12 +97,21 @@ class Engine:
         return list(bag.map(func).to_delayed())
 
     def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
-        """``func`` over ``items`` as a Dask bag; results in the items' order."""
+        """``func`` over ``items`` as Dask tasks, a task per chunk of items; results in the items'
+        order. The chunks go in as they are: Dask neither hashes nor walks them (a reuse run hands
+        over half a million candidate pairs with their texts, which hashing would copy many times)."""
         if not items:
             return []
-        import dask
+        import uuid
 
-        parts = self._partitions(func, items)
+        import dask
+        from dask import delayed
+
+        count = min(len(items), max(self.workers * 4, len(items) // 8))
+        size = -(-len(items) // count)
+        run = uuid.uuid4().hex
+        parts = [delayed(apply_all, pure=False)(func, delayed(items[k:k + size], name=f"items-{run}-{k}", traverse=False))
+                 for k in range(0, len(items), size)]
         with self._failures():
             if self._client is not None:
                 done = dask.compute(*parts, scheduler=self._client)

@@ -127,18 +127,23 @@ def verify(task: list[tuple[int, int, str, str]]) -> list[tuple[int, int, float]
 
 
 def _band_keys(matrix: np.ndarray) -> np.ndarray:
-    """One 64-bit key per row and band: the band's 4 values mixed (wrapping multiplication)."""
-    m = matrix[:, : BANDS * ROWS].astype(np.uint64).reshape(len(matrix), BANDS, ROWS)
+    """One 64-bit key per row and band: the band's 4 values mixed (wrapping multiplication). Band
+    by band, so that the temporaries are one band's size (a corpus of 10,000 plans has half a
+    million clause signatures)."""
     mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)
+    keys = np.empty((len(matrix), BANDS), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        return (m * mult).sum(axis=2, dtype=np.uint64) ^ (m[:, :, 0] << np.uint64(32))
+        for b in range(BANDS):
+            m = matrix[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
+            keys[:, b] = (m * mult).sum(axis=1, dtype=np.uint64) ^ (m[:, 0] << np.uint64(32))
+    return keys
 
 
 # the pipeline -------------------------------------------------------------------------------
 def matches(store: Store, rows: list[tuple[int, int]], sigs: list[bytes], groups: list[int], engine: Engine | None
             ) -> tuple[list[tuple[int, int, float]], dict[tuple[int, int], tuple[str, str]]]:
     """Verified pairs of rows (clauses) of different groups: LSH bands as Dask tasks, then rapidfuzz
-    in the band where each pair first met. Also the texts of the clauses in candidate pairs."""
+    in the band where each pair first met. Also the texts of the clauses in verified pairs."""
     if not rows:
         return [], {}
     matrix = np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(rows), NUM_PERM)
@@ -152,14 +157,19 @@ def matches(store: Store, rows: list[tuple[int, int]], sigs: list[bytes], groups
         tasks = [(b, keys[:, b], group_index, keys[:, :b]) for b in range(BANDS)]
         per_band = engine.map(band_pairs, tasks)
         need = {i for pairs in per_band for p in pairs for i in p}
+        # normalised words only while verifying; the texts as printed only for the pairs kept
         texts = store.clause_texts(rows[i] for i in sorted(need))
-        norm = {i: " ".join(words(texts[rows[i]][1])) for i in need}
+        norm = {i: " ".join(words(texts.pop(rows[i])[1])) for i in need}
+        del texts
         checks = [[(a, b, norm[a], norm[b]) for a, b in pairs] for pairs in per_band if pairs]
+        del norm, per_band
         verified = [p for part in engine.map(verify, checks) for p in part]
+        del checks
     finally:
         if own:
             engine.__exit__(None, None, None)
-    return verified, texts
+    kept = sorted({i for a, b, _ in verified for i in (a, b)})
+    return verified, store.clause_texts(rows[i] for i in kept)
 
 
 def find_reuse(store: Store, *, engine: Engine | None = None) -> Reuse:
