@@ -9,7 +9,8 @@ interleaved (1 worker, 2 workers, 1, 2 …) into fresh stores; figures are media
 2. re-add of the unchanged 1,000 (nothing parsed);
 3. reuse recall and precision against the planted answers;
 4. the graph build (in process) at 1,000, 3,000 and the large size, with growth exponents;
-5. the large add (default 10,000 plans) with the peak memory of all its processes together.
+5. the large add (default 10,000 plans) with the peak memory of all its processes together, and
+   `corpus reuse` over it.
 
 Run: ``python -m benchmarks.bench_corpus`` (``--quick``: 300 and 1,000 plans, no large add;
 ``--large N`` to choose the large size).
@@ -137,6 +138,9 @@ def main() -> None:
             print(f"add {n} plans (2 workers): {secs:.1f} s, peak memory of all processes {peak / 2**20:.0f} MB"
                   + (" (target ≤ 1 GB)" if n == max(sizes) else ""), flush=True)
     builds = graph_builds(stores)
+    largest = max(sizes)
+    secs, peak = command("corpus", "reuse", "--db", str(stores[largest]), "--json", "-o", str(tmp / "reuse.json"))
+    print(f"`corpus reuse` on {largest} plans: {secs:.1f} s, peak memory {peak / 2**20:.0f} MB")
     print("\ngraph build (in process): " + ", ".join(f"{n}: {t:.2f} s" for n, t in builds.items()))
     ordered = sorted(builds)
     for a, b in itertools.pairwise(ordered):
