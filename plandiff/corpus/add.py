@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,35 +92,34 @@ def add(store: Store, inputs: Iterable[str | os.PathLike[str]], *, engine: Engin
     if progress is not None and len(paths) > len(todo):
         progress(len(paths) - len(todo))
     if todo:
-        own = engine is None
-        engine = engine or Engine()
-        if own:
-            engine.__enter__()
-
-        ids = store.new_ids(todo)  # ids in the order of the paths, whatever order work finishes in
-        writes: list[tuple[Future, dict[str, str]]] = []  # no results kept once written
-
-        def on_part(results: list) -> None:
-            for done, _ in writes[-4:]:
-                if done.done() and done.exception() is not None:
-                    raise done.exception()  # type: ignore[misc]  # a write failed: stop here
-            reasons = {r.path: r.reason for r in results if isinstance(r, Failure)}
-            writes.append((writer.submit(store.put, results, ids), reasons))
-            if progress is not None:
-                progress(len(results))
-
-        # one thread writes each partition's plans as soon as the workers send them, while they
-        # compute the rest (the store is written from this process only)
-        try:
-            with ThreadPoolExecutor(1, thread_name_prefix="plandiff-store") as writer:
-                engine.stream(index_file, todo, on_part, batch)
-            for done, reasons in writes:
-                for path, status, _ in done.result():
-                    if status == "failed":
-                        report.failed.append((path, reasons[path]))
-                    else:
-                        getattr(report, status).append(path)
-        finally:
-            if own:
-                engine.__exit__(None, None, None)
+        with ExitStack() as stack:
+            if engine is None:  # our own, closed when done
+                engine = stack.enter_context(Engine())
+            _index(store, engine, todo, report, progress, batch)
     return report
+
+
+def _index(store: Store, engine: Engine, todo: list[str], report: AddReport, progress: Callable[[int], None] | None,
+           batch: int) -> None:
+    """Index ``todo`` on ``engine``; one thread writes each chunk's plans as soon as the workers
+    send them, while they compute the rest (the store is written from this process only)."""
+    ids = store.new_ids(todo)  # ids in the order of the paths, whatever order work finishes in
+    writes: list[tuple[Future, dict[str, str]]] = []  # no results kept once written
+
+    def on_part(results: list) -> None:
+        for done, _ in writes[-4:]:
+            if done.done() and done.exception() is not None:
+                raise done.exception()  # type: ignore[misc]  # a write failed: stop here
+        reasons = {r.path: r.reason for r in results if isinstance(r, Failure)}
+        writes.append((writer.submit(store.put, results, ids), reasons))
+        if progress is not None:
+            progress(len(results))
+
+    with ThreadPoolExecutor(1, thread_name_prefix="plandiff-store") as writer:
+        engine.stream(index_file, todo, on_part, batch)
+    for done, reasons in writes:
+        for path, status, _ in done.result():
+            if status == "failed":
+                report.failed.append((path, reasons[path]))
+            else:
+                getattr(report, status).append(path)

@@ -1,9 +1,9 @@
 """Where the corpus work runs: Dask, on a local process pool (every core) or on a cluster.
 
-Nothing here schedules: a ``dask.bag`` maps a pure function over items and Dask runs it — with
-its multiprocessing scheduler on a pool of this machine's cores by default, in this process for a
-single worker, or on a ``dask.distributed`` cluster given its address. Each partition's results
-come back here as soon as it is done, so that one place writes the store while the rest is
+Nothing here schedules: a task per chunk of items (``dask.delayed``) maps a pure function and
+Dask runs the tasks — with its multiprocessing scheduler on a pool of this machine's cores by
+default, in this process for a single worker, or on a ``dask.distributed`` cluster given its
+address. Each chunk's results come back here as soon as it is done, so that one place writes the store while the rest is
 computed; runs of a bounded number of items keep memory bounded whatever the corpus size.
 """
 
@@ -51,14 +51,14 @@ class Engine:
 
     def __enter__(self) -> Engine:
         try:
-            import dask.bag  # noqa: F401
+            import dask  # noqa: F401
         except ImportError:
-            raise MissingDependency("the corpus needs Dask: pip install 'plandiff[corpus]'") from None
+            raise MissingDependency("the corpus needs Dask, a dependency of plandiff: pip install dask") from None
         if self.scheduler:
             try:
                 from distributed import Client
             except ImportError:
-                raise MissingDependency("a cluster needs dask.distributed: pip install 'plandiff[corpus]'") from None
+                raise MissingDependency("a cluster needs dask.distributed, a dependency of plandiff: pip install distributed") from None
             try:
                 self._client = Client(self.scheduler, timeout="5s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
@@ -87,73 +87,66 @@ class Engine:
             return f"Dask cluster {self.scheduler} ({self.workers} threads)"
         return f"{self.workers} local process{'es' if self.workers > 1 else ''}" if self._pool else "this process"
 
-    def _partitions(self, func: Callable[[T], R], items: list[T]) -> list[Any]:
-        import dask.bag as db
-
-        # small partitions (about 8 items) keep both workers busy to the end of a batch; each
-        # partition comes back here on its own (a bag's compute would concatenate them in a
-        # worker first, shipping every result twice)
-        bag = db.from_sequence(items, npartitions=min(len(items), max(self.workers * 4, len(items) // 8)))
-        return list(bag.map(func).to_delayed())
-
-    def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
-        """``func`` over ``items`` as Dask tasks, a task per chunk of items; results in the items'
-        order. The chunks go in as they are: Dask neither hashes nor walks them (a reuse run hands
-        over half a million candidate pairs with their texts, which hashing would copy many times)."""
-        if not items:
-            return []
+    def _tasks(self, func: Callable[[T], R], items: list[T]) -> list[Any]:
+        """A Dask task per chunk of about 8 items (small chunks keep every worker busy to the end).
+        The chunks go in as they are: Dask neither hashes nor walks them (a reuse run hands over
+        half a million candidate pairs with their texts, which hashing would copy many times)."""
         import uuid
 
-        import dask
         from dask import delayed
 
         count = min(len(items), max(self.workers * 4, len(items) // 8))
         size = -(-len(items) // count)
         run = uuid.uuid4().hex
-        parts = [delayed(apply_all, pure=False)(func, delayed(items[k:k + size], name=f"items-{run}-{k}", traverse=False))
-                 for k in range(0, len(items), size)]
+        return [delayed(apply_all, pure=False)(func, delayed(items[k:k + size], name=f"items-{run}-{k}", traverse=False))
+                for k in range(0, len(items), size)]
+
+    def _compute(self, tasks: list[Any]) -> tuple[Any, ...]:
+        import dask
+
+        if self._client is not None:
+            return dask.compute(*tasks, scheduler=self._client)
+        if self._pool is not None:
+            return dask.compute(*tasks, scheduler="processes", pool=self._pool)
+        return dask.compute(*tasks, scheduler="sync")
+
+    def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
+        """``func`` over ``items`` as Dask tasks; results in the items' order."""
+        if not items:
+            return []
         with self._failures():
-            if self._client is not None:
-                done = dask.compute(*parts, scheduler=self._client)
-            elif self._pool is not None:
-                done = dask.compute(*parts, scheduler="processes", pool=self._pool)
-            else:
-                done = dask.compute(*parts, scheduler="sync")
+            done = self._compute(self._tasks(func, items))
         return [r for part in done for r in part]
 
     def stream(self, func: Callable[[T], R], items: Iterable[T], on_part: Callable[[list[R]], None],
                size: int = 1024) -> None:
-        """``func`` over ``items``; each partition's results go to ``on_part`` as soon as that
-        partition is done (in no set order) — from Dask's task callbacks locally, ``as_completed``
-        on a cluster — so that writing overlaps computing. Batch after batch of ``size`` items,
-        so that no more than a batch of results is ever held."""
+        """``func`` over ``items``; each chunk's results go to ``on_part`` as soon as that chunk is
+        done (in no set order) — from Dask's task callbacks locally, ``as_completed`` on a cluster
+        — so that writing overlaps computing. Run after run of ``size`` items, so that no more
+        than a run's results are ever held."""
         it = iter(items)
         while batch := list(itertools.islice(it, size)):
-            self._stream_batch(func, batch, on_part)
+            self._stream_run(func, batch, on_part)
 
-    def _stream_batch(self, func: Callable[[T], R], items: list[T], on_part: Callable[[list[R]], None]) -> None:
-        import dask
+    def _stream_run(self, func: Callable[[T], R], items: list[T], on_part: Callable[[list[R]], None]) -> None:
         from dask.callbacks import Callback
 
-        parts = self._partitions(func, items)
+        tasks = self._tasks(func, items)
         with self._failures():
             if self._client is not None:
                 from distributed import as_completed
 
-                for future in as_completed(self._client.compute(parts), loop=self._client.loop):
+                for future in as_completed(self._client.compute(tasks), loop=self._client.loop):
                     on_part(future.result())
                 return
-            wanted = {p.key for p in parts}
+            wanted = {t.key for t in tasks}
 
             def posttask(key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
                 if key in wanted:
                     on_part(result)
 
             with Callback(posttask=posttask):
-                if self._pool is not None:
-                    dask.compute(*parts, scheduler="processes", pool=self._pool)
-                else:
-                    dask.compute(*parts, scheduler="sync")
+                self._compute(tasks)
 
     @contextmanager
     def _failures(self) -> Iterator[None]:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from ..errors import PlanError
 from ..model import Clause, Plan
-from ..textnorm import words, words_each
+from ..textnorm import words_each
 
 NUM_PERM = 64
 """MinHash permutations per clause: 14 bands of 4 rows find pairs from a Jaccard of about 0.5."""
@@ -153,10 +153,6 @@ def _clause_rows(plan: Plan) -> list[ClauseRow]:
     for clause in plan.clauses:
         visit(clause, None)
     return out
-
-
-def shingles(text: str) -> set[bytes]:
-    return _shingles(words(text))
 
 
 def _shingles(w: list[str]) -> set[bytes]:
