@@ -237,6 +237,7 @@ class _Scorer:
         self.space = _Space(texts)
         self.vec: dict[str, dict[str, float]] = {}
         self.cache: dict[tuple[int, int], float] = {}
+        self.sims: dict[tuple[str, str], float] = {}
 
     def v(self, text: str) -> dict[str, float]:
         vec = self.vec.get(text)
@@ -249,7 +250,12 @@ class _Scorer:
             return 0.0
         if x == y:
             return 1.0
-        return 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(_bounded(x), _bounded(y)) / 100.0
+        # a heading, body or subtree text recurs in many pairs: each pair of texts is compared once
+        key = (x, y)
+        got = self.sims.get(key)
+        if got is None:
+            got = self.sims[key] = 0.5 * _cos(self.v(x), self.v(y)) + 0.5 * fuzz.ratio(_bounded(x), _bounded(y)) / 100.0
+        return got
 
     def coverage(self, text: str, parts: list[str]) -> float:
         """Share of ``text``'s TF-IDF weight found in the features of ``parts``."""
@@ -326,12 +332,13 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     scale = len(nb) / max(1, len(na))
     # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
     rare_of: dict[str, list[tuple[str, float]]] = {}
+    common = {t for t, d in space.df.items() if d > limit}
     seeds_of: dict[str, list[tuple[str, float]]] = {}
 
     def rare(text: str) -> list[tuple[str, float]]:
         got = rare_of.get(text)
         if got is None:
-            got = rare_of[text] = [(t, w) for t, w in scorer.v(text).items() if space.df.get(t, 0) <= limit]
+            got = rare_of[text] = [(t, w) for t, w in scorer.v(text).items() if t not in common]
         return got
 
     def seeds(text: str) -> list[tuple[str, float]]:
@@ -354,9 +361,13 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
                 if posting is None:
                     continue
                 js, ws = posting
-                lo, hi = _window(js, i * scale)
-                for k in range(lo, hi):
-                    acc[js[k]] += w * ws[k]
+                if len(js) <= POSTINGS:
+                    for j, x in zip(js, ws, strict=True):
+                        acc[j] += w * x
+                else:
+                    lo, hi = _window(js, i * scale)
+                    for j, x in zip(js[lo:hi], ws[lo:hi], strict=True):
+                        acc[j] += w * x
             for j, _ in heapq.nsmallest(CANDIDATES, acc.items(), key=lambda kv: (-kv[1], kv[0])):
                 pairs.add((i, j))
     return sorted(pairs)
@@ -407,35 +418,46 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
 
     children_a = _children(na)
     children_b = _children(nb)
+    roots_a = [n.index for n in na if n.parent is None]
+    roots_b = [n.index for n in nb if n.parent is None]
 
     def anchored(i: int, j: int) -> bool:
         """A sibling next to ``i`` is paired with the sibling next to ``j`` on the same side: the
         order of the two lists holds around the pair (the evidence a reader uses across plans)."""
-        sa = children_a[na[i].parent] if na[i].parent is not None else [n.index for n in na if n.parent is None]
-        sb = children_b[nb[j].parent] if nb[j].parent is not None else [n.index for n in nb if n.parent is None]
+        sa = children_a[na[i].parent] if na[i].parent is not None else roots_a
+        sb = children_b[nb[j].parent] if nb[j].parent is not None else roots_b
         ka, kb = sa.index(i), sb.index(j)
         for step in (-1, 1):
             if 0 <= ka + step < len(sa) and 0 <= kb + step < len(sb) and a_to_b.get(sa[ka + step]) == sb[kb + step]:
                 return True
         return False
 
-    def weigh(i: int, j: int, bonus: bool) -> tuple[float, list[str]]:
-        """The pair's similarity with the tree's evidence, and that evidence in words."""
+    def weigh(i: int, j: int, bonus: bool) -> tuple[float, bool]:
+        """The pair's similarity with the tree's evidence, and whether the parents were paired."""
         s = scorer.score(i, j)
-        notes = [f"text {s:.2f}"]
+        paired = False
         if bonus:
             if parents_paired(i, j):
                 s += CONTEXT_BONUS
-                notes.append(f"parents paired +{CONTEXT_BONUS:.2f}")
+                paired = True
             if na[i].clause.label == nb[j].clause.label:
                 s += LABEL_BONUS
-                notes.append(f"same label +{LABEL_BONUS:.2f}")
         if cross and _parts_differ(na[i], nb[j]):
             s -= ROLE_PENALTY
+        return s, paired
+
+    def in_words(i: int, j: int, bonus: bool, paired: bool) -> list[str]:
+        """The evidence ``weigh`` counted, in words (written only for the pairs taken)."""
+        notes = [f"text {scorer.score(i, j):.2f}"]
+        if paired:
+            notes.append(f"parents paired +{CONTEXT_BONUS:.2f}")
+        if bonus and na[i].clause.label == nb[j].clause.label:
+            notes.append(f"same label +{LABEL_BONUS:.2f}")
+        if cross and _parts_differ(na[i], nb[j]):
             notes.append(f"parts differ ({_part(na[i])} / {_part(nb[j])}) -{ROLE_PENALTY:.2f}")
         elif cross and na[i].role & nb[j].role:
             notes.append(f"same part ({', '.join(sorted(na[i].role & nb[j].role))})")
-        return s, notes
+        return notes
 
     def greedy(bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
         scored = []
@@ -443,19 +465,20 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
         for i, j in cands:
             if i in a_to_b or j in b_to_a:
                 continue
-            s, notes = weigh(i, j, bonus)
+            s, paired = weigh(i, j, bonus)
             for side, x, y in (("a", i, j), ("b", j, i)):
                 if s > best_other.get((side, x), (-1.0, -1))[0]:
                     best_other[(side, x)] = (s, y)
             weak = cross and scorer.score(i, j) < th["confident"]
             if s >= bar and not (weak and (_container_for_item(na[i], nb[j], a_to_b, b_to_a, children_a, children_b)
                                            or _parts_differ(na[i], nb[j]))):
-                scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j, notes))
+                scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j, paired))
         order = sorted(scored, reverse=True, key=lambda t: t[:6])
         if cross and not need_anchor:
             order = _assignment(order)
-        for _s, _, _, _, i, j, notes in order:
+        for _s, _, _, _, i, j, paired in order:
             if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
+                notes = in_words(i, j, bonus, paired)
                 if need_anchor:
                     notes = [*notes, "keeps its neighbours' order"]
                 rivals = []
@@ -673,14 +696,19 @@ def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: di
     taken_a = {i for i, _ in linked}
     taken_b = {j for _, j in linked}
     for side, nodes_x, nodes_y, x_to_y, taken_y in (("split", na, nb, a_to_b, taken_b), ("merge", nb, na, b_to_a, taken_a)):
+        # the pairs by the parent of their clause on y's side: a free leaf looks only at its siblings'
+        # partners (in pairing order), not at every pair
+        by_parent: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+        for x_index, partner in x_to_y.items():
+            by_parent[nodes_y[partner].parent].append((x_index, partner))
         for y in nodes_y:
             if y.index in taken_y or not y.own or y.has_children:
                 continue
             best = None
-            for x_index, partner in x_to_y.items():
+            for x_index, partner in by_parent.get(y.parent, ()):
                 x = nodes_x[x_index]
                 p = nodes_y[partner]
-                if x.has_children or p.parent != y.parent or abs(p.index - y.index) > 1 + len(p.clause.children):
+                if x.has_children or abs(p.index - y.index) > 1 + len(p.clause.children):
                     continue
                 single = scorer.sim(x.own, p.own)
                 if single >= 0.97:
