@@ -109,7 +109,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     _check_page_output(output, fmt in ("json", "md"), ())
     plan_a, plan_b = _load(a, db), _load(b, db)
     result = plandiff.align(plan_a, plan_b, cross=cross)
-    from plandiff.render_html import LITTLE_SHARED, shared_share
+    from plandiff.render.html import LITTLE_SHARED, shared_share
 
     share = shared_share(result)
     if share < LITTLE_SHARED:
@@ -118,7 +118,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     if fmt is None:
         fmt = {".json": "json", ".md": "md", ".docx": "docx"}.get(Path(output).suffix.lower(), "html") if output else "html"
     if fmt in ("docx", "table"):
-        from plandiff.render_docx import comparison_table, tracked_changes
+        from plandiff.render.docx import comparison_table, tracked_changes
 
         if not output:
             raise UserError("a Word comparison is a file: give -o changes.docx")
@@ -185,7 +185,7 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: b
 @click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
 def cite(file: str, as_json: bool, output: str | None) -> None:
     """List the legal instruments FILE cites."""
-    from plandiff.citations import extract
+    from plandiff.cite.citations import extract
 
     guard_output(output, [file])
     cites, warnings = extract(_load(file))
@@ -318,7 +318,7 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
     if instrument:
         emit_trace(g, instrument, as_json, "these plans")
         return
-    from plandiff.graph import plan_id
+    from plandiff.cite.graph import plan_id
 
     assert plan_file is not None
     rows = g.ancestry(plan_id(_load(plan_file)))

@@ -5,41 +5,22 @@ The verbs: ``parse`` a plan into a clause tree, ``align`` two plans, ``history``
 Markdown and HTML.
 """
 
-import sys
-import types
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from .errors import PlanError
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
-from .parser import parse, parse_file, parse_text
-from .render_text import render_alignment_text, render_outline, render_plain
+from .parsing.parser import parse, parse_file, parse_text
+from .render.text import render_alignment_text, render_outline, render_plain
 
 _LAZY = {
-    "align": "aligner", "render_markdown": "render_md", "CitationGraph": "graph",
-    "citations": "citations", "compare_citations": "citations",
-    "history": "history", "History": "history", "Lineage": "history",
-    "render_html": "render_html", "render_history_html": "render_html",
+    "align": "compare.aligner", "history": "compare.history", "History": "compare.history",
+    "Lineage": "compare.history", "citations": "cite.citations", "compare_citations": "cite.citations",
+    "CitationGraph": "cite.graph", "render_html": "render.html", "render_history_html": "render.html",
+    "render_markdown": "render.markdown",
 }
 """Loaded on first use, so that `import plandiff` costs what parsing needs (rapidfuzz, lxml,
 networkx and the citation patterns come with the verbs that use them)."""
-
-_NAMED_LIKE_MODULES = frozenset({"citations", "history", "render_html"})
-"""Functions named like the module they live in: ``plandiff.citations`` is the function."""
-
-
-class _Package(types.ModuleType):
-    """The package, keeping ``plandiff.citations`` (and history, render_html) the function: the
-    import system sets a submodule on its package once it is loaded, which would hide the function
-    (the module stays reachable as ``sys.modules["plandiff.citations"]``)."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in _NAMED_LIKE_MODULES and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Alignment",
@@ -71,12 +52,12 @@ __all__ = [
     "render_plain",
 ]
 if TYPE_CHECKING:
-    from .aligner import align
-    from .citations import citations, compare_citations
-    from .graph import CitationGraph
-    from .history import History, Lineage, history
-    from .render_html import render_history_html, render_html
-    from .render_md import render_markdown
+    from .cite.citations import citations, compare_citations
+    from .cite.graph import CitationGraph
+    from .compare.aligner import align
+    from .compare.history import History, Lineage, history
+    from .render.html import render_history_html, render_html
+    from .render.markdown import render_markdown
 
 __version__ = "0.1.0"
 

@@ -7,7 +7,7 @@ import plandiff
 
 def grow(plan: plandiff.Plan, factor: int) -> plandiff.Plan:
     """A plan ``factor`` times larger: each copy a part, its clauses varied by the copy number."""
-    from plandiff.markers import to_roman
+    from plandiff.numerals import to_roman
 
     lines = ["KẾ HOẠCH", plan.meta.title or "Kế hoạch", "", plan.preamble, ""]
     for k in range(factor):
@@ -31,7 +31,7 @@ def vary(plan: plandiff.Plan, seed: int = 0, *, reword: float = 0.15, shuffle: f
     children of about ``shuffle`` of the clauses put in another order (renumbered as they go)."""
     import random
 
-    from plandiff.markers import to_roman
+    from plandiff.numerals import to_roman
 
     rng = random.Random(seed)
     vocabulary = [w for c in plan.walk() for w in c.text.split() if w.isalpha()] or ["nội", "dung"]

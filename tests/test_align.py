@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plandiff
-from plandiff.worddiff import apply, diff_words, tokenize
+from plandiff.compare.worddiff import apply, diff_words, tokenize
 from tests.conftest import load
 
 
@@ -127,7 +127,7 @@ def test_word_diffs_are_diff_match_patchs_own_on_the_seed_comparisons(x: str, y:
     """The bit-parallel middle step changes speed, not what a reader sees on these comparisons."""
     from diff_match_patch import diff_match_patch
 
-    from plandiff.worddiff import _word_diff
+    from plandiff.compare.worddiff import _word_diff
 
     edited = _edited_pairs(x, y)
     assert len(edited) > 20
@@ -139,7 +139,7 @@ def test_word_diffs_change_no_more_than_diff_match_patchs_across_provinces() -> 
     """Where several shortest diffs exist the two engines may pick different ones: never a worse one."""
     from diff_match_patch import diff_match_patch
 
-    from plandiff.worddiff import _word_diff
+    from plandiff.compare.worddiff import _word_diff
 
     def changed(edits: list) -> int:
         return sum(len(e.text) for e in edits if e.op != "equal")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import plandiff
-from plandiff.citations import extract, normalize_symbol
+from plandiff.cite.citations import extract, normalize_symbol
 from tests.conftest import load
 
 HEAD = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024 trên địa bàn tỉnh Hưng Yên\n\n"

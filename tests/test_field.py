@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import plandiff
-from plandiff.audit import lost_and_invented
-from plandiff.citations import extract
+from plandiff.cite.citations import extract
+from plandiff.parsing.audit import lost_and_invented
 
 from . import builders
 
@@ -364,7 +364,7 @@ def test_trace_runs_down_from_plans_to_what_they_cite(tmp_path: Path) -> None:
 
 
 def graph_id(plan: plandiff.Plan) -> str:
-    from plandiff.graph import plan_id
+    from plandiff.cite.graph import plan_id
 
     return plan_id(plan)
 

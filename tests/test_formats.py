@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 import plandiff
-from plandiff.citations import citations
+from plandiff.cite.citations import citations
 from plandiff.read import legacy
 from plandiff.textnorm import match_key
 from tests import builders
@@ -56,7 +56,7 @@ def test_docx_sub_items_and_footnotes() -> None:
     assert [(f.label, f.clause) for f in got.footnotes] == [(f.label, f.clause) for f in want.footnotes]
     assert [f.text for f in got.footnotes] == [f.text for f in want.footnotes]
     assert got.find("II.1").text == want.find("II.1").text
-    from plandiff.audit import lost_and_invented
+    from plandiff.parsing.audit import lost_and_invented
 
     assert lost_and_invented(got) == lost_and_invented(want)
 

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 import plandiff
-from plandiff.graph import plan_id
+from plandiff.cite.graph import plan_id
 from tests.conftest import PLAN_FILES, load
 
 

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 import plandiff
 from plandiff import errors
-from plandiff.audit import lost_and_invented
-from plandiff.worddiff import apply, diff_words
+from plandiff.compare.worddiff import apply, diff_words
+from plandiff.parsing.audit import lost_and_invented
 
 from . import builders
 

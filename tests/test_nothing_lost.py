@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import plandiff
-from plandiff.audit import lost_and_invented
+from plandiff.parsing.audit import lost_and_invented
 from tests.conftest import DATA
 
 

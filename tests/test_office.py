@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import plandiff
-from plandiff.audit import lost_and_invented
-from plandiff.render_docx import _line, _title, comparison_table, resolve, tracked_changes
+from plandiff.parsing.audit import lost_and_invented
+from plandiff.render.docx import _line, _title, comparison_table, resolve, tracked_changes
 
 from . import builders
 from .conftest import FIXTURES, load

@@ -99,7 +99,7 @@ def test_markdown_table_header_from_a_converter() -> None:
     assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "21/KH-UBND", "Thừa Thiên Huế", "2023-01-18")
     assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
     assert [c.id for c in plan.walk()] == [c.id for c in load("tth-2023").walk()]
-    from plandiff.audit import lost_and_invented
+    from plandiff.parsing.audit import lost_and_invented
 
     lost, invented = lost_and_invented(plan)
     assert not lost and not invented

@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lhtml
 
 import plandiff
-from plandiff.render_html import KINDS
+from plandiff.render.html import KINDS
 from tests.conftest import load
 
 
@@ -195,7 +195,7 @@ def test_report_as_a_reader_uses_it(tmp_path: Path) -> None:
 
 
 def _subst_pairs(al: plandiff.Alignment) -> set[tuple[str, str]]:
-    from plandiff.render_html import _substitutions
+    from plandiff.render.html import _substitutions
 
     return _substitutions(al)
 

@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from ..graph import CitationGraph, Entry
+from ..cite.graph import CitationGraph, Entry
 from ..model import Plan
 from ..serial import citation_from_dict
 from .store import Store

@@ -94,7 +94,7 @@ def file_hash(path: str | os.PathLike[str]) -> tuple[str, int]:
 def index_file(path: str) -> Record | Failure:
     """Parse and index one file. Any ``PlanError`` (not a plan, damaged, too large) is a
     ``Failure``; so is an unreadable file: one bad file never stops a corpus."""
-    from ..parser import parse_file
+    from ..parsing.parser import parse_file
 
     try:
         sha, size = file_hash(path)
@@ -111,8 +111,8 @@ def index_file(path: str) -> Record | Failure:
 
 
 def index_plan(plan: Plan, *, path: str, sha256: str = "", size: int = 0) -> Record:
-    from ..citations import extract_learning, names_key
-    from ..graph import plan_attributes, plan_id
+    from ..cite.citations import extract_learning, names_key
+    from ..cite.graph import plan_attributes, plan_id
     from ..tasks.extract import tasks
 
     cites, warnings, names = extract_learning(plan)
@@ -137,7 +137,8 @@ def warm_up() -> None:
     """Import the stages ``index_file`` runs."""
     import datasketch  # noqa: F401
 
-    from .. import citations, parser  # noqa: F401
+    from ..cite import citations  # noqa: F401
+    from ..parsing import parser  # noqa: F401
     from ..tasks import extract  # noqa: F401
 
 

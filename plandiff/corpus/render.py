@@ -8,8 +8,8 @@ from typing import Any
 from lxml import etree
 from lxml.builder import E
 
-from ..render_html import _append_mixed, _diff_els
-from ..worddiff import Budget
+from ..compare.worddiff import Budget
+from ..render.html import _append_mixed, _diff_els
 from .reuse import Copy, Reuse
 from .store import Document
 

@@ -87,7 +87,7 @@ def _format(value: int, fmt: str) -> str:
         s = letters[(value - 1) % 26] * ((value - 1) // 26 + 1)
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):
-        from ..markers import to_roman
+        from ..numerals import to_roman
 
         r = to_roman(value)
         return r if fmt == "upperRoman" else r.lower()

@@ -62,7 +62,7 @@ def running_lines(pages: list[str]) -> frozenset[str]:
     when every page opens with "N. Tổ chức …"."""
     if len(pages) < 3:
         return frozenset()
-    from ..markers import match
+    from ..parsing.markers import match
 
     edge: Counter[str] = Counter()
     for page in pages:

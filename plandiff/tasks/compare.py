@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..aligner import align
+from ..compare.aligner import align
 from ..errors import require
 from ..model import Alignment, Plan, Task
 from ..textnorm import match_key

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..aligner import role_of
+from ..compare.aligner import role_of
 from ..model import Appendix, Clause, Plan, Span, Table, Task
 from ..textnorm import match_key
 from . import agencies, timing

@@ -13,9 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model import Artefact, Span
 from . import markers
 from .lines import Line
-from .model import Artefact, Span
 from .structure import ends_sentence
 
 _BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[A-ZĐÀ-Ỹ“\"(])")

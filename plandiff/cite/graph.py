@@ -17,11 +17,11 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import require
+from ..jurisdictions import canonical
+from ..model import Citation, Jurisdiction, Plan
+from ..textnorm import match_key
 from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
-from .errors import require
-from .jurisdictions import canonical
-from .model import Citation, Jurisdiction, Plan
-from .textnorm import match_key
 
 _IMPLEMENTS_SUBJECT = re.compile(r"^(?:về\s+)?(?:việc\s+)?(?:thực hiện|triển khai|ban hành|phê duyệt)\b", re.IGNORECASE)
 
@@ -295,7 +295,7 @@ class CitationGraph:
         if suffix == ".json":
             return self.to_json()
         if suffix in (".html", ".htm"):
-            from .render_graph import render_graph_html
+            from ..render.graph import render_graph_html
 
-            return render_graph_html(self)
+            return render_graph_html(self.graph)
         raise ValueError(f"unknown graph format {suffix!r}: use .graphml, .json or .html")

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..numerals import roman_value
+
 Style = Literal[
     "part", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
     "dash", "plus", "bullet",
@@ -33,7 +35,6 @@ KIND_OF_STYLE = {
     "bullet": "dash",
 }
 
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,27 +50,6 @@ class Marker:
     """The text after the label."""
     ambiguous: bool = False
     """"i)", "v)", "x)": a letter or a lower-case roman numeral."""
-
-
-def roman_value(s: str) -> int | None:
-    s = s.lower()
-    if not s or any(c not in _ROMAN_VALUES for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN_VALUES[c]
-        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
-    canonical = to_roman(total)
-    return total if canonical == s.upper() else None
-
-
-def to_roman(n: int) -> str:
-    out = []
-    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out.append(sym)
-            n -= v
-    return "".join(out)
 
 
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+))\s*[.:\-–]?\s*(?P<rest>.*)$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Plan
+from ..model import Plan
 
 
 def _chars(text: str) -> Counter[str]:

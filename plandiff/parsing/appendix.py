@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 from . import lines as lines_mod
 from . import structure
 from .lines import Line
-from .model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 
 _HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")

@@ -14,10 +14,10 @@ from typing import Any
 from lxml import etree
 from lxml.builder import E
 
-from .errors import require
-from .history import History
-from .model import Alignment, Clause, Pair, Plan
-from .worddiff import Budget, diff_words
+from ..compare.history import History
+from ..compare.worddiff import Budget, diff_words
+from ..errors import require
+from ..model import Alignment, Clause, Pair, Plan
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
 STRINGS = {
@@ -645,7 +645,7 @@ def _substitutions(al: Alignment) -> set[tuple[str, str]]:
     """Pairs whose only changes are the ones a reader expects between the two plans: their own
     place names and years, case, the level words ("tỉnh" → "thành phố"). Shown muted, counted
     apart and hideable."""
-    from .aligner import matching_key
+    from ..compare.aligner import matching_key
 
     out: set[tuple[str, str]] = set()
     for p in al.pairs:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .errors import require
-from .model import Alignment
-from .worddiff import Budget, diff_words
+from ..compare.worddiff import Budget, diff_words
+from ..errors import require
+from ..model import Alignment
 
 _MD_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|])")
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InvalidArgument, require
-from .model import Alignment, Plan
+from ..errors import InvalidArgument, require
+from ..model import Alignment, Plan
 
 
 @dataclass(frozen=True, slots=True)

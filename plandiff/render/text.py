@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .errors import require
-from .model import Alignment, Clause, Plan
+from ..errors import require
+from ..model import Alignment, Clause, Plan
 
 
 def render_outline(plan: Plan, *, width: int = 100) -> str:

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from .errors import require
-from .model import Alignment, Clause, Plan
-from .worddiff import Budget, diff_words
+from ..compare.worddiff import Budget, diff_words
+from ..errors import require
+from ..model import Alignment, Clause, Plan
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import appendix, errors, footnotes, frontmatter, markers, structure
+from .. import errors
+from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
+from ..read.source import SourceText, read_bytes, read_path, read_text
+from . import appendix, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
-from .model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
-from .read.source import SourceText, read_bytes, read_path, read_text
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
 _INSTRUMENTS = (

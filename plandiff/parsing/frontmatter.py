@@ -11,9 +11,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..model import HeaderLine, Jurisdiction, Span
+from ..textnorm import match_key
 from .lines import Cell, Line
-from .model import HeaderLine, Jurisdiction, Span
-from .textnorm import match_key
 
 DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .model import Artefact, Span
+from ..model import Artefact, Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .errors import InputTooLarge, require
-from .jurisdictions import same_authority
-from .model import Alignment, Clause, Pair, Plan
-from .textnorm import match_key, words
+from ..errors import InputTooLarge, require
+from ..jurisdictions import same_authority
+from ..model import Alignment, Clause, Pair, Plan
+from ..textnorm import match_key, words
 
 SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05,
                "summary_gain": 0.05, "summary_sim": 0.30, "review": 0.65}

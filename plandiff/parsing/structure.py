@@ -12,10 +12,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..model import Clause, Span
+from ..numerals import roman_value
 from . import markers
 from .lines import Line
 from .markers import Marker
-from .model import Clause, Span
 
 WRAP_SHARE = 0.8
 """A line at least this share of the page width that does not close a sentence runs on."""
@@ -180,7 +181,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
         seen_marked += 1
         style: markers.Style = _resolve_style(mark, stack, marked, seen_marked)
         if style != mark.style:
-            mark = Marker(style, mark.label, mark.key, markers.roman_value(mark.key) or mark.value, mark.rest)
+            mark = Marker(style, mark.label, mark.key, roman_value(mark.key) or mark.value, mark.rest)
             para.marker = mark
         node = _Node(mark, [para])
         styles = [n.marker.style for n in stack if n.marker]
@@ -207,7 +208,7 @@ def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after
     open_roman = next((n.marker for n in reversed(stack) if n.marker and n.marker.style == "roman_lower"), None)
     if open_letter and mark.key in markers.letters_after(open_letter.key):
         return "letter"
-    if open_roman and (markers.roman_value(mark.key) or 0) == open_roman.value + 1:
+    if open_roman and (roman_value(mark.key) or 0) == open_roman.value + 1:
         return "roman_lower"
     if mark.key == "i":
         for nxt in itertools.islice(marked, after, None):

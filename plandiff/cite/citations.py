@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-from .errors import require
-from .jurisdictions import canonical
-from .model import Citation, Jurisdiction, Plan, Span
-from .textnorm import match_key
+from ..errors import require
+from ..jurisdictions import canonical
+from ..model import Citation, Jurisdiction, Plan, Span
+from ..textnorm import match_key
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.builder import E
 
-from .render_html import script_json
+from .html import script_json
 
 if TYPE_CHECKING:
-    from .graph import CitationGraph
+    import networkx as nx
 
 SVG = "http://www.w3.org/2000/svg"
 
@@ -112,8 +112,11 @@ def level_of(data: dict) -> int:
     return 1
 
 
-def render_graph_html(cg: CitationGraph) -> str:
-    g = cg.graph
+def render_graph_html(g: nx.DiGraph) -> str:
+    """The page for a citation graph as networkx holds it (``CitationGraph.graph``): the renderer
+    needs the nodes and edges, not the class that built them."""
+    import networkx as nx
+
     columns: dict[int, list[str]] = {}
     for n in g.nodes:
         columns.setdefault(level_of({"id": n, **g.nodes[n]}), []).append(n)
@@ -166,7 +169,7 @@ def render_graph_html(cg: CitationGraph) -> str:
     for col in used:
         head = etree.SubElement(svg, f"{{{SVG}}}text", x=str(20 + x_of[col] * width_col), y="24", **{"class": "column"})
         head.text = LEVELS[col]
-    payload = script_json(cg.to_node_link())
+    payload = script_json(nx.node_link_data(g, edges="links"))
     doc = E.html(
         {"lang": "vi"},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
