@@ -499,3 +499,87 @@ def test_e_office_pdf_number_in_a_form_field() -> None:
     writer.write(out)
     plan = plandiff.parse(out.getvalue())
     assert (plan.meta.number, plan.meta.date) == ("27/KH-UBND", None)
+
+
+WEB_TABLE_ROWS = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 215/KH-UBND | Kon Tum, ngày 12 tháng 2 năm 2025 |
+KẾ HOẠCH
+TRIỂN KHAI CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025 TRÊN ĐỊA BÀN TỈNH KON TUM
+Căn cứ Kế hoạch số 9/KH-UBND ngày 5 tháng 1 năm 2025 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+""" + BODY
+
+WEB_CELL_LINES = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+--------
+|
+CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số:
+318/QĐ-UBND
+|
+Phú Yên,
+ngày 7 tháng 3 năm 2025
+|
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI TRÊN ĐỊA BÀN TỈNH PHÚ YÊN
+NĂM 2025
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Bình đẳng giới ngày 29/11/2006;
+Xét đề nghị của Sở Nội vụ,
+QUYẾT ĐỊNH:
+Điều 1.
+Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác bình đẳng giới năm 2025.
+Điều 2.
+Quyết định này có hiệu lực kể từ ngày ký./.
+|
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn An
+|
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025
+""" + BODY
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_web_page_text_with_table_rows_that_lost_their_leading_pipe(tmp_path: Path, suffix: str) -> None:
+    # a legal portal's text: each header row "cell | cell |", the leading pipe gone
+    path = tmp_path / f"kehoach{suffix}"
+    path.write_text(WEB_TABLE_ROWS, encoding="utf-8")
+    plan = plandiff.parse_file(path)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN", "215/KH-UBND", "Kon Tum", "2025-02-12")
+    assert m.jurisdiction is not None and (m.jurisdiction.level, m.jurisdiction.name) == ("tỉnh", "Kon Tum")
+    assert [c.id for c in plan.clauses] == ["I", "II"]
+    assert "|" in [a.text for a in plan.artefacts]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_web_page_text_with_a_cell_to_a_line(tmp_path: Path, suffix: str) -> None:
+    # the header table flattened one cell per line between lone pipes: "Số:" above its number,
+    # the place above its date; a chairman's decision names its authority right under the title
+    path = tmp_path / f"quyetdinh{suffix}"
+    path.write_text(WEB_CELL_LINES, encoding="utf-8")
+    plan = plandiff.parse_file(path)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "318/QĐ-UBND", "Phú Yên", "2025-03-07")
+    assert m.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI TRÊN ĐỊA BÀN TỈNH PHÚ YÊN NĂM 2025"
+    assert [h.text for h in plan.header if h.role == "authority"] == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"]
+    assert [a.id for a in plan.articles] == ["Điều 1", "Điều 2"]
+    assert plan.attached is not None and plan.attached.title == "THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025"
+    assert [c.id for c in plan.clauses] == ["I", "II"]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_a_title_that_runs_on_into_an_authority_keeps_it() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 2/QĐ-UBND\nPhú Yên, ngày 1 tháng 2 năm 2025\n\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\n\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"
+    assert [h.text for h in plan.header if h.role == "authority"] == ["ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"]

@@ -32,6 +32,9 @@ _PLACE_DATE = re.compile(
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+_LEVEL_CAPS = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\W\d][^,;:.()]*)")
+_NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
+"""Words that end a place's name in a title set in capitals."""
 _AUTHORITY = re.compile(r"^(TM|T\.M|KT|Q|TL|TUQ)\s*\.\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _BODY_WORDS = (
@@ -209,6 +212,19 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     while i < len(cells):
         cell = cells[i]
         text = cell.text
+        if _NUMBER_LABEL.fullmatch(text.strip()) and i + 1 < len(cells):
+            # "Số:" in a cell or line of its own, the number under it (a web page's table as text)
+            joined = f"{text.strip()} {cells[i + 1].text.strip()}"
+            if _NUMBER.match(joined):
+                out.append(Cell(joined, cell.start, cells[i + 1].end))
+                i += 2
+                continue
+        if (out and out[-1].text.rstrip().endswith(",") and re.match(r"\s*ngày\b", text)
+                and _PLACE_DATE.search(f"{out[-1].text} {text}") and not _NUMBER.match(out[-1].text)):
+            # "Bình Định," / "ngày 29 tháng 5 năm 2018": the place wrapped before its date
+            prev = out.pop()
+            cell = Cell(f"{prev.text} {text}", prev.start, cell.end)
+            text = cell.text
         if _DATE_OPEN.search(text) and not _PLACE_DATE.search(text):
             # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
             j = i + 1
@@ -227,6 +243,7 @@ def _front_cells(front: list[Line]) -> list[Cell]:
 
 
 _DATE_OPEN = re.compile(r"(?:^|,)\s*ngày\b|,\s*ngày")
+_NUMBER_LABEL = re.compile(r"Số\s*[:.]?")
 
 
 def _is_place_start(text: str) -> bool:
@@ -355,6 +372,18 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
         m = _LEVEL_RE.search(text)
         if m:
             return Jurisdiction(m.group("name").strip(), m.group("level"))
+        if text and text == text.upper():
+            # a title in capitals ("… TRÊN ĐỊA BÀN TỈNH KON TUM NĂM 2025"): the name runs to a
+            # word that cannot be in it (a year, "năm", "giai đoạn" …)
+            m = _LEVEL_CAPS.search(text.lower())
+            if m:
+                name = []
+                for word in m.group("name").split():
+                    if word in _NOT_IN_NAMES or word[:1].isdigit() or len(name) == 4:
+                        break
+                    name.append(word)
+                if name:
+                    return Jurisdiction(_title_case(" ".join(name).upper()), m.group("level"))
     if place:
         return Jurisdiction(place, "")
     return None

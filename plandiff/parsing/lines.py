@@ -48,6 +48,10 @@ _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
 _DIGITS = re.compile(r"\d+")
 _EMPTY_MARKUP = re.compile(r"\|+|[*_\s]+")
+_LONE_PIPES = re.compile(r"\|+")
+"""A line of pipes only: a table's cell boundary as a web page's text keeps it, in any format."""
+_ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
+"""The |---|:---:| rule under a table's header row."""
 
 
 def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozenset()) -> tuple[list[Line], list[Artefact]]:
@@ -76,14 +80,16 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         begin = start + lead
         end = start + len(content.rstrip())
         body = stripped
-        if markdown and _EMPTY_MARKUP.fullmatch(stripped):
+        if (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped):
             # a lone "|" (a converter's table flattened one cell per line) or an empty emphasis
             # run ("** **", "* *"): a cell or paragraph boundary, not text
             artefacts.append(Artefact("markup", stripped, Span(begin, end)))
             blank = True
             continue
-        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-            row = _markdown_row(stripped, begin)
+        if (stripped.startswith("|") or stripped.endswith("|")) and len(stripped) > 1:
+            # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
+            # line, its leading pipe lost)
+            row = _markdown_row(stripped, begin, markdown=markdown)
             if row is None:  # |---|---|
                 artefacts.append(Artefact("separator", stripped, Span(begin, end)))
                 blank = True
@@ -125,10 +131,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     return lines, artefacts
 
 
-def _markdown_row(row: str, begin: int) -> tuple[list[Cell], list[Artefact]] | None:
+def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[Cell], list[Artefact]] | None:
     """A Markdown table row (a converter's rendering of Word's header table): its cells, with the
-    pipes and emphasis set aside. None for the |---| rule under a header row."""
-    if re.fullmatch(r"\|[\s:|-]+\|", row):
+    pipes (and in Markdown the emphasis) set aside. None for the |---| rule under a header row."""
+    if _ROW_RULE.fullmatch(row):
         return None
     cells: list[Cell] = []
     removed: list[Artefact] = []
@@ -142,7 +148,7 @@ def _markdown_row(row: str, begin: int) -> tuple[list[Cell], list[Artefact]] | N
             if re.fullmatch(r"<br\s*/?>", sub):
                 removed.append(Artefact("markup", sub, Span(begin + sub_pos, begin + sub_pos + len(sub))))
             else:
-                body, marks = strip_markdown(sub, begin + sub_pos)
+                body, marks = strip_markdown(sub, begin + sub_pos) if markdown else (sub, [])
                 removed.extend(marks)
                 if body.strip():
                     lead = len(sub) - len(sub.lstrip())

@@ -335,6 +335,10 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
     return first_num
 
 
+_ENACTED_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ")
+"""Documents whose preamble opens with the authority that enacts them."""
+_LINKED_END = re.compile(r"(?<!\w)(?:CỦA|VÀ|VỀ|CHO|VỚI|TẠI|THUỘC|GIỮA|TRỰC THUỘC)\s*$", re.IGNORECASE)
+
 UNWRAPPED_MEDIAN = 150
 """A PDF line holds at most ~110 characters of Vietnamese; a median line longer than this means
 one paragraph per line."""
@@ -351,7 +355,12 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     text = line.text
     if markers.match(text) is not None or frontmatter.is_back_matter_start(line):
         return False
-    if line.blank_before and frontmatter.is_authority_line(text):
+    if frontmatter.is_authority_line(text) and (
+            line.blank_before or (sofar[0].text.startswith(_ENACTED_TYPES) and len(sofar) > 1
+                                  and not _LINKED_END.search(sofar[-1].text))):
+        # the authority that enacts a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") opens its
+        # preamble, blank line before it or not (a web page's text has none), unless the title's
+        # last line runs on into it ("… CỦA" / "ỦY BAN NHÂN DÂN TỈNH …")
         return False
     title = sofar[1:]
     upper = bool(title) and all(t.text == t.text.upper() for t in title)
