@@ -583,3 +583,44 @@ def test_a_title_that_runs_on_into_an_authority_keeps_it() -> None:
     plan = plandiff.parse(text)
     assert plan.meta.title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"
     assert [h.text for h in plan.header if h.role == "authority"] == ["ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"]
+
+
+RELATED_THEN_UNTITLED = """- 1 Nghị quyết 28/NQ-CP năm 2021 Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030
+- 2 Kế hoạch 52/KH-UBND năm 2019 thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Hà Giang
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 88/KH-UBND | Cà Mau, ngày 3 tháng 6 năm 2021 |
+Căn cứ Nghị quyết số 28/NQ-CP ngày 03 tháng 3 năm 2021 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+""" + BODY
+
+
+def test_a_web_page_that_dropped_the_title_keeps_its_header_and_leaves_its_related_list_out() -> None:
+    # a portal's list of related documents stands before the header, and the page dropped the
+    # "KẾ HOẠCH" title: the header ends at its number and date, the type comes from "KH"
+    plan = plandiff.parse(RELATED_THEN_UNTITLED)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date, m.doc_type, m.title) == (
+        "ỦY BAN NHÂN DÂN", "88/KH-UBND", "Cà Mau", "2021-06-03", "KẾ HOẠCH", None)
+    assert [h.role for h in plan.header if h.text.startswith("- ")] == ["chrome", "chrome"]
+    assert plan.preamble.startswith("Căn cứ Nghị quyết số 28/NQ-CP")
+    assert [c.id for c in plan.clauses] == ["I", "II"]
+    # what the page lists is not what the plan cites
+    assert {c.symbol for c in extract(plan)[0] if c.symbol} == {"28/NQ-CP"}
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+@pytest.mark.parametrize(("number", "doc_type"), [("71/KH-UBND", "KẾ HOẠCH"), ("5/QĐ-UBND", "QUYẾT ĐỊNH"),
+                                                  ("21-KH/ĐU", "KẾ HOẠCH"), ("12/2025/NQ-HĐND", "NGHỊ QUYẾT"),
+                                                  ("456/UBDT-DTTS", None), (None, None)])
+def test_the_type_a_number_names(number: str | None, doc_type: str | None) -> None:
+    from plandiff.parsing.frontmatter import doc_type_of_number
+
+    assert doc_type_of_number(number) == doc_type
+
+
+def test_a_signer_title_glued_to_the_name() -> None:
+    text = WEB_TABLE_ROWS + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCHNguyễn Thị Lan\n"
+    plan = plandiff.parse(text)
+    assert (plan.meta.signer_title, plan.meta.signer) == ("PHÓ CHỦ TỊCH", "Nguyễn Thị Lan")
+    signer = next(h for h in plan.header if h.role == "signer")
+    assert plan.source[signer.span.start:signer.span.end] == "Nguyễn Thị Lan"
+    assert sum(lost_and_invented(plan)[0].values()) == 0

@@ -45,6 +45,37 @@ _BODY_WORDS = (
 committee under its Party organisation, an election sub-committee under its committee)."""
 
 
+DOC_TYPE_BY_CODE = {
+    "KH": "KẾ HOẠCH", "QĐ": "QUYẾT ĐỊNH", "NQ": "NGHỊ QUYẾT", "CT": "CHỈ THỊ", "TB": "THÔNG BÁO", "BC": "BÁO CÁO",
+    "HD": "HƯỚNG DẪN", "CTR": "CHƯƠNG TRÌNH", "ĐA": "ĐỀ ÁN", "TTR": "TỜ TRÌNH", "PA": "PHƯƠNG ÁN", "TT": "THÔNG TƯ",
+    "NĐ": "NGHỊ ĐỊNH",
+}
+"""The document type a symbol's code names ("14/KH-UBND" is a plan): a web page that drops the
+title line still prints the number."""
+
+
+def doc_type_of_number(number: str | None) -> str | None:
+    """"71/KH-UBND" → "KẾ HOẠCH"; None when the symbol names no known type."""
+    if not number:
+        return None
+    parts = re.split(r"[/-]", number)
+    codes = [p.upper() for p in parts[1:] if p and not p.isdigit()]
+    return DOC_TYPE_BY_CODE.get(codes[0]) if codes else None
+
+
+def is_number_line(line: Line) -> bool:
+    """A header's "Số: 71/KH-UBND" line (alone, or as the first cell of a row)."""
+    first = line.cells[0].text if line.cells else line.text
+    m = _NUMBER.match(re.sub(r"\s+", " ", first).strip())
+    return bool(m and m.group("digits").strip())
+
+
+def is_date_or_motto_line(line: Line) -> bool:
+    """A line that stays in a header after its number: the place and date, or the motto."""
+    text = re.sub(r"\s+", " ", line.text).strip()
+    return is_motto(text) or bool(_PLACE_DATE.search(text) and "ngày" in text and len(text) < 80)
+
+
 def is_doc_type_line(line: Line) -> bool:
     text = (line.cells[0].text if line.cells else line.text).strip()
     return bool(_DOC_TYPE.match(text)) and text == text.upper()
@@ -448,6 +479,12 @@ def read_back(back: list[Line]) -> Back:
         elif text == text.upper():
             b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
+        elif (k := _glued_name_at(cell.text)) is not None:
+            # "PHÓ CHỦ TỊCHSơn Thị Ánh Hồng": a web page lost the line break between title and name
+            title, name = cell.text[:k].strip(), cell.text[k:].strip()
+            b.signer_title, b.signer = title, name
+            b.lines.append(HeaderLine("signature", title, Span(cell.start, cell.start + len(cell.text[:k].rstrip()))))
+            b.lines.append(HeaderLine("signer", name, Span(cell.start + k, cell.end)))
         elif _is_name(text):
             b.signer = text
             b.lines.append(HeaderLine("signer", text, span))
@@ -472,6 +509,17 @@ def _is_recipient_text(text: str) -> bool:
 def _is_signature_text(text: str) -> bool:
     t = text.strip()
     return bool(_AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-"))
+
+
+def _glued_name_at(text: str) -> int | None:
+    """Where the signer's name begins in a signer's title glued to it ("PHÓ CHỦ TỊCHSơn Thị Ánh
+    Hồng" → 12); None unless the part before is a known title and the rest a name."""
+    for k in range(len(text) - 1, 1, -1):
+        if text[k].isupper() and text[k + 1:k + 2].islower() and text[k - 1].isupper():
+            head, rest = text[:k].strip(), text[k:].strip()
+            if match_key(head).upper() in SIGNER_TITLES and _is_name(rest):
+                return k
+    return None
 
 
 def _is_name(text: str) -> bool:

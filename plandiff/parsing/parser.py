@@ -170,7 +170,19 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
     if title_idx is not None:
         pos = _title_end(lines, title_idx)
         title_lines = lines[title_idx:pos]
-    return title_idx, pos, title_lines, frontmatter.read_header(front, title_lines)
+        return title_idx, pos, title_lines, frontmatter.read_header(front, title_lines)
+    # no title line (a web page that dropped it): the header still ends with its number, place
+    # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
+    number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else 60])
+                      if frontmatter.is_number_line(ln)), None)
+    if number_at is None:
+        return None, 0, [], frontmatter.read_header([], [])
+    pos = number_at + 1
+    while pos < min(len(lines), number_at + 4) and frontmatter.is_date_or_motto_line(lines[pos]):
+        pos += 1
+    header = frontmatter.read_header(lines[:pos], [])
+    header.doc_type = frontmatter.doc_type_of_number(header.number)
+    return None, pos, [], header
 
 
 @dataclass(frozen=True)
