@@ -167,3 +167,10 @@ def test_instruments_added_dropped_and_kept_between_versions() -> None:
     assert "Chỉ thị 21-CT/TW" in changes["added"]
     # cited by name in 2024 and by number in 2026: the same instrument, kept
     assert "Nghị quyết 28/NQ-CP" in changes["kept"] and "Luật Bình đẳng giới" in changes["kept"]
+
+
+def test_a_date_glued_to_ngay_is_read() -> None:
+    # web pages that drop the space next to a tag: "ngày29/5/2012", "ngày3 tháng 3 năm 2021"
+    (slash,) = [c for c in cites_of("Triển khai Quyết định số 629/QĐ-TTg ngày29/5/2012 của Thủ tướng Chính phủ.") if c.symbol]
+    (words,) = [c for c in cites_of("Triển khai Nghị quyết số 28/NQ-CP ngày3 tháng 3 năm 2021 của Chính phủ.") if c.symbol]
+    assert (slash.date, words.date) == ("2012-05-29", "2021-03-03")

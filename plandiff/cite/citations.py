@@ -58,8 +58,8 @@ SYMBOL = re.compile(
     r"(?![\w])"
 )
 TYPE_BEFORE = re.compile(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
-DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
-DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
+DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s*(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 MINISTRIES = (
     r"Bộ Lao động\s*[-–]\s*Thương binh và Xã hội", r"Bộ Giáo dục và Đào tạo", r"Bộ Kế hoạch và Đầu tư",
     r"Bộ Văn hóa,? Thể thao và Du lịch", r"Bộ Thông tin và Truyền thông", r"Bộ Tài nguyên và Môi trường",
