@@ -85,7 +85,8 @@ class Footnote:
 class Artefact:
     """Something of the input that is not plan text: a page number, Markdown decoration, a marker."""
 
-    kind: Literal["page_number", "form_feed", "markup", "footnote_marker", "separator", "running_header"]
+    kind: Literal["page_number", "form_feed", "markup", "footnote_marker", "separator", "running_header",
+                  "signature_stamp"]
     text: str
     span: Span
 

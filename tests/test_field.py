@@ -624,3 +624,20 @@ def test_a_signer_title_glued_to_the_name() -> None:
     signer = next(h for h in plan.header if h.role == "signer")
     assert plan.source[signer.span.start:signer.span.end] == "Nguyễn Thị Lan"
     assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_digital_signature_stamps_of_an_e_office_pdf_are_artefacts() -> None:
+    # the visible stamps of the organisation's and the signer's digital signatures, as a PDF's
+    # text layer carries them: neither header, nor signature, nor plan text
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "eoffice-stamps.txt")
+    stamps = [a.text for a in plan.artefacts if a.kind == "signature_stamp"]
+    assert [s.split(":")[0] for s in stamps] == ["Ký bởi", "Email", "Cơ quan", "Thời gian ký", "Ký bởi", "Thời gian ký"]
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hải")
+    assert (plan.meta.issuer, plan.meta.number, plan.meta.signer) == ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "33/KH-UBND", "Nguyễn Văn Hải")
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_one_field_alone_is_no_stamp() -> None:
+    plan = plandiff.parse(WEB_TABLE_ROWS.replace("Căn cứ", "Cơ quan: Sở Nội vụ\nCăn cứ", 1))
+    assert not [a for a in plan.artefacts if a.kind == "signature_stamp"]
+    assert "Cơ quan: Sở Nội vụ" in plan.preamble

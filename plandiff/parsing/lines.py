@@ -71,6 +71,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
 
     lines: list[Line] = []
     blank = True
+    stamps = _signature_stamps(raw)
     for i, (start, content) in enumerate(raw):
         stripped = content.strip()
         if not stripped:
@@ -79,6 +80,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         lead = len(content) - len(content.lstrip())
         begin = start + lead
         end = start + len(content.rstrip())
+        if i in stamps:
+            artefacts.append(Artefact("signature_stamp", stripped, Span(begin, end)))
+            blank = True
+            continue
         body = stripped
         if (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped):
             # a lone "|" (a converter's table flattened one cell per line) or an empty emphasis
@@ -129,6 +134,33 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         )
         blank = False
     return lines, artefacts
+
+
+_STAMP_FIELD = re.compile(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)
+_STAMP_KEY = re.compile(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
+
+
+def _signature_stamps(raw: list[tuple[int, str]]) -> set[int]:
+    """Lines of a digital signature's visible stamp ("Ký bởi: Sở Nội vụ" / "Email: …" / "Cơ quan:
+    …" / "Thời gian ký: 10.03.2025 08:45:12 +07:00") that an e-office PDF's text layer carries:
+    a run of two or more such fields with "Ký bởi" or "Thời gian ký" among them."""
+    def field(k: int) -> bool:
+        text = raw[k][1]
+        return ":" in text and bool(_STAMP_FIELD.match(text.strip()))
+
+    out: set[int] = set()
+    i = 0
+    while i < len(raw):
+        j = i
+        fields = []
+        while j < len(raw) and (field(j) or (fields and not raw[j][1].strip() and j + 1 < len(raw) and field(j + 1))):
+            if raw[j][1].strip():
+                fields.append(j)
+            j += 1
+        if len(fields) >= 2 and any(_STAMP_KEY.match(raw[k][1].strip()) for k in fields):
+            out.update(fields)
+        i = max(j, i + 1)
+    return out
 
 
 def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[Cell], list[Artefact]] | None:
