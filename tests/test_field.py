@@ -641,3 +641,16 @@ def test_one_field_alone_is_no_stamp() -> None:
     plan = plandiff.parse(WEB_TABLE_ROWS.replace("Căn cứ", "Cơ quan: Sở Nội vụ\nCăn cứ", 1))
     assert not [a for a in plan.artefacts if a.kind == "signature_stamp"]
     assert "Cơ quan: Sở Nội vụ" in plan.preamble
+
+
+@pytest.mark.parametrize(("issuer", "name", "level"), [
+    ("TỈNH ỦY HÀ TĨNH", "Hà Tĩnh", "tỉnh"), ("THÀNH ỦY HẢI PHÒNG", "Hải Phòng", "thành phố"),
+    ("HUYỆN ỦY ĐỨC THỌ", "Đức Thọ", "huyện"), ("ĐẢNG ỦY XÃ LƯƠNG MINH", "Lương Minh", "xã"),
+    ("UỶ BAN NHÂN DÂN QUẬN BA ĐÌNH", "Ba Đình", "quận"),
+])
+def test_the_place_of_a_party_committee(issuer: str, name: str, level: str) -> None:
+    plan = plandiff.parse(f"{issuer}\n*\nSố 4-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nX, ngày 1 tháng 2 năm 2025\n"
+                          "\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert plan.meta.issuer == issuer
+    j = plan.meta.jurisdiction
+    assert j is not None and (j.name, j.level) == (name, level)

@@ -33,6 +33,8 @@ _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA T
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _LEVEL_CAPS = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\W\d][^,;:.()]*)")
+_PARTY_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ)\s+(?!ban\b)(\S.*)$")
+_PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 _NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
 """Words that end a place's name in a title set in capitals."""
 _AUTHORITY = re.compile(r"^(TM|T\.M|KT|Q|TL|TUQ)\s*\.\s*\S")
@@ -394,6 +396,9 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     if issuer or parent_issuer:
         for part in (x for x in (issuer, parent_issuer) if x):
             low = part.lower()
+            party = _PARTY_COMMITTEE.search(low)
+            if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG": a Party committee of that place
+                return Jurisdiction(_title_case(part[party.start(2):].strip()), _PARTY_LEVELS[party.group(1)])
             for level in _LEVELS:
                 m = re.search(rf"(?<!\w){level}\s+(.+)$", low)
                 if m:
