@@ -174,3 +174,9 @@ def test_a_date_glued_to_ngay_is_read() -> None:
     (slash,) = [c for c in cites_of("Triển khai Quyết định số 629/QĐ-TTg ngày29/5/2012 của Thủ tướng Chính phủ.") if c.symbol]
     (words,) = [c for c in cites_of("Triển khai Nghị quyết số 28/NQ-CP ngày3 tháng 3 năm 2021 của Chính phủ.") if c.symbol]
     assert (slash.date, words.date) == ("2012-05-29", "2021-03-03")
+
+
+def test_telegrams_and_schemes_are_their_own_types() -> None:
+    got = {c.symbol: c.type for c in cites_of("Thực hiện Công điện số 15/CĐ-TTg ngày 1/3/2025 của Thủ tướng Chính phủ "
+                                                "và Phương án số 20/PA-UBND ngày 2/3/2025 của Ủy ban nhân dân tỉnh.") if c.symbol}
+    assert got == {"15/CĐ-TTg": "Công điện", "20/PA-UBND": "Phương án"}

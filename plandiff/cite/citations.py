@@ -27,12 +27,13 @@ from ..textnorm import match_key
 TYPE_WORDS = (
     "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
     "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Chương trình", "Đề án", "Tờ trình", "Văn bản", "Báo cáo",
-    "Kết luận", "Pháp lệnh", "Quy định", "Quy chế",
+    "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
 )
 TYPE_OF_CODE = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "HD": "Hướng dẫn", "TB": "Thông báo", "TTR": "Tờ trình", "BC": "Báo cáo",
     "KL": "Kết luận", "CTR": "Chương trình", "ĐA": "Đề án", "QH": "Luật", "QC": "Quy chế", "QYĐ": "Quy định",
+    "CĐ": "Công điện", "PA": "Phương án",
 }
 CODE_OF_TYPE = {v: k for k, v in TYPE_OF_CODE.items()}
 CODE_OF_TYPE["Luật"] = "QH"
