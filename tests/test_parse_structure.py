@@ -149,3 +149,26 @@ def test_text_is_nfc_even_from_nfd_input() -> None:
     plan = plandiff.parse(unicodedata.normalize("NFD", raw))
     assert plan.find("II.1").text == load("tth-2024").find("II.1").text
     assert all(unicodedata.is_normalized("NFC", c.text) for c in plan.walk())
+
+
+def test_numbering_styles_of_other_drafters() -> None:
+    """PHẦN I. parts, "a." letters, "(1)" and "1)" points, "1.2.1." under "1.2.", and "*" bullets
+    over "+" ones (among bullets, the order they first appear in decides the nesting)."""
+    from pathlib import Path
+
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "numbering-styles.txt")
+    part = plan.find("I")
+    assert (part.label, part.text) == ("PHẦN I.", "MỤC ĐÍCH, YÊU CẦU")
+    assert [c.label for c in plan.find("I.1").children] == ["a.", "b."]
+    assert [(c.id, c.label, c.kind) for c in plan.find("I.2").children] == [("I.2.1", "(1)", "point"), ("I.2.2", "(2)", "point")]
+    assert [c.label for c in plan.find("II.2").children] == ["1)", "2)"]
+    assert [c.id for c in plan.find("II.1.2").children] == ["II.1.2.1", "II.1.2.2"]
+    outer = plan.find("II.1.1").children
+    assert [c.label for c in outer] == ["*", "*"]
+    assert [c.label for c in outer[0].children] == ["+", "+"] and not outer[1].children
+    assert [c.label for c in plan.clauses] == ["PHẦN I.", "PHẦN II.", "PHẦN III."]
+
+
+def test_a_bracketed_number_inside_a_sentence_is_no_point() -> None:
+    plan = plandiff.parse("KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. Chỉ tiêu\nTỷ lệ đạt (1) như sau và\n(2025) là năm đầu.\n")
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]

@@ -52,12 +52,14 @@ class Marker:
     """"i)", "v)", "x)": a letter or a lower-case roman numeral."""
 
 
-_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+))\s*[.:\-–]?\s*(?P<rest>.*)$")
+_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
 _ROMAN_DASH = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
 """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading."""
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
+_PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
+""""(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
@@ -80,7 +82,7 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
-_FIRST = frozenset("PIVXL" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
+_FIRST = frozenset("PIVXL(" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
 """Every character a marker below can start with (besides digits): a line starting otherwise —
 most lines — is not tried against every pattern."""
 
@@ -121,6 +123,11 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         if rest[:1].isdigit():
             return None
         return Marker(num_style, m.group("label"), key, int(parts[-1]), rest)
+    if first == "(":
+        m = _PAREN_NUM.match(text)
+        if m and int(m.group("key")) > 0:
+            return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
+        return None
     m = _LETTER.match(text) or _LETTER_DOT.match(text)
     if m:
         key = m.group("key")

@@ -156,6 +156,9 @@ class _Node:
     end: int = 0
 
 
+_BULLETS = ("dash", "plus", "bullet")
+
+
 def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     """Nest paragraphs into clauses. Paragraphs before the first marker are returned apart."""
     lead: list[Paragraph] = []
@@ -189,6 +192,10 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             while stack and stack[-1].marker and stack[-1].marker.style != style:
                 stack.pop()
             stack.pop()
+        elif style in _BULLETS and stack and stack[-1].marker and stack[-1].marker.style in _BULLETS:
+            # a new kind of bullet right under an open one is nested in it: among dashes, pluses
+            # and bullets the order they first appear in decides ("*" over "+" as well as "-" over "+")
+            pass
         else:
             rank = markers.RANK[style]
             while stack and stack[-1].marker and markers.RANK[stack[-1].marker.style] > rank:
@@ -230,7 +237,9 @@ def _to_clauses(nodes: list[_Node], parent_id: str) -> list[Clause]:
             dash_count += 1
             own = f"-{dash_count}"
         elif mark.style in ("dotted2", "dotted3"):
-            own = mark.key.split(".")[-1] if parent_id and parent_id.split(".")[-1] == mark.key.rsplit(".", 1)[0] else mark.key
+            # "1.2.1." under "II.1.2" is "II.1.2.1": the parent's id already holds the prefix
+            prefix = mark.key.split(".")[:-1]
+            own = mark.key.split(".")[-1] if parent_id and parent_id.split(".")[-len(prefix):] == prefix else mark.key
         else:
             own = mark.key
         base = f"{parent_id}.{own}" if parent_id else own
