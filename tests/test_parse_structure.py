@@ -172,3 +172,10 @@ def test_numbering_styles_of_other_drafters() -> None:
 def test_a_bracketed_number_inside_a_sentence_is_no_point() -> None:
     plan = plandiff.parse("KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. Chỉ tiêu\nTỷ lệ đạt (1) như sau và\n(2025) là năm đầu.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.1"]
+
+
+def test_a_heading_under_its_bare_number_and_a_space_before_the_dot() -> None:
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\n\nI.\nMỤC ĐÍCH\n1.\nMục đích\nNâng cao nhận thức.\nII -  NỘI DUNG\n"
+                          "1 . Tuyên truyền\na ) Tổ chức hội nghị.\nb)Tập huấn.\n2.Kiểm tra.\n")
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
+    assert plan.find("II.1").text == "Tuyên truyền" and plan.find("I").text == "MỤC ĐÍCH"

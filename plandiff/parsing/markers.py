@@ -57,6 +57,7 @@ _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$
 _ROMAN_DASH = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
 """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading."""
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
+_NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
 _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
@@ -111,7 +112,10 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         parts = key.split(".")
         close = m.groupdict().get("close", ".")
         if len(parts) == 1 and not m.group("label").endswith((".", ")")):
-            return None
+            spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
+            if spaced is None:
+                return None
+            m, key, parts, close = spaced, spaced.group("key"), [spaced.group("key")], spaced.group("close")
         num_style: Style
         if len(parts) == 1:
             num_style = "paren_num" if close == ")" else "arabic"
