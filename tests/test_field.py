@@ -654,3 +654,17 @@ def test_the_place_of_a_party_committee(issuer: str, name: str, level: str) -> N
     assert plan.meta.issuer == issuer
     j = plan.meta.jurisdiction
     assert j is not None and (j.name, j.level) == (name, level)
+
+
+@pytest.mark.parametrize(("closing", "authority", "title", "signer"), [
+    ("T/M ỦY BAN NHÂN DÂN\nK/T CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Văn An\n",
+     ("T/M ỦY BAN NHÂN DÂN", "K/T CHỦ TỊCH"), "PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
+    ("TM BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Thị Bình\n", ("TM BAN THƯỜNG VỤ",), "BÍ THƯ", "Trần Thị Bình"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐã ký: Phạm Văn Dũng\n", ("KT. GIÁM ĐỐC",), "PHÓ GIÁM ĐỐC", "Phạm Văn Dũng"),
+])
+def test_signature_blocks_as_drafters_write_them(closing: str, authority: tuple[str, ...], title: str, signer: str) -> None:
+    plan = plandiff.parse(WEB_TABLE_ROWS + "\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n" + closing)
+    m = plan.meta
+    assert (m.signature_authority, m.signer_title, m.signer) == (authority, title, signer)
+    assert plan.recipients == ("Bộ Nội vụ;", "Lưu: VT.")
+    assert sum(lost_and_invented(plan)[0].values()) == 0

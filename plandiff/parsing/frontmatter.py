@@ -37,7 +37,9 @@ _PARTY_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 _NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
 """Words that end a place's name in a title set in capitals."""
-_AUTHORITY = re.compile(r"^(TM|T\.M|KT|Q|TL|TUQ)\s*\.\s*\S")
+_AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[A-ZĐÀ-Ỹ])")
+""""TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
+without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf."""
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
@@ -484,6 +486,12 @@ def read_back(back: list[Line]) -> Back:
         elif text == text.upper():
             b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
+        elif (signed := _SIGNED_NAME.match(cell.text)) and _is_name(cell.text[signed.end():].strip()):
+            # "Đã ký: Phạm Văn D" (a copy for publication): the mark, then the signer
+            k = signed.end()
+            b.signer = cell.text[k:].strip()
+            b.lines.append(HeaderLine("signature", cell.text[:k].strip(), Span(cell.start, cell.start + len(cell.text[:k].rstrip()))))
+            b.lines.append(HeaderLine("signer", b.signer, Span(cell.start + k + (len(cell.text[k:]) - len(cell.text[k:].lstrip())), cell.end)))
         elif (k := _glued_name_at(cell.text)) is not None:
             # "PHÓ CHỦ TỊCHSơn Thị Ánh Hồng": a web page lost the line break between title and name
             title, name = cell.text[:k].strip(), cell.text[k:].strip()
@@ -514,6 +522,9 @@ def _is_recipient_text(text: str) -> bool:
 def _is_signature_text(text: str) -> bool:
     t = text.strip()
     return bool(_AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-"))
+
+
+_SIGNED_NAME = re.compile(r"\s*\(?\s*(?:Đã ký|ĐÃ KÝ|đã ký)\s*\)?\s*:?\s*")
 
 
 def _glued_name_at(text: str) -> int | None:
