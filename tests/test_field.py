@@ -668,3 +668,16 @@ def test_signature_blocks_as_drafters_write_them(closing: str, authority: tuple[
     assert (m.signature_authority, m.signer_title, m.signer) == (authority, title, signer)
     assert plan.recipients == ("Bộ Nội vụ;", "Lưu: VT.")
     assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_an_appendix_task_table_in_pipe_rows() -> None:
+    # a converter's table under PHỤ LỤC: one row per line, the |---| rule no row, an empty cell kept
+    from plandiff.tasks import tasks
+
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "appendix-pipe-table.md")
+    (table,) = plan.appendices[0].tables
+    assert table.rows[0] == ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
+    assert [r[0] for r in table.rows[1:]] == ["1", "2", "3"] and table.rows[3][3] == ""
+    got = {(t.agency, t.deadline or t.period) for t in tasks(plan)}
+    assert ("Sở Nội vụ", "Tháng 9/2025") in got and ("Sở Khoa học và Công nghệ", "2025-12-15") in got
+    assert sum(lost_and_invented(plan)[0].values()) == 0

@@ -160,7 +160,7 @@ def _tables(content: list[Line], index: _Pipes,
             found.append((start, Table(rows, Span(start, end))))
     # 2. Markdown flattened one cell per line: lone pipes outside any line
     window = index.pipes[bisect.bisect_left(index.starts, lo):bisect.bisect_right(index.starts, hi)]
-    pipes = [a for a in window if line_at(a.span.start) is None]
+    pipes = [a for a in window if line_at(a.span.start) is None and _alone_on_its_line(source, a.span.start)]
     if pipes:
         first, last = pipes[0].span.start, pipes[-1].span.end
         cells_lines = [k for k, ln in enumerate(content) if first < ln.start < last and k not in used]
@@ -187,6 +187,14 @@ def _tables(content: list[Line], index: _Pipes,
         run = []
     found.sort(key=lambda t: t[0])
     return [t for _, t in found], [ln for k, ln in enumerate(content) if k not in used]
+
+
+def _alone_on_its_line(source: str, pos: int) -> bool:
+    """The pipe at ``pos`` stands on a line of pipes only (a table flattened one cell per line),
+    not at the edge of a row ("| a | b |")."""
+    lo = source.rfind("\n", 0, pos) + 1
+    hi = source.find("\n", pos)
+    return not source[lo:hi if hi >= 0 else len(source)].strip(" \t|")
 
 
 def _row_cells(source: str, line: Line) -> tuple[str, ...]:
