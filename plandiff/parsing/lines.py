@@ -42,6 +42,7 @@ class Line:
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _MD_EMPHASIS = re.compile(r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
 _MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
+_MD_MARKUP = re.compile(f"{_MD_EMPHASIS.pattern}|{_MD_ESCAPE.pattern}")
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
@@ -71,7 +72,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
 
     lines: list[Line] = []
     blank = True
-    stamps = _signature_stamps(raw)
+    stamps = _signature_stamps(raw) if _STAMP_ANYWHERE.search(text) else set()
     for i, (start, content) in enumerate(raw):
         stripped = content.strip()
         if not stripped:
@@ -137,6 +138,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
 
 
 _STAMP_FIELD = re.compile(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)
+_STAMP_ANYWHERE = re.compile(r"(?:Ký bởi|Thời gian ký)\s*:", re.IGNORECASE)
 _STAMP_KEY = re.compile(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
 
 
@@ -200,7 +202,7 @@ def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
         begin += m.end()
     pieces: list[str] = []
     last = 0
-    for m in re.finditer(f"{_MD_EMPHASIS.pattern}|{_MD_ESCAPE.pattern}", out):
+    for m in _MD_MARKUP.finditer(out):
         pieces.append(out[last:m.start()])
         removed.append(Artefact("markup", m.group(), Span(begin + m.start(), begin + m.end())))
         last = m.end()
