@@ -681,3 +681,19 @@ def test_an_appendix_task_table_in_pipe_rows() -> None:
     got = {(t.agency, t.deadline or t.period) for t in tasks(plan)}
     assert ("Sở Nội vụ", "Tháng 9/2025") in got and ("Sở Khoa học và Công nghệ", "2025-12-15") in got
     assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_an_appendix_task_table_laid_out_in_columns() -> None:
+    # pdftotext -layout: a header gap of two spaces ("TT  Nhiệm vụ"), a cell wrapped over two
+    # lines, an empty cell: columns found where every row leaves a gap
+    from plandiff.tasks import tasks
+
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "appendix-layout-table.txt")
+    (table,) = plan.appendices[0].tables
+    assert table.rows[0] == ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
+    assert table.rows[1][:3] == ("1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ")
+    assert len(table.rows) == 4 and table.rows[3][3] == ""
+    got = {(t.agency, t.deadline or t.period) for t in tasks(plan)}
+    assert got == {("Sở Khoa học và Công nghệ", "Quý II/2025"), ("Sở Nội vụ", "Tháng 9/2025"),
+                   ("Sở Khoa học và Công nghệ", "2025-12-15")}
+    assert sum(lost_and_invented(plan)[0].values()) == 0

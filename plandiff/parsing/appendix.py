@@ -182,11 +182,53 @@ def _tables(content: list[Line], index: _Pipes,
             continue
         if len(run) >= 2:
             rows = tuple(row_cells[r] for r in run)
+            if len({len(r) for r in rows}) > 1:
+                rows = _columns_by_position([_raw_line(source, content[r]) for r in run]) or rows
             used.update(run)
             found.append((content[run[0]].start, Table(rows, Span(content[run[0]].start, content[run[-1]].end))))
         run = []
     found.sort(key=lambda t: t[0])
     return [t for _, t in found], [ln for k, ln in enumerate(content) if k not in used]
+
+
+def _raw_line(source: str, line: Line) -> str:
+    lo = source.rfind("\n", 0, line.start) + 1
+    hi = source.find("\n", line.end)
+    return source[lo:hi if hi >= 0 else len(source)]
+
+
+def _columns_by_position(raws: list[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The rows of a table laid out in columns (``pdftotext -layout``) whose gaps are too narrow
+    in some rows to split on ("TT  Nhiệm vụ"): the columns are where every row leaves two or more
+    spaces at the same place. A row with nothing in the first column continues the row above
+    (a cell wrapped over lines). None when the rows share no such gap (no layout table)."""
+    if any("\t" in r or "|" in r for r in raws):
+        return None
+    width = max(len(r) for r in raws)
+    blank = [all(i >= len(r) or r[i] == " " for r in raws) for i in range(width)]
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    gap = 0
+    for i, free in enumerate([*blank, True, True]):
+        if not free:
+            if start is None:
+                start = i
+            gap = 0
+            continue
+        gap += 1
+        if start is not None and gap == 2:
+            spans.append((start, i - 1))
+            start = None
+    if len(spans) < 2:
+        return None
+    rows: list[list[str]] = []
+    for raw in raws:
+        cells = [" ".join(raw[a:b].split()) for a, b in spans]
+        if rows and not cells[0]:
+            rows[-1] = [f"{x} {y}".strip() for x, y in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return tuple(tuple(r) for r in rows)
 
 
 def _alone_on_its_line(source: str, pos: int) -> bool:
