@@ -242,9 +242,7 @@ def _alone_on_its_line(source: str, pos: int) -> bool:
 def _row_cells(source: str, line: Line) -> tuple[str, ...]:
     """The cells of a table row printed on one line, empty cells kept: "| a | | b |" (emphasis
     set aside, as the line itself has it), "a<TAB><TAB>b", or columns three spaces apart."""
-    lo = source.rfind("\n", 0, line.start) + 1
-    hi = source.find("\n", line.end)
-    raw = source[lo:hi if hi >= 0 else len(source)]
+    raw = _raw_line(source, line)
     stripped = raw.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         return tuple(lines_mod.strip_markdown(c, 0)[0].strip() for c in stripped[1:-1].split("|"))
