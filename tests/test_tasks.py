@@ -244,3 +244,13 @@ def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
 def test_reports_say_to_whom() -> None:
     reports = {t.deadline: t.to for t in tasks(load("hue-2026")) if t.kind == "report" and t.deadline}
     assert reports == {"2026-12-10": "UBND thành phố", "2026-12-15": "UBND thành phố, Bộ Nội vụ"}
+
+
+def test_an_agency_and_its_duty_outside_the_implementation_section() -> None:
+    # "Sở Y tế: Chủ trì …" under "NHIỆM VỤ": the body before the colon, its duty after it
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\n\nI. NHIỆM VỤ\n1. Sở Y tế: Chủ trì tổ chức khám sàng lọc cho phụ nữ. "
+                          "Thời gian thực hiện: Quý III/2025.\n2. Tuyên truyền: nội dung về bình đẳng giới.\n"
+                          "3. Công an tỉnh chịu trách nhiệm phòng ngừa bạo lực gia đình.\n")
+    got = [(t.agency, t.clause, t.period, t.text[:20]) for t in tasks(plan)]
+    assert got == [("Sở Y tế", "I.1", "Quý III/2025", "Chủ trì tổ chức khám"),
+                   ("Công an tỉnh", "I.3", None, "Công an tỉnh chịu tr")]

@@ -154,6 +154,15 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
     text = clause.heading if clause.children else clause.text.replace("\n", " ")
     out: list[Task] = []
     subject: tuple[str, str | None] | None = None
+    named = _agency_name(clause)
+    if (named is not None and named[1] and clause.heading.partition(":")[0].strip() == named[0]
+            and _VERBS.match(" " + named[1][:40].lower())):
+        # "Sở Y tế: Chủ trì tổ chức …" outside the implementation section: the body, then its duty
+        who, rest = named
+        key = agencies.key_of(who)
+        request = who.lower().startswith("đề nghị") or not agencies.commanded(key)
+        body = " ".join([rest, *clause.text.split("\n")[1:]]) if not clause.children else rest
+        return [_task(re.sub(r"^[Đđ]ề nghị\s+", "", who), key, body, clause, request=request)]
     for segment in re.split(r"(?<=[.;])\s+", text):
         segment = segment.strip()
         if not segment:
