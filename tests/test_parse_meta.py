@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import plandiff
 from tests.conftest import DATA, load
 
@@ -103,3 +105,11 @@ def test_markdown_table_header_from_a_converter() -> None:
 
     lost, invented = lost_and_invented(plan)
     assert not lost and not invented
+
+
+@pytest.mark.parametrize("line", ["Hà Nội, ngày 05/3/2025", "Hà Nội, ngày 5-3-2025", "Hà Nội, ngày 05.3.2025",
+                                  "Hà Nội, ngày 05 tháng 3 năm 2025"])
+def test_the_date_line_in_figures_or_in_words(line: str) -> None:
+    plan = plandiff.parse(f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 1/KH-UBND\n{line}\n\nKẾ HOẠCH\nThử nghiệm\n\n"
+                          "I. NỘI DUNG\n1. Tuyên truyền.\n")
+    assert (plan.meta.place, plan.meta.date, plan.meta.month) == ("Hà Nội", "2025-03-05", 3)

@@ -27,8 +27,10 @@ _NUMBER = re.compile(
 )
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen)."""
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
+""""Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025")."""
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
@@ -381,12 +383,13 @@ def _read_place_date(h: Header, text: str) -> None:
         return
     place = m.group("place").strip(" ,")
     h.place = place or None
-    year = int(m.group("y"))
+    year = int(m.group("y") or m.group("y2"))
     h.year = year
-    if m.group("m") and 1 <= int(m.group("m")) <= 12:
-        h.month = int(m.group("m"))
-    if m.group("d") and m.group("m"):
-        d, mo = int(m.group("d")), int(m.group("m"))
+    day, month = m.group("d") or m.group("d2"), m.group("m") or m.group("m2")
+    if month and 1 <= int(month) <= 12:
+        h.month = int(month)
+    if day and month:
+        d, mo = int(day), int(month)
         if 1 <= d <= 31 and 1 <= mo <= 12:
             h.date = f"{year:04d}-{mo:02d}-{d:02d}"
 
