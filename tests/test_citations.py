@@ -180,3 +180,9 @@ def test_telegrams_and_schemes_are_their_own_types() -> None:
     got = {c.symbol: c.type for c in cites_of("Thực hiện Công điện số 15/CĐ-TTg ngày 1/3/2025 của Thủ tướng Chính phủ "
                                                 "và Phương án số 20/PA-UBND ngày 2/3/2025 của Ủy ban nhân dân tỉnh.") if c.symbol}
     assert got == {"15/CĐ-TTg": "Công điện", "20/PA-UBND": "Phương án"}
+
+
+def test_a_space_around_the_slash_of_a_symbol() -> None:
+    got = {c.symbol for c in cites_of("Thực hiện Nghị quyết số 28 /NQ-CP ngày 03/3/2021 và Nghị quyết số 12/ 2021/NQ-HĐND.")
+           if c.symbol}
+    assert got == {"28/NQ-CP", "12/2021/NQ-HĐND"}

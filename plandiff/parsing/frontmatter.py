@@ -33,12 +33,19 @@ _PLACE_DATE = re.compile(
 """"Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025")."""
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
-_LEVEL_RE = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-_LEVEL_CAPS = re.compile(r"(?<!\w)(?P<level>" + "|".join(_LEVELS) + r")\s+(?P<name>[^\W\d][^,;:.()]*)")
-_PARTY_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ)\s+(?!ban\b)(\S.*)$")
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 _NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
 """Words that end a place's name in a title set in capitals."""
+@functools.cache
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns that find a place in a name or title ("tỉnh Lạng Sơn", "TRÊN ĐỊA BÀN TỈNH KON
+    TUM", "TỈNH ỦY HÀ TĨNH"): compiled on first use, once a header is read, not at import."""
+    levels = "|".join(_LEVELS)
+    return (re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"),
+            re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[^\W\d][^,;:.()]*)"),
+            re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ)\s+(?!ban\b)(\S.*)$"))
+
+
 _AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[A-ZĐÀ-Ỹ])")
 """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
 without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf."""
@@ -401,7 +408,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     if issuer or parent_issuer:
         for part in (x for x in (issuer, parent_issuer) if x):
             low = part.lower()
-            party = _PARTY_COMMITTEE.search(low)
+            party = _place_patterns()[2].search(low)
             if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG": a Party committee of that place
                 return Jurisdiction(_title_case(part[party.start(2):].strip()), _PARTY_LEVELS[party.group(1)])
             for level in _LEVELS:
@@ -410,13 +417,13 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                     name = part[m.start(1):].strip()
                     return Jurisdiction(_title_case(name), level)
     for text in (title or "", preamble):
-        m = _LEVEL_RE.search(text)
+        m = _place_patterns()[0].search(text)
         if m:
             return Jurisdiction(m.group("name").strip(), m.group("level"))
         if text and text == text.upper():
             # a title in capitals ("… TRÊN ĐỊA BÀN TỈNH KON TUM NĂM 2025"): the name runs to a
             # word that cannot be in it (a year, "năm", "giai đoạn" …)
-            m = _LEVEL_CAPS.search(text.lower())
+            m = _place_patterns()[1].search(text.lower())
             if m:
                 name = []
                 for word in m.group("name").split():

@@ -40,9 +40,10 @@ class Line:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = re.compile(r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
-_MD_ESCAPE = re.compile(r"\\(?=[.)\-*#_\[\]()!+])")
-_MD_MARKUP = re.compile(f"{_MD_EMPHASIS.pattern}|{_MD_ESCAPE.pattern}")
+_MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
+_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+])"
+_MD_MARKUP: re.Pattern[str] | None = None
+"""Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
 _SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
@@ -202,6 +203,9 @@ def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
         begin += m.end()
     pieces: list[str] = []
     last = 0
+    global _MD_MARKUP
+    if _MD_MARKUP is None:
+        _MD_MARKUP = re.compile(f"{_MD_EMPHASIS}|{_MD_ESCAPE}")
     for m in _MD_MARKUP.finditer(out):
         pieces.append(out[last:m.start()])
         removed.append(Artefact("markup", m.group(), Span(begin + m.start(), begin + m.end())))

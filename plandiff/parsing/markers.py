@@ -6,6 +6,7 @@ decided by ``structure`` from the whole sequence of markers.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -54,8 +55,15 @@ class Marker:
 
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
-_ROMAN_DASH = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
-""""I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading."""
+
+
+@functools.cache
+def _roman_dash() -> re.Pattern[str]:
+    """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading
+    (compiled on first use)."""
+    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
+
+
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
@@ -101,7 +109,7 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
     if m:
         key = m.group("key")
         return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
-    m = _ROMAN.match(text) or _ROMAN_DASH.match(text)
+    m = _ROMAN.match(text) or _roman_dash().match(text)
     if m:
         value = roman_value(m.group("key"))
         if value and value <= 30:

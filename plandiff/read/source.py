@@ -6,6 +6,7 @@ text is NFC, newlines are ``\\n`` only, and ``encoding``/``format`` say what was
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -121,14 +122,17 @@ def read_text(text: str) -> SourceText:
     return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+@functools.cache
+def _control() -> re.Pattern[str]:
+    """Control characters, non-characters and lone surrogates (compiled on first use)."""
+    return re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")  # Word's manual line break
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
-    text = _CONTROL.sub("\ufffd", text)
+    text = _control().sub("\ufffd", text)
     if len(text) > MAX_TEXT_CHARS:
         raise errors.InputTooLarge(f"the {fmt} input holds {len(text):,} characters of text; a plan holds far fewer "
                                    f"(limit {MAX_TEXT_CHARS:,})")
