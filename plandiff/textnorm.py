@@ -60,6 +60,18 @@ def fold_tones(text: str) -> str:
 
 def match_key(text: str) -> str:
     """Lower-case, NFC, new-style tones, single spaces."""
+    if len(text) <= SHORT_KEY:
+        return _short_key(text)
+    return _SPACE.sub(" ", fold_tones(nfc(text).lower())).strip()
+
+
+SHORT_KEY = 200
+"""Headings, names and lines are keyed again and again (each stage asks); the keys of texts this
+short are remembered, longer ones are not (memory stays bounded)."""
+
+
+@functools.lru_cache(maxsize=16384)
+def _short_key(text: str) -> str:
     return _SPACE.sub(" ", fold_tones(nfc(text).lower())).strip()
 
 
