@@ -105,16 +105,18 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
     first = text[:1]
     if first not in _FIRST and not first.isdigit():
         return None
-    m = _PART.match(text)
-    if m:
-        key = m.group("key")
-        return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
-    m = _ROMAN.match(text) or _roman_dash().match(text)
-    if m:
-        value = roman_value(m.group("key"))
-        if value and value <= 30:
-            return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
-    m = _NUM.match(text) or _NUM_GLUED.match(text)
+    if first == "P":
+        m = _PART.match(text)
+        if m:
+            key = m.group("key")
+            return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
+    if first in "IVXL":
+        m = _ROMAN.match(text) or _roman_dash().match(text)
+        if m:
+            value = roman_value(m.group("key"))
+            if value and value <= 30:
+                return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
+    m = (_NUM.match(text) or _NUM_GLUED.match(text)) if first.isdigit() else None
     if m:
         key = m.group("key")
         parts = key.split(".")

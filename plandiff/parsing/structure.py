@@ -31,7 +31,7 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        joined = " ".join(ln.text for ln in self.lines)
+        joined = self.lines[0].text if len(self.lines) == 1 else " ".join([ln.text for ln in self.lines])
         if self.marker is not None:
             joined = joined.lstrip()[len(self.marker.label):]
         return " ".join(joined.split())  # runs of space as one, as \s+ → " " then strip (same characters)
@@ -247,7 +247,7 @@ def _to_clauses(nodes: list[_Node], parent_id: str) -> list[Clause]:
         cid = base if used[base] == 1 else f"{base}#{used[base]}"
         children = _to_clauses(node.children, cid)
         paras = node.paragraphs
-        text = "\n".join(p.text for p in paras if p.text)
+        text = "\n".join([t for t in (p.text for p in paras) if t])
         start = paras[0].start
         ends = [p.end for p in paras] + [c.span.end for c in children]
         out.append(Clause(cid, mark.label, markers.KIND_OF_STYLE[mark.style], text, tuple(children), Span(start, max(ends))))  # type: ignore[arg-type]

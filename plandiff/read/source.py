@@ -147,9 +147,14 @@ def _nfc(text: str) -> str:
 
 
 def _looks_like_markdown(text: str) -> bool:
-    lines = text.splitlines()
-    marks = sum(1 for ln in lines if ln.startswith("#") or ln.lstrip().startswith("**"))
-    return marks >= 3
+    """Three lines or more that open with a heading's "#" or with "**"."""
+    marks = 0
+    for ln in text.splitlines():
+        if ln.startswith("#") or ln.lstrip().startswith("**"):
+            marks += 1
+            if marks >= 3:
+                return True
+    return False
 
 
 def decode(data: bytes, *, label: str = "input") -> tuple[str, str]:
@@ -190,5 +195,8 @@ def _strict(data: bytes, codec: str, label: str) -> str:
 def _is_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _NOT_CONTROL))  # the bytes below 32 other than \t \n \f \r
     return controls > max(4, len(sample) // 50)
+
+
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\f\r"
