@@ -80,6 +80,12 @@ def words(text: str) -> list[str]:
     return _PUNCT.sub(" ", match_key(text)).split()
 
 
+def key_words(key: str) -> list[str]:
+    """``words`` of a text already keyed (``match_key``'s output, with lower-case words put in or
+    taken out): the key is not normalised again."""
+    return _PUNCT.sub(" ", key).split()
+
+
 _SEP = "\ue000"
 """A private-use character between texts, to normalise many texts in one pass."""
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..errors import InputTooLarge, require
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
-from ..textnorm import match_key, words
+from ..textnorm import key_words, match_key
 
 SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05,
                "summary_gain": 0.05, "summary_sim": 0.30, "review": 0.65}
@@ -130,7 +130,7 @@ def _mask(text: str, plan: Plan) -> str:
         if j.level:
             key = re.sub(rf"(?<!\w){re.escape(j.level)}(?!\w)", " #jur ", key)
     key = _YEAR.sub("#y", key)
-    return " ".join(words(key.replace("#", "xx")))
+    return " ".join(key_words(key.replace("#", "xx")))
 
 
 def matching_key(text: str, plan: Plan) -> str:
@@ -181,10 +181,9 @@ def _child_indexes(out: list[_Node], idx: int) -> list[int]:
 
 
 def _features(text: str) -> Counter[str]:
+    """Words and word pairs ("x_y"), counted in one pass in C."""
     toks = text.split()
-    feats: Counter[str] = Counter(toks)
-    feats.update(f"{x}_{y}" for x, y in itertools.pairwise(toks))
-    return feats
+    return Counter(itertools.chain(toks, map("_".join, itertools.pairwise(toks))))
 
 
 class _Space:

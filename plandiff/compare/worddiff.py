@@ -7,6 +7,7 @@ token space, and only then mapped back — so no syllable or number is ever cut 
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass
@@ -67,21 +68,10 @@ def _word_diff(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = 
     ta, tb = tokenize(a), tokenize(b)
     if len(set(ta) | set(tb)) > CAPACITY:
         return _plain(a, b)
-    table: dict[str, str] = {}
-    back: list[str] = []
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for tok in tokens:
-            ch = table.get(tok)
-            if ch is None:
-                ch = chr(_BASE + len(back)) if len(back) < 6400 else chr(0xF0000 + len(back) - 6400)
-                table[tok] = ch
-                back.append(tok)
-            out.append(ch)
-        return "".join(out)
-
-    ea, eb = encode(ta), encode(tb)
+    # each distinct token a character, in order of first appearance (a's tokens, then b's)
+    table = {tok: _char(k) for k, tok in enumerate(dict.fromkeys(itertools.chain(ta, tb)))}
+    back = {ch: tok for tok, ch in table.items()}
+    ea, eb = "".join(map(table.__getitem__, ta)), "".join(map(table.__getitem__, tb))
     dmp = (engine or _DiffMatchPatch)()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(ea, eb, False)
@@ -89,7 +79,7 @@ def _word_diff(a: str, b: str, *, timeout: float = 2.0, budget: Budget | None = 
     ops: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
     edits: list[Edit] = []
     for code, chars in diffs:
-        text = "".join(back[_index(ch)] for ch in chars)
+        text = "".join(map(back.__getitem__, chars))
         if text:
             if edits and edits[-1].op == ops[code]:
                 edits[-1] = Edit(ops[code], edits[-1].text + text)
@@ -129,9 +119,10 @@ def _plain(a: str, b: str) -> list[Edit]:
     return [e for e in (Edit("delete", a), Edit("insert", b)) if e.text]
 
 
-def _index(ch: str) -> int:
-    code = ord(ch)
-    return code - _BASE if code < 0xF0000 else code - 0xF0000 + 6400
+def _char(k: int) -> str:
+    """The character standing for the ``k``-th distinct token: the BMP's private-use area, then
+    planes 15–16."""
+    return chr(_BASE + k) if k < 6400 else chr(0xF0000 + k - 6400)
 
 
 def apply(a: str, edits: list[Edit]) -> str:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Artefact, Span
 
-
 # Cell and Line are never changed once made (``with_text`` makes a new Line), but they are not
 # frozen: a frozen dataclass sets each field through object.__setattr__, and making them was a
 # third of line splitting.
