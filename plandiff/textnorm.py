@@ -16,10 +16,11 @@ _OLD_TO_NEW = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-# only at the end of a syllable, and "uy" not after "q" (quý keeps its mark on y)
-_OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![^\W\d_])")
+# only at the end of a syllable, and "uy" not after "q" (quý keeps its mark on y). The pair comes
+# first and the "q" is looked for behind it: a pattern that opens with a letter is searched for
+# at C speed, one that opens with a look-behind is tried at every position (five times slower)
+_OLD_TONE = re.compile(r"(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?<![qQ]..)(?![^\W\d_])")
 _PUNCT = re.compile(r"[^\w\s]|_")
-_SPACE = re.compile(r"\s+")
 
 
 MARK_RUN = 32
@@ -62,7 +63,7 @@ def match_key(text: str) -> str:
     """Lower-case, NFC, new-style tones, single spaces."""
     if len(text) <= SHORT_KEY:
         return _short_key(text)
-    return _SPACE.sub(" ", fold_tones(nfc(text).lower())).strip()
+    return " ".join(fold_tones(nfc(text).lower()).split())  # \s+ as one space, stripped (split is faster)
 
 
 SHORT_KEY = 200
@@ -72,7 +73,7 @@ short are remembered, longer ones are not (memory stays bounded)."""
 
 @functools.lru_cache(maxsize=16384)
 def _short_key(text: str) -> str:
-    return _SPACE.sub(" ", fold_tones(nfc(text).lower())).strip()
+    return " ".join(fold_tones(nfc(text).lower()).split())
 
 
 def words(text: str) -> list[str]:
