@@ -13,6 +13,7 @@ the work grows with the number of plausible pairs, not with the product of the p
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import operator
@@ -97,8 +98,10 @@ ROLE_PENALTY = 0.15
 """Taken off a cross-authority pair whose clauses serve different parts of their plans."""
 
 
+@functools.lru_cache(maxsize=4096)
 def role_of(heading: str) -> frozenset[str]:
-    """The parts a short heading names ("mục đích, yêu cầu" → purpose and requirements)."""
+    """The parts a short heading names ("mục đích, yêu cầu" → purpose and requirements). Asked of
+    the same headings again and again (every stage, every plan of a corpus): remembered."""
     if not heading or len(heading.split()) > 12:
         return frozenset()
     return frozenset(name for name, pattern in _ROLE_RES if pattern.search(heading))
