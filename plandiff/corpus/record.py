@@ -157,23 +157,30 @@ def _clause_rows(plan: Plan) -> list[ClauseRow]:
 
 
 def _shingles(w: list[str]) -> set[bytes]:
+    """The clause's runs of ``SHINGLE`` words, UTF-8 ("a b c"): each word encoded once."""
     if len(w) < SHINGLE:
         return {" ".join(w).encode("utf-8")}
-    return {f"{a} {b} {c}".encode() for a, b, c in zip(w, w[1:], w[2:], strict=False)}
+    e = [x.encode("utf-8") for x in w]
+    return set(map(b" ".join, zip(e, e[1:], e[2:], strict=False)))
 
 
 def signatures(rows: tuple[ClauseRow, ...] | list[ClauseRow]) -> list[tuple[int, bytes]]:
     """MinHash signatures (datasketch) of the clauses long enough to count as reuse. Shingles are
     hashed with CRC-32 (in C, deterministic in every process; the permutations that follow do the
-    mixing) rather than datasketch's default SHA-1, a third of the indexing time."""
+    mixing) rather than datasketch's default SHA-1, a third of the indexing time. One MinHash is
+    cleared for each clause (as ``MinHash.bulk`` copies one, without re-reading its permutations)."""
     from datasketch import MinHash
 
     long = [r for r in rows if len(r.text.split()) >= MIN_WORDS]
     if not long:
         return []
-    hashes = MinHash.bulk([_shingles(w) for w in words_each([r.text for r in long])], num_perm=NUM_PERM,
-                          hashfunc=zlib.crc32)
-    return [(r.seq, m.hashvalues.astype("<u4").tobytes()) for r, m in zip(long, hashes, strict=True)]
+    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    out: list[tuple[int, bytes]] = []
+    for r, w in zip(long, words_each([r.text for r in long]), strict=True):
+        m.clear()
+        m.update_batch(_shingles(w))
+        out.append((r.seq, m.hashvalues.astype("<u4").tobytes()))
+    return out
 
 
 def load_plan(blob: bytes) -> Plan:
