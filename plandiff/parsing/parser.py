@@ -5,6 +5,7 @@ read (source) → clean (lines) → regions → footnotes → paragraphs → tre
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Callable
@@ -94,12 +95,15 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
 
     title_idx, pos, title_lines, header = _front_matter(lines)
     parts = _Parts(header=list(header.lines))
-    tail = _trailing_chrome(lines, pos, header.number)
+    # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
+    # stages look for the first one after a line of their own
+    backs = [i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])]
+    tail = _trailing_chrome(lines, pos, header.number, backs)
     parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
     lines = lines[:tail]
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
-    layout = _Layout.of(lines, pos, src.format)
+    layout = _Layout.of(lines, pos, src.format, backs)
 
     plain_decision_end: int | None = None
     if header.doc_type in ISSUING_TYPES:
@@ -116,7 +120,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         if start is None and title_idx is None:
             raise errors.NotAPlan(f"{label}: no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
         body_start = len(lines) if start is None else start
-        back_start = next((i for i in range(body_start, len(lines)) if frontmatter.is_back_matter_start(lines[i])), len(lines))
+        back_start = _first_from(backs, body_start, len(lines))
     appendix_start = next(
         (i for i in range(body_start, len(lines))
          if appendix.is_heading(lines[i]) or (i > back_start and appendix.starts_at(lines, i))),
@@ -196,9 +200,9 @@ class _Layout:
     width: int
 
     @classmethod
-    def of(cls, lines: list[Line], pos: int, fmt: str) -> _Layout:
-        end = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])
-                    or appendix.is_heading(lines[i])), len(lines))
+    def of(cls, lines: list[Line], pos: int, fmt: str, backs: list[int]) -> _Layout:
+        back = _first_from(backs, pos, len(lines))
+        end = next((i for i in range(pos, back) if appendix.is_heading(lines[i])), back)
         lengths = sorted(len(ln.text) for ln in lines[pos:end]) or [0]
         wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
         return cls(fmt in ("text", "pdf") and wrapped, fmt == "markdown" and wrapped, structure.line_width(lines[pos:end]))
@@ -233,12 +237,19 @@ _PAGE_CHROME = re.compile(
 login notices): page chrome, not plan text."""
 
 
-def _trailing_chrome(lines: list[Line], pos: int, number: str | None) -> int:
+def _first_from(backs: list[int], start: int, end: int) -> int:
+    """The first of the sorted line indexes ``backs`` at or after ``start``; ``end`` if none is
+    before it."""
+    k = bisect.bisect_left(backs, start)
+    return backs[k] if k < len(backs) and backs[k] < end else end
+
+
+def _trailing_chrome(lines: list[Line], pos: int, number: str | None, backs: list[int]) -> int:
     """Where a portal page's chrome after the document begins (len(lines) when there is none):
     the first chrome line after the signature, and before it the page's own caption of the
     document (a line naming the document's own number)."""
-    signed = next((i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])), None)
-    if signed is None:
+    signed = _first_from(backs, pos, len(lines))
+    if signed == len(lines):
         return len(lines)
     cut = next((i for i in range(signed + 1, len(lines)) if _PAGE_CHROME.match(lines[i].text)), None)
     if cut is None:
