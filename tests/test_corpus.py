@@ -410,3 +410,14 @@ def test_a_renamed_folder_moves_its_documents_without_parsing_them(plans: Path, 
     run("corpus", "graph", "--db", str(db), "-o", str(tmp_path / "corpus.json"))
     run("graph", *files, "-o", str(tmp_path / "files.json"))
     assert json.loads((tmp_path / "corpus.json").read_text()) == json.loads((tmp_path / "files.json").read_text())
+
+
+def test_a_worker_process_that_dies_is_one_typed_error() -> None:
+    """A worker killed mid-run (here it exits at once, as the out-of-memory killer would stop it)
+    breaks the process pool: the library says so with an EngineError, not the pool's own."""
+    import os
+
+    from plandiff.corpus.engine import EngineError
+
+    with Engine(workers=2) as engine, pytest.raises(EngineError, match="worker process stopped abruptly"):
+        engine.map(os._exit, [3, 3, 3])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -154,5 +155,9 @@ class Engine:
             yield
         except PlanError:
             raise
+        except BrokenExecutor:
+            # a worker process killed (out of memory, a crash in a C extension): the pool is gone
+            raise EngineError("a worker process stopped abruptly (out of memory, or killed); "
+                              "what was written before it is kept: run the command again") from None
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"the Dask run failed: {exc}") from None
