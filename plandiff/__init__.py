@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING
 
 from .errors import PlanError
 from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
-from .parsing.parser import parse, parse_file, parse_text
-from .render.text import render_alignment_text, render_outline, render_plain
 
 _LAZY = {
+    "parse": "parsing.parser", "parse_file": "parsing.parser", "parse_text": "parsing.parser",
     "align": "compare.aligner", "history": "compare.history", "History": "compare.history",
     "Lineage": "compare.history", "citations": "cite.citations", "compare_citations": "cite.citations",
     "CitationGraph": "cite.graph", "render_html": "render.html", "render_history_html": "render.html",
-    "render_markdown": "render.markdown",
+    "render_markdown": "render.markdown", "render_alignment_text": "render.text", "render_outline": "render.text",
+    "render_plain": "render.text",
 }
-"""Loaded on first use, so that `import plandiff` costs what parsing needs (rapidfuzz, lxml,
-networkx and the citation patterns come with the verbs that use them)."""
+"""Loaded on first use, so that `import plandiff` costs the model and its errors: each verb brings
+its own stage (the parser's patterns and data classes, rapidfuzz, lxml, networkx, the citation
+patterns); a reader of a corpus's stored plans never loads the parser."""
 
 __all__ = [
     "Alignment",
@@ -56,8 +57,10 @@ if TYPE_CHECKING:
     from .cite.graph import CitationGraph
     from .compare.aligner import align
     from .compare.history import History, Lineage, history
+    from .parsing.parser import parse, parse_file, parse_text
     from .render.html import render_history_html, render_html
     from .render.markdown import render_markdown
+    from .render.text import render_alignment_text, render_outline, render_plain
 
 __version__ = "0.1.0"
 

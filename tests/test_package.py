@@ -1,5 +1,6 @@
-"""The package as `import plandiff` gives it: parsing needs no heavy imports, the verbs stay the
-verbs when the modules behind them load, every subpackage is installed, and imports run one way."""
+"""The package as `import plandiff` gives it: the model without any stage (each verb loads its
+own), parsing without heavy imports, the verbs stay the verbs when the modules behind them load,
+every subpackage is installed, and imports run one way."""
 
 from __future__ import annotations
 
@@ -11,12 +12,26 @@ from pathlib import Path
 
 from tests.conftest import load
 
+HEAVY = ("lxml", "rapidfuzz", "networkx", "click", "plandiff.compare.aligner", "plandiff.cite.citations",
+         "plandiff.render.html")
 
-def test_import_plandiff_loads_only_what_parsing_needs() -> None:
-    code = ("import sys, plandiff; heavy = ('lxml', 'rapidfuzz', 'networkx', 'click', 'plandiff.compare.aligner', "
-            "'plandiff.cite.citations', 'plandiff.render.html'); print(','.join(m for m in heavy if m in sys.modules))")
+
+def _loaded_after(statements: str, modules: tuple[str, ...]) -> list[str]:
+    code = f"import sys\n{statements}\nprint(','.join(m for m in {modules!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == ""
+    return [m for m in out.split(",") if m]
+
+
+def test_import_plandiff_loads_the_model_and_no_stage() -> None:
+    assert _loaded_after("import plandiff", ("plandiff.parsing.parser", "plandiff.read.source", *HEAVY)) == []
+    # the model's classes are there at once; a verb loads its stage when first named
+    assert _loaded_after("import plandiff; plandiff.Plan, plandiff.Clause", ("plandiff.parsing.parser",)) == []
+    assert _loaded_after("import plandiff; plandiff.parse", ("plandiff.parsing.parser",)) == ["plandiff.parsing.parser"]
+
+
+def test_parsing_needs_no_heavy_imports() -> None:
+    fixture = ROOT / "fixtures" / "tth-2024.txt"
+    assert _loaded_after(f"import plandiff; plandiff.parse(open({str(fixture)!r}, 'rb').read())", HEAVY) == []
 
 
 def test_verbs_named_like_their_modules_stay_the_verbs_after_the_modules_load() -> None:
