@@ -6,7 +6,7 @@ import pytest
 
 import plandiff
 from plandiff.cite.citations import extract, normalize_symbol
-from tests.conftest import load
+from tests.conftest import DATA, FIXTURES, load
 
 HEAD = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024 trên địa bàn tỉnh Hưng Yên\n\n"
 
@@ -186,3 +186,28 @@ def test_a_space_around_the_slash_of_a_symbol() -> None:
     got = {c.symbol for c in cites_of("Thực hiện Nghị quyết số 28 /NQ-CP ngày 03/3/2021 và Nghị quyết số 12/ 2021/NQ-HĐND.")
            if c.symbol}
     assert got == {"28/NQ-CP", "12/2021/NQ-HĐND"}
+
+
+_DOCUMENTS = sorted(p for p in [*(FIXTURES / "field").iterdir(), *FIXTURES.iterdir(), *(DATA / "cross").iterdir()]
+                    if p.suffix in (".txt", ".md", ".docx") and p.name != "README.md")
+
+
+@pytest.mark.parametrize("path", _DOCUMENTS, ids=lambda p: p.name)
+def test_each_citation_is_found_once_at_its_own_words(path) -> None:
+    """Every citation points at the words it quotes, in its own clause's text (never in a child's:
+    a closing paragraph after a clause's dashes is its own), and no two citations share a place —
+    the same words twice in a clause, or in two rows of a table, are two places."""
+    import re
+
+    plan = plandiff.parse_file(path)
+    found = plandiff.citations(plan)
+    places = [(c.span.start, c.span.end) for c in found]
+    assert len(places) == len(set(places)), [c.raw for c in found if places.count((c.span.start, c.span.end)) > 1]
+    unmarked = re.compile(r"[*_\\]")
+    for c in found:
+        printed = plan.source[c.span.start:c.span.end]
+        assert unmarked.sub("", printed).split() == unmarked.sub("", c.raw).split(), (c.raw, printed)
+        clause = plan.find(c.clause) if c.clause else None  # None for the preamble, footnotes, table rows
+        if clause is not None:
+            assert clause.span.start <= c.span.start < clause.span.end
+            assert not any(k.span.start <= c.span.start < k.span.end for k in clause.children), (c.clause, c.raw)

@@ -21,7 +21,7 @@ from importlib import resources
 
 from ..errors import require
 from ..jurisdictions import canonical
-from ..model import Citation, Jurisdiction, Plan, Span
+from ..model import Citation, Clause, Jurisdiction, Plan, Span
 from ..textnorm import match_key
 
 TYPE_WORDS = (
@@ -160,25 +160,37 @@ class _Region:
     end: int
     preamble: bool = False
     paragraph_starts: list[int] = field(default_factory=list)
+    children: tuple[tuple[int, int], ...] = ()
+    """The spans of a clause's children, inside its own span: its own text is around them (a
+    closing paragraph after its dashes), never in them."""
+    table: str | None = None
+    """The table a row belongs to: its rows share the table's span, and are placed in turn."""
+    row: int = 0
+
+
+def _clause_region(c: Clause) -> _Region:
+    return _Region(c.text, c.id, c.span.start, c.span.end,
+                   children=tuple((k.span.start, k.span.end) for k in c.children))
 
 
 def _regions(plan: Plan) -> list[_Region]:
     out = [_Region(plan.preamble, "preamble", 0, len(plan.source), preamble=True)]
     if plan.attached is not None:  # a plain decision's articles are its clauses
         for top in plan.articles:
-            out.extend(_Region(c.text, c.id, c.span.start, c.span.end) for c in top.walk())
+            out.extend(_clause_region(c) for c in top.walk())
     for c in plan.walk():
-        out.append(_Region(c.text, c.id, c.span.start, c.span.end))
+        out.append(_clause_region(c))
     for f in plan.footnotes:
         out.append(_Region(f.text, f"footnote:{f.label}", f.span.start, f.span.end))
     for k, app in enumerate(plan.appendices, start=1):
         if app.text:
             out.append(_Region(app.text, f"PL{k}", app.span.start, app.span.end))
-        out.extend(_Region(c.text, c.id, c.span.start, c.span.end) for c in app.walk())
+        out.extend(_clause_region(c) for c in app.walk())
         for table in app.tables:
             for r, row in enumerate(table.rows, start=1):
                 text = " | ".join(" ".join(cell.split()) for cell in row if cell.strip())
-                out.append(_Region(text, f"PL{k}.row{r}", table.span.start, table.span.end))
+                out.append(_Region(text, f"PL{k}.row{r}", table.span.start, table.span.end,
+                                   table=f"PL{k}.{id(table)}", row=r))
     return out
 
 
@@ -251,11 +263,11 @@ def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], 
     # the document's own number (in its appendix's "Kèm theo Kế hoạch số …", a table's source
     # column) is not a citation of another instrument
     own = plan.meta.number
-    found = [f for f in found if not (own and f.symbol == own)]
+    found = _once([f for f in found if not (own and f.symbol == own)])
     out: list[Citation] = []
     ids = {id(f): _instrument_id(f, plan, learned) for f in found}
     subjects = _Subjects(found)
-    cursor: dict[int, int] = {}
+    cursor: dict[object, tuple[tuple[int, int], int]] = {}
     for f in found:
         outer = subjects.outer(f.region, f.start, f)
         role = "basis" if _is_basis(f, outer, subjects) else "mention"
@@ -263,6 +275,20 @@ def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], 
                             _locate(plan, f, cursor), ids[id(f)], f.raw, within=ids[id(outer)] if outer else None))
     out.sort(key=lambda c: c.span.start)
     return out, sorted(set(warnings)), own_names
+
+
+def _once(found: list[_Found]) -> list[_Found]:
+    """The same words found by two passes are one citation, the first found: a programme's name
+    inside a numbered citation's title (the name pass and the known-alias pass), a defined short
+    name that is also a number ("Chỉ thị số 27/CT-TTg"). ``found`` is in document order."""
+    seen: set[tuple[int, int, int]] = set()
+    out: list[_Found] = []
+    for f in found:
+        key = (id(f.region), f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def learned_names(plan: Plan) -> dict[str, str]:
@@ -810,23 +836,51 @@ def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:
     return f"name:{name}"
 
 
-def _locate(plan: Plan, f: _Found, cursor: dict[int, int] | None = None) -> Span:
+def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], int]] | None = None) -> Span:
     """Map the match back to ``plan.source`` (region texts have joined lines and collapsed spaces).
-    Citations come in order within a region, so each search starts where the last one ended."""
+    Citations come in order within a region, so each search starts where the last one was found
+    (``cursor``: the region's last citation, its place in the region and in the source; a table's
+    rows are one region, in order of rows) — after it when this one comes later: the same words
+    twice ("Đợt thi đua" in a title and again in a sentence; "Nghị định" in two rows) are two
+    places, not one found twice."""
     tokens = f.raw.split()
     if not tokens:
         return Span(f.region.start, f.region.start)
     pattern = _phrase(" ".join(tokens), ignore_case=False)
     end = max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source)
-    start = max(f.region.start, (cursor or {}).get(id(f.region), 0))
-    m = pattern.search(plan.source, start, end)
+    start = f.region.start
+    key = f.region.table or id(f.region)
+    place = (f.region.row, f.start)
+    last = (cursor or {}).get(key)
+    if last is not None:
+        start = max(start, last[1] + (1 if place > last[0] else 0))
+    m = _own_match(pattern, plan.source, start, end, f.region.children)
     if m is None and start > f.region.start:
-        m = pattern.search(plan.source, f.region.start, end)
+        m = _own_match(pattern, plan.source, f.region.start, end, f.region.children)
     if m is None:
         m = pattern.search(plan.source)
+    if m is None:
+        # Markdown emphasis inside the cited words ("đến năm 2040*” *và"): marks allowed anywhere
+        m = _with_markup(tokens).search(plan.source, f.region.start)
     if m is not None and cursor is not None:
-        cursor[id(f.region)] = m.start()
+        cursor[key] = (place, m.start())
     return Span(m.start(), m.end()) if m else Span(f.region.start, f.region.start)
+
+
+def _own_match(pattern: re.Pattern[str], source: str, start: int, end: int,
+               holes: tuple[tuple[int, int], ...]) -> re.Match[str] | None:
+    """The first match in ``source[start:end]`` outside the ``holes`` (a clause's children)."""
+    for m in pattern.finditer(source, start, end):
+        if not any(a <= m.start() < b for a, b in holes):
+            return m
+    return None
+
+
+def _with_markup(tokens: list[str]) -> re.Pattern[str]:
+    """The cited words with Markdown's emphasis and escapes allowed between any two characters."""
+    mark = r"[*_\\]*"
+    words = [mark.join(re.escape(ch) for ch in token) for token in tokens]
+    return re.compile(r"(?:\s|[*_])+".join(words))
 
 
 def compare_citations(a: Plan, b: Plan) -> dict[str, list[str]]:

@@ -21,9 +21,9 @@ from ..errors import PlanError
 from ..model import Plan
 from .record import Failure, Record, load_plan
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """What an indexed row holds; rows indexed by an older plandiff are indexed again when their file
-is next added, even if it did not change."""
+is next added, even if it did not change (3: a citation found by two passes stored once)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, clauses, citations, failures
