@@ -211,3 +211,21 @@ def test_each_citation_is_found_once_at_its_own_words(path) -> None:
         if clause is not None:
             assert clause.span.start <= c.span.start < clause.span.end
             assert not any(k.span.start <= c.span.start < k.span.end for k in clause.children), (c.clause, c.raw)
+
+
+def test_a_ministrys_code_without_its_b_is_its_own() -> None:
+    """Ministries' letters carry their code without "B" ("3444/LĐTBXH-VPQGGN": the ministry, then
+    its office); a code of another body is still flagged."""
+    plan = plandiff.parse(HEAD + "I. NỘI DUNG\n1. Thực hiện Công văn số 3444/LĐTBXH-VPQGGN ngày 10/9/2022 của Bộ Lao "
+                          "động - Thương binh và Xã hội và Công văn số 12/BYT-KH ngày 01/7/2022 của Bộ Lao động - "
+                          "Thương binh và Xã hội.\n")
+    _, warnings = extract(plan)
+    assert not any(w.startswith("3444/") for w in warnings)
+    assert any(w.startswith("12/BYT-KH:") for w in warnings)
+
+
+def test_a_year_split_after_its_century_is_read() -> None:
+    """A PDF's text layer that split a year ("16/7/20 21") still dates the instrument."""
+    cites = cites_of("Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định quy trình "
+                     "rà soát hộ nghèo; Nghị định số 07/2021/NĐ-CP ngày 27 tháng 01 năm 20 21 của Chính phủ.")
+    assert [(c.symbol, c.date) for c in cites] == [("24/2021/QĐ-TTg", "2021-07-16"), ("07/2021/NĐ-CP", "2021-01-27")]
