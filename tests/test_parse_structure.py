@@ -179,3 +179,42 @@ def test_a_heading_under_its_bare_number_and_a_space_before_the_dot() -> None:
                           "1 . Tuyên truyền\na ) Tổ chức hội nghị.\nb)Tập huấn.\n2.Kiểm tra.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
     assert plan.find("II.1").text == "Tuyên truyền" and plan.find("I").text == "MỤC ĐÍCH"
+
+
+LETTERED = """KẾ HOẠCH
+Tổ chức các hoạt động hưởng ứng Tháng hành động vì bình đẳng giới năm 2025
+
+A. MỤC ĐÍCH, YÊU CẦU
+I. Mục đích
+1. Nâng cao nhận thức về bình đẳng giới.
+2. Huy động sự tham gia của cộng đồng.
+II. Yêu cầu
+Các hoạt động thiết thực, hiệu quả.
+B. NỘI DUNG HOẠT ĐỘNG
+I. Các hoạt động
+1. Tổ chức lễ phát động, có sự tham gia của đồng chí
+B. Văn Hùng, Phó Chủ tịch.
+2. Tuyên truyền trên phương tiện thông tin.
+C. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ chủ trì.
+"""
+
+
+def test_parts_lettered_in_capitals_stand_over_the_roman_sections() -> None:
+    """"A. MỤC ĐÍCH …", "B. NỘI DUNG …", "C. TỔ CHỨC …": parts over roman sections, the title
+    ending before the first; a capital out of its sequence (an initial after a wrapped line) is text."""
+    plan = plandiff.parse_text(LETTERED)
+    assert [c.id for c in plan.clauses] == ["A", "B", "C"]
+    assert plan.meta.title == "Tổ chức các hoạt động hưởng ứng Tháng hành động vì bình đẳng giới năm 2025"
+    assert [c.id for c in plan.clauses[0].walk()] == ["A", "A.I", "A.I.1", "A.I.2", "A.II"]
+    assert plan.find("B.I.1").text.endswith("đồng chí B. Văn Hùng, Phó Chủ tịch.")
+    assert [c.id for c in plan.clauses[2].walk()] == ["C", "C.1"]
+    assert plan.clauses[1].label == "B." and plan.clauses[1].kind == "section"
+
+
+def test_a_capital_letter_alone_is_not_a_part() -> None:
+    """Without "A." before it, "B. …" opens no part (an initial, a quotation's list)."""
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. NỘI DUNG\n1. Tuyên truyền.\n\n"
+                               "B. Trần Văn Nam phụ trách tuyên truyền.\n2. Kiểm tra.\n")
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
+    assert "B. Trần Văn Nam" in plan.find("I.1").text

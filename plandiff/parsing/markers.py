@@ -14,24 +14,26 @@ from typing import Literal
 from ..numerals import roman_value
 
 Style = Literal[
-    "part", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
+    "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
     "dash", "plus", "bullet",
 ]
 
-RANK: dict[str, int] = {
-    "part": 0, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
+RANK: dict[str, float] = {
+    "part": 0, "upper_letter": 0.5, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
     "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
 }
 """The conventional order of Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP):
-Phần, mục (I.), khoản (1.), 1.1., điểm (a)), then bullets. Used only as a prior."""
+Phần, mục (I.), khoản (1.), 1.1., điểm (a)), then bullets; parts lettered "A.", "B." stand
+between a Phần and its mục. Used only as a prior."""
 
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
+VN_UPPER = VN_LETTERS.upper()
 """Point labels follow the Vietnamese alphabet without ă â ê ô ơ ư (and without f, j, w, z)."""
 LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
 """Latin letters outside the Vietnamese sequence, with the letter they follow."""
 
 KIND_OF_STYLE = {
-    "part": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
+    "part": "section", "upper_letter": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
     "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
     "bullet": "dash",
 }
@@ -91,7 +93,11 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
-_FIRST = frozenset("PIVXL(" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
+_UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])[.)])\s+(?P<rest>\S.*)$")
+""""A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a part lettered in capitals over the roman sections
+(A to H: no plan has more parts, and a capital further on is more often an initial)."""
+_UPPER_FIRST = frozenset("ABCDEGHĐ")
+_FIRST = frozenset("PIVXL(" + "ABCDEGHĐ" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
 """Every character a marker below can start with (besides digits): a line starting otherwise —
 most lines — is not tried against every pattern."""
 
@@ -116,6 +122,12 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
             value = roman_value(m.group("key"))
             if value and value <= 30:
                 return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
+    if first in _UPPER_FIRST:
+        m = _UPPER_LETTER.match(text)
+        if m and m.group("rest")[:1].isupper() and m.group("key") in VN_UPPER:
+            key = m.group("key")
+            return Marker("upper_letter", m.group("label"), key, VN_UPPER.index(key) + 1, m.group("rest"))
+        return None  # no other marker opens with a capital
     m = (_NUM.match(text) or _NUM_GLUED.match(text)) if first.isdigit() else None
     if m:
         key = m.group("key")

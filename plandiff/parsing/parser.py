@@ -292,7 +292,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     first_sec = _first_body_line(lines, pos)
     if first_art is None or (first_sec is not None and first_sec < first_art
                              and markers.match(lines[first_sec].text) is not None
-                             and markers.match(lines[first_sec].text).style in ("roman", "part")):  # type: ignore[union-attr]
+                             and markers.match(lines[first_sec].text).style in ("roman", "part", "upper_letter")):  # type: ignore[union-attr]
         return None
     preamble: list[Line] = []
     authority = False
@@ -345,13 +345,13 @@ def _second_header_start(lines: list[Line], lo: int, hi: int) -> int:
 
 
 def _first_body_line(lines: list[Line], start: int) -> int | None:
-    """The body opens at "I." (or "Phần I"); a plan without sections, at its first "1."."""
+    """The body opens at "I." (or "Phần I", "A."); a plan without sections, at its first "1."."""
     first_num = None
     for i in range(start, len(lines)):
         m = markers.match(lines[i].text)
         if m is None:
             continue
-        if m.style in ("roman", "part") and m.value == 1:
+        if m.style in ("roman", "part", "upper_letter") and m.value == 1:
             return i
         if first_num is None and m.style == "arabic" and m.value == 1:
             first_num = i

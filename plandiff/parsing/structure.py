@@ -61,7 +61,7 @@ def _ends_in_a_name(text: str) -> bool:
 def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
     """A section heading set in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") goes on over a line
     in capitals, however short its first line."""
-    if current is None or current.marker is None or current.marker.style not in ("part", "roman") or len(current.lines) > 3:
+    if current is None or current.marker is None or current.marker.style not in ("part", "upper_letter", "roman") or len(current.lines) > 3:
         return False
     head = " ".join(ln.text for ln in current.lines)[len(current.marker.label):]
     return _is_caps(head) and _is_caps(line.text) and markers.match(line.text) is None
@@ -116,6 +116,8 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
                 len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev))
                 or _caps_heading_goes_on(current, line))))
         mark = markers.match(line.text, articles=articles)
+        if mark is not None and mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
+            mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
             current.lines.append(line)
