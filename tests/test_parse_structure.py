@@ -218,3 +218,17 @@ def test_a_capital_letter_alone_is_not_a_part() -> None:
                                "B. Trần Văn Nam phụ trách tuyên truyền.\n2. Kiểm tra.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
     assert "B. Trần Văn Nam" in plan.find("I.1").text
+
+
+def test_items_numbered_with_a_bracket_hold_their_lettered_points() -> None:
+    """"1) Tuyên truyền" under a section numbers its items, and the "a)" under it are its points
+    (the conventional order puts "(1)" under "a)": the open one of the two takes the other)."""
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. NỘI DUNG\n1) Tuyên truyền\na) Tổ chức hội nghị.\n"
+                               "b) In tờ rơi.\n2) Kiểm tra\n- Kiểm tra định kỳ.\nII. TỔ CHỨC THỰC HIỆN\n1) Sở Y tế chủ trì.\n")
+    assert [(c.id, c.kind) for c in plan.walk()] == [
+        ("I", "section"), ("I.1", "item"), ("I.1.a", "point"), ("I.1.b", "point"), ("I.2", "item"), ("I.2.-1", "dash"),
+        ("II", "section"), ("II.1", "item")]
+    nested = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. NỘI DUNG\n1. Tuyên truyền\na) Cấp tỉnh:\n"
+                                 "(1) Hội nghị tập huấn.\n(2) Hội nghị tổng kết.\nb) Cấp xã.\n")
+    assert [(c.id, c.kind) for c in nested.walk()] == [
+        ("I", "section"), ("I.1", "item"), ("I.1.a", "point"), ("I.1.a.1", "point"), ("I.1.a.2", "point"), ("I.1.b", "point")]

@@ -159,6 +159,9 @@ class _Node:
 
 
 _BULLETS = ("dash", "plus", "bullet")
+_POINTS = ("letter", "paren_num")
+"""Points lettered "a)" and numbered "1)" or "(1)": either may stand over the other ("1) Tuyên
+truyền" over "a) …", or "a)" over "(1) …"); the one open takes the other under it."""
 
 
 def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
@@ -200,7 +203,8 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             pass
         else:
             rank = markers.RANK[style]
-            while stack and stack[-1].marker and markers.RANK[stack[-1].marker.style] > rank:
+            while (stack and stack[-1].marker and markers.RANK[stack[-1].marker.style] > rank
+                   and not (style in _POINTS and stack[-1].marker.style in _POINTS)):
                 stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
@@ -228,7 +232,7 @@ def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after
     return "letter"
 
 
-def _to_clauses(nodes: list[_Node], parent_id: str) -> list[Clause]:
+def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = None) -> list[Clause]:
     out: list[Clause] = []
     used: dict[str, int] = {}
     dash_count = 0
@@ -247,10 +251,13 @@ def _to_clauses(nodes: list[_Node], parent_id: str) -> list[Clause]:
         base = f"{parent_id}.{own}" if parent_id else own
         used[base] = used.get(base, 0) + 1
         cid = base if used[base] == 1 else f"{base}#{used[base]}"
-        children = _to_clauses(node.children, cid)
+        kind = markers.KIND_OF_STYLE[mark.style]
+        if mark.style == "paren_num" and parent_kind in (None, "section", "article"):
+            kind = "item"  # "1) Tuyên truyền" straight under a section numbers its items, not points
+        children = _to_clauses(node.children, cid, kind)
         paras = node.paragraphs
         text = "\n".join([t for t in (p.text for p in paras) if t])
         start = paras[0].start
         ends = [p.end for p in paras] + [c.span.end for c in children]
-        out.append(Clause(cid, mark.label, markers.KIND_OF_STYLE[mark.style], text, tuple(children), Span(start, max(ends))))  # type: ignore[arg-type]
+        out.append(Clause(cid, mark.label, kind, text, tuple(children), Span(start, max(ends))))  # type: ignore[arg-type]
     return out
