@@ -113,3 +113,17 @@ def test_the_date_line_in_figures_or_in_words(line: str) -> None:
     plan = plandiff.parse(f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 1/KH-UBND\n{line}\n\nKẾ HOẠCH\nThử nghiệm\n\n"
                           "I. NỘI DUNG\n1. Tuyên truyền.\n")
     assert (plan.meta.place, plan.meta.date, plan.meta.month) == ("Hà Nội", "2025-03-05", 3)
+
+
+def test_a_joint_plan_signed_in_two_columns() -> None:
+    """A joint plan of two bodies ("KẾ HOẠCH LIÊN TỊCH"): the qualifier is part of the type, not
+    of the title; the two signatures are read column by column (each body's authority, title and
+    signer together), and the left signer's name is no recipient."""
+    plan = plandiff.parse_file(DATA / "joint-plan-two-signatures.txt")
+    assert plan.meta.doc_type == "KẾ HOẠCH LIÊN TỊCH"
+    assert plan.meta.title == "Phối hợp tuyên truyền chăm sóc sức khỏe phụ nữ năm 2025"
+    assert plan.recipients == ("UBND tỉnh;", "Lưu: VT.")
+    assert plan.signature == ("TM. BAN THƯỜNG VỤ", "HỘI LHPN TỈNH", "CHỦ TỊCH", "Nguyễn Thị Hoa",
+                              "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình")
+    assert (plan.meta.signer_title, plan.meta.signer) == ("PHÓ GIÁM ĐỐC", "Trần Văn Bình")
+    assert plan.meta.signature_authority == ("TM. BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC")

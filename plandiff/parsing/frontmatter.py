@@ -19,7 +19,9 @@ DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",
     "ĐỀ ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH", "PHƯƠNG ÁN", "CÔNG VĂN", "THÔNG TƯ", "NGHỊ ĐỊNH",
 )
-_DOC_TYPE = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")\b\s*(?P<rest>.*)$")
+_DOC_TYPE = re.compile(r"^(?P<type>(?:" + "|".join(DOC_TYPES) + r")(?:\s+LIÊN\s+TỊCH)?)\b\s*(?P<rest>.*)$")
+"""The type line; a joint document's type keeps its "LIÊN TỊCH" ("KẾ HOẠCH LIÊN TỊCH" of two
+bodies), out of its title."""
 _MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = re.compile(
@@ -209,7 +211,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         first = title_lines[0]
         m = _DOC_TYPE.match(first.text)
         if m:
-            h.doc_type = m.group("type")
+            h.doc_type = " ".join(m.group("type").split())
             h.lines.append(HeaderLine("doc_type", first.text, Span(first.start, first.end)))
             rest = [m.group("rest")] if m.group("rest") else []
         else:
@@ -456,37 +458,42 @@ class Back:
 def read_back(back: list[Line]) -> Back:
     b = Back()
     left: list[Cell] = []
-    right: list[Cell] = []
+    right: list[tuple[int, Cell]] = []
+    """Signature cells with their column: a joint document signs in two columns (each body its
+    own authority, title and name), read column by column."""
     for line in back:
         cells = list(line.cells) or [Cell(line.text, line.start, line.end)]
         if len(cells) >= 2:
             left.append(cells[0])
-            right.extend(cells[1:])
+            right.extend((k, c) for k, c in enumerate(cells[1:], start=1))
         else:
             cell = cells[0]
             if _continues_recipient(left, cell.text):
                 left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
             elif _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
-                right.append(cell)
+                right.append((1 if line.indent else 0, cell))  # a line alone: its indentation tells the column
             else:
                 left.append(cell)
+    heading = False
     for cell in left:
         text = re.sub(r"\s+", " ", cell.text).strip()
         span = Span(cell.start, cell.end)
         if _RECIPIENTS.match(text):
+            heading = True
             b.lines.append(HeaderLine("recipients_heading", text, span))
             rest = _RECIPIENTS.sub("", text).strip()
             if rest:
                 b.recipients.append(rest.lstrip("-+• ").strip())
-        elif _is_signature_text(text):
-            right.append(cell)
+        elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
+            # the left column of a joint signature: its lines, and its signer's name
+            right.append((0, cell))
         elif text[:1] in "-+•" or not b.recipients:
             b.recipients.append(text.lstrip("-+• ").strip())
             b.lines.append(HeaderLine("recipient", text, span))
         else:
             b.recipients[-1] = f"{b.recipients[-1]} {text}"
             b.lines.append(HeaderLine("recipient", text, span))
-    for cell in sorted(right, key=lambda c: c.start):
+    for _, cell in sorted(right, key=lambda kc: (kc[0], kc[1].start)):
         text = re.sub(r"\s+", " ", cell.text).strip()
         span = Span(cell.start, cell.end)
         b.signature.append(text)
