@@ -40,6 +40,9 @@ class Clause:
     paragraphs separated by a newline."""
     children: tuple[Clause, ...] = ()
     span: Span = Span(0, 0)
+    tables: tuple[Table, ...] = ()
+    """Tables printed in the clause's own text ("II. NHIỆM VỤ CỤ THỂ" over a table of tasks): each
+    row's cells, the rows also in ``text``, one paragraph a row."""
 
     @property
     def heading(self) -> str:
@@ -64,6 +67,7 @@ class Clause:
             "text": self.text,
             "children": [c.to_dict() for c in self.children],
             "span": self.span.as_list(),
+            **({"tables": [t.to_dict() for t in self.tables]} if self.tables else {}),
         }
 
 

@@ -29,7 +29,11 @@ def _span(value: list[int] | None) -> Span:
 
 def clause_from_dict(d: dict[str, Any]) -> Clause:
     return Clause(d["id"], d["label"], d["kind"], d["text"], tuple(clause_from_dict(c) for c in d.get("children", ())),
-                  _span(d.get("span")))
+                  _span(d.get("span")), tuple(_table(t) for t in d.get("tables", ())))
+
+
+def _table(t: dict[str, Any]) -> Table:
+    return Table(tuple(tuple(r) for r in t["rows"]), _span(t.get("span")))
 
 
 def _meta(d: dict[str, Any]) -> Meta:
@@ -43,7 +47,7 @@ def _meta(d: dict[str, Any]) -> Meta:
 def _appendix(d: dict[str, Any]) -> Appendix:
     return Appendix(d["label"], d["title"], d["ref"], d.get("text", ""),
                     tuple(clause_from_dict(c) for c in d.get("clauses", ())),
-                    tuple(Table(tuple(tuple(r) for r in t["rows"]), _span(t.get("span"))) for t in d.get("tables", ())),
+                    tuple(_table(t) for t in d.get("tables", ())),
                     _span(d.get("span")))
 
 

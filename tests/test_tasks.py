@@ -254,3 +254,38 @@ def test_an_agency_and_its_duty_outside_the_implementation_section() -> None:
     got = [(t.agency, t.clause, t.period, t.text[:20]) for t in tasks(plan)]
     assert got == [("Sở Y tế", "I.1", "Quý III/2025", "Chủ trì tổ chức khám"),
                    ("Công an tỉnh", "I.3", None, "Công an tỉnh chịu tr")]
+
+
+def test_a_task_table_printed_in_a_clause() -> None:
+    """"II. NHIỆM VỤ CỤ THỂ" over a table of tasks (a portal's Markdown): the rows are the
+    clause's table and each its own line of the text, and each row with a task and a lead is a
+    task of that clause, with its period; the table survives the JSON round trip."""
+    from plandiff.serial import plan_from_dict
+
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "body-task-table.md")
+    ii = plan.find("II")
+    assert ii is not None and len(ii.tables) == 1
+    assert ii.tables[0].rows[1] == ("1", "Tuyên truyền về bình đẳng giới", "Sở Văn hóa, Thể thao và Du lịch",
+                                    "Các sở, ngành", "Quý II/2025")
+    assert ii.text.split("\n")[1:] == [" ".join(row) for row in ii.tables[0].rows]
+    from_table = [t for t in tasks(plan) if t.clause == "II"]
+    assert [(t.agency, t.text, t.period, t.row) for t in from_table] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", "Tuyên truyền về bình đẳng giới", "Quý II/2025", 2),
+        ("Sở Nội vụ", "Tập huấn cho cán bộ làm công tác bình đẳng giới", "Tháng 9/2025", 3)]
+    assert [t.partners for t in from_table] == [("Các sở, ngành",), ("UBND các xã",)]
+    assert plan_from_dict(plan.to_dict(), source=plan.source).find("II").tables == ii.tables
+    # the lead's duty verb is not part of its name ("Sở Nội vụ tổng hợp, báo cáo …")
+    assert any(t.agency == "Sở Nội vụ" and t.clause == "III.1" for t in tasks(plan))
+
+
+def test_a_group_named_by_its_kinds_is_one_partner() -> None:
+    """"các sở, ban, ngành" is one group, not three bodies; a name ends where a duty begins."""
+    from plandiff.tasks.extract import split_agencies
+
+    assert split_agencies("Sở Y tế, các sở, ban, ngành liên quan và UBND các xã") == [
+        "Sở Y tế", "các sở, ban, ngành liên quan", "UBND các xã"]
+    assert split_agencies("Các cơ quan, đơn vị, địa phương") == ["Các cơ quan, đơn vị, địa phương"]
+    assert split_agencies("Sở Tư pháp, Sở Nội vụ và Công an tỉnh") == ["Sở Tư pháp", "Sở Nội vụ", "Công an tỉnh"]
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp "
+                               "với các cơ quan, đơn vị liên quan đảm bảo kinh phí thực hiện.\n")
+    assert [t.partners for t in tasks(plan)] == [("các cơ quan, đơn vị liên quan",)]

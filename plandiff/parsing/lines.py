@@ -38,6 +38,8 @@ class Line:
     """The line began with white space (pdftotext marks a page's first line this way)."""
     blank_before: bool = False
     cells: tuple[Cell, ...] = field(default=())
+    row: bool = False
+    """A table's row ("| 1 | Tuyên truyền | Sở Văn hóa … |"): two cells or more between pipes."""
 
     def with_text(self, text: str) -> Line:
         return replace(self, text=text)
@@ -116,7 +118,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
                 blank = True
                 continue
             lines.append(Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
-                              cells=tuple(cells)))
+                              cells=tuple(cells), row=len(cells) >= 2))
             blank = False
             continue
         if markdown:

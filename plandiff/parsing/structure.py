@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..model import Clause, Span
+from ..model import Clause, Span, Table
 from ..numerals import roman_value
 from . import markers
 from .lines import Line
@@ -120,15 +120,18 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
         if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
             mark = None
-            current.lines.append(line)
+            if line.row or current.lines[-1].row:
+                out.append(Paragraph(None, [line]))
+            else:
+                current.lines.append(line)
             continue
         if mark is not None:
             if mark.value:
                 last_value[mark.style] = mark.value
             out.append(Paragraph(mark, [line]))
             continue
-        if current is None:
-            out.append(Paragraph(None, [line]))
+        if current is None or line.row or current.lines[-1].row:
+            out.append(Paragraph(None, [line]))  # a table's row is a paragraph of its own
         elif _starts_lower(line.text) or wrapped:
             current.lines.append(line)
         else:
@@ -257,7 +260,22 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
         children = _to_clauses(node.children, cid, kind)
         paras = node.paragraphs
         text = "\n".join([t for t in (p.text for p in paras) if t])
+        tables = _tables(paras)
         start = paras[0].start
         ends = [p.end for p in paras] + [c.span.end for c in children]
-        out.append(Clause(cid, mark.label, kind, text, tuple(children), Span(start, max(ends))))  # type: ignore[arg-type]
+        out.append(Clause(cid, mark.label, kind, text, tuple(children), Span(start, max(ends)), tables))  # type: ignore[arg-type]
     return out
+
+
+def _tables(paras: list[Paragraph]) -> tuple[Table, ...]:
+    """The runs of table rows among a clause's own paragraphs, each a ``Table`` of cell texts."""
+    out: list[Table] = []
+    run: list[Line] = []
+    for p in [*paras, None]:
+        if p is not None and p.marker is None and len(p.lines) == 1 and p.lines[0].row:
+            run.append(p.lines[0])
+            continue
+        if run:
+            out.append(Table(tuple(tuple(c.text for c in ln.cells) for ln in run), Span(run[0].start, run[-1].end)))
+            run = []
+    return tuple(out)

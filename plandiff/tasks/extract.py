@@ -29,7 +29,7 @@ _VERBS = re.compile(
     r"tổ chức|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
-    r"tiếp tục|phát huy|làm tốt)\b"
+    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình)\b"
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|tổ chức|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
@@ -45,6 +45,8 @@ def tasks(plan: Plan) -> list[Task]:
         for container in _implementation(clause):
             out.extend(_from_container(plan, container, done))
     for clause in plan.walk():
+        for table in clause.tables:  # "II. NHIỆM VỤ CỤ THỂ" over a table of who does what
+            out.extend(_from_table(table, clause=clause.id))
         if clause.id in done:
             continue
         out.extend(_from_sentences(plan, clause, reporting="reporting" in role_of(match_key(clause.heading))
@@ -129,15 +131,33 @@ _BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" +
 
 def split_agencies(text: str) -> list[str]:
     """Names in a list ("Sở Giáo dục và Đào tạo, Công an tỉnh và các địa phương"): split where the
-    next piece opens a name, never inside one ("Văn hóa, Thể thao và Du lịch")."""
-    return [p.strip(" ,;") for p in _BETWEEN_NAMES.split(text) if p.strip(" ,;")]
+    next piece opens a name, never inside one ("Văn hóa, Thể thao và Du lịch"), nor inside a group
+    named by its kinds ("các sở, ban, ngành", "Các cơ quan, đơn vị")."""
+    out: list[str] = []
+    for p in (p.strip(" ,;") for p in _BETWEEN_NAMES.split(text)):
+        if not p:
+            continue
+        if out and _GROUP_WORD.match(p) and _GROUP_HEAD.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
+    return out
+
+
+_GROUP_WORD = re.compile(r"(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)\b")
+"""A kind of body in lower case: in a list after "các …", more of the same group."""
+_GROUP_HEAD = re.compile(r"(?:các\s+)?(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)"
+                         r"(?:[,\s]+(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể))*", re.IGNORECASE)
+"""A piece made only of kinds of bodies ("các sở", "Sở, ban", "các cơ quan, ban, ngành đoàn thể")."""
 
 
 def _partners(text: str) -> tuple[str, ...]:
     m = _PARTNERS.search(text)
     if not m:
         return ()
-    return tuple(p for p in split_agencies(m.group("who")) if len(p.split()) <= 12)
+    # a partner's name ends where a duty begins ("các cơ quan, đơn vị liên quan đảm bảo …")
+    names = (p[:v.start()].strip(" ,") if (v := _VERBS.search(p)) else p for p in split_agencies(m.group("who")))
+    return tuple(p for p in names if p and len(p.split()) <= 12)
 
 
 # sentences elsewhere ----------------------------------------------------------------------------
@@ -237,20 +257,19 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
 def _from_appendix(plan: Plan, app: Appendix, ordinal: int) -> list[Task]:
     out: list[Task] = []
     for table in app.tables:
-        out.extend(_from_table(app, table, ordinal))
+        out.extend(_from_table(table, appendix=app.label or app.title or f"PL{ordinal}"))
     return out
 
 
-def _from_table(app: Appendix, table: Table, ordinal: int) -> list[Task]:
-    """A task table: the first row whose cells name a task column and a lead column is its
-    header; every later row with a task and a body is a task (rows naming only a group are
-    headings of the rows below)."""
+def _from_table(table: Table, *, appendix: str | None = None, clause: str | None = None) -> list[Task]:
+    """A task table (an appendix's, or one printed in a clause): the first row whose cells name a
+    task column and a lead column is its header; every later row with a task and a body is a task
+    (rows naming only a group are headings of the rows below)."""
     out: list[Task] = []
     header_at = next((k for k, row in enumerate(table.rows[:4]) if {"text", "lead"} <= set(_columns(row))), None)
     if header_at is None:
         return out
     cols = _columns(table.rows[header_at])
-    label = app.label or app.title or f"PL{ordinal}"
 
     def cell(row: tuple[str, ...], name: str) -> str:
         k = cols.get(name)
@@ -268,5 +287,5 @@ def _from_table(app: Appendix, table: Table, ordinal: int) -> list[Task]:
         kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
         out.append(Task(agency=leads[0], text=text, kind=kind, span=table.span, agency_key=key,  # type: ignore[arg-type]
                         partners=tuple(leads[1:]) + partners, deadline=deadline, period=period, period_dates=dates,
-                        product=cell(row, "product") or None, appendix=label, row=r))
+                        product=cell(row, "product") or None, appendix=appendix, clause=clause, row=r))
     return out
