@@ -23,7 +23,8 @@ from .record import Failure, Record, load_plan
 
 INDEX_VERSION = 3
 """What an indexed row holds; rows indexed by an older plandiff are indexed again when their file
-is next added, even if it did not change (3: a citation found by two passes stored once)."""
+is next added, even if it did not change (3: a citation found by two passes stored once, tables
+printed in clauses and their tasks, groups of bodies as one partner)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, clauses, citations, failures
