@@ -232,3 +232,12 @@ def test_items_numbered_with_a_bracket_hold_their_lettered_points() -> None:
                                  "(1) Hội nghị tập huấn.\n(2) Hội nghị tổng kết.\nb) Cấp xã.\n")
     assert [(c.id, c.kind) for c in nested.walk()] == [
         ("I", "section"), ("I.1", "item"), ("I.1.a", "point"), ("I.1.a.1", "point"), ("I.1.a.2", "point"), ("I.1.b", "point")]
+
+
+def test_parts_named_by_ordinal_words_are_numbered() -> None:
+    """"Phần thứ nhất", "PHẦN THỨ HAI": parts I and II (ids without the ordinal words), in order."""
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số giai đoạn 2025-2030\n\nPhần thứ nhất\n"
+                               "ĐÁNH GIÁ KẾT QUẢ\nI. Kết quả đạt được\n1. Tuyên truyền được đẩy mạnh.\nPHẦN THỨ HAI\n"
+                               "NHIỆM VỤ\nI. Mục tiêu\n1. Duy trì mức sinh thay thế.\n")
+    assert [c.id for c in plan.walk()] == ["I", "I.I", "I.I.1", "II", "II.I", "II.I.1"]
+    assert [c.label for c in plan.clauses] == ["Phần thứ nhất", "PHẦN THỨ HAI"]

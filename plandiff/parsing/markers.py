@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..numerals import roman_value
+from ..numerals import roman_value, to_roman
 
 Style = Literal[
     "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
@@ -55,6 +55,9 @@ class Marker:
     """"i)", "v)", "x)": a letter or a lower-case roman numeral."""
 
 
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+             "mười": 10}
+"""The ordinal words of "Phần thứ nhất", "Phần thứ hai" …"""
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
 
@@ -115,6 +118,10 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         m = _PART.match(text)
         if m:
             key = m.group("key")
+            words = key.split()
+            if len(words) == 2 and words[1].lower() in _ORDINALS:  # "Phần thứ hai": part II
+                value = _ORDINALS[words[1].lower()]
+                return Marker("part", m.group("label"), to_roman(value), value, m.group("rest"))
             return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
     if first in "IVXL":
         m = _ROMAN.match(text) or _roman_dash().match(text)
