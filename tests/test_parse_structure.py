@@ -241,3 +241,22 @@ def test_parts_named_by_ordinal_words_are_numbered() -> None:
                                "NHIỆM VỤ\nI. Mục tiêu\n1. Duy trì mức sinh thay thế.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.I", "I.I.1", "II", "II.I", "II.I.1"]
     assert [c.label for c in plan.clauses] == ["Phần thứ nhất", "PHẦN THỨ HAI"]
+
+
+def test_the_plans_closing_words_are_no_clauses_text() -> None:
+    """"Trên đây là Kế hoạch …" after the last clause closes the plan: a clause of its own (kind
+    "paragraph", id "closing"), not the last agency's duty; the same words before a numbered
+    clause stay where they are."""
+    plan = load("anlao-2024")
+    closing = plan.clauses[-1]
+    assert (closing.id, closing.kind, closing.label) == ("closing", "paragraph", "")
+    assert closing.text.startswith("Trong quá trình triển khai thực hiện, nếu phát sinh các khó khăn")
+    assert "khó khăn" not in plan.find("IV.11").text
+    assert plandiff.parse_text(plandiff.render_plain(plan)).clauses[-1].text == closing.text
+    text = ("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. NỘI DUNG\n1. Tuyên truyền.\nTrên đây là nội dung tuyên truyền "
+            "năm 2025.\n2. Kiểm tra.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì.\nTrên đây là Kế hoạch thực hiện công "
+            "tác dân số năm 2025 của UBND tỉnh.\n")
+    plan = plandiff.parse_text(text)
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1", "closing"]
+    assert "Trên đây là nội dung" in plan.find("I.1").text
+    assert plan.find("closing").text == "Trên đây là Kế hoạch thực hiện công tác dân số năm 2025 của UBND tỉnh."

@@ -167,8 +167,25 @@ _POINTS = ("letter", "paren_num")
 truyền" over "a) …", or "a)" over "(1) …"); the one open takes the other under it."""
 
 
+CLOSING_FORMULA = re.compile(
+    r"^(?:Trên đây là (?:Kế hoạch|Chương trình|Phương án|nội dung)|"
+    r"Trong quá trình (?:tổ chức |triển khai |)thực hiện(?: Kế hoạch(?: này)?)?,? nếu (?:có|phát sinh)|"
+    r"Yêu cầu (?:Thủ trưởng |các |Giám đốc |Chủ tịch ).{0,120}(?:nghiêm túc|triển khai|tổ chức) thực hiện)",
+    re.IGNORECASE,
+)
+"""The plan's own closing words after its last clause ("Trên đây là Kế hoạch …", "Trong quá
+trình thực hiện, nếu có khó khăn, vướng mắc …", "Yêu cầu các sở, ngành … nghiêm túc triển khai
+thực hiện"): they belong to no clause."""
+CLOSING_ID = "closing"
+
+
 def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
-    """Nest paragraphs into clauses. Paragraphs before the first marker are returned apart."""
+    """Nest paragraphs into clauses. Paragraphs before the first marker are returned apart; the
+    plan's closing words after its last clause are a clause of their own (kind "paragraph", id
+    ``CLOSING_ID``), not the last clause's text."""
+    closing_at = _closing_at(paras)
+    closing = paras[closing_at:] if closing_at is not None else []
+    paras = paras[:closing_at] if closing_at is not None else paras
     lead: list[Paragraph] = []
     roots: list[_Node] = []
     stack: list[_Node] = []
@@ -211,7 +228,20 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
                 stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-    return lead, _to_clauses(roots, "")
+    clauses = _to_clauses(roots, "")
+    if closing:
+        clauses.append(Clause(CLOSING_ID, "", "paragraph", "\n".join(t for t in (p.text for p in closing) if t), (),
+                              Span(closing[0].start, closing[-1].end)))
+    return lead, clauses
+
+
+def _closing_at(paras: list[Paragraph]) -> int | None:
+    """Where the closing words begin: an unnumbered paragraph after the last numbered one that
+    opens with a closing formula (None when there is none, or no numbered paragraph before it)."""
+    last = max((i for i, p in enumerate(paras) if p.marker is not None), default=None)
+    if last is None:
+        return None
+    return next((i for i in range(last + 1, len(paras)) if CLOSING_FORMULA.match(paras[i].text)), None)
 
 
 def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after: int) -> markers.Style:

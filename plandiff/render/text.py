@@ -116,7 +116,7 @@ def _clauses(out: list[str], clauses: tuple[Clause, ...]) -> None:
     for top in clauses:
         for clause in top.walk():
             head, *rest = clause.text.split("\n")
-            out.append(f"{clause.label} {head}".rstrip())
+            out.append(" ".join(x for x in (clause.label, head) if x))
             out.extend(rest)
 
 
