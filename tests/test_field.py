@@ -697,3 +697,12 @@ def test_an_appendix_task_table_laid_out_in_columns() -> None:
     assert got == {("Sở Khoa học và Công nghệ", "Quý II/2025"), ("Sở Nội vụ", "Tháng 9/2025"),
                    ("Sở Khoa học và Công nghệ", "2025-12-15")}
     assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_an_appendix_labelled_in_sentence_case() -> None:
+    """"Phụ lục 02" on a line of its own heads an appendix as "PHỤ LỤC SỐ 01" does (it was read as
+    the previous appendix's last words)."""
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "appendix-labels.md")
+    assert [(a.label, a.title) for a in plan.appendices] == [("PHỤ LỤC SỐ 01", "DANH MỤC NHIỆM VỤ"),
+                                                           ("Phụ lục 02", "BIỂU MẪU BÁO CÁO")]
+    assert plan.appendices[0].text == "" and len(plan.appendices[0].tables) == 1

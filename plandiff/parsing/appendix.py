@@ -38,10 +38,15 @@ class _Pipes:
     starts: list[int]
 
 
+_LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
+""""Phụ lục 02" in sentence case: a heading only when it is the whole line."""
+
+
 def is_heading(line: Line) -> bool:
-    """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own."""
+    """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own, or
+    the label alone in sentence case ("Phụ lục 02")."""
     text = line.text.strip()
-    return bool(_HEADING.match(text)) and text == text.upper()
+    return (bool(_HEADING.match(text)) and text == text.upper()) or bool(_LABEL_ONLY.match(text))
 
 
 def is_ref(text: str) -> bool:
@@ -93,7 +98,7 @@ def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int,
     label: str | None = None
     title_parts: list[str] = []
     i = 0
-    m = _HEADING.match(block[0].text.strip()) if is_heading(block[0]) else None
+    m = (_HEADING.match(block[0].text.strip()) or _LABEL_ONLY.match(block[0].text.strip())) if is_heading(block[0]) else None
     if m:
         label = re.sub(r"\s+", " ", m.group("label"))
         if m.group("rest").strip():
