@@ -260,3 +260,15 @@ def test_the_plans_closing_words_are_no_clauses_text() -> None:
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1", "closing"]
     assert "Trên đây là nội dung" in plan.find("I.1").text
     assert plan.find("closing").text == "Trên đây là Kế hoạch thực hiện công tác dân số năm 2025 của UBND tỉnh."
+
+
+def test_items_numbered_under_their_sections_roman_numeral() -> None:
+    """"I.1. Mục đích", "II.1. Tuyên truyền": items of sections I and II (they were read as
+    sections "I." whose text began "1. …", with ids I#2, I#3)."""
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số năm 2025\n\nI. MỤC ĐÍCH, YÊU CẦU\nI.1. Mục đích\n"
+                               "Nâng cao nhận thức.\nI.2. Yêu cầu\nBám sát mục tiêu.\nII. NHIỆM VỤ\nII.1. Tuyên truyền\n"
+                               "a) Tổ chức hội nghị.\nII.1.1. Cấp huyện.\nII.2. Kiểm tra\n")
+    assert [(c.id, c.kind) for c in plan.walk()] == [
+        ("I", "section"), ("I.1", "item"), ("I.2", "item"), ("II", "section"), ("II.1", "item"), ("II.1.a", "point"),
+        ("II.1.1", "subitem"), ("II.2", "item")]
+    assert plan.find("I.1").text == "Mục đích\nNâng cao nhận thức."

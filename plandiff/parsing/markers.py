@@ -59,6 +59,7 @@ _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s
              "mười": 10}
 """The ordinal words of "Phần thứ nhất", "Phần thứ hai" …"""
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+_ROMAN_DOTTED = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6}(?:\.\d{1,2}){1,2})\.?)\s+(?P<rest>\S.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
 
 
@@ -124,6 +125,12 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
                 return Marker("part", m.group("label"), to_roman(value), value, m.group("rest"))
             return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
     if first in "IVXL":
+        m = _ROMAN_DOTTED.match(text)
+        if m and roman_value(m.group("key").split(".")[0]):
+            # "I.1. Mục đích", "II.2.1.": items numbered under their section's roman numeral
+            key = m.group("key")
+            style: Style = "dotted2" if key.count(".") == 1 else "dotted3"
+            return Marker(style, m.group("label"), key, int(key.rsplit(".", 1)[1]), m.group("rest"))
         m = _ROMAN.match(text) or _roman_dash().match(text)
         if m:
             value = roman_value(m.group("key"))

@@ -287,6 +287,8 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
         kind = markers.KIND_OF_STYLE[mark.style]
         if mark.style == "paren_num" and parent_kind in (None, "section", "article"):
             kind = "item"  # "1) Tuyên truyền" straight under a section numbers its items, not points
+        elif mark.style == "dotted2" and mark.key[:1] in "IVXL":
+            kind = "item"  # "I.1. Mục đích": section I's items
         children = _to_clauses(node.children, cid, kind)
         paras = node.paragraphs
         text = "\n".join([t for t in (p.text for p in paras) if t])
