@@ -61,8 +61,10 @@ def fold_tones(text: str) -> str:
 
 def match_key(text: str) -> str:
     """Lower-case, NFC, new-style tones, single spaces."""
-    if len(text) <= SHORT_KEY:
-        return _short_key(text)
+    return _short_key(text) if len(text) <= SHORT_KEY else _key(text)
+
+
+def _key(text: str) -> str:
     return " ".join(fold_tones(nfc(text).lower()).split())  # \s+ as one space, stripped (split is faster)
 
 
@@ -71,9 +73,7 @@ SHORT_KEY = 200
 short are remembered, longer ones are not (memory stays bounded)."""
 
 
-@functools.lru_cache(maxsize=16384)
-def _short_key(text: str) -> str:
-    return " ".join(fold_tones(nfc(text).lower()).split())
+_short_key = functools.lru_cache(maxsize=16384)(_key)
 
 
 def words(text: str) -> list[str]:

@@ -458,9 +458,9 @@ class Back:
 def read_back(back: list[Line]) -> Back:
     b = Back()
     left: list[Cell] = []
+    # signature cells with their column: a joint document signs in two columns (each body its own
+    # authority, title and name), read column by column
     right: list[tuple[int, Cell]] = []
-    """Signature cells with their column: a joint document signs in two columns (each body its
-    own authority, title and name), read column by column."""
     for line in back:
         cells = list(line.cells) or [Cell(line.text, line.start, line.end)]
         if len(cells) >= 2:

@@ -32,6 +32,9 @@ VN_UPPER = VN_LETTERS.upper()
 LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
 """Latin letters outside the Vietnamese sequence, with the letter they follow."""
 
+SECTION_STYLES: tuple[Style, ...] = ("part", "upper_letter", "roman")
+"""The styles that number sections: a body opens at the first of them numbered 1."""
+
 KIND_OF_STYLE = {
     "part": "section", "upper_letter": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
     "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
@@ -101,7 +104,7 @@ _UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])[.)])\s+(?P<rest>\S.*)
 """"A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a part lettered in capitals over the roman sections
 (A to H: no plan has more parts, and a capital further on is more often an initial)."""
 _UPPER_FIRST = frozenset("ABCDEGHĐ")
-_FIRST = frozenset("PIVXL(" + "ABCDEGHĐ" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS)
+_FIRST = frozenset("PIVXL(" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS) | _UPPER_FIRST
 """Every character a marker below can start with (besides digits): a line starting otherwise —
 most lines — is not tried against every pattern."""
 

@@ -290,9 +290,8 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     document has no articles."""
     first_art = next((i for i in range(pos, len(lines)) if markers.match_article(lines[i].text)), None)
     first_sec = _first_body_line(lines, pos)
-    if first_art is None or (first_sec is not None and first_sec < first_art
-                             and markers.match(lines[first_sec].text) is not None
-                             and markers.match(lines[first_sec].text).style in ("roman", "part", "upper_letter")):  # type: ignore[union-attr]
+    sec = markers.match(lines[first_sec].text) if first_sec is not None else None
+    if first_art is None or (sec is not None and first_sec < first_art and sec.style in markers.SECTION_STYLES):  # type: ignore[operator]
         return None
     preamble: list[Line] = []
     authority = False
@@ -351,7 +350,7 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
         m = markers.match(lines[i].text)
         if m is None:
             continue
-        if m.style in ("roman", "part", "upper_letter") and m.value == 1:
+        if m.style in markers.SECTION_STYLES and m.value == 1:
             return i
         if first_num is None and m.style == "arabic" and m.value == 1:
             first_num = i

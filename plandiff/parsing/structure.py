@@ -61,7 +61,7 @@ def _ends_in_a_name(text: str) -> bool:
 def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
     """A section heading set in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") goes on over a line
     in capitals, however short its first line."""
-    if current is None or current.marker is None or current.marker.style not in ("part", "upper_letter", "roman") or len(current.lines) > 3:
+    if current is None or current.marker is None or current.marker.style not in markers.SECTION_STYLES or len(current.lines) > 3:
         return False
     head = " ".join(ln.text for ln in current.lines)[len(current.marker.label):]
     return _is_caps(head) and _is_caps(line.text) and markers.match(line.text) is None
