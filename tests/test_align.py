@@ -194,3 +194,25 @@ def test_a_district_plan_pairs_its_offices_with_a_provinces_departments() -> Non
     for a_id, b_id in (("IV.1", "IV.1"), ("IV.5", "IV.6"), ("IV.8", "IV.5"), ("IV.11", "IV.7"), ("IV.14", "IV.8")):
         assert (a_id, b_id) in got
     assert len(al.pairs) < 0.2 * len(list(al.a.walk()))
+
+
+@pytest.mark.parametrize(("a", "b", "factor"), [("tth-2023", "tth-2024", 1), ("tth-2024", "hungyen-2024", 1),
+                                                ("tth-2024", "tth-2024", 10)])
+def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.MonkeyPatch, a: str, b: str,
+                                                          factor: int) -> None:
+    """Large plans take their candidates from the index worked in numpy: the same pairs, bit for bit,
+    as the loop that ordinary plans use (the same products summed in the same order)."""
+    from plandiff.compare import aligner
+    from tests.synthetic import grow, vary
+
+    pa, pb = load(a), load(b)
+    if factor > 1:
+        pa, pb = grow(pa, factor), vary(grow(pb, factor), seed=5)
+    got = {}
+    for way, bar in (("loop", 10**9), ("numpy", 0)):
+        monkeypatch.setattr(aligner, "VECTORISE_FROM", bar)
+        got[way] = aligner._candidates(aligner._Scorer(aligner._nodes(pa), aligner._nodes(pb)))
+    assert got["numpy"] == got["loop"]
+    assert len(got["loop"]) > len(list(pa.walk()))
+    if factor > 1:  # a pair align itself works in numpy
+        assert len(list(pa.walk())) + len(list(pb.walk())) >= aligner.VECTORISE_FROM

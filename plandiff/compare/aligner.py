@@ -20,6 +20,7 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -335,52 +336,138 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
             pairs.update((i, j) for j in by_start.get(" ".join(n.agency.split()[:2]), ()))
     scale = len(nb) / max(1, len(na))
     # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
-    rare_of: dict[str, list[tuple[str, float]]] = {}
+    rare_of: dict[str, _Features] = {}
     common = {t for t, d in space.df.items() if d > limit}
-    seeds_of: dict[str, list[tuple[str, float]]] = {}
+    seeds_of: dict[str, _Features] = {}
 
-    def rare(text: str) -> list[tuple[str, float]]:
+    def rare(text: str) -> _Features:
         got = rare_of.get(text)
         if got is None:
-            got = rare_of[text] = [(t, w) for t, w in scorer.v(text).items() if t not in common]
+            vec = scorer.v(text)
+            keys = [t for t in vec if t not in common]
+            got = rare_of[text] = (keys, list(map(vec.__getitem__, keys)))
         return got
 
-    def seeds(text: str) -> list[tuple[str, float]]:
+    def seeds(text: str) -> _Features:
         got = seeds_of.get(text)
         if got is None:
             # the heaviest, ties by feature (sorted in C: the same as heapq.nsmallest, faster here)
-            got = seeds_of[text] = sorted(rare(text), key=lambda tw: (-tw[1], tw[0]))[:SEEDS]
+            top = sorted(zip(*rare(text), strict=True), key=lambda tw: (-tw[1], tw[0]))[:SEEDS]
+            got = seeds_of[text] = ([t for t, _ in top], [w for _, w in top])
+        return got
+
+    if len(na) + len(nb) < VECTORISE_FROM:
+        for attr in ("own", "sub", "body"):
+            pairs.update(_index_pairs([rare(getattr(n, attr)) for n in nb], [seeds(getattr(n, attr)) for n in na], scale))
+        return sorted(pairs)
+    import numpy as np
+
+    fid: dict[str, int] = {}
+    numbers = itertools.count()  # a new feature's number (an old one's stays: setdefault)
+    encoded: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def encode(feats: _Features) -> tuple[np.ndarray, np.ndarray]:
+        # each text's features as numbers once (a leaf's own, sub and body are one list)
+        got = encoded.get(id(feats))
+        if got is None:
+            keys, weights = feats
+            got = encoded[id(feats)] = (
+                np.fromiter(map(fid.setdefault, keys, numbers), dtype=np.int64, count=len(keys)),
+                np.asarray(weights, dtype=np.float64))
         return got
 
     for attr in ("own", "sub", "body"):
-        index: dict[str, tuple[list[int], list[float]]] = {}
-        for j, n in enumerate(nb):
-            for t, w in rare(getattr(n, attr)):
-                posting = index.get(t)
-                if posting is None:
-                    index[t] = ([j], [w])
-                else:
-                    posting[0].append(j)
-                    posting[1].append(w)
-        for i, n in enumerate(na):
-            acc: dict[int, float] = defaultdict(float)
-            for t, w in seeds(getattr(n, attr)):
-                posting = index.get(t)
-                if posting is None:
-                    continue
-                js, ws = posting
-                if len(js) > POSTINGS:
-                    lo, hi = _window(js, i * scale)
-                    js, ws = js[lo:hi], ws[lo:hi]
-                for j, x in zip(js, ws, strict=True):
-                    acc[j] += w * x
-            if len(acc) <= CANDIDATES:
-                pairs.update((i, j) for j in acc)
-            else:
-                # the best by summed weight, ties to the earlier clause (a total order: j is unique)
-                top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-                pairs.update((i, j) for j, _ in top)
+        pairs.update(_index_pairs_vectorised([encode(rare(getattr(n, attr))) for n in nb],
+                                             [encode(seeds(getattr(n, attr))) for n in na], scale))
     return sorted(pairs)
+
+
+_Features = tuple[list[str], list[float]]
+"""A text's features and their weights, in two lists."""
+
+
+def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float) -> set[tuple[int, int]]:
+    """Each clause of a with the ``CANDIDATES`` clauses of b its seeds weigh most in, through an
+    inverted index of b's rare features (postings scanned around the clause's own place)."""
+    pairs: set[tuple[int, int]] = set()
+    index: dict[str, tuple[list[int], list[float]]] = {}
+    for j, feats in enumerate(rare_b):
+        for t, w in zip(*feats, strict=True):
+            posting = index.get(t)
+            if posting is None:
+                index[t] = ([j], [w])
+            else:
+                posting[0].append(j)
+                posting[1].append(w)
+    for i, feats in enumerate(seeds_a):
+        acc: dict[int, float] = defaultdict(float)
+        for t, w in zip(*feats, strict=True):
+            posting = index.get(t)
+            if posting is None:
+                continue
+            js, ws = posting
+            if len(js) > POSTINGS:
+                lo, hi = _window(js, i * scale)
+                js, ws = js[lo:hi], ws[lo:hi]
+            for j, x in zip(js, ws, strict=True):
+                acc[j] += w * x
+        if len(acc) <= CANDIDATES:
+            pairs.update((i, j) for j in acc)
+        else:
+            # the best by summed weight, ties to the earlier clause (a total order: j is unique)
+            top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+            pairs.update((i, j) for j, _ in top)
+    return pairs
+
+
+VECTORISE_FROM = 1500
+"""Clauses of both plans from which the index is worked in numpy: loading numpy costs more than it
+saves on a plan of ordinary size, and a plan thirty times that size spends seconds in the Python
+loop. Both ways give the same pairs, bit for bit (the same products summed in the same order)."""
+
+
+def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[Any, Any]],
+                            scale: float) -> set[tuple[int, int]]:
+    """``_index_pairs`` in numpy over features numbered (arrays of numbers and weights): postings as
+    one array sorted by feature (CSR), each seed's window cut by a search, products summed per
+    (i, j) by ``bincount`` in the order the loop adds them."""
+    import numpy as np
+
+    if not rare_b or not seeds_a:
+        return set()
+    f_b = np.concatenate([f for f, _ in rare_b])
+    w_b = np.concatenate([w for _, w in rare_b])
+    j_b = np.repeat(np.arange(len(rare_b), dtype=np.int64), [len(f) for f, _ in rare_b])
+    fq = np.concatenate([f for f, _ in seeds_a])
+    wq = np.concatenate([w for _, w in seeds_a])
+    iq = np.repeat(np.arange(len(seeds_a), dtype=np.int64), [len(f) for f, _ in seeds_a])
+    if not len(f_b) or not len(fq):
+        return set()
+    # bisect_left over whole clause numbers finds the same place for i * scale and its ceiling
+    at = np.ceil(iq * scale).astype(np.int64)
+    m = len(rare_b) + 1
+    order = np.argsort(f_b, kind="stable")  # j stays ascending within a feature
+    f_sorted, j_sorted = f_b[order], j_b[order]
+    w_sorted = w_b[order]
+    start_of = np.searchsorted(f_sorted, np.arange(max(int(f_b.max()), int(fq.max())) + 2))
+    start, length = start_of[fq], start_of[fq + 1] - start_of[fq]
+    mid = np.searchsorted(f_sorted * m + j_sorted, fq * m + at) - start
+    long = length > POSTINGS
+    lo = np.where(long, np.maximum(0, np.minimum(mid - POSTINGS // 2, length - POSTINGS)), 0)
+    count = np.where(long, POSTINGS, length)
+    row = np.repeat(np.arange(len(fq)), count)
+    pos = start[row] + lo[row] + np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
+    ii = iq[row]
+    jj = j_sorted[pos]
+    keys, inverse = np.unique(ii * m + jj, return_inverse=True)
+    sums = np.bincount(inverse, weights=wq[row] * w_sorted[pos])
+    gi, gj = keys // m, keys % m
+    ranked = np.lexsort((gj, -sums, gi))
+    gi, gj = gi[ranked], gj[ranked]
+    first = np.flatnonzero(np.r_[True, gi[1:] != gi[:-1]])
+    rank = np.arange(len(gi)) - np.repeat(first, np.diff(np.r_[first, len(gi)]))
+    keep = rank < CANDIDATES
+    return set(zip(gi[keep].tolist(), gj[keep].tolist(), strict=True))
 
 
 def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
