@@ -298,3 +298,36 @@ def raw_docx(body: str, *, numbering: str | None = None, footnotes: str | None =
 
 PLAN_PARAS = "".join(_para(x) for x in ("KẾ HOẠCH", "Thử nghiệm", "I. NỘI DUNG", "1. Làm việc."))
 """A minimal plan's paragraphs, to put hostile parts around."""
+
+
+def narrow_header_pdf(rows: list[tuple[str, str]], body: list[str], recipients: list[str], signature: list[str]) -> bytes:
+    """A PDF printed from a web page or an HTML export: the header's two narrow cells drawn row by
+    row, each cell's lines wrapped ("UBND TỈNH LÀO" / "CAI"); the recipients' list markers drawn
+    as shapes (no text), the signature in the right column after them."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    y = 20.0
+    for left, right in rows:
+        lines_l, lines_r = left.split("\n"), right.split("\n")
+        for k, text in enumerate(lines_l):
+            pdf.text(20, y + 5 * k, text)
+        for k, text in enumerate(lines_r):
+            pdf.text(90, y + 5 * k, text)
+        y += 5 * max(len(lines_l), len(lines_r)) + 2
+    for text in body:
+        y += 6
+        pdf.text(20, y, text)
+    y += 10
+    top = y
+    pdf.text(20, y, "Nơi nhận:")
+    for text in recipients:
+        y += 5
+        pdf.circle(21, y - 1, 1, style="F")  # the marker a browser draws
+        pdf.text(24, y, text)
+    for k, text in enumerate(signature):
+        pdf.text(110, top + 6 * k, text)
+    return bytes(pdf.output())

@@ -167,3 +167,33 @@ def test_docx_heading_and_bold_hints_are_kept() -> None:
     assert ("bold", "1. Sở Lao động - Thương binh và Xã hội") in texts
     assert not any(t.startswith("a)") for _, t in texts)
     assert plandiff.parse(want.source).hints == ()
+
+
+def test_a_pdf_printed_from_narrow_table_cells_keeps_its_header_and_recipients() -> None:
+    """Each cell of the header wrapped in a narrow column and drawn row by row: the issuer under
+    its parent, the motto's last word on a line of its own, "S" drawn apart from "ố:". The
+    recipients' markers were shapes, not text: each ";" still ends one. The title ran over four
+    short lines."""
+    data = builders.narrow_header_pdf(
+        rows=[("UBND TỈNH LÀO\nCAI", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\nNAM"),
+              ("SỞ CÔNG\nTHƯƠNG", "Độc lập - Tự do - Hạnh phúc"),
+              ("S\nố: 12/KH-SCT", "Lào Cai, ngày 3 tháng 4 năm 2026")],
+        body=["KẾ HOẠCH", "Kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an", "toàn",
+              "vật liệu nổ công nghiệp, tiền chất thuốc nổ trên địa bàn", "tỉnh Lào Cai",
+              "Căn cứ Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ;",
+              "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Bảo đảm an toàn trong hoạt động vật liệu nổ.",
+              "II. TỔ CHỨC THỰC HIỆN", "Phòng Kỹ thuật an toàn chủ trì thực hiện./."],
+        recipients=["Ban Giám đốc Sở;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);", "Lưu: VT, KTAT."],
+        signature=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"],
+    )
+    plan = plandiff.parse(data)
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer) == ("SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in m.motto
+    assert m.number == "12/KH-SCT"
+    assert m.jurisdiction is not None and m.jurisdiction.name == "Lào Cai"
+    assert m.title is not None and m.title.endswith("trên địa bàn tỉnh Lào Cai")
+    assert plan.preamble.startswith("Căn cứ Nghị định")
+    assert plan.recipients == ("Ban Giám đốc Sở;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);", "Lưu: VT, KTAT.")
+    assert (m.signer, m.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
+    assert [c.id for c in plan.clauses[:2]] == ["I", "II"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..model import HeaderLine, Jurisdiction, Span
 from ..textnorm import match_key
 from .lines import Cell, Line
+from .markers import BULLETS
 
 DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",
@@ -202,9 +203,12 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     issuer_parts = _last_issuer_run(h, issuer_parts)
     if issuer_parts:
         names = [c.text for c in issuer_parts]
-        if len(names) >= 2 and names[-1].upper().startswith(_BODY_WORDS) and not names[0].upper().startswith(_BODY_WORDS):
-            h.parent_issuer = " ".join(names[:-1])
-            h.issuer = names[-1]
+        # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
+        # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
+        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS)), default=None)
+        if under is not None and not names[0].upper().startswith(_BODY_WORDS):
+            h.parent_issuer = " ".join(names[:under])
+            h.issuer = " ".join(names[under:])
         else:
             h.issuer = " ".join(names)
     if title_lines:
@@ -258,6 +262,19 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     while i < len(cells):
         cell = cells[i]
         text = cell.text
+        if (out and not is_motto(text) and is_motto(out[-1].text) and not _MOTTO.match(match_key(out[-1].text))
+                and is_motto(f"{out[-1].text} {text}")):
+            # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": one word of the motto wrapped in a narrow cell
+            # (too short to be known as a piece of it on its own)
+            prev = out.pop()
+            out.append(Cell(f"{prev.text.rstrip()} {text.strip()}", prev.start, cell.end))
+            i += 1
+            continue
+        if text.strip() == "S" and i + 1 < len(cells) and cells[i + 1].text.lstrip().startswith("ố"):
+            # "S" / "ố: 12/KH-SCT": a PDF that drew the accented letter apart from its word
+            cells[i + 1] = Cell(f"S{cells[i + 1].text.lstrip()}", cell.start, cells[i + 1].end)
+            i += 1
+            continue
         if _NUMBER_LABEL.fullmatch(text.strip()) and i + 1 < len(cells):
             # "Số:" in a cell or line of its own, the number under it (a web page's table as text)
             joined = f"{text.strip()} {cells[i + 1].text.strip()}"
@@ -483,12 +500,13 @@ def read_back(back: list[Line]) -> Back:
             b.lines.append(HeaderLine("recipients_heading", text, span))
             rest = _RECIPIENTS.sub("", text).strip()
             if rest:
-                b.recipients.append(rest.lstrip("-+• ").strip())
+                b.recipients.append(rest.lstrip(RECIPIENT_MARKS + " ").strip())
         elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
             # the left column of a joint signature: its lines, and its signer's name
             right.append((0, cell))
-        elif text[:1] in "-+•" or not b.recipients:
-            b.recipients.append(text.lstrip("-+• ").strip())
+        elif text[:1] in RECIPIENT_MARKS or not b.recipients or b.recipients[-1].endswith(";"):
+            # a PDF whose list markers were drawn, not written, still ends each recipient with ";"
+            b.recipients.append(text.lstrip(RECIPIENT_MARKS + " ").strip())
             b.lines.append(HeaderLine("recipient", text, span))
         else:
             b.recipients[-1] = f"{b.recipients[-1]} {text}"
@@ -529,11 +547,16 @@ def _continues_recipient(left: list[Cell], text: str) -> bool:
     if not left or _is_signature_text(text) or _is_name(text) or _RECIPIENTS.match(text):
         return False
     prev = left[-1].text.rstrip()
-    return prev[:1] in "-+•" and not prev.endswith((";", ".", ":"))
+    return prev[:1] in RECIPIENT_MARKS and not prev.endswith((";", ".", ":"))
+
+
+RECIPIENT_MARKS = BULLETS.replace("*", "")
+"""What opens a recipient's line: the dashes and bullets of clauses, Word's Symbol ones too (not
+"*", Markdown's emphasis of "*Nơi nhận:*" and of the signature)."""
 
 
 def _is_recipient_text(text: str) -> bool:
-    return text[:1] in "-+•" or bool(_RECIPIENTS.match(text))
+    return text[:1] in RECIPIENT_MARKS or bool(_RECIPIENTS.match(text))
 
 
 def _is_signature_text(text: str) -> bool:

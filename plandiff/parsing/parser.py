@@ -365,6 +365,9 @@ UNWRAPPED_MEDIAN = 150
 """A PDF line holds at most ~110 characters of Vietnamese; a median line longer than this means
 one paragraph per line."""
 
+WRAPPED_TITLE_CHARS = 160
+"""Characters a sentence-case title may hold over more than three lines."""
+
 _AMBIGUOUS_OPENERS = ("Thực hiện", "Triển khai")
 """Titles themselves often begin so ("Thực hiện công tác bình đẳng giới …"): only an instrument
 named right after them ("Thực hiện Kế hoạch số …") makes the line a preamble."""
@@ -391,7 +394,9 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         return len(title) < 8 and not structure.ends_sentence(title[-1].text)
     if upper and text != text.upper():
         return False
-    if len(sofar) > 3:  # doc type + three lines: a longer "title" is a preamble
+    if len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
+        # doc type + three lines: a longer "title" is a preamble, unless its lines are short (a
+        # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")
         return False
     if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or sofar[-1].text.rstrip().endswith(",")):
         return False
