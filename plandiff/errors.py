@@ -43,6 +43,11 @@ class NoTextLayer(PlanError):
     """A scanned PDF: pages are pictures; OCR is needed first."""
 
 
+class GarbledTextLayer(NoTextLayer):
+    """A PDF whose text layer holds its accented letters apart from their words (a font without
+    Vietnamese letters, its missing ones drawn from another): its text cannot be read as written."""
+
+
 class MissingDependency(PlanError):
     """A format needs an optional extra that is not installed."""
 

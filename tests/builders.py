@@ -331,3 +331,26 @@ def narrow_header_pdf(rows: list[tuple[str, str]], body: list[str], recipients: 
     for k, text in enumerate(signature):
         pdf.text(110, top + 6 * k, text)
     return bytes(pdf.output())
+
+
+def fallback_font_pdf(plan: plandiff.Plan) -> bytes:
+    """A PDF whose font lacked Vietnamese letters with a hook, a dot below or two marks: the
+    printer drew them from another font after the rest of each line, so its text layer reads
+    "Th c hi n công tác ự ệ" (what a LibreOffice export without Vietnamese fonts gives)."""
+    import unicodedata
+
+    from fpdf import FPDF
+
+    def missing(ch: str) -> bool:
+        marks = [c for c in unicodedata.normalize("NFD", ch)[1:] if unicodedata.combining(c)]
+        return len(marks) >= 2 or "\u0323" in marks or "\u0309" in marks
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for line in plan.source.splitlines():
+        base = "".join(" " if missing(c) else c for c in line)
+        pdf.multi_cell(0, 6, f"{base} {''.join(c for c in line if missing(c))}".strip() or " ",
+                       new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

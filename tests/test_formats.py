@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from plandiff_cli.main import cli
 
 import plandiff
 from plandiff.cite.citations import citations
@@ -81,6 +84,26 @@ def test_encrypted_and_scanned_pdf_are_refused_clearly() -> None:
     data = builders.to_pdf(load("anlao-2024"))
     with pytest.raises(plandiff.errors.CorruptDocument):
         plandiff.parse(data[: len(data) // 3])
+
+
+@pytest.mark.skipif(not builders.FONT.exists(), reason="needs the DejaVu font (Debian fonts-dejavu-core)")
+def test_a_pdf_whose_accented_letters_were_drawn_apart_is_refused_clearly(tmp_path: Path) -> None:
+    """Its text cannot be read as written ("Th c hi n … ự ệ"): a clear error, never a parse of
+    broken words; the same plan printed with a Vietnamese font reads (``test_pdf_text_layer``)."""
+    pytest.importorskip("fpdf")
+    from plandiff.read.pdf import GARBLED_SHARE, broken_share
+
+    plan = load("tth-2024")
+    data = builders.fallback_font_pdf(plan)
+    with pytest.raises(plandiff.errors.GarbledTextLayer, match="pdftotext -layout"):
+        plandiff.parse(data)
+    assert broken_share([plan.source]) < GARBLED_SHARE / 10  # the real text is far from the bar
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(data)
+    done = CliRunner().invoke(cli, ["parse", str(path)])
+    lines = done.output.strip().splitlines()
+    assert done.exit_code == 2 and len(lines) == 1 and lines[0].startswith("plandiff: ")
+    assert "accented letters apart" in lines[0]
 
 
 def test_html_page_of_a_portal() -> None:

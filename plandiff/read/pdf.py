@@ -48,7 +48,30 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
+    broken = broken_share(pages)
+    if broken >= GARBLED_SHARE:
+        raise errors.GarbledTextLayer(
+            f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
+            "broken: a font without Vietnamese letters); extract its text by position (pdftotext -layout) or OCR it")
     return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
+
+
+GARBLED_SHARE = 0.2
+"""Share of lower-case words without a vowel beyond which a text layer is garbled: a Vietnamese
+syllable always has one; a plan's text has at most 1–2% such words (units, a stray letter), a text
+layer that drew its accented letters apart 35–40% ("Th c hi n … ự ệ")."""
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def broken_share(pages: list[str]) -> float:
+    """The share of lower-case words with no vowel (0 for a text of fewer than 200 words)."""
+    import unicodedata
+
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", "\n".join(pages))) if w.islower()]
+    if len(words) < 200:
+        return 0.0
+    return sum(1 for w in words if _VOWELS.isdisjoint(w)) / len(words)
 
 
 def running_key(line: str) -> str:
