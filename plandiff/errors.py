@@ -44,8 +44,8 @@ class NoTextLayer(PlanError):
 
 
 class GarbledTextLayer(NoTextLayer):
-    """A PDF whose text layer holds its accented letters apart from their words (a font without
-    Vietnamese letters, its missing ones drawn from another): its text cannot be read as written."""
+    """A PDF whose accented letters stand apart from their words on the page itself, so that
+    neither drawing order nor glyph positions give the words back: OCR is needed."""
 
 
 class MissingDependency(PlanError):

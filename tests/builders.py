@@ -333,10 +333,12 @@ def narrow_header_pdf(rows: list[tuple[str, str]], body: list[str], recipients: 
     return bytes(pdf.output())
 
 
-def fallback_font_pdf(plan: plandiff.Plan) -> bytes:
+def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True) -> bytes:
     """A PDF whose font lacked Vietnamese letters with a hook, a dot below or two marks: the
-    printer drew them from another font after the rest of each line, so its text layer reads
-    "Th c hi n công tác ự ệ" (what a LibreOffice export without Vietnamese fonts gives)."""
+    printer drew them after the rest of each line (what a LibreOffice export without Vietnamese
+    fonts does), so its text layer, read in drawing order, says "Th c hi n công tác ự ệ".
+    ``in_place``: each drawn where it stands in its word (the page reads right); otherwise after
+    the line's end (the page itself is garbled)."""
     import unicodedata
 
     from fpdf import FPDF
@@ -347,10 +349,32 @@ def fallback_font_pdf(plan: plandiff.Plan) -> bytes:
 
     pdf = FPDF()
     pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=11)
+    pdf.set_font("DejaVu", size=10)
     pdf.add_page()
-    for line in plan.source.splitlines():
-        base = "".join(" " if missing(c) else c for c in line)
-        pdf.multi_cell(0, 6, f"{base} {''.join(c for c in line if missing(c))}".strip() or " ",
-                       new_x="LMARGIN", new_y="NEXT")
+    from fpdf.enums import MethodReturnValue
+
+    texts = [h.text for h in plan.header if h.role in ("issuer", "motto", "number", "place_date")]
+    texts += [f"{label} {text}" if label else text for _role, label, text in logical_blocks(plan)]
+    lines = [ln for t in texts for ln in pdf.multi_cell(180, 5, t, dry_run=True, output=MethodReturnValue.LINES)]
+    y = 15.0
+    for line in lines:
+        if y > 280:
+            pdf.add_page()
+            y = 15.0
+        later: list[tuple[float, str]] = []
+        run, run_x = "", 10.0
+        for k, ch in enumerate(line):
+            x = 10.0 + pdf.get_string_width(line[:k])
+            if missing(ch):
+                if run.strip():
+                    pdf.text(run_x, y, run)
+                run, run_x = "", x + pdf.get_string_width(ch)
+                later.append((x if in_place else 10.0 + pdf.get_string_width(line) + 2 * len(later) + 2, ch))
+            else:
+                run += ch
+        if run.strip():
+            pdf.text(run_x, y, run)
+        for x, ch in later:
+            pdf.text(x, y, ch)
+        y += 5
     return bytes(pdf.output())

@@ -262,14 +262,6 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     while i < len(cells):
         cell = cells[i]
         text = cell.text
-        if (out and not is_motto(text) and is_motto(out[-1].text) and not _MOTTO.match(match_key(out[-1].text))
-                and is_motto(f"{out[-1].text} {text}")):
-            # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": one word of the motto wrapped in a narrow cell
-            # (too short to be known as a piece of it on its own)
-            prev = out.pop()
-            out.append(Cell(f"{prev.text.rstrip()} {text.strip()}", prev.start, cell.end))
-            i += 1
-            continue
         if text.strip() == "S" and i + 1 < len(cells) and cells[i + 1].text.lstrip().startswith("ố"):
             # "S" / "ố: 12/KH-SCT": a PDF that drew the accented letter apart from its word
             cells[i + 1] = Cell(f"S{cells[i + 1].text.lstrip()}", cell.start, cells[i + 1].end)
@@ -389,6 +381,13 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         return
     if is_motto(text):
         h.motto.append(text)
+        h.lines.append(HeaderLine("motto", text, span))
+        return
+    if h.motto and not _MOTTO.match(match_key(h.motto[-1])) and is_motto(f"{h.motto[-1]} {text}"):
+        # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": one word of the motto wrapped in a narrow cell
+        # (too short to be known as a piece of it on its own), next to it or under it beside the
+        # issuer's next line
+        h.motto[-1] = f"{h.motto[-1]} {text}"
         h.lines.append(HeaderLine("motto", text, span))
         return
     if text.upper() in _STAMPS:

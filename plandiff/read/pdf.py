@@ -5,6 +5,9 @@ alone are dropped by the clean stage; pages are separated by form feeds.
 E-office systems leave the number and the day blank in the text ("Số:   /KH-UBND", "ngày   tháng")
 and stamp them at signing as annotations or form-field values: what the rendered page shows there
 is written back into the blank of the line it stands on.
+
+A text layer drawn out of reading order (a font without Vietnamese letters, the missing ones drawn
+after each line: "Th c hi n … ự ệ") is read again by glyph position (``pdf_layout``).
 """
 
 from __future__ import annotations
@@ -50,9 +53,16 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
     broken = broken_share(pages)
     if broken >= GARBLED_SHARE:
-        raise errors.GarbledTextLayer(
-            f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
-            "broken: a font without Vietnamese letters); extract its text by position (pdftotext -layout) or OCR it")
+        # drawn out of order (a font without Vietnamese letters, the missing ones drawn after each
+        # line): read where the glyphs stand instead
+        from .pdf_layout import pages_by_position
+
+        pages = [_clean(p) for p in pages_by_position(data, label=label)]
+        if broken_share(pages) >= GARBLED_SHARE:
+            raise errors.GarbledTextLayer(
+                f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
+                "broken: a font without Vietnamese letters) even read by position; OCR it")
+        return "\f".join(pages), _clean(" ".join(pages)), running_lines(pages)
     return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
 
 
