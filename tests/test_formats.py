@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,20 @@ def test_a_pdf_printed_from_narrow_table_cells_keeps_its_header_and_recipients()
     assert plan.recipients == ("Ban Giám đốc Sở;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);", "Lưu: VT, KTAT.")
     assert (m.signer, m.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
     assert [c.id for c in plan.clauses[:2]] == ["I", "II"]
+
+
+def test_a_number_whose_first_letter_stands_on_a_line_of_its_own_in_a_header_table() -> None:
+    """A Word cell saved as a web page: "S" / "ố: 12/KH-SCT" with the place and date in the cell
+    beside them, so the pieces come apart in reading order."""
+    page = """<html><body><table>
+<tr><td>UBND TỈNH LÀO CAI</td><td>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>
+<tr><td>SỞ CÔNG THƯƠNG</td><td>Độc lập - Tự do - Hạnh phúc</td></tr>
+<tr><td>S<br>ố: 12/KH-SCT</td><td>Lào Cai, ngày 3 tháng 4 năm 2026</td></tr></table>
+<p>KẾ HOẠCH</p><p>Kiểm tra an toàn vật liệu nổ công nghiệp năm 2026</p>
+<p>I. MỤC ĐÍCH, YÊU CẦU</p><p>1. Bảo đảm an toàn trong hoạt động vật liệu nổ công nghiệp.</p>
+<p>II. TỔ CHỨC THỰC HIỆN</p><p>Phòng Kỹ thuật an toàn chủ trì thực hiện./.</p></body></html>"""
+    plan = plandiff.parse(page.encode("utf-8"))
+    assert plan.meta.source_format == "html"
+    assert (plan.meta.number, plan.meta.issuer, plan.meta.parent_issuer) == ("12/KH-SCT", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
+    assert plan.meta.date == "2026-04-03"
+    assert lost_and_invented(plan) == (Counter(), Counter())

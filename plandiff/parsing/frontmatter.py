@@ -262,9 +262,11 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     while i < len(cells):
         cell = cells[i]
         text = cell.text
-        if text.strip() == "S" and i + 1 < len(cells) and cells[i + 1].text.lstrip().startswith("ố"):
-            # "S" / "ố: 12/KH-SCT": a PDF that drew the accented letter apart from its word
-            cells[i + 1] = Cell(f"S{cells[i + 1].text.lstrip()}", cell.start, cells[i + 1].end)
+        rest = next((k for k in range(i + 1, min(i + 3, len(cells))) if cells[k].text.lstrip().startswith("ố")), None)
+        if text.strip() == "S" and rest is not None:
+            # "S" / "ố: 12/KH-SCT": the accented letter drawn apart from its word (a PDF), or a line
+            # break typed after the "S" (a Word cell), the place and date beside them in between
+            cells[rest] = Cell(f"S{cells[rest].text.lstrip()}", cell.start, cells[rest].end)
             i += 1
             continue
         if _NUMBER_LABEL.fullmatch(text.strip()) and i + 1 < len(cells):
