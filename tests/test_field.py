@@ -7,6 +7,7 @@ Each family is tested on a small built input, then on the real documents in fixt
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -706,3 +707,26 @@ def test_an_appendix_labelled_in_sentence_case() -> None:
     assert [(a.label, a.title) for a in plan.appendices] == [("PHỤ LỤC SỐ 01", "DANH MỤC NHIỆM VỤ"),
                                                            ("Phụ lục 02", "BIỂU MẪU BÁO CÁO")]
     assert plan.appendices[0].text == "" and len(plan.appendices[0].tables) == 1
+
+
+@pytest.mark.parametrize(("cell", "lines"), [
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"]),
+    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]),
+    ("TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Lê Văn Bình", ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Lê Văn Bình"]),
+])
+def test_a_signature_whose_lines_a_page_ran_together_is_read_line_by_line(cell: str, lines: list[str]) -> None:
+    """A portal's table row "Nơi nhận … | TM. … KT. … PHÓ CHỦ TỊCH Name |" with the signature
+    cell's line breaks lost: the authority lines, the signer's title and name come apart again;
+    a long authority's name alone is left whole."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 14/KH-UBND\nBắc Ninh, ngày 3 tháng 2 năm 2026\n\nKẾ HOẠCH\n"
+            "Phát triển kinh tế số năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức về kinh tế số.\n"
+            "II. TỔ CHỨC THỰC HIỆN\nSở Khoa học và Công nghệ chủ trì thực hiện./.\n\n| Nơi nhận:\n"
+            f"- Bộ Khoa học và Công nghệ;\n- Các sở, ban, ngành;\n- Lưu: VT, KGVX. | {cell} |\n")
+    plan = plandiff.parse(text)
+    assert list(plan.signature) == lines
+    assert (plan.meta.signer_title, plan.meta.signer) == (lines[-2], lines[-1])
+    assert plan.recipients == ("Bộ Khoa học và Công nghệ;", "Các sở, ban, ngành;", "Lưu: VT, KGVX.")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    whole = text.replace(cell, "TM. ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
+    assert list(plandiff.parse(whole).signature) == ["TM. ỦY BAN NHÂN DÂN TỈNH BẮC NINH"]

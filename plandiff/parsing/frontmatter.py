@@ -8,6 +8,7 @@ one line, or recipients beside the signature block, are told apart.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -512,6 +513,7 @@ def read_back(back: list[Line]) -> Back:
         else:
             b.recipients[-1] = f"{b.recipients[-1]} {text}"
             b.lines.append(HeaderLine("recipient", text, span))
+    right = [(k, part) for k, c in right for part in split_collapsed_signature(c)]
     for _, cell in sorted(right, key=lambda kc: (kc[0], kc[1].start)):
         text = re.sub(r"\s+", " ", cell.text).strip()
         span = Span(cell.start, cell.end)
@@ -540,6 +542,50 @@ def read_back(back: list[Line]) -> Back:
         else:
             b.lines.append(HeaderLine("signature", text, span))
     return b
+
+
+_AUTHORITY_IN = re.compile(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[A-ZĐÀ-Ỹ])")
+"""An authority mark inside a line ("… NHÂN DÂN KT. CHỦ TỊCH"): where a collapsed signature's next line began."""
+
+
+def split_collapsed_signature(cell: Cell) -> list[Cell]:
+    """A signature whose lines a web page ran together ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH Trương Việt Dũng") as its lines again: each authority mark opens one, the signer's
+    title (a known one) and the name (mixed case, at the end) stand on their own. Anything
+    else is returned as it was."""
+    text = cell.text
+    if not _AUTHORITY.match(text.strip()) or len(text.split()) < 5:
+        return [cell]
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    k = len(words)
+    while k > 0 and words[k - 1][1][:1].isupper() and not words[k - 1][1].isupper():
+        k -= 1
+    name_at = words[k][0] if k < len(words) and _is_name(text[words[k][0]:]) else len(text)
+    upper = text[:name_at].rstrip()
+    if upper != upper.upper():
+        return [cell]
+    cuts = [m.start() for m in _AUTHORITY_IN.finditer(upper)]
+    if not cuts and name_at == len(text):
+        return [cell]  # one line of capitals, no second mark and no name: an authority's long name
+    head_words = [w for w in words if w[0] < len(upper)]
+    for j in range(1, len(head_words)):  # the longest known title that ends the capitals
+        at = head_words[j][0]
+        if match_key(upper[at:]).upper() in SIGNER_TITLES and not _AUTHORITY.match(upper[at:]):
+            if at > max(cuts, default=0):
+                cuts.append(at)
+            break
+    if name_at < len(text):
+        cuts.append(name_at)
+    if not cuts:
+        return [cell]
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    out = []
+    for lo, hi in itertools.pairwise(bounds):
+        piece = text[lo:hi]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Cell(piece.strip(), cell.start + lo + lead, cell.start + lo + lead + len(piece.strip())))
+    return out
 
 
 def _continues_recipient(left: list[Cell], text: str) -> bool:
