@@ -730,3 +730,20 @@ def test_a_signature_whose_lines_a_page_ran_together_is_read_line_by_line(cell: 
     assert lost_and_invented(plan) == (Counter(), Counter())
     whole = text.replace(cell, "TM. ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
     assert list(plandiff.parse(whole).signature) == ["TM. ỦY BAN NHÂN DÂN TỈNH BẮC NINH"]
+
+
+def test_a_collapsed_signature_with_emphasis_in_it_comes_apart_within_its_cell() -> None:
+    """Markdown emphasis taken out of the cell: the pieces keep the whole cell's place (their
+    own offsets are not the source's), and nothing is lost."""
+    text = ("**ỦY BAN NHÂN DÂN**\n**TỈNH BẮC NINH**\nSố: 14/KH-UBND\n*Bắc Ninh, ngày 3 tháng 2 năm 2026*\n\n**KẾ HOẠCH**\n"
+            "**Phát triển kinh tế số năm 2026**\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n1. Nâng cao nhận thức về kinh tế số.\n"
+            "**II. TỔ CHỨC THỰC HIỆN**\nSở Khoa học và Công nghệ chủ trì thực hiện./.\n\n| *Nơi nhận:*\n"
+            "- Bộ Khoa học và Công nghệ;\n- Lưu: VT, KGVX. | **TM. ỦY BAN NHÂN DÂN** KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng |\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.source_format == "markdown"
+    assert list(plan.signature) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"]
+    cell = text.index("**TM.")
+    for h in plan.header:
+        if h.role in ("signature", "signer"):
+            assert h.text in plan.source[h.span.start:h.span.end].replace("**", "") and h.span.start == cell
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -579,12 +579,15 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
     if not cuts:
         return [cell]
     bounds = [0, *sorted(set(cuts)), len(text)]
+    # a piece's place in the source, when the cell's text is the source's (not where Markdown
+    # emphasis was taken out of it: then each piece has the whole cell's)
+    exact = cell.end - cell.start == len(text)
     out = []
     for lo, hi in itertools.pairwise(bounds):
         piece = text[lo:hi]
         if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Cell(piece.strip(), cell.start + lo + lead, cell.start + lo + lead + len(piece.strip())))
+            at = cell.start + lo + len(piece) - len(piece.lstrip())
+            out.append(Cell(piece.strip(), at, at + len(piece.strip())) if exact else Cell(piece.strip(), cell.start, cell.end))
     return out
 
 
