@@ -225,7 +225,8 @@ def test_a_pdf_printed_from_narrow_table_cells_keeps_its_header_and_recipients()
               "Căn cứ Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ;",
               "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Bảo đảm an toàn trong hoạt động vật liệu nổ.",
               "II. TỔ CHỨC THỰC HIỆN", "Phòng Kỹ thuật an toàn chủ trì thực hiện./."],
-        recipients=["Ban Giám đốc Sở;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);", "Lưu: VT, KTAT."],
+        recipients=["Ban Giám đốc Sở;", "CT, PCT UBND TỈNH;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);",
+                    "Lưu: VT, KTAT."],
         signature=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"],
     )
     plan = plandiff.parse(data)
@@ -236,7 +237,9 @@ def test_a_pdf_printed_from_narrow_table_cells_keeps_its_header_and_recipients()
     assert m.jurisdiction is not None and m.jurisdiction.name == "Lào Cai"
     assert m.title is not None and m.title.endswith("trên địa bàn tỉnh Lào Cai")
     assert plan.preamble.startswith("Căn cứ Nghị định")
-    assert plan.recipients == ("Ban Giám đốc Sở;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);", "Lưu: VT, KTAT.")
+    # a recipient in capitals ends with ";": never the signature's
+    assert plan.recipients == ("Ban Giám đốc Sở;", "CT, PCT UBND TỈNH;", "UBND các xã, phường;", "Công an tỉnh (phối hợp);",
+                               "Lưu: VT, KTAT.")
     assert (m.signer, m.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
     assert [c.id for c in plan.clauses[:2]] == ["I", "II"]
 

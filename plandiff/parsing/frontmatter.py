@@ -611,7 +611,9 @@ def _is_recipient_text(text: str) -> bool:
 
 def _is_signature_text(text: str) -> bool:
     t = text.strip()
-    return bool(_AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-"))
+    # a line in capitals that ends with ";" is a recipient ("CT, PCT UBND TP;"), never a signature's
+    return bool(_AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-")
+                                         and not t.endswith(";"))
 
 
 _SIGNED_NAME = re.compile(r"\s*\(?\s*(?:Đã ký|ĐÃ KÝ|đã ký)\s*\)?\s*:?\s*")
