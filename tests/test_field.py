@@ -747,3 +747,57 @@ def test_a_collapsed_signature_with_emphasis_in_it_comes_apart_within_its_cell()
         if h.role in ("signature", "signer"):
             assert h.text in plan.source[h.span.start:h.span.end].replace("**", "") and h.span.start == cell
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def _floating_header_pdf(stamps: list[tuple[str, float, float]]) -> bytes:
+    """A Word document whose header table floats: the PDF draws page 1's body first and the header
+    after it, at the top. Three pages numbered at the foot; the place and date wrapped, its year on
+    a line of its own. Stamps as FreeText annotations at (x, y) mm from the top left."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(builders.FONT))
+    pdf.set_font("DejaVu", size=12)
+    body = ["KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2024", "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Nâng cao nhận thức về bình đẳng giới.", "2. Bảo đảm sự phối hợp của các sở, ngành."]
+    pages = [body, ["II. NỘI DUNG", "1. Truyền thông về bình đẳng giới.", "2. Tập huấn cho cán bộ cơ sở."],
+             ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Lao động - Thương binh và Xã hội chủ trì./."]]
+    for number, lines in enumerate(pages, 1):
+        pdf.add_page()
+        for k, line in enumerate(lines):
+            pdf.text(20, 70 + 8 * k, line)
+        if number == 1:  # the header, drawn last, above the body
+            for x, y, line in ((20, 20, "ỦY BAN NHÂN DÂN"), (20, 26, "TỈNH THỪA THIÊN HUẾ"), (20, 38, "Số:        /KH-UBND"),
+                               (110, 20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (110, 26, "Độc lập - Tự do - Hạnh phúc"),
+                               (100, 44, "Thừa Thiên Huế, ngày        tháng 01 năm"), (150, 50, "2024")):
+                pdf.text(x, y, line)
+        pdf.text(105, 285, str(number))
+    pdf.page = 1
+    for value, x, y in stamps:
+        pdf.free_text_annotation(value, x=x, y=y, w=8, h=6)
+    return bytes(pdf.output())
+
+
+def test_a_pdf_that_draws_its_header_after_the_body_is_read_in_page_order() -> None:
+    """Read in drawing order the header would come after section I; read where the text stands it
+    heads the plan, the stamped number and day written into their blanks, the year wrapped onto
+    its own line kept (a running page number masks to the same "#", but it is not at a page's
+    edge)."""
+    pytest.importorskip("fpdf")
+    plan = plandiff.parse(_floating_header_pdf([("14", 34, 34), ("12", 148, 40)]))
+    m = plan.meta
+    assert (m.issuer, m.number, m.date, m.place) == ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "14/KH-UBND", "2024-01-12",
+                                                       "Thừa Thiên Huế")
+    assert m.title == "Thực hiện công tác bình đẳng giới năm 2024"
+    assert [c.id for c in plan.clauses] == ["I", "II", "III"]
+    assert [a.text for a in plan.artefacts if a.kind in ("running_header", "page_number")] == ["1", "2", "3"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_number_whose_symbol_wrapped_after_its_hyphen() -> None:
+    """A narrow header cell: "Số: 235/KH-" / "UBND" (the issuer's lines beside it)."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 235/KH-\nUBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+            "Quan trắc môi trường nuôi trồng thủy sản năm 2026\n\nI. MỤC TIÊU\n1. Theo dõi chất lượng nước.\n")
+    plan = plandiff.parse(text)
+    assert (plan.meta.number, plan.meta.issuer) == ("235/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA")
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -270,6 +270,12 @@ def _front_cells(front: list[Line]) -> list[Cell]:
             cells[rest] = Cell(f"S{cells[rest].text.lstrip()}", cell.start, cells[rest].end)
             i += 1
             continue
+        if (text.rstrip().endswith("-") and i + 1 < len(cells) and _NUMBER.match(text.strip())
+                and _SYMBOL_TAIL.fullmatch(cells[i + 1].text.strip())):
+            # "Số: 12/KH-" / "SCT": the symbol wrapped after its hyphen in a narrow cell
+            out.append(Cell(f"{text.rstrip()}{cells[i + 1].text.strip()}", cell.start, cells[i + 1].end))
+            i += 2
+            continue
         if _NUMBER_LABEL.fullmatch(text.strip()) and i + 1 < len(cells):
             # "Số:" in a cell or line of its own, the number under it (a web page's table as text)
             joined = f"{text.strip()} {cells[i + 1].text.strip()}"
@@ -300,6 +306,8 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     return out
 
 
+_SYMBOL_TAIL = re.compile(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
+"""The rest of a document symbol after a wrap ("SCT", "UBND", "BCĐ-VP")."""
 _DATE_OPEN = re.compile(r"(?:^|,)\s*ngày\b|,\s*ngày")
 _NUMBER_LABEL = re.compile(r"Số\s*[:.]?")
 

@@ -10,6 +10,7 @@ Guarantees of the output:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -71,6 +72,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     """``running``: a PDF's running headers and footers (digits masked as "#"), set aside."""
     artefacts: list[Artefact] = []
     raw: list[tuple[int, str]] = []
+    page_starts = [0]
     pos = 0
     for piece in text.split("\n"):
         # a form feed is a page break: record it and read the rest as the next line
@@ -78,9 +80,11 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         for k, sub in enumerate(piece.split("\f")):
             if k:
                 artefacts.append(Artefact("form_feed", "\f", Span(sub_pos - 1, sub_pos)))
+                page_starts.append(len(raw))
             raw.append((sub_pos, sub))
             sub_pos += len(sub) + 1
         pos += len(piece) + 1
+    edges = _page_edges(raw, page_starts) if running else set()
 
     lines: list[Line] = []
     blank = True
@@ -133,7 +137,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("separator", body, Span(begin, end)))
             blank = True
             continue
-        if running and _DIGITS.sub("#", body) in running:
+        if i in edges and _DIGITS.sub("#", body) in running:
             artefacts.append(Artefact("running_header", body, Span(begin, end)))
             blank = True
             continue
@@ -147,6 +151,16 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         )
         blank = False
     return lines, artefacts
+
+
+def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:
+    """The first two and last two lines with text of each page: where a running header or
+    footer stands (the same words in the middle of a page are text: "năm" / "2025")."""
+    out: set[int] = set()
+    for lo, hi in itertools.pairwise([*page_starts, len(raw)]):
+        filled = [k for k in range(lo, hi) if raw[k][1].strip()]
+        out.update(filled[:2] + filled[-2:])
+    return out
 
 
 _STAMP_FIELD = re.compile(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)

@@ -42,7 +42,8 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         if len(reader.pages) > MAX_PAGES:
             raise errors.InputTooLarge(f"{label}: {len(reader.pages):,} pages; a plan has tens (limit {MAX_PAGES:,})")
         seen: list[str] = []
-        pages = [_clean(_with_stamps(page, seen)) for page in reader.pages]
+        above: list[bool] = []
+        pages = [_clean(_with_stamps(page, seen, above)) for page in reader.pages]
     except errors.PlanError:
         raise
     except Exception as exc:
@@ -63,6 +64,20 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
                 f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
                 "broken: a font without Vietnamese letters) even read by position; OCR it")
         return "\f".join(pages), _clean(" ".join(pages)), running_lines(pages)
+    if any(above):
+        # a page drew text above its first line after it (Word's floating header table, drawn
+        # after the body): read the pages where their glyphs stand, stamps written in as before
+        try:
+            from .pdf_layout import lines_by_position
+
+            placed = lines_by_position(data, label=label)
+        except errors.MissingDependency:  # pragma: no cover - depends on the installation
+            placed = None
+        if placed is not None and len(placed) == len(reader.pages):
+            stamps = [_stamps(page) for page in reader.pages]
+            pages = [_clean(_stamped([t for _, t in lines], [y for y, _ in lines], st)) for lines, st in zip(placed, stamps, strict=True)]
+            seen_now = [*(t for lines in placed for _, t in lines), *(value for st in stamps for value, _ in st)]
+            return "\f".join(pages), _clean(" ".join(seen_now)), running_lines(pages)
     return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
 
 
@@ -120,9 +135,15 @@ _SLOTS = (
 )
 
 
-def _with_stamps(page: Any, seen: list[str]) -> str:
+ABOVE_FIRST = 24.0
+"""Points above a page's first drawn text beyond which text drawn later is out of reading order
+(two lines of body text: a table's right column drawn after its left starts level with it)."""
+
+
+def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
     """The page's text with stamped values (FreeText annotations, form-field values) written into
-    the blanks of the line they stand on; every text run it holds is added to ``seen``."""
+    the blanks of the line they stand on; every text run it holds is added to ``seen``, and to
+    ``above`` whether text was drawn above the page's first text after it."""
     chunks: list[tuple[str, float, float]] = []
 
     def visit(t: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
@@ -133,6 +154,7 @@ def _with_stamps(page: Any, seen: list[str]) -> str:
 
     text = page.extract_text(visitor_text=visit) or ""
     seen.extend(c[0] for c in chunks)
+    above.append(bool(chunks) and any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:]))
     stamps = _stamps(page)
     if not stamps:
         return text
@@ -147,6 +169,24 @@ def _with_stamps(page: Any, seen: list[str]) -> str:
         k = next((i for i, ln in enumerate(lines) if anchor[:20] in ln), None)
         if k is None:
             continue
+        for slot in _SLOTS:
+            m = slot.search(lines[k])
+            if m:
+                lines[k] = f"{lines[k][:m.end()].rstrip()} {value} {lines[k][m.end():].lstrip()}"
+                break
+    return "\n".join(lines)
+
+
+def _stamped(lines: list[str], heights: list[float], stamps: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+    """Lines read by position, with each stamped value written into the blank of the line that
+    stands level with it (as ``_with_stamps`` does for the text in drawing order)."""
+    lines = list(lines)
+    for value, (_x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
+        mid = (y0 + y1) / 2
+        near = [k for k, y in enumerate(heights) if abs(y - mid) <= max(6.0, y1 - y0)]
+        if not near:
+            continue
+        k = min(near, key=lambda k: abs(heights[k] - mid))
         for slot in _SLOTS:
             m = slot.search(lines[k])
             if m:

@@ -39,6 +39,11 @@ class Glyph:
 
 def pages_by_position(data: bytes, *, label: str = "input") -> list[str]:
     """Each page's text, lines top to bottom, glyphs left to right."""
+    return ["\n".join(text for _, text in lines) for lines in lines_by_position(data, label=label)]
+
+
+def lines_by_position(data: bytes, *, label: str = "input") -> list[list[tuple[float, str]]]:
+    """Each page's lines as (baseline height on the page, text), top to bottom."""
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
@@ -53,7 +58,7 @@ def pages_by_position(data: bytes, *, label: str = "input") -> list[str]:
         for k in range(len(doc)):
             page = doc[k]
             textpage = page.get_textpage()
-            out.append(layout(_glyphs(textpage, raw)))
+            out.append(layout_lines(_glyphs(textpage, raw)))
             textpage.close()
             page.close()
         return out
@@ -74,15 +79,20 @@ def _glyphs(textpage: object, raw: object) -> list[Glyph]:
             code = ord("-")
         raw.FPDFText_GetCharOrigin(textpage, i, x, y)  # type: ignore[attr-defined]
         size = raw.FPDFText_GetFontSize(textpage, i) or 10.0  # type: ignore[attr-defined]
-        _left, _bottom, right, _top = textpage.get_charbox(i)  # type: ignore[attr-defined]  # the ink's edge: a fallback font's loose box is wider
+        _left, _bottom, right, _top = textpage.get_charbox(i, loose=True)  # type: ignore[attr-defined]  # the advance, not the ink (a "1" is narrow)
         glyphs.append(Glyph(chr(code), x.value, y.value, max(right, x.value), size))
     return glyphs
 
 
 def layout(glyphs: list[Glyph]) -> str:
     """Glyphs as lines of text (see the module's docstring)."""
-    if not glyphs:
-        return ""
+    return "\n".join(text for _, text in layout_lines(glyphs))
+
+
+def layout_lines(glyphs: list[Glyph]) -> list[tuple[float, str]]:
+    """Glyphs as (baseline, text) lines, top to bottom."""
+    if not glyphs or all(g.char == " " for g in glyphs):
+        return []
     lines: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (-g.y, g.x)):
         if lines and abs(lines[-1][0].y - g.y) <= BASELINE_TOLERANCE * max(g.size, lines[-1][0].size):
@@ -90,7 +100,7 @@ def layout(glyphs: list[Glyph]) -> str:
         else:
             lines.append([g])
     margin = min(g.x for g in glyphs if g.char != " ")
-    text = []
+    out = []
     for line in lines:
         line.sort(key=lambda g: g.x)
         while line and line[0].char == " ":
@@ -114,5 +124,5 @@ def layout(glyphs: list[Glyph]) -> str:
                     parts.append(" ")
             parts.append(g.char)
             prev = g
-        text.append("".join(parts).rstrip())
-    return "\n".join(text)
+        out.append((line[0].y, "".join(parts).rstrip()))
+    return out
