@@ -167,13 +167,8 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
             continue
         anchor = min(near, key=lambda c: abs(c[2] - mid))[0]
         k = next((i for i, ln in enumerate(lines) if anchor[:20] in ln), None)
-        if k is None:
-            continue
-        for slot in _SLOTS:
-            m = slot.search(lines[k])
-            if m:
-                lines[k] = f"{lines[k][:m.end()].rstrip()} {value} {lines[k][m.end():].lstrip()}"
-                break
+        if k is not None:
+            lines[k] = _into_blank(lines[k], value)
     return "\n".join(lines)
 
 
@@ -187,12 +182,17 @@ def _stamped(lines: list[str], heights: list[float], stamps: list[tuple[str, tup
         if not near:
             continue
         k = min(near, key=lambda k: abs(heights[k] - mid))
-        for slot in _SLOTS:
-            m = slot.search(lines[k])
-            if m:
-                lines[k] = f"{lines[k][:m.end()].rstrip()} {value} {lines[k][m.end():].lstrip()}"
-                break
+        lines[k] = _into_blank(lines[k], value)
     return "\n".join(lines)
+
+
+def _into_blank(line: str, value: str) -> str:
+    """The line with a stamped value written into its first blank ("Số:   /KH-UBND", "ngày   tháng")."""
+    for slot in _SLOTS:
+        m = slot.search(line)
+        if m:
+            return f"{line[:m.end()].rstrip()} {value} {line[m.end():].lstrip()}"
+    return line
 
 
 def _stamps(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
