@@ -346,6 +346,19 @@ def test_organisations_own_numbers_are_read_whole() -> None:
     assert symbols == ["05/2026/VLN/CV-LV", "21.4/GĐN", "01-GCN-MT", "27/ĐN-Cty"]
 
 
+def test_type_words_spaced_or_wrapped_as_a_pdf_prints_them() -> None:
+    """A clause's text as a reader other than the parser's may leave it (glyph gaps kept as two
+    spaces, a paragraph ending at "số"): the type and the whole own-numbered symbol still read."""
+    import dataclasses
+
+    plan = plandiff.parse(PLAN)
+    first = plan.clauses[0]
+    text = "Xét đề nghị của Công ty A tại Văn  bản  số\n02/2026/VLN/CV-TA ngày 21/4/2026 và Nghị\nquyết số 28/NQ-CP."
+    plan = dataclasses.replace(plan, clauses=(dataclasses.replace(first, text=text), *plan.clauses[1:]))
+    got = {(c.symbol, c.type) for c in plandiff.citations(plan) if c.clause == first.id and c.symbol}
+    assert got == {("02/2026/VLN/CV-TA", "Văn bản"), ("28/NQ-CP", "Nghị quyết")}
+
+
 def test_a_plan_citing_its_own_number_in_its_appendix_is_no_citation() -> None:
     assert "20/KH-UBND" not in {c.symbol for c in plandiff.citations(plandiff.parse(PLAN))}
 

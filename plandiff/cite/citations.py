@@ -50,7 +50,9 @@ ISSUER_CODES = {
 LOCAL_ISSUERS = {"UBND", "HĐND", "SLĐTBXH", "VP", "BCĐ", "STC", "SNV"}
 _KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
 
-_TYPE_RE = "|".join(re.escape(t) for t in TYPE_WORDS)
+_TYPE_RE = "|".join(r"\s+".join(map(re.escape, t.split())) for t in TYPE_WORDS)
+"""The type words, each space in them any run of whitespace: text read from a PDF by position or a
+wrapped line puts two spaces or a line break inside "Văn  bản"."""
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 SYMBOL = re.compile(
     r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
@@ -401,6 +403,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
 
 
 def _canonical_type(word: str) -> str:
+    word = " ".join(word.split())
     for t in TYPE_WORDS:
         if t.lower() == word.lower():
             return t
