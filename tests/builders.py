@@ -333,12 +333,14 @@ def narrow_header_pdf(rows: list[tuple[str, str]], body: list[str], recipients: 
     return bytes(pdf.output())
 
 
-def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True) -> bytes:
+def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True, overshoot: float = 0.0) -> bytes:
     """A PDF whose font lacked Vietnamese letters with a hook, a dot below or two marks: the
     printer drew them after the rest of each line (what a LibreOffice export without Vietnamese
     fonts does), so its text layer, read in drawing order, says "Th c hi n công tác ự ệ".
     ``in_place``: each drawn where it stands in its word (the page reads right); otherwise after
-    the line's end (the page itself is garbled)."""
+    the line's end (the page itself is garbled). ``overshoot``: the missing letters drawn from
+    another font, this many font sizes wider than the place the line left them, and the space
+    after one not drawn — as LibreOffice draws DejaVu Serif into a Liberation Serif line."""
     import unicodedata
 
     from fpdf import FPDF
@@ -349,9 +351,24 @@ def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True) -> bytes:
 
     pdf = FPDF()
     pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.add_font("Fallback", fname=str(FONT.with_name("DejaVuSans-Bold.ttf")))
     pdf.set_font("DejaVu", size=10)
     pdf.add_page()
     from fpdf.enums import MethodReturnValue
+
+    def draw_missing(x: float, ch: str) -> None:
+        if not overshoot:
+            pdf.text(x, y, ch)
+            return
+        pdf.set_font("Fallback", size=10)
+        # the other font's letter scaled to overshoot its place by ``overshoot`` font sizes
+        width = pdf.get_string_width(ch)
+        pdf.set_stretching(100 * (slot[ch] + overshoot * 10 * 25.4 / 72) / width)
+        pdf.text(x, y, ch)
+        pdf.set_stretching(100)
+        pdf.set_font("DejaVu", size=10)
+
+    slot: dict[str, float] = {}
 
     texts = [h.text for h in plan.header if h.role in ("issuer", "motto", "number", "place_date")]
     texts += [f"{label} {text}" if label else text for _role, label, text in logical_blocks(plan)]
@@ -368,13 +385,16 @@ def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True) -> bytes:
             if missing(ch):
                 if run.strip():
                     pdf.text(run_x, y, run)
-                run, run_x = "", x + pdf.get_string_width(ch)
+                slot[ch] = pdf.get_string_width(ch)
+                run, run_x = "", x + slot[ch]
                 later.append((x if in_place else 10.0 + pdf.get_string_width(line) + 2 * len(later) + 2, ch))
+            elif overshoot and ch == " " and not run and later:
+                run_x += pdf.get_string_width(ch)  # the space after a missing letter: a gap, not drawn
             else:
                 run += ch
         if run.strip():
             pdf.text(run_x, y, run)
         for x, ch in later:
-            pdf.text(x, y, ch)
+            draw_missing(x, ch)
         y += 5
     return bytes(pdf.output())

@@ -111,6 +111,20 @@ def test_a_pdf_whose_accented_letters_were_drawn_after_each_line_is_read_by_posi
 
 
 @pytest.mark.skipif(not builders.FONT.exists(), reason="needs the DejaVu font (Debian fonts-dejavu-core)")
+@pytest.mark.parametrize("name", ["tth-2024", "anlao-2024"])
+def test_letters_drawn_from_a_wider_font_keep_the_space_after_them(name: str) -> None:
+    """LibreOffice draws a letter its font lacks from a wider one, over the start of the space
+    after it, and draws no space there ("THỨ XIII" read as "THỨXIII"): a smaller gap after such
+    a letter is still a space, and no word is glued to the next."""
+    pytest.importorskip("fpdf")
+    want = load(name)
+    got = plandiff.parse(builders.fallback_font_pdf(want, overshoot=0.2))
+    drawn_in_place = plandiff.parse(builders.fallback_font_pdf(want))
+    assert got.source.split() == drawn_in_place.source.split()
+    assert_same_plan(got, want)
+
+
+@pytest.mark.skipif(not builders.FONT.exists(), reason="needs the DejaVu font (Debian fonts-dejavu-core)")
 def test_a_pdf_garbled_on_the_page_itself_is_refused_clearly(tmp_path: Path) -> None:
     """Its accented letters drawn after each line's end: no reading order gives the words back,
     so a clear error, never a parse of broken words."""
