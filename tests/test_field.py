@@ -359,6 +359,23 @@ def test_type_words_spaced_or_wrapped_as_a_pdf_prints_them() -> None:
     assert got == {("02/2026/VLN/CV-TA", "Văn bản"), ("28/NQ-CP", "Nghị quyết")}
 
 
+def test_a_symbol_wrapped_after_its_hyphen_is_one_word_again() -> None:
+    """A PDF's line ends inside a symbol at one of its hyphens ("Văn bản số YBB-" / "SA032/26-LR"):
+    the lines join without a space, so the symbol is cited whole; a dash standing apart, or a
+    hyphen after a lower-case word, keeps its space."""
+    plan = plandiff.parse(PLAN.replace(
+        "Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ.",
+        "Xét đề nghị của Công ty Liên danh YBB tại Văn bản số YBB-\nSA032/26-LR ngày 21/4/2026 về giai đoạn 2021-\n"
+        "2025 và Kế hoạch số 12/KH-\nUBND ngày 2/3/2026 - \nTổ chức thực hiện, đồng bộ-\nHợp nhất."))
+    text = next(c.text for c in plan.walk() if "YBB" in c.text) if "YBB" not in plan.preamble else plan.preamble
+    assert "YBB-SA032/26-LR ngày" in text and "2021-2025 và" in text and "12/KH-UBND" in text
+    assert "-Tổ chức" not in text and "bộ-Hợp" not in text
+    cited = {c.symbol: c for c in plandiff.citations(plan)}
+    assert {"YBB-SA032/26-LR", "12/KH-UBND"} <= set(cited)
+    span = cited["YBB-SA032/26-LR"].span  # in the source, where the line breaks
+    assert plan.source[span.start:span.end] == "Văn bản số YBB-\nSA032/26-LR"
+
+
 def test_a_plan_citing_its_own_number_in_its_appendix_is_no_citation() -> None:
     assert "20/KH-UBND" not in {c.symbol for c in plandiff.citations(plandiff.parse(PLAN))}
 

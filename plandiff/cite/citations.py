@@ -866,6 +866,10 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
         m = _own_match(pattern, plan.source, f.region.start, end, f.region.children)
     if m is None:
         m = pattern.search(plan.source)
+    if m is None and "-" in f.raw:
+        # a symbol wrapped after one of its hyphens ("YBB-" / "SA032/26-LR"): one word in the text
+        wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
+        m = re.compile(wrapped).search(plan.source, f.region.start)
     if m is None:
         # Markdown emphasis inside the cited words ("đến năm 2040*” *và"): marks allowed anywhere
         m = _with_markup(tokens).search(plan.source, f.region.start)

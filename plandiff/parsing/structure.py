@@ -31,7 +31,13 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        joined = self.lines[0].text if len(self.lines) == 1 else " ".join([ln.text for ln in self.lines])
+        if len(self.lines) == 1:
+            joined = self.lines[0].text
+        else:
+            texts = [ln.text for ln in self.lines]
+            joined = " ".join(texts)
+            if any(t.rstrip().endswith("-") for t in texts[:-1]):
+                joined = join_lines(texts)
         if self.marker is not None:
             joined = joined.lstrip()[len(self.marker.label):]
         return " ".join(joined.split())  # runs of space as one, as \s+ → " " then strip (same characters)
@@ -43,6 +49,27 @@ class Paragraph:
     @property
     def end(self) -> int:
         return self.lines[-1].end
+
+
+_SYMBOL_HEAD = re.compile(r"(?<![\w/.-])[A-ZĐ0-9][\w/.-]*[A-ZĐ0-9]-$")
+"""A line ending inside a symbol, at one of its hyphens: "… tại Văn bản số YBB-" / "SA032/26-LR",
+"Kế hoạch số 235/KH-" / "UBND" (a Vietnamese word is never hyphenated at a line's end; a dash
+between words stands apart)."""
+
+
+def wraps_a_symbol(line: str, after: str) -> bool:
+    """Whether ``line`` ends inside a symbol that goes on at the start of ``after``."""
+    line, head = line.rstrip(), after.lstrip()[:1]
+    return line.endswith("-") and (head.isupper() or head.isdigit()) and _SYMBOL_HEAD.search(line) is not None
+
+
+def join_lines(texts: list[str]) -> str:
+    """Lines of one paragraph as one text: a space between them, none where a symbol wrapped
+    after its hyphen onto a line that starts with a capital or a digit."""
+    out = texts[0]
+    for text in texts[1:]:
+        out = out.rstrip() + text.lstrip() if wraps_a_symbol(out, text) else out + " " + text
+    return out
 
 
 def ends_sentence(text: str) -> bool:
@@ -114,7 +141,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             (soft_wraps and not line.blank_before)
             or (hard_wraps and not _closes_paragraph(prev) and (
                 len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev))
-                or _caps_heading_goes_on(current, line))))
+                or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))))
         mark = markers.match(line.text, articles=articles)
         if mark is not None and mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
             mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
