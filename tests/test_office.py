@@ -85,6 +85,25 @@ def test_drafts_say_so_and_the_mark_stays_out_of_number_and_title(front: str, ma
         assert m.version == version
 
 
+@pytest.mark.parametrize("name", ["lamdong-ttcchc-2026-1.docx", "lamdong-ttcchc-2026-2.docx"])
+def test_a_drafts_header_title_and_preamble_apart(name: str) -> None:
+    """The department's draft: "Lâm Đồng, ngày  tháng  năm" left blank beside "Số:  /KH-UBND", a
+    title with no rule under it, then "Tiếp tục thực hiện Nghị quyết số 76/NQ-CP … như sau:"."""
+    plan = plandiff.parse(OFFICE / name)
+    assert (plan.meta.place, plan.meta.title) == ("Lâm Đồng", "Tuyên truyền Cải cách hành chính năm 2026")
+    assert plan.preamble.startswith("Tiếp tục thực hiện Nghị quyết số 76/NQ-CP") and plan.preamble.endswith("như sau:")
+    cites = plandiff.citations(plan)
+    assert [(c.symbol, c.role) for c in cites if c.clause == "preamble" and c.symbol] == [("76/NQ-CP", "basis")]
+    # "Cải cách hành chính (sau đây viết tắt là CCHC)" shortens those words: "CCHC" cites nothing
+    assert not [c for c in cites if c.raw == "CCHC"]
+
+
+def test_a_blank_date_left_to_the_year_still_gives_the_place() -> None:
+    data = builders.raw_docx(_head("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày    tháng    năm") + BODY)
+    m = plandiff.parse(data).meta
+    assert (m.place, m.date, m.number) == ("Lâm Đồng", None, None)
+
+
 def test_a_draft_in_a_text_box_and_a_version_in_the_title() -> None:
     data = builders.docx_with_text_box("DỰ THẢO", ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "KẾ HOẠCH",
                                                   "Thực hiện công tác cải cách hành chính năm 2026 (lần 2)",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -82,7 +83,7 @@ NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận
 SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
 LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
-OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành)\b")
+OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
 
 
 _PERIOD = r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"
@@ -681,6 +682,8 @@ def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, 
         target = here[k - 1] if k else None
         if target is None or SYMBOL.search(alias) or len(alias) < 4 or match_key(alias) in ("kế hoạch",):
             continue
+        if _acronym_of_words_before(alias, region.text[max(0, m.start() - 200): m.start()]):
+            continue
         short[match_key(alias)] = target
     if short:
         # every short name in one pattern, longest first: one pass over the region
@@ -696,6 +699,16 @@ def _defined_short_names(region: _Region, found: list[_Found], short: dict[str, 
                 continue
             out.append(replace(target, start=m.start(), end=m.end(), region=region, raw=m.group(0), warnings=[], subject_end=m.end()))
     return out
+
+
+def _acronym_of_words_before(alias: str, before: str) -> bool:
+    """"… Cải cách hành chính (sau đây viết tắt là CCHC)": an acronym of the words right before
+    it shortens those words, not the instrument cited earlier in the sentence."""
+    if " " in alias or not alias.isupper():
+        return False
+    words = re.findall(r"\w+", before)[-len(alias):]
+    initials = "".join(unicodedata.normalize("NFD", w)[0] for w in words).upper()
+    return len(words) == len(alias) and initials == "".join(unicodedata.normalize("NFD", ch)[0] for ch in alias)
 
 
 @lru_cache(maxsize=256)

@@ -35,6 +35,8 @@ _PLACE_DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 """"Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025")."""
+_BLANK_DATE = re.compile(r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
+""""Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
@@ -292,11 +294,16 @@ def _front_cells(front: list[Line]) -> list[Cell]:
         if _DATE_OPEN.search(text) and not _PLACE_DATE.search(text):
             # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
             j = i + 1
+            blank = None  # the last cell of a date left blank to the year, if no year follows
             while j < len(cells) and j <= i + 2 and not _PLACE_DATE.search(text):
                 text = f"{text} {cells[j].text}"
+                if blank is None and _BLANK_DATE.search(text):
+                    blank = j
                 j += 1
             if _PLACE_DATE.search(text):
                 cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
+            elif blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
+                cell, i = Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
         if (_PLACE_DATE.search(cell.text) and out and _is_place_start(out[-1].text)
                 and _PLACE_DATE.search(cell.text).group("place").strip()):  # type: ignore[union-attr]
             prev = out.pop()
@@ -386,7 +393,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         if rest:
             _read_place_date(h, rest)
         return
-    if _PLACE_DATE.search(text) and "ngày" in text:
+    if (_PLACE_DATE.search(text) and "ngày" in text) or _BLANK_DATE.search(text):
         _read_place_date(h, text)
         h.lines.append(HeaderLine("place_date", text, span))
         return
@@ -416,6 +423,11 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
 def _read_place_date(h: Header, text: str) -> None:
     m = _PLACE_DATE.search(text)
     if not m:
+        blank = _BLANK_DATE.search(text)
+        if blank:
+            h.place = blank.group("place").strip(" ,") or None
+            if blank.group("m") and 1 <= int(blank.group("m")) <= 12:
+                h.month = int(blank.group("m"))
         return
     place = m.group("place").strip(" ,")
     h.place = place or None

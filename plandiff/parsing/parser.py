@@ -400,6 +400,10 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         return False
     if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or sofar[-1].text.rstrip().endswith(",")):
         return False
+    if len(sofar) > 1 and line.blank_before and text.rstrip(" *_").endswith(":"):
+        return False  # "… ban hành Kế hoạch … như sau:" after a blank line: the preamble, never a title
+    if text.startswith("Tiếp tục "):  # "Tiếp tục thực hiện Nghị quyết số …" opens as "Thực hiện" does
+        text = text[9:10].upper() + text[10:]
     for opener in _OPENERS:
         if text.startswith(opener):
             rest = text[len(opener):].lstrip(" ,:")
