@@ -289,3 +289,39 @@ def test_a_group_named_by_its_kinds_is_one_partner() -> None:
     plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp "
                                "với các cơ quan, đơn vị liên quan đảm bảo kinh phí thực hiện.\n")
     assert [t.partners for t in tasks(plan)] == [("các cơ quan, đơn vị liên quan",)]
+
+
+CARD_PLAN = ("KẾ HOẠCH\nTổ chức công tác bầu cử trên địa bàn xã\n\nI. NHIỆM VỤ\n"
+             "1. Tổ chức tập huấn nghiệp vụ công tác bầu cử cho cán bộ xã.\n"
+             "- Nội dung: quy trình hiệp thương, lập danh sách cử tri.\n"
+             "- Thời gian hoàn thành: Quý I/2026;\n- Đơn vị chủ trì: Văn phòng HĐND và UBND xã;\n"
+             "- Đơn vị phối hợp: Công an xã, Ban Chỉ huy Quân sự xã;\n- Kết quả: Tài liệu tập huấn.\n"
+             "2. Tuyên truyền về bầu cử.\n- Thời gian thực hiện: Tháng 3/2026;\n- Cơ quan chủ trì: Đài Truyền thanh xã.\n"
+             "II. TỔ CHỨC THỰC HIỆN\n1. Công an xã\n- Đơn vị chủ trì: Công an xã;\n- Bảo đảm an ninh trật tự các điểm bầu cử.\n")
+
+
+def test_a_task_set_out_as_labelled_points_is_one_task() -> None:
+    """"- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian hoàn thành: …", "- Kết quả: …"
+    under a task: a table's row written as a list — one task with its lead, partners, time and
+    product; the points that are no field stay in its text; "Đơn vị" is never an agency."""
+    got = sorted((t.clause, t.agency, t.partners, t.period, t.product, t.text) for t in tasks(plandiff.parse_text(CARD_PLAN)))
+    assert got == [
+        ("I.1", "Văn phòng HĐND và UBND xã", ("Công an xã", "Ban Chỉ huy Quân sự xã"), "Quý I/2026", "Tài liệu tập huấn",
+         "Tổ chức tập huấn nghiệp vụ công tác bầu cử cho cán bộ xã. Nội dung: quy trình hiệp thương, lập danh sách cử tri."),
+        ("I.2", "Đài Truyền thanh xã", (), "Tháng 3/2026", None, "Tuyên truyền về bầu cử."),
+        ("II.1", "Công an xã", (), None, None, "Công an xã Bảo đảm an ninh trật tự các điểm bầu cử.")]
+
+
+def test_task_cards_of_a_communes_plan() -> None:
+    plan = plandiff.parse_file(FIELD / "luongminh-baucu-2025.docx")
+    cards = [t for t in tasks(plan) if t.clause and t.clause.startswith("II.") and t.clause.count(".") <= 3]
+    assert len(cards) >= 15 and not [t for t in tasks(plan) if t.agency.lower().startswith("đơn vị")]
+    assert all(t.agency.startswith("Đồng chí Phó chủ tịch Thường trực") and t.period for t in cards)
+
+
+def test_a_body_ends_where_its_duty_begins_before_a_colon() -> None:
+    """"1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện các nội dung sau:" and "các sở,
+    ban, ngành, đơn vị, địa phương nghiêm túc triển khai": the body, then its duty."""
+    got = {t.agency for t in tasks(plandiff.parse_file(FIELD / "thanhhoa-quantracts-2025.md"))}
+    assert {"Sở Nông nghiệp và Môi trường", "Sở Tài chính", "các sở, ban, ngành, đơn vị, địa phương"} <= got
+    assert not [a for a in got if "chỉ đạo" in a or "nghiêm túc" in a]

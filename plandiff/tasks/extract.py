@@ -29,7 +29,7 @@ _VERBS = re.compile(
     r"tổ chức|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
-    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình)\b"
+    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc)\b"
 )
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|tổ chức|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
@@ -48,6 +48,11 @@ def tasks(plan: Plan) -> list[Task]:
         for table in clause.tables:  # "II. NHIỆM VỤ CỤ THỂ" over a table of who does what
             out.extend(_from_table(table, clause=clause.id))
         if clause.id in done:
+            continue
+        card = _from_card(clause)
+        if card is not None:
+            out.append(card)
+            done.update(c.id for c in clause.walk())
             continue
         out.extend(_from_sentences(plan, clause, reporting="reporting" in role_of(match_key(clause.heading))
                                    or _in_reporting(plan, clause)))
@@ -75,6 +80,11 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
         return None
     head, colon, rest = heading.partition(":")
     if colon and len(head.split()) <= 25:
+        m = _VERBS.search(head)
+        if m and len(head[: m.start()].split()) >= 2 and match_key(head[: m.start()]) not in _GENERIC:
+            # "Sở Nông nghiệp và Môi trường chỉ đạo Chi cục … thực hiện các nội dung sau:": the body
+            # ends where its duty begins; the duty's introduction goes with the points under it
+            return head[: m.start()].strip(" ,"), heading[m.start():].strip()
         return head.strip(), rest.strip()
     if len(heading.split()) <= 20 and not heading.endswith((".", ";")):
         return heading, ""
@@ -84,9 +94,18 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+_GENERIC = {"đơn vị", "cơ quan", "bộ phận", "cá nhân", "tổ chức", "người"}
+"""A kind of body, not a body: "Đơn vị chủ trì: …" is a label (see ``_from_card``)."""
+
+
 def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]:
     out: list[Task] = []
     for item in container.children:
+        card = _from_card(item)
+        if card is not None:
+            out.append(card)
+            done.update(c.id for c in item.walk())
+            continue
         named = _agency_name(item)
         if named is None:
             if any(_agency_name(c) for c in item.children):
@@ -132,9 +151,11 @@ _BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" +
 def split_agencies(text: str) -> list[str]:
     """Names in a list ("Sở Giáo dục và Đào tạo, Công an tỉnh và các địa phương"): split where the
     next piece opens a name, never inside one ("Văn hóa, Thể thao và Du lịch"), nor inside a group
-    named by its kinds ("các sở, ban, ngành", "Các cơ quan, đơn vị")."""
+    named by its kinds ("các sở, ban, ngành", "Các cơ quan, đơn vị"), nor inside the office of two
+    bodies ("Văn phòng HĐND và UBND xã")."""
     out: list[str] = []
-    for p in (p.strip(" ,;") for p in _BETWEEN_NAMES.split(text)):
+    text = _OFFICE_OF_BOTH.sub("\\1\ue000", text)
+    for p in (p.strip(" ,;").replace("\ue000", " và ") for p in _BETWEEN_NAMES.split(text)):
         if not p:
             continue
         if out and _GROUP_WORD.match(p) and _GROUP_HEAD.fullmatch(out[-1]):
@@ -144,6 +165,10 @@ def split_agencies(text: str) -> list[str]:
     return out
 
 
+_OFFICE_OF_BOTH = re.compile(
+    r"(Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)(?:\s*,\s*(?:HĐND|Hội đồng nhân dân))?)"
+    r"\s+và\s+(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\b)")
+"""The one office that serves two bodies: "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"."""
 _GROUP_WORD = re.compile(r"(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)\b")
 """A kind of body in lower case: in a list after "các …", more of the same group."""
 _GROUP_HEAD = re.compile(r"(?:các\s+)?(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)"
@@ -229,6 +254,40 @@ def _leading_agency(text: str) -> tuple[str | None, str]:
     if m is None or m.start() == 0:
         return None, text
     return text[: m.start()].strip(" ,:"), text[m.start():].strip(" ,:")
+
+
+# task cards -------------------------------------------------------------------------------------
+
+_CARD_FIELD = re.compile(r"(?P<label>[^:]{3,40}):\s*(?P<value>\S.*)", re.DOTALL)
+
+
+def _from_card(clause: Clause) -> Task | None:
+    """A task set out as labelled points under it, a table's row written as a list ("- Đơn vị chủ
+    trì: Công an xã", "- Đơn vị phối hợp: …", "- Thời gian hoàn thành: Quý I/2026", "- Kết quả:
+    …"): one task, its lead, partners, time and product read as a table's columns are; None when
+    no point names the lead."""
+    fields: dict[str, str] = {}
+    described = [clause.text]  # the task: the clause's own text and its points that are no field
+    for child in clause.children:
+        m = _CARD_FIELD.fullmatch(child.text.strip())
+        name = None
+        if m is not None and not child.children:
+            label = match_key(m.group("label"))
+            name = next((n for n, pattern in _COLUMNS if re.search(pattern, label)), None)
+        if name in ("lead", "partners", "time", "product") and name not in fields:
+            fields[name] = " ".join(m.group("value").split()).rstrip(" ;.")  # type: ignore[union-attr]
+        else:
+            described.append(child.full_text())
+    if "lead" not in fields or not clause.text.strip():
+        return None
+    leads = split_agencies(fields["lead"]) or [fields["lead"]]
+    key = agencies.key_of(leads[0])
+    text = " ".join(" ".join(described).split())
+    deadline, period, dates = timing.when(fields["time"], whole=True) if "time" in fields else (None, None, None)
+    kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
+    return Task(agency=leads[0], text=text, kind=kind, span=clause.span, agency_key=key,  # type: ignore[arg-type]
+                partners=tuple(leads[1:]) + tuple(split_agencies(fields.get("partners", ""))), deadline=deadline,
+                period=period, period_dates=dates, product=fields.get("product"), clause=clause.id)
 
 
 # appendix task tables ---------------------------------------------------------------------------
