@@ -325,3 +325,24 @@ def test_a_body_ends_where_its_duty_begins_before_a_colon() -> None:
     got = {t.agency for t in tasks(plandiff.parse_file(FIELD / "thanhhoa-quantracts-2025.md"))}
     assert {"Sở Nông nghiệp và Môi trường", "Sở Tài chính", "các sở, ban, ngành, đơn vị, địa phương"} <= got
     assert not [a for a in got if "chỉ đạo" in a or "nghiêm túc" in a]
+    # "Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì …"; a task table's lead cell "Sở KH&CN
+    # chủ trì hướng dẫn, tổng hợp; Các sở, ngành …", "Sở Khoa học và Công nghệ thúc đẩy, theo dõi …"
+    hcm = {t.clause: t.agency for t in tasks(plandiff.parse_file(FIELD / "hcm-thientai-2025.md"))}
+    assert hcm["V.1"] == "Sở Nông nghiệp và Môi trường"
+    leads = {t.agency for t in tasks(plandiff.parse_file(FIELD / "bacninh-ktso-2025.md")) if t.appendix}
+    assert {"Sở KH&CN", "Sở Khoa học và Công nghệ"} <= leads
+    assert not [a for a in leads if "chủ trì" in a or "thúc đẩy" in a]
+    # names that hold a verb's words stay whole: "tổ chức chính trị - xã hội", "nhà cung cấp"
+    nghean = {t.agency for t in tasks(plandiff.parse_file(FIELD / "nghean-phongthudansu-2025.md"))}
+    assert "Sở, ban, ngành, tổ chức chính trị - xã hội" in nghean
+
+
+def test_a_body_on_its_own_line_and_its_duty_in_the_paragraphs_under_it() -> None:
+    """"7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" over "Phối hợp với các ngành, các cấp
+    …" (a portal's text): the body, a request, and its duty (the first word of the duty was taken
+    into the name)."""
+    got = {t.clause: t for t in tasks(plandiff.parse_file(FIELD / "cantho-danso-2025.md"))}
+    front = got["II.7"]
+    assert (front.agency, front.kind) == ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "request")
+    assert front.text.startswith("Phối hợp với các ngành, các cấp tăng cường")
+    assert (got["II.3"].agency, got["II.3"].text.split()[:4]) == ("Sở Giáo dục và Đào tạo", ["Căn", "cứ", "chức", "năng"])

@@ -29,8 +29,12 @@ _VERBS = re.compile(
     r"tổ chức|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
-    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc)\b"
+    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy)\b"
 )
+_LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|triển khai|chịu trách nhiệm|"
+                        r"có trách nhiệm)\b")
+"""Where a duty begins in a table's lead cell; only duty verbs (a cell's "tổ chức chính trị - xã hội",
+"nhà cung cấp" are names)."""
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|tổ chức|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
 _ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<rest>.+)")
@@ -208,6 +212,13 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
         request = who.lower().startswith("đề nghị") or not agencies.commanded(key)
         body = " ".join([rest, *clause.text.split("\n")[1:]]) if not clause.children else rest
         return [_task(re.sub(r"^[Đđ]ề nghị\s+", "", who), key, body, clause, request=request)]
+    duty = clause.text.split("\n")[1:]
+    if named is not None and not named[1] and named[0] == clause.heading.strip() and duty and not clause.children:
+        # "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" on its line, the duty in the
+        # paragraphs under it ("Phối hợp với các ngành, các cấp …")
+        key = agencies.key_of(named[0])
+        request = named[0].lower().startswith("đề nghị") or not agencies.commanded(key)
+        return [_task(re.sub(r"^[Đđ]ề nghị\s+", "", named[0]), key, " ".join(duty), clause, request=request)]
     for segment in re.split(r"(?<=[.;])\s+", text):
         segment = segment.strip()
         if not segment:
@@ -341,7 +352,8 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
         time_text = cell(row, "time")
         deadline, period, dates = timing.when(time_text, whole=True) if time_text else (None, None, None)
         partners = tuple(split_agencies(cell(row, "partners")))
-        leads = split_agencies(lead) or [lead]
+        # a name ends where a duty begins ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành …")
+        leads = [p[: v.start()].strip(" ,;") if (v := _LEAD_DUTY.search(p)) else p for p in split_agencies(lead)] or [lead]
         key = agencies.key_of(leads[0])
         kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
         out.append(Task(agency=leads[0], text=text, kind=kind, span=table.span, agency_key=key,  # type: ignore[arg-type]
