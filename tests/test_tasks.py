@@ -158,6 +158,9 @@ def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -
     ("Quý IV/2026", (None, "Quý IV/2026", ("2026-10-01", "2026-12-31"))),
     ("6 tháng đầu năm 2026", (None, "6 tháng đầu năm 2026", ("2026-01-01", "2026-06-30"))),
     ("thực hiện thường xuyên", (None, "thường xuyên", None)),
+    ("gửi Sở Tài chính trước ngày 15/11 hằng năm để tổng hợp", (None, "trước ngày 15/11 hằng năm", None)),
+    ("báo cáo kết quả trước ngày 20 hằng tháng", (None, "trước ngày 20 hằng tháng", None)),
+    ("chậm nhất ngày 10 tháng 12 hàng năm", (None, "chậm nhất ngày 10 tháng 12 hàng năm", None)),
     ("theo Kế hoạch số 14/KH-UBND ngày 12/01/2024", (None, None, None)),  # a date naming an instrument is no deadline
 ])
 def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:

@@ -20,6 +20,12 @@ _QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm\s+|,\s*)\s*
 _MONTH = re.compile(r"(?<!ngày )(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _HALF = re.compile(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _RECURRING = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
+_EACH_PERIOD = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn)\s*(?:ngày\s*)?"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]\s*\d)|\d{1,2}\s+tháng\s+\d{1,2}(?!\s+năm\s+\d)|\d{1,2}|"
+    r"\d{1,2}\s+(?:của\s+)?tháng\s+(?:cuối|đầu)\s+quý)\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)",
+    re.IGNORECASE)
+""""trước ngày 15/11 hằng năm", "trước ngày 20 hằng tháng": a deadline each period, kept as printed."""
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
 
 
@@ -40,7 +46,7 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
         if y:
             a, b = int(y.group("a")), int(y.group("b") or y.group("a"))
             return None, text.strip(), (f"{a:04d}-01-01", f"{b:04d}-12-31")
-    r = _RECURRING.search(text)
+    r = _EACH_PERIOD.search(text) or _RECURRING.search(text)
     if r:
         return None, (text.strip() if whole else r.group(0)), None
     if whole and text.strip():
