@@ -18,7 +18,7 @@ from plandiff.parsing.audit import lost_and_invented
 from plandiff.read import legacy
 from plandiff.textnorm import match_key
 from tests import builders
-from tests.conftest import load
+from tests.conftest import FIXTURES, load
 
 META_FIELDS = ("number", "date", "year", "place", "issuer", "jurisdiction", "doc_type", "title", "signer")
 
@@ -137,6 +137,24 @@ def test_a_pdf_garbled_on_the_page_itself_is_refused_clearly(tmp_path: Path) -> 
     lines = done.output.strip().splitlines()
     assert done.exit_code == 2 and len(lines) == 1 and lines[0].startswith("plandiff: ")
     assert "accented letters apart" in lines[0]
+
+
+@pytest.mark.parametrize("name", ["hanoi-5giot-2025", "thanhhoa-quantracts-2025", "cantho-danso-2025"])
+def test_a_portal_page_whose_lines_break_with_br_reads_as_its_text(name: str) -> None:
+    """A portal's page sets each paragraph apart and breaks its lines with <br> (inside headings
+    too: "I. MỤC ĐÍCH,<br>YÊU CẦU"): the same tree, headings, footnotes and citations as the same
+    text read from the page's Markdown."""
+    import html
+
+    text = (FIXTURES / "field" / f"{name}.md").read_text(encoding="utf-8")
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    page = "".join("<p>" + "<br>\n".join(html.escape(ln).replace("*", "") for ln in b.splitlines()) + "</p>\n" for b in blocks)
+    got = plandiff.parse(f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{page}</body></html>'.encode())
+    want = plandiff.parse_file(FIXTURES / "field" / f"{name}.md")
+    assert got.meta.source_format == "html"
+    assert [(c.id, c.heading) for c in got.walk()] == [(c.id, c.heading) for c in want.walk()]
+    assert (got.meta.title, got.meta.signer, len(got.footnotes)) == (want.meta.title, want.meta.signer, len(want.footnotes))
+    assert {c.symbol for c in citations(got)} == {c.symbol for c in citations(want)}
 
 
 def test_html_page_of_a_portal() -> None:

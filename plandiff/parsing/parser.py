@@ -205,7 +205,7 @@ class _Layout:
         end = next((i for i in range(pos, back) if appendix.is_heading(lines[i])), back)
         lengths = sorted(len(ln.text) for ln in lines[pos:end]) or [0]
         wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
-        return cls(fmt in ("text", "pdf") and wrapped, fmt == "markdown" and wrapped, structure.line_width(lines[pos:end]))
+        return cls(fmt in ("text", "pdf") and wrapped, fmt in ("markdown", "html") and wrapped, structure.line_width(lines[pos:end]))
 
     def paragraphs(self, chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
         return structure.paragraphs(chunk, width=self.width, hard_wraps=self.hard_wraps, soft_wraps=self.soft_wraps,

@@ -89,6 +89,9 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
                 out.append("\t".join(c[k] if k < len(c) else "" for c in cells).strip("\t") + "\n")
         out.append(f"{_TABLE_CLOSE}\n")
         return
+    if tag == "br":  # a line break inside a paragraph: one newline (blocks are set apart by a blank line)
+        out.append("\n")
+        return
     if tag in _BLOCK:
         out.append("\n")
     if el.text and tag not in ("script", "style"):
