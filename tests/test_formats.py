@@ -157,6 +157,32 @@ def test_a_portal_page_whose_lines_break_with_br_reads_as_its_text(name: str) ->
     assert {c.symbol for c in citations(got)} == {c.symbol for c in citations(want)}
 
 
+@pytest.mark.skipif(not builders.FONT.exists(), reason="needs the DejaVu font (Debian fonts-dejavu-core)")
+@pytest.mark.parametrize("name", ["tth-2024", "anlao-2024"])
+def test_a_word_file_with_a_paragraph_per_printed_line_reads_as_its_pdf(name: str) -> None:
+    """A Word file (or a web page) made from a PDF — a converter's or OCR's — holds each printed
+    line as a paragraph: its lines join as the PDF's do — the same plan as the PDF itself."""
+    pytest.importorskip("fpdf")
+    from io import BytesIO
+
+    import pypdf
+
+    want = load(name)
+    pdf = builders.to_pdf(want)
+    lines = [ln for page in pypdf.PdfReader(BytesIO(pdf)).pages for ln in page.extract_text().splitlines() if ln.strip()]
+    got = plandiff.parse(builders.raw_docx("".join(builders._para(ln) for ln in lines)))
+    assert got.meta.source_format == "docx"
+    assert_same_plan(got, plandiff.parse(pdf))
+    assert_same_plan(got, want)
+    # and a web page made so, a <p> a printed line
+    import html
+
+    page = "".join(f"<p>{html.escape(ln)}</p>\n" for ln in lines)
+    got = plandiff.parse(f'<html><head><meta charset="utf-8"></head><body>{page}</body></html>'.encode())
+    assert got.meta.source_format == "html"
+    assert_same_plan(got, want)
+
+
 def test_html_page_of_a_portal() -> None:
     want = load("tth-2024")
     got = plandiff.parse(builders.to_html(want).encode("utf-8"))

@@ -205,7 +205,14 @@ class _Layout:
         end = next((i for i in range(pos, back) if appendix.is_heading(lines[i])), back)
         lengths = sorted(len(ln.text) for ln in lines[pos:end]) or [0]
         wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
-        return cls(fmt in ("text", "pdf") and wrapped, fmt in ("markdown", "html") and wrapped, structure.line_width(lines[pos:end]))
+        width = structure.line_width(lines[pos:end])
+        # a Word file made from a PDF (a converter's, a scanned page's OCR) holds a paragraph per
+        # printed line: no paragraph longer than a page is wide
+        per_line = fmt in ("docx", "doc", "html") and wrapped and width <= PRINTED_LINE
+        if per_line and fmt == "html":  # a page's paragraphs set apart, its lines broken inside them: soft wraps
+            per_line = sum(ln.blank_before for ln in lines[pos:end]) >= 0.8 * max(1, end - pos)
+        return cls((fmt in ("text", "pdf") and wrapped) or per_line, fmt in ("markdown", "html") and wrapped and not per_line,
+                   width)
 
     def paragraphs(self, chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
         return structure.paragraphs(chunk, width=self.width, hard_wraps=self.hard_wraps, soft_wraps=self.soft_wraps,
@@ -361,6 +368,8 @@ _ENACTED_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ")
 """Documents whose preamble opens with the authority that enacts them."""
 _LINKED_END = re.compile(r"(?<!\w)(?:CỦA|VÀ|VỀ|CHO|VỚI|TẠI|THUỘC|GIỮA|TRỰC THUỘC)\s*$", re.IGNORECASE)
 
+PRINTED_LINE = 130
+"""The most characters of Vietnamese one printed line holds (A4, 13–14 pt): ~110 seen."""
 UNWRAPPED_MEDIAN = 150
 """A PDF line holds at most ~110 characters of Vietnamese; a median line longer than this means
 one paragraph per line."""
