@@ -152,6 +152,18 @@ _BRACKET_BODY = re.compile(r"^\[(?P<label>\d{1,3})\]\s*")
 _STOP = re.compile(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
 
 
+def _next_label_at(lines: list[Line], start: int, label: int) -> int | None:
+    """Where the body of note ``label`` opens after ``start``, before an appendix: the lines
+    between belong to the note before it, blank lines (a page's paragraph a printed line) or not."""
+    for k in range(start, len(lines)):
+        if _STOP.match(lines[k].text):
+            return None
+        m = _BRACKET_BODY.match(lines[k].text)
+        if m is not None:
+            return k if int(m.group("label")) == label else None
+    return None
+
+
 def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
     "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
@@ -173,8 +185,9 @@ def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[
             break
         label = m.group("label")
         j = i + 1
+        following = _next_label_at(rest, i + 1, expected + 1)
         while j < len(rest) and not _BRACKET_BODY.match(rest[j].text) and not _STOP.match(rest[j].text):
-            if rest[j].blank_before and ends_sentence(rest[j - 1].text):
+            if rest[j].blank_before and ends_sentence(rest[j - 1].text) and following is None:
                 break  # a finished note, then a block of something else (the page's own text)
             j += 1
         body = rest[i:j]
