@@ -213,10 +213,20 @@ def to_pdf_with_running_lines(plan: plandiff.Plan) -> bytes:
     return bytes(pdf.output())
 
 
-def docx_with_text_box(text_in_box: str, body: list[str]) -> bytes:
-    """A minimal .docx whose first paragraph holds a text box (a stamp or a heading drawn in a frame)."""
-    box = (f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
-           f"{_para(text_in_box)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+def docx_with_text_box(text_in_box: str, body: list[str], *, both_formats: bool = False) -> bytes:
+    """A minimal .docx whose first paragraph holds a text box (a stamp or a heading drawn in a frame).
+    ``both_formats``: drawn as Word 2010 and LibreOffice write it, a DrawingML shape in mc:Choice
+    and the same box again in VML in mc:Fallback."""
+    vml = (f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+           f"{_para(text_in_box)}</w:txbxContent></v:textbox></v:shape></w:pict>")
+    if both_formats:
+        mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+        wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+        drawing = (f'<w:drawing><wps:wsp xmlns:wps="{wps}"><wps:txbx><w:txbxContent>{_para(text_in_box)}</w:txbxContent>'
+                   "</wps:txbx></wps:wsp></w:drawing>")
+        vml = (f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+               f"<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>")
+    box = f"<w:p><w:r>{vml}</w:r></w:p>"
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
                 + box + "".join(_para(x) for x in body) + "</w:body></w:document>")
     buf = io.BytesIO()

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -32,12 +33,17 @@ def _convert(path: Path, to: str, out: Path) -> Path:
 
 
 @needs_soffice
-def test_a_doc_gives_the_tree_of_the_same_document_saved_as_docx(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "magic"), [("doc", b"\xd0\xcf\x11\xe0"), ("rtf", b"{\\rtf"), ("odt", b"PK")])
+def test_a_doc_gives_the_tree_of_the_same_document_saved_as_docx(tmp_path: Path, kind: str, magic: bytes) -> None:
+    """A .doc, an RTF file (many portals' ".doc" downloads are RTF: named .doc here) and an .odt:
+    converted by LibreOffice, the same tree and header as the .docx."""
     source = OFFICE / "lamdong-ttcchc-2026-2.docx"
-    doc = _convert(source, "doc", tmp_path)
-    assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    doc = _convert(source, kind, tmp_path)
+    if kind == "rtf":
+        doc = doc.rename(doc.with_suffix(".doc"))
+    assert doc.read_bytes().startswith(magic)
     from_docx, from_doc = plandiff.parse(source), plandiff.parse(doc)
-    assert from_doc.meta.source_format == "doc"
+    assert from_doc.meta.source_format == kind
     assert [(c.id, c.label, c.text) for c in from_doc.walk()] == [(c.id, c.label, c.text) for c in from_docx.walk()]
     keep = ("issuer", "number", "year", "month", "title", "signer", "signer_title")
     assert {k: getattr(from_doc.meta, k) for k in keep} == {k: getattr(from_docx.meta, k) for k in keep}
@@ -102,6 +108,18 @@ def test_a_blank_date_left_to_the_year_still_gives_the_place() -> None:
     data = builders.raw_docx(_head("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày    tháng    năm") + BODY)
     m = plandiff.parse(data).meta
     assert (m.place, m.date, m.number) == ("Lâm Đồng", None, None)
+
+
+def test_a_text_box_drawn_in_both_formats_is_read_once() -> None:
+    """Word and LibreOffice write a text box twice (DrawingML in mc:Choice, VML in mc:Fallback):
+    its text is the plan's once, and nothing of it is lost."""
+    data = builders.docx_with_text_box("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", ["KẾ HOẠCH", "Thực hiện công tác cải cách hành chính năm 2026",
+                                                                    "I. MỤC ĐÍCH", "1. Nâng cao chất lượng phục vụ."],
+                                       both_formats=True)
+    plan = plandiff.parse(data)
+    assert plan.source.count("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == 1
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    assert lost_and_invented(plan)[0] == Counter()
 
 
 def test_a_draft_in_a_text_box_and_a_version_in_the_title() -> None:

@@ -15,7 +15,7 @@ from .engine import Engine
 from .record import Failure, file_hash, index_file
 from .store import INDEX_VERSION, Store
 
-READABLE = (".txt", ".md", ".markdown", ".docx", ".doc", ".pdf", ".html", ".htm")
+READABLE = (".txt", ".md", ".markdown", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".html", ".htm")
 """Extensions a folder is searched for (a file named on the command line is tried whatever its name)."""
 
 

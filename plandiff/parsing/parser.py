@@ -208,7 +208,7 @@ class _Layout:
         width = structure.line_width(lines[pos:end])
         # a Word file made from a PDF (a converter's, a scanned page's OCR) holds a paragraph per
         # printed line: no paragraph longer than a page is wide
-        per_line = fmt in ("docx", "doc", "html") and wrapped and width <= PRINTED_LINE
+        per_line = fmt in ("docx", "doc", "rtf", "odt", "html") and wrapped and width <= PRINTED_LINE
         if per_line and fmt == "html":  # a page's paragraphs set apart, its lines broken inside them: soft wraps
             per_line = sum(ln.blank_before for ln in lines[pos:end]) >= 0.8 * max(1, end - pos)
         return cls((fmt in ("text", "pdf") and wrapped) or per_line, fmt in ("markdown", "html") and wrapped and not per_line,

@@ -370,7 +370,10 @@ def _paragraph_lines(p: etree._Element, numbering: _Numbering, style_num: dict[s
             nid_s, ilvl_i = style_num[style.get(_q("val"), "")]
             label = numbering.label(nid_s, ilvl_i)
     out = [f"{label} {text}".strip() if label and (text.strip() or bare_label) else text]
-    boxes = [_para_text(q, note_labels) for box in p.iter(_q("txbxContent")) for q in box.iter(_q("p"))]
+    found = list(p.iter(_TXBX))
+    # a text box drawn both ways (mc:Choice and the old format's mc:Fallback copy): read once
+    found = [box for box in found if not _in_fallback(box)] or found
+    boxes = [_para_text(q, note_labels) for box in found for q in box.iter(_q("p"))]
     out.extend(boxes)
     if hints is not None:
         hints.extend([_hint(p)] + [None] * len(boxes))
