@@ -824,6 +824,23 @@ def test_a_pdf_that_draws_its_header_after_the_body_is_read_in_page_order() -> N
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+@pytest.mark.parametrize("front", [
+    "ỦY BAN NHÂN DÂNTỈNH THANH HÓASố: 235/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc "
+    "Thanh Hóa, ngày 18 tháng 11 năm 2025",
+    "ỦY BAN NHÂN DÂN TỈNH THANH HÓACỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 235/KH-UBNDThanh Hóa, ngày 18 tháng 11 năm 2025",
+])
+def test_a_header_whose_lines_a_converter_glued(front: str) -> None:
+    """A header table's lines glued by a converter (an RTF or PDF round trip drops the breaks
+    between a cell's lines): apart again where the number, the motto, a level or the place begins."""
+    plan = plandiff.parse(front + "\n\nKẾ HOẠCH\nQuan trắc môi trường nuôi trồng thủy sản năm 2026\n\nI. MỤC TIÊU\n"
+                          "1. Theo dõi chất lượng nước.\n")
+    m = plan.meta
+    assert (m.issuer, m.number, m.date, m.place) == ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "235/KH-UBND", "2025-11-18", "Thanh Hóa")
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 def test_a_number_whose_symbol_wrapped_after_its_hyphen() -> None:
     """A narrow header cell: "Số: 235/KH-" / "UBND" (the issuer's lines beside it)."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 235/KH-\nUBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"

@@ -244,10 +244,32 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     return h
 
 
+_GLUED = re.compile(r"Số\s*[:.]|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]|(?<=NHÂN DÂN)[A-ZĐ]|"
+                    r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|BAN|SỞ|PHÒNG)\s|"
+                    r"[A-ZĐ][a-zà-ỹđ]+(?:\s[A-ZĐ][a-zà-ỹđ]+){0,4},\s*ngày")
+"""Where a part of the header begins: the number, the motto, a body's or a level's name (after
+"ỦY BAN NHÂN DÂN" or another body's name), a place before its date."""
+_AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[A-ZĐ][^,]{1,40},\s*ngày)")
+
+
+def _unglued(cell: Cell) -> list[Cell]:
+    """A header cell whose lines a converter glued together ("ỦY BAN NHÂN DÂNTỈNH THANH HÓASố:
+    235/KH-UBND", "… VIỆT NAMĐộc lập - Tự do - Hạnh phúc Thanh Hóa, ngày …"), apart again where a
+    part of the header begins right after a capital or a figure (or a place after the motto)."""
+    text = cell.text
+    cuts = [m.start() for m in _GLUED.finditer(text) if m.start() > 0 and (text[m.start() - 1].isupper()
+                                                                          or text[m.start() - 1].isdigit())]
+    cuts += [m.end() for m in _AFTER_MOTTO.finditer(text)]
+    if not cuts:
+        return [cell]
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [Cell(text[a:b], cell.start + a, cell.start + b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
 def _front_cells(front: list[Line]) -> list[Cell]:
     """The front matter as cells in reading order, with wrapped pieces joined: a place and date
     broken over lines ("Thành phố Hồ Chí" / "Minh, ngày 21" / "tháng 11 năm 2025"), or a number
-    line whose cells a layout split."""
+    line whose cells a layout split; pieces a converter glued, apart."""
     cells: list[Cell] = []
     for line in front:
         whole = re.sub(r"\s+", " ", line.text)
@@ -260,6 +282,7 @@ def _front_cells(front: list[Line]) -> list[Cell]:
             cells.append(Cell(line.text, line.start, line.end))
         else:
             cells.extend(line.cells or (Cell(line.text, line.start, line.end),))
+    cells = [piece for cell in cells for piece in _unglued(cell)]
     out: list[Cell] = []
     i = 0
     while i < len(cells):
