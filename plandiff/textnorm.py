@@ -35,6 +35,19 @@ def _long_mark_run() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}]{{{MARK_RUN + 1},}}")
 
 
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width spaces and joiners, a byte-order mark inside the text, soft hyphens: web pages and
+copied text carry them between (or inside) words; nothing a reader sees."""
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+"""Spaces other than U+0020 (a web page's &nbsp; above all): each is a plain space inside plandiff."""
+_PLAIN = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in INVISIBLE}})
+
+
+def plain_spaces(text: str) -> str:
+    """Every space a plain space, the invisible characters gone (see ``INVISIBLE``)."""
+    return text.translate(_PLAIN)
+
+
 def nfc(text: str) -> str:
     """NFC in time linear in the text: runs of combining marks longer than ``MARK_RUN`` are
     normalised piece by piece (their order within the run is all that can differ)."""

@@ -200,6 +200,24 @@ def test_html_page_of_a_portal() -> None:
     assert "Trang chủ" not in plandiff.render_outline(got)
 
 
+@pytest.mark.parametrize("mess", ["nbsp", "zero-width"])
+@pytest.mark.parametrize("name", ["hcm-thientai-2025", "bacninh-ktso-2025"])
+def test_web_spaces_and_invisible_characters(name: str, mess: str) -> None:
+    """Text copied from a web page: every space a no-break space (&nbsp;), or zero-width spaces
+    and soft hyphens between words — the same plan as the clean text, nothing lost."""
+    text = (FIXTURES / "field" / f"{name}.md").read_text(encoding="utf-8")
+    if mess == "nbsp":
+        messy = text.replace(" ", "\u00a0")
+    else:
+        messy = " ".join(w + ("\u200b" if k % 3 == 0 else "\u00ad" if k % 7 == 0 else "") for k, w in enumerate(text.split(" ")))
+    got, want = plandiff.parse(messy), plandiff.parse(text)
+    assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in want.walk()]
+    assert (got.meta.number, got.meta.date, got.meta.title, got.meta.signer) == (
+        want.meta.number, want.meta.date, want.meta.title, want.meta.signer)
+    assert [c.symbol for c in citations(got)] == [c.symbol for c in citations(want)]
+    assert lost_and_invented(got) == (Counter(), Counter())
+
+
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
 def test_unicode_encodings(codec: str) -> None:
     want = load("tth-2024")

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Plan
+from ..textnorm import INVISIBLE
 
 
 def _chars(text: str) -> Counter[str]:
-    return Counter(ch for ch in text if not ch.isspace())
+    return Counter(ch for ch in text if not ch.isspace() and ch not in INVISIBLE)
 
 
 def placed_text(plan: Plan) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
-from ..textnorm import nfc
+from ..textnorm import nfc, plain_spaces
 from . import legacy
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -136,6 +136,7 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
     text = _control().sub("\ufffd", text)
+    text = plain_spaces(text)  # &nbsp; and zero-width spaces from web pages: the words' own spacing
     if len(text) > MAX_TEXT_CHARS:
         raise errors.InputTooLarge(f"the {fmt} input holds {len(text):,} characters of text; a plan holds far fewer "
                                    f"(limit {MAX_TEXT_CHARS:,})")
