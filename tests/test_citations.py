@@ -229,3 +229,14 @@ def test_a_year_split_after_its_century_is_read() -> None:
     cites = cites_of("Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định quy trình "
                      "rà soát hộ nghèo; Nghị định số 07/2021/NĐ-CP ngày 27 tháng 01 năm 20 21 của Chính phủ.")
     assert [(c.symbol, c.date) for c in cites] == [("24/2021/QĐ-TTg", "2021-07-16"), ("07/2021/NĐ-CP", "2021-01-27")]
+
+
+def test_dashes_inside_symbols_are_hyphens() -> None:
+    """Word's autocorrect and PDFs put an en dash, a non-breaking hyphen or a minus where a symbol
+    has its hyphen: the same instruments, and the plan's own "SỐ: 14/KH–UBND" is its number."""
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nSỐ: 14/KH–UBND\n" + HEAD + "I. NỘI DUNG\n1. Thực hiện Nghị quyết "
+                          "số 57–NQ/TW ngày 22/12/2024 của Bộ Chính trị, Nghị quyết số 12/2021/NQ\u2011HĐND và Quyết định "
+                          "số 1719/QĐ\u2212TTg; Văn bản số 05/2026/VLN/CV–LV của Công ty A.\n")
+    assert plan.meta.number == "14/KH-UBND"
+    assert {c.symbol for c in plandiff.citations(plan) if c.symbol} == {
+        "57-NQ/TW", "12/2021/NQ-HĐND", "1719/QĐ-TTg", "05/2026/VLN/CV-LV"}

@@ -50,6 +50,8 @@ ISSUER_CODES = {
 }
 LOCAL_ISSUERS = {"UBND", "HĐND", "SLĐTBXH", "VP", "BCĐ", "STC", "SNV"}
 _KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
+_DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
+"""An en dash, a hyphen, a non-breaking hyphen or a minus inside a symbol is its hyphen."""
 
 _TYPE_RE = "|".join(r"\s+".join(map(re.escape, t.split())) for t in TYPE_WORDS)
 """The type words, each space in them any run of whitespace: text read from a PDF by position or a
@@ -57,8 +59,8 @@ wrapped line puts two spaces or a line break inside "Văn  bản"."""
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 SYMBOL = re.compile(
     r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
-    r"(?:(?P<pnum>\d{1,5})-(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
-    r"|(?P<num>\d{1,5})(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<code>" + _CODE_PART + r"(?:\s?[-–]\s?" + _CODE_PART + r")*))"
+    r"(?:(?P<pnum>\d{1,5})[-–‐‑](?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
+    r"|(?P<num>\d{1,5})(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<code>" + _CODE_PART + r"(?:\s?[-–‐‑]\s?" + _CODE_PART + r")*))"
     r"(?![\w])"
 )
 TYPE_BEFORE = re.compile(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
@@ -127,7 +129,7 @@ def known_instruments() -> tuple[Known, ...]:
 
 def normalize_symbol(raw: str) -> str:
     """NFC, no spaces, canonical case and hyphenation: "125/2021/NĐCP" → "125/2021/NĐ-CP"."""
-    s = re.sub(r"\s+", "", raw).replace("–", "-")
+    s = re.sub(r"\s+", "", raw).translate(_DASHES)
     head, _, code = s.rpartition("/")
     if re.match(r"^\d+-", s):  # party symbol 21-ct/tw
         num, _, rest = s.partition("-")
@@ -366,7 +368,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             if code_parts[0] == "QH" or (len(code_parts) == 1 and code_parts[0].startswith("QH")):
                 type_code = "QH"
         else:  # an organisation's own numbering, kept as printed
-            symbol = re.sub(r"\s+", "", m.raw)
+            symbol = re.sub(r"\s+", "", m.raw).translate(_DASHES)
             number = re.match(r"[\d.]*", symbol).group(0) or None  # type: ignore[union-attr]
             ym = re.search(r"/((?:19|20)\d\d)(?=/|[A-Za-zĐ])", symbol)
             year = int(ym.group(1)) if ym else None

@@ -27,9 +27,12 @@ bodies), out of its title."""
 _MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = re.compile(
-    r"^Số\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐ0-9]+(?:\s*[-/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
+    r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
+    r"(?P<sym>[A-ZĐ0-9]+(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
 )
-""""Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen)."""
+""""Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
+dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND")."""
+_DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
 _PLACE_DATE = re.compile(
     r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -406,7 +409,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     if m:
         digits = re.sub(r"[\s.]", "", m.group("digits"))
         sym = re.sub(r"\s+", "", m.group("sym"))
-        h.number = f"{digits}{m.group('sep')}{sym}" if digits else None
+        h.number = f"{digits}{m.group('sep')}{sym}".translate(_DASHES) if digits else None
         h.lines.append(HeaderLine("number", text, span))
         rest = m.group("rest").strip()
         d = draft_mark(rest)
