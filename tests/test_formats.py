@@ -192,6 +192,23 @@ def test_a_word_file_with_a_paragraph_per_printed_line_reads_as_its_pdf(name: st
     assert_same_plan(got, want)
 
 
+@pytest.mark.parametrize("name", ["tth-2024", "hungyen-2024"])
+def test_a_page_showing_the_plain_text_in_pre(name: str, tmp_path: Path) -> None:
+    """A portal that shows a plan's text as is, in <pre>: its line breaks kept (they were spaces:
+    the whole plan one line, "not a plan") and laid out as the text's — the same plan."""
+    import html
+
+    want = load(name)
+    page = tmp_path / f"{name}.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><title>{name}</title></head><body><nav>Trang chủ</nav>"
+                    f"<div class='content'><pre>{html.escape(want.source)}</pre></div></body></html>", encoding="utf-8")
+    got = plandiff.parse_file(page)
+    assert got.meta.source_format == "html"
+    assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in want.walk()]
+    assert (got.meta.number, got.meta.title, got.meta.signer, len(got.footnotes)) == (
+        want.meta.number, want.meta.title, want.meta.signer, len(want.footnotes))
+
+
 def test_html_page_of_a_portal() -> None:
     want = load("tth-2024")
     got = plandiff.parse(builders.to_html(want).encode("utf-8"))

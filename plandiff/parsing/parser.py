@@ -103,7 +103,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     lines = lines[:tail]
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
-    layout = _Layout.of(lines, pos, src.format, backs)
+    layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs)
 
     plain_decision_end: int | None = None
     if header.doc_type in ISSUING_TYPES:

@@ -16,9 +16,10 @@ _CONTENT = re.compile(r"content|noidung|toanvan|vanban|document|article|detail|f
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "pre"}
 
 
-def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[int, int, tuple[tuple[str, ...], ...]]]]:
-    """The page's document text (one block per line) and its tables as (start, end, rows): a table
-    reads as Word's do, its cells' lines side by side, so a header table reads like a layout."""
+def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[int, int, tuple[tuple[str, ...], ...]]], bool]:
+    """The page's document text (one block per line), its tables as (start, end, rows) — a table
+    reads as Word's do, its cells' lines side by side, so a header table reads like a layout —
+    and whether most of its text is preformatted (``<pre>``: a plan's plain text shown as is)."""
     try:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -30,6 +31,8 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
         if el.tag in _SKIP or (attrs.strip() and _NOISE.search(attrs) and not _CONTENT.search(attrs)):
             el.drop_tree()
     root = _main(doc)
+    shown = len(root.text_content().strip())
+    preformatted = sum(len(e.text_content().strip()) for e in root.iter("pre")) > 0.6 * max(1, shown)
     pieces: list[str] = []
     tables: list[tuple[tuple[str, ...], ...]] = []
     _walk(root, pieces, tables)
@@ -50,7 +53,7 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
         line = nfc(raw if "\t" in raw else re.sub(r"[ \t\u00a0]+", " ", raw).strip())
         out.append(line)
         pos += len(line) + 1
-    return "\n".join(out), [g for g in geometry if g[2]]
+    return "\n".join(out), [g for g in geometry if g[2]], preformatted
 
 
 _TABLE_OPEN = "\ue000"
@@ -78,8 +81,12 @@ def _main(doc: lhtml.HtmlElement) -> lhtml.HtmlElement:
     return body if body is not None else doc
 
 
-def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]]) -> None:
+def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]], pre: bool = False) -> None:
+    """The text of ``el`` into ``out``: blocks set apart by blank lines, a ``<br>`` a line break;
+    inside ``<pre>`` (a portal showing the plan's plain text) the text's own line breaks kept."""
     tag = el.tag if isinstance(el.tag, str) else ""
+    pre = pre or tag == "pre"
+    flat = (lambda t: t) if pre else (lambda t: t.replace("\n", " "))
     if tag == "table":
         rows = _table(el)
         tables.append(tuple(tuple(nfc("\n".join(c)) for c in r) for r in rows if any(r)))
@@ -95,11 +102,11 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
     if tag in _BLOCK:
         out.append("\n")
     if el.text and tag not in ("script", "style"):
-        out.append(el.text.replace("\n", " "))
+        out.append(flat(el.text))
     for child in el:
-        _walk(child, out, tables)
+        _walk(child, out, tables, pre)
         if child.tail:
-            out.append(child.tail.replace("\n", " "))
+            out.append(flat(child.tail))
     if tag in _BLOCK:
         out.append("\n")
 

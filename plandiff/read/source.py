@@ -48,6 +48,8 @@ class SourceText:
     notes_start: int | None = None
     """Where the footnotes a format keeps apart (Word's footnotes.xml) begin in ``text``: one per
     line, "label<TAB>text". Their markers are glued to the words, as PDF extraction leaves them."""
+    preformatted: bool = False
+    """A web page that shows the plan as plain text (``<pre>``): its lines are laid out as a text's."""
 
 
 def read_path(path: str | os.PathLike[str]) -> SourceText:
@@ -74,7 +76,8 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
         raise errors.InputTooLarge(f"{p}: too large for a plan (limit {MAX_BYTES // (1024 * 1024)} MB)")
     src = read_bytes(data, label=str(p))
     return SourceText(src.text, src.format, src.encoding, name=p.stem, hints=src.hints, tables=src.tables,
-                      notes_start=src.notes_start, seen=src.seen, running=src.running, page_headers=src.page_headers)
+                      notes_start=src.notes_start, seen=src.seen, running=src.running, page_headers=src.page_headers,
+                      preformatted=src.preformatted)
 
 
 def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
@@ -112,9 +115,9 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         from . import html
 
-        page, tables = html.extract_text(text, label=label)
+        page, tables, preformatted = html.extract_text(text, label=label)
         src = _finish(page, "html", encoding)
-        return SourceText(src.text, "html", encoding, tables=tuple(tables))
+        return SourceText(src.text, "html", encoding, tables=tuple(tables), preformatted=preformatted)
     fmt = "markdown" if _looks_like_markdown(text) else "text"
     return _finish(text, fmt, encoding)
 
