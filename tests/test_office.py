@@ -110,6 +110,26 @@ def test_a_blank_date_left_to_the_year_still_gives_the_place() -> None:
     assert (m.place, m.date, m.number) == ("Lâm Đồng", None, None)
 
 
+def test_a_draft_with_tracked_changes_reads_as_accepted() -> None:
+    """A draft passed between offices with its revisions still tracked: deletions out, insertions
+    in, a moved paragraph or phrase once, where it went; nothing counted lost."""
+    rev = 'w:author="A" w:date="2026-01-01T00:00:00Z"'
+    body = (builders._para("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") + builders._para("KẾ HOẠCH")
+            + builders._para("Thực hiện công tác cải cách hành chính năm 2026") + builders._para("I. MỤC ĐÍCH")
+            + f'<w:p><w:r><w:t xml:space="preserve">1. Nâng cao chất lượng </w:t></w:r><w:del w:id="1" {rev}><w:r>'
+            f'<w:delText>phục vụ cũ </w:delText></w:r></w:del><w:moveFrom w:id="2" {rev}><w:r><w:t xml:space="preserve">hành '
+            f'chính </w:t></w:r></w:moveFrom><w:ins w:id="3" {rev}><w:r><w:t xml:space="preserve">phục vụ </w:t></w:r></w:ins>'
+            f'<w:moveTo w:id="4" {rev}><w:r><w:t>hành chính</w:t></w:r></w:moveTo><w:r><w:t>.</w:t></w:r></w:p>'
+            + f'<w:moveFrom w:id="5" {rev}><w:p><w:r><w:t>2. Tuyên truyền về cải cách.</w:t></w:r></w:p></w:moveFrom>'
+            + builders._para("3. Kiểm tra việc thực hiện.")
+            + f'<w:moveTo w:id="6" {rev}><w:p><w:r><w:t>2. Tuyên truyền về cải cách.</w:t></w:r></w:p></w:moveTo>')
+    plan = plandiff.parse(builders.raw_docx(body))
+    assert [(c.label, c.text) for c in plan.walk()] == [
+        ("I.", "MỤC ĐÍCH"), ("1.", "Nâng cao chất lượng phục vụ hành chính."), ("3.", "Kiểm tra việc thực hiện."),
+        ("2.", "Tuyên truyền về cải cách.")]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 def test_a_text_box_drawn_in_both_formats_is_read_once() -> None:
     """Word and LibreOffice write a text box twice (DrawingML in mc:Choice, VML in mc:Fallback):
     its text is the plan's once, and nothing of it is lost."""

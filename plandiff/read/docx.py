@@ -159,6 +159,8 @@ def _para_text(p: etree._Element, note_labels: dict[str, str]) -> str:
     for el in p.iter(_T, _TAB, _BR, _CR, _NOTE_REF):
         if _inside(el, "txbxContent", p):
             continue  # a text box's text is read as lines of its own
+        if _inside(el, "moveFrom", p):
+            continue  # a tracked move's old place: the text is read where it went (w:moveTo)
         tag = el.tag
         if tag == _T:
             parts.append(el.text or "")
@@ -226,7 +228,10 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
             lines.extend(rows)
             kinds.extend([None] * len(rows))
     footnotes = [(note_labels[nid], text) for nid, text in notes.items() if text]
-    seen = [t.text for t in root.iter(_T) if t.text and not _in_fallback(t)]
+    # a tracked move's old place is read where the text went, not twice (the set keeps the
+    # elements alive, so lxml hands back the same objects below)
+    moved = {t for m in root.iter(_q("moveFrom")) for t in m.iter(_T)}
+    seen = [t.text for t in root.iter(_T) if t.text and not _in_fallback(t) and t not in moved]
     if "word/footnotes.xml" in names:
         seen.extend(t.text for t in _xml(zf, "word/footnotes.xml", label).iter(_T) if t.text)
     lines = [nfc(ln) for ln in lines]
