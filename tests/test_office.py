@@ -130,6 +130,29 @@ def test_a_draft_with_tracked_changes_reads_as_accepted() -> None:
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+def test_endnotes_are_notes_numbered_after_the_footnotes() -> None:
+    """A Word file whose notes are endnotes (or both kinds): each note's text kept, attached where
+    its mark stands, numbered after the footnotes (their text was lost, unseen by the audit too)."""
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    ends = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="{W}">'
+            '<w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote>'
+            '<w:endnote w:id="1"><w:p><w:r><w:t>Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ.</w:t></w:r></w:p>'
+            "</w:endnote></w:endnotes>").encode()
+    foot = '<w:footnote w:id="1"><w:p><w:r><w:t>Luật Bình đẳng giới năm 2006.</w:t></w:r></w:p></w:footnote>'
+    body = (builders._para("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") + builders._para("KẾ HOẠCH")
+            + builders._para("Thực hiện công tác bình đẳng giới năm 2026") + builders._para("I. MỤC ĐÍCH")
+            + '<w:p><w:r><w:t>1. Thực hiện Luật</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'
+            '<w:r><w:t xml:space="preserve"> và Chương trình</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r>'
+            "<w:r><w:t>.</w:t></w:r></w:p>")
+    plan = plandiff.parse(builders.raw_docx(body, footnotes=foot, extra={"word/endnotes.xml": ends}))
+    assert [(n.label, n.clause, n.text) for n in plan.footnotes] == [
+        ("1", "I.1", "Luật Bình đẳng giới năm 2006."),
+        ("2", "I.1", "Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ.")]
+    assert plan.find("I.1").text == "Thực hiện Luật và Chương trình."
+    assert "1719/QĐ-TTg" in {c.symbol for c in plandiff.citations(plan)}
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 def test_a_text_box_drawn_in_both_formats_is_read_once() -> None:
     """Word and LibreOffice write a text box twice (DrawingML in mc:Choice, VML in mc:Fallback):
     its text is the plan's once, and nothing of it is lost."""

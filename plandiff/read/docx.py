@@ -139,24 +139,29 @@ def _style_numbering(zf: zipfile.ZipFile, label: str = "input") -> dict[str, tup
     return out
 
 
-def _read_footnotes(zf: zipfile.ZipFile, label: str = "input") -> dict[str, str]:
-    if "word/footnotes.xml" not in zf.namelist():
+def _read_footnotes(zf: zipfile.ZipFile, label: str = "input", kind: str = "footnote") -> dict[str, str]:
+    """Each footnote's (``kind="endnote"``: endnote's) text by its id."""
+    part = f"word/{kind}s.xml"
+    if part not in zf.namelist():
         return {}
-    root = _xml(zf, "word/footnotes.xml", label)
+    root = _xml(zf, part, label)
     out = {}
-    for fn in root.findall("w:footnote", NS):
-        if fn.get(_q("type")) in ("separator", "continuationSeparator"):
+    for fn in root.findall(f"w:{kind}", NS):
+        if fn.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         out[fn.get(_q("id"), "")] = " ".join(_para_text(p, {}) for p in fn.iter(_q("p"))).strip()
     return out
 
 
 _T, _TAB, _BR, _CR, _NOTE_REF, _TXBX, _ID = (_q(x) for x in ("t", "tab", "br", "cr", "footnoteReference", "txbxContent", "id"))
+_END_REF = _q("endnoteReference")
+ENDNOTE = "e"
+"""Endnotes' ids in the labels' map are "e" + id (Word numbers footnotes and endnotes apart)."""
 
 
 def _para_text(p: etree._Element, note_labels: dict[str, str]) -> str:
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _NOTE_REF):
+    for el in p.iter(_T, _TAB, _BR, _CR, _NOTE_REF, _END_REF):
         if _inside(el, "txbxContent", p):
             continue  # a text box's text is read as lines of its own
         if _inside(el, "moveFrom", p):
@@ -169,7 +174,7 @@ def _para_text(p: etree._Element, note_labels: dict[str, str]) -> str:
         elif tag in (_BR, _CR):
             parts.append("\n")
         else:
-            label = note_labels.get(el.get(_ID, ""))
+            label = note_labels.get((ENDNOTE if tag == _END_REF else "") + el.get(_ID, ""))
             if label:
                 parts.append(label)
     return "".join(parts)
@@ -204,6 +209,9 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
         numbering = _read_numbering(zf, label)
         style_num = _style_numbering(zf, label)
         notes = _read_footnotes(zf, label)
+        # endnotes (plain text at the document's end in Word) are notes too, numbered on after
+        # the footnotes: their text was lost
+        notes.update({ENDNOTE + nid: text for nid, text in _read_footnotes(zf, label, "endnote").items()})
     except errors.PlanError:
         raise
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error) as exc:
@@ -232,8 +240,9 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
     # elements alive, so lxml hands back the same objects below)
     moved = {t for m in root.iter(_q("moveFrom")) for t in m.iter(_T)}
     seen = [t.text for t in root.iter(_T) if t.text and not _in_fallback(t) and t not in moved]
-    if "word/footnotes.xml" in names:
-        seen.extend(t.text for t in _xml(zf, "word/footnotes.xml", label).iter(_T) if t.text)
+    for part in ("word/footnotes.xml", "word/endnotes.xml"):
+        if part in names:
+            seen.extend(t.text for t in _xml(zf, part, label).iter(_T) if t.text)
     lines = [nfc(ln) for ln in lines]
     hints: list[tuple[int, int, str]] = []
     offsets: list[int] = []
@@ -280,7 +289,7 @@ MAX_BLOCKS = 300_000
 """Paragraphs and tables of a body; a plan of a thousand pages has some tens of thousands."""
 MAX_ELEMENTS = 2_000_000
 """XML elements in a part; a plan of a thousand pages has a few hundred thousand."""
-_READ = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+_READ = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")
 
 
 def _check_budget(zf: zipfile.ZipFile, label: str) -> None:
