@@ -130,6 +130,32 @@ def test_a_draft_with_tracked_changes_reads_as_accepted() -> None:
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+@needs_soffice
+def test_a_word_file_saved_as_a_web_page_keeps_its_footnote(tmp_path: Path) -> None:
+    """LibreOffice's (and Word's) HTML export links each note's mark to the note and back: read as
+    the plan's footnote, as the .docx gives it."""
+    source = OFFICE / "lamdong-tdcchc-2026-2.docx"
+    page = _convert(source, "html", tmp_path)
+    got, want = plandiff.parse(page), plandiff.parse(source)
+    assert got.meta.source_format == "html" and len(want.footnotes) == 1
+    assert [(n.label, n.clause, " ".join(n.text.split())) for n in got.footnotes] == [
+        (n.label, n.clause, " ".join(n.text.split())) for n in want.footnotes]
+    assert lost_and_invented(got) == (Counter(), Counter())
+
+
+def test_word_html_footnotes() -> None:
+    """Word's "Save as Web Page": "<a href="#_ftn1" name="_ftnref1"><sup>[1]</sup></a>" in the text,
+    "<a href="#_ftnref1" name="_ftn1">[1]</a> …" at the end."""
+    page = ("<html><head><meta charset='utf-8'></head><body><div class=WordSection1>"
+            "<p>ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG</p><p>KẾ HOẠCH</p><p>Thực hiện công tác bình đẳng giới năm 2026</p>"
+            "<p>I. MỤC ĐÍCH</p><p>1. Thực hiện Luật Bình đẳng giới<a href='#_ftn1' name='_ftnref1'><sup>[1]</sup></a> "
+            "trên địa bàn tỉnh.</p></div><div><hr><div id=ftn1><p><a href='#_ftnref1' name='_ftn1'>[1]</a> Luật số "
+            "73/2006/QH11 ngày 29/11/2006.</p></div></div></body></html>")
+    plan = plandiff.parse(page.encode())
+    assert [(n.label, n.clause, n.text) for n in plan.footnotes] == [("1", "I.1", "Luật số 73/2006/QH11 ngày 29/11/2006.")]
+    assert plan.find("I.1").text == "Thực hiện Luật Bình đẳng giới trên địa bàn tỉnh."
+
+
 def test_endnotes_are_notes_numbered_after_the_footnotes() -> None:
     """A Word file whose notes are endnotes (or both kinds): each note's text kept, attached where
     its mark stands, numbered after the footnotes (their text was lost, unseen by the audit too)."""

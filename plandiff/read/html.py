@@ -30,6 +30,7 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if el.tag in _SKIP or (attrs.strip() and _NOISE.search(attrs) and not _CONTENT.search(attrs)):
             el.drop_tree()
+    _mark_notes(doc)
     root = _main(doc)
     shown = len(root.text_content().strip())
     preformatted = sum(len(e.text_content().strip()) for e in root.iter("pre")) > 0.6 * max(1, shown)
@@ -54,6 +55,30 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
         out.append(line)
         pos += len(line) + 1
     return "\n".join(out), [g for g in geometry if g[2]], preformatted
+
+
+def _mark_notes(doc: lhtml.HtmlElement) -> None:
+    """Footnotes as Word's and LibreOffice's HTML exports write them — a mark that links to the
+    note and a note that links back ("<a href="#sdfootnote1sym"><sup>1</sup></a>" …
+    "<a href="#sdfootnote1anc">1</a>Theo …") — rewritten as a portal prints them: "[1]" glued to
+    the word, and "[1] Theo …" after the text, which the footnote stage reads."""
+    anchors: dict[str, lhtml.HtmlElement] = {}
+    for a in doc.iter("a"):
+        for key in (a.get("id"), a.get("name")):
+            if key:
+                anchors.setdefault(key, a)
+    order = {el: k for k, el in enumerate(doc.iter())}
+    for a in list(doc.iter("a")):
+        href = a.get("href") or ""
+        target = anchors.get(href[1:]) if href.startswith("#") else None
+        back = target.get("href") if target is not None else None
+        label = re.sub(r"[\[\]\s]", "", a.text_content())
+        if back is None or back[1:] not in (a.get("id"), a.get("name")) or not label.isdigit():
+            continue
+        is_mark = order.get(a, 0) < order.get(target, 0)
+        for child in list(a):
+            a.remove(child)
+        a.text = f"[{label}]" if is_mark else f"[{label}] "
 
 
 _TABLE_OPEN = "\ue000"
