@@ -44,6 +44,11 @@ _PLAIN = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in INVISIB
 _NOT_PLAIN = re.compile(f"[{_SPACES}{INVISIBLE}]")
 
 
+HYPHENS = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
+"""An en dash, a hyphen, a non-breaking hyphen or a minus where a document symbol has its hyphen
+("14/KH–UBND": Word's autocorrect, a PDF): ``symbol.translate(HYPHENS)``."""
+
+
 def plain_spaces(text: str) -> str:
     """Every space a plain space, the invisible characters gone (see ``INVISIBLE``). The text is
     only rewritten when it holds one (a scan in C; ``translate`` goes character by character)."""

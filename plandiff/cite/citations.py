@@ -23,7 +23,7 @@ from importlib import resources
 from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
-from ..textnorm import match_key
+from ..textnorm import HYPHENS, match_key
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
@@ -50,8 +50,6 @@ ISSUER_CODES = {
 }
 LOCAL_ISSUERS = {"UBND", "HĐND", "SLĐTBXH", "VP", "BCĐ", "STC", "SNV"}
 _KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
-_DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
-"""An en dash, a hyphen, a non-breaking hyphen or a minus inside a symbol is its hyphen."""
 
 _TYPE_RE = "|".join(r"\s+".join(map(re.escape, t.split())) for t in TYPE_WORDS)
 """The type words, each space in them any run of whitespace: text read from a PDF by position or a
@@ -129,7 +127,7 @@ def known_instruments() -> tuple[Known, ...]:
 
 def normalize_symbol(raw: str) -> str:
     """NFC, no spaces, canonical case and hyphenation: "125/2021/NĐCP" → "125/2021/NĐ-CP"."""
-    s = re.sub(r"\s+", "", raw).translate(_DASHES)
+    s = re.sub(r"\s+", "", raw).translate(HYPHENS)
     head, _, code = s.rpartition("/")
     if re.match(r"^\d+-", s):  # party symbol 21-ct/tw
         num, _, rest = s.partition("-")
@@ -368,7 +366,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             if code_parts[0] == "QH" or (len(code_parts) == 1 and code_parts[0].startswith("QH")):
                 type_code = "QH"
         else:  # an organisation's own numbering, kept as printed
-            symbol = re.sub(r"\s+", "", m.raw).translate(_DASHES)
+            symbol = re.sub(r"\s+", "", m.raw).translate(HYPHENS)
             number = re.match(r"[\d.]*", symbol).group(0) or None  # type: ignore[union-attr]
             ym = re.search(r"/((?:19|20)\d\d)(?=/|[A-Za-zĐ])", symbol)
             year = int(ym.group(1)) if ym else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import HeaderLine, Jurisdiction, Span
-from ..textnorm import match_key
+from ..textnorm import HYPHENS, match_key
 from .lines import Cell, Line
 from .markers import BULLETS
 
@@ -32,7 +32,6 @@ _NUMBER = re.compile(
 )
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND")."""
-_DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
 _PLACE_DATE = re.compile(
     r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -409,7 +408,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     if m:
         digits = re.sub(r"[\s.]", "", m.group("digits"))
         sym = re.sub(r"\s+", "", m.group("sym"))
-        h.number = f"{digits}{m.group('sep')}{sym}".translate(_DASHES) if digits else None
+        h.number = f"{digits}{m.group('sep')}{sym}".translate(HYPHENS) if digits else None
         h.lines.append(HeaderLine("number", text, span))
         rest = m.group("rest").strip()
         d = draft_mark(rest)

@@ -19,8 +19,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The signature of a compound file (.doc, .xls, .ppt)."""
 RTF = b"{\\rtf"
 """How an RTF file begins."""
-ODT = b"mimetype" + b"application/vnd.oasis.opendocument.text"
-"""An OpenDocument text's first zip entry, stored uncompressed at the start of the file."""
+ODT = b"application/vnd.oasis.opendocument.text"
+"""An OpenDocument text's first zip entry (``mimetype``), stored uncompressed at the file's start."""
 KINDS = {"doc": "Word 97–2003 .doc", "rtf": "RTF", "odt": "OpenDocument .odt"}
 
 
@@ -28,9 +28,9 @@ def kind_of(data: bytes) -> str | None:
     """"doc", "rtf" or "odt" for the bytes of a file LibreOffice converts; None otherwise."""
     if data.startswith(OLE2):
         return "doc"
-    if data.lstrip()[:5] == RTF:
+    if data[:64].lstrip()[:5] == RTF:
         return "rtf"
-    if data.startswith(b"PK\x03\x04") and ODT in data[:100]:
+    if data.startswith(b"PK\x03\x04") and ODT in data[:128]:
         return "odt"
     return None
 TIMEOUT = 60

@@ -67,7 +67,7 @@ def _mark_notes(doc: lhtml.HtmlElement) -> None:
         for key in (a.get("id"), a.get("name")):
             if key:
                 anchors.setdefault(key, a)
-    order = {el: k for k, el in enumerate(doc.iter())}
+    order: dict[lhtml.HtmlElement, int] = {}  # document order, taken once a pair of links is found
     for a in list(doc.iter("a")):
         href = a.get("href") or ""
         target = anchors.get(href[1:]) if href.startswith("#") else None
@@ -75,6 +75,7 @@ def _mark_notes(doc: lhtml.HtmlElement) -> None:
         label = re.sub(r"[\[\]\s]", "", a.text_content())
         if back is None or back[1:] not in (a.get("id"), a.get("name")) or not label.isdigit():
             continue
+        order = order or {el: k for k, el in enumerate(doc.iter())}
         is_mark = order.get(a, 0) < order.get(target, 0)
         for child in list(a):
             a.remove(child)
@@ -111,7 +112,6 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
     inside ``<pre>`` (a portal showing the plan's plain text) the text's own line breaks kept."""
     tag = el.tag if isinstance(el.tag, str) else ""
     pre = pre or tag == "pre"
-    flat = (lambda t: t) if pre else (lambda t: t.replace("\n", " "))
     if tag == "table":
         rows = _table(el)
         tables.append(tuple(tuple(nfc("\n".join(c)) for c in r) for r in rows if any(r)))
@@ -127,11 +127,11 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
     if tag in _BLOCK:
         out.append("\n")
     if el.text and tag not in ("script", "style"):
-        out.append(flat(el.text))
+        out.append(el.text if pre else el.text.replace("\n", " "))
     for child in el:
         _walk(child, out, tables, pre)
         if child.tail:
-            out.append(flat(child.tail))
+            out.append(child.tail if pre else child.tail.replace("\n", " "))
     if tag in _BLOCK:
         out.append("\n")
 

@@ -85,12 +85,10 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         raise errors.InputTooLarge(f"{label}: {len(data) // (1024 * 1024)} MB is too large for a plan")
     if not data.strip():
         raise errors.EmptyInput(f"{label}: the file is empty")
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or data.lstrip()[:5] == b"{\\rtf" or (
-            data.startswith(b"PK\x03\x04") and b"opendocument.text" in data[:100]):
-        # a Word 97–2003 .doc (an OLE2 compound file), an RTF file, an OpenDocument text: LibreOffice
-        from . import doc
+    from . import doc
 
-        kind = doc.kind_of(data) or "doc"
+    kind = doc.kind_of(data)
+    if kind is not None:  # a Word 97–2003 .doc, an RTF file, an OpenDocument text: LibreOffice converts them
         converted = read_bytes(doc.to_docx(data, label=label, kind=kind), label=label)
         return SourceText(converted.text, kind, None, hints=converted.hints, tables=converted.tables,
                           notes_start=converted.notes_start, seen=converted.seen, page_headers=converted.page_headers)

@@ -102,6 +102,14 @@ _GENERIC = {"đơn vị", "cơ quan", "bộ phận", "cá nhân", "tổ chức",
 """A kind of body, not a body: "Đơn vị chủ trì: …" is a label (see ``_from_card``)."""
 
 
+def _addressed(name: str) -> tuple[str, str | None, bool]:
+    """The body a duty is given to, its key, and whether it is asked rather than told ("Đề nghị Ủy
+    ban Mặt trận …", or a body the committee does not command)."""
+    key = agencies.key_of(name)
+    request = name.lower().startswith("đề nghị") or not agencies.commanded(key)
+    return re.sub(r"^[Đđ]ề nghị\s+", "", name), key, request
+
+
 def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]:
     out: list[Task] = []
     for item in container.children:
@@ -117,9 +125,7 @@ def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]
             continue
         done.update(c.id for c in item.walk())
         name, rest = named
-        key = agencies.key_of(name)
-        request = name.lower().startswith("đề nghị") or not agencies.commanded(key)
-        agency = re.sub(r"^[Đđ]ề nghị\s+", "", name)
+        agency, key, request = _addressed(name)
         pieces: list[tuple[str, Clause]] = []
         if rest:
             pieces.append((rest, item))
@@ -208,17 +214,15 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
             and _VERBS.match(" " + named[1][:40].lower())):
         # "Sở Y tế: Chủ trì tổ chức …" outside the implementation section: the body, then its duty
         who, rest = named
-        key = agencies.key_of(who)
-        request = who.lower().startswith("đề nghị") or not agencies.commanded(key)
         body = " ".join([rest, *clause.text.split("\n")[1:]]) if not clause.children else rest
-        return [_task(re.sub(r"^[Đđ]ề nghị\s+", "", who), key, body, clause, request=request)]
+        agency, key, request = _addressed(who)
+        return [_task(agency, key, body, clause, request=request)]
     duty = clause.text.split("\n")[1:]
     if named is not None and not named[1] and named[0] == clause.heading.strip() and duty and not clause.children:
         # "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" on its line, the duty in the
         # paragraphs under it ("Phối hợp với các ngành, các cấp …")
-        key = agencies.key_of(named[0])
-        request = named[0].lower().startswith("đề nghị") or not agencies.commanded(key)
-        return [_task(re.sub(r"^[Đđ]ề nghị\s+", "", named[0]), key, " ".join(duty), clause, request=request)]
+        agency, key, request = _addressed(named[0])
+        return [_task(agency, key, " ".join(duty), clause, request=request)]
     for segment in re.split(r"(?<=[.;])\s+", text):
         segment = segment.strip()
         if not segment:
@@ -291,14 +295,22 @@ def _from_card(clause: Clause) -> Task | None:
             described.append(child.full_text())
     if "lead" not in fields or not clause.text.strip():
         return None
-    leads = split_agencies(fields["lead"]) or [fields["lead"]]
+    return _task_of_row(" ".join(" ".join(described).split()), fields, clause.span, clause=clause.id)
+
+
+def _task_of_row(text: str, fields: dict[str, str], span: Span, **where: object) -> Task:
+    """A task from a row's fields (a table's columns, or a card's labelled points): the lead's
+    name up to its duty, its co-leads and partners, the time as a deadline or period, the product."""
+    lead = fields["lead"]
+    # a name ends where a duty begins ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành …")
+    leads = [p[: v.start()].strip(" ,;") if (v := _LEAD_DUTY.search(p)) else p for p in split_agencies(lead)] or [lead]
     key = agencies.key_of(leads[0])
-    text = " ".join(" ".join(described).split())
-    deadline, period, dates = timing.when(fields["time"], whole=True) if "time" in fields else (None, None, None)
+    time_text = fields.get("time", "")
+    deadline, period, dates = timing.when(time_text, whole=True) if time_text else (None, None, None)
     kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
-    return Task(agency=leads[0], text=text, kind=kind, span=clause.span, agency_key=key,  # type: ignore[arg-type]
+    return Task(agency=leads[0], text=text, kind=kind, span=span, agency_key=key,  # type: ignore[arg-type]
                 partners=tuple(leads[1:]) + tuple(split_agencies(fields.get("partners", ""))), deadline=deadline,
-                period=period, period_dates=dates, product=fields.get("product"), clause=clause.id)
+                period=period, period_dates=dates, product=fields.get("product") or None, **where)  # type: ignore[arg-type]
 
 
 # appendix task tables ---------------------------------------------------------------------------
@@ -349,14 +361,6 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
         text, lead = cell(row, "text"), cell(row, "lead")
         if not text or not lead:
             continue
-        time_text = cell(row, "time")
-        deadline, period, dates = timing.when(time_text, whole=True) if time_text else (None, None, None)
-        partners = tuple(split_agencies(cell(row, "partners")))
-        # a name ends where a duty begins ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành …")
-        leads = [p[: v.start()].strip(" ,;") if (v := _LEAD_DUTY.search(p)) else p for p in split_agencies(lead)] or [lead]
-        key = agencies.key_of(leads[0])
-        kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
-        out.append(Task(agency=leads[0], text=text, kind=kind, span=table.span, agency_key=key,  # type: ignore[arg-type]
-                        partners=tuple(leads[1:]) + partners, deadline=deadline, period=period, period_dates=dates,
-                        product=cell(row, "product") or None, appendix=appendix, clause=clause, row=r))
+        fields = {name: cell(row, name) for name in ("lead", "partners", "time", "product")}
+        out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r))
     return out
