@@ -216,3 +216,27 @@ def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.M
     assert len(got["loop"]) > len(list(pa.walk()))
     if factor > 1:  # a pair align itself works in numpy
         assert len(list(pa.walk())) + len(list(pb.walk())) >= aligner.VECTORISE_FROM
+
+
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024")])
+def test_tf_idf_vectors_weigh_each_feature_as_the_formula_does(a: str, b: str) -> None:
+    """The vectors are worked a list at a time, in C: the same floats, bit for bit, as weighing each
+    feature in turn — (1 + log tf) · idf, over the norm summed in the features' order — for every
+    clause text and subtree text of two real plans."""
+    import math
+
+    from plandiff.compare import aligner
+
+    na, nb = aligner._nodes(load(a)), aligner._nodes(load(b))
+    texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
+    space = aligner._Space(texts)
+    repeated = 0
+    for text in dict.fromkeys(texts):
+        counts = aligner._features(text)
+        repeated += sum(1 for c in counts.values() if c > 1)
+        raw = {t: (1 + math.log(c) if c > 1 else 1.0) * space.idf.get(t, space.unseen) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+        want = {t: v / norm for t, v in raw.items()}
+        got = space.vector(text)
+        assert list(got.items()) == list(want.items())
+    assert repeated > 100  # subtrees repeat words: the tf factor is exercised

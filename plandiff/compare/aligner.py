@@ -211,10 +211,15 @@ class _Space:
         f = self.feats.pop(text, None)
         if f is None:
             f = _features(text)
-        idf, unseen = self.idf, self.unseen
-        vec = {t: (1 + math.log(c) if c > 1 else 1.0) * idf.get(t, unseen) for t, c in f.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+        # in C over every feature (a subtree's text has thousands): idf weights, then the few
+        # features counted more than once get their tf factor; the same floats as weighing each
+        # feature in turn, summed in the same order
+        weights = list(map(self.idf.get, f, itertools.repeat(self.unseen)))
+        counts = list(f.values())
+        for k in itertools.compress(range(len(counts)), map(operator.gt, counts, itertools.repeat(1))):
+            weights[k] = (1 + math.log(counts[k])) * weights[k]
+        norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
+        return dict(zip(f, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
 
 
 RATIO_SPAN = 3000
@@ -376,9 +381,22 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
                 np.asarray(weights, dtype=np.float64))
         return got
 
+    queries = {attr: [encode(seeds(getattr(n, attr))) for n in na] for attr in ("own", "sub", "body")}
+    # b's postings only of features some clause of a looks up (as ``_index_pairs``)
+    wanted = set(fid)
+    looked_up: dict[int, _Features] = {}
+
+    def postings(feats: _Features) -> _Features:
+        got = looked_up.get(id(feats))
+        if got is None:
+            keys, weights = feats
+            kept = [k for k, t in enumerate(keys) if t in wanted]
+            got = looked_up[id(feats)] = ([keys[k] for k in kept], [weights[k] for k in kept])
+        return got
+
     for attr in ("own", "sub", "body"):
-        pairs.update(_index_pairs_vectorised([encode(rare(getattr(n, attr))) for n in nb],
-                                             [encode(seeds(getattr(n, attr))) for n in na], scale))
+        pairs.update(_index_pairs_vectorised([encode(postings(rare(getattr(n, attr)))) for n in nb],
+                                             queries[attr], scale))
     return sorted(pairs)
 
 
@@ -390,15 +408,22 @@ def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float
     """Each clause of a with the ``CANDIDATES`` clauses of b its seeds weigh most in, through an
     inverted index of b's rare features (postings scanned around the clause's own place)."""
     pairs: set[tuple[int, int]] = set()
+    # postings only of the features some clause of a looks up (its seeds, a few dozen a clause): a
+    # subtree's text has thousands, and a posting nobody reads need not be written
+    wanted: set[str] = set()
+    for keys, _ in seeds_a:
+        wanted.update(keys)
     index: dict[str, tuple[list[int], list[float]]] = {}
-    for j, feats in enumerate(rare_b):
-        for t, w in zip(*feats, strict=True):
-            posting = index.get(t)
-            if posting is None:
-                index[t] = ([j], [w])
-            else:
-                posting[0].append(j)
-                posting[1].append(w)
+    for j, (keys, weights) in enumerate(rare_b):
+        if not wanted.isdisjoint(keys):
+            weight = dict(zip(keys, weights, strict=True))
+            for t in wanted.intersection(keys):
+                posting = index.get(t)
+                if posting is None:
+                    index[t] = ([j], [weight[t]])
+                else:
+                    posting[0].append(j)
+                    posting[1].append(weight[t])
     for i, feats in enumerate(seeds_a):
         acc: dict[int, float] = defaultdict(float)
         for t, w in zip(*feats, strict=True):
