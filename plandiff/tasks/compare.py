@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..compare.aligner import align
 from ..errors import require
@@ -127,8 +127,9 @@ def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None) -> TaskC
     free_b = [j for j in range(len(tb)) if j not in used]
     for i in unmatched_a:
         t = ta[i]
-        scored = [(fuzz.ratio(ka[i], kb[j]) / 100, j) for j in free_b if j not in used]
-        best = max(scored, default=None)
+        # every free task of b scored in C (the same ratios as one call each); the best, ties to the later
+        scored = process.extract(ka[i], {j: kb[j] for j in free_b if j not in used}, scorer=fuzz.ratio, limit=None)
+        best = max(((score / 100, j) for _, score, j in scored), default=None)
         if best is not None and best[0] >= SAME_TASK:
             used.add(best[1])
             result.pairs.append((i, best[1], _status(t, tb[best[1]], result)))
