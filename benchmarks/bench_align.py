@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import itertools
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,8 +77,12 @@ def commands(tmp: Path) -> None:
     script = tmp / "difflib_page.py"
     script.write_text(DIFFLIB_SCRIPT, encoding="utf-8")
     a, b = str(PAIR[0]), str(PAIR[1])
-    # the installed command, as people run it (the module when it is not installed)
-    command = [shutil.which("plandiff")] if shutil.which("plandiff") else [sys.executable, "-m", "cli.main"]
+    # the installed command, as people run it: the console script beside this interpreter (a
+    # venv's bin/plandiff, started as directly as the difflib script is), not a version manager's
+    # shim on PATH (pyenv's runs bash and pyenv before Python: ~60 ms no user of a venv pays); the
+    # module when it is not installed
+    installed = Path(sys.executable).with_name("plandiff")
+    command = [str(installed)] if installed.exists() else [sys.executable, "-m", "plandiff_cli.main"]
     ours = [*command, "diff", a, b, "-o", str(tmp / "ours.html")]
     theirs = [sys.executable, str(script), a, b, str(tmp / "difflib.html")]
     t_ours, t_base = interleaved(lambda: _run(ours), lambda: _run(theirs), rounds=7)
