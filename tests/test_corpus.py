@@ -421,3 +421,40 @@ def test_a_worker_process_that_dies_is_one_typed_error() -> None:
 
     with Engine(workers=2) as engine, pytest.raises(EngineError, match="worker process stopped abruptly"):
         engine.map(os._exit, [3, 3, 3])
+
+
+def test_minhash_signatures_are_datasketchs_affine32_values() -> None:
+    """The corpus's MinHash is datasketch's ``MinHash(scheme="affine32")`` (its default since 2.0),
+    value for value, on the shingles of every clause of the seed plans — without importing the
+    library (and SciPy with it) in each worker."""
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from plandiff.corpus.minhash import signature
+    from plandiff.corpus.record import NUM_PERM, _shingles
+    from plandiff.textnorm import words_each
+
+    texts = [c.text for name in SEEDS for c in plandiff.parse_file(FIXTURES / name).walk()]
+    reference = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme="affine32")
+    distinct = set()
+    for words in words_each(texts):
+        shingles = _shingles(words)
+        reference.clear()
+        reference.update_batch(shingles)
+        ours = signature(map(zlib.crc32, shingles), NUM_PERM)
+        assert ours.dtype == reference.hashvalues.dtype
+        assert np.array_equal(ours, reference.hashvalues)
+        distinct.add(ours.tobytes())
+    assert len(texts) > 300 and len(distinct) > 0.9 * len(set(texts))
+    reference.clear()
+    assert np.array_equal(signature([], NUM_PERM), reference.hashvalues)
+
+
+def test_indexing_a_plan_does_not_load_scipy() -> None:
+    """A worker imports what indexing needs, and that is not SciPy (half a second a process)."""
+    code = ("import sys; from plandiff.corpus.record import warm_up, index_file; warm_up(); "
+            f"index_file({str(FIXTURES / 'tth-2024.txt')!r}); print('scipy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

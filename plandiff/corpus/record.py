@@ -135,11 +135,10 @@ def _json(data: Any) -> str:
 
 def warm_up() -> None:
     """Import the stages ``index_file`` runs."""
-    import datasketch  # noqa: F401
-
     from ..cite import citations  # noqa: F401
     from ..parsing import parser  # noqa: F401
     from ..tasks import extract  # noqa: F401
+    from . import minhash  # noqa: F401
 
 
 def _clause_rows(plan: Plan) -> list[ClauseRow]:
@@ -165,22 +164,14 @@ def _shingles(w: list[str]) -> set[bytes]:
 
 
 def signatures(rows: tuple[ClauseRow, ...] | list[ClauseRow]) -> list[tuple[int, bytes]]:
-    """MinHash signatures (datasketch) of the clauses long enough to count as reuse. Shingles are
-    hashed with CRC-32 (in C, deterministic in every process; the permutations that follow do the
-    mixing) rather than datasketch's default SHA-1, a third of the indexing time. One MinHash is
-    cleared for each clause (as ``MinHash.bulk`` copies one, without re-reading its permutations)."""
-    from datasketch import MinHash
+    """MinHash signatures (datasketch's "affine32" values, ``minhash``) of the clauses long enough
+    to count as reuse. Shingles are hashed with CRC-32 (in C, deterministic in every process; the
+    permutations that follow do the mixing) rather than SHA-1, a third of the indexing time."""
+    from .minhash import signature
 
     long = [r for r in rows if len(r.text.split()) >= MIN_WORDS]
-    if not long:
-        return []
-    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    out: list[tuple[int, bytes]] = []
-    for r, w in zip(long, words_each([r.text for r in long]), strict=True):
-        m.clear()
-        m.update_batch(_shingles(w))
-        out.append((r.seq, m.hashvalues.astype("<u4").tobytes()))
-    return out
+    return [(r.seq, signature(map(zlib.crc32, _shingles(w)), NUM_PERM).astype("<u4").tobytes())
+            for r, w in zip(long, words_each([r.text for r in long]), strict=True)]
 
 
 def load_plan(blob: bytes) -> Plan:

@@ -21,11 +21,12 @@ from ..errors import PlanError
 from ..model import Plan
 from .record import Failure, Record, load_plan
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 """What an indexed row holds; rows indexed by an older plandiff are indexed again when their file
 is next added, even if it did not change (3: a citation found by two passes stored once, tables
 printed in clauses and their tasks, groups of bodies as one partner; 4: task cards, symbols
-wrapped after a hyphen, a draft's title and blank date)."""
+wrapped after a hyphen, a draft's title and blank date; 5: MinHash signatures in one fixed scheme,
+``minhash`` — before, whichever scheme the installed datasketch defaulted to, which 2.0 changed)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, clauses, citations, failures
