@@ -1,6 +1,6 @@
 """Text reuse across authorities: clauses one plan shares with another authority's plan.
 
-Candidates come from MinHash LSH over word shingles (the signatures datasketch computed when the
+Candidates come from MinHash LSH over word shingles (the signatures ``minhash`` computed when the
 plans were added): each band is a Dask task that buckets the clauses by that band's rows and
 pairs clauses of different authorities; each pair is verified (rapidfuzz) in the task of the
 first band where it met, so verification partitions by band too. Verified pairs join into
