@@ -107,9 +107,15 @@ class Engine:
 
         if self._client is not None:
             return dask.compute(*tasks, scheduler=self._client)
+        # the scheduler's function itself, not its name: Dask resolves a name only after importing
+        # dask.distributed to look for a default client (half a second of every local run)
         if self._pool is not None:
-            return dask.compute(*tasks, scheduler="processes", pool=self._pool)
-        return dask.compute(*tasks, scheduler="sync")
+            from dask.multiprocessing import get
+
+            return dask.compute(*tasks, scheduler=get, pool=self._pool)
+        from dask.local import get_sync
+
+        return dask.compute(*tasks, scheduler=get_sync)
 
     def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
         """``func`` over ``items`` as Dask tasks; results in the items' order."""
