@@ -55,6 +55,22 @@ def plain_spaces(text: str) -> str:
     return text.translate(_PLAIN) if _NOT_PLAIN.search(text) else text
 
 
+ESCAPED_BREAKS = 3
+"""Literal "\\r\\n" sequences from which a text is taken to hold a page's escaped line breaks."""
+_ESCAPED_BREAK = re.compile(r"(?: *\\r\\n)+ *")
+
+
+def unescaped_breaks(text: str) -> str:
+    """A page whose text holds its source's line breaks escaped — the four characters "\\r\\n", as
+    some portals print them ("CỘNG\\r\\n HÒA XÃ HỘI …", "số 1896/QĐ-TTg\\r\\nngày 25/12/2019"): they
+    are the wraps of the page's source, inside a paragraph, so each run is a space (as the page's own
+    line breaks are in HTML). A text with fewer than ``ESCAPED_BREAKS`` is left as it is (a path
+    such as "C:\\reports\\new" is no break)."""
+    if text.count("\\r\\n") < ESCAPED_BREAKS:
+        return text
+    return _ESCAPED_BREAK.sub(" ", text)
+
+
 def nfc(text: str) -> str:
     """NFC in time linear in the text: runs of combining marks longer than ``MARK_RUN`` are
     normalised piece by piece (their order within the run is all that can differ)."""

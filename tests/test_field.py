@@ -848,3 +848,43 @@ def test_a_number_whose_symbol_wrapped_after_its_hyphen() -> None:
     plan = plandiff.parse(text)
     assert (plan.meta.number, plan.meta.issuer) == ("235/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA")
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def _escape_wraps(text: str, width: int = 70) -> str:
+    """A portal's text as some portals print it: each paragraph's source wraps left as the four
+    characters "\\r\\n", and runs of them between paragraphs."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        out.append("\\r\\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+                   if len(line) > width else line)
+        if not line.strip():
+            out.append(" \\r\\n \\r\\n ")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "hanoi-5giot-2025.md", "nghean-phongthudansu-2025.md"])
+def test_a_page_that_prints_its_source_line_breaks_escaped(name: str) -> None:
+    """"CỘNG\\r\\n HÒA XÃ HỘI …": the escaped line breaks are the page source's wraps inside a
+    paragraph, read as spaces — as text copied from the page and as the page itself."""
+    text = (FIELD / name).read_text(encoding="utf-8")
+    escaped = _escape_wraps(text)
+    # the page: its text nodes wrapped so, and runs of escapes between its blocks
+    page = builders.portal_markdown_to_html(text)
+    escaped_page = re.sub(r">(\s*)([^<]{71,}?)(\s*)<", lambda m: f">{m[1]}{_escape_wraps(m[2])}{m[3]}<", page)
+    escaped_page = re.sub(r"(</(?:p|td|tr|table)>)", r"\1 \\r\\n \\r\\n ", escaped_page)
+    assert escaped.count("\\r\\n") > 50 and escaped_page.count("\\r\\n") > 50
+    for form, plain in ((escaped, text), (escaped_page, page)):
+        md, got = plandiff.parse(plain.encode("utf-8")), plandiff.parse(form.encode("utf-8"))
+        keep = ("number", "date", "place", "issuer", "title", "signer", "signer_title")
+        assert {k: getattr(got.meta, k) for k in keep} == {k: getattr(md.meta, k) for k in keep}
+        assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in md.walk()]
+        assert got.preamble == md.preamble and "\\r\\n" not in plandiff.render_plain(got)
+
+
+def test_a_backslash_or_two_in_a_plan_is_text() -> None:
+    """A path or a stray escape or two is the plan's own text, not a page's escaped breaks."""
+    text = "KẾ HOẠCH\nBình đẳng giới năm 2024\n" + BODY.replace("sở, ngành.", "sở, ngành (tệp D:\\r\\nam\\bdg.docx).")
+    got = plandiff.parse(text.encode("utf-8"))
+    assert "D:\\r\\nam\\bdg.docx" in plandiff.render_plain(got)

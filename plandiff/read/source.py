@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
-from ..textnorm import nfc, plain_spaces
+from ..textnorm import nfc, plain_spaces, unescaped_breaks
 from . import legacy
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -109,6 +109,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         src = _finish(text, "pdf", None)
         return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running)
     text, encoding = decode(data, label=label)
+    text = unescaped_breaks(text)
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         from . import html
@@ -123,6 +124,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
 def read_text(text: str) -> SourceText:
     if not text.strip():
         raise errors.EmptyInput("the text is empty")
+    text = unescaped_breaks(text)
     return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
 
 
