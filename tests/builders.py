@@ -408,3 +408,31 @@ def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True, overshoot: 
             draw_missing(x, ch)
         y += 5
     return bytes(pdf.output())
+
+
+def pdf_with_ruled_appendix(header: list[str], body: list[str], signature: list[str], appendix: list[str],
+                            rows: list[list[str]], *, repeat_header: bool = True) -> bytes:
+    """A plan's PDF whose appendix is a ruled table (each cell a bordered box; a cell's lines,
+    names under a name, broken with "\\n"), long enough to run on to the next page, where the
+    header row is printed again as Word does."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for line in [*header, "", *body, "", *signature]:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for line in appendix:
+        pdf.multi_cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    from fpdf.fonts import FontFace
+
+    with pdf.table(col_widths=(12, 80, 60, 20), repeat_headings=1 if repeat_header else 0, line_height=6,
+                   headings_style=FontFace()) as table:
+        for row in rows:
+            r = table.row()
+            for cell in row:
+                r.cell(cell)
+    return bytes(pdf.output())

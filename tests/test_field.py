@@ -7,6 +7,8 @@ Each family is tested on a small built input, then on the real documents in fixt
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -888,3 +890,74 @@ def test_a_backslash_or_two_in_a_plan_is_text() -> None:
     text = "KẾ HOẠCH\nBình đẳng giới năm 2024\n" + BODY.replace("sở, ngành.", "sở, ngành (tệp D:\\r\\nam\\bdg.docx).")
     got = plandiff.parse(text.encode("utf-8"))
     assert "D:\\r\\nam\\bdg.docx" in plandiff.render_plain(got)
+
+
+RULED_HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Số: 12/KH-UBND", "Lào Cai, ngày 10 tháng 4 năm 2026", "KẾ HOẠCH",
+                "Kiểm tra an toàn vật liệu nổ công nghiệp năm 2026"]
+RULED_BODY = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Bảo đảm an toàn trong sử dụng vật liệu nổ công nghiệp.", "II. NỘI DUNG",
+              "1. Kiểm tra các đơn vị theo Phụ lục kèm theo.", "III. TỔ CHỨC THỰC HIỆN",
+              "1. Sở Công Thương chủ trì thực hiện Kế hoạch này."]
+RULED_SIGNATURE = ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+RULED_APPENDIX = ["PHỤ LỤC", "PHÂN CÔNG NHIỆM VỤ KIỂM TRA",
+                  "(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/4/2026 của UBND tỉnh)"]
+
+
+def _ruled_rows(n: int) -> list[list[str]]:
+    units = ["Phòng Quản lý công nghiệp\nPhòng Kỹ thuật an toàn", "Thanh tra Sở\nVăn phòng Sở\nPhòng Kế hoạch", "Công an tỉnh"]
+    duties = ["Rà soát các điều kiện hoạt động của đơn vị sử dụng vật liệu nổ công nghiệp", "Xây dựng bộ câu hỏi kiểm tra",
+              "Tổ chức kiểm tra tại hiện trường", "Tổng hợp kết quả kiểm tra", "Báo cáo Ủy ban nhân dân tỉnh kết quả"]
+    return [["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Ghi chú"],
+            *([f"{k}.", f"{duties[k % 5]} đợt {k}", units[k % 3], ""] for k in range(1, n + 1))]
+
+
+def test_a_pdf_appendix_task_table_is_read_by_its_rules() -> None:
+    """A PDF keeps no table: its text gives a cell of three names beside the rows above and below
+    it. The ruling lines give the rows back (pdfplumber), the table broken by a page is one table,
+    the header row the next page repeats is page furniture, and the duties and units are tasks."""
+    from plandiff.tasks.extract import tasks
+
+    rows = _ruled_rows(30)
+    data = builders.pdf_with_ruled_appendix(RULED_HEADER, RULED_BODY, RULED_SIGNATURE, RULED_APPENDIX, rows)
+    plan = plandiff.parse(data)
+    assert plan.source.count("\f") >= 2  # the table runs on to a third page
+    [app] = plan.appendices
+    assert [t.rows for t in app.tables] == [tuple(tuple(r) for r in rows)]
+    assert [a.text for a in plan.artefacts if a.kind == "running_header"] == ["TT Nhiệm vụ Đơn vị thực hiện Ghi chú"] * (
+        plan.source.count("\f") - 1)
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    found = {(t.agency, t.text) for t in tasks(plan)}
+    assert ("Công an tỉnh", "Tổ chức kiểm tra tại hiện trường đợt 2") in found
+    assert sum(1 for t in tasks(plan) if t.text.endswith(tuple(f"đợt {k}" for k in range(1, 31)))) == 30
+
+
+def test_a_pdf_table_whose_text_is_not_found_is_left_to_the_text() -> None:
+    """A table is placed only over lines holding exactly its characters; otherwise its lines read
+    as before (nothing is read twice)."""
+    from plandiff.read.pdf_tables import place
+
+    text = "PHỤ LỤC\nTT Nhiệm vụ\n1. Kiểm tra\n\fTrang 2\n1. Kiểm tra"
+    rows = (("TT", "Nhiệm vụ"), ("1.", "Kiểm tra"))
+    [(start, end, got)] = place(text, [(0, rows)])
+    assert got == rows and text[start:end] == "TT Nhiệm vụ\n1. Kiểm tra"
+    assert place(text, [(1, rows)]) == []  # page 2 lacks "TT Nhiệm vụ"
+    assert place(text, [(0, (("TT", "Việc"), ("1.", "Kiểm tra")))]) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_field_appendix_table_from_word_to_pdf_keeps_its_rows(tmp_path: Path) -> None:
+    """The Lào Cai department's plan, exported to PDF by LibreOffice: its appendix table (a cell of
+    three names, a row on the next page) has the rows of the Word file."""
+    from plandiff.tasks.extract import tasks
+
+    name = "laocaisct-ktgcn-2026-1.docx"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(FIELD / name)],
+                   check=True, capture_output=True, timeout=120)
+    word, pdf = plandiff.parse(FIELD / name), plandiff.parse(tmp_path / name.replace(".docx", ".pdf"))
+    def cells(plan: plandiff.Plan) -> list[list[list[str]]]:  # the .docx keeps a cell's trailing space
+        return [[[" ".join(c.split(" ")).strip() for c in row] for row in t.rows] for a in plan.appendices for t in a.tables]
+
+    assert cells(pdf) == cells(word)
+    assert sum(len(t.rows) for a in pdf.appendices for t in a.tables) == 10
+    assert lost_and_invented(pdf) == (Counter(), Counter())
+    assert {(t.agency, t.text) for t in tasks(pdf)} == {(t.agency, t.text) for t in tasks(word)}

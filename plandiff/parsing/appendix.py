@@ -3,7 +3,8 @@
 Appendix task tables are often the part of a plan that changes most, so they are read as tables
 wherever the format keeps them:
 
-- .docx: the reader's table geometry (``SourceText.tables``), one row per ``w:tr``;
+- .docx: the reader's table geometry (``SourceText.tables``), one row per ``w:tr``; a PDF's ruled
+  tables come the same way (``read.pdf_tables``: rows from the ruling lines);
 - Markdown pipe rows (``| a | b |``): one row per line;
 - Markdown flattened one cell per line by portal converters (a lone ``|`` between cells, two in a
   row between rows): rows recovered from the column count that best explains the pipes;
@@ -70,21 +71,25 @@ def starts_at(lines: Sequence[Line], i: int) -> bool:
 
 
 def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
-         source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, ordinal: int = 1) -> tuple[list[Appendix], list[HeaderLine]]:
-    """Read ``lines`` (which start with an appendix) into appendices."""
+         source: str, *, hard_wraps: bool, soft_wraps: bool, width: int,
+         ordinal: int = 1) -> tuple[list[Appendix], list[HeaderLine], list[Artefact]]:
+    """Read ``lines`` (which start with an appendix) into appendices, their heading lines, and
+    the artefacts found in them (a table header a page repeats)."""
     starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i]) or (starts_at(lines, i) and not _in_title(lines, i))]
     # the lone pipes of flattened tables, once, in order: each appendix takes its own by bisection
     pipes = sorted((a for a in artefacts if a.kind == "markup" and set(a.text) == {"|"}), key=lambda a: a.span.start)
     index = _Pipes(pipes, [a.span.start for a in pipes])
     out: list[Appendix] = []
     header: list[HeaderLine] = []
+    found: list[Artefact] = []
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        app, hl = _read_one(list(lines[s:e]), index, tables, source, hard_wraps=hard_wraps, soft_wraps=soft_wraps,
-                            width=width, prefix=f"PL{ordinal + k}")
+        app, hl, arts = _read_one(list(lines[s:e]), index, tables, source, hard_wraps=hard_wraps,
+                                  soft_wraps=soft_wraps, width=width, prefix=f"PL{ordinal + k}")
         out.append(app)
         header.extend(hl)
-    return out, header
+        found.extend(arts)
+    return out, header, found
 
 
 def _in_title(lines: Sequence[Line], i: int) -> bool:
@@ -93,7 +98,8 @@ def _in_title(lines: Sequence[Line], i: int) -> bool:
 
 
 def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
-              source: str, *, hard_wraps: bool, soft_wraps: bool, width: int, prefix: str) -> tuple[Appendix, list[HeaderLine]]:
+              source: str, *, hard_wraps: bool, soft_wraps: bool, width: int,
+              prefix: str) -> tuple[Appendix, list[HeaderLine], list[Artefact]]:
     header: list[HeaderLine] = []
     label: str | None = None
     title_parts: list[str] = []
@@ -118,14 +124,15 @@ def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int,
             if ref_parts[-1].rstrip(" *_").endswith(")"):
                 break
     content = block[i:]
-    found_tables, rest = _tables(content, pipes, tables, source, block[i - 1].end if i else block[0].start)
+    found_tables, rest, repeated = _tables(content, pipes, tables, source, block[i - 1].end if i else block[0].start)
     paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
     lead, clauses = structure.build_tree(paras)
     text = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in lead)
     title = re.sub(r"\s+", " ", " ".join(title_parts)).strip() or None
     ref = re.sub(r"\s+", " ", " ".join(ref_parts)).strip(" *_") or None
     span = Span(block[0].start, block[-1].end)
-    return Appendix(label, title, ref, text, tuple(_prefixed(c, prefix) for c in clauses), tuple(found_tables), span), header
+    return (Appendix(label, title, ref, text, tuple(_prefixed(c, prefix) for c in clauses), tuple(found_tables), span),
+            header, repeated)
 
 
 def _is_title_text(text: str) -> bool:
@@ -141,11 +148,11 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
 
 def _tables(content: list[Line], index: _Pipes,
             geometry: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]], source: str,
-            lo: int) -> tuple[list[Table], list[Line]]:
+            lo: int) -> tuple[list[Table], list[Line], list[Artefact]]:
     """Split the content lines (which follow the heading lines ending at ``lo``) into tables and
-    the rest."""
+    the rest (and the header rows a table broken by a page repeats)."""
     if not content:
-        return [], []
+        return [], [], []
     hi = content[-1].end
     used: set[int] = set()
     found: list[tuple[int, Table]] = []
@@ -193,7 +200,30 @@ def _tables(content: list[Line], index: _Pipes,
             found.append((content[run[0]].start, Table(rows, Span(content[run[0]].start, content[run[-1]].end))))
         run = []
     found.sort(key=lambda t: t[0])
-    return [t for _, t in found], [ln for k, ln in enumerate(content) if k not in used]
+    rest = [ln for k, ln in enumerate(content) if k not in used]
+    tables, repeated = _continued([t for _, t in found], [ln.start for ln in rest])
+    return tables, rest, repeated
+
+
+def _continued(tables: list[Table], text_at: list[int]) -> tuple[list[Table], list[Artefact]]:
+    """A table followed, with no text between them, by one of as many columns is the same table
+    broken by a page (a PDF draws each page's part as a table of its own): one table. The header
+    row a page repeats is kept once; its repetition is page furniture (an artefact, as a running
+    header is). ``text_at``: where the lines outside any table start."""
+    out: list[Table] = []
+    repeated: list[Artefact] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.rows and t.rows and len(prev.rows[-1]) == len(t.rows[0])
+                and bisect.bisect_left(text_at, prev.span.end) == bisect.bisect_left(text_at, t.span.start)):
+            rows = t.rows
+            if len(t.rows) > 1 and t.rows[0] == prev.rows[0]:
+                repeated.append(Artefact("running_header", " ".join(t.rows[0]), Span(t.span.start, t.span.start)))
+                rows = t.rows[1:]
+            out[-1] = Table(prev.rows + rows, Span(prev.span.start, t.span.end))
+        else:
+            out.append(t)
+    return out, repeated
 
 
 def _raw_line(source: str, line: Line) -> str:

@@ -136,10 +136,11 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
 
     back = frontmatter.read_back(lines[back_start:appendix_start])
     closing = parts.closing or back
-    appendices, appendix_lines = appendix.read(
+    appendices, appendix_lines, appendix_artefacts = appendix.read(
         lines[appendix_start:], artefacts, src.tables, body_text, hard_wraps=layout.hard_wraps,
         soft_wraps=layout.soft_wraps, width=layout.width,
-    ) if appendix_start < len(lines) else ([], [])
+    ) if appendix_start < len(lines) else ([], [], [])
+    artefacts.extend(appendix_artefacts)
     juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer)
     notes = tuple(Footnote(n.label, n.text, _clause_at(clauses, n.marker_offset), n.span) for n in [*found_notes, *bracket_notes])
     meta = Meta(

@@ -103,11 +103,13 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
                           notes_start=len(src.text) if got.notes else None, seen=got.seen,
                           page_headers=tuple(got.page_headers))
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
-        from . import pdf
+        from . import pdf, pdf_tables
 
         text, seen, running = pdf.extract_text(data, label=label)
         src = _finish(text, "pdf", None)
-        return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running)
+        # ruled tables (an appendix's task table) as the reader's geometry, as a .docx's are
+        tables = pdf_tables.place(src.text, pdf_tables.ruled_tables(data))
+        return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running, tables=tuple(tables))
     text, encoding = decode(data, label=label)
     text = unescaped_breaks(text)
     head = text[:2000].lstrip().lower()
