@@ -56,16 +56,27 @@ def plain_spaces(text: str) -> str:
 
 
 ESCAPED_BREAKS = 3
-"""Literal "\\r\\n" sequences from which a text is taken to hold a page's escaped line breaks."""
+"""Escaped line breaks (the characters "\\r\\n" or "\\n") from which a text is taken to hold them."""
 _ESCAPED_BREAK = re.compile(r"(?: *\\r\\n)+ *")
+_ESCAPED_LINE = re.compile(r"\\r\\n|\\n")
 
 
 def unescaped_breaks(text: str) -> str:
-    """A page whose text holds its source's line breaks escaped — the four characters "\\r\\n", as
-    some portals print them ("CỘNG\\r\\n HÒA XÃ HỘI …", "số 1896/QĐ-TTg\\r\\nngày 25/12/2019"): they
-    are the wraps of the page's source, inside a paragraph, so each run is a space (as the page's own
-    line breaks are in HTML). A text with fewer than ``ESCAPED_BREAKS`` is left as it is (a path
-    such as "C:\\reports\\new" is no break)."""
+    """Line breaks a page or a scraper left escaped, as characters.
+
+    - A text of one line holding escaped breaks ("KẾ HOẠCH\\nThực hiện …", a JSON string stored as
+      it was): each is the line break it stands for (and "\\t" a tab).
+    - A page whose text holds its source's line breaks escaped — "\\r\\n", as some portals print
+      them ("CỘNG\\r\\n HÒA XÃ HỘI …", "số 1896/QĐ-TTg\\r\\nngày 25/12/2019") beside its own line
+      breaks: those are the wraps of the page's source, inside a paragraph, so each run is a space
+      (as the page's own line breaks are in HTML).
+
+    A text with fewer than ``ESCAPED_BREAKS`` is left as it is (a path such as "C:\\reports\\new"
+    is no break)."""
+    if "\\" not in text:
+        return text
+    if "\n" not in text.strip() and len(_ESCAPED_LINE.findall(text)) >= ESCAPED_BREAKS:
+        return _ESCAPED_LINE.sub("\n", text).replace("\\t", "\t")
     if text.count("\\r\\n") < ESCAPED_BREAKS:
         return text
     return _ESCAPED_BREAK.sub(" ", text)

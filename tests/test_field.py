@@ -885,6 +885,16 @@ def test_a_page_that_prints_its_source_line_breaks_escaped(name: str) -> None:
         assert got.preamble == md.preamble and "\\r\\n" not in plandiff.render_plain(got)
 
 
+@pytest.mark.parametrize("escape", ["\\r\\n", "\\n"])
+def test_a_plan_stored_as_one_line_with_its_breaks_escaped(escape: str) -> None:
+    """A scraper's JSON string stored as it was ("KẾ HOẠCH\\nThực hiện …", no line break of its
+    own): each escape is the line break it stands for."""
+    text = (FIELD / "hanoi-5giot-2025.md").read_text(encoding="utf-8")
+    plan, one_line = plandiff.parse(text.encode("utf-8")), plandiff.parse(text.replace("\n", escape).encode("utf-8"))
+    assert [(c.id, c.text) for c in one_line.walk()] == [(c.id, c.text) for c in plan.walk()]
+    assert (one_line.meta.number, one_line.meta.date, one_line.preamble) == (plan.meta.number, plan.meta.date, plan.preamble)
+
+
 def test_a_backslash_or_two_in_a_plan_is_text() -> None:
     """A path or a stray escape or two is the plan's own text, not a page's escaped breaks."""
     text = "KẾ HOẠCH\nBình đẳng giới năm 2024\n" + BODY.replace("sở, ngành.", "sở, ngành (tệp D:\\r\\nam\\bdg.docx).")
