@@ -349,3 +349,89 @@ def test_a_body_on_its_own_line_and_its_duty_in_the_paragraphs_under_it() -> Non
     assert (front.agency, front.kind) == ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "request")
     assert front.text.startswith("Phối hợp với các ngành, các cấp tăng cường")
     assert (got["II.3"].agency, got["II.3"].text.split()[:4]) == ("Sở Giáo dục và Đào tạo", ["Căn", "cứ", "chức", "năng"])
+
+
+BODY_TABLE_PLAN = ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 12/KH-UBND", "Lào Cai, ngày 10 tháng 4 năm 2026", "KẾ HOẠCH",
+                   "Kiểm tra an toàn năm 2026", "I. MỤC ĐÍCH, YÊU CẦU", "1. Bảo đảm an toàn.", "II. NHIỆM VỤ",
+                   "1. Phân công thực hiện như sau:"]
+BODY_TABLE_AFTER = ["2. Các đơn vị báo cáo kết quả.", "III. TỔ CHỨC THỰC HIỆN", "1. Sở Công Thương chủ trì thực hiện.",
+                    "Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+BODY_TABLE_ROWS = [["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời gian"],
+                   ["1.", "Rà soát các điều kiện hoạt động", "Phòng Quản lý công nghiệp\nThanh tra Sở", "Quý II"],
+                   ["2.", "Tổ chức kiểm tra tại hiện trường", "Công an tỉnh", "Quý III"],
+                   ["3.", "Báo cáo kết quả", "Văn phòng Sở", "Tháng 12"]]
+
+
+def _body_table_docx() -> bytes:
+    import docx
+
+    doc = docx.Document()
+    for text in BODY_TABLE_PLAN:
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(BODY_TABLE_ROWS), cols=4)
+    for row, cells in zip(table.rows, BODY_TABLE_ROWS, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            first, *rest = text.split("\n")
+            cell.text = first
+            for line in rest:
+                cell.add_paragraph(line)
+    for text in BODY_TABLE_AFTER:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _body_table_pdf() -> bytes:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    from .builders import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for text in BODY_TABLE_PLAN:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(12, 80, 60, 30), headings_style=FontFace(), line_height=6) as table:
+        for cells in BODY_TABLE_ROWS:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    for text in BODY_TABLE_AFTER:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("make", [_body_table_docx, _body_table_pdf], ids=["docx", "pdf"])
+def test_a_task_table_in_the_body_is_its_clauses_table_and_its_tasks(make) -> None:  # type: ignore[no-untyped-def]
+    """A table of who does what inside a clause ("1. Phân công thực hiện như sau:" over it), in a
+    Word file and in a PDF with ruling lines: the clause keeps the table with its rows (a cell of
+    two units is one cell), the rows numbered "1.", "2." are no clauses of their own, each row is
+    a line of the clause's text, and each row is a task of its unit."""
+    from plandiff.parsing.audit import lost_and_invented
+
+    plan = plandiff.parse(make())
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "II", "II.1", "II.2", "III", "III.1"]
+    clause = next(c for c in plan.walk() if c.id == "II.1")
+    assert [t.rows for t in clause.tables] == [tuple(tuple(r) for r in BODY_TABLE_ROWS)]
+    assert clause.text.split("\n")[0] == "Phân công thực hiện như sau:"
+    assert any(line.startswith("2") and "Công an tỉnh" in line for line in clause.text.split("\n"))
+    got = {(t.agency, t.text, t.clause) for t in tasks(plan)}
+    assert {("Công an tỉnh", "Tổ chức kiểm tra tại hiện trường", "II.1"), ("Văn phòng Sở", "Báo cáo kết quả", "II.1"),
+            ("Sở Công Thương", "chủ trì thực hiện.", "III.1")} <= got
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented
+
+
+def test_the_office_plans_dialogue_schedule_is_a_table_of_tasks() -> None:
+    """The Lâm Đồng plan's schedule of televised dialogues (a Word table inside point III.1.a, its
+    lead column headed "Trách nhiệm thực hiện"): one task a row, led by the department it names."""
+    plan = plandiff.parse(FIXTURES / "office" / "lamdong-ttcchc-2026-1.docx")
+    point = next(c for c in plan.walk() if c.id == "III.1.a")
+    assert [len(t.rows) for t in point.tables] == [12]
+    rows = [t for t in tasks(plan) if t.clause == "III.1.a"]
+    assert len(rows) == 11
+    assert rows[0].agency == "Lãnh đạo Sở Công Thương" and rows[0].text.startswith("Giải đáp những vướng mắc")
+    assert all(t.period and "giờ" in t.period for t in rows)

@@ -41,6 +41,9 @@ class Line:
     cells: tuple[Cell, ...] = field(default=())
     row: bool = False
     """A table's row ("| 1 | Tuyên truyền | Sở Văn hóa … |"): two cells or more between pipes."""
+    table: tuple[tuple[str, ...], ...] | None = None
+    """The rows of the reader's table (a .docx's ``w:tbl``, a PDF's ruled table) this line is
+    printed from; its lines are a table's, never clause markers."""
 
     def with_text(self, text: str) -> Line:
         return replace(self, text=text)

@@ -9,7 +9,7 @@ import bisect
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import errors
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
@@ -230,9 +230,28 @@ def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: So
         pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, src.text[src.notes_start:], src.notes_start)
     artefacts.extend(marker_artefacts)
     n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
-    lead, tree = structure.build_tree(layout.paragraphs(pre_and_body[n_pre:]))
+    body = _in_tables(pre_and_body[n_pre:], src.tables)
+    lead, tree = structure.build_tree(layout.paragraphs(body))
     parts.preamble.extend(layout.paragraphs(pre_and_body[:n_pre]) + lead)
     return tuple(tree), found_notes
+
+
+def _in_tables(lines: list[Line], tables: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...]) -> list[Line]:
+    """The body's lines, those printed from a reader's table (a .docx's, a PDF's ruled one) marked
+    with its rows: the table's lines stay lines of their own (not a run-on paragraph), and its
+    clause keeps the table (a task table in the body)."""
+    if not tables or not lines:
+        return lines
+    out: list[Line] = []
+    k = 0
+    spans = sorted(tables)
+    for line in lines:
+        while k < len(spans) and spans[k][1] <= line.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= line.start < spans[k][1] and len(spans[k][2]) >= 2:
+            line = replace(line, table=spans[k][2])
+        out.append(line)
+    return out
 
 
 _PAGE_CHROME = re.compile(

@@ -142,6 +142,10 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             or (hard_wraps and not _closes_paragraph(prev) and (
                 len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev))
                 or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))))
+        if line.table is not None:
+            # a line of a reader's table: its first cell numbers the table's rows, not a clause
+            out.append(Paragraph(None, [line]))
+            continue
         mark = markers.match(line.text, articles=articles)
         if mark is not None and mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
             mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
@@ -327,14 +331,25 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
 
 
 def _tables(paras: list[Paragraph]) -> tuple[Table, ...]:
-    """The runs of table rows among a clause's own paragraphs, each a ``Table`` of cell texts."""
+    """The runs of table rows among a clause's own paragraphs, each a ``Table`` of cell texts: a
+    reader's table with the reader's rows (a cell of several lines is one cell), pipe rows a row a
+    line."""
     out: list[Table] = []
     run: list[Line] = []
     for p in [*paras, None]:
-        if p is not None and p.marker is None and len(p.lines) == 1 and p.lines[0].row:
-            run.append(p.lines[0])
+        line = p.lines[0] if p is not None and p.marker is None and len(p.lines) == 1 else None
+        if line is not None and run and line.table is not run[-1].table:
+            out.append(_table_of(run))
+            run = []
+        if line is not None and (line.row or line.table is not None):
+            run.append(line)
             continue
         if run:
-            out.append(Table(tuple(tuple(c.text for c in ln.cells) for ln in run), Span(run[0].start, run[-1].end)))
+            out.append(_table_of(run))
             run = []
     return tuple(out)
+
+
+def _table_of(run: list[Line]) -> Table:
+    rows = run[0].table if run[0].table is not None else tuple(tuple(c.text for c in ln.cells) for ln in run)
+    return Table(rows, Span(run[0].start, run[-1].end))

@@ -317,7 +317,7 @@ def _task_of_row(text: str, fields: dict[str, str], span: Span, **where: object)
 
 _COLUMNS = (
     ("number", r"^(?:s?tt|số tt|stt)$"),
-    ("lead", r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|người thực hiện|cơ quan thực hiện|đơn vị chủ trì|phụ trách"),
+    ("lead", r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|người thực hiện|cơ quan thực hiện|đơn vị chủ trì|phụ trách|trách nhiệm"),
     ("partners", r"phối hợp"),
     ("time", r"thời gian|thời hạn|tiến độ|hoàn thành"),
     ("product", r"sản phẩm|kết quả"),
