@@ -404,10 +404,16 @@ def _body_table_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-@pytest.mark.parametrize("make", [_body_table_docx, _body_table_pdf], ids=["docx", "pdf"])
+def _body_table_html() -> bytes:
+    cells = "".join("<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in row) + "</tr>" for row in BODY_TABLE_ROWS)
+    return ("<html><body>" + "".join(f"<p>{t}</p>" for t in BODY_TABLE_PLAN) + f"<table border=1>{cells}</table>"
+            + "".join(f"<p>{t}</p>" for t in BODY_TABLE_AFTER) + "</body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("make", [_body_table_docx, _body_table_pdf, _body_table_html], ids=["docx", "pdf", "html"])
 def test_a_task_table_in_the_body_is_its_clauses_table_and_its_tasks(make) -> None:  # type: ignore[no-untyped-def]
     """A table of who does what inside a clause ("1. Phân công thực hiện như sau:" over it), in a
-    Word file and in a PDF with ruling lines: the clause keeps the table with its rows (a cell of
+    Word file, in a PDF with ruling lines and in a web page: the clause keeps the table with its rows (a cell of
     two units is one cell), the rows numbered "1.", "2." are no clauses of their own, each row is
     a line of the clause's text, and each row is a task of its unit."""
     from plandiff.parsing.audit import lost_and_invented
