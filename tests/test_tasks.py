@@ -441,3 +441,24 @@ def test_the_office_plans_dialogue_schedule_is_a_table_of_tasks() -> None:
     assert len(rows) == 11
     assert rows[0].agency == "Lãnh đạo Sở Công Thương" and rows[0].text.startswith("Giải đáp những vướng mắc")
     assert all(t.period and "giờ" in t.period for t in rows)
+
+
+def test_a_body_laid_out_in_a_one_column_word_table_keeps_its_clauses() -> None:
+    """A draft that boxes its body in a table of one column (a row a paragraph): a box, not a table
+    — its numbered paragraphs are the plan's clauses."""
+    import docx
+
+    doc = docx.Document()
+    for text in BODY_TABLE_PLAN[:5]:
+        doc.add_paragraph(text)
+    body = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Bảo đảm an toàn.", "2. Đúng quy định.", "II. NHIỆM VỤ", "1. Tổ chức kiểm tra."]
+    table = doc.add_table(rows=len(body), cols=1)
+    for row, text in zip(table.rows, body, strict=True):
+        row.cells[0].text = text
+    for text in BODY_TABLE_AFTER[3:]:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    plan = plandiff.parse(out.getvalue())
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1"]
+    assert not any(c.tables for c in plan.walk())

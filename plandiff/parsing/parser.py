@@ -237,18 +237,19 @@ def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: So
 
 
 def _in_tables(lines: list[Line], tables: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...]) -> list[Line]:
-    """The body's lines, those printed from a reader's table (a .docx's, a PDF's ruled one) marked
-    with its rows: the table's lines stay lines of their own (not a run-on paragraph), and its
-    clause keeps the table (a task table in the body)."""
-    if not tables or not lines:
+    """The body's lines, those printed from a reader's table (a .docx's, a web page's, a PDF's
+    ruled one) marked with its rows: the table's lines stay lines of their own (not a run-on
+    paragraph), and its clause keeps the table (a task table in the body). A table of one column
+    or one row is a box the page is laid out in, not a table: its lines are read as text."""
+    spans = sorted(t for t in tables if len(t[2]) >= 2 and max(len(r) for r in t[2]) >= 2)
+    if not spans or not lines:
         return lines
     out: list[Line] = []
     k = 0
-    spans = sorted(tables)
     for line in lines:
         while k < len(spans) and spans[k][1] <= line.start:
             k += 1
-        if k < len(spans) and spans[k][0] <= line.start < spans[k][1] and len(spans[k][2]) >= 2:
+        if k < len(spans) and spans[k][0] <= line.start < spans[k][1]:
             line = replace(line, table=spans[k][2])
         out.append(line)
     return out
