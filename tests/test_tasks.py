@@ -462,3 +462,20 @@ def test_a_body_laid_out_in_a_one_column_word_table_keeps_its_clauses() -> None:
     plan = plandiff.parse(out.getvalue())
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1"]
     assert not any(c.tables for c in plan.walk())
+
+
+@pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "hanoi-5giot-2025.md"])
+def test_a_page_laid_out_in_a_table_beside_its_navigation_keeps_its_clauses(name: str) -> None:
+    """An old portal lays its page out as a table: the navigation in one cell, the whole document
+    (a paragraph to a line) in the next. That cell holds a page of text — a layout box, not a table
+    of tasks: the plan's clauses are read as from the page without the layout."""
+    from html import escape
+
+    text = plandiff.render_plain(plandiff.parse(FIELD / name))
+    content = "".join(f"<p>{escape(line)}</p>" for line in text.split("\n") if line.strip())
+    nav = "<ul><li><a href='/'>Trang chủ</a></li><li><a href='/vb'>Văn bản</a></li></ul>"
+    plain = plandiff.parse(f"<html><body>{content}</body></html>".encode())
+    boxed = plandiff.parse(f"<html><body><table><tr><td>{nav}</td><td>{content}</td></tr>"
+                           f"<tr><td>Bản quyền</td><td>Cổng thông tin</td></tr></table></body></html>".encode())
+    assert [c.id for c in boxed.walk()] == [c.id for c in plain.walk()]
+    assert len(list(boxed.walk())) > 20 and not any(c.tables for c in boxed.walk())

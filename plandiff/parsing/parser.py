@@ -240,8 +240,9 @@ def _in_tables(lines: list[Line], tables: tuple[tuple[int, int, tuple[tuple[str,
     """The body's lines, those printed from a reader's table (a .docx's, a web page's, a PDF's
     ruled one) marked with its rows: the table's lines stay lines of their own (not a run-on
     paragraph), and its clause keeps the table (a task table in the body). A table of one column
-    or one row is a box the page is laid out in, not a table: its lines are read as text."""
-    spans = sorted(t for t in tables if len(t[2]) >= 2 and max(len(r) for r in t[2]) >= 2)
+    or one row, or one with a cell that holds a page of text, is a box the page is laid out in
+    (a portal's navigation beside the document): its lines are read as text."""
+    spans = sorted(t for t in tables if _data_table(t[2]))
     if not spans or not lines:
         return lines
     out: list[Line] = []
@@ -253,6 +254,15 @@ def _in_tables(lines: list[Line], tables: tuple[tuple[int, int, tuple[tuple[str,
             line = replace(line, table=spans[k][2])
         out.append(line)
     return out
+
+
+CELL_LINES, CELL_CHARS = 12, 2000
+"""A cell holding more lines or characters than this is a layout box's, not a table cell."""
+
+
+def _data_table(rows: tuple[tuple[str, ...], ...]) -> bool:
+    return (len(rows) >= 2 and max(len(r) for r in rows) >= 2
+            and all(c.count("\n") < CELL_LINES and len(c) <= CELL_CHARS for r in rows for c in r))
 
 
 _PAGE_CHROME = re.compile(
