@@ -383,7 +383,7 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
 
     queries = {attr: [encode(seeds(getattr(n, attr))) for n in na] for attr in ("own", "sub", "body")}
     # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    wanted = set(fid)
+    wanted = {t for keys, _ in seeds_of.values() for t in keys}
     looked_up: dict[int, _Features] = {}
 
     def postings(feats: _Features) -> _Features:
