@@ -240,3 +240,24 @@ def test_tf_idf_vectors_weigh_each_feature_as_the_formula_does(a: str, b: str) -
         got = space.vector(text)
         assert list(got.items()) == list(want.items())
     assert repeated > 100  # subtrees repeat words: the tf factor is exercised
+
+
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("tth-2024", "anlao-2024")])
+def test_similarities_worked_out_at_once_are_those_asked_one_at_a_time(a: str, b: str) -> None:
+    """Large plans have the similarities of all candidate pairs worked out in one batch (edit ratios
+    on every core): the same floats, bit for bit, as asking ``sim`` pair by pair; and the batch holds
+    every pair of texts that scoring the candidates asks for, so none is worked out twice."""
+    from plandiff.compare import aligner
+
+    na, nb = aligner._nodes(load(a)), aligner._nodes(load(b))
+    cands = aligner._candidates(aligner._Scorer(na, nb))
+    one_by_one = aligner._Scorer(na, nb)
+    want = {(i, j): one_by_one.score(i, j) for i, j in cands}
+    batch = aligner._Scorer(na, nb)
+    batch.prefetch(cands)
+    worked_out = dict(batch.sims)
+    assert {(i, j): batch.score(i, j) for i, j in cands} == want
+    assert batch.sims == worked_out  # scoring found every text pair already there
+    assert worked_out == {k: v for k, v in one_by_one.sims.items() if k in worked_out}
+    assert len(worked_out) == len(one_by_one.sims)
+    assert any(0 < v < 1 for v in worked_out.values())
