@@ -261,3 +261,29 @@ def test_similarities_worked_out_at_once_are_those_asked_one_at_a_time(a: str, b
     assert worked_out == {k: v for k, v in one_by_one.sims.items() if k in worked_out}
     assert len(worked_out) == len(one_by_one.sims)
     assert any(0 < v < 1 for v in worked_out.values())
+
+
+def test_cosines_in_numpy_are_the_floats_of_one_pair_at_a_time() -> None:
+    """The batch and the single pair walk the same vector in the same order: equal floats, bit for
+    bit, whichever vector comes first; pairs sharing nothing are 0; the value is the dot product."""
+    import math
+
+    from plandiff.compare import aligner
+    from plandiff.compare.cosines import cosine, cosines
+    from tests.synthetic import grow, vary
+
+    pa = grow(load("tth-2024"), 3)
+    pb = vary(grow(load("hue-2026"), 3), seed=3)
+    na, nb = aligner._nodes(pa), aligner._nodes(pb)
+    scorer = aligner._Scorer(na, nb)
+    texts_a = [n.own for n in na] + [n.sub for n in na if n.has_children]
+    texts_b = [n.own for n in nb] + [n.sub for n in nb if n.has_children]
+    pairs = [(scorer.v(x), scorer.v(y)) for x, y in zip(texts_a, texts_b * 3, strict=False) if x and y]
+    pairs += [(y, x) for x, y in pairs[:50]] + [({"a": 1.0}, {"b": 1.0}), ({"a": 0.6, "b": 0.8}, {"b": 0.8, "a": 0.6})]
+    got = cosines(pairs)
+    assert got == [cosine(x, y) for x, y in pairs]
+    assert got[:50] == [cosine(y, x) for x, y in pairs[:50]]
+    assert got[-2] == 0.0
+    for (x, y), value in zip(pairs, got, strict=True):
+        assert math.isclose(value, math.fsum(x[t] * y[t] for t in x.keys() & y.keys()), rel_tol=1e-12, abs_tol=1e-15)
+    assert len({round(v, 6) for v in got}) > 100

@@ -28,6 +28,8 @@ from ..errors import InputTooLarge, require
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
 from ..textnorm import key_words, match_key
+from .cosines import cosine as _cos
+from .cosines import cosines
 
 SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05,
                "summary_gain": 0.05, "summary_sim": 0.30, "review": 0.65}
@@ -232,15 +234,6 @@ def _bounded(text: str) -> str:
     return text if len(text) <= 2 * RATIO_SPAN else text[:RATIO_SPAN] + text[-RATIO_SPAN:]
 
 
-def _cos(x: dict[str, float], y: dict[str, float]) -> float:
-    # the shared features found by walking the shorter vector (in C: a filter over the dict, no set
-    # built); fsum is exact, so the result is the same whatever order they come in
-    if len(x) > len(y):
-        x, y = y, x
-    shared = list(filter(y.__contains__, x))
-    return math.fsum(map(operator.mul, map(x.__getitem__, shared), map(y.__getitem__, shared)))
-
-
 def _similarity(cos: float, ratio: float) -> float:
     """Half the TF-IDF cosine, half the edit-distance ratio (0–100) of the two texts."""
     return 0.5 * cos + 0.5 * ratio / 100.0
@@ -304,8 +297,9 @@ class _Scorer:
         keys = list(todo)
         ratios = process.cpdist([_bounded(x) for x, _ in keys], [_bounded(y) for _, y in keys], scorer=fuzz.ratio,
                                 workers=-1, dtype=np.float64).tolist()
-        for (x, y), ratio in zip(keys, ratios, strict=True):
-            self.sims[(x, y)] = _similarity(_cos(self.v(x), self.v(y)), ratio)
+        cos = cosines([(self.v(x), self.v(y)) for x, y in keys])
+        for key, c, ratio in zip(keys, cos, ratios, strict=True):
+            self.sims[key] = _similarity(c, ratio)
 
     def coverage(self, text: str, parts: list[str]) -> float:
         """Share of ``text``'s TF-IDF weight found in the features of ``parts``."""
