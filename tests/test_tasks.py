@@ -479,3 +479,21 @@ def test_a_page_laid_out_in_a_table_beside_its_navigation_keeps_its_clauses(name
                            f"<tr><td>Bản quyền</td><td>Cổng thông tin</td></tr></table></body></html>".encode())
     assert [c.id for c in boxed.walk()] == [c.id for c in plain.walk()]
     assert len(list(boxed.walk())) > 20 and not any(c.tables for c in boxed.walk())
+
+
+def test_deadlines_and_periods_are_those_every_pattern_finds() -> None:
+    """``when`` asks a pattern only of a text holding what it cannot match without (a number, a date,
+    its key word): the same answers as asking every pattern, on every clause, line and sentence of
+    the seed and field plans (and the periods printed without a number are still found)."""
+    from plandiff.tasks import timing
+
+    texts: list[str] = ["Thực hiện thường xuyên, hằng năm", "định kỳ hằng quý báo cáo", "Cả năm", "không có thời hạn"]
+    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "field").glob("*-20*.md")):
+        plan = plandiff.parse(path.read_bytes())
+        for clause in plan.walk():
+            texts += [clause.full_text(), *clause.text.split("\n"), *clause.text.split(". ")]
+    without = [t for t in texts if not any(ch.isdigit() for ch in t)]
+    assert len(without) > 500 and len(texts) - len(without) > 200
+    for text in texts:
+        assert timing.when(text) == timing._when(text, False), text
+    assert sum(1 for t in without if timing.when(t)[1]) >= 4

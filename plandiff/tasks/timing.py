@@ -26,12 +26,38 @@ _EACH_PERIOD = re.compile(
     r"\d{1,2}\s+(?:của\s+)?tháng\s+(?:cuối|đầu)\s+quý)\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)",
     re.IGNORECASE)
 """"trước ngày 15/11 hằng năm", "trước ngày 20 hằng tháng": a deadline each period, kept as printed."""
+_DIGIT = re.compile(r"\d")
+_A_DATE = re.compile("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
+"""What a deadline cannot be without."""
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
 
 
 def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tuple[str, str] | None]:
     """(deadline, period, period_dates) stated in ``text``. With ``whole`` (a table's time
     column) the text is all about time: any date is the deadline and a bare year is a period."""
+    if whole:
+        return _when(text, whole)
+    # each pattern asked only of a text holding what it cannot match without (a number, a date,
+    # its key word): most task texts are asked one or two searches, not six
+    if not _DIGIT.search(text):
+        r = _RECURRING.search(text)
+        return (None, r.group(0), None) if r else (None, None, None)
+    low = text.lower()
+    m = _DEADLINE.search(text) if _A_DATE.search(text) else None
+    if m:
+        iso = _iso(m)
+        if iso:
+            return iso, None, None
+    for pattern, word in ((_QUARTER, "quý"), (_MONTH, "tháng"), (_HALF, "tháng")):
+        p = pattern.search(text) if word in low else None
+        if p:
+            return None, p.group(0), _range(p)
+    r = (_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
+    return (None, r.group(0), None) if r else (None, None, None)
+
+
+def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, str] | None]:
+    """``when`` by every pattern in turn."""
     m = _DEADLINE.search(text) or (_ANY_DATE.search(text) if whole else None)
     if m:
         iso = _iso(m)
