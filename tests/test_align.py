@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -287,3 +289,27 @@ def test_cosines_in_numpy_are_the_floats_of_one_pair_at_a_time() -> None:
     for (x, y), value in zip(pairs, got, strict=True):
         assert math.isclose(value, math.fsum(x[t] * y[t] for t in x.keys() & y.keys()), rel_tol=1e-12, abs_tol=1e-15)
     assert len({round(v, 6) for v in got}) > 100
+
+
+def test_items_of_alike_agencies_are_paired_with_the_nearest_when_many() -> None:
+    """Agency items whose names start alike are candidates of each other — all of them in a plan
+    (two at most start alike), the ``POSTINGS`` nearest the item's own place in a plan of thirty
+    repeated parts, so the candidates grow with the plan, not with its square."""
+    from plandiff.compare import aligner
+    from tests.synthetic import grow
+
+    a, b = load("tth-2024"), load("hue-2026")
+    na, nb = aligner._nodes(a), aligner._nodes(b)
+    one = aligner._agency_pairs(na, nb, len(nb) / len(na))
+    starts = {i: " ".join(na[i].agency.split()[:2]) for i, _ in one}
+    assert one == {(i, j) for i in starts for j, n in enumerate(nb) if n.agency and " ".join(n.agency.split()[:2]) == starts[i]}
+    assert len(one) >= 10
+
+    ga, gb = aligner._nodes(grow(a, 30)), aligner._nodes(grow(b, 30))
+    scale = len(gb) / len(ga)
+    many = aligner._agency_pairs(ga, gb, scale)
+    per_item = Counter(i for i, _ in many)
+    assert max(per_item.values()) == aligner.POSTINGS
+    assert len(many) <= aligner.POSTINGS * len(per_item) < 30 * 30 * len(one) // 2  # not every copy with every copy
+    for i, j in many:  # the nearest copies: within a few copies of the item's own place
+        assert abs(j - i * scale) <= aligner.POSTINGS * len(gb) / 30

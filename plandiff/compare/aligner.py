@@ -358,6 +358,23 @@ def _window(js: list[int], at: float) -> tuple[int, int]:
     return lo, lo + POSTINGS
 
 
+def _agency_pairs(na: list[_Node], nb: list[_Node], scale: float) -> set[tuple[int, int]]:
+    """Items whose agencies' names start alike are always worth scoring: each with the others so
+    named, or the ``POSTINGS`` nearest its own place when more start so (a plan's agencies start
+    alike in twos at most; a plan of repeated parts would pair every copy with every copy)."""
+    by_start: dict[str, list[int]] = defaultdict(list)
+    for j, n in enumerate(nb):
+        if n.agency:
+            by_start[" ".join(n.agency.split()[:2])].append(j)
+    pairs: set[tuple[int, int]] = set()
+    for i, n in enumerate(na):
+        if n.agency:
+            alike = by_start.get(" ".join(n.agency.split()[:2]), [])
+            lo, hi = _window(alike, i * scale)
+            pairs.update((i, j) for j in alike[lo:hi])
+    return pairs
+
+
 def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
     ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
@@ -365,16 +382,8 @@ def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
     na, nb = scorer.na, scorer.nb
     space = scorer.space
     limit = max(40, int(0.05 * space.n))
-    pairs: set[tuple[int, int]] = set()
-    # agencies: items whose names start alike are always worth scoring
-    by_start: dict[str, list[int]] = defaultdict(list)
-    for j, n in enumerate(nb):
-        if n.agency:
-            by_start[" ".join(n.agency.split()[:2])].append(j)
-    for i, n in enumerate(na):
-        if n.agency:
-            pairs.update((i, j) for j in by_start.get(" ".join(n.agency.split()[:2]), ()))
     scale = len(nb) / max(1, len(na))
+    pairs = _agency_pairs(na, nb, scale)
     # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
     rare_of: dict[str, _Features] = {}
     common = {t for t, d in space.df.items() if d > limit}
