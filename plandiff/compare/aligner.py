@@ -870,19 +870,29 @@ def _groups(na: list[_Node], nb: list[_Node], a_to_b: dict[int, int], b_to_a: di
     taken_a = {i for i, _ in linked}
     taken_b = {j for _, j in linked}
     for side, nodes_x, nodes_y, x_to_y, taken_y in (("split", na, nb, a_to_b, taken_b), ("merge", nb, na, b_to_a, taken_a)):
-        # the pairs by the parent of their clause on y's side: a free leaf looks only at its siblings'
-        # partners (in pairing order), not at every pair
-        by_parent: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
-        for x_index, partner in x_to_y.items():
-            by_parent[nodes_y[partner].parent].append((x_index, partner))
+        # the pairs of x's leaves by the parent of their partner, in the partners' order: a free leaf
+        # looks only at its siblings' partners near it (no farther than the largest family among
+        # them), taken in pairing order — not at every pair, nor at every sibling's
+        by_parent: dict[int | None, list[tuple[int, int, int, int]]] = defaultdict(list)
+        for seq, (x_index, partner) in enumerate(x_to_y.items()):
+            if not nodes_x[x_index].has_children:
+                by_parent[nodes_y[partner].parent].append((partner, seq, x_index, partner))
+        reach: dict[int | None, int] = {}
+        for parent, entries in by_parent.items():
+            entries.sort()
+            reach[parent] = max(1 + len(nodes_y[partner].clause.children) for partner, *_ in entries)
         for y in nodes_y:
             if y.index in taken_y or not y.own or y.has_children:
                 continue
             best = None
-            for x_index, partner in by_parent.get(y.parent, ()):
+            entries = by_parent.get(y.parent, [])
+            lo = bisect.bisect_left(entries, (y.index - reach.get(y.parent, 0),))
+            hi = bisect.bisect_right(entries, (y.index + reach.get(y.parent, 0) + 1,))
+            near = sorted(e[1:] for e in entries[lo:hi])
+            for _seq, x_index, partner in near:
                 x = nodes_x[x_index]
                 p = nodes_y[partner]
-                if x.has_children or abs(p.index - y.index) > 1 + len(p.clause.children):
+                if abs(p.index - y.index) > 1 + len(p.clause.children):
                     continue
                 single = scorer.sim(x.own, p.own)
                 if single >= 0.97:
