@@ -204,7 +204,7 @@ def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.M
                                                           factor: int) -> None:
     """Large plans take their candidates from the index worked in numpy: the same pairs, bit for bit,
     as the loop that ordinary plans use (the same products summed in the same order)."""
-    from plandiff.compare import aligner
+    from plandiff.compare import aligner, candidates
     from tests.synthetic import grow, vary
 
     pa, pb = load(a), load(b)
@@ -212,8 +212,9 @@ def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.M
         pa, pb = grow(pa, factor), vary(grow(pb, factor), seed=5)
     got = {}
     for way, bar in (("loop", 10**9), ("numpy", 0)):
-        monkeypatch.setattr(aligner, "VECTORISE_FROM", bar)
-        got[way] = aligner._candidates(aligner._Scorer(aligner._nodes(pa), aligner._nodes(pb)))
+        monkeypatch.setattr(candidates, "VECTORISE_FROM", bar)
+        scorer = aligner._Scorer(aligner._nodes(pa), aligner._nodes(pb))
+        got[way] = candidates.candidates(scorer.na, scorer.nb, scorer.space, scorer.v)
     assert got["numpy"] == got["loop"]
     assert len(got["loop"]) > len(list(pa.walk()))
     if factor > 1:  # a pair align itself works in numpy
@@ -250,9 +251,11 @@ def test_similarities_worked_out_at_once_are_those_asked_one_at_a_time(a: str, b
     on every core): the same floats, bit for bit, as asking ``sim`` pair by pair; and the batch holds
     every pair of texts that scoring the candidates asks for, so none is worked out twice."""
     from plandiff.compare import aligner
+    from plandiff.compare.candidates import candidates
 
     na, nb = aligner._nodes(load(a)), aligner._nodes(load(b))
-    cands = aligner._candidates(aligner._Scorer(na, nb))
+    scorer = aligner._Scorer(na, nb)
+    cands = candidates(na, nb, scorer.space, scorer.v)
     one_by_one = aligner._Scorer(na, nb)
     want = {(i, j): one_by_one.score(i, j) for i, j in cands}
     batch = aligner._Scorer(na, nb)
@@ -295,21 +298,21 @@ def test_items_of_alike_agencies_are_paired_with_the_nearest_when_many() -> None
     """Agency items whose names start alike are candidates of each other — all of them in a plan
     (two at most start alike), the ``POSTINGS`` nearest the item's own place in a plan of thirty
     repeated parts, so the candidates grow with the plan, not with its square."""
-    from plandiff.compare import aligner
+    from plandiff.compare import aligner, candidates
     from tests.synthetic import grow
 
     a, b = load("tth-2024"), load("hue-2026")
     na, nb = aligner._nodes(a), aligner._nodes(b)
-    one = aligner._agency_pairs(na, nb, len(nb) / len(na))
+    one = candidates._agency_pairs(na, nb, len(nb) / len(na))
     starts = {i: " ".join(na[i].agency.split()[:2]) for i, _ in one}
     assert one == {(i, j) for i in starts for j, n in enumerate(nb) if n.agency and " ".join(n.agency.split()[:2]) == starts[i]}
     assert len(one) >= 10
 
     ga, gb = aligner._nodes(grow(a, 30)), aligner._nodes(grow(b, 30))
     scale = len(gb) / len(ga)
-    many = aligner._agency_pairs(ga, gb, scale)
+    many = candidates._agency_pairs(ga, gb, scale)
     per_item = Counter(i for i, _ in many)
-    assert max(per_item.values()) == aligner.POSTINGS
-    assert len(many) <= aligner.POSTINGS * len(per_item) < 30 * 30 * len(one) // 2  # not every copy with every copy
+    assert max(per_item.values()) == candidates.POSTINGS
+    assert len(many) <= candidates.POSTINGS * len(per_item) < 30 * 30 * len(one) // 2  # not every copy with every copy
     for i, j in many:  # the nearest copies: within a few copies of the item's own place
-        assert abs(j - i * scale) <= aligner.POSTINGS * len(gb) / 30
+        assert abs(j - i * scale) <= candidates.POSTINGS * len(gb) / 30

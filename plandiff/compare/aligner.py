@@ -20,7 +20,6 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -28,6 +27,7 @@ from ..errors import InputTooLarge, require
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
 from ..textnorm import key_words, match_key
+from .candidates import VECTORISE_FROM, candidates
 from .cosines import cosine as _cos
 from .cosines import cosines
 
@@ -51,10 +51,6 @@ LABEL_BONUS = 0.03
 MAX_CLAUSES = 10_000
 """Clauses of one plan beyond which it is not compared (bounded time on any input)."""
 
-CANDIDATES = 12
-"""Candidates per clause taken from the inverted index (per text variant)."""
-SEEDS = 24
-"""How many of a clause's heaviest (rarest) word features it looks up in the index."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ABBREVIATIONS = {
@@ -343,208 +339,6 @@ class _Scorer:
         return max(0.0, min(1.0, best))
 
 
-POSTINGS = 16
-"""Postings of one index term scanned per clause. A term in more clauses than this (a plan made of
-near-identical parts) is looked up around the clause's own place in the other plan: the work per
-clause stays bounded, and a term that rare is scanned whole, as before."""
-
-
-def _window(js: list[int], at: float) -> tuple[int, int]:
-    """The ``POSTINGS`` entries of a sorted posting list nearest to position ``at``."""
-    if len(js) <= POSTINGS:
-        return 0, len(js)
-    mid = bisect.bisect_left(js, at)
-    lo = max(0, min(mid - POSTINGS // 2, len(js) - POSTINGS))
-    return lo, lo + POSTINGS
-
-
-def _agency_pairs(na: list[_Node], nb: list[_Node], scale: float) -> set[tuple[int, int]]:
-    """Items whose agencies' names start alike are always worth scoring: each with the others so
-    named, or the ``POSTINGS`` nearest its own place when more start so (a plan's agencies start
-    alike in twos at most; a plan of repeated parts would pair every copy with every copy)."""
-    by_start: dict[str, list[int]] = defaultdict(list)
-    for j, n in enumerate(nb):
-        if n.agency:
-            by_start[" ".join(n.agency.split()[:2])].append(j)
-    pairs: set[tuple[int, int]] = set()
-    for i, n in enumerate(na):
-        if n.agency:
-            alike = by_start.get(" ".join(n.agency.split()[:2]), [])
-            lo, hi = _window(alike, i * scale)
-            pairs.update((i, j) for j in alike[lo:hi])
-    return pairs
-
-
-def _candidates(scorer: _Scorer) -> list[tuple[int, int]]:
-    """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
-    ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
-    so the work per clause is bounded and the whole pass grows linearly with the plans."""
-    na, nb = scorer.na, scorer.nb
-    space = scorer.space
-    limit = max(40, int(0.05 * space.n))
-    scale = len(nb) / max(1, len(na))
-    pairs = _agency_pairs(na, nb, scale)
-    # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
-    rare_of: dict[str, _Features] = {}
-    common = {t for t, d in space.df.items() if d > limit}
-    seeds_of: dict[str, _Features] = {}
-
-    def rare(text: str) -> _Features:
-        got = rare_of.get(text)
-        if got is None:
-            vec = scorer.v(text)
-            keys = list(itertools.filterfalse(common.__contains__, vec))
-            got = rare_of[text] = (keys, list(map(vec.__getitem__, keys)))
-        return got
-
-    def seeds(text: str) -> _Features:
-        got = seeds_of.get(text)
-        if got is None:
-            # the heaviest, ties by feature: only the features as heavy as the SEEDS-th weight are
-            # sorted by (weight, feature) — a subtree's text has thousands, its weights sort in C
-            keys, weights = rare(text)
-            if len(keys) > SEEDS:
-                floor = sorted(weights, reverse=True)[SEEDS - 1]
-                kept = list(itertools.compress(range(len(keys)), map(operator.ge, weights, itertools.repeat(floor))))
-                keys, weights = [keys[k] for k in kept], [weights[k] for k in kept]
-            top = sorted(zip(keys, weights, strict=True), key=lambda tw: (-tw[1], tw[0]))[:SEEDS]
-            got = seeds_of[text] = ([t for t, _ in top], [w for _, w in top])
-        return got
-
-    if len(na) + len(nb) < VECTORISE_FROM:
-        for attr in ("own", "sub", "body"):
-            pairs.update(_index_pairs([rare(getattr(n, attr)) for n in nb], [seeds(getattr(n, attr)) for n in na], scale))
-        return sorted(pairs)
-    import numpy as np
-
-    fid: dict[str, int] = {}
-    numbers = itertools.count()  # a new feature's number (an old one's stays: setdefault)
-    encoded: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-    def encode(feats: _Features) -> tuple[np.ndarray, np.ndarray]:
-        # each text's features as numbers once (a leaf's own, sub and body are one list)
-        got = encoded.get(id(feats))
-        if got is None:
-            keys, weights = feats
-            got = encoded[id(feats)] = (
-                np.fromiter(map(fid.setdefault, keys, numbers), dtype=np.int64, count=len(keys)),
-                np.asarray(weights, dtype=np.float64))
-        return got
-
-    queries = {attr: [encode(seeds(getattr(n, attr))) for n in na] for attr in ("own", "sub", "body")}
-    # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    wanted = {t for keys, _ in seeds_of.values() for t in keys}
-    looked_up: dict[int, _Features] = {}
-
-    def postings(feats: _Features) -> _Features:
-        got = looked_up.get(id(feats))
-        if got is None:
-            keys, weights = feats
-            kept = [k for k, t in enumerate(keys) if t in wanted]
-            got = looked_up[id(feats)] = ([keys[k] for k in kept], [weights[k] for k in kept])
-        return got
-
-    for attr in ("own", "sub", "body"):
-        pairs.update(_index_pairs_vectorised([encode(postings(rare(getattr(n, attr)))) for n in nb],
-                                             queries[attr], scale))
-    return sorted(pairs)
-
-
-_Features = tuple[list[str], list[float]]
-"""A text's features and their weights, in two lists."""
-
-
-def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float) -> set[tuple[int, int]]:
-    """Each clause of a with the ``CANDIDATES`` clauses of b its seeds weigh most in, through an
-    inverted index of b's rare features (postings scanned around the clause's own place)."""
-    pairs: set[tuple[int, int]] = set()
-    # postings only of the features some clause of a looks up (its seeds, a few dozen a clause): a
-    # subtree's text has thousands, and a posting nobody reads need not be written
-    wanted: set[str] = set()
-    for keys, _ in seeds_a:
-        wanted.update(keys)
-    index: dict[str, tuple[list[int], list[float]]] = {}
-    for j, (keys, weights) in enumerate(rare_b):
-        if not wanted.isdisjoint(keys):
-            weight = dict(zip(keys, weights, strict=True))
-            for t in wanted.intersection(keys):
-                posting = index.get(t)
-                if posting is None:
-                    index[t] = ([j], [weight[t]])
-                else:
-                    posting[0].append(j)
-                    posting[1].append(weight[t])
-    for i, feats in enumerate(seeds_a):
-        acc: dict[int, float] = defaultdict(float)
-        for t, w in zip(*feats, strict=True):
-            posting = index.get(t)
-            if posting is None:
-                continue
-            js, ws = posting
-            if len(js) > POSTINGS:
-                lo, hi = _window(js, i * scale)
-                js, ws = js[lo:hi], ws[lo:hi]
-            for j, x in zip(js, ws, strict=True):
-                acc[j] += w * x
-        if len(acc) <= CANDIDATES:
-            pairs.update((i, j) for j in acc)
-        else:
-            # the best by summed weight, ties to the earlier clause (a total order: j is unique)
-            top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-            pairs.update((i, j) for j, _ in top)
-    return pairs
-
-
-VECTORISE_FROM = 1500
-"""Clauses of both plans from which the index is worked in numpy: loading numpy costs more than it
-saves on a plan of ordinary size, and a plan thirty times that size spends seconds in the Python
-loop. Both ways give the same pairs, bit for bit (the same products summed in the same order)."""
-
-
-def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[Any, Any]],
-                            scale: float) -> set[tuple[int, int]]:
-    """``_index_pairs`` in numpy over features numbered (arrays of numbers and weights): postings as
-    one array sorted by feature (CSR), each seed's window cut by a search, products summed per
-    (i, j) by ``bincount`` in the order the loop adds them."""
-    import numpy as np
-
-    if not rare_b or not seeds_a:
-        return set()
-    f_b = np.concatenate([f for f, _ in rare_b])
-    w_b = np.concatenate([w for _, w in rare_b])
-    j_b = np.repeat(np.arange(len(rare_b), dtype=np.int64), [len(f) for f, _ in rare_b])
-    fq = np.concatenate([f for f, _ in seeds_a])
-    wq = np.concatenate([w for _, w in seeds_a])
-    iq = np.repeat(np.arange(len(seeds_a), dtype=np.int64), [len(f) for f, _ in seeds_a])
-    if not len(f_b) or not len(fq):
-        return set()
-    # bisect_left over whole clause numbers finds the same place for i * scale and its ceiling
-    at = np.ceil(iq * scale).astype(np.int64)
-    m = len(rare_b) + 1
-    order = np.argsort(f_b, kind="stable")  # j stays ascending within a feature
-    f_sorted, j_sorted = f_b[order], j_b[order]
-    w_sorted = w_b[order]
-    start_of = np.searchsorted(f_sorted, np.arange(max(int(f_b.max()), int(fq.max())) + 2))
-    start, length = start_of[fq], start_of[fq + 1] - start_of[fq]
-    mid = np.searchsorted(f_sorted * m + j_sorted, fq * m + at) - start
-    long = length > POSTINGS
-    lo = np.where(long, np.maximum(0, np.minimum(mid - POSTINGS // 2, length - POSTINGS)), 0)
-    count = np.where(long, POSTINGS, length)
-    row = np.repeat(np.arange(len(fq)), count)
-    pos = start[row] + lo[row] + np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
-    ii = iq[row]
-    jj = j_sorted[pos]
-    keys, inverse = np.unique(ii * m + jj, return_inverse=True)
-    sums = np.bincount(inverse, weights=wq[row] * w_sorted[pos])
-    gi, gj = keys // m, keys % m
-    ranked = np.lexsort((gj, -sums, gi))
-    gi, gj = gi[ranked], gj[ranked]
-    first = np.flatnonzero(np.r_[True, gi[1:] != gi[:-1]])
-    rank = np.arange(len(gi)) - np.repeat(first, np.diff(np.r_[first, len(gi)]))
-    keep = rank < CANDIDATES
-    return set(zip(gi[keep].tolist(), gj[keep].tolist(), strict=True))
-
-
 def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     """Pair the clauses of two plans. ``cross`` (default: decided from the issuers) switches to the
     stricter bars of cross-jurisdiction text reuse."""
@@ -580,7 +374,7 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
         if len(n.own) >= 3 and seen_a[n.own] == 1 and seen_b.get(n.own) == 1:
             take(n.index, by_text[n.own], "exact")
 
-    cands = [(i, j) for i, j in _candidates(scorer) if i not in a_to_b and j not in b_to_a]
+    cands = [(i, j) for i, j in candidates(na, nb, scorer.space, scorer.v) if i not in a_to_b and j not in b_to_a]
     if len(na) + len(nb) >= VECTORISE_FROM:
         scorer.prefetch(cands)
 
