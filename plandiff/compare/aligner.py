@@ -278,8 +278,9 @@ class _Scorer:
 
     def prefetch(self, pairs: list[tuple[int, int]]) -> None:
         """Work out at once the text similarities that scoring ``pairs`` will ask for: their
-        edit-distance ratios in one call that runs on every core (rapidfuzz's ``cpdist``, the
-        same numbers as one ``fuzz.ratio`` at a time). For large plans: it needs numpy."""
+        edit-distance ratios in one call that runs on every core (rapidfuzz's ``cpdist``) and
+        their cosines in numpy (``cosines``) — the same floats as one pair at a time. For large
+        plans: it needs numpy."""
         import numpy as np
         from rapidfuzz import process
 
