@@ -155,6 +155,46 @@ def test_word_diffs_change_no_more_than_diff_match_patchs_across_provinces() -> 
         assert changed(ours) <= changed(theirs) * 1.02 + 10
 
 
+_DIFFS = st.lists(st.tuples(st.sampled_from((-1, 0, 0, 1)), st.text(alphabet="ab c", min_size=1, max_size=6)), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIFFS, st.booleans())
+def test_semantic_cleanup_is_diff_match_patchs_own(diffs: list[tuple[int, str]], merged: bool) -> None:
+    """Our semantic cleanup (no rescans) leaves the same edits as diff-match-patch's, on any list
+    of edits: merged as a diff comes, or raw runs of small changes that it eliminates in cascades."""
+    from diff_match_patch import diff_match_patch
+
+    from plandiff.compare.worddiff import _DiffMatchPatch
+
+    theirs = diff_match_patch()
+    if merged:
+        theirs.diff_cleanupMerge(diffs)
+    ours, expected = list(diffs), list(diffs)
+    _DiffMatchPatch().diff_cleanupSemantic(ours)
+    theirs.diff_cleanupSemantic(expected)
+    assert ours == expected
+
+
+def test_semantic_cleanup_is_diff_match_patchs_own_on_long_runs_of_small_changes() -> None:
+    """Where diff-match-patch's rescans cost most: many short equalities between edits, eliminated
+    one after another back to the start (a clause rewritten word by word)."""
+    import random
+
+    from diff_match_patch import diff_match_patch
+
+    from plandiff.compare.worddiff import _DiffMatchPatch
+
+    rng = random.Random(7)
+    for _ in range(50):
+        diffs = [(op, "x" * rng.randint(1, 3)) for k in range(rng.randint(50, 300))
+                 for op in ((0,) if k % 2 else (rng.choice((-1, 1)),))]
+        ours, expected = list(diffs), list(diffs)
+        _DiffMatchPatch().diff_cleanupSemantic(ours)
+        diff_match_patch().diff_cleanupSemantic(expected)
+        assert ours == expected and len(ours) < len(diffs)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80), st.text(alphabet="aăâbđeêiỏ ơưạ.,;12 /-\n", max_size=80))
 def test_applying_a_word_diff_to_a_gives_b(a: str, b: str) -> None:
