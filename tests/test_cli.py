@@ -101,3 +101,19 @@ def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_diff_page_is_the_page_worked_out_in_one_process(tmp_path: Path) -> None:
+    """The command works out the page's citations and duties in a child while it aligns: the page
+    is the same, byte for byte, as the library's in one process."""
+    import plandiff
+    from plandiff.tasks import compare_tasks
+
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["diff", TTH24, HUE26, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    a, b = plandiff.parse_file(Path(TTH24)), plandiff.parse_file(Path(HUE26))
+    al = plandiff.align(a, b)
+    page = plandiff.render_html(al, citations=plandiff.compare_citations(a, b), tasks=compare_tasks(a, b, al).to_dict())
+    assert out.read_text(encoding="utf-8") == page
+    assert "Quyết định" in page and 'data-kind="modified"' in page

@@ -97,13 +97,15 @@ def _merge(x: dict[str, int], y: dict[str, int]) -> dict[str, int]:
     return {k: x.get(k, 0) + y.get(k, 0) for k in x}
 
 
-def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None) -> TaskComparison:
+def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None, *,
+                  extracted: tuple[list[Task], list[Task]] | None = None) -> TaskComparison:
     """Pair the duties of ``a`` and ``b``: through the clause alignment where tasks come from
-    clauses, by their words where they come from tables."""
+    clauses, by their words where they come from tables. ``extracted``: the two plans' ``tasks``
+    when they were already worked out (``plandiff diff`` extracts them while it aligns)."""
     require(a, Plan, "compare_tasks(a, …)")
     require(b, Plan, "compare_tasks(…, b)")
     al = alignment if alignment is not None else align(a, b)
-    ta, tb = extract_tasks(a), extract_tasks(b)
+    ta, tb = (list(extracted[0]), list(extracted[1])) if extracted is not None else (extract_tasks(a), extract_tasks(b))
     result = TaskComparison(ta, tb)
     partners: dict[str, set[str]] = defaultdict(set)
     for p in al.pairs:

@@ -1,0 +1,54 @@
+"""A stage worked out in a forked child (``plandiff diff`` extracts citations and duties while it
+aligns): the value comes back whole, a failing child costs nothing but time, and a child whose
+value is not wanted is stopped and reaped. Real processes, no mocks."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from plandiff_cli.forked import Forked
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+
+
+def _where(size: int) -> tuple[int, str]:
+    return os.getpid(), "đ" * size
+
+
+def test_the_value_comes_from_another_process_whole() -> None:
+    with Forked(_where, 300_000) as beside:  # larger than a pipe's buffer: no deadlock, nothing torn
+        pid, text = beside.result()
+    assert pid != os.getpid()
+    assert text == "đ" * 300_000
+
+
+def _only_here(parent: int) -> str:
+    if os.getpid() != parent:
+        raise RuntimeError("the child fails")
+    return "worked out in the parent"
+
+
+def test_a_failing_child_costs_only_time_the_parent_works_it_out() -> None:
+    with Forked(_only_here, os.getpid()) as beside:
+        assert beside.result() == "worked out in the parent"
+
+
+def _fails() -> None:
+    raise ValueError("not a plan")
+
+
+def test_an_error_of_the_stage_is_raised_in_the_parent() -> None:
+    with Forked(_fails) as beside, pytest.raises(ValueError, match="not a plan"):
+        beside.result()
+
+
+def test_a_child_whose_value_is_not_wanted_is_stopped_and_reaped() -> None:
+    with Forked(time.sleep, 60) as beside:
+        pid = beside._pid
+        assert pid is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no longer our child, no zombie left
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
