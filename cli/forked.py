@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Forked(Generic[T]):
@@ -78,6 +80,29 @@ class Forked(Generic[T]):
                 pass
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+class Awaited(Mapping[K, V]):
+    """A mapping that is a ``Forked`` stage's value, waited for at its first lookup: the parent
+    does all it can before it needs the child's work (the page's sections before its table)."""
+
+    def __init__(self, stage: Forked[Mapping[K, V]]) -> None:
+        self._stage = stage
+        self._value: Mapping[K, V] | None = None
+
+    def _got(self) -> Mapping[K, V]:
+        if self._value is None:
+            self._value = self._stage.result()
+        return self._value
+
+    def __getitem__(self, key: K) -> V:
+        return self._got()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._got())
+
+    def __len__(self) -> int:
+        return len(self._got())
 
 
 def _child(read: int, write: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:

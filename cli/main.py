@@ -20,7 +20,7 @@ from plandiff.read.source import MAX_BYTES
 
 from .common import UserError, emit_trace, guard_output, to_json, write
 from .corpus import corpus, open_store
-from .forked import Forked
+from .forked import Awaited, Forked
 
 CORPUS_REF = re.compile(r"^corpus:(?P<id>\d+)$")
 """A document of the corpus store (``plandiff corpus ls`` shows the ids), where a file would go."""
@@ -140,10 +140,13 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     elif fmt == "md":
         text = plandiff.render_markdown(result)
     else:
+        from plandiff.render.html import table_word_diffs
         from plandiff.tasks import compare_tasks
 
-        duties = compare_tasks(plan_a, plan_b, result, extracted=extracted).to_dict()
-        text = plandiff.render_html(result, citations=cites, tasks=duties, lang=lang)
+        # the table's word diffs in a child while the duties and the sections above it are made
+        with Forked(table_word_diffs, result) as diffing:
+            duties = compare_tasks(plan_a, plan_b, result, extracted=extracted).to_dict()
+            text = plandiff.render_html(result, citations=cites, tasks=duties, lang=lang, word_diffs=Awaited(diffing))
     write(text, output)
     if output:
         counts = result.counts()

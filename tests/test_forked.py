@@ -52,3 +52,18 @@ def test_a_child_whose_value_is_not_wanted_is_stopped_and_reaped() -> None:
         os.waitpid(pid, os.WNOHANG)  # reaped: no longer our child, no zombie left
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def _table() -> dict[str, int]:
+    return {"I.1": os.getpid(), "I.2": 2}
+
+
+def test_an_awaited_mapping_is_the_childs_value_at_its_first_lookup() -> None:
+    from plandiff_cli.forked import Awaited
+
+    with Forked(_table) as beside:
+        table = Awaited(beside)
+        assert beside._pid is not None  # nothing waited for yet
+        assert table.get("I.2") == 2 and table["I.1"] != os.getpid()
+        assert beside._pid is None  # reaped at the first lookup
+        assert sorted(table) == ["I.1", "I.2"] and len(table) == 2 and table.get("II") is None

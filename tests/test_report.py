@@ -217,3 +217,22 @@ def test_moved_rows_name_the_headings_they_left_and_joined() -> None:
     links = row.xpath('.//div[@class="relabel"]/a/@href')
     assert f"#a-{pair.a.rsplit('.', 1)[0]}" in links and f"#b-{pair.b.rsplit('.', 1)[0]}" in links
     assert doc.xpath(f'//*[@id="a-{pair.a.rsplit(".", 1)[0]}"]')
+
+
+def test_word_diffs_worked_out_beforehand_make_the_same_page() -> None:
+    """``plandiff diff`` works out the table's word diffs in another process: given them, the page
+    is the same, and it is built from them (not worked out again)."""
+    from plandiff.compare.worddiff import Edit
+    from plandiff.render.html import table_word_diffs
+
+    a, b = load("tth-2024"), load("hue-2026")
+    al = plandiff.align(a, b)
+    known = table_word_diffs(al)
+    edited = [(a.find(p.a), b.find(p.b)) for p in al.pairs if p.edited and p.rule != "container"]
+    assert len(known) >= len(edited) > 20
+    assert all((ca.text, cb.text) in known for ca, cb in edited)
+    assert plandiff.render_html(al, word_diffs=known) == plandiff.render_html(al)
+    ca, cb = edited[0]
+    marked = {**known, (ca.text, cb.text): [Edit("delete", ca.text), Edit("insert", cb.text)]}
+    row = lhtml.fromstring(plandiff.render_html(al, word_diffs=marked)).xpath(f'//tr[@data-a="{ca.id}"][@data-b="{cb.id}"]')[0]
+    assert [d.text_content() for d in row.xpath('.//td[contains(@class, "inline")]//del')] == [ca.text]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from lxml import etree
 from lxml.builder import E
 
 from ..compare.history import History
-from ..compare.worddiff import Budget, diff_words
+from ..compare.worddiff import Budget, Edit, diff_words
 from ..errors import require
 from ..model import Alignment, Clause, Pair, Plan
 
@@ -217,12 +218,15 @@ def _text_el(text: str) -> list[Any]:
     return parts
 
 
-def _diff_els(a: str, b: str, budget: Budget | None = None) -> tuple[list[Any], list[Any], list[Any]]:
-    """Old side, new side and inline redline for one pair of texts (within the page's ``budget``)."""
+def _diff_els(a: str, b: str, budget: Budget | None = None,
+              known: Mapping[tuple[str, str], list[Edit]] | None = None) -> tuple[list[Any], list[Any], list[Any]]:
+    """Old side, new side and inline redline for one pair of texts (within the page's ``budget``;
+    ``known``: word diffs worked out already)."""
     old: list[Any] = []
     new: list[Any] = []
     inline: list[Any] = []
-    for edit in diff_words(a, b, budget=budget):
+    edits = known.get((a, b)) if known is not None else None
+    for edit in edits if edits is not None else diff_words(a, b, budget=budget):
         if edit.op == "equal":
             old.append(edit.text)
             new.append(edit.text)
@@ -335,10 +339,12 @@ Row = tuple[str, Pair | None, str | None, str | None]
 
 
 def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None,
-                tasks: dict[str, Any] | None = None, lang: str = "vi") -> str:
+                tasks: dict[str, Any] | None = None, lang: str = "vi",
+                word_diffs: Mapping[tuple[str, str], list[Edit]] | None = None) -> str:
     """The comparison page for ``al`` as one HTML string (``lang``: "vi", the default, or "en").
     Built section by section: header cards, contents, summary, change list, per-section counts,
-    legal basis, duties by agency, controls, the comparison table."""
+    legal basis, duties by agency, controls, the comparison table. ``word_diffs``: the table's
+    word diffs worked out already (``table_word_diffs``), looked up at the table, not before."""
     require(al, Alignment, "render_html(alignment)")
     t = STRINGS.get(lang, STRINGS["vi"])
     labels = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
@@ -371,7 +377,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     if tasks and tasks.get("agencies"):
         content.append(_agency_section(tasks, t))
     content.append(_controls(al, subst, labels, t))
-    content.append(_comparison_table(al, rows, subst, labels, t))
+    content.append(_comparison_table(al, rows, subst, labels, t, word_diffs))
     content.addprevious(_contents(al, rows, labels, t))
     body.append(E.script(script_json(al.to_dict()), type="application/json", id="plandiff-data"))
     body.append(E.script(JS))
@@ -429,8 +435,29 @@ def _controls(al: Alignment, subst: set[tuple[str, str]], labels: dict[str, str]
     )
 
 
+def _diffed(pair: Pair | None, ca: Clause | None, cb: Clause | None) -> tuple[str, str] | None:
+    """The texts a row shows word by word: a container pair's headings (its body is in the linked
+    rows), an edited pair's texts; None for a row without a word diff."""
+    if ca is None or cb is None or pair is None:
+        return None
+    if pair.rule == "container":
+        return ca.heading, cb.heading
+    return (ca.text, cb.text) if pair.edited else None
+
+
+def table_word_diffs(al: Alignment) -> dict[tuple[str, str], list[Edit]]:
+    """Every word diff the comparison table shows, within one page's budget: ``plandiff diff``
+    works them out in a child process while it prepares the rest of the page."""
+    clauses_a = {c.id: c for c in al.a.walk()}
+    clauses_b = {c.id: c for c in al.b.walk()}
+    texts = (_diffed(pair, clauses_a.get(aid) if aid else None, clauses_b.get(bid) if bid else None)
+             for _, pair, aid, bid in _rows(al))
+    budget = Budget()
+    return {k: diff_words(*k, budget=budget) for k in dict.fromkeys(x for x in texts if x is not None)}
+
+
 def _comparison_table(al: Alignment, rows: list[Row], subst: set[tuple[str, str]], labels: dict[str, str],
-                      t: dict[str, Any]) -> etree._Element:
+                      t: dict[str, Any], known: Mapping[tuple[str, str], list[Edit]] | None = None) -> etree._Element:
     """A row per pair (or lone clause): status with its evidence, A's and B's text with the words
     that changed, and the inline redline."""
     a, b = al.a, al.b
@@ -462,11 +489,9 @@ def _comparison_table(al: Alignment, rows: list[Row], subst: set[tuple[str, str]
         old: list[Any] | None = None
         new: list[Any] | None = None
         inline: list[Any] | None = None
-        if ca is not None and cb is not None and pair is not None and pair.rule == "container":
-            # the heading followed the content: compare headings; the body is in the linked rows
-            old, new, inline = _diff_els(ca.heading, cb.heading, budget)
-        elif ca is not None and cb is not None and pair is not None and pair.edited:
-            old, new, inline = _diff_els(ca.text, cb.text, budget)
+        diffed = _diffed(pair, ca, cb)
+        if diffed is not None:
+            old, new, inline = _diff_els(*diffed, budget, known)
         anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
         anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
         if aid:
