@@ -272,3 +272,35 @@ def test_items_numbered_under_their_sections_roman_numeral() -> None:
         ("I", "section"), ("I.1", "item"), ("I.2", "item"), ("II", "section"), ("II.1", "item"), ("II.1.a", "point"),
         ("II.1.1", "subitem"), ("II.2", "item")]
     assert plan.find("I.1").text == "Mục đích\nNâng cao nhận thức."
+
+
+def test_a_line_closes_a_paragraph_exactly_where_the_closing_pattern_ends_it() -> None:
+    """Read from the line's end, for speed: the same answer as the pattern's search, on the seeds'
+    lines and on every short string of the characters that matter."""
+    import itertools
+
+    from plandiff.parsing.structure import _CLOSING, _closes_paragraph
+
+    lines = [ln for name in ("tth-2024", "hue-2026", "anlao-2024") for ln in load(name).source.splitlines()]
+    alphabet = ".:!?…/”\"’)]a \t"
+    shorts = ("".join(p) for n in range(5) for p in itertools.product(alphabet, repeat=n))
+    checked = 0
+    for text in itertools.chain(lines, shorts):
+        assert _closes_paragraph(text) == bool(_CLOSING.search(text.rstrip())), repr(text)
+        checked += 1
+    assert checked > 30_000
+
+
+def test_markers_are_found_whatever_the_line_opens_with() -> None:
+    """A letter's label needs ")" or a one-letter "."; a bullet opens with its sign: every kind is
+    still found, and a line that only looks close is not a marker."""
+    from plandiff.parsing.markers import match
+
+    found = {t: (m.style, m.key) if m else None for t in ("a) Tuyên truyền", "đ. Tổ chức", "ab) Hai", "iv) Bốn",
+                                                          "- gạch", "+ cộng", "• chấm", "f) Word", "a Không",
+                                                          "a.b Không", "x) mười", "Phần I. Chung")
+             for m in [match(t)]}
+    assert found == {"a) Tuyên truyền": ("letter", "a"), "đ. Tổ chức": ("letter", "đ"), "ab) Hai": None,
+                     "iv) Bốn": ("roman_lower", "iv"), "- gạch": ("dash", "-"), "+ cộng": ("plus", "+"),
+                     "• chấm": ("bullet", "•"), "f) Word": ("letter", "f"), "a Không": None, "a.b Không": None,
+                     "x) mười": ("letter", "x"), "Phần I. Chung": ("part", "I")}

@@ -47,6 +47,8 @@ def is_heading(line: Line) -> bool:
     """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own, or
     the label alone in sentence case ("Phụ lục 02")."""
     text = line.text.strip()
+    if not text.startswith("P"):  # both open with "PHỤ" or "Phụ": most lines are out at once
+        return False
     return (bool(_HEADING.match(text)) and text == text.upper()) or bool(_LABEL_ONLY.match(text))
 
 

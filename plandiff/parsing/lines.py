@@ -11,6 +11,7 @@ Guarantees of the output:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field, replace
 
@@ -77,7 +78,12 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     raw: list[tuple[int, str]] = []
     page_starts = [0]
     pos = 0
-    for piece in text.split("\n"):
+    pieces = text.split("\n")
+    if "\f" not in text:  # most text: each line where the ones before it end (summed in C)
+        ends = map(operator.add, map(len, pieces[:-1]), itertools.repeat(1))
+        raw = list(zip(itertools.accumulate(ends, initial=0), pieces, strict=True))
+        pieces = []
+    for piece in pieces:
         # a form feed is a page break: record it and read the rest as the next line
         sub_pos = pos
         for k, sub in enumerate(piece.split("\f")):
@@ -150,7 +156,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             continue
         lines.append(
             Line(body, begin, end, indent=lead > 0 and not markdown, blank_before=blank,
-                 cells=(Cell(body, begin, end),) if markdown else _cells(content, start))
+                 cells=(Cell(body, begin, end),) if markdown or not _gap(content) else _cells(content, start))
         )
         blank = False
     return lines, artefacts
@@ -280,12 +286,14 @@ def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:
     return before.endswith((".", ";", ":", "./.")) or after_raw[:1].isspace() or bool(_CLAUSE_START.match(after))
 
 
+def _gap(content: str) -> bool:
+    """Whether a gap between cells can be in the line (a tab, three spaces, a no-break space);
+    most lines have none and are one cell, the stripped line itself."""
+    return "\t" in content or "   " in content or "\u00a0" in content
+
+
 def _cells(content: str, start: int) -> tuple[Cell, ...]:
     cells: list[Cell] = []
-    if "\t" not in content and "   " not in content and "\u00a0" not in content:
-        # no gap can be there (most lines): the line is one cell
-        _add_cell(cells, content, start, 0, len(content))
-        return tuple(cells)
     last = 0
     for m in _CELL_GAP.finditer(content):
         _add_cell(cells, content, start, last, m.start())

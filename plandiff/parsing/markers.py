@@ -171,7 +171,15 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         if m and int(m.group("key")) > 0:
             return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
         return None
-    m = _LETTER.match(text) or _LETTER_DOT.match(text)
+    if first in BULLETS:
+        m = _BULLET.match(text)
+        if m:
+            label = m.group("label")
+            style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
+            return Marker(style, label, label, 0, m.group("rest"))
+        return None
+    # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
+    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
     if m:
         key = m.group("key")
         if len(key) == 1 and key in VN_LETTERS:
@@ -183,12 +191,6 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         value = roman_value(key)
         if value:
             return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
-        return None
-    m = _BULLET.match(text)
-    if m:
-        label = m.group("label")
-        style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
-        return Marker(style, label, label, 0, m.group("rest"))
     return None
 
 

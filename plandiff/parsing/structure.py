@@ -100,7 +100,12 @@ def _is_caps(text: str) -> bool:
 
 
 def _closes_paragraph(text: str) -> bool:
-    return bool(_CLOSING.search(text.rstrip()))
+    """``_CLOSING`` at the line's end, read from the end (a regex search tries every position)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_FINAL_MARKS)
+
+
+_CLOSERS = "”\"’)]"
+_FINAL_MARKS = (".", ":", "!", "?", "…")  # "./." ends with "."
 
 
 def _starts_lower(text: str) -> bool:

@@ -157,6 +157,8 @@ def _nfc(text: str) -> str:
 
 def _looks_like_markdown(text: str) -> bool:
     """Three lines or more that open with a heading's "#" or with "**"."""
+    if text.count("#") + text.count("**") < 3:  # each such line holds one at least: most text has none
+        return False
     marks = 0
     for ln in text.splitlines():
         if ln.startswith("#") or ln.lstrip().startswith("**"):
