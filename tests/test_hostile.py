@@ -8,6 +8,7 @@ the suite stays fast; the measures are medians of three runs on a noisy machine.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import io
@@ -396,6 +397,40 @@ def test_signals_exit_cleanly_and_leave_no_temporary_file(pair: tuple[Path, Path
     assert proc.returncode == code, err
     assert err.decode() in ("plandiff: interrupted\n", "plandiff: terminated\n")
     assert list(out.parent.iterdir()) == []  # no report, and no temporary file left behind
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
+def test_a_diff_stopped_while_its_child_works_leaves_no_process_and_no_file(tmp_path: Path) -> None:
+    """``diff`` works out the page's citations and duties in a forked child while it aligns: a
+    signal to the command alone still ends both, with no report and no temporary file."""
+    from tests.conftest import load
+    from tests.synthetic import grow
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(grow(load("tth-2024"), 20).source, encoding="utf-8")
+    b.write_text(grow(load("hue-2026"), 20).source, encoding="utf-8")
+    out = tmp_path / "out" / "report.html"
+    out.parent.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "plandiff_cli.main", "diff", str(a), str(b), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    children: list[int] = []
+    deadline = time.monotonic() + 20
+    while not children and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        with contextlib.suppress(OSError):
+            children = [int(x) for x in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+    if not children:
+        proc.kill()
+        proc.communicate()
+        pytest.skip("the command finished before its child could be seen")
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and err.decode() == "plandiff: terminated\n", err
+    time.sleep(0.2)
+    for child in children:
+        with pytest.raises(ProcessLookupError):
+            os.kill(child, 0)  # stopped and reaped, not left running as an orphan
+    assert list(out.parent.iterdir()) == []
 
 
 def test_huge_clauses_are_compared_in_bounded_time() -> None:
