@@ -356,3 +356,33 @@ def test_items_of_alike_agencies_are_paired_with_the_nearest_when_many() -> None
     assert len(many) <= candidates.POSTINGS * len(per_item) < 30 * 30 * len(one) // 2  # not every copy with every copy
     for i, j in many:  # the nearest copies: within a few copies of the item's own place
         assert abs(j - i * scale) <= candidates.POSTINGS * len(gb) / 30
+
+
+def test_matching_keys_are_those_of_every_pattern_tried() -> None:
+    """The mask tries a pattern only where a substring it needs stands: the same keys as trying
+    every pattern on every text (abbreviations, place and level words, years)."""
+    import re
+
+    from plandiff.compare.aligner import _ABBREV_RE, _ABBREVIATIONS, _YEAR, matching_key
+    from plandiff.textnorm import key_words, match_key
+
+    def every_pattern(text: str, plan: plandiff.Plan) -> str:
+        key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], match_key(text))
+        j = plan.meta.jurisdiction
+        if j is not None and j.name:
+            name = match_key(j.name)
+            if j.level:
+                key = key.replace(f"{j.level} {name}", " #jur ")
+            key = key.replace(name, " #jur ")
+            if j.level:
+                key = re.sub(rf"(?<!\w){re.escape(j.level)}(?!\w)", " #jur ", key)
+        return " ".join(key_words(_YEAR.sub("#y", key).replace("#", "xx")))
+
+    checked = 0
+    for name in ("tth-2023", "tth-2024", "hue-2026", "hungyen-2024", "anlao-2024"):
+        plan = load(name)
+        texts = [plan.preamble, *(t for c in plan.walk() for t in (c.text, c.heading))]
+        for text in texts:
+            assert matching_key(text, plan) == every_pattern(text, plan), text
+            checked += 1
+    assert checked > 500

@@ -122,17 +122,28 @@ def _agency_key(heading: str) -> str:
 
 
 def _mask(text: str, plan: Plan) -> str:
-    key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], match_key(text))
+    # each pattern only where a substring it needs stands (a search in C; most clauses have no
+    # abbreviation and no year): the same key, a clause masked in a third less time
+    key = match_key(text)
+    if any(map(key.__contains__, _ABBREVIATIONS)):
+        key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
     j = plan.meta.jurisdiction
     if j is not None and j.name:
         name = match_key(j.name)
         if j.level:
             key = key.replace(f"{j.level} {name}", " #jur ")
         key = key.replace(name, " #jur ")
-        if j.level:
-            key = re.sub(rf"(?<!\w){re.escape(j.level)}(?!\w)", " #jur ", key)
-    key = _YEAR.sub("#y", key)
+        if j.level and j.level in key:
+            key = _level_word(j.level).sub(" #jur ", key)
+    if "19" in key or "20" in key:
+        key = _YEAR.sub("#y", key)
     return " ".join(key_words(key.replace("#", "xx")))
+
+
+@functools.lru_cache(maxsize=64)
+def _level_word(level: str) -> re.Pattern[str]:
+    """A level word ("tỉnh", "huyện") standing as a word of its own."""
+    return re.compile(rf"(?<!\w){re.escape(level)}(?!\w)")
 
 
 def matching_key(text: str, plan: Plan) -> str:
