@@ -126,14 +126,15 @@ def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None, *,
         used.add(j)
         result.pairs.append((i, j, _status(t, tb[j], result)))
     # tasks that came from tables (or whose clause found no partner): by their words
-    free_b = [j for j in range(len(tb)) if j not in used]
+    free_b = {j: kb[j] for j in range(len(tb)) if j not in used}  # a task taken leaves it
     for i in unmatched_a:
         t = ta[i]
         # every free task of b scored in C (the same ratios as one call each); the best, ties to the later
-        scored = process.extract(ka[i], {j: kb[j] for j in free_b if j not in used}, scorer=fuzz.ratio, limit=None)
+        scored = process.extract(ka[i], free_b, scorer=fuzz.ratio, limit=None)
         best = max(((score / 100, j) for _, score, j in scored), default=None)
         if best is not None and best[0] >= SAME_TASK:
             used.add(best[1])
+            del free_b[best[1]]
             result.pairs.append((i, best[1], _status(t, tb[best[1]], result)))
         else:
             result.removed.append(i)
