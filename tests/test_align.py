@@ -386,3 +386,22 @@ def test_matching_keys_are_those_of_every_pattern_tried() -> None:
             assert matching_key(text, plan) == every_pattern(text, plan), text
             checked += 1
     assert checked > 500
+
+
+def test_subtree_features_are_those_of_the_subtrees_text() -> None:
+    """A subtree's words and word pairs counted from its parts are those of its whole text, in
+    the same order (the order its TF-IDF vector is walked in)."""
+    from plandiff.compare.aligner import _features, _nodes, _tree_features
+    from tests.synthetic import grow, vary
+
+    plans = [load(n) for n in ("tth-2024", "hue-2026", "anlao-2024")]
+    plans.append(vary(grow(plans[0], 2), seed=3))
+    subtrees = 0
+    for plan in plans:
+        nodes = _nodes(plan)
+        feats = _tree_features(nodes)
+        for n in nodes:
+            assert list(feats[n.own].items()) == list(_features(n.own).items())
+            assert list(feats[n.sub].items()) == list(_features(n.sub).items())
+            subtrees += n.has_children
+    assert subtrees > 100

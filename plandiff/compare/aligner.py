@@ -199,13 +199,46 @@ def _features(text: str) -> Counter[str]:
     return Counter(itertools.chain(toks, map("_".join, itertools.pairwise(toks))))
 
 
+def _tree_features(nodes: list[_Node]) -> dict[str, Counter[str]]:
+    """``_features`` of each clause's own text and of each subtree's text, the subtree's counted
+    from its parts' words and word pairs: its text is its own and its children's subtrees joined
+    by spaces, so its words are theirs in turn and its pairs theirs with one pair at each joint.
+    The same counts in the same order, without splitting a subtree again at every level above it."""
+    feats: dict[str, Counter[str]] = {}
+    words: list[list[str]] = [[] for _ in nodes]
+    pairs: list[list[str]] = [[] for _ in nodes]
+    children: list[list[int]] = [[] for _ in nodes]
+    for n in nodes:
+        if n.parent is not None:
+            children[n.parent].append(n.index)
+    for n in reversed(nodes):  # children before their parent
+        w = n.own.split()
+        p = list(map("_".join, itertools.pairwise(w)))
+        if n.own not in feats:
+            feats[n.own] = Counter(itertools.chain(w, p))
+        if children[n.index]:
+            for k in children[n.index]:
+                cw, cp = words[k], pairs[k]
+                words[k], pairs[k] = [], []
+                if cw:  # an empty subtree is left out of the join
+                    if w:
+                        p.append(f"{w[-1]}_{cw[0]}")
+                    w += cw
+                    p += cp
+            if n.sub not in feats:
+                feats[n.sub] = Counter(itertools.chain(w, p))
+        words[n.index], pairs[n.index] = w, p
+    return feats
+
+
 class _Space:
     """TF-IDF vectors over both plans' clause texts, with an inverted index for candidates."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], feats: dict[str, Counter[str]] | None = None):
         self.df: Counter[str] = Counter()
-        self.feats: dict[str, Counter[str]] = {}
-        """Each distinct text's features, kept until its vector is made (counted once, not twice)."""
+        self.feats: dict[str, Counter[str]] = feats if feats is not None else {}
+        """Each distinct text's features, kept until its vector is made (counted once, not twice);
+        ``feats``: some of them counted already (``_tree_features``)."""
         for t in texts:
             f = self.feats.get(t)
             if f is None:
@@ -264,7 +297,7 @@ class _Scorer:
     def __init__(self, na: list[_Node], nb: list[_Node]):
         self.na, self.nb = na, nb
         texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
-        self.space = _Space(texts)
+        self.space = _Space(texts, {**_tree_features(na), **_tree_features(nb)})
         self.vec: dict[str, dict[str, float]] = {}
         self.cache: dict[tuple[int, int], float] = {}
         self.sims: dict[tuple[str, str], float] = {}
