@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from .. import errors
@@ -43,6 +41,9 @@ def soffice() -> str | None:
 
 def to_docx(data: bytes, *, label: str = "input", kind: str = "doc") -> bytes:
     """The ``.docx`` bytes LibreOffice writes for the ``.doc`` (``.rtf``, ``.odt``) bytes ``data``."""
+    import subprocess  # here, not at import: every read asks ``kind_of``, few files are converted
+    import tempfile
+
     exe = soffice()
     name = KINDS[kind]
     if exe is None:
