@@ -3,7 +3,9 @@
 Why: ``plandiff diff`` has stages that need only the parsed plans (citations, duties) and one that
 takes most of the time (alignment); on two cores they can run at once. A forked child has the
 parent's plans without pickling them; only its result comes back, pickled, through a pipe. Where
-fork is missing (Windows) the stage runs in line when its result is asked for. A child that fails,
+fork is missing (Windows) or not safe (macOS, whose system libraries may deadlock in a forked
+child: Python's multiprocessing spawns there) the stage runs in line when its result is asked
+for. A child that fails,
 for any reason, costs nothing but time: the parent runs the stage itself, so an error is raised
 where it would have been without the child (the stages are pure functions of their inputs).
 """
@@ -12,9 +14,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Generic, TypeVar
+
+FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
+"""Whether stages run in forked children here."""
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -29,7 +35,7 @@ class Forked(Generic[T]):
         self._fn, self._args = fn, args
         self._pid: int | None = None
         self._read: int | None = None
-        if not hasattr(os, "fork"):
+        if not FORK:
             return
         read, write = os.pipe()
         try:

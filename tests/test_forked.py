@@ -8,15 +8,16 @@ import os
 import time
 
 import pytest
-from plandiff_cli.forked import Forked
+from plandiff_cli.forked import FORK, Forked
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+forked = pytest.mark.skipif(not FORK, reason="stages are forked on Linux only")
 
 
 def _where(size: int) -> tuple[int, str]:
     return os.getpid(), "đ" * size
 
 
+@forked
 def test_the_value_comes_from_another_process_whole() -> None:
     with Forked(_where, 300_000) as beside:  # larger than a pipe's buffer: no deadlock, nothing torn
         pid, text = beside.result()
@@ -30,6 +31,7 @@ def _only_here(parent: int) -> str:
     return "worked out in the parent"
 
 
+@forked
 def test_a_failing_child_costs_only_time_the_parent_works_it_out() -> None:
     with Forked(_only_here, os.getpid()) as beside:
         assert beside.result() == "worked out in the parent"
@@ -39,11 +41,13 @@ def _fails() -> None:
     raise ValueError("not a plan")
 
 
+@forked
 def test_an_error_of_the_stage_is_raised_in_the_parent() -> None:
     with Forked(_fails) as beside, pytest.raises(ValueError, match="not a plan"):
         beside.result()
 
 
+@forked
 def test_a_child_whose_value_is_not_wanted_is_stopped_and_reaped() -> None:
     with Forked(time.sleep, 60) as beside:
         pid = beside._pid
@@ -58,6 +62,7 @@ def _table() -> dict[str, int]:
     return {"I.1": os.getpid(), "I.2": 2}
 
 
+@forked
 def test_an_awaited_mapping_is_the_childs_value_at_its_first_lookup() -> None:
     from plandiff_cli.forked import Awaited
 
@@ -67,3 +72,17 @@ def test_an_awaited_mapping_is_the_childs_value_at_its_first_lookup() -> None:
         assert table.get("I.2") == 2 and table["I.1"] != os.getpid()
         assert beside._pid is None  # reaped at the first lookup
         assert sorted(table) == ["I.1", "I.2"] and len(table) == 2 and table.get("II") is None
+
+
+def test_where_stages_are_not_forked_they_run_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no fork, and macOS's is not safe: there the stage is worked out in the parent
+    when its value is asked for, and a mapping waits for nothing."""
+    import plandiff_cli.forked as forked_module
+    from plandiff_cli.forked import Awaited
+
+    monkeypatch.setattr(forked_module, "FORK", False)
+    with Forked(_where, 10) as beside:
+        assert beside._pid is None
+        assert beside.result() == (os.getpid(), "đ" * 10)
+    with Forked(_table) as beside:
+        assert Awaited(beside)["I.1"] == os.getpid()
