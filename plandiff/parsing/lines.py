@@ -150,7 +150,8 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("running_header", body, Span(begin, end)))
             blank = True
             continue
-        if (body[0] in "-Tt" or body[0].isdecimal()) and _is_page_number(body, raw, i):
+        if ((body[0] in "-Tt" or body[0].isdecimal()) and (body[-1] == "-" or body[-1].isdigit())
+                and _is_page_number(body, raw, i)):  # a page number ends with its digits or a dash
             artefacts.append(Artefact("page_number", body, Span(begin, end)))
             blank = True
             continue
