@@ -5,9 +5,9 @@ takes most of the time (alignment); on two cores they can run at once. A forked 
 parent's plans without pickling them; only its result comes back, pickled, through a pipe. Where
 fork is missing (Windows) or not safe (macOS, whose system libraries may deadlock in a forked
 child: Python's multiprocessing spawns there) the stage runs in line when its result is asked
-for. A child that fails,
-for any reason, costs nothing but time: the parent runs the stage itself, so an error is raised
-where it would have been without the child (the stages are pure functions of their inputs).
+for. A child that fails, for any reason, costs nothing but time: the parent runs the stage
+itself, so an error is raised where it would have been without the child (the stages are pure
+functions of their inputs).
 """
 
 from __future__ import annotations
