@@ -354,8 +354,8 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     rows = _rows(al)
 
     # the page's skeleton first, each section then put in its place once: lxml walks a subtree
-    # every time it joins another tree, and the comparison table nested bottom-up was walked at
-    # every level (a tenth of a large page's time)
+    # every time it joins another tree, and the comparison table nested bottom-up was walked
+    # again at every level above it
     doc = E.html(
         {"lang": lang},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
