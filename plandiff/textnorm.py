@@ -41,7 +41,9 @@ copied text carry them between (or inside) words; nothing a reader sees."""
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 """Spaces other than U+0020 (a web page's &nbsp; above all): each is a plain space inside plandiff."""
 _PLAIN = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in INVISIBLE}})
-_NOT_PLAIN = re.compile(f"[{_SPACES}{INVISIBLE}]")
+NOT_PLAIN_CHARS = _SPACES + INVISIBLE
+"""What ``plain_spaces`` replaces or removes."""
+_NOT_PLAIN = re.compile(f"[{NOT_PLAIN_CHARS}]")
 
 
 HYPHENS = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
-from ..textnorm import nfc, plain_spaces, unescaped_breaks
+from ..textnorm import NOT_PLAIN_CHARS, nfc, plain_spaces, unescaped_breaks
 from . import legacy
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -130,18 +130,29 @@ def read_text(text: str) -> SourceText:
     return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
 
 
+_CONTROL = "\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff"
+
+
 @functools.cache
 def _control() -> re.Pattern[str]:
     """Control characters, non-characters and lone surrogates (compiled on first use)."""
-    return re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+    return re.compile(f"[{_CONTROL}]")
+
+
+@functools.cache
+def _unusual() -> re.Pattern[str]:
+    """A control character or a space or invisible character a web page carries: most texts
+    have neither, and one scan tells (two passes over the text are made only when it does)."""
+    return re.compile(f"[{_CONTROL}{NOT_PLAIN_CHARS}]")
 
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")  # Word's manual line break
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
-    text = _control().sub("\ufffd", text)
-    text = plain_spaces(text)  # &nbsp; and zero-width spaces from web pages: the words' own spacing
+    if _unusual().search(text):
+        text = _control().sub("\ufffd", text)
+        text = plain_spaces(text)  # &nbsp; and zero-width spaces from web pages: the words' own spacing
     if len(text) > MAX_TEXT_CHARS:
         raise errors.InputTooLarge(f"the {fmt} input holds {len(text):,} characters of text; a plan holds far fewer "
                                    f"(limit {MAX_TEXT_CHARS:,})")
