@@ -145,15 +145,14 @@ def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float
         wanted.update(keys)
     index: dict[str, tuple[list[int], list[float]]] = {}
     for j, (keys, weights) in enumerate(rare_b):
-        if not wanted.isdisjoint(keys):
-            weight = dict(zip(keys, weights, strict=True))
-            for t in wanted.intersection(keys):
-                posting = index.get(t)
-                if posting is None:
-                    index[t] = ([j], [weight[t]])
-                else:
-                    posting[0].append(j)
-                    posting[1].append(weight[t])
+        # the wanted features picked out in C; each posting gets its clauses in order of j
+        for t, x in itertools.compress(zip(keys, weights, strict=True), map(wanted.__contains__, keys)):
+            posting = index.get(t)
+            if posting is None:
+                index[t] = ([j], [x])
+            else:
+                posting[0].append(j)
+                posting[1].append(x)
     for i, feats in enumerate(seeds_a):
         acc: dict[int, float] = defaultdict(float)
         for t, w in zip(*feats, strict=True):
