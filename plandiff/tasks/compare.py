@@ -133,12 +133,11 @@ def compare_tasks(a: Plan, b: Plan, alignment: Alignment | None = None, *,
         scored = process.extract(ka[i], free_b, scorer=fuzz.ratio, limit=None)
         best = max(((score / 100, j) for _, score, j in scored), default=None)
         if best is not None and best[0] >= SAME_TASK:
-            used.add(best[1])
             del free_b[best[1]]
             result.pairs.append((i, best[1], _status(t, tb[best[1]], result)))
         else:
             result.removed.append(i)
-    result.added = [j for j in range(len(tb)) if j not in used]
+    result.added = list(free_b)  # in order: the free tasks left
     result.pairs.sort()
     return result
 
