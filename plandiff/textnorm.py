@@ -108,13 +108,23 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(1)], text)
 
 
+def single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: runs of white space as one space, no space at either end. A text
+    with none to fold is returned as it is, found by a scan in C: in a printable text the only white
+    space is U+0020 (every other space, tab, line or paragraph separator is unprintable), so no
+    double space and no space at an end means nothing to fold."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def match_key(text: str) -> str:
     """Lower-case, NFC, new-style tones, single spaces."""
     return _short_key(text) if len(text) <= SHORT_KEY else _key(text)
 
 
 def _key(text: str) -> str:
-    return " ".join(fold_tones(nfc(text).lower()).split())  # \s+ as one space, stripped (split is faster)
+    return single_spaced(fold_tones(nfc(text).lower()))  # \s+ as one space, stripped
 
 
 SHORT_KEY = 200

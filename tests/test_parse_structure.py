@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import plandiff
+from plandiff.parsing.lines import split_lines
 from tests.conftest import load
 
 
@@ -109,6 +113,20 @@ def test_glued_footnote_markers_and_dropped_bodies_are_recovered() -> None:
     assert "của Uỷ ban nhân dân tỉnh và điều kiện thực tiễn" in plan.find("II.4.1").text
     # the bodies left the text they interrupted: the bullet reads on across the page
     assert "hệ thống thông tin cơ sở ở các xã, phường, thị trấn" in plan.find("II.4.1.-1").text
+
+
+def test_a_first_footnote_numbered_01_is_found_and_digits_glued_without_one_stay_text() -> None:
+    head = "KẾ HOẠCH\nThử nghiệm\n\nI. NỘI DUNG\n"
+    plan = plandiff.parse(head + "1. Thực hiện Luật Bình đẳng giới01 trên địa bàn tỉnh.\n2. Tuyên truyền.\n"
+                          "01Luật số 73/2006/QH11.\n3. Kiểm tra.\n")
+    assert [(f.label, f.text, f.clause) for f in plan.footnotes] == [("01", "Luật số 73/2006/QH11.", "I.1")]
+    assert plan.find("I.1").text == "Thực hiện Luật Bình đẳng giới trên địa bàn tỉnh."
+    # a body numbered 2 with no first footnote before it is no footnote: nothing is taken out
+    plan = plandiff.parse(head + "1. Thực hiện Luật Bình đẳng giới2 trên địa bàn tỉnh.\n2. Tuyên truyền.\n"
+                          "2Luật số 73/2006/QH11.\n3. Kiểm tra.\n")
+    assert plan.footnotes == ()
+    assert plan.find("I.1").text == "Thực hiện Luật Bình đẳng giới2 trên địa bàn tỉnh."
+    assert "2Luật số 73/2006/QH11." in plan.find("I.2").text
 
 
 def test_letter_or_roman_is_decided_by_the_sequence() -> None:
@@ -304,3 +322,14 @@ def test_markers_are_found_whatever_the_line_opens_with() -> None:
                      "iv) Bốn": ("roman_lower", "iv"), "- gạch": ("dash", "-"), "+ cộng": ("plus", "+"),
                      "• chấm": ("bullet", "•"), "f) Word": ("letter", "f"), "a Không": None, "a.b Không": None,
                      "x) mười": ("letter", "x"), "Phần I. Chung": ("part", "I")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", " ", "\t", "  \u3000", "\u2003"]), st.sampled_from(["Việc a", "1. Mục", "x"]),
+                          st.sampled_from(["", " ", "\t ", "\u00a0"])), min_size=1, max_size=8))
+def test_a_lines_span_is_its_text_between_the_white_space_around_it(rows: list[tuple[str, str, str]]) -> None:
+    text = "\n".join(lead + body + trail for lead, body, trail in rows)
+    lines, _ = split_lines(text, markdown=False)
+    assert [ln.text for ln in lines] == [body for _, body, _ in rows]
+    assert [text[ln.start:ln.end] for ln in lines] == [ln.text for ln in lines]
+    assert [ln.indent for ln in lines] == [bool(lead) for lead, _, _ in rows]

@@ -3,10 +3,12 @@ plain reference implementations, since the fast versions are written for speed."
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff.textnorm import fold_tones, key_words, match_key, words
+from plandiff.textnorm import fold_tones, key_words, match_key, single_spaced, words
 
 OLD_TO_NEW = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
               "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
@@ -54,3 +56,21 @@ def test_match_key_folds_every_kind_of_space(text: str) -> None:
 def test_key_words_of_a_key_are_its_words() -> None:
     for text in ("Uỷ ban nhân dân tỉnh Thừa Thiên Huế (UBND), năm 2025.", "Hoà  bình –\tphát triển"):
         assert key_words(match_key(text)) == words(text)
+
+
+SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+"""Every character ``str.split`` splits at: ASCII white space, C1's NEL, Unicode's spaces and
+separators."""
+
+
+def test_every_space_but_the_plain_one_is_unprintable() -> None:
+    """What ``single_spaced``'s shortcut stands on: a printable text holds no white space but U+0020."""
+    assert [c for c in SPACES if c.isprintable()] == [" "]
+    assert all(single_spaced(f"a{c}b") == "a b" for c in SPACES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*SPACES, "a", "Ư", "ờ", ".", "\ufffd", "\u200b"]), max_size=24))
+def test_single_spaced_is_split_and_join(text: str) -> None:
+    assert single_spaced(text) == " ".join(text.split())
+    assert single_spaced(f"x{text}y") == " ".join(f"x{text}y".split())

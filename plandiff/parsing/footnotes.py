@@ -54,6 +54,8 @@ def _marker_pattern(label: str) -> re.Pattern[str]:
 def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Remove footnote bodies and glued markers from ``lines``."""
     out = list(lines)
+    if not any(m is not None and int(m.group("label")) == 1 for m in map(_BODY_START.match, (ln.text for ln in out[1:]))):
+        return out, [], []  # no first footnote's body (most plans): no line's glued numbers need noting
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
     expected = 1

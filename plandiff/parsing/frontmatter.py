@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import HeaderLine, Jurisdiction, Span
-from ..textnorm import HYPHENS, match_key
+from ..textnorm import HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .markers import BULLETS
 
@@ -87,13 +87,13 @@ def doc_type_of_number(number: str | None) -> str | None:
 def is_number_line(line: Line) -> bool:
     """A header's "Số: 71/KH-UBND" line (alone, or as the first cell of a row)."""
     first = line.cells[0].text if line.cells else line.text
-    m = _NUMBER.match(re.sub(r"\s+", " ", first).strip())
+    m = _NUMBER.match(single_spaced(first))
     return bool(m and m.group("digits").strip())
 
 
 def is_date_or_motto_line(line: Line) -> bool:
     """A line that stays in a header after its number: the place and date, or the motto."""
-    text = re.sub(r"\s+", " ", line.text).strip()
+    text = single_spaced(line.text)
     return is_motto(text) or bool(_PLACE_DATE.search(text) and "ngày" in text and len(text) < 80)
 
 
@@ -150,7 +150,7 @@ def is_header_line(line: Line) -> bool:
 def is_header_text(text: str) -> bool:
     """A line of a national header: the motto, "Số: …", "<place>, ngày …", or an issuer line in
     capitals that is not a signature's (TM./KT. lines, signer titles)."""
-    t = re.sub(r"\s+", " ", text).strip()
+    t = single_spaced(text)
     if is_motto(t) or _NUMBER.match(t) or (_PLACE_DATE.search(t) and "ngày" in t):
         return True
     return (t == t.upper() and any(c.isalpha() for c in t) and not _AUTHORITY.match(t)
@@ -229,7 +229,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         for line in title_lines[1:]:
             rest.append(line.text)
             h.lines.append(HeaderLine("title", line.text, Span(line.start, line.end)))
-        title = re.sub(r"\s+", " ", " ".join(rest)).strip()
+        title = single_spaced(" ".join(rest))
         d = draft_mark(title)
         if d and (d.end() == len(title) or d.start() == 0) and d.group(0).strip().startswith("("):
             _note_draft(h, d, "title")
@@ -392,7 +392,7 @@ def _note_draft(h: Header, m: re.Match[str], where: str) -> None:
 
 
 def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
-    text = re.sub(r"\s+", " ", cell.text).strip()
+    text = single_spaced(cell.text)
     span = Span(cell.start, cell.end)
     d = draft_mark(text)
     if d and d.group(0).strip() == text:  # a line or cell of its own (a text box, a stamp)
@@ -540,7 +540,7 @@ def read_back(back: list[Line]) -> Back:
                 left.append(cell)
     heading = False
     for cell in left:
-        text = re.sub(r"\s+", " ", cell.text).strip()
+        text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
         if _RECIPIENTS.match(text):
             heading = True
@@ -560,7 +560,7 @@ def read_back(back: list[Line]) -> Back:
             b.lines.append(HeaderLine("recipient", text, span))
     right = [(k, part) for k, c in right for part in split_collapsed_signature(c)]
     for _, cell in sorted(right, key=lambda kc: (kc[0], kc[1].start)):
-        text = re.sub(r"\s+", " ", cell.text).strip()
+        text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
         b.signature.append(text)
         if _AUTHORITY.match(text):

@@ -103,9 +103,9 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         if not stripped:
             blank = True
             continue
-        lead = len(content) - len(content.lstrip())
+        lead = len(content) - len(content.lstrip()) if content[0].isspace() else 0
         begin = start + lead
-        end = start + len(content.rstrip())
+        end = begin + len(stripped)
         if i in stamps:
             artefacts.append(Artefact("signature_stamp", stripped, Span(begin, end)))
             blank = True
@@ -155,9 +155,9 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("page_number", body, Span(begin, end)))
             blank = True
             continue
-        lines.append(
-            Line(body, begin, end, indent=lead > 0 and not markdown, blank_before=blank,
-                 cells=(Cell(body, begin, end),) if markdown or not _gap(content) else _cells(content, start))
+        lines.append(  # positional: the fields text, start, end, indent, blank_before, cells
+            Line(body, begin, end, lead > 0 and not markdown, blank,
+                 (Cell(body, begin, end),) if markdown or not _gap(content) else _cells(content, start))
         )
         blank = False
     return lines, artefacts

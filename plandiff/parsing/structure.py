@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Clause, Span, Table
 from ..numerals import roman_value
+from ..textnorm import single_spaced
 from . import markers
 from .lines import Line
 from .markers import Marker
@@ -36,11 +37,11 @@ class Paragraph:
         else:
             texts = [ln.text for ln in self.lines]
             joined = " ".join(texts)
-            if any(t.rstrip().endswith("-") for t in texts[:-1]):
+            if "-" in joined and any(t.rstrip().endswith("-") for t in texts[:-1]):
                 joined = join_lines(texts)
         if self.marker is not None:
-            joined = joined.lstrip()[len(self.marker.label):]
-        return " ".join(joined.split())  # runs of space as one, as \s+ → " " then strip (same characters)
+            joined = joined.lstrip()[len(self.marker.label):].lstrip()
+        return single_spaced(joined)  # runs of space as one, as \s+ → " " then strip (same characters)
 
     @property
     def start(self) -> int:
@@ -248,8 +249,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             mark = Marker(style, mark.label, mark.key, roman_value(mark.key) or mark.value, mark.rest)
             para.marker = mark
         node = _Node(mark, [para])
-        styles = [n.marker.style for n in stack if n.marker]
-        if style in styles:
+        if any(n.marker is not None and n.marker.style == style for n in stack):
             while stack and stack[-1].marker and stack[-1].marker.style != style:
                 stack.pop()
             stack.pop()
@@ -327,7 +327,7 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
             kind = "item"  # "I.1. Mục đích": section I's items
         children = _to_clauses(node.children, cid, kind)
         paras = node.paragraphs
-        text = "\n".join([t for t in (p.text for p in paras) if t])
+        text = "\n".join(filter(None, [p.text for p in paras]))
         tables = _tables(paras)
         start = paras[0].start
         ends = [p.end for p in paras] + [c.span.end for c in children]
