@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..errors import InputTooLarge, require
+from ..gcpause import collector_paused
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
 from ..textnorm import key_words, match_key
@@ -384,6 +385,7 @@ class _Scorer:
         return max(0.0, min(1.0, best))
 
 
+@collector_paused()
 def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     """Pair the clauses of two plans. ``cross`` (default: decided from the issuers) switches to the
     stricter bars of cross-jurisdiction text reuse."""
