@@ -4,12 +4,11 @@ when it was added; a plan is extracted again only when it mentions a name anothe
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from ..cite.graph import CitationGraph, Entry
+from ..gcpause import collector_paused
 from ..model import Plan
 from ..serial import citation_from_dict
 from .store import Store
@@ -19,7 +18,7 @@ def corpus_graph(store: Store) -> CitationGraph:
     """The graph, built. Python's cyclic collector is paused meanwhile: the graph is made of many
     small acyclic objects, and collecting while they accumulate would cost time in proportion to
     all of them at every pass (growth above linear, measured from 3,000 plans on)."""
-    with _collector_paused():
+    with collector_paused():
         names = store.names()
         # each citation decoded and turned into the model at once (no corpus-wide dict of dicts)
         cites = {doc: [citation_from_dict(c) for c in found] for doc, found in store.all_citations()}
@@ -30,17 +29,6 @@ def corpus_graph(store: Store) -> CitationGraph:
                                   _keyed(store, doc)))
         graph.graph  # noqa: B018 - built here, while the collector rests
     return graph
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _loader(store: Store, doc: int) -> Callable[[], Plan]:
