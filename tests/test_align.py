@@ -348,7 +348,7 @@ def test_candidates_per_clause_level_off_as_a_plan_of_repeated_parts_grows() -> 
         scorer = aligner._Scorer(aligner._nodes(grow(base, parts)), aligner._nodes(vary(grow(base, parts), seed=parts)))
         per_clause[parts] = len(candidates.candidates(scorer.na, scorer.nb, scorer.space, scorer.v)) / len(scorer.na)
         # words looked up (not common) whose lists reach the bound: one clause's words, in every part
-        limit = max(40, int(0.05 * scorer.space.n))
+        limit = candidates.common_from(scorer.space.n)
         assert sum(1 for d in scorer.space.df.values() if candidates.POSTINGS < d <= limit) > 100
     assert per_clause[10] > 12
     assert per_clause[30] <= 1.07 * per_clause[10], per_clause

@@ -34,6 +34,12 @@ whole in a plan of ten parts and cut at thirty, so the work per clause still gre
 19.3 with ten). Every alignment of the 44 real documents of the test data is the same either way."""
 
 
+def common_from(texts: int) -> int:
+    """Clauses a feature may be found in and still be looked up: past this it is common (5% of the
+    texts, and never fewer than 40, so that a short plan's words all count)."""
+    return max(40, int(0.05 * texts))
+
+
 def _window(js: list[int], at: float) -> tuple[int, int]:
     """The ``POSTINGS`` entries of a sorted posting list nearest to position ``at``."""
     if len(js) <= POSTINGS:
@@ -65,7 +71,7 @@ def candidates(na: list[_Node], nb: list[_Node], space: _Space,
     """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
     ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
     so the work per clause is bounded and the whole pass grows linearly with the plans."""
-    limit = max(40, int(0.05 * space.n))
+    limit = common_from(space.n)
     scale = len(nb) / max(1, len(na))
     pairs = _agency_pairs(na, nb, scale)
     # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
