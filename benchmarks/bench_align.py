@@ -4,7 +4,8 @@ Every figure is a ratio to a baseline timed in the same run, candidate and basel
 
 1. in process, tth-2024 → hue-2026 as `plandiff diff` runs it (parse, align, tasks, citations,
    HTML) against `difflib.HtmlDiff().make_file` on the same two files;
-2. the commands: `plandiff diff A B -o x.html` against a difflib script writing its page;
+2. the commands: `plandiff diff A B -o x.html` against a difflib script writing its page, each on
+   its own and with a server running (`plandiff server start`);
 3. `python -c "import plandiff"` against `python -c pass`;
 4. alignment at 1×, 3×, 10× and 30× the clauses, for a pair of different plans grown by
    repetition and for a realistic variant (reworded, shuffled), with the growth exponent between
@@ -38,7 +39,9 @@ page = difflib.HtmlDiff().make_file(open(a, encoding="utf-8").read().splitlines(
 open(out, "w", encoding="utf-8").write(page)
 """
 PEAK_SCRIPT = """import resource, sys
+import cli.main
 from cli.main import main
+cli.main.LEAVE_AT_ONCE = False
 sys.argv = ["plandiff", *sys.argv[1:]]
 try:
     main()
@@ -72,8 +75,8 @@ _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 """As installed: compiled bytecode is cached (the warm-up run writes it), not compiled every start."""
 
 
-def _run(args: list[str]) -> None:
-    subprocess.run(args, check=True, capture_output=True, env=_ENV)
+def _run(args: list[str], env: dict[str, str] | None = None) -> None:
+    subprocess.run(args, check=True, capture_output=True, env=env or _ENV)
 
 
 def commands(tmp: Path) -> None:
@@ -82,14 +85,28 @@ def commands(tmp: Path) -> None:
     a, b = str(PAIR[0]), str(PAIR[1])
     # the installed command, as people run it: the console script beside this interpreter (a
     # venv's bin/plandiff, started as directly as the difflib script is), not a version manager's
-    # shim on PATH (pyenv's runs bash and pyenv before Python: ~60 ms no user of a venv pays); the
-    # module when it is not installed
+    # shim on PATH (pyenv's runs bash and pyenv before Python: ~60 ms no user of a venv pays); a
+    # script like it when it is not installed
     installed = Path(sys.executable).with_name("plandiff")
-    command = [str(installed)] if installed.exists() else [sys.executable, "-m", "plandiff_cli.main"]
+    command = [str(installed)]
+    if not installed.exists():
+        installed = tmp / "plandiff"
+        installed.write_text("import sys\nfrom plandiff_cli.launch import main\nsys.exit(main())\n", encoding="utf-8")
+        command = [sys.executable, str(installed)]
     ours = [*command, "diff", a, b, "-o", str(tmp / "ours.html")]
     theirs = [sys.executable, str(script), a, b, str(tmp / "difflib.html")]
-    t_ours, t_base = interleaved(lambda: _run(ours), lambda: _run(theirs), rounds=7)
-    print(f"commands: plandiff diff {t_ours}; difflib script {t_base}; ratio of medians "
+    alone = {**_ENV, "PLANDIFF_SERVER": "off"}
+    t_ours, t_base = interleaved(lambda: _run(ours, alone), lambda: _run(theirs), rounds=7)
+    print(f"commands, each on its own: plandiff diff {t_ours}; difflib script {t_base}; ratio of medians "
+          f"{t_ours.median / t_base.median:.2f}")
+    # the same command with a server running (plandiff server start)
+    served = {**_ENV, "PLANDIFF_SOCKET": str(tmp / "server.sock")}
+    _run([*command, "server", "start"], served)
+    try:
+        t_ours, t_base = interleaved(lambda: _run(ours, served), lambda: _run(theirs), rounds=11)
+    finally:
+        _run([*command, "server", "stop"], served)
+    print(f"commands, served: plandiff diff {t_ours}; difflib script {t_base}; ratio of medians "
           f"{t_ours.median / t_base.median:.2f} (target ≤ 1.0)")
     t_import, t_bare = interleaved(lambda: _run([sys.executable, "-c", "import plandiff"]),
                                    lambda: _run([sys.executable, "-c", "pass"]), rounds=9)
