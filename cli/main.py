@@ -10,7 +10,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -22,7 +22,6 @@ from .common import UserError, emit_trace, guard_output, to_json, write
 from .corpus import corpus, open_store
 from .forked import Awaited, Forked
 from .launch import leave_now
-from .server import server
 
 CORPUS_REF = re.compile(r"^corpus:(?P<id>\d+)$")
 """A document of the corpus store (``plandiff corpus ls`` shows the ids), where a file would go."""
@@ -54,7 +53,25 @@ def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[st
         raise UserError("the page is HTML: write it to a file with -o page.html (or pipe it)")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with the commands few runs need (``server``) imported when named."""
+
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {"server": ("server", "server")}
+    """Command name → (module of this package, its click command)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, name = self.LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(f".{module}", __package__), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(plandiff.__version__, prog_name="plandiff")
 def cli() -> None:
     """Compare and version Vietnamese government plans (kế hoạch)."""
@@ -344,7 +361,6 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
 
 
 cli.add_command(corpus)
-cli.add_command(server)
 
 
 class Terminated(BaseException):

@@ -21,6 +21,7 @@ import os
 import signal
 import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -73,7 +74,6 @@ COMMANDS = ("diff", "diff-json", "align", "parse", "cite")
 def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
     """Run ``commands`` on two versions of a small plan, quietly, writing into a folder of their own."""
     import contextlib
-    import tempfile
 
     from .main import cli
 
@@ -311,6 +311,9 @@ def _child(conn: socket.socket, request: dict, fds: list[int]) -> int:
     os.environ.clear()
     os.environ.update(request["env"])
     os.umask(request["umask"])
+    # what the warm server worked out from its own environment is worked out again from the client's
+    tempfile.tempdir = None  # TMPDIR
+    time.tzset()  # TZ
     sys.argv = list(request["argv"])
     from . import main as command
 
