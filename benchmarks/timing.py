@@ -11,9 +11,33 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p for p in (ROOT / "fixtures").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+
+def text_caches() -> list[Any]:
+    """plandiff's caches keyed by the text of a document (bounded ``lru_cache``s of a thousand
+    entries and more: lines, headings, names), not the ones of a few patterns built once a process.
+    A benchmark that works on the same documents again and again clears them before each one, so
+    that it measures documents read for the first time, as a corpus's are."""
+    import sys
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name == "plandiff" or name.startswith("plandiff."):
+            for value in vars(module).values():
+                info = getattr(value, "cache_info", None)
+                if callable(info) and getattr(value, "__module__", None) == name and (info().maxsize or 0) >= 1024:
+                    found.append(value)
+    return found
+
+
+def fresh(caches: list[Any]) -> None:
+    """Empty ``caches`` (from ``text_caches``)."""
+    for cache in caches:
+        cache.cache_clear()
 
 
 def best_of(fn: Callable[[], object], *, repeat: int = 5, min_time: float = 0.2) -> float:

@@ -89,11 +89,20 @@ OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Ti�
 _PERIOD = r"(?P<period>\s+(?:giai đoạn|đến năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _phrase(words: str, *, sep: str = r"\s+", before: str = "", after: str = "", ignore_case: bool = True) -> re.Pattern[str]:
-    """A name or a matched text as a pattern: its words, any white space (a line break) between."""
+    """A name of the data files (a law's, a programme's alias) as a pattern: its words, any white
+    space (a line break) between. Kept for the process: the names are few and asked of every plan."""
     body = sep.join(re.escape(w) for w in words.split())
     return re.compile(before + body + after, re.IGNORECASE if ignore_case else 0)
+
+
+@lru_cache(maxsize=4096)
+def _printed(words: str) -> re.Pattern[str]:
+    """A citation's words as printed, as a pattern (case kept, any white space between): the
+    texts of the plans at hand, apart from the data's names so that a corpus's many citations
+    never push those out."""
+    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -866,7 +875,7 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
     tokens = f.raw.split()
     if not tokens:
         return Span(f.region.start, f.region.start)
-    pattern = _phrase(" ".join(tokens), ignore_case=False)
+    pattern = _printed(" ".join(tokens))
     end = max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source)
     start = f.region.start
     key = f.region.table or id(f.region)

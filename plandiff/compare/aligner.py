@@ -123,19 +123,26 @@ def _agency_key(heading: str) -> str:
 
 
 def _mask(text: str, plan: Plan) -> str:
+    j = plan.meta.jurisdiction
+    return _masked(text, j.name if j is not None else None, j.level if j is not None else None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _masked(text: str, place: str | None, level: str | None) -> str:
+    """``_mask`` of a text for a plan of this place and level: kept, as the page asks again for the
+    keys of the clauses the aligner masked (which substitutions are all a pair changed)."""
     # each pattern only where a substring it needs stands (a search in C; most clauses have no
     # abbreviation and no year): the same key, a clause masked in a third less time
     key = match_key(text)
     if any(map(key.__contains__, _ABBREVIATIONS)):
         key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
-    j = plan.meta.jurisdiction
-    if j is not None and j.name:
-        name = match_key(j.name)
-        if j.level:
-            key = key.replace(f"{j.level} {name}", " #jur ")
+    if place:
+        name = match_key(place)
+        if level:
+            key = key.replace(f"{level} {name}", " #jur ")
         key = key.replace(name, " #jur ")
-        if j.level and j.level in key:
-            key = _level_word(j.level).sub(" #jur ", key)
+        if level and level in key:
+            key = _level_word(level).sub(" #jur ", key)
     if "19" in key or "20" in key:
         key = _YEAR.sub("#y", key)
     return " ".join(key_words(key.replace("#", "xx")))
