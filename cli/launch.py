@@ -120,7 +120,11 @@ def served(argv: list[str]) -> int | None:
 def _run_there(sock: Any, argv: list[str]) -> int | None:
     import _signal
 
-    request = {"op": "run", "code": code_mark(), "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ),
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the folder was removed: no server can stand in it, the command runs here
+        return None
+    request = {"op": "run", "code": code_mark(), "argv": argv, "cwd": cwd, "env": dict(os.environ),
                "umask": _umask(), "encoding": [(s.encoding, s.errors) if s else None for s in (sys.stdin, sys.stdout, sys.stderr)]}
     fds = [fd for fd in (0, 1, 2) if _is_open(fd)]
     request["fds"] = fds

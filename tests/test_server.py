@@ -157,6 +157,15 @@ def test_ctrl_c_reaches_the_served_command_and_commands_run_side_by_side(sock: s
     assert err == b"plandiff: interrupted\n"
 
 
+def test_a_command_from_a_removed_folder_runs_on_its_own(sock: str, tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    before = _served(sock)
+    done = plandiff(sock, "parse", str(A), cwd=gone, preexec_fn=lambda: os.rmdir(gone))
+    assert done.returncode == 0 and done.stdout and not done.stderr
+    assert _served(sock) == before
+
+
 def test_start_twice_stop_and_status(sock: str) -> None:
     info = status(sock)
     assert info is not None and info["socket"] == sock and _alive(info["pid"])
