@@ -250,16 +250,18 @@ class Server:
             conn.sendall(frame(("status", {"pid": self.pid, "socket": self.path, "started": self.started,
                                            "served": self.served, "code": list(self.code)})))
         elif op == "stop":
-            os.write(parent, b"s")
+            # the answer before the word to the server: once the server is gone, so is this spare
             conn.sendall(frame(("stopping", self.pid)))
+            os.write(parent, b"s")
             return True
         elif op == "run" and request.get("code") != self.code:  # marshal keeps tuples  # type: ignore[union-attr]
             conn.sendall(frame(("other",)))
         elif op == "run" and _changed(self.mtimes):
-            os.write(parent, b"s")  # the code on disk is not the code here: step aside
             conn.sendall(frame(("changed",)))
+            os.write(parent, b"s")  # the code on disk is not the code here: step aside
             return True
         elif op == "run" and len(fds) == len(request.get("fds", ())):  # type: ignore[union-attr]
+            _die_with_parent(False)  # a command taken runs to its end, whatever the server does
             os.write(parent, b"r")
             os.close(parent)
             try:
@@ -280,7 +282,6 @@ _lock: int | None = None
 def _child(conn: socket.socket, request: dict, fds: list[int]) -> int:
     """Become the client for one command: its streams, folder, environment and umask."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    _die_with_parent(False)
     if _listener is not None:
         _listener.close()
     if _lock is not None:

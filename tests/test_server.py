@@ -189,6 +189,21 @@ def test_start_twice_stop_and_status(sock: str) -> None:
     assert plandiff(sock, "parse", str(A)).returncode == 0
 
 
+def test_stop_is_answered_every_time() -> None:
+    """The spare that takes a stop answers before the server goes (and takes its spare along)."""
+    folder = tempfile.mkdtemp(prefix="pds-")
+    path = os.path.join(folder, "s.sock")
+    try:
+        for _ in range(8):
+            assert plandiff(path, "server", "start").returncode == 0
+            stopped = plandiff(path, "server", "stop")
+            assert stopped.returncode == 0, stopped.stderr
+    finally:
+        if status(path):
+            plandiff(path, "server", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_an_idle_server_stops_by_itself(tmp_path: Path) -> None:
     folder = tempfile.mkdtemp(prefix="pds-")
     path = os.path.join(folder, "s.sock")
