@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import plandiff
 from plandiff.cite.citations import extract, normalize_symbol
@@ -240,3 +244,31 @@ def test_dashes_inside_symbols_are_hyphens() -> None:
     assert plan.meta.number == "14/KH-UBND"
     assert {c.symbol for c in plandiff.citations(plan) if c.symbol} == {
         "57-NQ/TW", "12/2021/NQ-HĐND", "1719/QĐ-TTg", "05/2026/VLN/CV-LV"}
+
+
+_SPACES = " \n\t\u00a0\u2003"
+
+
+@given(words=st.lists(st.sampled_from(["Luật", "số", "28/NQ-CP", "ngày", "Nghị", "định", "luật", "Lu", "ật", "-"]), min_size=1, max_size=4),
+       pieces=st.lists(st.one_of(st.sampled_from(["Luật", "số", "28/NQ-CP", "ngày", "Nghị", "định", "luật", "ật", "-", "x"]),
+                                 st.text(alphabet=_SPACES, min_size=1, max_size=3)), max_size=40),
+       start=st.integers(0, 30), end=st.integers(0, 200))
+@example(words=["số", "số"], pieces=["số", " ", "số", "\n", "số", " ", "x"], start=0, end=200)  # the next after the end
+@example(words=["Luật", "số"], pieces=["Luật", "\u00a0", "số"], start=0, end=7)  # the end cuts the words
+@settings(max_examples=400, deadline=None)
+def test_printed_words_are_found_where_their_pattern_finds_them(words: list[str], pieces: list[str], start: int, end: int) -> None:
+    """A citation is looked up in the source without compiling a pattern: the same places as the
+    pattern of its words joined by \\s+ (case kept), from a start to an end, one after another."""
+    from plandiff.cite.citations import _Printed
+
+    text = "".join(pieces)
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    want = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    got = [(s.start, s.end) for s in _Printed(" ".join(words)).finditer(text, start, end)]
+    assert got == want
+    first = pattern.search(text, start)
+    found = _Printed(" ".join(words)).search(text, start)
+    if first is None:
+        assert found is None
+    else:
+        assert found is not None and (found.start, found.end) == (first.start(), first.end())

@@ -15,7 +15,7 @@ import bisect
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -97,12 +97,44 @@ def _phrase(words: str, *, sep: str = r"\s+", before: str = "", after: str = "",
     return re.compile(before + body + after, re.IGNORECASE if ignore_case else 0)
 
 
-@lru_cache(maxsize=4096)
-def _printed(words: str) -> re.Pattern[str]:
-    """A citation's words as printed, as a pattern (case kept, any white space between): the
-    texts of the plans at hand, apart from the data's names so that a corpus's many citations
-    never push those out."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+class _Printed:
+    r"""A citation's words as printed, any white space between them (the pattern of its words
+    joined by ``\s+``, case kept), found without compiling a pattern: a plan's citations are
+    each looked up once or twice, and compiling each one cost more than finding it. The same
+    matches as the pattern's ``finditer``: the first place the words stand, the next one looked
+    for after its end."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, words: str) -> None:
+        self.tokens = words.split()
+
+    def _end_at(self, text: str, at: int, end: int) -> int | None:
+        """Where the words standing at ``at`` end (``at`` holds the first one), else None."""
+        q = at + len(self.tokens[0])
+        for token in self.tokens[1:]:
+            r = q
+            while r < end and text[r].isspace():  # str.isspace is the pattern's \s, character for character
+                r += 1
+            if r == q or not text.startswith(token, r, end):
+                return None
+            q = r + len(token)
+        return q
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+        end = len(text) if end is None else min(end, len(text))
+        first = self.tokens[0]
+        at = text.find(first, start, end)
+        while at >= 0:
+            stop = self._end_at(text, at, end)
+            if stop is None:
+                at = text.find(first, at + 1, end)
+            else:
+                yield Span(at, stop)
+                at = text.find(first, stop, end)
+
+    def search(self, text: str, start: int = 0) -> Span | None:
+        return next(self.finditer(text, start), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -875,7 +907,7 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
     tokens = f.raw.split()
     if not tokens:
         return Span(f.region.start, f.region.start)
-    pattern = _printed(" ".join(tokens))
+    pattern = _Printed(f.raw)
     end = max(f.region.end, f.region.start + 1) if f.region.clause != "preamble" else len(plan.source)
     start = f.region.start
     key = f.region.table or id(f.region)
@@ -888,23 +920,26 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
         m = _own_match(pattern, plan.source, f.region.start, end, f.region.children)
     if m is None:
         m = pattern.search(plan.source)
-    if m is None and "-" in f.raw:
-        # a symbol wrapped after one of its hyphens ("YBB-" / "SA032/26-LR"): one word in the text
-        wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
-        m = re.compile(wrapped).search(plan.source, f.region.start)
     if m is None:
-        # Markdown emphasis inside the cited words ("đến năm 2040*” *và"): marks allowed anywhere
-        m = _with_markup(tokens).search(plan.source, f.region.start)
+        found = None
+        if "-" in f.raw:
+            # a symbol wrapped after one of its hyphens ("YBB-" / "SA032/26-LR"): one word in the text
+            wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
+            found = re.compile(wrapped).search(plan.source, f.region.start)
+        if found is None:
+            # Markdown emphasis inside the cited words ("đến năm 2040*” *và"): marks allowed anywhere
+            found = _with_markup(tokens).search(plan.source, f.region.start)
+        m = Span(found.start(), found.end()) if found else None
     if m is not None and cursor is not None:
-        cursor[key] = (place, m.start())
-    return Span(m.start(), m.end()) if m else Span(f.region.start, f.region.start)
+        cursor[key] = (place, m.start)
+    return m if m is not None else Span(f.region.start, f.region.start)
 
 
-def _own_match(pattern: re.Pattern[str], source: str, start: int, end: int,
-               holes: tuple[tuple[int, int], ...]) -> re.Match[str] | None:
+def _own_match(pattern: _Printed, source: str, start: int, end: int,
+               holes: tuple[tuple[int, int], ...]) -> Span | None:
     """The first match in ``source[start:end]`` outside the ``holes`` (a clause's children)."""
     for m in pattern.finditer(source, start, end):
-        if not any(a <= m.start() < b for a, b in holes):
+        if not any(a <= m.start < b for a, b in holes):
             return m
     return None
 

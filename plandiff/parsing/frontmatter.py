@@ -113,7 +113,14 @@ SIGNER_TITLES = (
 def is_back_matter_start(line: Line) -> bool:
     first = line.cells[0].text if line.cells else line.text
     last = line.cells[-1].text if line.cells else line.text
+    head = last[:12]
+    if first[:1] not in _BACK_FIRST and last[:1] not in _BACK_FIRST and head != head.upper():
+        return False  # what ``_back_matter_start`` needs first is not there (most lines): not asked
     return _back_matter_start(first, last)
+
+
+_BACK_FIRST = ("N", "n", "T", "K", "Q")
+"""The first letters of "Nơi nhận" and of "TM.", "KT.", "TL.", "TUQ.", "Q." (``_AUTHORITY``)."""
 
 
 @functools.lru_cache(maxsize=8192)
