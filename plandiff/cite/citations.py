@@ -530,12 +530,13 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
     # the patterns below cannot match where their first words are absent: skip them cheaply
     laws = "luật" in low
     for m in (_known_laws().finditer(text) if laws else ()):
-        # a law known by name, however its words are capitalised ("Luật ngân sách nhà nước")
-        if any(a <= m.start() < b for a, b in taken) or text[m.start()] != "L":
+        # a law known by name, however the words after its capital are ("Luật ngân sách nhà nước");
+        # a code ("Bộ luật …") is LAW_NAME's below
+        if any(a <= m.start() < b for a, b in taken):
             continue
         name = " ".join(m.group(0).split())
-        out.append(_Found(m.start(), m.end(), None, "Bộ luật" if name.startswith("Bộ") else "Luật", None, None, None,
-                          None, name, region, m.group(0), named=True))
+        out.append(_Found(m.start(), m.end(), None, "Luật", None, None, None, None, name, region, m.group(0),
+                          named=True))
         taken.append((m.start(), m.end()))
     programmes = "Chương trình" in text or "Chiến lược" in text or "Đề án" in text
     for m in (_PROGRAMME.finditer(text) if programmes else ()):
@@ -645,10 +646,12 @@ def _names_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _known_laws() -> re.Pattern[str]:
-    """One pattern for every law known by name, longest first, matched whole and case-blind."""
-    names = law_names()
-    return re.compile(r"(?<!\w)" + _first_letters(names) + r"(?:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + r")(?!\w)",
-                      re.IGNORECASE)
+    """One pattern for every law known by name ("Luật …"), longest first, matched whole: its "L"
+    as printed (a capital: only such a match is taken), the rest case-blind. The capital comes
+    first in the pattern, so the engine looks for it alone and tries the names only there."""
+    names = [n for n in law_names() if n.startswith("Luật ")]
+    rest = "|".join(r"\s+".join(re.escape(w) for w in n[1:].split()) for n in names)
+    return re.compile(r"L(?<!\w.)(?i:" + rest + r")(?!\w)")
 
 
 _PROGRAMME = re.compile(
