@@ -6,7 +6,8 @@ done with. Each of the collector's passes walks every live container, and their 
 with the plans: on two plans of 3,000 clauses the passes took a tenth of the alignment and grew
 faster than the plans did. Paused, the few cycles a comparison leaves (its clause nodes) wait for
 the next pass after it; nothing else changes. The corpus's citation graph pauses it for the same
-reason while it is built.
+reason while it is built, and so does parsing (its lines, paragraphs and clauses: a plan parsed
+3% faster).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The collector is paused while plans are aligned and left as the caller had it."""
+"""The collector is paused while plans are parsed and aligned, and left as the caller had it."""
 
 from __future__ import annotations
 
@@ -29,6 +29,27 @@ def test_no_collection_runs_while_plans_are_aligned_and_the_collector_is_back_on
         gc.callbacks.remove(count)
     # unpaused, this alignment runs dozens of passes; paused, at most the one that comes due as
     # the collector is put back on
+    assert len(starts) <= 1
+
+
+def test_no_collection_runs_while_a_plan_is_parsed() -> None:
+    from tests.conftest import FIXTURES
+
+    data = (FIXTURES / "tth-2024.txt").read_bytes()
+    big = data + b"\n" + b"\n".join(data.splitlines()[20:]) * 3  # a plan long enough for many passes
+    plandiff.parse(data)  # the parser's modules loaded first
+    starts: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            starts.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        plandiff.parse(big)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
     assert len(starts) <= 1
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .. import errors
+from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..read.source import SourceText, read_bytes, read_path, read_text
 from . import appendix, footnotes, frontmatter, markers, structure
@@ -80,6 +81,7 @@ class _Parts:
     """A decision's own closing (recipients, signature), before the plan it issues."""
 
 
+@collector_paused()
 def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
     """The stages in order: lines → front matter → (a decision's parts) → body → back matter →
     appendices → the Plan."""
