@@ -265,11 +265,11 @@ def citations(plan: Plan) -> list[Citation]:
 
 
 def extract(plan: Plan, *, names: dict[str, str] | None = None) -> tuple[list[Citation], list[str]]:
-    require(plan, Plan, "the plan")
     """Citations and the warnings raised while resolving them (typos, contradictions).
 
     ``names`` maps instrument names learned elsewhere (other plans of a graph) to their ids; the
     plan's own numbered citations teach more ("Nghị quyết 28/NQ-CP … về ban hành Chiến lược …")."""
+    require(plan, Plan, "the plan")
     cites, warnings, _ = _extract(plan, names)
     return cites, warnings
 
