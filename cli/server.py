@@ -92,6 +92,31 @@ def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
                     cli.main(argv[name], standalone_mode=False)
             except (Exception, SystemExit):  # noqa: BLE001 - warming is best effort: a failure only costs time later
                 pass
+    _warm_patterns()  # the stages' modules are loaded now
+
+
+def _warm_patterns() -> None:
+    """Build the patterns the stages build on first use that a small plan does not call for: every
+    argument-less pattern builder of the package (cached), and the aligner's pattern of each level
+    word (a plan masks its own: "tỉnh", "thành phố", …)."""
+    import inspect
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "plandiff":
+            continue
+        for value in list(vars(module).values()):
+            if not callable(getattr(value, "cache_info", None)) or getattr(value, "__module__", None) != name:
+                continue
+            try:
+                if not inspect.signature(value).parameters:
+                    value()
+            except (TypeError, ValueError, OSError, ImportError):  # not introspectable, or data missing
+                continue
+    from plandiff.compare.aligner import _level_word
+    from plandiff.parsing.frontmatter import _LEVELS
+
+    for level in _LEVELS:
+        _level_word(level)
 
 
 def _loaded_code() -> dict[str, float]:
