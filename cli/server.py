@@ -156,6 +156,32 @@ def _die_with_parent(yes: bool) -> None:
         pass
 
 
+def _own_pages() -> None:
+    """Make the spare's pages its own before a command comes (the kernel's MADV_POPULATE_WRITE,
+    Linux 5.14+; elsewhere nothing is done): a fresh fork shares every page with the server, and
+    the first write to each costs a fault and a copy, ~3 ms of a diff's first stage. The copies
+    are made here, while the spare waits: some 9 ms and 17 MB of memory of its own."""
+    if _libc is None:
+        return
+    import ctypes
+
+    madvise = _libc.madvise  # type: ignore[attr-defined]
+    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    try:
+        with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
+            regions = [line.split() for line in maps]
+    except OSError:
+        return
+    for fields in regions:
+        if len(fields) < 2 or not fields[1].startswith("rw") or fields[1][3:4] != "p":
+            continue  # only private writable memory (the heap, the modules' data)
+        if len(fields) > 5 and fields[5].startswith(("[stack", "[v")):
+            continue
+        lo, hi = (int(x, 16) for x in fields[0].split("-"))
+        if madvise(lo, hi - lo, 23) != 0:  # 23: MADV_POPULATE_WRITE; refused by an older kernel
+            return
+
+
 class _Stop(Exception):
     """SIGTERM to the server: leave the loop."""
 
@@ -250,6 +276,7 @@ class Server:
             _die_with_parent(True)
             if os.getppid() != self.pid:  # the server died before the line above
                 os._exit(0)
+            _own_pages()
             while True:
                 conn, _ = listener.accept()
                 with conn:
