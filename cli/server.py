@@ -276,7 +276,10 @@ class Server:
             _die_with_parent(True)
             if os.getppid() != self.pid:  # the server died before the line above
                 os._exit(0)
-            _own_pages()
+            import select
+
+            if not select.select([listener], [], [], 0)[0]:  # a command already waiting is not kept waiting
+                _own_pages()
             while True:
                 conn, _ = listener.accept()
                 with conn:

@@ -166,6 +166,17 @@ def test_a_command_from_a_removed_folder_runs_on_its_own(sock: str, tmp_path: Pa
     assert _served(sock) == before
 
 
+def test_many_commands_at_once_are_each_served_once(sock: str) -> None:
+    before = _served(sock)
+    alone = plandiff(sock, "parse", str(A), "--json", served=False)
+    burst = [subprocess.Popen(command("parse", str(A), "--json"), env=_env(sock), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for _ in range(6)]
+    results = [p.communicate(timeout=120) for p in burst]
+    assert [p.returncode for p in burst] == [0] * 6
+    assert all(out == alone.stdout and not err for out, err in results)
+    assert _served(sock) == before + 6
+
+
 def test_start_twice_stop_and_status(sock: str) -> None:
     info = status(sock)
     assert info is not None and info["socket"] == sock and _alive(info["pid"])
