@@ -8,7 +8,8 @@ status comes back. This module is all a served command imports, so it imports no
 has not already loaded at startup but two modules of C (``_socket``, ``_signal``: their
 Python wrappers cost more than the rest of the client). No server, another installation's server, or a
 server whose code has changed since it started: the command runs here, as it always did
-(``PLANDIFF_SERVER=off`` says never to ask).
+(``PLANDIFF_SERVER=off`` says never to ask; ``PLANDIFF_SERVER=auto`` starts a server then, for
+the commands after it).
 """
 
 from __future__ import annotations
@@ -205,14 +206,28 @@ def leave_now(code: int) -> None:
 
 def main() -> None:
     argv = sys.argv
-    if (sys.platform.startswith("linux") and os.environ.get("PLANDIFF_SERVER", "").lower() not in ("off", "0", "no")
-            and argv[1:2] != ["server"]):
+    mode = os.environ.get("PLANDIFF_SERVER", "").lower()
+    if sys.platform.startswith("linux") and mode not in ("off", "0", "no") and argv[1:2] != ["server"]:
         code = served(argv)
         if code is not None:
             leave_now(code)  # nothing here to tidy: the interpreter's teardown is a few ms of a served command
+        if mode == "auto":
+            _start_beside()
     from .main import main as run_here
 
     run_here()
+
+
+def _start_beside() -> None:
+    """``PLANDIFF_SERVER=auto``: no server took this command, so one is started for the next ones
+    (as Mercurial's chg starts its command server), detached, while this command runs here. One
+    that cannot start (another is starting, the folder is not this user's) is simply not there."""
+    try:
+        from .server import start_detached
+
+        start_detached(socket_path(), wait=False)
+    except Exception:  # noqa: BLE001 - the command itself must run whatever happens to its server
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -447,7 +447,10 @@ def run_server(path: str, idle_timeout: float, ready: int | None = None) -> None
             os.umask(old)
         listener.listen(64)
         if ready is not None:
-            os.write(ready, marshal.dumps(os.getpid()))
+            try:
+                os.write(ready, marshal.dumps(os.getpid()))
+            except OSError:  # nobody waits for the word (started beside a command)
+                pass
             os.close(ready)
         loop = Server(path, idle_timeout)
         try:
@@ -485,6 +488,15 @@ def start(path: str | None, idle_timeout: float, foreground: bool) -> None:
         click.echo(f"plandiff server: listening on {path} (pid {os.getpid()})", err=True)
         run_server(path, idle_timeout)
         return
+    data = start_detached(path, idle_timeout, wait=True)
+    if not data:
+        raise UserError(f"the server did not start on {path} (is another one starting?)")
+    click.echo(f"plandiff server: listening on {path} (pid {marshal.loads(data)})", err=True)
+
+
+def start_detached(path: str, idle_timeout: float = IDLE_TIMEOUT, *, wait: bool) -> bytes:
+    """Start a server in a process of its own session (it outlives the command that starts it).
+    ``wait``: until it listens, and then its pid (marshalled; empty when it did not start)."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the daemon's side: covered by the tests through its socket
@@ -497,17 +509,17 @@ def start(path: str | None, idle_timeout: float, foreground: bool) -> None:
             os.dup2(null, fd)
         code = 0
         try:
-            run_server(path, idle_timeout, ready=write)
+            run_server(path, idle_timeout, ready=write if wait else None)
         except BaseException:  # noqa: BLE001
             code = 1
         os._exit(code)
     os.close(write)
-    os.waitpid(pid, 0)
+    os.waitpid(pid, 0)  # the first child leaves at once; the server is its child, in a session of its own
+    if not wait:
+        os.close(read)
+        return b""
     with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    if not data:
-        raise UserError(f"the server did not start on {path} (is another one starting?)")
-    click.echo(f"plandiff server: listening on {path} (pid {marshal.loads(data)})", err=True)
+        return pipe.read()
 
 
 @server.command()

@@ -215,6 +215,31 @@ def test_stop_is_answered_every_time() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def test_with_plandiff_server_auto_the_first_command_starts_a_server_for_the_next() -> None:
+    folder = tempfile.mkdtemp(prefix="pds-")
+    path = os.path.join(folder, "s.sock")
+    auto = _env(path, PLANDIFF_SERVER="auto")
+    try:
+        first = plandiff(path, "parse", str(A), env=auto)
+        assert first.returncode == 0 and first.stdout and not first.stderr  # run here, as before
+        deadline = time.monotonic() + 30
+        while status(path) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert status(path) is not None and status(path)["served"] == 0  # type: ignore[index]
+        second = plandiff(path, "parse", str(A), env=auto)
+        assert second.returncode == 0 and second.stdout == first.stdout
+        assert status(path)["served"] == 1  # type: ignore[index]
+        # without auto, a command that finds no server starts none
+        plandiff(path, "server", "stop")
+        assert plandiff(path, "parse", str(A)).returncode == 0
+        time.sleep(0.5)
+        assert status(path) is None
+    finally:
+        if status(path):
+            plandiff(path, "server", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_an_idle_server_stops_by_itself(tmp_path: Path) -> None:
     folder = tempfile.mkdtemp(prefix="pds-")
     path = os.path.join(folder, "s.sock")
