@@ -5,8 +5,8 @@ it reads a byte of a plan: most of the time of a ``diff`` of two ordinary plans.
 once (``plandiff server start``) has all of that done; each command is run there in a forked
 child, with this process's standard streams, directory, environment and umask, and its exit
 status comes back. This module is all a served command imports, so it imports nothing that Python
-has not already loaded at startup but two modules of C (``_socket``, ``_signal``: their
-Python wrappers cost more than the rest of the client). No server, another installation's server, or a
+has not already loaded at startup but two modules of C (``_socket``, ``_signal``: their Python
+wrappers cost more than the rest of the client). No server, another installation's server, or a
 server whose code has changed since it started: the command runs here, as it always did
 (``PLANDIFF_SERVER=off`` says never to ask; ``PLANDIFF_SERVER=auto`` starts a server then, for
 the commands after it).
@@ -19,7 +19,8 @@ import sys
 from typing import Any
 
 PROTOCOL = 1
-"""Raised when a request or a reply changes shape: a server speaks only its own protocol."""
+"""Bumped when a request or a reply changes shape: a server serves only clients of its own
+protocol (it is part of the code mark)."""
 
 
 def socket_path() -> str:

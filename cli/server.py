@@ -67,8 +67,10 @@ Nguyễn Văn A
 listens, so that what the commands load and compile on first use is loaded and compiled once."""
 
 
-COMMANDS = ("diff", "diff-json", "align", "parse", "cite")
-"""What the server runs once before it listens (all it may be asked), by name."""
+COMMANDS = ("diff", "diff-json", "diff-docx", "align", "parse", "cite", "tasks", "history", "graph", "trace")
+"""What the server runs once before it listens, by name: each command's modules and patterns are
+then loaded in the server, where every served command finds them (a module a command imports
+only in its own child is imported again by every such command)."""
 
 
 def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
@@ -83,8 +85,11 @@ def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
         Path(b).write_text(WARM_PLAN.format(year=2026, extra=" và người dân"), encoding="utf-8")
         out = str(Path(tmp) / "out")
         argv = {"diff": ["diff", a, b, "-o", f"{out}.html"], "diff-json": ["diff", a, b, "-o", f"{out}.json"],
+                "diff-docx": ["diff", a, b, "-o", f"{out}.docx"],
                 "align": ["align", a, b, "--json", "-o", f"{out}.json"], "parse": ["parse", a, "--json", "-o", f"{out}.json"],
-                "cite": ["cite", a, "--json", "-o", f"{out}.json"]}
+                "cite": ["cite", a, "--json", "-o", f"{out}.json"], "tasks": ["tasks", a, b, "--json"],
+                "history": ["history", a, b, "-o", f"{out}.html"], "graph": ["graph", a, b, "-o", f"{out}.html"],
+                "trace": ["trace", a, b, "--instrument", "1719/QĐ-TTg"]}
         quiet = io.StringIO()
         for name in commands:
             try:
