@@ -14,9 +14,9 @@ the commands after it).
 
 from __future__ import annotations
 
+import _socket
 import os
 import sys
-from typing import Any
 
 PROTOCOL = 1
 """Bumped when a request or a reply changes shape: a server serves only clients of its own
@@ -67,16 +67,12 @@ def read_frame(sock: object, pending: bytearray | None = None) -> object:
 
 def same_user(sock: object) -> bool:
     """Whether the process at the socket's other end runs as this user (the kernel says so)."""
-    import _socket
-
     creds = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)  # type: ignore[attr-defined]
     return int.from_bytes(creds[4:8], sys.byteorder) == os.getuid()
 
 
-def connect(path: str) -> Any:
+def connect(path: str) -> _socket.socket | None:
     """A connection to this user's server at ``path``, or None when there is none to connect to."""
-    import _socket
-
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         sock.connect(path)
@@ -88,10 +84,8 @@ def connect(path: str) -> Any:
     return None
 
 
-def send(sock: Any, data: bytes, fds: list[int]) -> None:
+def send(sock: _socket.socket, data: bytes, fds: list[int]) -> None:
     """``data``, with the file descriptors ``fds`` passed along (SCM_RIGHTS)."""
-    import _socket
-
     rights = b"".join(fd.to_bytes(4, sys.byteorder) for fd in fds)
     sent = sock.sendmsg([data], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, rights)] if fds else [])
     if sent < len(data):
@@ -119,7 +113,7 @@ def served(argv: list[str]) -> int | None:
         sock.close()
 
 
-def _run_there(sock: Any, argv: list[str]) -> int | None:
+def _run_there(sock: _socket.socket, argv: list[str]) -> int | None:
     import _signal
 
     try:
