@@ -8,7 +8,9 @@ streams (the file descriptors themselves, passed over the socket), and the comma
 child forked from the warm server, so that no command sees what another left behind and a crash
 takes down one command, not the server. The kernel vouches for the client (same user id) and the
 client for the server. A server whose code changed on disk since it started refuses work and
-stops; the client then runs the command itself.
+stops; the client then runs the command itself. A signal reaches a served command through its
+client, a moment later than it would reach a command of its own: an input closed at the same
+instant may be read first.
 """
 
 from __future__ import annotations
@@ -278,6 +280,9 @@ class Server:
         try:
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            # Ctrl-C passed on before the command sets its own handler: KeyboardInterrupt (not the
+            # server's own handler, whose exception is the server command's)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             _die_with_parent(True)
             if os.getppid() != self.pid:  # the server died before the line above
                 os._exit(0)
@@ -326,9 +331,14 @@ class Server:
             os.close(parent)
             try:
                 code = _child(conn, request, fds)  # type: ignore[arg-type]
+            except KeyboardInterrupt:  # Ctrl-C passed on before the command set its own handler
+                code = _interrupted()
             except BaseException:  # noqa: BLE001 - whatever happened, the client hears the end
                 code = 2
-            conn.sendall(frame(("exit", code)))
+            try:
+                conn.sendall(frame(("exit", code)))
+            except KeyboardInterrupt:  # a second Ctrl-C while the end is told: told again
+                conn.sendall(frame(("exit", code)))
             return True
         for fd in fds:
             os.close(fd)
@@ -337,6 +347,15 @@ class Server:
 
 _listener: socket.socket | None = None
 _lock: int | None = None
+
+
+def _interrupted() -> int:
+    """What ``main`` says and returns for Ctrl-C, for one that came before it could."""
+    try:
+        os.write(2, b"plandiff: interrupted\n")  # the client's stderr from the moment it knows this process
+    except OSError:
+        pass
+    return 130
 
 
 def _child(conn: socket.socket, request: dict, fds: list[int]) -> int:
@@ -387,6 +406,8 @@ def _child(conn: socket.socket, request: dict, fds: list[int]) -> int:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    for signum in (signal.SIGINT, signal.SIGTERM):  # the command is over: a late signal changes nothing
+        signal.signal(signum, signal.SIG_IGN)
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
