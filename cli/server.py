@@ -25,6 +25,7 @@ import socket
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -163,11 +164,16 @@ def _die_with_parent(yes: bool) -> None:
         pass
 
 
-def _own_pages() -> None:
+OWN_CHUNK = 1 << 21
+"""Bytes of pages made the spare's own between two looks for a waiting command (~0.3 ms)."""
+
+
+def _own_pages(waiting: Callable[[], bool]) -> None:
     """Make the spare's pages its own before a command comes (the kernel's MADV_POPULATE_WRITE,
     Linux 5.14+; elsewhere nothing is done): a fresh fork shares every page with the server, and
     the first write to each costs a fault and a copy, ~3 ms of a diff's first stage. The copies
-    are made here, while the spare waits: some 9 ms and 17 MB of memory of its own."""
+    are made here, while the spare waits (some 9 ms and 17 MB of memory of its own), a chunk at a
+    time, and left for the command to make as soon as one is ``waiting``."""
     if _libc is None:
         return
     import ctypes
@@ -185,8 +191,11 @@ def _own_pages() -> None:
         if len(fields) > 5 and fields[5].startswith(("[stack", "[v")):
             continue
         lo, hi = (int(x, 16) for x in fields[0].split("-"))
-        if madvise(lo, hi - lo, 23) != 0:  # 23: MADV_POPULATE_WRITE; refused by an older kernel
-            return
+        for start in range(lo, hi, OWN_CHUNK):
+            if waiting():
+                return
+            if madvise(start, min(OWN_CHUNK, hi - start), 23) != 0:  # 23: MADV_POPULATE_WRITE; an older kernel refuses
+                return
 
 
 class _Stop(Exception):
@@ -288,8 +297,7 @@ class Server:
                 os._exit(0)
             import select
 
-            if not select.select([listener], [], [], 0)[0]:  # a command already waiting is not kept waiting
-                _own_pages()
+            _own_pages(lambda: bool(select.select([listener], [], [], 0)[0]))  # a command waiting is not kept waiting
             while True:
                 conn, _ = listener.accept()
                 with conn:
@@ -414,6 +422,13 @@ def _child(conn: socket.socket, request: dict, fds: list[int]) -> int:
                 stream.flush()
         except (OSError, ValueError):
             pass
+    # the client's streams let go of now: a reader of its output (a pipe, ``| less``) sees the end
+    # when the client ends, not once this process has also given back its memory (the kernel frees
+    # a process's memory before it closes its files)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
     return code
 
 
