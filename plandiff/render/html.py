@@ -475,6 +475,10 @@ def _comparison_table(al: Alignment, rows: list[Row], subst: set[tuple[str, str]
     for p in al.pairs:
         by_a.setdefault(p.a, []).append(p)
         by_b.setdefault(p.b, []).append(p)
+    # two passes: every row but its word diffs first, then the diffs in the rows' order (the same
+    # page: the diffs' budget is spent in that order) — ``plandiff diff`` works the diffs out in a
+    # child meanwhile, and the first pass is done before it waits for them
+    waiting: list[tuple[etree._Element, str, Clause | None, Clause | None, tuple[str, str], tuple[Any, ...]]] = []
     for n, (kind, pair, aid, bid) in enumerate(rows):
         ca = clauses_a.get(aid) if aid else None
         cb = clauses_b.get(bid) if bid else None
@@ -486,23 +490,32 @@ def _comparison_table(al: Alignment, rows: list[Row], subst: set[tuple[str, str]
             attrs["data-b"] = bid
         tr = etree.Element("tr", attrs)
         tr.append(_status_cell(kind, pair, aid, bid, ca, cb, subst, labels, t, clauses_a, clauses_b, by_a, by_b))
-        old: list[Any] | None = None
-        new: list[Any] | None = None
-        inline: list[Any] | None = None
-        diffed = _diffed(pair, ca, cb)
-        if diffed is not None:
-            old, new, inline = _diff_els(*diffed, budget, known)
         anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
         anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
         if aid:
             seen_a.add(aid)
         if bid:
             seen_b.add(bid)
-        tr.append(_cell("a", ca, old, anchor_a, depth_a.get(aid or "", 0)))
-        tr.append(_cell("b", cb, new, anchor_b, depth_b.get(bid or "", 0)))
-        tr.append(_inline_cell(kind, ca, cb, inline))
+        places = (anchor_a, depth_a.get(aid or "", 0), anchor_b, depth_b.get(bid or "", 0))
+        diffed = _diffed(pair, ca, cb)
+        if diffed is None:
+            _row_cells(tr, kind, ca, cb, None, places)
+        else:
+            waiting.append((tr, kind, ca, cb, diffed, places))
         table.append(tr)
+    for tr, kind, ca, cb, diffed, places in waiting:
+        _row_cells(tr, kind, ca, cb, _diff_els(*diffed, budget, known), places)
     return table
+
+
+def _row_cells(tr: etree._Element, kind: str, ca: Clause | None, cb: Clause | None,
+               diffs: tuple[list[Any], list[Any], list[Any]] | None, places: tuple[Any, ...]) -> None:
+    """A row's A, B and inline cells, after its status cell (``places``: each side's anchor and depth)."""
+    old, new, inline = diffs if diffs is not None else (None, None, None)
+    anchor_a, depth_a, anchor_b, depth_b = places
+    tr.append(_cell("a", ca, old, anchor_a, depth_a))
+    tr.append(_cell("b", cb, new, anchor_b, depth_b))
+    tr.append(_inline_cell(kind, ca, cb, inline))
 
 
 def _status_cell(kind: str, pair: Pair | None, aid: str | None, bid: str | None, ca: Clause | None, cb: Clause | None,
