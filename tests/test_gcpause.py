@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
+from collections.abc import Iterator
 
 import plandiff
 from plandiff.gcpause import collector_paused
@@ -11,9 +13,9 @@ from tests.conftest import load
 from tests.synthetic import grow
 
 
-def test_no_collection_runs_while_plans_are_aligned_and_the_collector_is_back_on_after() -> None:
-    a, b = grow(load("tth-2024"), 3), grow(load("hue-2026"), 3)
-    plandiff.align(load("tth-2023"), load("tth-2024"))  # the aligner's modules loaded first
+@contextlib.contextmanager
+def collections_counted() -> Iterator[list[int]]:
+    """The generation of every collection that starts inside the block."""
     starts: list[int] = []
 
     def count(phase: str, info: dict[str, int]) -> None:
@@ -22,11 +24,18 @@ def test_no_collection_runs_while_plans_are_aligned_and_the_collector_is_back_on
 
     gc.callbacks.append(count)
     try:
-        assert gc.isenabled()
-        plandiff.align(a, b)
-        assert gc.isenabled()
+        yield starts
     finally:
         gc.callbacks.remove(count)
+
+
+def test_no_collection_runs_while_plans_are_aligned_and_the_collector_is_back_on_after() -> None:
+    a, b = grow(load("tth-2024"), 3), grow(load("hue-2026"), 3)
+    plandiff.align(load("tth-2023"), load("tth-2024"))  # the aligner's modules loaded first
+    assert gc.isenabled()
+    with collections_counted() as starts:
+        plandiff.align(a, b)
+        assert gc.isenabled()
     # unpaused, this alignment runs dozens of passes; paused, at most the one that comes due as
     # the collector is put back on
     assert len(starts) <= 1
@@ -38,18 +47,9 @@ def test_no_collection_runs_while_a_plan_is_parsed() -> None:
     data = (FIXTURES / "tth-2024.txt").read_bytes()
     big = data + b"\n" + b"\n".join(data.splitlines()[20:]) * 3  # a plan long enough for many passes
     plandiff.parse(data)  # the parser's modules loaded first
-    starts: list[int] = []
-
-    def count(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            starts.append(info["generation"])
-
-    gc.callbacks.append(count)
-    try:
+    with collections_counted() as starts:
         plandiff.parse(big)
         assert gc.isenabled()
-    finally:
-        gc.callbacks.remove(count)
     assert len(starts) <= 1
 
 
