@@ -6,7 +6,8 @@ Every figure is a ratio to a baseline timed in the same run, candidate and basel
    HTML) against `difflib.HtmlDiff().make_file` on the same two files;
 2. the commands: `plandiff diff A B -o x.html` against a difflib script writing its page, each on
    its own and with a server running (`plandiff server start`);
-3. `python -c "import plandiff"` against `python -c pass`;
+3. `python -c "import plandiff"` against `python -c pass`, and with the model named
+   (`plandiff.Plan`), as any program that uses plandiff has it;
 4. alignment at 1×, 3×, 10× and 30× the clauses, for a pair of different plans grown by
    repetition and for a realistic variant (reworded, shuffled), with the growth exponent between
    each pair of sizes; and `plandiff diff` of the two 30× plans with its peak memory.
@@ -116,6 +117,11 @@ def commands(tmp: Path) -> None:
                                    lambda: _run([sys.executable, "-c", "pass"]), rounds=9)
     print(f"import plandiff {t_import}; bare interpreter {t_bare}; ratio of medians "
           f"{t_import.median / t_bare.median:.2f} (target ≤ 2.0)")
+    # what a program that uses plandiff pays before its first verb: the model's data classes
+    t_model, t_bare = interleaved(lambda: _run([sys.executable, "-c", "import plandiff; plandiff.Plan"]),
+                                  lambda: _run([sys.executable, "-c", "pass"]), rounds=9)
+    print(f"import plandiff; plandiff.Plan {t_model}; bare interpreter {t_bare}; ratio of medians "
+          f"{t_model.median / t_bare.median:.2f}")
 
 
 def growth(tmp: Path, sizes: tuple[int, ...]) -> None:

@@ -6,12 +6,15 @@ Markdown and HTML.
 """
 
 from importlib import import_module
-from typing import TYPE_CHECKING
 
 from .errors import PlanError
-from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
+
+TYPE_CHECKING = False
+"""``typing.TYPE_CHECKING`` without importing ``typing`` (type checkers read the name alone)."""
 
 _LAZY = {
+    **dict.fromkeys(("Alignment", "Artefact", "Citation", "Clause", "Footnote", "Jurisdiction", "Meta", "Pair",
+                     "Plan", "Span"), "model"),
     "parse": "parsing.parser", "parse_file": "parsing.parser", "parse_text": "parsing.parser",
     "align": "compare.aligner", "history": "compare.history", "History": "compare.history",
     "Lineage": "compare.history", "citations": "cite.citations", "compare_citations": "cite.citations",
@@ -19,9 +22,10 @@ _LAZY = {
     "render_markdown": "render.markdown", "render_alignment_text": "render.text", "render_outline": "render.text",
     "render_plain": "render.text",
 }
-"""Loaded on first use, so that `import plandiff` costs the model and its errors: each verb brings
-its own stage (the parser's patterns and data classes, rapidfuzz, lxml, networkx, the citation
-patterns); a reader of a corpus's stored plans never loads the parser."""
+"""Loaded on first use (PEP 562), so that `import plandiff` costs its errors alone: the model's
+data classes when first named (making sixteen frozen data classes is most of a bare interpreter's
+start), each verb its own stage (the parser's patterns and data classes, rapidfuzz, lxml,
+networkx, the citation patterns); a reader of a corpus's stored plans never loads the parser."""
 
 __all__ = [
     "Alignment",
@@ -57,6 +61,7 @@ if TYPE_CHECKING:
     from .cite.graph import CitationGraph
     from .compare.aligner import align
     from .compare.history import History, Lineage, history
+    from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
     from .parsing.parser import parse, parse_file, parse_text
     from .render.html import render_history_html, render_html
     from .render.markdown import render_markdown
