@@ -253,7 +253,9 @@ class _Space:
                 f = self.feats[t] = _features(t)
             self.df.update(f.keys())
         self.n = len(texts)
-        self.idf = {t: math.log(1 + self.n / (1 + d)) for t, d in self.df.items()}
+        # a weight per document frequency (a few dozen of them), handed out in C: the same floats
+        weight_of = {d: math.log(1 + self.n / (1 + d)) for d in set(self.df.values())}
+        self.idf = dict(zip(self.df, map(weight_of.__getitem__, self.df.values()), strict=True))
         self.unseen = math.log(1 + self.n)
         """The weight of a feature in no indexed text (a heading or body compared on its own)."""
 

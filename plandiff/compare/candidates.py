@@ -97,8 +97,9 @@ def candidates(na: list[_Node], nb: list[_Node], space: _Space,
                 floor = sorted(weights, reverse=True)[SEEDS - 1]
                 kept = list(itertools.compress(range(len(keys)), map(operator.ge, weights, itertools.repeat(floor))))
                 keys, weights = [keys[k] for k in kept], [weights[k] for k in kept]
-            top = sorted(zip(keys, weights, strict=True), key=lambda tw: (-tw[1], tw[0]))[:SEEDS]
-            got = seeds_of[text] = ([t for t, _ in top], [w for _, w in top])
+            # (-weight, feature) pairs sort in C as the key (-weight, feature) would
+            top = sorted(zip(map(operator.neg, weights), keys, strict=True))[:SEEDS]
+            got = seeds_of[text] = ([t for _, t in top], [-w for w, _ in top])
         return got
 
     if len(na) + len(nb) < VECTORISE_FROM:
@@ -179,8 +180,8 @@ def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float
             pairs.update((i, j) for j in acc)
         else:
             # the best by summed weight, ties to the earlier clause (a total order: j is unique)
-            top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-            pairs.update((i, j) for j, _ in top)
+            top = sorted(zip(map(operator.neg, acc.values()), acc, strict=True))[:CANDIDATES]
+            pairs.update((i, j) for _, j in top)
     return pairs
 
 
