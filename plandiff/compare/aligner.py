@@ -408,101 +408,135 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     if cross is None:
         ja, jb = a.meta.jurisdiction, b.meta.jurisdiction
         cross = not (ja is None or jb is None or same_authority(ja, jb))
-    th = CROSS if cross else SAME_ISSUER
-    na, nb = _nodes(a), _nodes(b)
-    scorer = _Scorer(na, nb)
-    a_to_b: dict[int, int] = {}
-    b_to_a: dict[int, int] = {}
-    rule: dict[int, str] = {}
-    evidence: dict[tuple[int, int], str] = {}
-
-    def take(i: int, j: int, why: str, note: str = "") -> None:
-        a_to_b[i] = j
-        b_to_a[j] = i
-        rule[i] = why
-        evidence[(i, j)] = note or f"{why} · text {scorer.score(i, j):.2f}"
-
+    run = _Run(a, b, cross)
+    th = run.th
     # 1. identical text, unique on both sides
-    seen_a = Counter(n.own for n in na)
-    seen_b = Counter(n.own for n in nb)
-    by_text = {n.own: n.index for n in nb}
-    for n in na:
-        if len(n.own) >= 3 and seen_a[n.own] == 1 and seen_b.get(n.own) == 1:
-            take(n.index, by_text[n.own], "exact")
+    run.identical()
+    run.find_candidates()
+    # 2. confident on text alone; 3. weaker, helped by the tree
+    run.greedy(th["confident"], "fuzzy", bonus=False)
+    run.greedy(th["accept"], "fuzzy", bonus=True)
+    # across authorities, paired parents are weak evidence (two provinces' lists of tasks under
+    # one heading): a weak pair must also keep the order of its neighbours
+    run.greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True, need_anchor=cross)
+    # 4. position inside paired parents
+    run.by_position()
+    # 5. containers, and 6. splits and merges, then the pairs as the model gives them
+    return run.alignment()
 
-    cands = [(i, j) for i, j in candidates(na, nb, scorer.space, scorer.v) if i not in a_to_b and j not in b_to_a]
-    if len(na) + len(nb) >= VECTORISE_FROM:
-        scorer.prefetch(cands)
 
-    def parents_paired(i: int, j: int) -> bool:
-        pa, pb = na[i].parent, nb[j].parent
+class _Run:
+    """One alignment under way: the clauses of both plans and their scorer, the pairs taken so far
+    (with the rule and the evidence that took each), and the rules, as methods that ``align`` calls
+    in the order of evidence."""
+
+    def __init__(self, a: Plan, b: Plan, cross: bool) -> None:
+        self.a, self.b, self.cross = a, b, cross
+        self.th = CROSS if cross else SAME_ISSUER
+        self.na, self.nb = na, nb = _nodes(a), _nodes(b)
+        self.scorer = _Scorer(na, nb)
+        self.a_to_b: dict[int, int] = {}
+        self.b_to_a: dict[int, int] = {}
+        self.rule: dict[int, str] = {}
+        self.evidence: dict[tuple[int, int], str] = {}
+        self.cands: list[tuple[int, int]] = []
+        self.children_a = _children(na)
+        self.children_b = _children(nb)
+        self.roots_a = [n.index for n in na if n.parent is None]
+        self.roots_b = [n.index for n in nb if n.parent is None]
+
+    def take(self, i: int, j: int, why: str, note: str = "") -> None:
+        self.a_to_b[i] = j
+        self.b_to_a[j] = i
+        self.rule[i] = why
+        self.evidence[(i, j)] = note or f"{why} · text {self.scorer.score(i, j):.2f}"
+
+    def identical(self) -> None:
+        """Identical texts, each found once in each plan."""
+        na, nb = self.na, self.nb
+        seen_a = Counter(n.own for n in na)
+        seen_b = Counter(n.own for n in nb)
+        by_text = {n.own: n.index for n in nb}
+        for n in na:
+            if len(n.own) >= 3 and seen_a[n.own] == 1 and seen_b.get(n.own) == 1:
+                self.take(n.index, by_text[n.own], "exact")
+
+    def find_candidates(self) -> None:
+        """The pairs the fuzzy rules score: clauses sharing rare words, both still free."""
+        a_to_b, b_to_a = self.a_to_b, self.b_to_a
+        self.cands = [(i, j) for i, j in candidates(self.na, self.nb, self.scorer.space, self.scorer.v)
+                      if i not in a_to_b and j not in b_to_a]
+        if len(self.na) + len(self.nb) >= VECTORISE_FROM:
+            self.scorer.prefetch(self.cands)
+
+    def parents_paired(self, i: int, j: int) -> bool:
+        pa, pb = self.na[i].parent, self.nb[j].parent
         if pa is None or pb is None:
             return pa is None and pb is None
-        return a_to_b.get(pa) == pb
+        return self.a_to_b.get(pa) == pb
 
-    children_a = _children(na)
-    children_b = _children(nb)
-    roots_a = [n.index for n in na if n.parent is None]
-    roots_b = [n.index for n in nb if n.parent is None]
-
-    def anchored(i: int, j: int) -> bool:
+    def anchored(self, i: int, j: int) -> bool:
         """A sibling next to ``i`` is paired with the sibling next to ``j`` on the same side: the
         order of the two lists holds around the pair (the evidence a reader uses across plans)."""
-        sa = children_a[na[i].parent] if na[i].parent is not None else roots_a
-        sb = children_b[nb[j].parent] if nb[j].parent is not None else roots_b
+        na, nb = self.na, self.nb
+        sa = self.children_a[na[i].parent] if na[i].parent is not None else self.roots_a
+        sb = self.children_b[nb[j].parent] if nb[j].parent is not None else self.roots_b
         ka, kb = sa.index(i), sb.index(j)
         for step in (-1, 1):
-            if 0 <= ka + step < len(sa) and 0 <= kb + step < len(sb) and a_to_b.get(sa[ka + step]) == sb[kb + step]:
+            if 0 <= ka + step < len(sa) and 0 <= kb + step < len(sb) and self.a_to_b.get(sa[ka + step]) == sb[kb + step]:
                 return True
         return False
 
-    def weigh(i: int, j: int, bonus: bool) -> tuple[float, bool]:
+    def weigh(self, i: int, j: int, bonus: bool) -> tuple[float, bool]:
         """The pair's similarity with the tree's evidence, and whether the parents were paired."""
-        s = scorer.score(i, j)
+        s = self.scorer.score(i, j)
         paired = False
         if bonus:
-            if parents_paired(i, j):
+            if self.parents_paired(i, j):
                 s += CONTEXT_BONUS
                 paired = True
-            if na[i].clause.label == nb[j].clause.label:
+            if self.na[i].clause.label == self.nb[j].clause.label:
                 s += LABEL_BONUS
-        if cross and _parts_differ(na[i], nb[j]):
+        if self.cross and _parts_differ(self.na[i], self.nb[j]):
             s -= ROLE_PENALTY
         return s, paired
 
-    def in_words(i: int, j: int, bonus: bool, paired: bool) -> list[str]:
+    def in_words(self, i: int, j: int, bonus: bool, paired: bool) -> list[str]:
         """The evidence ``weigh`` counted, in words (written only for the pairs taken)."""
-        notes = [f"text {scorer.score(i, j):.2f}"]
+        a, b, cross = self.na[i], self.nb[j], self.cross
+        notes = [f"text {self.scorer.score(i, j):.2f}"]
         if paired:
             notes.append(f"parents paired +{CONTEXT_BONUS:.2f}")
-        if bonus and na[i].clause.label == nb[j].clause.label:
+        if bonus and a.clause.label == b.clause.label:
             notes.append(f"same label +{LABEL_BONUS:.2f}")
-        if cross and _parts_differ(na[i], nb[j]):
-            notes.append(f"parts differ ({_part(na[i])} / {_part(nb[j])}) -{ROLE_PENALTY:.2f}")
-        elif cross and na[i].role & nb[j].role:
-            notes.append(f"same part ({', '.join(sorted(na[i].role & nb[j].role))})")
+        if cross and _parts_differ(a, b):
+            notes.append(f"parts differ ({_part(a)} / {_part(b)}) -{ROLE_PENALTY:.2f}")
+        elif cross and a.role & b.role:
+            notes.append(f"same part ({', '.join(sorted(a.role & b.role))})")
         return notes
 
-    def greedy(bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
+    def greedy(self, bar: float, why: str, bonus: bool, *, need_anchor: bool = False) -> None:
+        """The free candidates at ``bar`` or above, best first, each taken while both are free."""
+        na, nb, a_to_b, b_to_a, cross = self.na, self.nb, self.a_to_b, self.b_to_a, self.cross
         scored = []
         best_other: dict[tuple[str, int], tuple[float, int]] = {}
-        for i, j in cands:
+        for i, j in self.cands:
             if i in a_to_b or j in b_to_a:
                 continue
-            s, paired = weigh(i, j, bonus)
+            s, paired = self.weigh(i, j, bonus)
             for side, x, y in (("a", i, j), ("b", j, i)):
                 if s > best_other.get((side, x), (-1.0, -1))[0]:
                     best_other[(side, x)] = (s, y)
-            weak = cross and scorer.score(i, j) < th["confident"]
-            if s >= bar and not (weak and (_container_for_item(na[i], nb[j], a_to_b, b_to_a, children_a, children_b)
-                                           or _parts_differ(na[i], nb[j]))):
+            weak = cross and self.scorer.score(i, j) < self.th["confident"]
+            if s >= bar and not (weak and (_container_for_item(na[i], nb[j], a_to_b, b_to_a, self.children_a,
+                                                               self.children_b) or _parts_differ(na[i], nb[j]))):
                 scored.append((s, -abs(na[i].depth - nb[j].depth), -i, -j, i, j, paired))
         order = sorted(scored, reverse=True, key=lambda t: t[:6])
         if cross and not need_anchor:
             order = _assignment(order)
         for _s, _, _, _, i, j, paired in order:
-            if i not in a_to_b and j not in b_to_a and (not need_anchor or anchored(i, j)):
-                notes = in_words(i, j, bonus, paired)
+            if i not in a_to_b and j not in b_to_a and (not need_anchor or self.anchored(i, j)):
+                notes = self.in_words(i, j, bonus, paired)
                 if need_anchor:
                     notes = [*notes, "keeps its neighbours' order"]
                 rivals = []
@@ -511,67 +545,67 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
                 if (other := best_other.get(("b", j))) is not None and other[1] != i:
                     rivals.append((other[0], na[other[1]].clause.id))
                 beat = max(rivals, default=None)
-                take(i, j, why, " · ".join([why, *notes, *([f"beat {beat[1]} ({beat[0]:.2f})"] if beat else [])]))
+                self.take(i, j, why, " · ".join([why, *notes, *([f"beat {beat[1]} ({beat[0]:.2f})"] if beat else [])]))
 
-    # 2. confident on text alone; 3. weaker, helped by the tree
-    greedy(th["confident"], "fuzzy", bonus=False)
-    greedy(th["accept"], "fuzzy", bonus=True)
-    # across authorities, paired parents are weak evidence (two provinces' lists of tasks under
-    # one heading): a weak pair must also keep the order of its neighbours
-    greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True, need_anchor=cross)
+    def by_position(self) -> None:
+        """Free children in the same place under paired parents, as many on both sides."""
+        th, cross, scorer = self.th, self.cross, self.scorer
+        for pa, pb in sorted(self.a_to_b.items()):
+            free_a = [i for i in self.children_a[pa] if i not in self.a_to_b]
+            free_b = [j for j in self.children_b[pb] if j not in self.b_to_a]
+            if len(free_a) == len(free_b):
+                zipped = list(zip(free_a, free_b, strict=True))
+                # across authorities a position is evidence only when the two lists correspond as a
+                # whole, or the pair keeps the order of an anchored neighbour
+                whole = all(scorer.score(i, j) >= th["positional"] for i, j in zipped)
+                for i, j in zipped:
+                    s = scorer.score(i, j)
+                    same_label = _label_key(self.na[i].clause.label) == _label_key(self.nb[j].clause.label)
+                    if s >= th["positional"] or (same_label and not cross and s >= th["positional"] - 0.1):
+                        if not cross or whole or self.anchored(i, j):
+                            self.take(i, j, "position")
 
-    # 4. position inside paired parents
-    for pa, pb in sorted(a_to_b.items()):
-        free_a = [i for i in children_a[pa] if i not in a_to_b]
-        free_b = [j for j in children_b[pb] if j not in b_to_a]
-        if len(free_a) == len(free_b):
-            zipped = list(zip(free_a, free_b, strict=True))
-            # across authorities a position is evidence only when the two lists correspond as a
-            # whole, or the pair keeps the order of an anchored neighbour
-            whole = all(scorer.score(i, j) >= th["positional"] for i, j in zipped)
-            for i, j in zipped:
-                s = scorer.score(i, j)
-                same_label = _label_key(na[i].clause.label) == _label_key(nb[j].clause.label)
-                if s >= th["positional"] or (same_label and not cross and s >= th["positional"] - 0.1):
-                    if not cross or whole or anchored(i, j):
-                        take(i, j, "position")
+    def alignment(self) -> Alignment:
+        """The links of the rules so far, with containers and splits and merges, as pairs."""
+        na, nb, scorer, th, cross = self.na, self.nb, self.scorer, self.th, self.cross
+        a_to_b, b_to_a = self.a_to_b, self.b_to_a
+        links: list[tuple[int, int, str]] = [(i, j, self.rule[i]) for i, j in sorted(a_to_b.items())]
+        # 5. containers whose children went to one container of the other side (agencies merged or split)
+        links += _containers(na, nb, a_to_b, self.children_a, scorer, "container", cross=cross, taken=set(b_to_a))
+        links += _containers(nb, na, b_to_a, self.children_b, scorer, "container", swap=True, cross=cross,
+                             taken=set(a_to_b))
+        # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
+        links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
 
-    links: list[tuple[int, int, str]] = [(i, j, rule[i]) for i, j in sorted(a_to_b.items())]
-    # 5. containers whose children went to one container of the other side (agencies merged or split)
-    links += _containers(na, nb, a_to_b, children_a, scorer, "container", cross=cross, taken=set(b_to_a))
-    links += _containers(nb, na, b_to_a, children_b, scorer, "container", swap=True, cross=cross, taken=set(a_to_b))
-    # 6. splits and merges of leaves: one clause against itself plus a free neighbour of the other side
-    links += _groups(na, nb, a_to_b, b_to_a, scorer, th, {(i, j) for i, j, _ in links})
-
-    first_rule: dict[tuple[int, int], str] = {}
-    for i, j, why in links:
-        first_rule.setdefault((i, j), why)
-    if cross:
-        # a heading whose own items are paired elsewhere is not the same provision as one item,
-        # unless their words say it is
-        paired_a, paired_b = {i for i, _ in first_rule}, {j for _, j in first_rule}
-        first_rule = {(i, j): why for (i, j), why in first_rule.items()
-                      if scorer.score(i, j) >= th["confident"]
-                      or not _container_for_item(na[i], nb[j], {x: 0 for x in paired_a}, {y: 0 for y in paired_b},
-                                                 children_a, children_b)}
-    count_a = _branches(list(first_rule), nb)
-    count_b = _branches([(j, i) for i, j in first_rule], na)
-    pairs: list[Pair] = []
-    for (i, j), why in sorted(first_rule.items()):
-        p = _pair(na[i], nb[j], scorer.score(i, j), why, parents_paired(i, j), th,
-                  evidence.get((i, j)) or f"{why} · text {scorer.score(i, j):.2f}")
-        if count_a[i] > 1 or count_b[j] > 1:
-            kind = "split" if count_a[i] > 1 else "merged"
-            p = replace(p, kind=kind)
-        pairs.append(p)
-    paired_a = {p.a for p in pairs}
-    paired_b = {p.b for p in pairs}
-    return Alignment(
-        a=a, b=b, pairs=tuple(pairs),
-        removed=tuple(n.clause.id for n in na if n.clause.id not in paired_a),
-        added=tuple(n.clause.id for n in nb if n.clause.id not in paired_b),
-        cross=cross, thresholds=dict(th),
-    )
+        first_rule: dict[tuple[int, int], str] = {}
+        for i, j, why in links:
+            first_rule.setdefault((i, j), why)
+        if cross:
+            # a heading whose own items are paired elsewhere is not the same provision as one item,
+            # unless their words say it is
+            paired_a, paired_b = {i for i, _ in first_rule}, {j for _, j in first_rule}
+            first_rule = {(i, j): why for (i, j), why in first_rule.items()
+                          if scorer.score(i, j) >= th["confident"]
+                          or not _container_for_item(na[i], nb[j], {x: 0 for x in paired_a}, {y: 0 for y in paired_b},
+                                                     self.children_a, self.children_b)}
+        count_a = _branches(list(first_rule), nb)
+        count_b = _branches([(j, i) for i, j in first_rule], na)
+        pairs: list[Pair] = []
+        for (i, j), why in sorted(first_rule.items()):
+            p = _pair(na[i], nb[j], scorer.score(i, j), why, self.parents_paired(i, j), th,
+                      self.evidence.get((i, j)) or f"{why} · text {scorer.score(i, j):.2f}")
+            if count_a[i] > 1 or count_b[j] > 1:
+                kind = "split" if count_a[i] > 1 else "merged"
+                p = replace(p, kind=kind)
+            pairs.append(p)
+        paired_a = {p.a for p in pairs}
+        paired_b = {p.b for p in pairs}
+        return Alignment(
+            a=self.a, b=self.b, pairs=tuple(pairs),
+            removed=tuple(n.clause.id for n in na if n.clause.id not in paired_a),
+            added=tuple(n.clause.id for n in nb if n.clause.id not in paired_b),
+            cross=cross, thresholds=dict(th),
+        )
 
 
 def _branches(links: list[tuple[int, int]], other: list[_Node]) -> Counter[int]:
