@@ -66,46 +66,64 @@ def _agency_pairs(na: list[_Node], nb: list[_Node], scale: float) -> set[tuple[i
     return pairs
 
 
+ATTRS = ("own", "sub", "body")
+"""The texts of a clause that are looked up: its own text, its subtree's, its body's."""
+
+
 def candidates(na: list[_Node], nb: list[_Node], space: _Space,
                vector: Callable[[str], dict[str, float]]) -> list[tuple[int, int]]:
     """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
     ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
     so the work per clause is bounded and the whole pass grows linearly with the plans."""
-    limit = common_from(space.n)
     scale = len(nb) / max(1, len(na))
     pairs = _agency_pairs(na, nb, scale)
-    # a leaf's own text, subtree and body are one text: its rare features and seeds are worked out once
-    rare_of: dict[str, _Features] = {}
-    common = {t for t, d in space.df.items() if d > limit}
-    seeds_of: dict[str, _Features] = {}
+    lookups = _Lookups(space, vector)
+    if len(na) + len(nb) < VECTORISE_FROM:
+        for attr in ATTRS:
+            pairs.update(_index_pairs([lookups.rare(getattr(n, attr)) for n in nb],
+                                      [lookups.seeds(getattr(n, attr)) for n in na], scale))
+    else:
+        pairs.update(_numbered_pairs(na, nb, lookups, scale))
+    return sorted(pairs)
 
-    def rare(text: str) -> _Features:
-        got = rare_of.get(text)
+
+class _Lookups:
+    """Each text's rare features (with their weights) and its seeds, worked out once: a leaf's own
+    text, subtree and body are one text."""
+
+    def __init__(self, space: _Space, vector: Callable[[str], dict[str, float]]) -> None:
+        self.vector = vector
+        self.common = {t for t, d in space.df.items() if d > common_from(space.n)}
+        self.rare_of: dict[str, _Features] = {}
+        self.seeds_of: dict[str, _Features] = {}
+
+    def rare(self, text: str) -> _Features:
+        got = self.rare_of.get(text)
         if got is None:
-            vec = vector(text)
-            keys = list(itertools.filterfalse(common.__contains__, vec))
-            got = rare_of[text] = (keys, list(map(vec.__getitem__, keys)))
+            vec = self.vector(text)
+            keys = list(itertools.filterfalse(self.common.__contains__, vec))
+            got = self.rare_of[text] = (keys, list(map(vec.__getitem__, keys)))
         return got
 
-    def seeds(text: str) -> _Features:
-        got = seeds_of.get(text)
+    def seeds(self, text: str) -> _Features:
+        got = self.seeds_of.get(text)
         if got is None:
             # the heaviest, ties by feature: only the features as heavy as the SEEDS-th weight are
             # sorted by (weight, feature) — a subtree's text has thousands, its weights sort in C
-            keys, weights = rare(text)
+            keys, weights = self.rare(text)
             if len(keys) > SEEDS:
                 floor = sorted(weights, reverse=True)[SEEDS - 1]
                 kept = list(itertools.compress(range(len(keys)), map(operator.ge, weights, itertools.repeat(floor))))
                 keys, weights = [keys[k] for k in kept], [weights[k] for k in kept]
             # (-weight, feature) pairs sort in C as the key (-weight, feature) would
             top = sorted(zip(map(operator.neg, weights), keys, strict=True))[:SEEDS]
-            got = seeds_of[text] = ([t for _, t in top], [-w for w, _ in top])
+            got = self.seeds_of[text] = ([t for _, t in top], [-w for w, _ in top])
         return got
 
-    if len(na) + len(nb) < VECTORISE_FROM:
-        for attr in ("own", "sub", "body"):
-            pairs.update(_index_pairs([rare(getattr(n, attr)) for n in nb], [seeds(getattr(n, attr)) for n in na], scale))
-        return sorted(pairs)
+
+def _numbered_pairs(na: list[_Node], nb: list[_Node], lookups: _Lookups, scale: float) -> set[tuple[int, int]]:
+    """``_index_pairs`` of every text of a clause, for large plans: the features numbered, each
+    text's as arrays once, and the index worked in numpy (``_index_pairs_vectorised``)."""
     import numpy as np
 
     fid: dict[str, int] = {}
@@ -122,9 +140,9 @@ def candidates(na: list[_Node], nb: list[_Node], space: _Space,
                 np.asarray(weights, dtype=np.float64))
         return got
 
-    queries = {attr: [encode(seeds(getattr(n, attr))) for n in na] for attr in ("own", "sub", "body")}
+    queries = {attr: [encode(lookups.seeds(getattr(n, attr))) for n in na] for attr in ATTRS}
     # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    wanted = {t for keys, _ in seeds_of.values() for t in keys}
+    wanted = {t for keys, _ in lookups.seeds_of.values() for t in keys}
     looked_up: dict[int, _Features] = {}
 
     def postings(feats: _Features) -> _Features:
@@ -135,10 +153,11 @@ def candidates(na: list[_Node], nb: list[_Node], space: _Space,
             got = looked_up[id(feats)] = ([keys[k] for k in kept], [weights[k] for k in kept])
         return got
 
-    for attr in ("own", "sub", "body"):
-        pairs.update(_index_pairs_vectorised([encode(postings(rare(getattr(n, attr)))) for n in nb],
+    pairs: set[tuple[int, int]] = set()
+    for attr in ATTRS:
+        pairs.update(_index_pairs_vectorised([encode(postings(lookups.rare(getattr(n, attr)))) for n in nb],
                                              queries[attr], scale))
-    return sorted(pairs)
+    return pairs
 
 
 _Features = tuple[list[str], list[float]]
