@@ -23,8 +23,8 @@ _LAZY = {
     "render_plain": "render.text",
 }
 """Loaded on first use (PEP 562), so that `import plandiff` costs its errors alone: the model's
-data classes when first named (making sixteen frozen data classes is most of a bare interpreter's
-start), each verb its own stage (the parser's patterns and data classes, rapidfuzz, lxml,
+data classes when first named (making sixteen frozen data classes, and importing what they need,
+takes longer than a bare interpreter's start), each verb its own stage (the parser's patterns and data classes, rapidfuzz, lxml,
 networkx, the citation patterns); a reader of a corpus's stored plans never loads the parser."""
 
 __all__ = [
