@@ -108,7 +108,7 @@ def commands(tmp: Path) -> None:
     served = {**_ENV, "PLANDIFF_SOCKET": str(tmp / "server.sock")}
     _run([*command, "server", "start"], served)
     try:
-        t_ours, t_base = interleaved(lambda: _run(ours, served), lambda: _run(theirs), rounds=11)
+        t_ours, t_base = interleaved(lambda: _run(ours, served), lambda: _run(theirs), rounds=21)
     finally:
         _run([*command, "server", "stop"], served)
     print(f"commands, served: plandiff diff {t_ours}; difflib script {t_base}; ratio of medians "
