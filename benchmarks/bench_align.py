@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import plandiff
-from benchmarks.timing import ROOT, exponent, fresh, interleaved, text_caches
+from benchmarks.timing import ROOT, exponent, fresh, grown_pair_files, interleaved, text_caches
 
 sys.path.insert(0, str(ROOT))
 from tests.synthetic import grow, vary
@@ -151,10 +151,7 @@ def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
                           for (k1, n1, t1), (k2, n2, t2) in itertools.pairwise(rows))
         print(f"{name}: growth exponents {steps} (target ≤ 1.1)")
     if 30 in sizes:
-        a, b = grow(a0, 30), grow(b0, 30)
-        fa, fb = tmp / "a30.txt", tmp / "b30.txt"
-        fa.write_text(a.source, encoding="utf-8")
-        fb.write_text(b.source, encoding="utf-8")
+        fa, fb = grown_pair_files(tmp, 30)
         took, peaks = [], []
         for _ in range(3):
             start = time.perf_counter()

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.timing import ROOT
+from benchmarks.timing import ROOT, grown_pair_files
 
 ISSUE_REV = "76a8cdf"
 """The code of 2026-11-23 whose figures issue 12 quotes (parse 2.6 MB/s, citations 3.4)."""
@@ -111,16 +111,9 @@ def diff_30(baseline: Path, rounds: int, tmp: Path) -> tuple[float, list[tuple[f
     baseline's, and each round's seconds (baseline, ours)."""
     import os
 
-    sys.path.insert(0, str(ROOT))
-    import plandiff
-    from tests.synthetic import grow
-
-    a0, b0 = plandiff.parse(ROOT / "fixtures" / "tth-2024.txt"), plandiff.parse(ROOT / "fixtures" / "hue-2026.txt")
     tmp = tmp / "run"  # the commands' folder: first on their path (python -c), so nothing to import there
     tmp.mkdir()
-    fa, fb = tmp / "a30.txt", tmp / "b30.txt"
-    fa.write_text(grow(a0, 30).source, encoding="utf-8")
-    fb.write_text(grow(b0, 30).source, encoding="utf-8")
+    fa, fb = grown_pair_files(tmp, 30)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     runs = {"baseline": {**env, "PYTHONPATH": str(baseline)}, "ours": {**env, "PYTHONPATH": str(ROOT), "PLANDIFF_SERVER": "off"}}
     seconds = []

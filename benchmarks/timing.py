@@ -34,6 +34,23 @@ def text_caches() -> list[Any]:
     return found
 
 
+def grown_pair_files(folder: Path, factor: int) -> tuple[Path, Path]:
+    """tth-2024 and hue-2026 grown ``factor`` times (``tests.synthetic.grow``), written as text
+    files in ``folder`` for the commands to read."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    import plandiff
+    from tests.synthetic import grow
+
+    out = []
+    for stem in ("tth-2024", "hue-2026"):
+        path = folder / f"{stem}-{factor}x.txt"
+        path.write_text(grow(plandiff.parse(ROOT / "fixtures" / f"{stem}.txt"), factor).source, encoding="utf-8")
+        out.append(path)
+    return out[0], out[1]
+
+
 def fresh(caches: list[Any]) -> None:
     """Empty ``caches`` (from ``text_caches``)."""
     for cache in caches:

@@ -24,8 +24,9 @@ _LAZY = {
 }
 """Loaded on first use (PEP 562), so that `import plandiff` costs its errors alone: the model's
 data classes when first named (making sixteen frozen data classes, and importing what they need,
-takes longer than a bare interpreter's start), each verb its own stage (the parser's patterns and data classes, rapidfuzz, lxml,
-networkx, the citation patterns); a reader of a corpus's stored plans never loads the parser."""
+takes longer than a bare interpreter's start), each verb its own stage (the parser's patterns and
+data classes, rapidfuzz, lxml, networkx, the citation patterns); a reader of a corpus's stored
+plans never loads the parser."""
 
 __all__ = [
     "Alignment",

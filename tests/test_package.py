@@ -1,6 +1,6 @@
 """The package as `import plandiff` gives it: nothing loaded until named (the model when a class
-is, each verb its own stage), parsing without heavy imports, the verbs stay the verbs when the modules behind them load,
-every subpackage is installed, and imports run one way."""
+is, each verb its own stage), parsing without heavy imports, the verbs stay the verbs when the
+modules behind them load, every subpackage is installed, and imports run one way."""
 
 from __future__ import annotations
 

@@ -93,7 +93,8 @@ class _Lookups:
 
     def __init__(self, space: _Space, vector: Callable[[str], dict[str, float]]) -> None:
         self.vector = vector
-        self.common = {t for t, d in space.df.items() if d > common_from(space.n)}
+        limit = common_from(space.n)
+        self.common = {t for t, d in space.df.items() if d > limit}
         self.rare_of: dict[str, _Features] = {}
         self.seeds_of: dict[str, _Features] = {}
 
