@@ -7,14 +7,44 @@ Spans are character offsets into ``Plan.source`` (the decoded, NFC-normalised te
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Literal, TypeVar
+
+_Frozen = TypeVar("_Frozen", bound=type)
+
+
+def quick_init(cls: _Frozen) -> _Frozen:
+    """A frozen slotted dataclass whose ``__init__`` stores each field through its slot's own
+    setter: the generated one calls ``object.__setattr__`` by name for every field, which made
+    constructing the model's many small objects (spans, clauses, markers, pairs) take twice as
+    long. Instances stay frozen, equal, hashable and picklable as before; for classes with no
+    ``__post_init__`` and no ``default_factory``."""
+    own = fields(cls)
+    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING or not f.init for f in own):
+        raise TypeError(f"quick_init: {cls.__name__} needs the dataclass's own __init__")
+    scope: dict[str, Any] = {}
+    params = []
+    for f in own:
+        scope[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"\n    _set_{f.name}(self, {f.name})" for f in own)
+    exec(f"def __init__(self, {', '.join(params)}):{body}", scope)  # the source holds field names only
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 ClauseKind = Literal["article", "section", "item", "subitem", "point", "dash", "paragraph"]
 """article: Điều 1. (a decision's) · section: I., II. · item: 1., 2. · subitem: 4.1. · point: a), đ) ·
 dash: -, +, • · paragraph: unnumbered."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` in ``Plan.source``."""
@@ -26,6 +56,7 @@ class Span:
         return [self.start, self.end]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Clause:
     """One numbered (or bulleted) unit of the plan's body, with its children."""
@@ -71,6 +102,7 @@ class Clause:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote whose marker was glued to a word ("Luật1") and whose body was found mid-text."""
@@ -85,6 +117,7 @@ class Footnote:
         return {"label": self.label, "text": self.text, "clause": self.clause, "span": self.span.as_list()}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Artefact:
     """Something of the input that is not plan text: a page number, Markdown decoration, a marker."""
@@ -229,6 +262,7 @@ class Meta:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class HeaderLine:
     """A line of front or back matter, kept verbatim with the role it was read in."""
@@ -308,6 +342,7 @@ class Plan:
 PairKind = Literal["unchanged", "modified", "moved", "split", "merged"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """Two clauses judged to be the same provision, with the evidence for it."""
@@ -384,6 +419,7 @@ class Alignment:
 TaskKind = Literal["task", "report", "request"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Task:
     """One duty a plan assigns: who must do what, with whom, by when."""
@@ -424,6 +460,7 @@ class Task:
 CitationRole = Literal["basis", "mention"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Citation:
     """One reference to a legal instrument in a plan's text."""

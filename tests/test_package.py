@@ -97,3 +97,39 @@ def test_imports_run_one_way() -> None:
             if first and here in FLOOR and first not in FLOOR:
                 bad.append(f"{'/'.join(rel)} imports {first}")
     assert not bad, bad
+
+
+def test_quick_init_keeps_the_dataclass_contract() -> None:
+    """The model's quick ``__init__`` (slot setters instead of ``object.__setattr__``) takes the
+    same arguments, defaults included, and its objects stay frozen, equal, hashable, replaceable
+    and picklable."""
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from plandiff.model import Clause, Pair, Span, quick_init
+    from plandiff.parsing.markers import Marker
+
+    clause = Clause("II.1", "1.", "item", "Tuyên truyền")
+    assert clause.children == () and clause.span == Span(0, 0) and clause.tables == ()
+    same = Clause(id="II.1", label="1.", kind="item", text="Tuyên truyền", span=Span(0, 0))
+    assert clause == same and hash(clause) == hash(same)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        clause.text = "x"  # type: ignore[misc]
+    assert dataclasses.replace(clause, text="Kiểm tra").text == "Kiểm tra"
+    assert pickle.loads(pickle.dumps(clause)) == clause
+    pair = Pair("1", "2", "modified", 0.8, "fuzzy", edited=True)
+    assert (pair.renumbered, pair.edited, pair.evidence) == (False, True, "")
+    assert Marker("dash", "-", "-", 0, "rest").ambiguous is False
+    with pytest.raises(TypeError):
+        Span(1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Span(1, 2, end=3)  # type: ignore[misc]
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithFactory:
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError):
+        quick_init(WithFactory)

@@ -33,12 +33,25 @@ _NUMBER = re.compile(
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND")."""
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 """"Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025")."""
-_BLANK_DATE = re.compile(r"(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
+_BLANK_DATE = re.compile(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
 """"Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
+
+
+def _place_date(text: str) -> re.Match[str] | None:
+    """``_PLACE_DATE`` searched for, in a text that holds its "ngày" (one scan in C). Both date
+    patterns begin where a place can: at the start or after a comma or a digit (the place holds
+    neither), so a line is not tried from each of its characters (a search that was quadratic
+    in the line's length)."""
+    return _PLACE_DATE.search(text) if "ngày" in text else None
+
+
+def _blank_date(text: str) -> re.Match[str] | None:
+    """``_BLANK_DATE`` searched for, as ``_place_date``."""
+    return _BLANK_DATE.search(text) if "ngày" in text else None
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
@@ -94,7 +107,7 @@ def is_number_line(line: Line) -> bool:
 def is_date_or_motto_line(line: Line) -> bool:
     """A line that stays in a header after its number: the place and date, or the motto."""
     text = single_spaced(line.text)
-    return is_motto(text) or bool(_PLACE_DATE.search(text) and "ngày" in text and len(text) < 80)
+    return is_motto(text) or bool(_place_date(text) and len(text) < 80)
 
 
 def is_doc_type_line(line: Line) -> bool:
@@ -111,34 +124,44 @@ SIGNER_TITLES = (
 
 
 def is_back_matter_start(line: Line) -> bool:
-    first = line.cells[0].text if line.cells else line.text
-    last = line.cells[-1].text if line.cells else line.text
-    head = last[:12]
-    if first[:1] not in _BACK_FIRST and last[:1] not in _BACK_FIRST and head != head.upper():
-        return False  # what ``_back_matter_start`` needs first is not there (most lines): not asked
-    return _back_matter_start(first, last)
+    cells = line.cells
+    if cells:
+        return _back_matter_start(cells[0].text, cells[-1].text)
+    return _back_matter_start(line.text, line.text)
 
 
-_BACK_FIRST = ("N", "n", "T", "K", "Q")
-"""The first letters of "Nơi nhận" and of "TM.", "KT.", "TL.", "TUQ.", "Q." (``_AUTHORITY``)."""
+def back_matter_starts(lines: list[Line], start: int) -> list[int]:
+    """The indexes of the lines from ``start`` on where back matter may begin (``Nơi nhận``, TM./KT.,
+    a signer's title): ``is_back_matter_start`` of each, in one loop."""
+    out: list[int] = []
+    for i in range(start, len(lines)):
+        cells = lines[i].cells
+        if cells:
+            if _back_matter_start(cells[0].text, cells[-1].text):
+                out.append(i)
+        elif _back_matter_start(lines[i].text, lines[i].text):
+            out.append(i)
+    return out
 
 
-@functools.lru_cache(maxsize=8192)
 def _back_matter_start(first: str, last: str) -> bool:
-    """Asked several times of every line: cached by text, and a signer's title is looked up only
-    for a line set in capitals."""
-    # each pattern only where its first letter stands ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q."),
-    # and capitals looked for in the head of the line before the whole of it (upper-casing is per
-    # letter: a head that changes means a line that does) — the same answers, a body line in less time
-    if (first[:1] in ("N", "n") and _RECIPIENTS.match(first)) or _signs_for(first) or _signs_for(last):
+    """Each pattern is tried only where its first two letters stand ("Nơi nhận"; "TM.", "KT.", "TL.",
+    "TUQ.", "Q.", none followed by a small letter), and a signer's title only in a line whose head
+    is set in capitals (upper-casing is per letter: a head that changes means a line that does)."""
+    if (first[:1] in _RECIPIENT_FIRST and first[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first)) \
+            or _signs_for(first) or (last is not first and _signs_for(last)):
         return True
     head = last[:12]
     return head == head.upper() and last == last.upper() and match_key(last).upper() in SIGNER_TITLES
 
 
+_RECIPIENT_FIRST = ("N", "n")
+
+
 def _signs_for(text: str) -> bool:
-    """``_AUTHORITY`` matches: "TM.", "KT.", … (its first letter looked at first)."""
-    return text[:1] in ("T", "K", "Q") and _AUTHORITY.match(text) is not None
+    """``_AUTHORITY`` matches: "TM.", "KT.", … (its first letter looked at first, and the second:
+    never a small letter)."""
+    return text[:1] in ("T", "K", "Q") and not text[1:2].islower() and _AUTHORITY.match(text) is not None
 
 
 _MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam".split()
@@ -167,7 +190,7 @@ def is_header_text(text: str) -> bool:
     """A line of a national header: the motto, "Số: …", "<place>, ngày …", or an issuer line in
     capitals that is not a signature's (TM./KT. lines, signer titles)."""
     t = single_spaced(text)
-    if is_motto(t) or _NUMBER.match(t) or (_PLACE_DATE.search(t) and "ngày" in t):
+    if is_motto(t) or _NUMBER.match(t) or _place_date(t):
         return True
     return (t == t.upper() and any(c.isalpha() for c in t) and not _AUTHORITY.match(t)
             and match_key(t).upper() not in SIGNER_TITLES)
@@ -294,7 +317,7 @@ def _front_cells(front: list[Line]) -> list[Cell]:
         first = line.cells[0].text if line.cells else line.text
         number_split = _NUMBER.match(whole) and not (_NUMBER.match(first) and _NUMBER.match(first).group("digits").strip())
         if number_split or (
-            _PLACE_DATE.search(whole) and "ngày" in whole and len(line.cells) > 1
+            _place_date(whole) and len(line.cells) > 1
             and not is_motto(first) and not _is_upper(first) and not _NUMBER.match(first)
         ):
             cells.append(Cell(line.text, line.start, line.end))
@@ -327,26 +350,26 @@ def _front_cells(front: list[Line]) -> list[Cell]:
                 i += 2
                 continue
         if (out and out[-1].text.rstrip().endswith(",") and re.match(r"\s*ngày\b", text)
-                and _PLACE_DATE.search(f"{out[-1].text} {text}") and not _NUMBER.match(out[-1].text)):
+                and _place_date(f"{out[-1].text} {text}") and not _NUMBER.match(out[-1].text)):
             # "Bình Định," / "ngày 29 tháng 5 năm 2018": the place wrapped before its date
             prev = out.pop()
             cell = Cell(f"{prev.text} {text}", prev.start, cell.end)
             text = cell.text
-        if _DATE_OPEN.search(text) and not _PLACE_DATE.search(text):
+        if _DATE_OPEN.search(text) and not _place_date(text):
             # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
             j = i + 1
             blank = None  # the last cell of a date left blank to the year, if no year follows
-            while j < len(cells) and j <= i + 2 and not _PLACE_DATE.search(text):
+            while j < len(cells) and j <= i + 2 and not _place_date(text):
                 text = f"{text} {cells[j].text}"
-                if blank is None and _BLANK_DATE.search(text):
+                if blank is None and _blank_date(text):
                     blank = j
                 j += 1
-            if _PLACE_DATE.search(text):
+            if _place_date(text):
                 cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
             elif blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
                 cell, i = Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
-        if (_PLACE_DATE.search(cell.text) and out and _is_place_start(out[-1].text)
-                and _PLACE_DATE.search(cell.text).group("place").strip()):  # type: ignore[union-attr]
+        if (_place_date(cell.text) and out and _is_place_start(out[-1].text)
+                and _place_date(cell.text).group("place").strip()):  # type: ignore[union-attr]
             prev = out.pop()
             cell = Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
         out.append(cell)
@@ -434,7 +457,7 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         if rest:
             _read_place_date(h, rest)
         return
-    if (_PLACE_DATE.search(text) and "ngày" in text) or _BLANK_DATE.search(text):
+    if _place_date(text) or _blank_date(text):
         _read_place_date(h, text)
         h.lines.append(HeaderLine("place_date", text, span))
         return
@@ -462,9 +485,9 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
 
 
 def _read_place_date(h: Header, text: str) -> None:
-    m = _PLACE_DATE.search(text)
+    m = _place_date(text)
     if not m:
-        blank = _BLANK_DATE.search(text)
+        blank = _blank_date(text)
         if blank:
             h.place = blank.group("place").strip(" ,") or None
             if blank.group("m") and 1 <= int(blank.group("m")) <= 12:

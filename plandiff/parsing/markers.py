@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..model import quick_init
 from ..numerals import roman_value, to_roman
 
 Style = Literal[
@@ -43,6 +44,7 @@ KIND_OF_STYLE = {
 
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     style: Style
@@ -104,9 +106,10 @@ _UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])[.)])\s+(?P<rest>\S.*)
 """"A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a part lettered in capitals over the roman sections
 (A to H: no plan has more parts, and a capital further on is more often an initial)."""
 _UPPER_FIRST = frozenset("ABCDEGHĐ")
-_FIRST = frozenset("PIVXL(" + "abcdefghijklmnopqrstuvwxyzđ" + BULLETS) | _UPPER_FIRST
-"""Every character a marker below can start with (besides digits): a line starting otherwise —
-most lines — is not tried against every pattern."""
+_BULLET_FIRST = frozenset(BULLETS)
+_LOWER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+"""The first characters ``match`` looks at, most frequent first: a line is tried only against
+the patterns that can begin with its first character."""
 
 
 def match(text: str, *, articles: bool = False) -> Marker | None:
@@ -116,7 +119,57 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         if art is not None:
             return art
     first = text[:1]
-    if first not in _FIRST and not first.isdigit():
+    if not first:
+        return None
+    if first in _BULLET_FIRST:  # the most common: a dash, a plus, a bullet
+        m = _BULLET.match(text)
+        if m:
+            label = m.group("label")
+            style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
+            return Marker(style, label, label, 0, m.group("rest"))
+        return None
+    if first.isdigit():
+        m = _NUM.match(text) or _NUM_GLUED.match(text)
+        if m is None:
+            return None
+        key = m.group("key")
+        parts = key.split(".")
+        close = m.groupdict().get("close", ".")
+        if len(parts) == 1 and not m.group("label").endswith((".", ")")):
+            spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
+            if spaced is None:
+                return None
+            m, key, parts, close = spaced, spaced.group("key"), [spaced.group("key")], spaced.group("close")
+        num_style: Style
+        if len(parts) == 1:
+            num_style = "paren_num" if close == ")" else "arabic"
+        else:
+            num_style = "dotted2" if len(parts) == 2 else "dotted3"
+        if parts[-1] == "" or any(int(p) == 0 for p in parts):
+            return None
+        rest = m.group("rest")
+        if rest[:1].isdigit():
+            return None
+        return Marker(num_style, m.group("label"), key, int(parts[-1]), rest)
+    if first in _LOWER_FIRST:
+        # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
+        m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
+        if m:
+            key = m.group("key")
+            if len(key) == 1 and key in VN_LETTERS:
+                return Marker("letter", m.group("label"), key, VN_LETTERS.index(key) + 1, m.group("rest"),
+                              ambiguous=key in "ivx")
+            if len(key) == 1 and key in LATIN_ONLY:
+                # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
+                return Marker("letter", m.group("label"), key, VN_LETTERS.index(LATIN_ONLY[key]) + 2, m.group("rest"))
+            value = roman_value(key)
+            if value:
+                return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
+        return None
+    if first == "(":
+        m = _PAREN_NUM.match(text)
+        if m and int(m.group("key")) > 0:
+            return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
         return None
     if first == "P":
         m = _PART.match(text)
@@ -145,52 +198,6 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
             key = m.group("key")
             return Marker("upper_letter", m.group("label"), key, VN_UPPER.index(key) + 1, m.group("rest"))
         return None  # no other marker opens with a capital
-    m = (_NUM.match(text) or _NUM_GLUED.match(text)) if first.isdigit() else None
-    if m:
-        key = m.group("key")
-        parts = key.split(".")
-        close = m.groupdict().get("close", ".")
-        if len(parts) == 1 and not m.group("label").endswith((".", ")")):
-            spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
-            if spaced is None:
-                return None
-            m, key, parts, close = spaced, spaced.group("key"), [spaced.group("key")], spaced.group("close")
-        num_style: Style
-        if len(parts) == 1:
-            num_style = "paren_num" if close == ")" else "arabic"
-        else:
-            num_style = "dotted2" if len(parts) == 2 else "dotted3"
-        if parts[-1] == "" or any(int(p) == 0 for p in parts):
-            return None
-        rest = m.group("rest")
-        if rest[:1].isdigit():
-            return None
-        return Marker(num_style, m.group("label"), key, int(parts[-1]), rest)
-    if first == "(":
-        m = _PAREN_NUM.match(text)
-        if m and int(m.group("key")) > 0:
-            return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
-        return None
-    if first in BULLETS:
-        m = _BULLET.match(text)
-        if m:
-            label = m.group("label")
-            style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
-            return Marker(style, label, label, 0, m.group("rest"))
-        return None
-    # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
-    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
-    if m:
-        key = m.group("key")
-        if len(key) == 1 and key in VN_LETTERS:
-            return Marker("letter", m.group("label"), key, VN_LETTERS.index(key) + 1, m.group("rest"),
-                          ambiguous=key in "ivx")
-        if len(key) == 1 and key in LATIN_ONLY:
-            # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
-            return Marker("letter", m.group("label"), key, VN_LETTERS.index(LATIN_ONLY[key]) + 2, m.group("rest"))
-        value = roman_value(key)
-        if value:
-            return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
     return None
 
 

@@ -99,7 +99,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
     # stages look for the first one after a line of their own
-    backs = [i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])]
+    backs = frontmatter.back_matter_starts(lines, pos)
     tail = _trailing_chrome(lines, pos, header.number, backs)
     parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
     lines = lines[:tail]

@@ -137,42 +137,54 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     starts in lower case. With ``soft_wraps`` (Markdown wrapped by a converter), a blank line ends
     a paragraph and a line break does not, as in CommonMark."""
     width = width or line_width(lines)
+    full, long = WRAP_SHARE * width, 0.7 * width
     out: list[Paragraph] = []
     last_value: dict[str, int] = {}
+    current: Paragraph | None = None
     for line in lines:
-        current = out[-1] if out else None
-        prev = current.lines[-1].text if current else ""
-        # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
-        wrapped = bool(current) and (
-            (soft_wraps and not line.blank_before)
-            or (hard_wraps and not _closes_paragraph(prev) and (
-                len(prev) >= WRAP_SHARE * width or (len(prev) >= 0.7 * width and _ends_in_a_name(prev))
-                or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))))
+        if current is None:
+            prev, prev_row, wrapped = "", False, False
+        else:
+            prev_line = current.lines[-1]
+            prev, prev_row = prev_line.text, prev_line.row
+            if soft_wraps and not line.blank_before:
+                wrapped = True
+            elif hard_wraps and not _closes_paragraph(prev):
+                # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
+                wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
+                           or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))
+            else:
+                wrapped = False
         if line.table is not None:
             # a line of a reader's table: its first cell numbers the table's rows, not a clause
-            out.append(Paragraph(None, [line]))
+            current = Paragraph(None, [line])
+            out.append(current)
             continue
         mark = markers.match(line.text, articles=articles)
-        if mark is not None and mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
-            mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
-        if mark is not None and current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
-            mark = None
-            if line.row or current.lines[-1].row:
-                out.append(Paragraph(None, [line]))
-            else:
-                current.lines.append(line)
-            continue
         if mark is not None:
-            if mark.value:
-                last_value[mark.style] = mark.value
-            out.append(Paragraph(mark, [line]))
-            continue
-        if current is None or line.row or current.lines[-1].row:
-            out.append(Paragraph(None, [line]))  # a table's row is a paragraph of its own
-        elif _starts_lower(line.text) or wrapped:
+            if mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
+                mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
+            elif current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
+                if line.row or prev_row:
+                    current = Paragraph(None, [line])
+                    out.append(current)
+                else:
+                    current.lines.append(line)
+                continue
+            else:
+                if mark.value:
+                    last_value[mark.style] = mark.value
+                current = Paragraph(mark, [line])
+                out.append(current)
+                continue
+        if current is None or line.row or prev_row:
+            current = Paragraph(None, [line])  # a table's row is a paragraph of its own
+            out.append(current)
+        elif wrapped or _starts_lower(line.text):
             current.lines.append(line)
         else:
-            out.append(Paragraph(None, [line]))
+            current = Paragraph(None, [line])
+            out.append(current)
     return out
 
 
@@ -226,6 +238,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     lead: list[Paragraph] = []
     roots: list[_Node] = []
     stack: list[_Node] = []
+    styles: list[str] = []  # the open nodes' styles, beside ``stack``
     marked = [p.marker for p in paras if p.marker is not None]
     seen_marked = 0
     for para in paras:
@@ -236,11 +249,8 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
                 continue
             # a paragraph after a bullet belongs to the bullet's parent, unless it is the only owner
             target = stack[-1]
-            if target.marker and target.marker.style in ("dash", "plus", "bullet"):
-                for node in reversed(stack):
-                    if node.marker and node.marker.style not in ("dash", "plus", "bullet"):
-                        target = node
-                        break
+            if styles[-1] in _BULLETS:
+                target = next((stack[k] for k in range(len(stack) - 1, -1, -1) if styles[k] not in _BULLETS), target)
             target.paragraphs.append(para)
             continue
         seen_marked += 1
@@ -249,21 +259,24 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             mark = Marker(style, mark.label, mark.key, roman_value(mark.key) or mark.value, mark.rest)
             para.marker = mark
         node = _Node(mark, [para])
-        if any(n.marker is not None and n.marker.style == style for n in stack):
-            while stack and stack[-1].marker and stack[-1].marker.style != style:
+        if style in styles:  # a sibling of the open clause of its style
+            while styles[-1] != style:
                 stack.pop()
+                styles.pop()
             stack.pop()
-        elif style in _BULLETS and stack and stack[-1].marker and stack[-1].marker.style in _BULLETS:
+            styles.pop()
+        elif style in _BULLETS and styles and styles[-1] in _BULLETS:
             # a new kind of bullet right under an open one is nested in it: among dashes, pluses
             # and bullets the order they first appear in decides ("*" over "+" as well as "-" over "+")
             pass
         else:
             rank = markers.RANK[style]
-            while (stack and stack[-1].marker and markers.RANK[stack[-1].marker.style] > rank
-                   and not (style in _POINTS and stack[-1].marker.style in _POINTS)):
+            while styles and markers.RANK[styles[-1]] > rank and not (style in _POINTS and styles[-1] in _POINTS):
                 stack.pop()
+                styles.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
+        styles.append(style)
     clauses = _to_clauses(roots, "")
     if closing:
         clauses.append(Clause(CLOSING_ID, "", "paragraph", "\n".join(t for t in (p.text for p in closing) if t), (),
@@ -308,30 +321,37 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
     for node in nodes:
         mark = node.marker
         assert mark is not None
-        if mark.style in ("dash", "plus", "bullet"):
+        style = mark.style
+        if style in _BULLETS:
             dash_count += 1
             own = f"-{dash_count}"
-        elif mark.style in ("dotted2", "dotted3"):
+        elif style == "dotted2" or style == "dotted3":
             # "1.2.1." under "II.1.2" is "II.1.2.1": the parent's id already holds the prefix
-            prefix = mark.key.split(".")[:-1]
-            own = mark.key.split(".")[-1] if parent_id and parent_id.split(".")[-len(prefix):] == prefix else mark.key
+            *prefix, own = mark.key.split(".")
+            if not (parent_id and parent_id.split(".")[-len(prefix):] == prefix):
+                own = mark.key
         else:
             own = mark.key
         base = f"{parent_id}.{own}" if parent_id else own
-        used[base] = used.get(base, 0) + 1
-        cid = base if used[base] == 1 else f"{base}#{used[base]}"
-        kind = markers.KIND_OF_STYLE[mark.style]
-        if mark.style == "paren_num" and parent_kind in (None, "section", "article"):
+        count = used[base] = used.get(base, 0) + 1
+        cid = base if count == 1 else f"{base}#{count}"
+        kind = markers.KIND_OF_STYLE[style]
+        if style == "paren_num" and parent_kind in (None, "section", "article"):
             kind = "item"  # "1) Tuyên truyền" straight under a section numbers its items, not points
-        elif mark.style == "dotted2" and mark.key[:1] in "IVXL":
+        elif style == "dotted2" and mark.key[:1] in "IVXL":
             kind = "item"  # "I.1. Mục đích": section I's items
-        children = _to_clauses(node.children, cid, kind)
+        children = _to_clauses(node.children, cid, kind) if node.children else []
         paras = node.paragraphs
-        text = "\n".join(filter(None, [p.text for p in paras]))
-        tables = _tables(paras)
-        start = paras[0].start
-        ends = [p.end for p in paras] + [c.span.end for c in children]
-        out.append(Clause(cid, mark.label, kind, text, tuple(children), Span(start, max(ends)), tables))  # type: ignore[arg-type]
+        end = max(p.end for p in paras) if len(paras) > 1 else paras[0].end
+        if children:
+            end = max(end, max(c.span.end for c in children))
+        if len(paras) == 1:  # a clause of its heading alone (most): no text to join, no table
+            text = paras[0].text
+            tables: tuple[Table, ...] = ()
+        else:
+            text = "\n".join(filter(None, [p.text for p in paras]))
+            tables = _tables(paras)
+        out.append(Clause(cid, mark.label, kind, text, tuple(children), Span(paras[0].start, end), tables))  # type: ignore[arg-type]
     return out
 
 
