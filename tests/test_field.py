@@ -670,6 +670,17 @@ def test_digital_signature_stamps_of_an_e_office_pdf_are_artefacts() -> None:
     assert sum(lost_and_invented(plan)[0].values()) == 0
 
 
+@pytest.mark.parametrize(("signed_by", "signed_at"), [("KÝ BỞI:", "THỜI GIAN KÝ:"), ("ký bởi :", "thời gian ký :"),
+                                                   ("Ký Bởi\t:", "Thời Gian Ký\t:")])
+def test_stamp_keys_in_any_case_and_spacing(signed_by: str, signed_at: str) -> None:
+    # the stamp's key fields are found before their colon whatever their case and the space before it
+    text = (Path(__file__).parent / "data" / "eoffice-stamps.txt").read_text(encoding="utf-8")
+    keyed = text.replace("Ký bởi:", signed_by).replace("Thời gian ký:", signed_at)
+    assert "Ký bởi:" not in keyed and "Thời gian ký:" not in keyed
+    stamps = [a.text for a in plandiff.parse(keyed).artefacts if a.kind == "signature_stamp"]
+    assert len(stamps) == 6 and sum(s.startswith((signed_by, signed_at)) for s in stamps) == 4
+
+
 def test_one_field_alone_is_no_stamp() -> None:
     plan = plandiff.parse(WEB_TABLE_ROWS.replace("Căn cứ", "Cơ quan: Sở Nội vụ\nCăn cứ", 1))
     assert not [a for a in plan.artefacts if a.kind == "signature_stamp"]

@@ -333,3 +333,20 @@ def test_a_lines_span_is_its_text_between_the_white_space_around_it(rows: list[t
     assert [ln.text for ln in lines] == [body for _, body, _ in rows]
     assert [text[ln.start:ln.end] for ln in lines] == [ln.text for ln in lines]
     assert [ln.indent for ln in lines] == [bool(lead) for lead, _, _ in rows]
+
+
+def test_a_paragraph_folds_the_space_of_lines_that_are_not_plain() -> None:
+    # lines read as plain (single-spaced, printable) are joined as they are; a line whose text a
+    # later stage changed ("[1]" taken out between two words) is folded again
+    from plandiff.parsing.lines import Line, is_plain
+    from plandiff.parsing.structure import Paragraph
+
+    assert is_plain("Tuyên truyền về giới") and not is_plain("Tuyên  truyền") and not is_plain("a\tb")
+    assert not is_plain("") and not is_plain("Luật ") and not is_plain(" Luật")
+    first = Line("Thực hiện Luật Bình đẳng giới [1] và", 0, 36, plain=True)
+    marked = first.with_text("Thực hiện Luật Bình đẳng giới  và")
+    assert not marked.plain
+    rest = Line("các văn bản hướng dẫn.", 37, 59, plain=True)
+    assert Paragraph(None, [marked, rest]).text == "Thực hiện Luật Bình đẳng giới và các văn bản hướng dẫn."
+    assert Paragraph(None, [first, rest]).text == "Thực hiện Luật Bình đẳng giới [1] và các văn bản hướng dẫn."
+    assert Paragraph(None, [Line("a   b", 0, 5)]).text == "a b"  # not known to be plain: folded

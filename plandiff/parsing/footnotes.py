@@ -54,7 +54,8 @@ def _marker_pattern(label: str) -> re.Pattern[str]:
 def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Remove footnote bodies and glued markers from ``lines``."""
     out = list(lines)
-    if not any(m is not None and int(m.group("label")) == 1 for m in map(_BODY_START.match, (ln.text for ln in out[1:]))):
+    if not any(ln.text[:1].isdigit() and (m := _BODY_START.match(ln.text)) is not None and int(m.group("label")) == 1
+               for ln in out[1:]):
         return out, [], []  # no first footnote's body (most plans): no line's glued numbers need noting
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
@@ -170,8 +171,8 @@ def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[
     """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
     "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
     appendix); a body is only taken when its marker stands earlier in the text."""
-    start = next((i for i, ln in enumerate(lines) if (m := _BRACKET_BODY.match(ln.text)) and m.group("label") == "1"
-                  and any("[1]" in x.text for x in lines[:i])), None)
+    start = next((i for i, ln in enumerate(lines) if ln.text[:1] == "[" and (m := _BRACKET_BODY.match(ln.text))
+                  and m.group("label") == "1" and any("[1]" in x.text for x in lines[:i])), None)
     if start is None:
         return lines, [], []
     out = list(lines[:start])

@@ -45,9 +45,18 @@ class Line:
     table: tuple[tuple[str, ...], ...] | None = None
     """The rows of the reader's table (a .docx's ``w:tbl``, a PDF's ruled table) this line is
     printed from; its lines are a table's, never clause markers."""
+    plain: bool = False
+    """The text is printable and single-spaced (``is_plain``): a paragraph of such lines needs no
+    folding of its white space. False when not known."""
 
     def with_text(self, text: str) -> Line:
-        return replace(self, text=text)
+        return replace(self, text=text, plain=is_plain(text))
+
+
+def is_plain(text: str) -> bool:
+    """Words with single spaces between them and none around (a tab, a no-break space, a line
+    separator are all unprintable): ``single_spaced(text)`` is the text, and not empty."""
+    return text.isprintable() and "  " not in text and text[:1] not in ("", " ") and text[-1:] != " "
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
@@ -155,9 +164,13 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("page_number", body, Span(begin, end)))
             blank = True
             continue
-        lines.append(  # positional: the fields text, start, end, indent, blank_before, cells
+        # a plain body (most) has no gap between cells, nor has the line: the spaces around the body
+        # are stripped, and a gap at its start or end leaves one cell, the body, all the same
+        plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped text
+        lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
             Line(body, begin, end, lead > 0 and not markdown, blank,
-                 (Cell(body, begin, end),) if markdown or not _gap(content) else _cells(content, start))
+                 (Cell(body, begin, end),) if plain or markdown or not _gap(content) else _cells(content, start),
+                 False, None, plain)
         )
         blank = False
     return lines, artefacts
@@ -174,14 +187,30 @@ def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:
 
 
 _STAMP_FIELD = re.compile(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)
-_STAMP_ANYWHERE = re.compile(r"(?:ký bởi|thời gian ký)\s*:")
 
 
 def _has_stamp(text: str) -> bool:
-    """Whether a signature stamp's key field is anywhere: searched in the lowered text, after a
-    substring test (a case-blind regex over a whole document costs a tenth of its parse)."""
-    low = text.lower()
-    return ("ký bởi" in low or "thời gian ký" in low) and bool(_STAMP_ANYWHERE.search(low))
+    """Whether a signature stamp's key field ("Ký bởi:", "Thời gian ký:", in any case) is anywhere:
+    looked for before each colon (a plan holds a few dozen), as a search of the lowered text would
+    find it (lowering a whole document cost a sixth of its line splitting). A text of colons
+    beyond counting is searched lowered."""
+    if text.count(":") > STAMP_COLONS:
+        return _STAMP_ANYWHERE.search(text.lower()) is not None
+    at = text.find(":")
+    while at != -1:
+        end = at
+        while end and text[end - 1].isspace():  # the key's \s* before its colon
+            end -= 1
+        # lowering never shortens a text: the key's 12 letters are among the last 12 characters
+        if text[max(0, end - 12):end].lower().endswith(_STAMP_KEYS):
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
+STAMP_COLONS = 2000
+_STAMP_ANYWHERE = re.compile(r"(?:ký bởi|thời gian ký)\s*:")
+_STAMP_KEYS = ("ký bởi", "thời gian ký")
 _STAMP_KEY = re.compile(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
 
 

@@ -105,7 +105,9 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     lines = lines[:tail]
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
-    layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs)
+    # the PHỤ LỤC headings, found once: the layout is read before the first, the appendices from it
+    headings = [i for i in range(pos, len(lines)) if appendix.is_heading(lines[i])]
+    layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs, headings)
 
     plain_decision_end: int | None = None
     if header.doc_type in ISSUING_TYPES:
@@ -123,11 +125,10 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
             raise errors.NotAPlan(f"{label}: no document title (\"KẾ HOẠCH …\") and no numbered sections: this is not a plan")
         body_start = len(lines) if start is None else start
         back_start = _first_from(backs, body_start, len(lines))
-    appendix_start = next(
-        (i for i in range(body_start, len(lines))
-         if appendix.is_heading(lines[i]) or (i > back_start and appendix.starts_at(lines, i))),
-        len(lines),
-    )
+    # the first heading, or after the back matter's start a title over a "(Kèm theo …)" line
+    appendix_start = _first_from(headings, body_start, len(lines))
+    appendix_start = next((i for i in range(max(body_start, back_start + 1), appendix_start)
+                           if appendix.starts_at(lines, i)), appendix_start)
     back_start = min(back_start, appendix_start)
     if plain_decision_end is None:
         clauses, found_notes = _body(lines, pos, body_start, back_start, src, parts, artefacts, layout)
@@ -203,12 +204,13 @@ class _Layout:
     width: int
 
     @classmethod
-    def of(cls, lines: list[Line], pos: int, fmt: str, backs: list[int]) -> _Layout:
+    def of(cls, lines: list[Line], pos: int, fmt: str, backs: list[int], headings: list[int]) -> _Layout:
+        """``backs``: where back matter may begin; ``headings``: the appendices' headings."""
         back = _first_from(backs, pos, len(lines))
-        end = next((i for i in range(pos, back) if appendix.is_heading(lines[i])), back)
-        lengths = sorted(len(ln.text) for ln in lines[pos:end]) or [0]
-        wrapped = lengths[len(lengths) // 2] <= UNWRAPPED_MEDIAN
-        width = structure.line_width(lines[pos:end])
+        end = _first_from(headings, pos, back)
+        lengths = sorted(len(lines[i].text) for i in range(pos, end))
+        wrapped = (lengths or [0])[len(lengths) // 2] <= UNWRAPPED_MEDIAN
+        width = structure.width_of(lengths)
         # a Word file made from a PDF (a converter's, a scanned page's OCR) holds a paragraph per
         # printed line: no paragraph longer than a page is wide
         per_line = fmt in ("docx", "doc", "rtf", "odt", "html") and wrapped and width <= PRINTED_LINE

@@ -32,16 +32,21 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        if len(self.lines) == 1:
-            joined = self.lines[0].text
+        lines = self.lines
+        if len(lines) == 1:
+            joined = lines[0].text
+            plain = lines[0].plain
         else:
-            texts = [ln.text for ln in self.lines]
+            texts = [ln.text for ln in lines]
             joined = " ".join(texts)
             if "-" in joined and any(t.rstrip().endswith("-") for t in texts[:-1]):
                 joined = join_lines(texts)
+            plain = all(ln.plain for ln in lines)
         if self.marker is not None:
             joined = joined.lstrip()[len(self.marker.label):].lstrip()
-        return single_spaced(joined)  # runs of space as one, as \s+ → " " then strip (same characters)
+        # runs of space as one, as \s+ → " " then strip (same characters); plain lines joined by
+        # single spaces have none
+        return joined if plain else single_spaced(joined)
 
     @property
     def start(self) -> int:
@@ -122,7 +127,11 @@ def _starts_lower(text: str) -> bool:
 
 
 def line_width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text) for ln in lines)
+    return width_of(sorted(len(ln.text) for ln in lines))
+
+
+def width_of(lengths: list[int]) -> int:
+    """The page's width from its lines' lengths, sorted."""
     if not lengths:
         return 80
     # a floor: a handful of short lines says nothing about the page width
