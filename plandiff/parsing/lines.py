@@ -40,6 +40,8 @@ class Line:
     """The line began with white space (pdftotext marks a page's first line this way)."""
     blank_before: bool = False
     cells: tuple[Cell, ...] = field(default=())
+    """The columns, when the line has a gap between them (or is a table's row); empty for a line
+    of one cell, which is its text, at its offsets (most lines)."""
     row: bool = False
     """A table's row ("| 1 | Tuyên truyền | Sở Văn hóa … |"): two cells or more between pipes."""
     table: tuple[tuple[str, ...], ...] | None = None
@@ -115,18 +117,18 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         lead = len(content) - len(content.lstrip()) if content[0].isspace() else 0
         begin = start + lead
         end = begin + len(stripped)
-        if i in stamps:
+        if stamps and i in stamps:
             artefacts.append(Artefact("signature_stamp", stripped, Span(begin, end)))
             blank = True
             continue
-        body = stripped
-        if stripped[0] in _EMPTY_FIRST and (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped):
+        first, last = stripped[0], stripped[-1]
+        if first in _EMPTY_FIRST and (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped):
             # a lone "|" (a converter's table flattened one cell per line) or an empty emphasis
             # run ("** **", "* *"): a cell or paragraph boundary, not text
             artefacts.append(Artefact("markup", stripped, Span(begin, end)))
             blank = True
             continue
-        if (stripped.startswith("|") or stripped.endswith("|")) and len(stripped) > 1:
+        if (first == "|" or last == "|") and len(stripped) > 1:
             # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
             # line, its leading pipe lost)
             row = _markdown_row(stripped, begin, markdown=markdown)
@@ -143,6 +145,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
                               cells=tuple(cells), row=len(cells) >= 2))
             blank = False
             continue
+        body = stripped
         if markdown:
             body, removed = strip_markdown(body, begin)
             artefacts.extend(removed)
@@ -151,15 +154,16 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
                 continue
             body = body.strip()
             begin = _first_kept(text, begin, end, removed)
-        if body[0] in _SEPARATOR_FIRST and _SEPARATOR.match(body):
+            first, last = body[0], body[-1]
+        if first in _SEPARATOR_FIRST and _SEPARATOR.match(body):
             artefacts.append(Artefact("separator", body, Span(begin, end)))
             blank = True
             continue
-        if i in edges and _DIGITS.sub("#", body) in running:
+        if edges and i in edges and _DIGITS.sub("#", body) in running:
             artefacts.append(Artefact("running_header", body, Span(begin, end)))
             blank = True
             continue
-        if ((body[0] in "-Tt" or body[0].isdecimal()) and (body[-1] == "-" or body[-1].isdigit())
+        if ((first in "-Tt" or first.isdecimal()) and (last == "-" or last.isdigit())
                 and _is_page_number(body, raw, i)):  # a page number ends with its digits or a dash
             artefacts.append(Artefact("page_number", body, Span(begin, end)))
             blank = True
@@ -169,8 +173,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped text
         lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
             Line(body, begin, end, lead > 0 and not markdown, blank,
-                 (Cell(body, begin, end),) if plain or markdown or not _gap(content) else _cells(content, start),
-                 False, None, plain)
+                 () if plain or markdown or not _gap(content) else _cells(content, start), False, None, plain)
         )
         blank = False
     return lines, artefacts

@@ -122,12 +122,15 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
     if not first:
         return None
     if first in _BULLET_FIRST:  # the most common: a dash, a plus, a bullet
-        m = _BULLET.match(text)
-        if m:
-            label = m.group("label")
-            style: Style = "dash" if label in "-–—" else "plus" if label == "+" else "bullet"
-            return Marker(style, label, label, 0, m.group("rest"))
-        return None
+        # ``_BULLET`` without the regex: the label, then text after white space (a line has no "\n")
+        rest = text[1:].lstrip()
+        if "\n" in text:
+            m = _BULLET.match(text)
+            rest = m.group("rest") if m else ""
+        if not rest:
+            return None
+        style: Style = "dash" if first in "-–—" else "plus" if first == "+" else "bullet"
+        return Marker(style, first, first, 0, rest)
     if first.isdigit():
         m = _NUM.match(text) or _NUM_GLUED.match(text)
         if m is None:
