@@ -62,7 +62,7 @@ def starts_at(lines: Sequence[Line], i: int) -> bool:
     the "(Kèm theo …)" reference (an appendix that prints no "PHỤ LỤC")."""
     if is_heading(lines[i]):
         return True
-    if not _is_title_text(lines[i].text) or len(lines[i].text) < 12:
+    if len(lines[i].text) < 12 or not _is_title_text(lines[i].text):
         return False
     for k in range(i + 1, min(i + 4, len(lines))):
         if is_ref(lines[k].text):
@@ -139,8 +139,12 @@ def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int,
 
 def _is_title_text(text: str) -> bool:
     """Set in capitals, allowing a few lower-case letters of names such as "IoT" or "5G/4G"."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.islower() for c in letters) <= 0.1 * len(letters) and "\t" not in text
+    if "\t" in text:
+        return False
+    if text.isupper():  # no letter in small case: any letter will do
+        return any(map(str.isalpha, text))
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.islower, letters)) <= 0.1 * len(letters)
 
 
 def _prefixed(clause: Clause, prefix: str) -> Clause:

@@ -135,27 +135,41 @@ def back_matter_starts(lines: list[Line], start: int) -> list[int]:
     a signer's title): ``is_back_matter_start`` of each, in one loop."""
     out: list[int] = []
     for i in range(start, len(lines)):
-        cells = lines[i].cells
+        line = lines[i]
+        cells = line.cells
         if cells:
             if _back_matter_start(cells[0].text, cells[-1].text):
                 out.append(i)
-        elif _back_matter_start(lines[i].text, lines[i].text):
+        elif line.plain and len(line.text) > _LONGEST_TITLE:
+            # single-spaced and longer than any signer's title (keying never shortens it): only
+            # its first words can open back matter, and only from one of their first letters
+            if line.text[:1] in _BACK_FIRST and _opens_back_matter(line.text, line.text):
+                out.append(i)
+        elif _back_matter_start(line.text, line.text):
             out.append(i)
     return out
 
 
 def _back_matter_start(first: str, last: str) -> bool:
-    """Each pattern is tried only where its first two letters stand ("Nơi nhận"; "TM.", "KT.", "TL.",
-    "TUQ.", "Q.", none followed by a small letter), and a signer's title only in a line whose head
-    is set in capitals (upper-casing is per letter: a head that changes means a line that does)."""
-    if (first[:1] in _RECIPIENT_FIRST and first[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first)) \
-            or _signs_for(first) or (last is not first and _signs_for(last)):
+    """``_opens_back_matter``, or a signer's title in a line whose head is set in capitals
+    (upper-casing is per letter: a head that changes means a line that does)."""
+    if _opens_back_matter(first, last):
         return True
     head = last[:12]
     return head == head.upper() and last == last.upper() and match_key(last).upper() in SIGNER_TITLES
 
 
+def _opens_back_matter(first: str, last: str) -> bool:
+    """"Nơi nhận", or TM./KT./TL./TUQ./Q. (``_AUTHORITY``), each tried only where its first two
+    letters stand (none of the latter is followed by a small letter)."""
+    return bool((first[:1] in _RECIPIENT_FIRST and first[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first))
+                or _signs_for(first) or (last is not first and _signs_for(last)))
+
+
+_LONGEST_TITLE = max(map(len, SIGNER_TITLES))
 _RECIPIENT_FIRST = ("N", "n")
+_BACK_FIRST = frozenset("NnTKQ")
+"""The first letters of "Nơi nhận" and of ``_AUTHORITY``'s "TM.", "KT.", "TL.", "TUQ.", "Q."."""
 
 
 def _signs_for(text: str) -> bool:

@@ -106,7 +106,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
     # the PHỤ LỤC headings, found once: the layout is read before the first, the appendices from it
-    headings = [i for i in range(pos, len(lines)) if appendix.is_heading(lines[i])]
+    headings = [i for i in range(pos, len(lines)) if lines[i].text.lstrip()[:1] == "P" and appendix.is_heading(lines[i])]
     layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs, headings)
 
     plain_decision_end: int | None = None
