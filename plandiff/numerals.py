@@ -3,11 +3,15 @@ numbering) and by the parser (section labels)."""
 
 from __future__ import annotations
 
+import functools
+
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
+@functools.lru_cache(maxsize=512)
 def roman_value(s: str) -> int | None:
-    """"XIV" → 14; None unless ``s`` is a roman numeral written the canonical way."""
+    """"XIV" → 14; None unless ``s`` is a roman numeral written the canonical way. Asked of every
+    section's and point's label: the answers of the few hundred labels a corpus uses are kept."""
     s = s.lower()
     if not s or any(c not in _ROMAN_VALUES for c in s):
         return None

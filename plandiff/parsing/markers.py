@@ -32,6 +32,9 @@ VN_UPPER = VN_LETTERS.upper()
 """Point labels follow the Vietnamese alphabet without ă â ê ô ơ ư (and without f, j, w, z)."""
 LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
 """Latin letters outside the Vietnamese sequence, with the letter they follow."""
+_LETTER_VALUE = {letter: k for k, letter in enumerate(VN_LETTERS, start=1)}
+_AMBIGUOUS = ("i", "v", "x")
+"""Point labels that are also lower-case roman numerals."""
 
 SECTION_STYLES: tuple[Style, ...] = ("part", "upper_letter", "roman")
 """The styles that number sections: a body opens at the first of them numbered 1."""
@@ -132,42 +135,43 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         style: Style = "dash" if first in "-–—" else "plus" if first == "+" else "bullet"
         return Marker(style, first, first, 0, rest)
     if first.isdigit():
-        m = _NUM.match(text) or _NUM_GLUED.match(text)
-        if m is None:
-            return None
-        key = m.group("key")
+        m = _NUM.match(text)
+        if m is not None:
+            close = m.group("close")
+        else:
+            m = _NUM_GLUED.match(text)
+            if m is None:
+                return None
+            close = "."  # a glued label ("1.Tuyên truyền") is read as closed by a dot
+        key, label, rest = m.group("key", "label", "rest")
         parts = key.split(".")
-        close = m.groupdict().get("close", ".")
-        if len(parts) == 1 and not m.group("label").endswith((".", ")")):
+        if len(parts) == 1 and not label.endswith((".", ")")):
             spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
             if spaced is None:
                 return None
-            m, key, parts, close = spaced, spaced.group("key"), [spaced.group("key")], spaced.group("close")
+            key, label, rest, close = spaced.group("key", "label", "rest", "close")
+            parts = [key]
         num_style: Style
         if len(parts) == 1:
             num_style = "paren_num" if close == ")" else "arabic"
         else:
             num_style = "dotted2" if len(parts) == 2 else "dotted3"
-        if parts[-1] == "" or any(int(p) == 0 for p in parts):
+        if parts[-1] == "" or 0 in map(int, parts) or rest[:1].isdigit():
             return None
-        rest = m.group("rest")
-        if rest[:1].isdigit():
-            return None
-        return Marker(num_style, m.group("label"), key, int(parts[-1]), rest)
+        return Marker(num_style, label, key, int(parts[-1]), rest)
     if first in _LOWER_FIRST:
         # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
         m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
         if m:
-            key = m.group("key")
-            if len(key) == 1 and key in VN_LETTERS:
-                return Marker("letter", m.group("label"), key, VN_LETTERS.index(key) + 1, m.group("rest"),
-                              ambiguous=key in "ivx")
-            if len(key) == 1 and key in LATIN_ONLY:
+            key, label, rest = m.group("key", "label", "rest")
+            if key in _LETTER_VALUE:
+                return Marker("letter", label, key, _LETTER_VALUE[key], rest, key in _AMBIGUOUS)
+            if key in LATIN_ONLY:
                 # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
-                return Marker("letter", m.group("label"), key, VN_LETTERS.index(LATIN_ONLY[key]) + 2, m.group("rest"))
+                return Marker("letter", label, key, _LETTER_VALUE[LATIN_ONLY[key]] + 1, rest)
             value = roman_value(key)
             if value:
-                return Marker("roman_lower", m.group("label"), key, value, m.group("rest"))
+                return Marker("roman_lower", label, key, value, rest)
         return None
     if first == "(":
         m = _PAREN_NUM.match(text)
