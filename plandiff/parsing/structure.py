@@ -9,6 +9,7 @@ clause, unless convention ranks it above open styles (a "4.1." after points clos
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ WRAP_SHARE = 0.8
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
 
 
+_PLAIN = operator.attrgetter("plain")
+
+
 @dataclass(slots=True)
 class Paragraph:
     marker: Marker | None
@@ -38,10 +42,14 @@ class Paragraph:
             plain = lines[0].plain
         else:
             texts = [ln.text for ln in lines]
-            joined = " ".join(texts)
-            if "-" in joined and any(t.rstrip().endswith("-") for t in texts[:-1]):
-                joined = join_lines(texts)
-            plain = all(ln.plain for ln in lines)
+            plain = all(map(_PLAIN, lines))
+            if plain:  # no space at either end of a line: a line ending in a hyphen is "-" + "\n"
+                broken = "\n".join(texts)
+                joined = join_lines(texts) if "-\n" in broken else broken.replace("\n", " ")
+            else:
+                joined = " ".join(texts)
+                if "-" in joined and any(t.rstrip().endswith("-") for t in texts[:-1]):
+                    joined = join_lines(texts)
         if self.marker is not None:
             joined = joined.lstrip()[len(self.marker.label):].lstrip()
         # runs of space as one, as \s+ → " " then strip (same characters); plain lines joined by

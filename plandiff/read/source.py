@@ -147,7 +147,11 @@ def _unusual() -> re.Pattern[str]:
 
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")  # Word's manual line break
+    # (each replacement made only where its character stands: a scan for one character is fast)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0b" in text:
+        text = text.replace("\x0b", "\n")  # Word's manual line break
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
     if _unusual().search(text):
@@ -168,8 +172,8 @@ def _nfc(text: str) -> str:
 
 def _looks_like_markdown(text: str) -> bool:
     """Three lines or more that open with a heading's "#" or with "**"."""
-    if text.count("#") + text.count("**") < 3:  # each such line holds one at least: most text has none
-        return False
+    if ("#" not in text and "*" not in text) or text.count("#") + text.count("**") < 3:
+        return False  # each such line holds one at least: most text has none
     marks = 0
     for ln in text.splitlines():
         if ln.startswith("#") or ln.lstrip().startswith("**"):
