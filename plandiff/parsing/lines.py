@@ -85,25 +85,7 @@ _ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
 
 def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozenset()) -> tuple[list[Line], list[Artefact]]:
     """``running``: a PDF's running headers and footers (digits masked as "#"), set aside."""
-    artefacts: list[Artefact] = []
-    raw: list[tuple[int, str]] = []
-    page_starts = [0]
-    pos = 0
-    pieces = text.split("\n")
-    if "\f" not in text:  # most text: each line where the ones before it end (summed in C)
-        ends = map(operator.add, map(len, pieces[:-1]), itertools.repeat(1))
-        raw = list(zip(itertools.accumulate(ends, initial=0), pieces, strict=True))
-        pieces = []
-    for piece in pieces:
-        # a form feed is a page break: record it and read the rest as the next line
-        sub_pos = pos
-        for k, sub in enumerate(piece.split("\f")):
-            if k:
-                artefacts.append(Artefact("form_feed", "\f", Span(sub_pos - 1, sub_pos)))
-                page_starts.append(len(raw))
-            raw.append((sub_pos, sub))
-            sub_pos += len(sub) + 1
-        pos += len(piece) + 1
+    raw, page_starts, artefacts = _physical_lines(text)
     edges = _page_edges(raw, page_starts) if running else set()
 
     lines: list[Line] = []
@@ -131,19 +113,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         if (first == "|" or last == "|") and len(stripped) > 1:
             # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
             # line, its leading pipe lost)
-            row = _markdown_row(stripped, begin, markdown=markdown)
-            if row is None:  # |---|---|
-                artefacts.append(Artefact("separator", stripped, Span(begin, end)))
-                blank = True
-                continue
-            cells, removed = row
-            artefacts.extend(removed)
-            if not cells:
-                blank = True
-                continue
-            lines.append(Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
-                              cells=tuple(cells), row=len(cells) >= 2))
-            blank = False
+            row = _row_line(stripped, begin, end, blank, markdown, artefacts)
+            if row is not None:
+                lines.append(row)
+            blank = row is None
             continue
         body = stripped
         if markdown:
@@ -177,6 +150,45 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         )
         blank = False
     return lines, artefacts
+
+
+def _physical_lines(text: str) -> tuple[list[tuple[int, str]], list[int], list[Artefact]]:
+    """Each line with its offset; a form feed is a page break: recorded (with where each page's
+    lines start), and the rest read as the next line."""
+    artefacts: list[Artefact] = []
+    page_starts = [0]
+    pieces = text.split("\n")
+    if "\f" not in text:  # most text: each line where the ones before it end (summed in C)
+        ends = map(operator.add, map(len, pieces[:-1]), itertools.repeat(1))
+        return list(zip(itertools.accumulate(ends, initial=0), pieces, strict=True)), page_starts, artefacts
+    raw: list[tuple[int, str]] = []
+    pos = 0
+    for piece in pieces:
+        sub_pos = pos
+        for k, sub in enumerate(piece.split("\f")):
+            if k:
+                artefacts.append(Artefact("form_feed", "\f", Span(sub_pos - 1, sub_pos)))
+                page_starts.append(len(raw))
+            raw.append((sub_pos, sub))
+            sub_pos += len(sub) + 1
+        pos += len(piece) + 1
+    return raw, page_starts, artefacts
+
+
+def _row_line(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
+              artefacts: list[Artefact]) -> Line | None:
+    """A table row's line, its pipes (and its |---| rule) set aside in ``artefacts``; None when
+    it holds no cell."""
+    row = _markdown_row(stripped, begin, markdown=markdown)
+    if row is None:  # |---|---|
+        artefacts.append(Artefact("separator", stripped, Span(begin, end)))
+        return None
+    cells, removed = row
+    artefacts.extend(removed)
+    if not cells:
+        return None
+    return Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
+                cells=tuple(cells), row=len(cells) >= 2)
 
 
 def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:

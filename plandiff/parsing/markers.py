@@ -111,12 +111,14 @@ _UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])[.)])\s+(?P<rest>\S.*)
 _UPPER_FIRST = frozenset("ABCDEGHĐ")
 _BULLET_FIRST = frozenset(BULLETS)
 _LOWER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_ROMAN_FIRST = frozenset("IVXL")
 """The first characters ``match`` looks at, most frequent first: a line is tried only against
 the patterns that can begin with its first character."""
 
 
 def match(text: str, *, articles: bool = False) -> Marker | None:
-    """The marker at the start of ``text``, if any. ``text`` is already stripped."""
+    """The marker at the start of ``text``, if any. ``text`` is already stripped. Each family of
+    labels is read by its own reader, asked only when the text's first character can open one."""
     if articles:
         art = match_article(text)
         if art is not None:
@@ -124,87 +126,121 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
     first = text[:1]
     if not first:
         return None
-    if first in _BULLET_FIRST:  # the most common: a dash, a plus, a bullet
-        # ``_BULLET`` without the regex: the label, then text after white space (a line has no "\n")
-        rest = text[1:].lstrip()
-        if "\n" in text:
-            m = _BULLET.match(text)
-            rest = m.group("rest") if m else ""
-        if not rest:
-            return None
-        style: Style = "dash" if first in "-–—" else "plus" if first == "+" else "bullet"
-        return Marker(style, first, first, 0, rest)
+    if first in _BULLET_FIRST:
+        return _bullet(text, first)
     if first.isdigit():
-        m = _NUM.match(text)
-        if m is not None:
-            close = m.group("close")
-        else:
-            m = _NUM_GLUED.match(text)
-            if m is None:
-                return None
-            close = "."  # a glued label ("1.Tuyên truyền") is read as closed by a dot
-        key, label, rest = m.group("key", "label", "rest")
-        parts = key.split(".")
-        if len(parts) == 1 and not label.endswith((".", ")")):
-            spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
-            if spaced is None:
-                return None
-            key, label, rest, close = spaced.group("key", "label", "rest", "close")
-            parts = [key]
-        num_style: Style
-        if len(parts) == 1:
-            num_style = "paren_num" if close == ")" else "arabic"
-        else:
-            num_style = "dotted2" if len(parts) == 2 else "dotted3"
-        if parts[-1] == "" or 0 in map(int, parts) or rest[:1].isdigit():
-            return None
-        return Marker(num_style, label, key, int(parts[-1]), rest)
+        return _numbered(text)
     if first in _LOWER_FIRST:
-        # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
-        m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
-        if m:
-            key, label, rest = m.group("key", "label", "rest")
-            if key in _LETTER_VALUE:
-                return Marker("letter", label, key, _LETTER_VALUE[key], rest, key in _AMBIGUOUS)
-            if key in LATIN_ONLY:
-                # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
-                return Marker("letter", label, key, _LETTER_VALUE[LATIN_ONLY[key]] + 1, rest)
-            value = roman_value(key)
-            if value:
-                return Marker("roman_lower", label, key, value, rest)
-        return None
+        return _lettered(text)
     if first == "(":
-        m = _PAREN_NUM.match(text)
-        if m and int(m.group("key")) > 0:
-            return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
-        return None
+        return _bracketed(text)
     if first == "P":
-        m = _PART.match(text)
-        if m:
-            key = m.group("key")
-            words = key.split()
-            if len(words) == 2 and words[1].lower() in _ORDINALS:  # "Phần thứ hai": part II
-                value = _ORDINALS[words[1].lower()]
-                return Marker("part", m.group("label"), to_roman(value), value, m.group("rest"))
-            return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
-    if first in "IVXL":
-        m = _ROMAN_DOTTED.match(text)
-        if m and roman_value(m.group("key").split(".")[0]):
-            # "I.1. Mục đích", "II.2.1.": items numbered under their section's roman numeral
-            key = m.group("key")
-            style: Style = "dotted2" if key.count(".") == 1 else "dotted3"
-            return Marker(style, m.group("label"), key, int(key.rsplit(".", 1)[1]), m.group("rest"))
-        m = _ROMAN.match(text) or _roman_dash().match(text)
-        if m:
-            value = roman_value(m.group("key"))
-            if value and value <= 30:
-                return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
+        return _part(text)
+    if first in _ROMAN_FIRST:
+        return _roman(text)
     if first in _UPPER_FIRST:
-        m = _UPPER_LETTER.match(text)
-        if m and m.group("rest")[:1].isupper() and m.group("key") in VN_UPPER:
-            key = m.group("key")
-            return Marker("upper_letter", m.group("label"), key, VN_UPPER.index(key) + 1, m.group("rest"))
-        return None  # no other marker opens with a capital
+        return _upper_letter(text)
+    return None
+
+
+def _bullet(text: str, first: str) -> Marker | None:
+    """"- ", "+ ", "• ": ``_BULLET`` without the regex (a line holds no "\n")."""
+    rest = text[1:].lstrip()
+    if "\n" in text:
+        m = _BULLET.match(text)
+        rest = m.group("rest") if m else ""
+    if not rest:
+        return None
+    style: Style = "dash" if first in "-–—" else "plus" if first == "+" else "bullet"
+    return Marker(style, first, first, 0, rest)
+
+
+def _numbered(text: str) -> Marker | None:
+    """"1.", "4.1.", "2.3.1", "1)", "1 . " (a typist's space), "1.Tuyên truyền" (glued)."""
+    m = _NUM.match(text)
+    if m is not None:
+        close = m.group("close")
+    else:
+        m = _NUM_GLUED.match(text)
+        if m is None:
+            return None
+        close = "."  # a glued label ("1.Tuyên truyền") is read as closed by a dot
+    key, label, rest = m.group("key", "label", "rest")
+    parts = key.split(".")
+    if len(parts) == 1 and not label.endswith((".", ")")):
+        spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
+        if spaced is None:
+            return None
+        key, label, rest, close = spaced.group("key", "label", "rest", "close")
+        parts = [key]
+    style: Style
+    if len(parts) == 1:
+        style = "paren_num" if close == ")" else "arabic"
+    else:
+        style = "dotted2" if len(parts) == 2 else "dotted3"
+    if parts[-1] == "" or 0 in map(int, parts) or rest[:1].isdigit():
+        return None
+    return Marker(style, label, key, int(parts[-1]), rest)
+
+
+def _lettered(text: str) -> Marker | None:
+    """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, and "ii)", "iv)" (roman)."""
+    # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
+    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
+    if m is None:
+        return None
+    key, label, rest = m.group("key", "label", "rest")
+    if key in _LETTER_VALUE:
+        return Marker("letter", label, key, _LETTER_VALUE[key], rest, key in _AMBIGUOUS)
+    if key in LATIN_ONLY:
+        # Word's automatic lettering (and some typists) use f, j, w, z: one after their predecessor
+        return Marker("letter", label, key, _LETTER_VALUE[LATIN_ONLY[key]] + 1, rest)
+    value = roman_value(key)
+    return Marker("roman_lower", label, key, value, rest) if value else None
+
+
+def _bracketed(text: str) -> Marker | None:
+    """"(1) Tỷ lệ …"."""
+    m = _PAREN_NUM.match(text)
+    if m and int(m.group("key")) > 0:
+        return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
+    return None
+
+
+def _part(text: str) -> Marker | None:
+    """"PHẦN I", "Phần thứ hai"."""
+    m = _PART.match(text)
+    if m is None:
+        return None
+    key = m.group("key")
+    words = key.split()
+    if len(words) == 2 and words[1].lower() in _ORDINALS:  # "Phần thứ hai": part II
+        value = _ORDINALS[words[1].lower()]
+        return Marker("part", m.group("label"), to_roman(value), value, m.group("rest"))
+    return Marker("part", m.group("label"), key, roman_value(key) or 1, m.group("rest"))
+
+
+def _roman(text: str) -> Marker | None:
+    """"II.", "IV)", "I- MỤC ĐÍCH", and "I.1." / "II.2.1." (items under their section's numeral)."""
+    m = _ROMAN_DOTTED.match(text)
+    if m and roman_value(m.group("key").split(".")[0]):
+        key = m.group("key")
+        style: Style = "dotted2" if key.count(".") == 1 else "dotted3"
+        return Marker(style, m.group("label"), key, int(key.rsplit(".", 1)[1]), m.group("rest"))
+    m = _ROMAN.match(text) or _roman_dash().match(text)
+    if m:
+        value = roman_value(m.group("key"))
+        if value and value <= 30:
+            return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
+    return None
+
+
+def _upper_letter(text: str) -> Marker | None:
+    """"A. MỤC ĐÍCH", "B. NỘI DUNG": a part lettered in capitals."""
+    m = _UPPER_LETTER.match(text)
+    if m and m.group("rest")[:1].isupper() and m.group("key") in VN_UPPER:
+        key = m.group("key")
+        return Marker("upper_letter", m.group("label"), key, VN_UPPER.index(key) + 1, m.group("rest"))
     return None
 
 
