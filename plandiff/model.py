@@ -18,9 +18,9 @@ def quick_init(cls: _Frozen) -> _Frozen:
     setter: the generated one calls ``object.__setattr__`` by name for every field, which made
     constructing the model's many small objects (spans, clauses, markers, pairs) take twice as
     long. Instances stay frozen, equal, hashable and picklable as before; for classes with no
-    ``__post_init__`` and no ``default_factory``."""
+    ``__post_init__``, no ``default_factory`` and no keyword-only field."""
     own = fields(cls)
-    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING or not f.init for f in own):
+    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING or not f.init or f.kw_only for f in own):
         raise TypeError(f"quick_init: {cls.__name__} needs the dataclass's own __init__")
     scope: dict[str, Any] = {}
     params = []

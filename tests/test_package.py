@@ -133,3 +133,10 @@ def test_quick_init_keeps_the_dataclass_contract() -> None:
 
     with pytest.raises(TypeError):
         quick_init(WithFactory)
+
+    @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+    class KeywordOnly:
+        name: str
+
+    with pytest.raises(TypeError):
+        quick_init(KeywordOnly)
