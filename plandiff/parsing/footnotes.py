@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Artefact, Span
@@ -32,16 +32,24 @@ class FoundFootnote:
 
 _GLUED_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d))"
 _GLUED_AFTER = r"(?=[\s.,;:)”\"]|$)"
-_ANY_MARKER = re.compile(r"(?=\d)" + _GLUED_BEFORE + r"(?P<n>\d{1,2})" + _GLUED_AFTER)
-"""Any glued number; the leading lookahead fails at once where no digit stands (most places)."""
-_DIGIT = re.compile(r"\d")
+_ANY_MARKER = re.compile(r"(?P<n>\d(?:(?<=[^\W\d_]\d)|(?<=[”\")]\d)|(?<=(?<!\d)(?:19|20)\d\d\d))\d?)" + _GLUED_AFTER)
+"""Any glued number: ``_GLUED_BEFORE`` then one or two digits, with the look-behinds taken after
+the first digit, so that a search jumps from digit to digit (a pattern opening with a look-behind
+is tried at every position)."""
 
 
-def _glued_numbers(text: str) -> Iterator[re.Match[str]]:
-    """``_ANY_MARKER``'s matches, searched from the first digit (most lines have none: a search
-    for a digit skips them at C speed; the lookbehinds still see the text before)."""
-    first = _DIGIT.search(text)
-    return iter(()) if first is None else _ANY_MARKER.finditer(text, first.start())
+def _glued_by_line(texts: list[str]) -> dict[int, list[str]]:
+    """The glued numbers of each text (``_ANY_MARKER``), in order, found in one search over the
+    texts joined by line breaks: a break stands where a text begins or ends, as neither a letter,
+    a quote nor a digit, so each text's matches are those it has alone."""
+    joined = "\n".join(texts)
+    found: dict[int, list[str]] = {}
+    starts: list[int] | None = None
+    for m in _ANY_MARKER.finditer(joined):
+        if starts is None:  # where each text begins (asked only when some number is glued)
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        found.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m.group("n"))
+    return found
 
 
 @functools.lru_cache(maxsize=256)
@@ -59,6 +67,8 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         return out, [], []  # no first footnote's body (most plans): no line's glued numbers need noting
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
+    glued = _glued_by_line([ln.text for ln in out])  # by index in ``lines``: out's index + removed
+    removed = 0
     expected = 1
     search_from = 0  # index in out: markers are searched after the previous footnote's marker
     last_line: dict[str, int] = {}  # label -> the last line before i where it stands glued to a word
@@ -78,8 +88,8 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         if found is None:
             # one sweep: the glued numbers of each line are noted as it is passed, so finding the
             # marker nearest before a body costs nothing (no search back over the whole text)
-            for g in _glued_numbers(line.text):
-                last_line[g.group("n")] = i
+            for n in glued.get(i + removed, ()):
+                last_line[n] = i
             i += 1
             continue
         mi, pos = found
@@ -105,6 +115,7 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         out[mi] = mline.with_text(mline.text[:pos] + mline.text[pos + len(label):])
         notes.append(FoundFootnote(label, text, span, offset))
         del out[i:j]
+        removed += j - i
         expected += 1
         search_from = mi
     return out, notes, artefacts
@@ -119,9 +130,9 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
     # every line where each label stands glued to a word, found in one pass: each note then looks
     # up its own label's lines after the previous marker (no scan of the text per note)
     where: dict[str, list[int]] = {}
-    for k, ln in enumerate(out):
-        for g in _glued_numbers(ln.text):
-            rows = where.setdefault(g.group("n"), [])
+    for k, labels in _glued_by_line([ln.text for ln in out]).items():
+        for n in labels:
+            rows = where.setdefault(n, [])
             if not rows or rows[-1] != k:
                 rows.append(k)
     search_from = 0
