@@ -52,6 +52,8 @@ def _place_date(text: str) -> re.Match[str] | None:
 def _blank_date(text: str) -> re.Match[str] | None:
     """``_BLANK_DATE`` searched for, as ``_place_date``."""
     return _BLANK_DATE.search(text) if "ngày" in text else None
+
+
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}

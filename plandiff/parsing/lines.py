@@ -5,7 +5,8 @@ Guarantees of the output:
 - Markdown decoration (``#`` headings, ``**``/``__`` emphasis, backslash escapes), form feeds,
   separator rules and page numbers standing alone are removed and recorded as ``Artefact``s;
 - a line's cells are the columns of a two-column layout (``pdftotext -layout``, Word tables):
-  text separated by a tab or a run of three or more spaces.
+  text separated by a tab or a run of three or more spaces; a line of one column keeps none (its
+  text is its one cell).
 """
 
 from __future__ import annotations
@@ -224,6 +225,7 @@ def _has_stamp(text: str) -> bool:
 
 
 STAMP_COLONS = 2000
+"""Colons beyond which a text is searched lowered for a stamp's key (a loop per colon would be long)."""
 _STAMP_ANYWHERE = re.compile(r"(?:ký bởi|thời gian ký)\s*:")
 _STAMP_KEYS = ("ký bởi", "thời gian ký")
 _STAMP_KEY = re.compile(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
