@@ -74,3 +74,17 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 @given(st.binary(min_size=1, max_size=400))
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
     parse_or_refuse(data)
+
+
+def test_a_bracketed_marker_in_a_header_line_is_counted_once() -> None:
+    # a "[1]" after the document's number is the footnote's marker: the header line shows the
+    # number without it (the line's one cell is its text), so the marker is not placed twice
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 5/KH-UBND [1]\nLâm Đồng, ngày 3 tháng 2 năm 2025\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức về bình đẳng giới.\n\n"
+            "Nơi nhận:\n- Sở Nội vụ;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n[1] Số ghi theo văn bản gốc.\n")
+    plan = plandiff.parse_text(text)
+    assert [h.text for h in plan.header if h.role == "number"] == ["Số: 5/KH-UBND"]
+    assert [a.text for a in plan.artefacts if a.kind == "footnote_marker"] == ["[1]"]
+    assert [f.text for f in plan.footnotes] == ["Số ghi theo văn bản gốc."]
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented
