@@ -88,3 +88,18 @@ def test_a_bracketed_marker_in_a_header_line_is_counted_once() -> None:
     assert [f.text for f in plan.footnotes] == ["Số ghi theo văn bản gốc."]
     lost, invented = lost_and_invented(plan)
     assert not lost and not invented
+
+
+def test_a_bracketed_marker_in_a_two_column_header_line_is_counted_once() -> None:
+    # the same in a layout's two columns: the marker leaves the cell that holds it too
+    text = ("ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH LÂM ĐỒNG                          Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 5/KH-UBND [1]                  Lâm Đồng, ngày 3 tháng 2 năm 2025\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức về bình đẳng giới.\n\n"
+            "Nơi nhận:                              TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;                           CHỦ TỊCH\n"
+            "                                       Nguyễn Văn A\n\n[1] Số ghi theo văn bản gốc.\n")
+    plan = plandiff.parse_text(text)
+    assert [h.text for h in plan.header if h.role == "number"] == ["Số: 5/KH-UBND"]
+    assert (plan.meta.number, plan.meta.date) == ("5/KH-UBND", "2025-02-03")
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented

@@ -112,7 +112,7 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         mline = out[mi]
         offset = mline.start + pos
         artefacts.append(Artefact("footnote_marker", label, Span(offset, offset + len(label))))
-        out[mi] = mline.with_text(mline.text[:pos] + mline.text[pos + len(label):])
+        out[mi] = mline.without(pos, len(label))
         notes.append(FoundFootnote(label, text, span, offset))
         del out[i:j]
         removed += j - i
@@ -156,7 +156,7 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
             mline = out[mi]
             offset_marker = mline.start + at
             artefacts.append(Artefact("footnote_marker", label, Span(offset_marker, offset_marker + len(label))))
-            out[mi] = mline.with_text(mline.text[:at] + mline.text[at + len(label):])
+            out[mi] = mline.without(at, len(label))
             search_from = mi
         notes.append(FoundFootnote(label, body.strip(), span, offset_marker))
     return out, notes, artefacts
@@ -217,7 +217,7 @@ def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[
             if at >= 0:
                 offset_marker = out[k].start + at
                 artefacts.append(Artefact("footnote_marker", mark, Span(offset_marker, offset_marker + len(mark))))
-                out[k] = out[k].with_text(out[k].text[:at] + out[k].text[at + len(mark):])
+                out[k] = out[k].without(at, len(mark))
                 search_from = k
                 break
         notes.append(FoundFootnote(label, text, Span(head.start, body[-1].end), offset_marker))

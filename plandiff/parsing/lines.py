@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Artefact, Span
 
-# Cell and Line are never changed once made (``with_text`` makes a new Line), but they are not
+# Cell and Line are never changed once made (``without`` makes a new Line), but they are not
 # frozen: a frozen dataclass sets each field through object.__setattr__, and making them was a
 # third of line splitting.
 
@@ -52,8 +52,25 @@ class Line:
     """The text is printable and single-spaced (``is_plain``): a paragraph of such lines needs no
     folding of its white space. False when not known."""
 
-    def with_text(self, text: str) -> Line:
-        return replace(self, text=text, plain=is_plain(text))
+    def without(self, at: int, length: int) -> Line:
+        """The line with ``length`` characters of its text at ``at`` taken out (a footnote's marker):
+        from its text and from the cell that holds them, so that no reader of the cells still
+        finds them. Offsets stay those of the source, as for the text."""
+        cells = self.cells
+        if cells:
+            kept: list[Cell] = []
+            pos = 0
+            for cell in cells:  # the cells' texts stand in the line's text in order
+                found = self.text.find(cell.text, pos)
+                if found != -1:
+                    pos = found + len(cell.text)
+                    if found <= at and at + length <= pos:
+                        k = at - found
+                        cell = Cell(cell.text[:k] + cell.text[k + length:], cell.start, cell.end)
+                kept.append(cell)
+            cells = tuple(kept)
+        text = self.text[:at] + self.text[at + length:]
+        return replace(self, text=text, cells=cells, plain=is_plain(text))
 
 
 def is_plain(text: str) -> bool:
