@@ -46,8 +46,11 @@ _LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{
 def is_heading(line: Line) -> bool:
     """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own, or
     the label alone in sentence case ("Phụ lục 02")."""
+    head = line.text[:1]
+    if head != "P" and not head.isspace():  # both open with "PHỤ" or "Phụ": most lines are out at once
+        return False
     text = line.text.strip()
-    if not text.startswith("P"):  # both open with "PHỤ" or "Phụ": most lines are out at once
+    if not text.startswith("P"):
         return False
     return (bool(_HEADING.match(text)) and text == text.upper()) or bool(_LABEL_ONLY.match(text))
 

@@ -126,30 +126,16 @@ SIGNER_TITLES = (
 
 
 def is_back_matter_start(line: Line) -> bool:
+    """Where back matter may begin: "Nơi nhận", TM./KT. …, a signer's title."""
     cells = line.cells
     if cells:
         return _back_matter_start(cells[0].text, cells[-1].text)
-    return _back_matter_start(line.text, line.text)
-
-
-def back_matter_starts(lines: list[Line], start: int) -> list[int]:
-    """The indexes of the lines from ``start`` on where back matter may begin (``Nơi nhận``, TM./KT.,
-    a signer's title): ``is_back_matter_start`` of each, in one loop."""
-    out: list[int] = []
-    for i in range(start, len(lines)):
-        line = lines[i]
-        cells = line.cells
-        if cells:
-            if _back_matter_start(cells[0].text, cells[-1].text):
-                out.append(i)
-        elif line.plain and len(line.text) > _LONGEST_TITLE:
-            # single-spaced and longer than any signer's title (keying never shortens it): only
-            # its first words can open back matter, and only from one of their first letters
-            if line.text[:1] in _BACK_FIRST and _opens_back_matter(line.text, line.text):
-                out.append(i)
-        elif _back_matter_start(line.text, line.text):
-            out.append(i)
-    return out
+    text = line.text
+    if line.plain and len(text) > _LONGEST_TITLE:
+        # single-spaced and longer than any signer's title (keying never shortens it): only its
+        # first words can open back matter, and only from one of their first letters
+        return text[:1] in _BACK_FIRST and _opens_back_matter(text, text)
+    return _back_matter_start(text, text)
 
 
 def _back_matter_start(first: str, last: str) -> bool:

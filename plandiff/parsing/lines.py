@@ -161,7 +161,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             continue
         # a plain body (most) has no gap between cells, nor has the line: the spaces around the body
         # are stripped, and a gap at its start or end leaves one cell, the body, all the same
-        plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped text
+        plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped, non-empty text
         lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
             Line(body, begin, end, lead > 0 and not markdown, blank,
                  () if plain or markdown or not _gap(content) else _cells(content, start), False, None, plain)

@@ -99,14 +99,14 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
     # stages look for the first one after a line of their own
-    backs = frontmatter.back_matter_starts(lines, pos)
+    backs = [i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])]
     tail = _trailing_chrome(lines, pos, header.number, backs)
     parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
     lines = lines[:tail]
     if not lines[pos:] and title_idx is None:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
     # the PHỤ LỤC headings, found once: the layout is read before the first, the appendices from it
-    headings = [i for i in range(pos, len(lines)) if lines[i].text.lstrip()[:1] == "P" and appendix.is_heading(lines[i])]
+    headings = [i for i in range(pos, len(lines)) if appendix.is_heading(lines[i])]
     layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs, headings)
 
     plain_decision_end: int | None = None

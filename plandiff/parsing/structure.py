@@ -123,6 +123,9 @@ _FINAL_MARKS = (".", ":", "!", "?", "…")  # "./." ends with "."
 
 
 def _starts_lower(text: str) -> bool:
+    head = text[:1]
+    if head.isalpha():  # most lines: their first character tells
+        return head.islower()
     for ch in text:
         if ch.isalpha():
             return ch.islower()
@@ -168,11 +171,8 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
                 wrapped = True
             elif hard_wraps and not _closes_paragraph(prev):
                 # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
-                opener = current.marker
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
-                           or (opener is not None and opener.style in markers.SECTION_STYLES
-                               and _caps_heading_goes_on(current, line))
-                           or wraps_a_symbol(prev, line.text))
+                           or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))
             else:
                 wrapped = False
         if line.table is not None:
@@ -200,7 +200,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         if current is None or line.row or prev_row:
             current = Paragraph(None, [line])  # a table's row is a paragraph of its own
             out.append(current)
-        elif wrapped or (head.islower() if (head := line.text[:1]).isalpha() else _starts_lower(line.text)):
+        elif wrapped or _starts_lower(line.text):
             current.lines.append(line)
         else:
             current = Paragraph(None, [line])
