@@ -103,3 +103,41 @@ def test_a_bracketed_marker_in_a_two_column_header_line_is_counted_once() -> Non
     assert (plan.meta.number, plan.meta.date) == ("5/KH-UBND", "2025-02-03")
     lost, invented = lost_and_invented(plan)
     assert not lost and not invented
+
+
+_APPENDIX_PLAN = ("**ỦY BAN NHÂN DÂN**\n\n**TỈNH LẠNG SƠN**\n\n**KẾ HOẠCH**\n\n**Thực hiện công tác bình đẳng giới năm 2025**\n\n"
+                  "## I. MỤC ĐÍCH\n\n1. Nâng cao *nhận thức* về bình đẳng giới.\n\n**PHỤ LỤC**\n\n")
+
+
+def test_a_table_row_read_from_the_source_leaves_out_the_emphasis_its_line_set_aside() -> None:
+    # rows of tab-separated columns are read from the source (to keep empty cells); in Markdown
+    # their emphasis is markup, set aside once, not kept in the cells as well
+    plan = plandiff.parse_text(_APPENDIX_PLAN + "1\t**Tuyên truyền**\t\tSở Tư pháp\n2\tTập huấn\t*Quý III*\tSở Nội vụ\n")
+    assert plan.meta.source_format == "markdown"
+    assert [t.rows for t in plan.appendices[0].tables] == [
+        (("1", "Tuyên truyền", "", "Sở Tư pháp"), ("2", "Tập huấn", "Quý III", "Sở Nội vụ"))]
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented
+
+
+def test_a_pipe_row_in_plain_text_keeps_its_asterisks() -> None:
+    # in plain text "**" is text, not markup: a row's cells keep it as the row's line does
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n\nPHỤ LỤC\n"
+            "| 1 | **Tuyên truyền** | Sở Tư pháp |\n| 2 | Tập huấn | Sở Nội vụ |\n")
+    plan = plandiff.parse_text(text)
+    assert plan.meta.source_format == "text"
+    assert plan.appendices[0].tables[0].rows[0] == ("1", "**Tuyên truyền**", "Sở Tư pháp")
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented
+
+
+def test_a_bracketed_marker_after_emphasis_is_placed_where_the_source_has_it() -> None:
+    # the line's text has lost the "**" before the marker: the marker's span is found in the
+    # source, and a table row holding it gives it up as the line does
+    text = _APPENDIX_PLAN + "| TT | Nhiệm vụ | Cơ quan |\n|---|---|---|\n| 1 | **Tuyên truyền**[1] | Sở Tư pháp |\n\n[1] Ghi chú.\n"
+    plan = plandiff.parse_text(text)
+    marks = [a for a in plan.artefacts if a.kind == "footnote_marker"]
+    assert [plan.source[a.span.start:a.span.end] for a in marks] == ["[1]"]
+    assert plan.appendices[0].tables[0].rows[1] == ("1", "Tuyên truyền", "Sở Tư pháp")
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented

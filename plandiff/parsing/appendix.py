@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
-from . import lines as lines_mod
 from . import structure
 from .lines import Line
 
@@ -33,10 +32,14 @@ _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 
 @dataclass(frozen=True, slots=True)
 class _Pipes:
-    """The document's lone "|" artefacts in order, with their offsets for bisection."""
+    """The document's lone "|" artefacts in order, with their offsets for bisection; and what
+    else the line reader set aside (emphasis, escapes, footnote markers), which a row read from
+    the source leaves out as its line does."""
 
     pipes: list[Artefact]
     starts: list[int]
+    marks: list[Artefact]
+    mark_starts: list[int]
 
 
 _LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
@@ -82,8 +85,10 @@ def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[
     the artefacts found in them (a table header a page repeats)."""
     starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i]) or (starts_at(lines, i) and not _in_title(lines, i))]
     # the lone pipes of flattened tables, once, in order: each appendix takes its own by bisection
-    pipes = sorted((a for a in artefacts if a.kind == "markup" and set(a.text) == {"|"}), key=lambda a: a.span.start)
-    index = _Pipes(pipes, [a.span.start for a in pipes])
+    ordered = sorted(artefacts, key=lambda a: a.span.start)
+    pipes = [a for a in ordered if a.kind == "markup" and set(a.text) == {"|"}]
+    marks = [a for a in ordered if "|" not in a.text]
+    index = _Pipes(pipes, [a.span.start for a in pipes], marks, [a.span.start for a in marks])
     out: list[Appendix] = []
     header: list[HeaderLine] = []
     found: list[Artefact] = []
@@ -196,7 +201,7 @@ def _tables(content: list[Line], index: _Pipes,
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}
     for k, ln in enumerate([*content, Line("", hi, hi)]):
-        cells = _row_cells(source, ln) if k < len(content) and k not in used else ()
+        cells = _row_cells(source, ln, index) if k < len(content) and k not in used else ()
         if len(cells) >= 2:
             run.append(k)
             row_cells[k] = cells
@@ -283,16 +288,35 @@ def _alone_on_its_line(source: str, pos: int) -> bool:
     return not source[lo:hi if hi >= 0 else len(source)].strip(" \t|")
 
 
-def _row_cells(source: str, line: Line) -> tuple[str, ...]:
-    """The cells of a table row printed on one line, empty cells kept: "| a | | b |" (emphasis
-    set aside, as the line itself has it), "a<TAB><TAB>b", or columns three spaces apart."""
+def _row_cells(source: str, line: Line, index: _Pipes) -> tuple[str, ...]:
+    """The cells of a table row printed on one line, empty cells kept: "| a | | b |", "a<TAB><TAB>b",
+    or columns three spaces apart; without what the line reader set aside (Markdown's emphasis,
+    a footnote marker), as the line itself is."""
     raw = _raw_line(source, line)
+    if "|" not in raw and "\t" not in raw:
+        return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
+    raw = _unmarked(raw, source.rfind("\n", 0, line.start) + 1, index)
     stripped = raw.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        return tuple(lines_mod.strip_markdown(c, 0)[0].strip() for c in stripped[1:-1].split("|"))
+        return tuple(c.strip() for c in stripped[1:-1].split("|"))
     if "\t" in raw:
         return tuple(c.strip() for c in raw.rstrip(" \n").split("\t"))
     return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
+
+
+def _unmarked(raw: str, lo: int, index: _Pipes) -> str:
+    """``raw`` (the source's line starting at ``lo``) without the markup set aside in it."""
+    first = bisect.bisect_left(index.mark_starts, lo)
+    last = bisect.bisect_left(index.mark_starts, lo + len(raw))
+    if first == last:
+        return raw
+    pieces: list[str] = []
+    at = 0
+    for mark in index.marks[first:last]:
+        pieces.append(raw[at:max(at, mark.span.start - lo)])
+        at = max(at, mark.span.end - lo)
+    pieces.append(raw[at:])
+    return "".join(pieces)
 
 
 def _rows_from_pipes(tokens: list[tuple[int, str, int]], content: list[Line]) -> tuple[tuple[str, ...], ...]:

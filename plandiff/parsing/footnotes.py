@@ -178,10 +178,12 @@ def _next_label_at(lines: list[Line], start: int, label: int) -> int | None:
     return None
 
 
-def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
+def bracketed(lines: list[Line], source: str = "") -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
     "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
-    appendix); a body is only taken when its marker stands earlier in the text."""
+    appendix); a body is only taken when its marker stands earlier in the text. ``source``: the
+    text the lines were read from, where a marker's place is found (a line's text has lost the
+    markup before it, so its offsets are not the source's)."""
     start = next((i for i, ln in enumerate(lines) if ln.text[:1] == "[" and (m := _BRACKET_BODY.match(ln.text))
                   and m.group("label") == "1" and any("[1]" in x.text for x in lines[:i])), None)
     if start is None:
@@ -215,7 +217,9 @@ def bracketed(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[
         for k in range(search_from, len(out)):
             at = out[k].text.find(mark)
             if at >= 0:
-                offset_marker = out[k].start + at
+                offset_marker = source.find(mark, out[k].start, out[k].end) if source else -1
+                if offset_marker < 0:  # the marker is the line's text, not the source's ("[**1**]")
+                    offset_marker = out[k].start + at
                 artefacts.append(Artefact("footnote_marker", mark, Span(offset_marker, offset_marker + len(mark))))
                 out[k] = out[k].without(at, len(mark))
                 search_from = k

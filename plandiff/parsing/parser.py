@@ -92,7 +92,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         raise errors.EmptyInput(f"{label}: the input holds no text")
     bracket_notes: list[footnotes.FoundFootnote] = []
     if src.notes_start is None:
-        lines, bracket_notes, bracket_marks = footnotes.bracketed(lines)
+        lines, bracket_notes, bracket_marks = footnotes.bracketed(lines, body_text)
         artefacts.extend(bracket_marks)
 
     title_idx, pos, title_lines, header = _front_matter(lines)
