@@ -242,8 +242,9 @@ def test_a_district_plan_pairs_its_offices_with_a_provinces_departments() -> Non
                                                 ("tth-2024", "tth-2024", 10)])
 def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.MonkeyPatch, a: str, b: str,
                                                           factor: int) -> None:
-    """Large plans take their candidates from the index worked in numpy: the same pairs, bit for bit,
-    as the loop that ordinary plans use (the same products summed in the same order)."""
+    """Large plans take their candidates from the index worked in numpy over array vectors: the
+    same pairs as the loop over dict vectors that ordinary plans use (seeds of equal weight taken
+    in the order of their names both ways)."""
     from plandiff.compare import aligner, candidates
     from tests.synthetic import grow, vary
 
@@ -258,7 +259,7 @@ def test_the_numpy_index_finds_the_python_loops_candidates(monkeypatch: pytest.M
     assert got["numpy"] == got["loop"]
     assert len(got["loop"]) > len(list(pa.walk()))
     if factor > 1:  # a pair align itself works in numpy
-        assert len(list(pa.walk())) + len(list(pb.walk())) >= aligner.VECTORISE_FROM
+        assert len(list(pa.walk())) + len(list(pb.walk())) >= candidates.VECTORISE_FROM
 
 
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024")])
@@ -283,6 +284,60 @@ def test_tf_idf_vectors_weigh_each_feature_as_the_formula_does(a: str, b: str) -
         got = space.vector(text)
         assert list(got.items()) == list(want.items())
     assert repeated > 100  # subtrees repeat words: the tf factor is exercised
+
+
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024")])
+def test_array_vectors_weigh_each_feature_as_the_dict_space_does(a: str, b: str) -> None:
+    """Large comparisons weigh their texts in arrays (``arrayspace``): for every clause text, subtree,
+    heading and body of two real plans, and a text outside them, the same features as the dict
+    space with the same weights (to the last bits: numpy adds in another order), and the same
+    cosines one pair at a time and in a batch."""
+    import math
+
+    from plandiff.compare import aligner
+    from plandiff.compare.arrayspace import ArraySpace
+
+    na, nb = aligner._nodes(load(a)), aligner._nodes(load(b))
+    texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
+    space, arrays = aligner._Space(texts), ArraySpace(na, nb)
+    assert arrays.n == space.n == len(texts)
+    asked = [*texts, *(n.heading for n in na + nb), *(n.body for n in na + nb), "một câu không có trong kế hoạch nào"]
+    dicts, vectors = {}, {}
+    for text in dict.fromkeys(asked):
+        dicts[text], vectors[text] = space.vector(text), arrays.vector(text)
+        ids, weights = vectors[text]
+        assert list(ids) == sorted(ids)
+        got = {arrays.name(int(k)): float(w) for k, w in zip(ids, weights, strict=True)}
+        assert got.keys() == dicts[text].keys()
+        assert all(math.isclose(got[t], w, rel_tol=1e-12) for t, w in dicts[text].items())
+    pairs = [(x, y) for x, y in zip(list(vectors), list(vectors)[7:], strict=False) if x and y]
+    want = [space.cosine(dicts[x], dicts[y]) for x, y in pairs]
+    one = [arrays.cosine(vectors[x], vectors[y]) for x, y in pairs]
+    batch = arrays.cosines([(vectors[x], vectors[y]) for x, y in pairs])
+    assert all(math.isclose(p, q, rel_tol=1e-12, abs_tol=1e-15) for p, q in zip(want, one, strict=True))
+    assert all(math.isclose(p, q, rel_tol=1e-12, abs_tol=1e-15) for p, q in zip(want, batch, strict=True))
+    assert sum(1 for w in want if 0.05 < w < 0.95) > 50
+
+
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("anlao-2024", "tth-2024")])
+def test_an_alignment_worked_in_arrays_pairs_as_one_worked_in_dicts(monkeypatch: pytest.MonkeyPatch, a: str,
+                                                                    b: str) -> None:
+    """The array space (large comparisons) and the dict space (ordinary ones) pair the clauses of
+    real plans alike, with the same kinds, rules and evidence, and scores equal to rounding."""
+    import math
+
+    from plandiff.compare import candidates
+
+    got = {}
+    for way, bar in (("dicts", 10**9), ("arrays", 0)):
+        monkeypatch.setattr(candidates, "VECTORISE_FROM", bar)
+        got[way] = {(p.a, p.b): p for p in plandiff.align(load(a), load(b)).pairs}
+    assert got["arrays"].keys() == got["dicts"].keys()
+    for key, want in got["dicts"].items():
+        have = got["arrays"][key]
+        assert (have.kind, have.rule) == (want.kind, want.rule)
+        assert math.isclose(have.score, want.score, rel_tol=1e-9)
+    assert len(got["dicts"]) > 10
 
 
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("tth-2024", "anlao-2024")])
@@ -349,7 +404,8 @@ def test_candidates_per_clause_level_off_as_a_plan_of_repeated_parts_grows() -> 
         per_clause[parts] = len(candidates.candidates(scorer.na, scorer.nb, scorer.space, scorer.v)) / len(scorer.na)
         # words looked up (not common) whose lists reach the bound: one clause's words, in every part
         limit = candidates.common_from(scorer.space.n)
-        assert sum(1 for d in scorer.space.df.values() if candidates.POSTINGS < d <= limit) > 100
+        df = scorer.space.df  # a large comparison's: an array over the numbered features
+        assert int(((df > candidates.POSTINGS) & (df <= limit)).sum()) > 100
     assert per_clause[10] > 12
     assert per_clause[30] <= 1.07 * per_clause[10], per_clause
 

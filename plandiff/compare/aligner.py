@@ -20,6 +20,7 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -28,9 +29,12 @@ from ..gcpause import collector_paused
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
 from ..textnorm import key_words, match_key
-from .candidates import VECTORISE_FROM, candidates
+from .candidates import candidates, large
 from .cosines import cosine as _cos
 from .cosines import cosines
+
+if TYPE_CHECKING:
+    from .arrayspace import ArraySpace
 
 SAME_ISSUER = {"confident": 0.80, "accept": 0.55, "context": 0.40, "positional": 0.35, "group_gain": 0.05,
                "summary_gain": 0.05, "summary_sim": 0.30, "review": 0.65}
@@ -273,6 +277,23 @@ class _Space:
         norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
         return dict(zip(f, map(operator.truediv, weights, itertools.repeat(norm)), strict=True))
 
+    @staticmethod
+    def cosine(x: dict[str, float], y: dict[str, float]) -> float:
+        return _cos(x, y)
+
+    @staticmethod
+    def cosines(pairs: list[tuple[dict[str, float], dict[str, float]]]) -> list[float]:
+        return cosines(pairs)
+
+    @staticmethod
+    def coverage(vec: dict[str, float], parts: list[dict[str, float]]) -> float:
+        """Share of ``vec``'s squared weight on features that ``parts`` have."""
+        have: set[str] = set()
+        for part in parts:
+            have.update(part)
+        total = sum(w * w for w in vec.values()) or 1.0
+        return sum(w * w for t, w in vec.items() if t in have) / total
+
 
 RATIO_SPAN = 3000
 """Characters of a clause's head and of its tail that the edit-distance half of the similarity
@@ -306,13 +327,19 @@ def _needs(a: _Node, b: _Node) -> list[tuple[str, str]]:
 class _Scorer:
     def __init__(self, na: list[_Node], nb: list[_Node]):
         self.na, self.nb = na, nb
-        texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
-        self.space = _Space(texts, {**_tree_features(na), **_tree_features(nb)})
-        self.vec: dict[str, dict[str, float]] = {}
+        self.space: _Space | ArraySpace
+        if large(na, nb):
+            from .arrayspace import ArraySpace
+
+            self.space = ArraySpace(na, nb)
+        else:
+            texts = [n.own for n in na + nb] + [n.sub for n in na + nb if n.has_children]
+            self.space = _Space(texts, {**_tree_features(na), **_tree_features(nb)})
+        self.vec: dict[str, Any] = {}
         self.cache: dict[tuple[int, int], float] = {}
         self.sims: dict[tuple[str, str], float] = {}
 
-    def v(self, text: str) -> dict[str, float]:
+    def v(self, text: str) -> Any:
         vec = self.vec.get(text)
         if vec is None:
             vec = self.vec[text] = self.space.vector(text)
@@ -327,14 +354,15 @@ class _Scorer:
         key = (x, y)
         got = self.sims.get(key)
         if got is None:
-            got = self.sims[key] = _similarity(_cos(self.v(x), self.v(y)), fuzz.ratio(_bounded(x), _bounded(y)))
+            got = self.sims[key] = _similarity(self.space.cosine(self.v(x), self.v(y)), fuzz.ratio(_bounded(x), _bounded(y)))
         return got
 
     def prefetch(self, pairs: list[tuple[int, int]]) -> None:
         """Work out at once the text similarities that scoring ``pairs`` will ask for: their
         edit-distance ratios in one call that runs on every core (rapidfuzz's ``cpdist``) and
-        their cosines in numpy (``cosines``) — the same floats as one pair at a time. For large
-        plans: it needs numpy."""
+        their cosines in numpy a group at a time (the space's ``cosines``: the dict space's are the
+        floats of one pair at a time, the array space's equal them to rounding). For large plans:
+        it needs numpy."""
         import numpy as np
         from rapidfuzz import process
 
@@ -348,18 +376,13 @@ class _Scorer:
         keys = list(todo)
         ratios = process.cpdist([_bounded(x) for x, _ in keys], [_bounded(y) for _, y in keys], scorer=fuzz.ratio,
                                 workers=-1, dtype=np.float64).tolist()
-        cos = cosines([(self.v(x), self.v(y)) for x, y in keys])
+        cos = self.space.cosines([(self.v(x), self.v(y)) for x, y in keys])
         for key, c, ratio in zip(keys, cos, ratios, strict=True):
             self.sims[key] = _similarity(c, ratio)
 
     def coverage(self, text: str, parts: list[str]) -> float:
         """Share of ``text``'s TF-IDF weight found in the features of ``parts``."""
-        vec = self.v(text)
-        have: set[str] = set()
-        for part in parts:
-            have.update(self.v(part))
-        total = sum(w * w for w in vec.values()) or 1.0
-        return sum(w * w for t, w in vec.items() if t in have) / total
+        return self.space.coverage(self.v(text), [self.v(part) for part in parts])
 
     def score(self, i: int, j: int) -> float:
         key = (i, j)
@@ -466,7 +489,7 @@ class _Run:
         a_to_b, b_to_a = self.a_to_b, self.b_to_a
         self.cands = [(i, j) for i, j in candidates(self.na, self.nb, self.scorer.space, self.scorer.v)
                       if i not in a_to_b and j not in b_to_a]
-        if len(self.na) + len(self.nb) >= VECTORISE_FROM:
+        if large(self.na, self.nb):
             self.scorer.prefetch(self.cands)
 
     def parents_paired(self, i: int, j: int) -> bool:

@@ -3,8 +3,9 @@
 An inverted index of B's rare word features (passim-style): each clause looks up only its heaviest
 features, a feature found in too many clauses is not looked up at all, and a long posting list is
 scanned around the clause's own place — so the work per clause is bounded and the pass grows
-linearly with the plans. Worked in Python for plans of ordinary size and in numpy for large ones,
-the same pairs either way, bit for bit.
+linearly with the plans. Worked in Python over dict vectors for plans of ordinary size and in numpy
+over array vectors (``arrayspace``) for large ones: the same pairs either way (the tests compare
+them on real and grown plans).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .aligner import _Node, _Space
+    from .arrayspace import ArraySpace
 
 CANDIDATES = 12
 """Candidates per clause taken from the inverted index (per text variant)."""
@@ -70,20 +72,21 @@ ATTRS = ("own", "sub", "body")
 """The texts of a clause that are looked up: its own text, its subtree's, its body's."""
 
 
-def candidates(na: list[_Node], nb: list[_Node], space: _Space,
-               vector: Callable[[str], dict[str, float]]) -> list[tuple[int, int]]:
+def candidates(na: list[_Node], nb: list[_Node], space: _Space | ArraySpace,
+               vector: Callable[[str], Any]) -> list[tuple[int, int]]:
     """Pairs worth scoring: clauses sharing rare words (passim-style). Each clause looks up only its
     ``SEEDS`` heaviest features, and features found in too many clauses are not looked up at all,
-    so the work per clause is bounded and the whole pass grows linearly with the plans."""
+    so the work per clause is bounded and the whole pass grows linearly with the plans. ``space``:
+    an ``ArraySpace`` for a large comparison (``large``), else the aligner's dict space."""
     scale = len(nb) / max(1, len(na))
     pairs = _agency_pairs(na, nb, scale)
-    lookups = _Lookups(space, vector)
-    if len(na) + len(nb) < VECTORISE_FROM:
+    if large(na, nb):
+        pairs.update(_numbered_pairs(na, nb, space, vector, scale))  # type: ignore[arg-type]
+    else:
+        lookups = _Lookups(space, vector)
         for attr in ATTRS:
             pairs.update(_index_pairs([lookups.rare(getattr(n, attr)) for n in nb],
                                       [lookups.seeds(getattr(n, attr)) for n in na], scale))
-    else:
-        pairs.update(_numbered_pairs(na, nb, lookups, scale))
     return sorted(pairs)
 
 
@@ -122,42 +125,61 @@ class _Lookups:
         return got
 
 
-def _numbered_pairs(na: list[_Node], nb: list[_Node], lookups: _Lookups, scale: float) -> set[tuple[int, int]]:
-    """``_index_pairs`` of every text of a clause, for large plans: the features numbered, each
-    text's as arrays once, and the index worked in numpy (``_index_pairs_vectorised``)."""
+def _numbered_pairs(na: list[_Node], nb: list[_Node], space: ArraySpace, vector: Callable[[str], Any],
+                    scale: float) -> set[tuple[int, int]]:
+    """``_index_pairs`` of every text of a clause, for large plans: the vectors are arrays of
+    numbered features (``arrayspace``), the index is worked in numpy (``_index_pairs_vectorised``).
+    Seeds of equal weight are ordered by their numbers."""
     import numpy as np
 
-    fid: dict[str, int] = {}
-    numbers = itertools.count()  # a new feature's number (an old one's stays: setdefault)
-    encoded: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    limit = common_from(space.n)
+    rare_of: dict[int, tuple[Any, Any]] = {}
+    seeds_of: dict[int, tuple[Any, Any]] = {}
 
-    def encode(feats: _Features) -> tuple[np.ndarray, np.ndarray]:
-        # each text's features as numbers once (a leaf's own, sub and body are one list)
-        got = encoded.get(id(feats))
+    def rare(text: str) -> tuple[Any, Any]:
+        vec = vector(text)
+        got = rare_of.get(id(vec))
         if got is None:
-            keys, weights = feats
-            got = encoded[id(feats)] = (
-                np.fromiter(map(fid.setdefault, keys, numbers), dtype=np.int64, count=len(keys)),
-                np.asarray(weights, dtype=np.float64))
-        return got
+            ids, weights = vec
+            keep = ~space.common(ids, limit)
+            got = rare_of[id(vec)] = (vec, (ids[keep], weights[keep]))
+        return got[1]
 
-    queries = {attr: [encode(lookups.seeds(getattr(n, attr))) for n in na] for attr in ATTRS}
+    def seeds(text: str) -> tuple[Any, Any]:
+        vec = vector(text)
+        got = seeds_of.get(id(vec))
+        if got is None:
+            ids, weights = rare(text)
+            # the heaviest first (lexsort: its last key is the first)
+            order = np.lexsort((ids, -weights))
+            if len(ids) > SEEDS and weights[order[SEEDS - 1]] == weights[order[SEEDS]]:
+                # the SEEDS-th weight is shared past the cut: those features are taken in the
+                # order of their names, as the dict space takes them
+                floor = weights[order[SEEDS - 1]]
+                heavier = order[weights[order] > floor]
+                tied = sorted(order[weights[order] == floor].tolist(), key=lambda k: space.name(int(ids[k])))
+                order = np.concatenate([heavier, np.asarray(tied[:SEEDS - len(heavier)], dtype=np.int64)])
+            order = order[:SEEDS]
+            got = seeds_of[id(vec)] = (vec, (ids[order], weights[order]))
+        return got[1]
+
+    queries = {attr: [seeds(getattr(n, attr)) for n in na] for attr in ATTRS}
     # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    wanted = {t for keys, _ in lookups.seeds_of.values() for t in keys}
-    looked_up: dict[int, _Features] = {}
+    wanted = np.unique(np.concatenate([ids for _, (ids, _) in seeds_of.values()]))
+    postings_of: dict[int, tuple[Any, Any]] = {}
 
-    def postings(feats: _Features) -> _Features:
-        got = looked_up.get(id(feats))
+    def postings(text: str) -> tuple[Any, Any]:
+        vec = vector(text)
+        got = postings_of.get(id(vec))
         if got is None:
-            keys, weights = feats
-            kept = [k for k, t in enumerate(keys) if t in wanted]
-            got = looked_up[id(feats)] = ([keys[k] for k in kept], [weights[k] for k in kept])
-        return got
+            ids, weights = rare(text)
+            keep = np.isin(ids, wanted, assume_unique=True)
+            got = postings_of[id(vec)] = (vec, (ids[keep], weights[keep]))
+        return got[1]
 
     pairs: set[tuple[int, int]] = set()
     for attr in ATTRS:
-        pairs.update(_index_pairs_vectorised([encode(postings(lookups.rare(getattr(n, attr)))) for n in nb],
-                                             queries[attr], scale))
+        pairs.update(_index_pairs_vectorised([postings(getattr(n, attr)) for n in nb], queries[attr], scale))
     return pairs
 
 
@@ -206,9 +228,14 @@ def _index_pairs(rare_b: list[_Features], seeds_a: list[_Features], scale: float
 
 
 VECTORISE_FROM = 1500
-"""Clauses of both plans from which the index is worked in numpy: loading numpy costs more than it
-saves on a plan of ordinary size, and a plan thirty times that size spends seconds in the Python
-loop. Both ways give the same pairs, bit for bit (the same products summed in the same order)."""
+"""Clauses of both plans from which the vectors are arrays (``arrayspace``) and the index is worked
+in numpy: loading numpy costs more than it saves on a plan of ordinary size, and a plan thirty
+times that size spent seconds in Python loops."""
+
+
+def large(na: list[_Node], nb: list[_Node]) -> bool:
+    """Whether a comparison is worked in arrays (``VECTORISE_FROM``)."""
+    return len(na) + len(nb) >= VECTORISE_FROM
 
 
 def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[Any, Any]],
