@@ -481,3 +481,20 @@ def test_subtree_features_are_those_of_the_subtrees_text() -> None:
             assert list(feats[n.sub].items()) == list(_features(n.sub).items())
             subtrees += n.has_children
     assert subtrees > 100
+
+
+@pytest.mark.parametrize("empty_first", [True, False])
+def test_a_large_plan_against_one_without_clauses(empty_first: bool) -> None:
+    """A large comparison (worked in arrays) with a plan that has only a title and a preamble: every
+    clause of the other is added (or removed), none is paired, and nothing fails for want of a
+    feature to look up."""
+    from tests.synthetic import grow
+
+    bare = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\n"
+                               "Ủy ban nhân dân tỉnh ban hành kế hoạch này để thực hiện.\n")
+    large = grow(load("tth-2024"), 16)
+    n = len(list(large.walk()))
+    assert n >= 1500 and not list(bare.walk())
+    al = plandiff.align(bare, large) if empty_first else plandiff.align(large, bare)
+    assert not al.pairs
+    assert len(al.added if empty_first else al.removed) == n

@@ -165,7 +165,8 @@ def _numbered_pairs(na: list[_Node], nb: list[_Node], space: ArraySpace, vector:
 
     queries = {attr: [seeds(getattr(n, attr)) for n in na] for attr in ATTRS}
     # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    wanted = np.unique(np.concatenate([ids for _, (ids, _) in seeds_of.values()]))
+    looked_up = [ids for _, (ids, _) in seeds_of.values()]
+    wanted = np.unique(np.concatenate(looked_up)) if looked_up else np.zeros(0, dtype=np.int64)
     postings_of: dict[int, tuple[Any, Any]] = {}
 
     def postings(text: str) -> tuple[Any, Any]:
