@@ -133,20 +133,22 @@ def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
         "realistic variant": lambda k: (grow(a0, k), vary(grow(a0, k), seed=k)),
     }
     for name, make in kinds.items():
-        rows: list[tuple[int, int, float]] = []
-        for k in sizes:
-            a, b = make(k)
-            n = sum(1 for _ in a.walk()) + sum(1 for _ in b.walk())
-            runs = []
-            # as many runs at every size (the least of few runs at one size against one run at
-            # another would bias the exponent upwards)
-            for _ in range(3):
+        pairs = {k: make(k) for k in sizes}
+        runs: dict[int, list[float]] = {k: [] for k in sizes}
+        # as many runs at every size (the least of few runs at one size against one run at
+        # another would bias the exponent upwards), the sizes in turn round after round, so that
+        # a spell of a slower machine falls on all of them rather than on the last size
+        for _ in range(3):
+            for k, (a, b) in pairs.items():
                 fresh(caches)  # no clause's key left from the run before
                 start = time.perf_counter()
                 plandiff.align(a, b)
-                runs.append(time.perf_counter() - start)
-            rows.append((k, n, min(runs)))
-            print(f"{name} ×{k:<2} ({n} clauses): align {min(runs) * 1000:.0f} ms")
+                runs[k].append(time.perf_counter() - start)
+        rows: list[tuple[int, int, float]] = []
+        for k, (a, b) in pairs.items():
+            n = sum(1 for _ in a.walk()) + sum(1 for _ in b.walk())
+            rows.append((k, n, min(runs[k])))
+            print(f"{name} ×{k:<2} ({n} clauses): align {min(runs[k]) * 1000:.0f} ms")
         steps = ", ".join(f"{k1}×→{k2}× {exponent(n1, t1, n2, t2):.2f}"
                           for (k1, n1, t1), (k2, n2, t2) in itertools.pairwise(rows))
         print(f"{name}: growth exponents {steps} (target ≤ 1.1)")
