@@ -40,9 +40,24 @@ class ArraySpace:
     def __init__(self, na: list[_Node], nb: list[_Node]) -> None:
         self.words: dict[str, int] = {}
         self._new_word = itertools.count()  # a word's number: taken by a new word (setdefault keeps an old one's)
+        self._rows, entries, sequences = self._texts(na, nb)
+        self.n = sum(entries)
+        self.unseen = math.log(1 + self.n)
+        """The weight of a feature in no indexed text (a heading or body compared on its own)."""
+        self._weigh(entries, [_features(words) for words in sequences])
+        self._extra: dict[int, int] = {}
+        """Features of texts outside the space (a heading, a body), numbered after the space's."""
+        self._names: dict[int, str] = {}
+        self._extra_codes: list[int] = []
+        self._name_of: dict[int, str] = {}
+
+    def _texts(self, na: list[_Node], nb: list[_Node]) -> tuple[dict[str, int], list[int], list[Any]]:
+        """Each distinct text a row: its row, how many times it is in the space (df counts each
+        time, as the dict space's list of texts does; a heading or body only weighed, none), and
+        its words numbered."""
         rows: dict[str, int] = {}
-        entries: list[int] = []  # how many times each distinct text is in the space (df counts each)
-        sequences: list[Any] = []  # each distinct text's words, numbered
+        entries: list[int] = []
+        sequences: list[Any] = []
 
         def add(text: str, words: Any, entry: int = 1) -> None:
             row = rows.get(text)
@@ -66,13 +81,13 @@ class ArraySpace:
                     # words are theirs, its pairs those of the joined sequence
                     add(n.sub, np.concatenate(own[n.index:n.index + size[n.index]]))
         for n in (*na, *nb):
-            # a heading and a body are weighed in the same pass, outside the space (in no text's df)
             add(n.heading, None, 0)
             add(n.body, None, 0)
-        self.n = sum(entries)
-        self.unseen = math.log(1 + self.n)
-        """The weight of a feature in no indexed text (a heading or body compared on its own)."""
-        codes = [_features(words) for words in sequences]
+        return rows, entries, sequences
+
+    def _weigh(self, entries: list[int], codes: list[Any]) -> None:
+        """Every row's features counted (tf), their document frequencies, and the rows' unit
+        vectors: one sort numbers the features, a second counts them per row."""
         row_of = np.repeat(np.arange(len(codes), dtype=np.int64), [len(c) for c in codes])
         self.codes, feature = np.unique(np.concatenate(codes) if codes else np.zeros(0, np.int64), return_inverse=True)
         width = max(1, len(self.codes))
@@ -85,12 +100,6 @@ class ArraySpace:
         norm[norm == 0] = 1.0
         self._ids, self._weights = feature, weights / norm[row]
         self._starts = np.searchsorted(row, np.arange(len(codes) + 1))
-        self._rows = rows
-        self._extra: dict[int, int] = {}
-        """Features of texts outside the space (a heading, a body), numbered after the space's."""
-        self._names: dict[int, str] = {}
-        self._extra_codes: list[int] = []
-        self._name_of: dict[int, str] = {}
 
     def _numbered(self, text: str) -> Any:
         words = text.split()
