@@ -8,8 +8,8 @@ dicts, weighing them one by one and looking them up again by string was a third 
 alignment. The features, weights and formulas are ``aligner._Space``'s: a text's words and its
 pairs of adjacent words, ``(1 + log tf) · log(1 + n / (1 + df))``, unit length. What differs is
 the order in which floating-point sums are added (numpy's), so scores may differ from the dict
-space's in their last bits, and ties between seeds of equal weight fall to the earlier-numbered
-feature rather than the alphabetically first one. A plan of ordinary size never comes here
+space's in their last bits (seeds of equal weight are still taken by name, so the candidates are
+the dict space's). A plan of ordinary size never comes here
 (``candidates.VECTORISE_FROM``): importing numpy would cost it more than it saves.
 """
 

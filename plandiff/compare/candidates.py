@@ -129,7 +129,7 @@ def _numbered_pairs(na: list[_Node], nb: list[_Node], space: ArraySpace, vector:
                     scale: float) -> set[tuple[int, int]]:
     """``_index_pairs`` of every text of a clause, for large plans: the vectors are arrays of
     numbered features (``arrayspace``), the index is worked in numpy (``_index_pairs_vectorised``).
-    Seeds of equal weight are ordered by their numbers."""
+    Seeds tied at the cut are taken by name, as ``_Lookups.seeds`` takes them."""
     import numpy as np
 
     limit = common_from(space.n)

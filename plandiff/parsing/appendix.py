@@ -31,9 +31,9 @@ _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 
 
 @dataclass(frozen=True, slots=True)
-class _Pipes:
-    """The document's lone "|" artefacts in order, with their offsets for bisection; and what
-    else the line reader set aside (emphasis, escapes, footnote markers), which a row read from
+class _SetAside:
+    """What the line reader set aside, in order with offsets for bisection: the lone "|" of
+    flattened tables, and the rest (emphasis, escapes, footnote markers), which a row read from
     the source leaves out as its line does."""
 
     pipes: list[Artefact]
@@ -88,7 +88,7 @@ def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[
     ordered = sorted(artefacts, key=lambda a: a.span.start)
     pipes = [a for a in ordered if a.kind == "markup" and set(a.text) == {"|"}]
     marks = [a for a in ordered if "|" not in a.text]
-    index = _Pipes(pipes, [a.span.start for a in pipes], marks, [a.span.start for a in marks])
+    index = _SetAside(pipes, [a.span.start for a in pipes], marks, [a.span.start for a in marks])
     out: list[Appendix] = []
     header: list[HeaderLine] = []
     found: list[Artefact] = []
@@ -107,7 +107,7 @@ def _in_title(lines: Sequence[Line], i: int) -> bool:
     return i > 0 and (is_heading(lines[i - 1]) or _is_title_text(lines[i - 1].text)) and not is_heading(lines[i])
 
 
-def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
+def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
               source: str, *, hard_wraps: bool, soft_wraps: bool, width: int,
               prefix: str) -> tuple[Appendix, list[HeaderLine], list[Artefact]]:
     header: list[HeaderLine] = []
@@ -134,7 +134,7 @@ def _read_one(block: list[Line], pipes: _Pipes, tables: Sequence[tuple[int, int,
             if ref_parts[-1].rstrip(" *_").endswith(")"):
                 break
     content = block[i:]
-    found_tables, rest, repeated = _tables(content, pipes, tables, source, block[i - 1].end if i else block[0].start)
+    found_tables, rest, repeated = _tables(content, index, tables, source, block[i - 1].end if i else block[0].start)
     paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
     lead, clauses = structure.build_tree(paras)
     text = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in lead)
@@ -160,7 +160,7 @@ def _prefixed(clause: Clause, prefix: str) -> Clause:
     return replace(clause, id=f"{prefix}.{clause.id}", children=tuple(_prefixed(c, prefix) for c in clause.children))
 
 
-def _tables(content: list[Line], index: _Pipes,
+def _tables(content: list[Line], index: _SetAside,
             geometry: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]], source: str,
             lo: int) -> tuple[list[Table], list[Line], list[Artefact]]:
     """Split the content lines (which follow the heading lines ending at ``lo``) into tables and
@@ -288,7 +288,7 @@ def _alone_on_its_line(source: str, pos: int) -> bool:
     return not source[lo:hi if hi >= 0 else len(source)].strip(" \t|")
 
 
-def _row_cells(source: str, line: Line, index: _Pipes) -> tuple[str, ...]:
+def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[str, ...]:
     """The cells of a table row printed on one line, empty cells kept: "| a | | b |", "a<TAB><TAB>b",
     or columns three spaces apart; without what the line reader set aside (Markdown's emphasis,
     a footnote marker), as the line itself is."""
@@ -304,7 +304,7 @@ def _row_cells(source: str, line: Line, index: _Pipes) -> tuple[str, ...]:
     return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
 
 
-def _unmarked(raw: str, lo: int, index: _Pipes) -> str:
+def _unmarked(raw: str, lo: int, index: _SetAside) -> str:
     """``raw`` (the source's line starting at ``lo``) without the markup set aside in it."""
     first = bisect.bisect_left(index.mark_starts, lo)
     last = bisect.bisect_left(index.mark_starts, lo + len(raw))

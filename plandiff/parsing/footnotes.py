@@ -178,7 +178,7 @@ def _next_label_at(lines: list[Line], start: int, label: int) -> int | None:
     return None
 
 
-def bracketed(lines: list[Line], source: str = "") -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
+def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
     "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
     appendix); a body is only taken when its marker stands earlier in the text. ``source``: the
@@ -217,7 +217,7 @@ def bracketed(lines: list[Line], source: str = "") -> tuple[list[Line], list[Fou
         for k in range(search_from, len(out)):
             at = out[k].text.find(mark)
             if at >= 0:
-                offset_marker = source.find(mark, out[k].start, out[k].end) if source else -1
+                offset_marker = source.find(mark, out[k].start, out[k].end)
                 if offset_marker < 0:  # the marker is the line's text, not the source's ("[**1**]")
                     offset_marker = out[k].start + at
                 artefacts.append(Artefact("footnote_marker", mark, Span(offset_marker, offset_marker + len(mark))))
