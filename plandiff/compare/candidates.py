@@ -164,9 +164,12 @@ def _numbered_pairs(na: list[_Node], nb: list[_Node], space: ArraySpace, vector:
         return got[1]
 
     queries = {attr: [seeds(getattr(n, attr)) for n in na] for attr in ATTRS}
-    # b's postings only of features some clause of a looks up (as ``_index_pairs``)
-    looked_up = [ids for _, (ids, _) in seeds_of.values()]
-    wanted = np.unique(np.concatenate(looked_up)) if looked_up else np.zeros(0, dtype=np.int64)
+    # b's postings only of features some clause of a looks up (as ``_index_pairs``): a mask by
+    # feature number, so that picking a text's out costs its own length (a set lookup of the
+    # whole list of wanted features per text grew with the plans)
+    wanted = np.zeros(space.features, dtype=bool)
+    for _, (ids, _) in seeds_of.values():
+        wanted[ids] = True
     postings_of: dict[int, tuple[Any, Any]] = {}
 
     def postings(text: str) -> tuple[Any, Any]:
@@ -174,7 +177,9 @@ def _numbered_pairs(na: list[_Node], nb: list[_Node], space: ArraySpace, vector:
         got = postings_of.get(id(vec))
         if got is None:
             ids, weights = rare(text)
-            keep = np.isin(ids, wanted, assume_unique=True)
+            keep = np.zeros(len(ids), dtype=bool)
+            inside = ids < len(wanted)
+            keep[inside] = wanted[ids[inside]]
             got = postings_of[id(vec)] = (vec, (ids[keep], weights[keep]))
         return got[1]
 
