@@ -319,6 +319,33 @@ def test_array_vectors_weigh_each_feature_as_the_dict_space_does(a: str, b: str)
     assert sum(1 for w in want if 0.05 < w < 0.95) > 50
 
 
+def test_the_array_space_numbers_and_orders_features_as_numpy_would() -> None:
+    """Large comparisons number their features and order their postings by sorting packed numbers
+    rather than indices (``unique_inverse``, ``stable_order``): the same distinct values, places and
+    stable order as ``np.unique`` and ``np.argsort``, on the feature codes of two real plans (pairs
+    of words numbered past 2³¹) and on keys of every size, ties included, up to where packing no
+    longer fits and numpy's own way is taken."""
+    import numpy as np
+
+    from plandiff.compare import aligner, arrayspace
+    from plandiff.compare.arrayspace import ArraySpace, stable_order, unique_inverse
+
+    na, nb = aligner._nodes(load("tth-2024")), aligner._nodes(load("hungyen-2024"))
+    space = ArraySpace(na, nb)
+    codes = np.concatenate([arrayspace._features(space._numbered(n.sub)) for n in na + nb])
+    assert (codes >= arrayspace.PAIR_BASE).sum() > 1000 and len(np.unique(codes)) < len(codes) / 2
+    distinct, inverse = space._numbered_features(codes)
+    want, want_inverse = np.unique(codes, return_inverse=True)
+    assert np.array_equal(distinct, want) and np.array_equal(inverse, want_inverse.reshape(-1))
+    rng = np.random.default_rng(12)
+    for top, n in [(1, 5), (3, 1000), (10**6, 5000), (2**40, 3000), (2**62, 50), (7, 0)]:
+        keys = rng.integers(0, top, size=n, dtype=np.int64)
+        got, places = unique_inverse(keys, top)
+        want, want_places = np.unique(keys, return_inverse=True)
+        assert np.array_equal(got, want) and np.array_equal(places, want_places.reshape(-1))
+        assert np.array_equal(stable_order(keys, top), np.argsort(keys, kind="stable"))
+
+
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("anlao-2024", "tth-2024")])
 def test_an_alignment_worked_in_arrays_pairs_as_one_worked_in_dicts(monkeypatch: pytest.MonkeyPatch, a: str,
                                                                     b: str) -> None:

@@ -251,6 +251,8 @@ def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[A
     (i, j) by ``bincount`` in the order the loop adds them."""
     import numpy as np
 
+    from .arrayspace import stable_order, unique_inverse
+
     if not rare_b or not seeds_a:
         return set()
     f_b = np.concatenate([f for f, _ in rare_b])
@@ -264,7 +266,7 @@ def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[A
     # bisect_left over whole clause numbers finds the same place for i * scale and its ceiling
     at = np.ceil(iq * scale).astype(np.int64)
     m = len(rare_b) + 1
-    order = np.argsort(f_b, kind="stable")  # j stays ascending within a feature
+    order = stable_order(f_b, int(f_b.max()) + 1)  # j stays ascending within a feature
     f_sorted, j_sorted = f_b[order], j_b[order]
     w_sorted = w_b[order]
     start_of = np.searchsorted(f_sorted, np.arange(max(int(f_b.max()), int(fq.max())) + 2))
@@ -277,7 +279,7 @@ def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[A
     pos = start[row] + lo[row] + np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
     ii = iq[row]
     jj = j_sorted[pos]
-    keys, inverse = np.unique(ii * m + jj, return_inverse=True)
+    keys, inverse = unique_inverse(ii * m + jj, len(seeds_a) * m)
     sums = np.bincount(inverse, weights=wq[row] * w_sorted[pos])
     gi, gj = keys // m, keys % m
     # by clause, then heaviest first; ties stay in the order of j (keys come sorted, lexsort is stable)
