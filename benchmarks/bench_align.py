@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 from tests.synthetic import grow, vary
 
 PAIR = (ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt")
+GROWTH_ROUNDS = 5
+"""Runs of each alignment at every size (the least of them is its time)."""
 DIFFLIB_SCRIPT = """import difflib, sys
 a, b, out = sys.argv[1:4]
 page = difflib.HtmlDiff().make_file(open(a, encoding="utf-8").read().splitlines(),
@@ -137,8 +139,9 @@ def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
         runs: dict[int, list[float]] = {k: [] for k in sizes}
         # as many runs at every size (the least of few runs at one size against one run at
         # another would bias the exponent upwards), the sizes in turn round after round, so that
-        # a spell of a slower machine falls on all of them rather than on the last size
-        for _ in range(3):
+        # a spell of a slower machine falls on all of them rather than on the last size; five
+        # rounds, as the least of three still moved the 10×→30× exponent by ±0.08 from run to run
+        for _ in range(GROWTH_ROUNDS):
             for k, (a, b) in pairs.items():
                 fresh(caches)  # no clause's key left from the run before
                 start = time.perf_counter()

@@ -103,18 +103,25 @@ class ArraySpace:
 
     def _numbered_features(self, codes: Any) -> tuple[Any, Any]:
         """The distinct feature codes, ascending, and each code's place among them
-        (``np.unique(codes, return_inverse=True)``), by way of ``unique_inverse``: a pair's code
-        is first brought below ``words²`` (``first · words + second``, after the words), which
-        keeps the codes' order (words are numbered below the count of tokens read, not densely:
-        the bound is read off the codes)."""
+        (``np.unique(codes, return_inverse=True)``), by way of ``unique_inverse``: a code
+        ``first · PAIR_BASE + second`` is first brought to ``first · words + second`` (a word's
+        ``first`` is 0, a pair's its first word + 1), below ``words · (words + 1)`` and in the same
+        order. Words are numbered below the count of tokens read, not densely: the bound is read
+        off the codes."""
         if not len(codes):
             return codes, codes
-        words = max(int((codes % PAIR_BASE).max()), int((codes // PAIR_BASE).max())) + 1
-        pair = codes >= PAIR_BASE
-        compact = np.where(pair, words + (codes // PAIR_BASE - 1) * words + codes % PAIR_BASE, codes)
-        distinct, inverse = unique_inverse(compact, words + words * words)
-        first, second = divmod(distinct - words, words)
-        return np.where(distinct < words, distinct, (first + 1) * PAIR_BASE + second), inverse
+        compact = codes // PAIR_BASE
+        second = codes % PAIR_BASE
+        words = max(int(compact.max()), int(second.max())) + 1
+        compact *= words
+        compact += second
+        del second
+        distinct, inverse = unique_inverse(compact, words * (words + 1))
+        del compact
+        first, second = np.divmod(distinct, words)
+        first *= PAIR_BASE
+        first += second
+        return first, inverse
 
     def _numbered(self, text: str) -> Any:
         words = text.split()
@@ -184,25 +191,30 @@ def _packed(keys: Any, top: int) -> Any | None:
     n = len(keys)
     if not n or top * n >= 2**63:
         return None
-    packed = keys.astype(np.int64) * n + np.arange(n, dtype=np.int64)
+    packed = np.multiply(keys, n, dtype=np.int64)
+    packed += np.arange(n, dtype=np.int64)
     packed.sort()
     return packed
 
 
 def unique_inverse(keys: Any, top: int) -> tuple[Any, Any]:
-    """``np.unique(keys, return_inverse=True)`` for integer keys in ``[0, top)``, through ``_packed``."""
+    """``np.unique(keys, return_inverse=True)`` for integer keys in ``[0, top)``, through ``_packed``
+    (its buffers reused: a large comparison's features are millions)."""
     packed = _packed(keys, top)
     if packed is None:
         distinct, inverse = np.unique(keys, return_inverse=True)
         return distinct, inverse.reshape(-1)
     n = len(keys)
     in_order = packed // n
+    packed -= in_order * n  # each key's place
     starts = np.empty(n, dtype=bool)
     starts[0] = True
     np.not_equal(in_order[1:], in_order[:-1], out=starts[1:])
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[packed - in_order * n] = np.cumsum(starts) - 1
-    return in_order[starts], inverse
+    distinct = in_order[starts]
+    rank = np.cumsum(starts)
+    rank -= 1
+    in_order[packed] = rank  # the keys' sorted values are no longer needed: their ranks, by place
+    return distinct, in_order
 
 
 def stable_order(keys: Any, top: int) -> Any:
