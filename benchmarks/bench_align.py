@@ -10,7 +10,8 @@ Every figure is a ratio to a baseline timed in the same run, candidate and basel
    (`plandiff.Plan`), as any program that uses plandiff has it;
 4. alignment at 1×, 3×, 10× and 30× the clauses, for a pair of different plans grown by
    repetition and for a realistic variant (reworded, shuffled), with the growth exponent between
-   each pair of sizes; and `plandiff diff` of the two 30× plans with its peak memory.
+   each pair of sizes (each kind in a process of its own); and `plandiff diff` of the two 30×
+   plans with its peak memory.
 
 Run: ``python -m benchmarks.bench_align`` (``--quick`` stops at 10×).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import json
 import os
 import subprocess
 import sys
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from tests.synthetic import grow, vary
 
 PAIR = (ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt")
-GROWTH_ROUNDS = 5
+GROWTH_ROUNDS = 7
 """Runs of each alignment at every size (the least of them is its time)."""
 DIFFLIB_SCRIPT = """import difflib, sys
 a, b, out = sys.argv[1:4]
@@ -126,32 +128,42 @@ def commands(tmp: Path) -> None:
           f"{t_model.median / t_bare.median:.2f}")
 
 
-def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
+def kind_times(name: str, sizes: tuple[int, ...]) -> list[tuple[int, int, float]]:
+    """The least of ``GROWTH_ROUNDS`` alignments at every size for one kind of grown pair: the
+    sizes in turn round after round, so that a spell of a slower machine falls on all of them
+    rather than on the last size. Seven rounds: one round's 10×→30× exponent ranged from 0.97 to
+    1.30 on one day's machine, and the least of three still moved it by ±0.08 between runs."""
     a0, b0 = plandiff.parse(PAIR[0].read_bytes()), plandiff.parse(PAIR[1].read_bytes())
     plandiff.align(a0, b0)
     caches = text_caches()
-    kinds = {
+    make = {
         "two plans grown": lambda k: (grow(a0, k), grow(b0, k)),
         "realistic variant": lambda k: (grow(a0, k), vary(grow(a0, k), seed=k)),
-    }
-    for name, make in kinds.items():
-        pairs = {k: make(k) for k in sizes}
-        runs: dict[int, list[float]] = {k: [] for k in sizes}
-        # as many runs at every size (the least of few runs at one size against one run at
-        # another would bias the exponent upwards), the sizes in turn round after round, so that
-        # a spell of a slower machine falls on all of them rather than on the last size; five
-        # rounds, as the least of three still moved the 10×→30× exponent by ±0.08 from run to run
-        for _ in range(GROWTH_ROUNDS):
-            for k, (a, b) in pairs.items():
-                fresh(caches)  # no clause's key left from the run before
-                start = time.perf_counter()
-                plandiff.align(a, b)
-                runs[k].append(time.perf_counter() - start)
-        rows: list[tuple[int, int, float]] = []
+    }[name]
+    pairs = {k: make(k) for k in sizes}
+    runs: dict[int, list[float]] = {k: [] for k in sizes}
+    for _ in range(GROWTH_ROUNDS):
         for k, (a, b) in pairs.items():
-            n = sum(1 for _ in a.walk()) + sum(1 for _ in b.walk())
-            rows.append((k, n, min(runs[k])))
-            print(f"{name} ×{k:<2} ({n} clauses): align {min(runs[k]) * 1000:.0f} ms")
+            fresh(caches)  # no clause's key left from the run before
+            start = time.perf_counter()
+            plandiff.align(a, b)
+            runs[k].append(time.perf_counter() - start)
+    return [(k, sum(1 for _ in a.walk()) + sum(1 for _ in b.walk()), min(runs[k])) for k, (a, b) in pairs.items()]
+
+
+GROWN_KINDS = ("two plans grown", "realistic variant")
+
+
+def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
+    # each kind in a process of its own: run after another in one process, a kind's 30× took a
+    # quarter longer than on its own (the heap the first kind's large plans left behind), and its
+    # exponent rose by 0.1 — a user's command, or a corpus worker, starts as the first does
+    for name in GROWN_KINDS:
+        done = subprocess.run([sys.executable, "-m", "benchmarks.bench_align", "--kind", name, *map(str, sizes)],
+                              capture_output=True, text=True, cwd=ROOT, check=True, env=_ENV)
+        rows = [(int(k), int(n), float(t)) for k, n, t in json.loads(done.stdout)]
+        for k, n, t in rows:
+            print(f"{name} ×{k:<2} ({n} clauses): align {t * 1000:.0f} ms")
         steps = ", ".join(f"{k1}×→{k2}× {exponent(n1, t1, n2, t2):.2f}"
                           for (k1, n1, t1), (k2, n2, t2) in itertools.pairwise(rows))
         print(f"{name}: growth exponents {steps} (target ≤ 1.1)")
@@ -171,6 +183,9 @@ def growth(tmp: Path, sizes: tuple[int, ...]) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--kind"]:  # one kind's growth, in a process of its own (``growth``)
+        print(json.dumps(kind_times(sys.argv[2], tuple(int(k) for k in sys.argv[3:]))))
+        return
     quick = "--quick" in sys.argv
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
