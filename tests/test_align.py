@@ -510,18 +510,43 @@ def test_subtree_features_are_those_of_the_subtrees_text() -> None:
     assert subtrees > 100
 
 
+def test_plans_of_ordinary_size_are_compared_without_loading_numpy() -> None:
+    """Loading numpy costs a command some 50 ms, more than arrays save below ``VECTORISE_FROM``: the
+    largest real documents of the test data (a department's 244-clause plan against a province's
+    104) and the seed pair are aligned, and the large one is, with numpy never imported."""
+    import subprocess
+    import sys
+
+    from plandiff.compare import candidates
+    from tests.conftest import FIXTURES
+
+    largest, seed = FIXTURES / "field" / "bacninh-ktso-2025.md", FIXTURES / "hue-2026.txt"
+    script = ("import sys, plandiff\n"
+              "from pathlib import Path\n"
+              f"a, b = plandiff.parse_file(Path({str(largest)!r})), plandiff.parse_file(Path({str(seed)!r}))\n"
+              f"t = plandiff.parse_file(Path({str(FIXTURES / 'tth-2024.txt')!r}))\n"
+              "n = sum(1 for _ in a.walk()) + sum(1 for _ in b.walk())\n"
+              "assert plandiff.align(a, b).pairs and plandiff.align(t, b).pairs\n"
+              "print(n, 'numpy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    clauses, loaded = done.stdout.split()
+    assert 300 < int(clauses) < candidates.VECTORISE_FROM
+    assert loaded == "False"
+
+
 @pytest.mark.parametrize("empty_first", [True, False])
 def test_a_large_plan_against_one_without_clauses(empty_first: bool) -> None:
     """A large comparison (worked in arrays) with a plan that has only a title and a preamble: every
     clause of the other is added (or removed), none is paired, and nothing fails for want of a
     feature to look up."""
+    from plandiff.compare import candidates
     from tests.synthetic import grow
 
     bare = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\n"
                                "Ủy ban nhân dân tỉnh ban hành kế hoạch này để thực hiện.\n")
     large = grow(load("tth-2024"), 16)
     n = len(list(large.walk()))
-    assert n >= 1500 and not list(bare.walk())
+    assert n >= candidates.VECTORISE_FROM and not list(bare.walk())
     al = plandiff.align(bare, large) if empty_first else plandiff.align(large, bare)
     assert not al.pairs
     assert len(al.added if empty_first else al.removed) == n
