@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import plandiff
@@ -128,6 +129,13 @@ def commands(tmp: Path) -> None:
           f"{t_model.median / t_bare.median:.2f}")
 
 
+GROWN_KINDS: dict[str, Callable[[plandiff.Plan, plandiff.Plan, int], tuple[plandiff.Plan, plandiff.Plan]]] = {
+    "two plans grown": lambda a0, b0, k: (grow(a0, k), grow(b0, k)),
+    "realistic variant": lambda a0, b0, k: (grow(a0, k), vary(grow(a0, k), seed=k)),
+}
+"""The kinds of grown pair, by name: ``(a, b)`` at ``k`` times the clauses of tth-2024 and hue-2026."""
+
+
 def kind_times(name: str, sizes: tuple[int, ...]) -> list[tuple[int, int, float]]:
     """The least of ``GROWTH_ROUNDS`` alignments at every size for one kind of grown pair: the
     sizes in turn round after round, so that a spell of a slower machine falls on all of them
@@ -136,11 +144,7 @@ def kind_times(name: str, sizes: tuple[int, ...]) -> list[tuple[int, int, float]
     a0, b0 = plandiff.parse(PAIR[0].read_bytes()), plandiff.parse(PAIR[1].read_bytes())
     plandiff.align(a0, b0)
     caches = text_caches()
-    make = {
-        "two plans grown": lambda k: (grow(a0, k), grow(b0, k)),
-        "realistic variant": lambda k: (grow(a0, k), vary(grow(a0, k), seed=k)),
-    }[name]
-    pairs = {k: make(k) for k in sizes}
+    pairs = {k: GROWN_KINDS[name](a0, b0, k) for k in sizes}
     runs: dict[int, list[float]] = {k: [] for k in sizes}
     for _ in range(GROWTH_ROUNDS):
         for k, (a, b) in pairs.items():
@@ -151,7 +155,6 @@ def kind_times(name: str, sizes: tuple[int, ...]) -> list[tuple[int, int, float]
     return [(k, sum(1 for _ in a.walk()) + sum(1 for _ in b.walk()), min(runs[k])) for k, (a, b) in pairs.items()]
 
 
-GROWN_KINDS = ("two plans grown", "realistic variant")
 
 
 def growth(tmp: Path, sizes: tuple[int, ...]) -> None:

@@ -512,8 +512,8 @@ def test_subtree_features_are_those_of_the_subtrees_text() -> None:
 
 def test_plans_of_ordinary_size_are_compared_without_loading_numpy() -> None:
     """Loading numpy costs a command some 50 ms, more than arrays save below ``VECTORISE_FROM``: the
-    largest real documents of the test data (a department's 244-clause plan against a province's
-    104) and the seed pair are aligned, and the large one is, with numpy never imported."""
+    largest real document of the test data (a department's 244-clause plan) against a province's
+    104-clause plan, and the seed pair, are aligned without numpy ever being imported."""
     import subprocess
     import sys
 

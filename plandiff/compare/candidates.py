@@ -269,10 +269,11 @@ def _index_pairs_vectorised(rare_b: list[tuple[Any, Any]], seeds_a: list[tuple[A
     # bisect_left over whole clause numbers finds the same place for i * scale and its ceiling
     at = np.ceil(iq * scale).astype(np.int64)
     m = len(rare_b) + 1
-    order = stable_order(f_b, int(f_b.max()) + 1)  # j stays ascending within a feature
+    top = int(f_b.max()) + 1
+    order = stable_order(f_b, top)  # j stays ascending within a feature
     f_sorted, j_sorted = f_b[order], j_b[order]
     w_sorted = w_b[order]
-    start_of = np.searchsorted(f_sorted, np.arange(max(int(f_b.max()), int(fq.max())) + 2))
+    start_of = np.searchsorted(f_sorted, np.arange(max(top, int(fq.max()) + 1) + 1))
     start, length = start_of[fq], start_of[fq + 1] - start_of[fq]
     mid = np.searchsorted(f_sorted * m + j_sorted, fq * m + at) - start
     long = length > POSTINGS
