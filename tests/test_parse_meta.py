@@ -92,6 +92,49 @@ def test_title_ends_where_the_preamble_begins() -> None:
     assert load("tth-2024").meta.title.startswith("Thực hiện công tác bình đẳng giới")
 
 
+_UNDER_THE_TYPE = ("ỦY BAN NHÂN DÂN\nHUYỆN PHONG ĐIỀN\nSố: 12/KH-UBND\nPhong Điền, ngày 5 tháng 3 năm 2025\n\n"
+                   "KẾ HOẠCH\n{}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức.\n")
+
+
+@pytest.mark.parametrize(("under", "title", "preamble"), [
+    # a title in sentence case that names an instrument after "Thực hiện" / "Triển khai"
+    ("Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ\nvề Chiến lược quốc gia về bình đẳng giới\n\n"
+     "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;",
+     "Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ về Chiến lược quốc gia về bình đẳng giới",
+     "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;"),
+    ("Thực hiện Chương trình hành động về bình đẳng giới năm 2025\nCăn cứ Luật Bình đẳng giới ngày 29/11/2006;",
+     "Thực hiện Chương trình hành động về bình đẳng giới năm 2025", "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;"),
+    ("Triển khai Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2025 - 2030\ntrên địa bàn huyện Phong Điền\n",
+     "Triển khai Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2025 - 2030 trên địa bàn huyện Phong Điền", ""),
+    # the same opening in a preamble's sentence: it acts, announces what follows, or finishes
+    ("Thực hiện Kế hoạch số 385/KH-UBND ngày 12/3/2024 của Ủy ban nhân dân\ntỉnh về bình đẳng giới năm 2024, "
+     "Ủy ban nhân dân huyện ban hành\nKế hoạch thực hiện như sau:", None, "Thực hiện Kế hoạch số 385/KH-UBND"),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2025 của UBND tỉnh về công tác bình đẳng giới năm 2025.",
+     None, "Thực hiện Kế hoạch số 12/KH-UBND"),
+])
+def test_a_title_under_its_type_read_from_its_whole_paragraph(under: str, title: str | None, preamble: str) -> None:
+    plan = plandiff.parse(_UNDER_THE_TYPE.format(under))
+    assert plan.meta.title == title
+    assert plan.preamble.startswith(preamble)
+    assert [c.label for c in plan.clauses] == ["I."]
+
+
+def test_a_decisions_attached_plan_keeps_its_sentence_case_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\n\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\n\n"
+            "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\n"
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Mạnh Hùng\n\nKẾ HOẠCH\n\n"
+            "Thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh giai đoạn 2021-2030\n\n"
+            "I. MỤC TIÊU\n1. Mục tiêu chung\nThu hẹp khoảng cách giới.\n")
+    plan = plandiff.parse(text)
+    assert plan.attached is not None
+    assert plan.attached.title == "Thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh giai đoạn 2021-2030"
+    assert "Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh" not in plan.preamble
+    assert plan.meta.signer == "Nguyễn Mạnh Hùng"
+
+
 def test_markdown_table_header_from_a_converter() -> None:
     head = ("| **ỦY BAN NHÂN DÂN**<br>TỈNH THỪA THIÊN HUẾ | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n"
             "|---|---|\n| Số: 21/KH-UBND | *Thừa Thiên Huế, ngày 18 tháng 01 năm 2023* |\n\n")
@@ -127,3 +170,19 @@ def test_a_joint_plan_signed_in_two_columns() -> None:
                               "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình")
     assert (plan.meta.signer_title, plan.meta.signer) == ("PHÓ GIÁM ĐỐC", "Trần Văn Bình")
     assert plan.meta.signature_authority == ("TM. BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC")
+
+
+def test_each_ground_of_a_preamble_is_a_paragraph_however_full_its_lines() -> None:
+    grounds = [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều "
+        "của Luật Tổ chức Chính phủ;",
+        "Căn cứ Nghị quyết số 28/NQ-CP ngày 03 tháng 3 năm 2021 của Chính phủ về việc ban hành Chiến lược quốc gia "
+        "về bình đẳng giới;",
+        "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;",
+        "Theo đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội tại Tờ trình số 1167/TTr-SLĐTBXH.",
+    ]
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\n\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\n\n"
+            + "\n".join(grounds) + "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert plandiff.parse(text).preamble.split("\n") == grounds

@@ -117,6 +117,12 @@ def is_doc_type_line(line: Line) -> bool:
     return bool(_DOC_TYPE.match(text)) and text == text.upper()
 
 
+def is_bare_doc_type(text: str) -> bool:
+    """The doc type alone on its line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**"): its title is on the lines under it."""
+    m = _DOC_TYPE.match(text.strip(" *_"))
+    return m is not None and not m.group("rest").strip(" *_")
+
+
 SIGNER_TITLES = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TRƯỞNG PHÒNG",
     "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CỤC TRƯỞNG",

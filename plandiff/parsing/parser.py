@@ -316,10 +316,45 @@ def _title_end(lines: list[Line], title_idx: int) -> int:
     """The index after the title that opens at ``title_idx`` (its doc-type line)."""
     title_lines = [lines[title_idx]]
     pos = title_idx + 1
-    while pos < len(lines) and _is_title_line(lines[pos], title_lines):
+    while pos < len(lines) and (_is_title_line(lines[pos], title_lines) or _opens_title(lines, pos, title_lines)):
         title_lines.append(lines[pos])
         pos += 1
     return pos
+
+
+_PREAMBLE_CLAUSE = re.compile(
+    r"(?:,|;)\s*(?:(?:Ủy|Uỷ) ban nhân dân|UBND|Sở|Ban|Phòng|Hội đồng|Chủ tịch)\b"
+    r"|\b(?:ban hành|xây dựng|triển khai|thực hiện)\s+(?:kế hoạch|chương trình)\b.*\b(?:như sau|sau đây|với các nội dung)"
+    r"|\bnhư sau\b",
+    re.IGNORECASE,
+)
+"""What a preamble's sentence says and a title never does: the body that acts, after a comma
+("…, Ủy ban nhân dân tỉnh ban hành …"), or the announcement of what follows ("… như sau")."""
+
+
+def _opens_title(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
+    """Whether the first line under a bare doc-type line, which opens as a preamble may ("Thực
+    hiện Chiến lược quốc gia về bình đẳng giới …", an instrument after "Thực hiện"), is the
+    title set in sentence case. Decided from the whole paragraph, not the line: a preamble's
+    sentence finishes (":", "."), names the body that acts or announces what follows; a title
+    does none of these and is short."""
+    if len(sofar) != 1:
+        return False
+    if not frontmatter.is_bare_doc_type(sofar[0].text):
+        return False
+    text = lines[pos].text
+    if not text.startswith(_AMBIGUOUS_OPENERS) or text != text.strip() or markers.match(text) is not None:
+        return False
+    paragraph = [text]
+    for ln in lines[pos + 1:]:
+        if structure.ends_sentence(paragraph[-1]) or ln.blank_before or markers.match(ln.text) is not None:
+            break
+        if ln.text.startswith(_OPENERS) or frontmatter.is_back_matter_start(ln):
+            break
+        paragraph.append(ln.text)
+    whole = " ".join(paragraph)
+    return (not structure.ends_sentence(whole) and not whole.rstrip(" *_").endswith((":", ",", ";"))
+            and len(whole) <= 2 * WRAPPED_TITLE_CHARS and not _PREAMBLE_CLAUSE.search(whole))
 
 
 def _read_decision(lines: list[Line], pos: int, parts: _Parts,

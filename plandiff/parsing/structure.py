@@ -122,6 +122,11 @@ _CLOSERS = "”\"’)]"
 _FINAL_MARKS = (".", ":", "!", "?", "…")  # "./." ends with "."
 
 
+GROUND_OPENERS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất", "Xét Tờ trình", "Theo Tờ trình")
+"""How each ground of a preamble opens ("Căn cứ Luật …;" / "Theo đề nghị của Giám đốc Sở …"): after
+a ";" such a line is the next ground, however full the line before it."""
+
+
 def _starts_lower(text: str) -> bool:
     head = text[:1]
     if head.isalpha():  # most lines: their first character tells
@@ -170,9 +175,12 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             if soft_wraps and not line.blank_before:
                 wrapped = True
             elif hard_wraps and not _closes_paragraph(prev):
-                # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on)
+                # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run
+                # on), or closes one ground of a preamble with ";" and the next ground opens
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                            or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))
+                if wrapped and prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS):
+                    wrapped = False
             else:
                 wrapped = False
         if line.table is not None:
