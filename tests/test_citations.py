@@ -180,6 +180,21 @@ def test_a_date_glued_to_ngay_is_read() -> None:
     assert (slash.date, words.date) == ("2012-05-29", "2021-03-03")
 
 
+def test_the_year_alone_after_a_symbol_dates_it() -> None:
+    # a portal's way of naming ("Quyết định 2282/QĐ-TTg năm 2020 về …"): the year, then the issuer
+    # and subject read after it as after a date
+    cites = [c for c in cites_of("Triển khai Kết luận 127-KL/TW năm 2025 của Ban Chấp hành Trung ương; Quyết định số 2282/QĐ-TTg "
+                     "năm 2020 về phê duyệt Chương trình tăng cường sự tham gia của phụ nữ; Kế hoạch 391/KH-UBND năm 2021 "
+                     "của Ủy ban nhân dân tỉnh; Nghị định 125/2021/NĐ-CP năm 2021.") if c.symbol]
+    assert [(c.symbol, c.year, c.date) for c in cites] == [
+        ("127-KL/TW", 2025, None), ("2282/QĐ-TTg", 2020, None), ("391/KH-UBND", 2021, None), ("125/2021/NĐ-CP", 2021, None)]
+    assert cites[0].issuer == "Ban Chấp hành Trung ương"
+    assert (cites[1].title or "").startswith("về phê duyệt Chương trình")
+    # a year that is the work's, not the instrument's, is not taken: only right after the symbol
+    (later,) = cites_of("Thực hiện Quyết định số 2282/QĐ-TTg về kết quả đạt được trong năm 2020.")
+    assert later.year is None
+
+
 def test_telegrams_and_schemes_are_their_own_types() -> None:
     got = {c.symbol: c.type for c in cites_of("Thực hiện Công điện số 15/CĐ-TTg ngày 1/3/2025 của Thủ tướng Chính phủ "
                                                 "và Phương án số 20/PA-UBND ngày 2/3/2025 của Ủy ban nhân dân tỉnh.") if c.symbol}

@@ -65,6 +65,8 @@ TYPE_BEFORE = re.compile(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re
 _YEAR = r"(?P<y>\d{4}|(?:19|20) \d\d(?!\d))"
 """A year, or a year a PDF's text layer split after its century ("16/7/20 21")."""
 DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*" + _YEAR)
+YEAR_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b")
+"""The year alone after the symbol ("Quyết định 2282/QĐ-TTg năm 2020", a portal's way of naming)."""
 DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s*(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _YEAR)
 MINISTRIES = (
     r"Bộ Lao động\s*[-–]\s*Thương binh và Xã hội", r"Bộ Giáo dục và Đào tạo", r"Bộ Kế hoạch và Đầu tư",
@@ -420,6 +422,10 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
         ctype = type_word or (TYPE_OF_CODE.get(type_code, None) if type_code else "Công văn")
         after = text[m.end:]
         date, consumed = _date(after)
+        if date is None and consumed == 0:
+            ym = YEAR_AFTER.match(after)
+            if ym:
+                year, consumed = year or int(ym.group("y")), ym.end()
         rest = after[consumed:]
         issuer = None
         authority_hint = None
