@@ -317,6 +317,27 @@ def test_headers_of_other_bodies(header: str, issuer: str, parent: str, place: s
     assert (m.issuer, m.parent_issuer, m.place, m.number) == (issuer, parent, place, number)
 
 
+@pytest.mark.parametrize(("header", "issuer", "parent", "place"), [
+    # "XÃ HỘI" in a department's name is society, not a commune called "Hội"
+    ("UBND TỈNH QUẢNG NAM\nSỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 45/KH-SLĐTBXH\n",
+     "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH QUẢNG NAM", ("Quảng Nam", "tỉnh")),
+    # a national organisation above its province's branch; the same body wrapped stays one
+    ("HỘI LHPN VIỆT NAM\nHỘI LHPN TỈNH NGHỆ AN\nSố: 12/KH-HPN\n",
+     "HỘI LHPN TỈNH NGHỆ AN", "HỘI LHPN VIỆT NAM", ("Nghệ An", "tỉnh")),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH NGHỆ AN\nSố: 12/KH-MTTQ\n",
+     "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH NGHỆ AN", None, ("Nghệ An", "tỉnh")),
+    # the Party's committee under its Party organisation: "tỉnh ủy" names no place
+    ("ĐẢNG BỘ TỈNH THANH HÓA\nTỈNH ỦY\n*\nSố 45-KH/TU\n", "TỈNH ỦY", "ĐẢNG BỘ TỈNH THANH HÓA", ("Thanh Hóa", "tỉnh")),
+])
+def test_the_body_under_another_and_its_place(header: str, issuer: str, parent: str | None,
+                                              place: tuple[str, str]) -> None:
+    plan = plandiff.parse(header + "Nghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới\n\n"
+                          "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer) == (issuer, parent)
+    assert m.jurisdiction is not None and (m.jurisdiction.name, m.jurisdiction.level) == place
+
+
 def test_recipient_wrapped_without_a_dash_stays_a_recipient() -> None:
     text = PLAN.split("\nNơi nhận:")[0] + (
         "\n\nNơi nhận:                          KT. CHỦ TỊCH\n"

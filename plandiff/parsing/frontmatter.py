@@ -76,7 +76,12 @@ _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
     "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
+    "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "QUẬN ỦY", "QUẬN UỶ", "THỊ ỦY", "THỊ UỶ",
 )
+_NATIONAL_BODY = re.compile(r"VIỆT NAM$")
+_ORGANISATION_WORDS = ("HỘI ", "LIÊN ĐOÀN ", "CÔNG ĐOÀN ", "ĐOÀN ", "ỦY BAN ", "UỶ BAN ", "UBND ", "MẶT TRẬN ", "LIÊN HIỆP ")
+"""How a branch of a national organisation names itself under it (its province's Women's Union,
+Labour Confederation, Youth Union, Fatherland Front)."""
 """A body that stands under the one named above it (a department under its province, a Party
 committee under its Party organisation, an election sub-committee under its committee)."""
 
@@ -258,6 +263,10 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
         under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS)), default=None)
+        if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
+            # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
+            # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
+            under = next((k for k in range(1, len(names)) if names[k].upper().startswith(_ORGANISATION_WORDS)), None)
         if under is not None and not names[0].upper().startswith(_BODY_WORDS):
             h.parent_issuer = " ".join(names[:under])
             h.issuer = " ".join(names[under:])
@@ -525,9 +534,10 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
             if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG": a Party committee of that place
                 return Jurisdiction(_title_case(part[party.start(2):].strip()), _PARTY_LEVELS[party.group(1)])
             for level in _LEVELS:
-                m = re.search(rf"(?<!\w){level}\s+(.+)$", low)
+                m = next((m for m in re.finditer(rf"(?<!\w){level}\s+(?=\S)", low)
+                          if not _NOT_A_PLACE.match(low, m.end())), None)
                 if m:
-                    name = part[m.start(1):].strip()
+                    name = part[m.end():].strip()
                     return Jurisdiction(_title_case(name), level)
     for text in (title or "", preamble):
         m = _place_patterns()[0].search(text)
@@ -548,6 +558,11 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     if place:
         return Jurisdiction(place, "")
     return None
+
+
+_NOT_A_PLACE = re.compile(r"(?:hội|ủy|uỷ)(?!\w)")
+"""What follows a level's word in a body's name without naming a place: "xã hội" (society: "SỞ LAO
+ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "tỉnh ủy" (the Party's committee, under "ĐẢNG BỘ TỈNH …")."""
 
 
 def _title_case(name: str) -> str:
