@@ -186,3 +186,14 @@ def test_each_ground_of_a_preamble_is_a_paragraph_however_full_its_lines() -> No
             + "\n".join(grounds) + "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
     assert plandiff.parse(text).preamble.split("\n") == grounds
+
+
+def test_a_list_of_recipients_run_together_in_one_cell_is_each_recipient() -> None:
+    # a web page's table whose line breaks were lost: the list in one cell, the signature in the next
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác bình đẳng giới\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức./.\n\n"
+            "| Nơi nhận: - Như trên; - Sở Lao động - Thương binh và Xã hội; - Lưu: VT, VX. | TM. ỦY BAN NHÂN DÂN "
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Đệ |\n")
+    plan = plandiff.parse(text)
+    assert plan.recipients == ("Như trên;", "Sở Lao động - Thương binh và Xã hội;", "Lưu: VT, VX.")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn Đệ", "PHÓ CHỦ TỊCH")

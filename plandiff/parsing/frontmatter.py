@@ -609,13 +609,13 @@ def read_back(back: list[Line]) -> Back:
             b.lines.append(HeaderLine("recipients_heading", text, span))
             rest = _RECIPIENTS.sub("", text).strip()
             if rest:
-                b.recipients.append(rest.lstrip(RECIPIENT_MARKS + " ").strip())
+                b.recipients.extend(_recipients_in(rest))
         elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
             # the left column of a joint signature: its lines, and its signer's name
             right.append((0, cell))
         elif text[:1] in RECIPIENT_MARKS or not b.recipients or b.recipients[-1].endswith(";"):
             # a PDF whose list markers were drawn, not written, still ends each recipient with ";"
-            b.recipients.append(text.lstrip(RECIPIENT_MARKS + " ").strip())
+            b.recipients.extend(_recipients_in(text))
             b.lines.append(HeaderLine("recipient", text, span))
         else:
             b.recipients[-1] = f"{b.recipients[-1]} {text}"
@@ -696,6 +696,16 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
             at = cell.start + lo + len(piece) - len(piece.lstrip())
             out.append(Cell(piece.strip(), at, at + len(piece.strip())) if exact else Cell(piece.strip(), cell.start, cell.end))
     return out
+
+
+_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)")
+"""Where the next recipient begins in a cell that holds the whole list ("Như trên; - TT Tỉnh ủy; -
+Lưu: VT." — a web page's table whose line breaks were lost): a list mark after one's ";" or "."."""
+
+
+def _recipients_in(text: str) -> list[str]:
+    """The recipients a line or cell names: one, or each of a list run together."""
+    return [part.lstrip(RECIPIENT_MARKS + " ").strip() for part in _COLLAPSED_RECIPIENTS.split(text)]
 
 
 def _continues_recipient(left: list[Cell], text: str) -> bool:
