@@ -197,3 +197,14 @@ def test_a_list_of_recipients_run_together_in_one_cell_is_each_recipient() -> No
     plan = plandiff.parse(text)
     assert plan.recipients == ("Như trên;", "Sở Lao động - Thương binh và Xã hội;", "Lưu: VT, VX.")
     assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn Đệ", "PHÓ CHỦ TỊCH")
+
+
+@pytest.mark.parametrize("after", ["(ĐÃ KÝ)\nBùi Đình Long\n", "Bùi Đình Long\n* *\n", "Bùi Đình Long\n***\n"])
+def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
+    # a text copy of a page keeps marks without letters ("* *", an empty emphasis run) and the
+    # "(ĐÃ KÝ)" of a copy for publication: neither is the signer's title
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác bình đẳng giới\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức./.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n" + after)
+    meta = plandiff.parse(text).meta
+    assert (meta.signer, meta.signer_title) == ("Bùi Đình Long", "PHÓ CHỦ TỊCH")

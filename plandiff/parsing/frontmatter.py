@@ -628,7 +628,8 @@ def read_back(back: list[Line]) -> Back:
         if _AUTHORITY.match(text):
             b.authority.append(text)
             b.lines.append(HeaderLine("signature", text, span))
-        elif text == text.upper():
+        elif text == text.upper() and any(ch.isalpha() for ch in text) and not _SIGNED_NAME.fullmatch(text):
+            # a title in capitals; not a mark without letters ("* *") nor "(ĐÃ KÝ)" under it
             b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
         elif (signed := _SIGNED_NAME.match(cell.text)) and _is_name(cell.text[signed.end():].strip()):
