@@ -208,3 +208,26 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n" + after)
     meta = plandiff.parse(text).meta
     assert (meta.signer, meta.signer_title) == ("Bùi Đình Long", "PHÓ CHỦ TỊCH")
+
+
+def test_a_header_run_onto_one_line_is_each_of_its_parts() -> None:
+    # a page whose header table lost its line breaks: body, motto, number, place and date in one line
+    text = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "Số: 12/KH-UBND Nghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới\n\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    m = plandiff.parse(text).meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "12/KH-UBND", "Nghệ An",
+                                                     "2025-03-10")
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def test_a_sentence_case_title_run_onto_its_doc_types_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 10 tháng 3 năm 2025\n\n"
+            "KẾ HOẠCH Thực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    plan = plandiff.parse(text)
+    assert (plan.meta.doc_type, plan.meta.title) == ("KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2025")
+    assert plan.preamble == ""
+    assert [c.label for c in plan.walk()] == ["I.", "1."]
+    # a sentence after the word "Kế hoạch" is no title: it is the body's text
+    body = plandiff.parse("KẾ HOẠCH Thực hiện như sau:\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert body.meta.title != "Thực hiện như sau:"

@@ -118,8 +118,16 @@ def is_date_or_motto_line(line: Line) -> bool:
 
 
 def is_doc_type_line(line: Line) -> bool:
+    """The doc type in capitals opening its line: alone, before a title in capitals, or before a
+    title in sentence case run onto its line ("KẾ HOẠCH Thực hiện công tác bình đẳng giới …")."""
     text = (line.cells[0].text if line.cells else line.text).strip()
-    return bool(_DOC_TYPE.match(text)) and text == text.upper()
+    m = _DOC_TYPE.match(text)
+    if m is None:
+        return False
+    if text == text.upper():
+        return True
+    rest = m.group("rest")
+    return rest[:1].isupper() and rest[1:2].islower() and not text.endswith((":", ".", ";", ","))
 
 
 def is_bare_doc_type(text: str) -> bool:
@@ -307,6 +315,9 @@ _GLUED = re.compile(r"Số\s*[:.]|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]|(?
                     r"[A-ZĐ][a-zà-ỹđ]+(?:\s[A-ZĐ][a-zà-ỹđ]+){0,4},\s*ngày")
 """Where a part of the header begins: the number, the motto, a body's or a level's name (after
 "ỦY BAN NHÂN DÂN" or another body's name), a place before its date."""
+_SPACED_PARTS = re.compile(r"(?<=\s)(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]|Số\s*:)")
+"""Parts of the header that begin a new one wherever they stand, run on after a space too ("ỦY BAN
+NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI … Số: 12/KH-UBND", a page whose header table lost its breaks)."""
 _AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[A-ZĐ][^,]{1,40},\s*ngày)")
 
 
@@ -318,6 +329,7 @@ def _unglued(cell: Cell) -> list[Cell]:
     cuts = [m.start() for m in _GLUED.finditer(text) if m.start() > 0 and (text[m.start() - 1].isupper()
                                                                           or text[m.start() - 1].isdigit())]
     cuts += [m.end() for m in _AFTER_MOTTO.finditer(text)]
+    cuts += [m.start() for m in _SPACED_PARTS.finditer(text) if m.start() > 0]
     if not cuts:
         return [cell]
     bounds = [0, *sorted(set(cuts)), len(text)]
