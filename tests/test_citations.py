@@ -105,6 +105,20 @@ def test_citations_in_footnotes() -> None:
     assert in_note == {"70/2008/NĐ-CP", "48/2009/NĐ-CP", "125/2021/NĐ-CP"}
 
 
+def test_a_symbol_wrapped_after_its_hyphen_in_a_footnote_or_a_reference() -> None:
+    # a PDF's text layer wraps at a symbol's hyphen ("Chỉ thị số 17-" / "CT/TU") in a footnote and in
+    # the reference under an appendix's title as in the body
+    text = ("KẾ HOẠCH\nThử nghiệm\n\nI. NỘI DUNG\n1. Thực hiện Chỉ thị số 16-\nCT/TU ngày 07/03/2022 về dân số.[1]\n\n"
+            "[1] Chỉ thị số 17-\nCT/TU ngày 07/03/2022 của Ban Thường vụ Tỉnh ủy; Kế hoạch số 75/KH-\nUBND ngày 09/7/2018.\n\n"
+            "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 235/KH-\nUBND ngày 18/11/2025 của UBND tỉnh)\n"
+            "1. Tuyên truyền.\n")
+    plan = plandiff.parse(text)
+    assert plan.footnotes[0].text.startswith("Chỉ thị số 17-CT/TU ngày")
+    assert plan.appendices[0].ref == "(Kèm theo Kế hoạch số 235/KH-UBND ngày 18/11/2025 của UBND tỉnh)"
+    by_place = {(c.clause, c.symbol) for c in plandiff.citations(plan)}
+    assert {("I.1", "16-CT/TU"), ("footnote:1", "17-CT/TU"), ("footnote:1", "75/KH-UBND")} <= by_place
+
+
 def test_short_mentions_resolve_to_the_first_full_mention() -> None:
     cites = [c for c in plandiff.citations(load("hungyen-2024")) if c.symbol == "65/KH-UBND"]
     assert len(cites) == 4 and len({c.instrument for c in cites}) == 1

@@ -210,15 +210,21 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     assert (meta.signer, meta.signer_title) == ("Bùi Đình Long", "PHÓ CHỦ TỊCH")
 
 
-def test_a_header_run_onto_one_line_is_each_of_its_parts() -> None:
+@pytest.mark.parametrize(("head", "issuer", "number", "place", "date"), [
     # a page whose header table lost its line breaks: body, motto, number, place and date in one line
-    text = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
-            "Số: 12/KH-UBND Nghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới\n\n"
-            "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
-    m = plandiff.parse(text).meta
-    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "12/KH-UBND", "Nghệ An",
-                                                     "2025-03-10")
+    ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "Số: 12/KH-UBND Nghệ An, ngày 10 tháng 3 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "12/KH-UBND", "Nghệ An",
+     "2025-03-10"),
+    # a PDF's text layer: the date's column wrapped after "ngày", its rest level with the number
+    ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THANH HÓA    Độc lập - Tự do - Hạnh phúc\n"
+     "              Thanh Hóa, ngày\nSố: 235/KH-UBND 18 tháng 11 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
+     "235/KH-UBND", "Thanh Hóa", "2025-11-18"),
+])
+def test_a_header_whose_lines_ran_together_or_wrapped(head: str, issuer: str, number: str, place: str, date: str) -> None:
+    m = plandiff.parse(head + "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n").meta
+    assert (m.issuer, m.number, m.place, m.date) == (issuer, number, place, date)
     assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert m.title == "THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025"
 
 
 def test_a_sentence_case_title_run_onto_its_doc_types_line() -> None:
@@ -231,3 +237,37 @@ def test_a_sentence_case_title_run_onto_its_doc_types_line() -> None:
     # a sentence after the word "Kế hoạch" is no title: it is the body's text
     body = plandiff.parse("KẾ HOẠCH Thực hiện như sau:\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
     assert body.meta.title != "Thực hiện như sau:"
+
+
+_SIGNED = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\nBắc Ninh, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+           "Phát triển kinh tế số\n\nI. MỤC TIÊU\n1. Phát triển kinh tế số./.\n\nNơi nhận:\n{}\n")
+
+
+def test_a_signature_run_onto_the_recipients_without_a_gap() -> None:
+    # a PDF's text layer that kept no gap between the columns: the signer's title at the end of a
+    # recipient's line, the name after another's ";", the authority's name wrapped
+    back = ("- VPCP, Bộ KH&CN (b/c);\n- Các sở, ban, ngành;    TM. ỦY BAN NHÂN\n                DÂN\n"
+            "- Các tổ chức chính trị - xã hội tỉnh;    KT. CHỦ TỊCH\n"
+            "- Báo và Phát thanh, Truyền hình tỉnh, các cơ quan báo chí đóng trên địa bàn PHÓ CHỦ TỊCH\n"
+            "tỉnh;\n- Các sở: Nông nghiệp và Môi trường, Tài chính; Mai Sơn\n- Lưu: VT.")
+    plan = plandiff.parse(_SIGNED.format(back))
+    assert plan.recipients == ("VPCP, Bộ KH&CN (b/c);", "Các sở, ban, ngành;", "Các tổ chức chính trị - xã hội tỉnh;",
+                               "Báo và Phát thanh, Truyền hình tỉnh, các cơ quan báo chí đóng trên địa bàn tỉnh;",
+                               "Các sở: Nông nghiệp và Môi trường, Tài chính;", "Lưu: VT.")
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Mai Sơn")
+    assert (plan.meta.signer_title, plan.meta.signer) == ("PHÓ CHỦ TỊCH", "Mai Sơn")
+    from plandiff.parsing.audit import lost_and_invented
+
+    lost, invented = lost_and_invented(plan)
+    assert not lost and not invented
+
+
+@pytest.mark.parametrize("back", [
+    # a recipient in capitals, one named like a person after its ";" when the signature has its name
+    "- VP UBND TỈNH KT. CHỦ TỊCH;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMai Sơn",
+    "- Sở Tài chính; Ban Dân Vận\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMai Sơn",
+])
+def test_recipients_that_only_look_like_a_signature_stay_recipients(back: str) -> None:
+    plan = plandiff.parse(_SIGNED.format(back))
+    assert plan.recipients[0].startswith(("VP UBND TỈNH KT. CHỦ TỊCH", "Sở Tài chính; Ban Dân Vận"))
+    assert (plan.meta.signer_title, plan.meta.signer) == ("CHỦ TỊCH", "Mai Sơn")

@@ -138,8 +138,8 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
     paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
     lead, clauses = structure.build_tree(paras)
     text = "\n".join(p.text if p.marker is None else " ".join(ln.text for ln in p.lines) for p in lead)
-    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip() or None
-    ref = re.sub(r"\s+", " ", " ".join(ref_parts)).strip(" *_") or None
+    title = (re.sub(r"\s+", " ", structure.join_lines(title_parts)).strip() or None) if title_parts else None
+    ref = (re.sub(r"\s+", " ", structure.join_lines(ref_parts)).strip(" *_") or None) if ref_parts else None
     span = Span(block[0].start, block[-1].end)
     return (Appendix(label, title, ref, text, tuple(_prefixed(c, prefix) for c in clauses), tuple(found_tables), span),
             header, repeated)

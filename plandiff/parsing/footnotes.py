@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Artefact, Span
 from . import markers
 from .lines import Line
-from .structure import ends_sentence
+from .structure import ends_sentence, join_lines
 
 _BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[A-ZĐÀ-Ỹ“\"(])")
 
@@ -107,7 +107,7 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
                 break  # the interrupted sentence goes on after the footnote
             j += 1
         body_lines = out[i:j]
-        text = " ".join(x.text for x in body_lines)[len(label):].strip()
+        text = join_lines([x.text for x in body_lines])[len(label):].strip()
         span = Span(body_lines[0].start, body_lines[-1].end)
         mline = out[mi]
         offset = mline.start + pos
@@ -207,7 +207,7 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
                 break  # a finished note, then a block of something else (the page's own text)
             j += 1
         body = rest[i:j]
-        text = " ".join([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()
+        text = join_lines([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()
         head = body[0]
         # the label itself is the footnote's; its brackets are markup
         artefacts.append(Artefact("markup", "[", Span(head.start, head.start + 1)))

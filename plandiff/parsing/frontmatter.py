@@ -16,6 +16,7 @@ from ..model import HeaderLine, Jurisdiction, Span
 from ..textnorm import HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .markers import BULLETS
+from .structure import join_lines
 
 DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",
@@ -293,7 +294,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         for line in title_lines[1:]:
             rest.append(line.text)
             h.lines.append(HeaderLine("title", line.text, Span(line.start, line.end)))
-        title = single_spaced(" ".join(rest))
+        title = single_spaced(join_lines(rest))
         d = draft_mark(title)
         if d and (d.end() == len(title) or d.start() == 0) and d.group(0).strip().startswith("("):
             _note_draft(h, d, "title")
@@ -319,6 +320,9 @@ _SPACED_PARTS = re.compile(r"(?<=\s)(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lậ
 """Parts of the header that begin a new one wherever they stand, run on after a space too ("ỦY BAN
 NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI … Số: 12/KH-UBND", a page whose header table lost its breaks)."""
 _AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[A-ZĐ][^,]{1,40},\s*ngày)")
+_DATE_TAIL = re.compile(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
+"""The end of a date that wrapped in its column, run onto the number's line beside it ("Số:
+235/KH-UBND 18 tháng 11 năm 2025" under "Thanh Hóa, ngày")."""
 
 
 def _unglued(cell: Cell) -> list[Cell]:
@@ -330,6 +334,8 @@ def _unglued(cell: Cell) -> list[Cell]:
                                                                           or text[m.start() - 1].isdigit())]
     cuts += [m.end() for m in _AFTER_MOTTO.finditer(text)]
     cuts += [m.start() for m in _SPACED_PARTS.finditer(text) if m.start() > 0]
+    if _NUMBER.match(text.strip()):
+        cuts += [m.start() for m in _DATE_TAIL.finditer(text)]
     if not cuts:
         return [cell]
     bounds = [0, *sorted(set(cuts)), len(text)]
@@ -388,12 +394,18 @@ def _front_cells(front: list[Line]) -> list[Cell]:
             # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
             j = i + 1
             blank = None  # the last cell of a date left blank to the year, if no year follows
-            while j < len(cells) and j <= i + 2 and not _place_date(text):
+            beside: list[Cell] = []  # the number, in the other column between the date's pieces
+            while j < len(cells) and j <= i + 2 + len(beside) and not _place_date(text):
+                if not beside and _NUMBER.match(cells[j].text.strip()):
+                    beside.append(cells[j])
+                    j += 1
+                    continue
                 text = f"{text} {cells[j].text}"
                 if blank is None and _blank_date(text):
                     blank = j
                 j += 1
             if _place_date(text):
+                out.extend(beside)
                 cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
             elif blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
                 cell, i = Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
@@ -606,7 +618,12 @@ def read_back(back: list[Line]) -> Back:
             right.extend((k, c) for k, c in enumerate(cells[1:], start=1))
         else:
             cell = cells[0]
-            if _continues_recipient(left, cell.text):
+            if (pair := _signature_beside(cell)) is not None:
+                # "- Báo … trên địa bàn PHÓ CHỦ TỊCH": the signature's line run onto a recipient's
+                # by a layout that kept no gap between the columns
+                left.append(pair[0])
+                right.append((1, pair[1]))
+            elif _continues_recipient(left, cell.text):
                 left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
             elif _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
                 right.append((1 if line.indent else 0, cell))  # a line alone: its indentation tells the column
@@ -636,6 +653,12 @@ def read_back(back: list[Line]) -> Back:
     for _, cell in sorted(right, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
+        if (b.authority and b.signature and b.signature[-1] == b.authority[-1] and len(text.split()) == 1
+                and _is_upper(text) and text.isalpha() and text not in SIGNER_TITLES):
+            # "TM. ỦY BAN NHÂN" / "DÂN": an authority's name wrapped in a narrow column
+            b.authority[-1] = b.signature[-1] = f"{b.authority[-1]} {text}"
+            b.lines.append(HeaderLine("signature", text, span))
+            continue
         b.signature.append(text)
         if _AUTHORITY.match(text):
             b.authority.append(text)
@@ -661,7 +684,61 @@ def read_back(back: list[Line]) -> Back:
             b.lines.append(HeaderLine("signer", text, span))
         else:
             b.lines.append(HeaderLine("signature", text, span))
+    if b.signer is None and (b.signer_title or b.authority):
+        _signer_beside(b)
     return b
+
+
+def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
+    """A recipient's line with a line of the signature run onto its end (no gap kept between the
+    columns): the recipient and the signature's piece, split where an authority mark ("TM. ỦY BAN
+    NHÂN") or a known signer's title ("PHÓ CHỦ TỊCH") in capitals ends the line after a word in
+    lower case."""
+    text = cell.text.rstrip()
+    if text.lstrip()[:1] not in RECIPIENT_MARKS:
+        return None
+    at = None
+    m = _AUTHORITY_IN.search(text)
+    if m is not None and _is_upper(text[m.start():]):
+        at = m.start()
+    else:
+        words = [w for w in re.finditer(r"\S+", text)]
+        for w in words[1:]:
+            if match_key(text[w.start():]).upper() in SIGNER_TITLES:
+                at = w.start()
+                break
+    if at is None:
+        return None
+    head = text[:at].rstrip()
+    before = head.split()[-1] if head.split() else ""
+    if not any(ch.islower() for ch in before):
+        return None  # a recipient in capitals ("- VP UBND TỈNH") goes on in capitals
+    return Cell(head, cell.start, cell.start + len(head)), Cell(text[at:], cell.start + at, cell.start + len(text))
+
+
+_NAME_AFTER = re.compile(r"(?<=;)\s+(?P<name>[^;]+?)\s*$")
+
+
+def _signer_beside(b: Back) -> None:
+    """The signer's name run onto the end of a recipient's line after its ";" ("Các sở: Nông
+    nghiệp và Môi trường, Tài chính; Mai Xuân Liêm", a layout that kept no gap between the
+    columns), when the signature has no name: taken there, if one recipient alone ends so."""
+    found = [(k, m) for k, r in enumerate(b.recipients) if (m := _NAME_AFTER.search(r)) and _is_name(m.group("name"))
+             and len(m.group("name").split()) <= 5 and all(w.isalpha() and not w.isupper() for w in m.group("name").split())]
+    if len(found) != 1:
+        return
+    k, m = found[0]
+    name = m.group("name")
+    b.recipients[k] = b.recipients[k][:m.start()].rstrip()
+    b.signer = name
+    b.signature.append(name)
+    for i, ln in enumerate(b.lines):
+        at = ln.text.rfind(name)
+        if ln.role == "recipient" and at > 0 and ln.text.endswith(name) and ln.span.end - ln.span.start == len(ln.text):
+            cut = ln.span.start + at
+            b.lines[i] = HeaderLine("recipient", ln.text[:at].rstrip(), Span(ln.span.start, ln.span.start + len(ln.text[:at].rstrip())))
+            b.lines.insert(i + 1, HeaderLine("signer", name, Span(cut, cut + len(name))))
+            break
 
 
 _AUTHORITY_IN = re.compile(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[A-ZĐÀ-Ỹ])")

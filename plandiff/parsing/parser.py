@@ -407,7 +407,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
         if ln.text.rstrip(" *_").endswith(")"):
             break
     parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title,
-                              re.sub(r"\s+", " ", " ".join(ref)).strip(" *_") or None)
+                              (re.sub(r"\s+", " ", structure.join_lines(ref)).strip(" *_") or None) if ref else None)
     return body
 
 

@@ -80,6 +80,8 @@ def wraps_a_symbol(line: str, after: str) -> bool:
 def join_lines(texts: list[str]) -> str:
     """Lines of one paragraph as one text: a space between them, none where a symbol wrapped
     after its hyphen onto a line that starts with a capital or a digit."""
+    if not texts:
+        return ""
     out = texts[0]
     for text in texts[1:]:
         out = out.rstrip() + text.lstrip() if wraps_a_symbol(out, text) else out + " " + text
