@@ -219,6 +219,11 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THANH HÓA    Độc lập - Tự do - Hạnh phúc\n"
      "              Thanh Hóa, ngày\nSố: 235/KH-UBND 18 tháng 11 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
      "235/KH-UBND", "Thanh Hóa", "2025-11-18"),
+    # the place wrapped in its column, the number read between its pieces
+    ("                    CỘNG HÒA XÃ HỘI\nỦY BAN NHÂN DÂN\n                    CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HỒ CHÍ MINH\n"
+     "                    Độc lập - Tự do - Hạnh phúc\n                    Thành phố Hồ Chí\nSố: 2853/KH-UBND\n"
+     "                    Minh, ngày 21 tháng 11 năm 2025\n", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/KH-UBND",
+     "Thành phố Hồ Chí Minh", "2025-11-21"),
 ])
 def test_a_header_whose_lines_ran_together_or_wrapped(head: str, issuer: str, number: str, place: str, date: str) -> None:
     m = plandiff.parse(head + "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n").meta

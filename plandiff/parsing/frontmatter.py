@@ -231,6 +231,11 @@ def is_motto(text: str) -> bool:
     return words == _MOTTO_WORDS[:n] or words == _MOTTO_WORDS[-n:]
 
 
+def _motto_goes_on(piece: str, text: str) -> bool:
+    """Whether ``text`` carries on the unfinished piece of the motto before it."""
+    return not _MOTTO.match(match_key(piece)) and is_motto(f"{piece} {text}")
+
+
 _DRAFT = re.compile(r"\(?\s*(?:bản\s+)?dự\s*thảo(?:\s*(?:lần\s*(?:thứ\s*)?)?(?P<n>\d{1,2}))?\s*\)?", re.IGNORECASE)
 _VERSION = re.compile(r"\(\s*lần\s*(?:thứ\s*)?(?P<n>\d{1,2})\s*\)|\blần\s*(?:thứ\s*)?(?P<n2>\d{1,2})\s*$", re.IGNORECASE)
 
@@ -409,10 +414,16 @@ def _front_cells(front: list[Line]) -> list[Cell]:
                 cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
             elif blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
                 cell, i = Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
-        if (_place_date(cell.text) and out and _is_place_start(out[-1].text)
-                and _place_date(cell.text).group("place").strip()):  # type: ignore[union-attr]
-            prev = out.pop()
-            cell = Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
+        if (_place_date(cell.text) and out and _place_date(cell.text).group("place").strip()):  # type: ignore[union-attr]
+            # "Thành phố Hồ Chí" / "Minh, ngày 21 …": the place wrapped in its column, the number
+            # (in the other column) maybe read between its pieces
+            beside = out[-1:] if len(out) >= 2 and _NUMBER.match(out[-1].text.strip()) else []
+            at = len(out) - 1 - len(beside)
+            if _is_place_start(out[at].text):
+                prev = out[at]
+                del out[at:]
+                out.extend(beside)
+                cell = Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
         out.append(cell)
         i += 1
     return out
@@ -502,14 +513,13 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         _read_place_date(h, text)
         h.lines.append(HeaderLine("place_date", text, span))
         return
-    if is_motto(text):
+    if is_motto(text) and not (h.motto and _motto_goes_on(h.motto[-1], text)):
         h.motto.append(text)
         h.lines.append(HeaderLine("motto", text, span))
         return
-    if h.motto and not _MOTTO.match(match_key(h.motto[-1])) and is_motto(f"{h.motto[-1]} {text}"):
-        # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": one word of the motto wrapped in a narrow cell
-        # (too short to be known as a piece of it on its own), next to it or under it beside the
-        # issuer's next line
+    if h.motto and _motto_goes_on(h.motto[-1], text):
+        # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM", "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM": the
+        # motto wrapped in a narrow cell, next to it or under it beside the issuer's next line
         h.motto[-1] = f"{h.motto[-1]} {text}"
         h.lines.append(HeaderLine("motto", text, span))
         return
