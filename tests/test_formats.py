@@ -192,6 +192,15 @@ def test_a_word_file_with_a_paragraph_per_printed_line_reads_as_its_pdf(name: st
     assert_same_plan(got, want)
 
 
+def test_a_word_file_typed_in_markdown_reads_as_the_markdown() -> None:
+    """A page copied as Markdown into Word keeps its "##" headings and "**" as typed characters:
+    the file is read as the Markdown it holds, not as text that opens with "#"."""
+    source = (FIXTURES / "tth-2023.md").read_text(encoding="utf-8")
+    got = plandiff.parse(builders.raw_docx("".join(builders._para(ln) for ln in source.splitlines() if ln.strip())))
+    assert got.meta.source_format == "docx"
+    assert_same_plan(got, plandiff.parse(source))
+
+
 @pytest.mark.parametrize("name", ["tth-2024", "hungyen-2024"])
 def test_a_page_showing_the_plain_text_in_pre(name: str, tmp_path: Path) -> None:
     """A portal that shows a plan's text as is, in <pre>: its line breaks kept (they were spaces:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from .. import errors
 from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
-from ..read.source import SourceText, read_bytes, read_path, read_text
+from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
 from . import appendix, footnotes, frontmatter, markers, structure
 from .lines import Line, split_lines
 
@@ -87,7 +87,10 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     appendices → the Plan."""
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
-    lines, artefacts = split_lines(body_text, markdown=src.format == "markdown", running=src.running)
+    # Markdown is a text's own format, and a Word file's or a PDF's whose paragraphs were typed in
+    # it (a page copied as Markdown into Word): "## KẾ HOẠCH", "#### I. MỤC ĐÍCH" read as headings
+    markdown = src.format == "markdown" or (src.format in ("docx", "doc", "odt", "rtf", "pdf") and looks_like_markdown(text))
+    lines, artefacts = split_lines(body_text, markdown=markdown, running=src.running)
     if not lines:
         raise errors.EmptyInput(f"{label}: the input holds no text")
     bracket_notes: list[footnotes.FoundFootnote] = []

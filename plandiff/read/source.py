@@ -119,7 +119,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         page, tables, preformatted = html.extract_text(text, label=label)
         src = _finish(page, "html", encoding)
         return SourceText(src.text, "html", encoding, tables=tuple(tables), preformatted=preformatted)
-    fmt = "markdown" if _looks_like_markdown(text) else "text"
+    fmt = "markdown" if looks_like_markdown(text) else "text"
     return _finish(text, fmt, encoding)
 
 
@@ -127,7 +127,7 @@ def read_text(text: str) -> SourceText:
     if not text.strip():
         raise errors.EmptyInput("the text is empty")
     text = unescaped_breaks(text)
-    return _finish(text, "markdown" if _looks_like_markdown(text) else "text", None)
+    return _finish(text, "markdown" if looks_like_markdown(text) else "text", None)
 
 
 _CONTROL = "\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff"
@@ -170,7 +170,7 @@ def _nfc(text: str) -> str:
     return nfc(text)
 
 
-def _looks_like_markdown(text: str) -> bool:
+def looks_like_markdown(text: str) -> bool:
     """Three lines or more that open with a heading's "#" or with "**"."""
     if ("#" not in text and "*" not in text) or text.count("#") + text.count("**") < 3:
         return False  # each such line holds one at least: most text has none
