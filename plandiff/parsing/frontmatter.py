@@ -616,29 +616,45 @@ class Back:
 
 
 def read_back(back: list[Line]) -> Back:
+    """The back matter: the recipients ("Nơi nhận") in the left column, the signature in the
+    right, each read on its own."""
     b = Back()
+    left, right = _back_columns(back)
+    _read_recipients(b, left, right)
+    _read_signature(b, right)
+    if b.signer is None and (b.signer_title or b.authority):
+        _signer_beside(b)
+    return b
+
+
+def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]:
+    """The back matter's cells as the left column's, and the signature's with their column (a
+    joint document signs in two columns, each body its own authority, title and name)."""
     left: list[Cell] = []
-    # signature cells with their column: a joint document signs in two columns (each body its own
-    # authority, title and name), read column by column
     right: list[tuple[int, Cell]] = []
     for line in back:
         cells = list(line.cells) or [Cell(line.text, line.start, line.end)]
         if len(cells) >= 2:
             left.append(cells[0])
             right.extend((k, c) for k, c in enumerate(cells[1:], start=1))
+            continue
+        cell = cells[0]
+        if (pair := _signature_beside(cell)) is not None:
+            # "- Báo … trên địa bàn PHÓ CHỦ TỊCH": the signature's line run onto a recipient's
+            # by a layout that kept no gap between the columns
+            left.append(pair[0])
+            right.append((1, pair[1]))
+        elif _continues_recipient(left, cell.text):
+            left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
+        elif _is_signature_text(cell.text) or (right and not _is_recipient_text(cell.text)):
+            right.append((1 if line.indent else 0, cell))  # a line alone: its indentation tells the column
         else:
-            cell = cells[0]
-            if (pair := _signature_beside(cell)) is not None:
-                # "- Báo … trên địa bàn PHÓ CHỦ TỊCH": the signature's line run onto a recipient's
-                # by a layout that kept no gap between the columns
-                left.append(pair[0])
-                right.append((1, pair[1]))
-            elif _continues_recipient(left, cell.text):
-                left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
-            elif _is_signature_text(cell.text) or ((b.signature or right) and not _is_recipient_text(cell.text)):
-                right.append((1 if line.indent else 0, cell))  # a line alone: its indentation tells the column
-            else:
-                left.append(cell)
+            left.append(cell)
+    return left, right
+
+
+def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -> None:
+    """The recipients of the left column; a joint signature's left half goes to ``right``."""
     heading = False
     for cell in left:
         text = single_spaced(cell.text)
@@ -659,8 +675,13 @@ def read_back(back: list[Line]) -> Back:
         else:
             b.recipients[-1] = f"{b.recipients[-1]} {text}"
             b.lines.append(HeaderLine("recipient", text, span))
-    right = [(k, part) for k, c in right for part in split_collapsed_signature(c)]
-    for _, cell in sorted(right, key=lambda kc: (kc[0], kc[1].start)):
+
+
+def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
+    """The signature, column by column: authorities ("TM. …", "KT. …"), the signer's title in
+    capitals, and the signer's name."""
+    cells = [(k, part) for k, c in right for part in split_collapsed_signature(c)]
+    for _, cell in sorted(cells, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
         if (b.authority and b.signature and b.signature[-1] == b.authority[-1] and len(text.split()) == 1
@@ -694,9 +715,6 @@ def read_back(back: list[Line]) -> Back:
             b.lines.append(HeaderLine("signer", text, span))
         else:
             b.lines.append(HeaderLine("signature", text, span))
-    if b.signer is None and (b.signer_title or b.authority):
-        _signer_beside(b)
-    return b
 
 
 def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
