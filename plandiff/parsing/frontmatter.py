@@ -351,19 +351,7 @@ def _front_cells(front: list[Line]) -> list[Cell]:
     """The front matter as cells in reading order, with wrapped pieces joined: a place and date
     broken over lines ("Thành phố Hồ Chí" / "Minh, ngày 21" / "tháng 11 năm 2025"), or a number
     line whose cells a layout split; pieces a converter glued, apart."""
-    cells: list[Cell] = []
-    for line in front:
-        whole = re.sub(r"\s+", " ", line.text)
-        first = line.cells[0].text if line.cells else line.text
-        number_split = _NUMBER.match(whole) and not (_NUMBER.match(first) and _NUMBER.match(first).group("digits").strip())
-        if number_split or (
-            _place_date(whole) and len(line.cells) > 1
-            and not is_motto(first) and not _is_upper(first) and not _NUMBER.match(first)
-        ):
-            cells.append(Cell(line.text, line.start, line.end))
-        else:
-            cells.extend(line.cells or (Cell(line.text, line.start, line.end),))
-    cells = [piece for cell in cells for piece in _unglued(cell)]
+    cells = _line_cells(front)
     out: list[Cell] = []
     i = 0
     while i < len(cells):
@@ -394,39 +382,70 @@ def _front_cells(front: list[Line]) -> list[Cell]:
             # "Bình Định," / "ngày 29 tháng 5 năm 2018": the place wrapped before its date
             prev = out.pop()
             cell = Cell(f"{prev.text} {text}", prev.start, cell.end)
-            text = cell.text
-        if _DATE_OPEN.search(text) and not _place_date(text):
-            # "Đắk Lắk, ngày 18" / "tháng 11 năm 2025": join until the date is whole
-            j = i + 1
-            blank = None  # the last cell of a date left blank to the year, if no year follows
-            beside: list[Cell] = []  # the number, in the other column between the date's pieces
-            while j < len(cells) and j <= i + 2 + len(beside) and not _place_date(text):
-                if not beside and _NUMBER.match(cells[j].text.strip()):
-                    beside.append(cells[j])
-                    j += 1
-                    continue
-                text = f"{text} {cells[j].text}"
-                if blank is None and _blank_date(text):
-                    blank = j
-                j += 1
-            if _place_date(text):
-                out.extend(beside)
-                cell, i = Cell(text, cell.start, cells[j - 1].end), j - 1
-            elif blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
-                cell, i = Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
-        if (_place_date(cell.text) and out and _place_date(cell.text).group("place").strip()):  # type: ignore[union-attr]
-            # "Thành phố Hồ Chí" / "Minh, ngày 21 …": the place wrapped in its column, the number
-            # (in the other column) maybe read between its pieces
-            beside = out[-1:] if len(out) >= 2 and _NUMBER.match(out[-1].text.strip()) else []
-            at = len(out) - 1 - len(beside)
-            if _is_place_start(out[at].text):
-                prev = out[at]
-                del out[at:]
-                out.extend(beside)
-                cell = Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
+        if _DATE_OPEN.search(cell.text) and not _place_date(cell.text):
+            cell, i = _whole_date(cells, i, cell, out)
+        if _place_date(cell.text) and out and _place_date(cell.text).group("place").strip():  # type: ignore[union-attr]
+            cell = _with_wrapped_place(out, cell)
         out.append(cell)
         i += 1
     return out
+
+
+def _line_cells(front: list[Line]) -> list[Cell]:
+    """The front matter's lines as cells: a line's own cells, or the whole line where a layout
+    split a number or a place and date over cells; glued pieces apart (``_unglued``)."""
+    cells: list[Cell] = []
+    for line in front:
+        whole = re.sub(r"\s+", " ", line.text)
+        first = line.cells[0].text if line.cells else line.text
+        number_split = _NUMBER.match(whole) and not (_NUMBER.match(first) and _NUMBER.match(first).group("digits").strip())
+        if number_split or (
+            _place_date(whole) and len(line.cells) > 1
+            and not is_motto(first) and not _is_upper(first) and not _NUMBER.match(first)
+        ):
+            cells.append(Cell(line.text, line.start, line.end))
+        else:
+            cells.extend(line.cells or (Cell(line.text, line.start, line.end),))
+    return [piece for cell in cells for piece in _unglued(cell)]
+
+
+def _whole_date(cells: list[Cell], i: int, cell: Cell, out: list[Cell]) -> tuple[Cell, int]:
+    """A place and date begun in ``cell`` (``cells[i]``) and wrapped ("Đắk Lắk, ngày 18" / "tháng
+    11 năm 2025"), joined until the date is whole, and the index of its last cell; a number read
+    between its pieces (the other column's) goes to ``out`` before it. Unchanged if no date follows."""
+    text = cell.text
+    j = i + 1
+    blank = None  # the last cell of a date left blank to the year, if no year follows
+    beside: list[Cell] = []  # the number, in the other column between the date's pieces
+    while j < len(cells) and j <= i + 2 + len(beside) and not _place_date(text):
+        if not beside and _NUMBER.match(cells[j].text.strip()):
+            beside.append(cells[j])
+            j += 1
+            continue
+        text = f"{text} {cells[j].text}"
+        if blank is None and _blank_date(text):
+            blank = j
+        j += 1
+    if _place_date(text):
+        out.extend(beside)
+        return Cell(text, cell.start, cells[j - 1].end), j - 1
+    if blank is not None:  # "Lâm Đồng, ngày" / "tháng" / "năm": a draft's blank date
+        return Cell(" ".join(c.text for c in cells[i:blank + 1]), cell.start, cells[blank].end), blank
+    return cell, i
+
+
+def _with_wrapped_place(out: list[Cell], cell: Cell) -> Cell:
+    """A place and date whose place began on the cell before ("Thành phố Hồ Chí" / "Minh, ngày 21
+    …", wrapped in its column), taken from ``out`` — the number maybe read between the pieces
+    stays before it."""
+    beside = out[-1:] if len(out) >= 2 and _NUMBER.match(out[-1].text.strip()) else []
+    at = len(out) - 1 - len(beside)
+    if not _is_place_start(out[at].text):
+        return cell
+    prev = out[at]
+    del out[at:]
+    out.extend(beside)
+    return Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
 
 
 _SYMBOL_TAIL = re.compile(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
