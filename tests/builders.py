@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import plandiff
@@ -162,6 +163,20 @@ def to_pdf(plan: plandiff.Plan, *, encrypt: str | None = None) -> bytes:
         line = f"{label} {text}" if label else text
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def lines_pdf(lines: list[str], *, size: int = 10, height: float = 5) -> Any:
+    """An fpdf2 document (``FPDF``) with each line in a cell of its own, in DejaVu Sans: for
+    text layers that hold exactly these lines; ``bytes(doc.output())`` is the PDF."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=size)
+    pdf.add_page()
+    for line in lines:
+        pdf.cell(0, height, line, new_x="LMARGIN", new_y="NEXT")
+    return pdf
 
 
 def scanned_pdf() -> bytes:

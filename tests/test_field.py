@@ -511,14 +511,7 @@ E_OFFICE_LINES = ["ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "Số:      
 def _e_office_pdf(stamps: list[tuple[str, float, float]]) -> bytes:
     """An e-office PDF: the number and day blank in the text layer, stamped as FreeText annotations
     at (x, y) in mm from the page's top left."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", fname=str(builders.FONT))
-    pdf.set_font("DejaVu", size=12)
-    pdf.add_page()
-    for line in E_OFFICE_LINES:
-        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    pdf = builders.lines_pdf(E_OFFICE_LINES, size=12, height=8)
     for value, x, y in stamps:
         pdf.free_text_annotation(value, x=x, y=y, w=8, h=6)
     return bytes(pdf.output())

@@ -192,6 +192,82 @@ def test_a_word_file_with_a_paragraph_per_printed_line_reads_as_its_pdf(name: st
     assert_same_plan(got, want)
 
 
+def _typed(text: str, encoding: str) -> str:
+    """Text as a legacy font's bytes read as Windows-1252 characters ("KÕ ho¹ch")."""
+    from plandiff.read.legacy import encode_tcvn3, encode_vni
+
+    return (encode_vni(text) if encoding == "vni" else encode_tcvn3(text)).decode("cp1252")
+
+
+def _legacy_font_docx(lines: list[str], encoding: str) -> bytes:
+    """A .docx typed as an office typed one before Unicode: the header in Times New Roman, lines
+    in capitals in the TCVN3 capitals' font (or all in VNI-Times), the rest in the default
+    paragraph style's legacy font — each run holds its encoding's bytes as Windows-1252 characters."""
+    from xml.sax.saxutils import escape
+
+    def typed(text: str) -> str:
+        return _typed(text, encoding)
+
+    body_font = "VNI-Times" if encoding == "vni" else ".VnTime"
+    styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{builders.W}">'
+              '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+              f'<w:rPr><w:rFonts w:ascii="{body_font}" w:hAnsi="{body_font}"/></w:rPr></w:style></w:styles>')
+    paras = []
+    header = True
+    for line in lines:
+        header = header and not line.strip().startswith("KẾ HOẠCH")
+        if header:
+            font, text = "Times New Roman", line
+        elif encoding != "vni" and line == line.upper():
+            font, text = ".VnTimeH", typed(line)
+        else:
+            font, text = None, typed(line)
+        rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+        paras.append(f'<w:p><w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
+    return builders.raw_docx("".join(paras), extra={"word/styles.xml": styles.encode()})
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_a_word_file_typed_in_a_legacy_font_reads_as_its_letters(encoding: str) -> None:
+    """Runs set in a TCVN3 font (".VnTime", ".VnTimeH" for capitals) or a VNI one hold the
+    encoding's bytes, not letters: the plan reads as the letters the fonts draw."""
+    want = load("tth-2024")
+    lines = [ln for ln in (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    got = plandiff.parse(_legacy_font_docx(lines, encoding))
+    assert got.meta.title == want.meta.title and got.meta.issuer == want.meta.issuer
+    assert_same_plan(got, want)
+    assert [c.instrument for c in citations(got)] == [c.instrument for c in citations(want)]
+    lost, invented = lost_and_invented(got)
+    assert not lost and not invented
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_a_pdf_or_a_text_typed_in_a_legacy_font_whose_font_was_lost(encoding: str) -> None:
+    """A PDF's text layer (or a text copied out of one) of a plan typed in a TCVN3 or VNI font
+    holds the bytes as Windows-1252 characters, no font to tell: each line that reads as
+    Vietnamese only decoded is decoded — a header typed in Unicode is left as it is."""
+    pytest.importorskip("fpdf")
+    want = load("tth-2024")
+    lines = [ln.strip() for ln in (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("KẾ HOẠCH"))
+    typed = lines[:head] + [_typed(ln, encoding) for ln in lines[head:]]
+    for got in (plandiff.parse(bytes(builders.lines_pdf(typed).output())), plandiff.parse("\n".join(typed))):
+        assert (got.meta.issuer, got.meta.number, got.meta.title) == (want.meta.issuer, want.meta.number, want.meta.title)
+        assert_same_plan(got, want)
+        assert [c.instrument for c in citations(got)] == [c.instrument for c in citations(want)]
+        lost, invented = lost_and_invented(got)
+        assert not lost and not invented
+
+
+@pytest.mark.parametrize("line", ["Kinh phí", "Đại học Göttingen (Đức) © 2024", "Göttingen © 2024", "Hà Nội, ngày 5",
+                                  "Số liệu 15 m³ nước/ngày; 2 × 3 m"])
+def test_a_line_typed_in_unicode_is_never_decoded(line: str) -> None:
+    from plandiff.read.legacy import repair_font_typed
+
+    assert repair_font_typed(line) == line
+    assert repair_font_typed("\n".join([line, _typed("Thực hiện công tác bình đẳng giới", "tcvn3")])).split("\n")[0] == line
+
+
 def test_a_word_file_typed_in_markdown_reads_as_the_markdown() -> None:
     """A page copied as Markdown into Word keeps its "##" headings and "**" as typed characters:
     the file is read as the Markdown it holds, not as text that opens with "#"."""

@@ -50,6 +50,39 @@ def test_a_doc_gives_the_tree_of_the_same_document_saved_as_docx(tmp_path: Path,
 
 
 @needs_soffice
+def test_a_doc_typed_in_tcvn3_fonts_reads_as_its_letters(tmp_path: Path) -> None:
+    """An office's old draft: the header in Times New Roman, the body in .VnTime (the Normal
+    style's font), headings in capitals in .VnTimeH, saved as Word 97–2003. LibreOffice writes
+    TCVN3's "ư" (Windows-1252's soft hyphen) as an optional hyphen; the plan reads as the
+    letters the fonts draw, as the same plan typed in Unicode."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    from plandiff.read.legacy import encode_tcvn3
+
+    want = load("tth-2024")
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = ".VnTime"
+    normal.element.rPr.rFonts.set(qn("w:hAnsi"), ".VnTime")
+    header = True
+    for line in (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        header = header and not line.strip().startswith("KẾ HOẠCH")
+        run = document.add_paragraph().add_run(line if header else encode_tcvn3(line).decode("cp1252"))
+        if header or line == line.upper():
+            run.font.name = "Times New Roman" if header else ".VnTimeH"
+    document.save(tmp_path / "draft.docx")
+    got = plandiff.parse(_convert(tmp_path / "draft.docx", "doc", tmp_path))
+    assert got.meta.source_format == "doc"
+    assert (got.meta.issuer, got.meta.number, got.meta.title) == (want.meta.issuer, want.meta.number, want.meta.title)
+    assert [(c.id, c.kind) for c in got.walk()] == [(c.id, c.kind) for c in want.walk()]
+    assert [c.instrument for c in plandiff.citations(got)] == [c.instrument for c in plandiff.citations(want)]
+    assert "nhà nước" in got.source and "cường" in got.source
+
+
+@needs_soffice
 @pytest.mark.parametrize("name", ["lamdong-tdcchc-2026-1.doc", "lamdong-tkclmatuy-2025.doc"])
 def test_real_doc_files_read_with_their_automatic_numbering(name: str) -> None:
     plan = plandiff.parse(OFFICE / name)

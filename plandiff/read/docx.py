@@ -15,6 +15,7 @@ from lxml import etree
 
 from .. import errors
 from ..textnorm import nfc
+from . import legacy
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -139,12 +140,13 @@ def _style_numbering(zf: zipfile.ZipFile, label: str = "input") -> dict[str, tup
     return out
 
 
-def _read_footnotes(zf: zipfile.ZipFile, label: str = "input", kind: str = "footnote") -> dict[str, str]:
+def _read_footnotes(zf: zipfile.ZipFile, label: str = "input", kind: str = "footnote", *,
+                    fonts: LegacyFonts | None = None) -> dict[str, str]:
     """Each footnote's (``kind="endnote"``: endnote's) text by its id."""
     part = f"word/{kind}s.xml"
     if part not in zf.namelist():
         return {}
-    root = _xml(zf, part, label)
+    root = _text_part(zf, part, label, fonts)
     out = {}
     for fn in root.findall(f"w:{kind}", NS):
         if fn.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
@@ -205,13 +207,14 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
         raise errors.CorruptDocument(f"{label}: a zip file but not a Word document (no word/document.xml)")
     _check_budget(zf, label)
     try:
-        root = _xml(zf, "word/document.xml", label)
+        fonts = LegacyFonts.of(zf, label)
+        root = _text_part(zf, "word/document.xml", label, fonts)
         numbering = _read_numbering(zf, label)
         style_num = _style_numbering(zf, label)
-        notes = _read_footnotes(zf, label)
+        notes = _read_footnotes(zf, label, fonts=fonts)
         # endnotes (plain text at the document's end in Word) are notes too, numbered on after
         # the footnotes: their text was lost
-        notes.update({ENDNOTE + nid: text for nid, text in _read_footnotes(zf, label, "endnote").items()})
+        notes.update({ENDNOTE + nid: text for nid, text in _read_footnotes(zf, label, "endnote", fonts=fonts).items()})
     except errors.PlanError:
         raise
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error) as exc:
@@ -242,7 +245,7 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
     seen = [t.text for t in root.iter(_T) if t.text and not _in_fallback(t) and t not in moved]
     for part in ("word/footnotes.xml", "word/endnotes.xml"):
         if part in names:
-            seen.extend(t.text for t in _xml(zf, part, label).iter(_T) if t.text)
+            seen.extend(t.text for t in _text_part(zf, part, label, fonts).iter(_T) if t.text)
     lines = [nfc(ln) for ln in lines]
     hints: list[tuple[int, int, str]] = []
     offsets: list[int] = []
@@ -255,7 +258,7 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
         pos += len(line) + 1
     offsets.append(pos)
     tables = [(offsets[first], offsets[first + n], rows) for first, n, rows in table_at if n and rows]
-    page_headers = [nfc(" ".join(t.text for t in _xml(zf, n, label).iter(_T) if t.text))
+    page_headers = [nfc(" ".join(t.text for t in _text_part(zf, n, label, fonts).iter(_T) if t.text))
                     for n in names if re.fullmatch(r"word/(?:header|footer)\d*\.xml", n)
                     and zf.getinfo(n).file_size <= MAX_PART_BYTES]
     return Extracted("\n".join(lines) + "\n", footnotes, hints, tables, nfc(" ".join(seen)), page_headers)
@@ -320,6 +323,90 @@ def _xml(zf: zipfile.ZipFile, name: str, label: str) -> etree._Element:
     if data.count(b"<") > MAX_ELEMENTS:
         raise errors.InputTooLarge(f"{label}: {name} holds more than {MAX_ELEMENTS:,} elements; a plan holds far fewer")
     return etree.fromstring(data, _PARSER)
+
+
+def _text_part(zf: zipfile.ZipFile, name: str, label: str, fonts: LegacyFonts | None) -> etree._Element:
+    """A part that holds text, its runs set in a legacy font read as the letters they show."""
+    root = _xml(zf, name, label)
+    if fonts is not None:
+        fonts.decode(root)
+    return root
+
+
+_LEGACY_FONT_BYTES = re.compile(rb'="(?:\.?Vn[A-Z]|VNI[- ])', re.IGNORECASE)
+"""A legacy font named in a part (w:rFonts w:ascii=".VnTime"): one scan tells whether to look."""
+
+
+@dataclass
+class LegacyFonts:
+    """Which font each run is set in — its own, its character style's, its paragraph style's or
+    the document's default, styles followed through their "basedOn" — for the runs typed in a
+    TCVN3 or VNI font (``legacy.font_encoding``), read as the letters the font draws."""
+
+    styles: dict[str, tuple[str | None, str | None]]
+    """Style id → (its font, the style it is based on)."""
+    default_paragraph: str | None
+    default_font: str | None
+
+    @classmethod
+    def of(cls, zf: zipfile.ZipFile, label: str) -> LegacyFonts | None:
+        """The document's fonts, or None when no legacy font is named in it (nothing to decode)."""
+        names = zf.namelist()
+        parts = [n for n in ("word/document.xml", "word/styles.xml") if n in names]
+        if not any(_LEGACY_FONT_BYTES.search(zf.read(n)) for n in parts):
+            return None
+        styles: dict[str, tuple[str | None, str | None]] = {}
+        default_paragraph = default_font = None
+        if "word/styles.xml" in names:
+            root = _xml(zf, "word/styles.xml", label)
+            default_font = _font_in(root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
+            for st in root.findall("w:style", NS):
+                sid = st.get(_q("styleId"), "")
+                based = st.find("w:basedOn", NS)
+                styles[sid] = (_font_in(st.find("w:rPr", NS)), based.get(_q("val")) if based is not None else None)
+                if st.get(_q("type")) == "paragraph" and st.get(_q("default")) in ("1", "true", "on"):
+                    default_paragraph = sid
+        return cls(styles, default_paragraph, default_font)
+
+    def style_font(self, sid: str | None) -> str | None:
+        for _ in range(32):  # a chain of styles based on each other ends; a loop does not
+            if sid is None or sid not in self.styles:
+                return None
+            font, sid = self.styles[sid]
+            if font:
+                return font
+        return None
+
+    def font_of(self, t: etree._Element) -> str | None:
+        run = t.getparent()
+        rpr = run.find("w:rPr", NS) if run is not None else None
+        font = _font_in(rpr)
+        if font is None and rpr is not None and (rs := rpr.find("w:rStyle", NS)) is not None:
+            font = self.style_font(rs.get(_q("val")))
+        if font is None:
+            p = next((a for a in t.iterancestors(_q("p"))), None)
+            ps = p.find("w:pPr/w:pStyle", NS) if p is not None else None
+            font = self.style_font(ps.get(_q("val")) if ps is not None else self.default_paragraph)
+        return font or self.default_font
+
+    def decode(self, root: etree._Element) -> None:
+        for mark in list(root.iter(_q("softHyphen"))):
+            if legacy.font_encoding(self.font_of(mark)) and (run := mark.getparent()) is not None:
+                # TCVN3's "ư" is Windows-1252's soft hyphen: a converter wrote it as Word's optional hyphen
+                t = etree.Element(_T)
+                t.text = "\xad"
+                run.replace(mark, t)
+        for t in root.iter(_T):
+            if t.text and (enc := legacy.font_encoding(self.font_of(t))):
+                t.text = legacy.decode_font_text(t.text, enc)
+
+
+def _font_in(rpr: etree._Element | None) -> str | None:
+    """The font a run's properties name for its letters (w:hAnsi, which Word uses past ASCII, or w:ascii)."""
+    fonts = rpr.find("w:rFonts", NS) if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(_q("hAnsi")) or fonts.get(_q("ascii"))
 
 
 _WRAPPERS = ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")

@@ -6,7 +6,9 @@ name is reported so that a wrong guess is visible in ``meta.encoding``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 
 from ..textnorm import nfc
 
@@ -159,3 +161,154 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
     if best[0] < 0.8:
         return None
     return best[1], best[2]
+
+
+# Text typed in a legacy font: a Word file (or a PDF made from one) whose runs are set in a
+# TCVN3 font (".VnTime", ".VnArialH") or a VNI one ("VNI-Times") holds the encoding's bytes as
+# Windows-1252 characters ("KÕ ho¹ch") — the letters only the font draws. The font's name says
+# which encoding; a TCVN3 font whose name ends in "H" draws every letter as a capital.
+_TCVN3_FONT = re.compile(r"(?:^|\+)\.?Vn[A-Z]")
+_VNI_FONT = re.compile(r"(?:^|\+)VNI[-\s]", re.IGNORECASE)
+
+
+def font_encoding(font: str | None) -> str | None:
+    """"tcvn3", "tcvn3-caps" or "vni" for a legacy Vietnamese font's name; None for any other."""
+    if not font:
+        return None
+    name = font.strip()
+    if _TCVN3_FONT.search(name):
+        return "tcvn3-caps" if name.replace(" ", "").endswith("H") else "tcvn3"
+    if _VNI_FONT.search(name):
+        return "vni"
+    return None
+
+
+def _font_byte(ch: str) -> int | None:
+    """The byte a legacy font's character stands for: its Windows-1252 byte, or the low byte of
+    the private-use code (U+F0xx) Word gives a font it takes for a symbol font."""
+    o = ord(ch)
+    if o < 0x80:
+        return o
+    if 0xF000 <= o <= 0xF0FF:
+        return o - 0xF000
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def decode_font_text(text: str, encoding: str) -> str:
+    """Text typed in a legacy font (``font_encoding``'s name for it) as the Unicode letters the
+    font draws; a character that stands for no byte (typed in Unicode) is kept as it is."""
+    out: list[str] = []
+    run = bytearray()
+
+    def flush() -> None:
+        if run:
+            out.append(decode_vni(bytes(run)) if encoding == "vni" else decode_tcvn3(bytes(run)))
+            run.clear()
+
+    for ch in text:
+        b = _font_byte(ch)
+        if b is None:
+            flush()
+            out.append(ch)
+        else:
+            run.append(b)
+    flush()
+    decoded = nfc("".join(out))
+    return decoded.upper() if encoding == "tcvn3-caps" else decoded
+
+
+_TCVN3_SIGNS = "".join(sorted({_cp1252(b) for b in _TCVN3} - VIETNAMESE - {"\ufffd"}))
+_VNI_SIGNS = "öïñøûåäëüæîÖÏÑØÛÅÄËÜÆÎ"
+SIGNS = _TCVN3_SIGNS + _VNI_SIGNS
+"""The characters a legacy font's bytes show as that no Vietnamese word holds."""
+_SIGN = re.compile(f"[{re.escape(SIGNS)}]")
+_SIGNED_WORD = re.compile(f"(?<=\\w)[{re.escape(_TCVN3_SIGNS + _VNI_SIGNS)}]|[{re.escape(_TCVN3_SIGNS + _VNI_SIGNS)}](?=\\w)")
+"""A character a legacy font's byte shows as in Windows-1252 that no Vietnamese word holds ("¹" of
+"ho¹ch", "ï" of "hoaïch"), inside a word: text typed in a legacy font, its font lost."""
+REPAIR_GAIN = 0.2
+"""How much larger a share of a line's words must be Vietnamese syllables once decoded for the
+line to be taken as typed in a legacy font (a line typed in Unicode gains nothing)."""
+REPAIRED_SHARE = 0.6
+"""The least share of a decoded line's words that must be Vietnamese syllables: a foreign name
+with a sign ("Göttingen") does not become Vietnamese decoded."""
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
+    r"ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
+    r"[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?")
+"""A Vietnamese syllable without its tone: initial, vowels, final."""
+
+
+def syllable_share(text: str) -> float:
+    """The share of a text's words that are Vietnamese syllables (one tone at most, letters a
+    syllable may hold in their order): near 1 for Vietnamese, low for a legacy font's bytes
+    read as Windows-1252 ("ho¹ch") or decoded in the wrong encoding ("cửụứng")."""
+    words = [w.strip(".,;:!?()[]{}\"'“”‘’-–/*…").lower() for w in text.split()]
+    words = [w for w in words if w and not any("0" <= ch <= "9" for ch in w)]
+    if not words:
+        return 0.0
+    good = 0
+    for w in words:
+        nfd = unicodedata.normalize("NFD", w)
+        if sum(1 for ch in nfd if ch in _TONE_MARKS) <= 1:
+            good += bool(_SYLLABLE.fullmatch(unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))))
+    return good / len(words)
+
+
+def repair_font_typed(text: str) -> str:
+    """Lines typed in a TCVN3 or VNI font whose font was lost on the way (a PDF's text layer, a
+    text copied out of one), read as the letters the font drew. A line is decoded when it holds
+    a legacy font's sign inside a word, every character of it stands for a byte (a line in
+    Unicode holds letters no legacy byte stands for) and far more of its words are Vietnamese
+    syllables decoded; words a capitals' font drew are put back in capitals."""
+    if not _SIGN.search(text) or not _SIGNED_WORD.search(text):
+        return text
+    lines = text.split("\n")
+    typed = [i for i, line in enumerate(lines) if not line.isascii() and all(_font_byte(ch) is not None for ch in line)]
+    found = {i: got for i in typed if (got := _repaired_line(lines[i])) is not None}
+    encodings = Counter(encoding for _, encoding in found.values())
+    for i, (decoded, _) in found.items():
+        lines[i] = decoded
+    if len(found) >= DOCUMENT_LINES and len(found) >= 0.6 * len(typed):
+        # most lines typed so: so is a line without a sign ("Sè: 14/KH-UBND") that reads as well decoded
+        encoding = encodings.most_common(1)[0][0]
+        for i in typed:
+            if i not in found:
+                decoded = decode_font_text(lines[i], encoding)
+                if syllable_share(decoded) >= syllable_share(lines[i]):
+                    lines[i] = _capitals_restored(decoded)
+    return "\n".join(lines)
+
+
+DOCUMENT_LINES = 3
+"""Lines decoded (each on its own evidence) from which the text is taken as typed in that legacy
+font throughout, lines without a sign too."""
+
+
+def _repaired_line(line: str) -> tuple[str, str] | None:
+    """The line decoded and its encoding, when it is typed in a legacy font on its own evidence."""
+    if not _SIGNED_WORD.search(line):
+        return None
+    best, best_share = None, max(syllable_share(line) + REPAIR_GAIN, REPAIRED_SHARE)
+    for encoding in ("tcvn3", "vni"):
+        decoded = decode_font_text(line, encoding)
+        if (share := syllable_share(decoded)) >= best_share:
+            best, best_share = (_capitals_restored(decoded), encoding), share
+    return best
+
+
+def _capitals_restored(line: str) -> str:
+    """A capitals' font drew toned letters from the lower-case bytes ("HO¹CH" → "HOạCH"): a word
+    whose other letters are capitals — two or more, or one in a line of capitals — is capitals."""
+    words = line.split(" ")
+
+    def caps(w: str) -> int:
+        plain = [c for c in w if c.isascii() and c.isalpha()]
+        return len(plain) if plain and all(c.isupper() for c in plain) else -1
+
+    shouting = sum(1 for w in words if caps(w) >= 2) >= max(1, sum(1 for w in words if any(c.isalpha() for c in w)) - 1)
+    return " ".join(w.upper() if caps(w) >= 2 or (caps(w) == 1 and shouting) else w for w in words)

@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from .. import errors
+from . import legacy
 
 MAX_PAGES = 2000
 """Pages read from a PDF: extraction time grows with them before the text budget applies."""
@@ -52,13 +53,18 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
+    typed = [legacy.repair_font_typed(p) for p in pages]
+    if typed != pages:
+        # set in a TCVN3 or VNI font ("KÕ ho¹ch"): the letters the font drew; what the reader saw
+        # is then that text itself (the runs' bytes are not the plan's letters)
+        pages, seen = typed, list(typed)
     broken = broken_share(pages)
     if broken >= GARBLED_SHARE:
         # drawn out of order (a font without Vietnamese letters, the missing ones drawn after each
         # line): read where the glyphs stand instead
         from .pdf_layout import pages_by_position
 
-        pages = [_clean(p) for p in pages_by_position(data, label=label)]
+        pages = [legacy.repair_font_typed(_clean(p)) for p in pages_by_position(data, label=label)]
         if broken_share(pages) >= GARBLED_SHARE:
             raise errors.GarbledTextLayer(
                 f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "

@@ -141,9 +141,10 @@ def _control() -> re.Pattern[str]:
 
 @functools.cache
 def _unusual() -> re.Pattern[str]:
-    """A control character or a space or invisible character a web page carries: most texts
-    have neither, and one scan tells (two passes over the text are made only when it does)."""
-    return re.compile(f"[{_CONTROL}{NOT_PLAIN_CHARS}]")
+    """A control character, a space or invisible character a web page carries, or a character a
+    legacy font's byte shows as ("¹" of "ho¹ch"): most texts have none, and one scan tells
+    (the passes that deal with them are made only when it does)."""
+    return re.compile(f"[{_CONTROL}{NOT_PLAIN_CHARS}{re.escape(legacy.SIGNS)}]")
 
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
@@ -155,6 +156,9 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     # control characters, non-characters and lone surrogates cannot be written to a page, a file
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
     if _unusual().search(text):
+        # lines typed in a legacy font that was lost on the way ("KÕ ho¹ch"), read as its
+        # letters — before the invisible characters go (TCVN3's "ư" is Windows-1252's soft hyphen)
+        text = legacy.repair_font_typed(text)
         text = _control().sub("\ufffd", text)
         text = plain_spaces(text)  # &nbsp; and zero-width spaces from web pages: the words' own spacing
     if len(text) > MAX_TEXT_CHARS:
