@@ -90,3 +90,33 @@ def test_same_issuer_versions_are_not_held_to_the_cross_rules() -> None:
     later = text.replace("năm 2025", "năm 2026").replace("Số: 124/KH-UBND", "Số: 130/KH-UBND")
     al = plandiff.align(plandiff.parse(text), plandiff.parse(later))
     assert not al.cross and not al.added and not al.removed
+
+
+def test_a_district_and_a_province_pair_their_sections_by_part_and_items_by_title() -> None:
+    """An Lão's district plan names its tasks section "II. CÁC NHIỆM VỤ CHỦ YẾU", Thừa Thiên Huế's
+    "II. NỘI DUNG": few words alike, yet each plan's only section of tasks — a reader pairs them.
+    Inside, "3. Nâng cao năng lực quản lý nhà nước về bình đẳng giới." (a paragraph) and "4. Nâng
+    cao năng lực và hiệu quả quản lý nhà nước về bình đẳng giới" (over points) say the same in
+    their titles, though their neighbours pair with nothing."""
+    from tests.conftest import load
+
+    al = plandiff.align(load("anlao-2024"), load("tth-2024"))
+    assert al.cross
+    by_a = {p.a: p for p in al.pairs if p.a and p.b}
+    assert by_a["II"].b == "II" and by_a["II"].rule == "part" and "(tasks" in by_a["II"].evidence
+    assert by_a["II.3"].b == "II.4" and "titled alike" in by_a["II.3"].evidence
+    # the sections whose headings say the same part still pair as before; none twice
+    assert {by_a[x].b for x in ("I", "III", "IV")} == {"I", "III", "IV"}
+    assert len({p.b for p in al.pairs if p.a and p.b}) == len([p for p in al.pairs if p.a and p.b])
+
+
+def test_sections_pair_by_part_only_when_each_is_its_plans_only_one() -> None:
+    # two sections of tasks on one side: which of them goes with the other plan's is for the text
+    # to say, not the part
+    a = plandiff.parse("KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ TRỌNG TÂM\n1. Tuyên truyền pháp luật.\n"
+                       "II. GIẢI PHÁP THỰC HIỆN\n1. Kiểm tra, giám sát.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì.\n")
+    b = plandiff.parse("KẾ HOẠCH\nKhác\nI. NỘI DUNG\n1. Khen thưởng kịp thời.\nII. TỔ CHỨC THỰC HIỆN\n"
+                       "1. Phòng Nội vụ tham mưu.\n")
+    al = plandiff.align(a, b, cross=True)
+    assert all(p.rule != "part" or (p.a, p.b) == ("III", "II") for p in al.pairs if p.a and p.b)
+    assert not any(p.a in ("I", "II") and p.b == "I" for p in al.pairs)

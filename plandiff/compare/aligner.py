@@ -50,6 +50,9 @@ the bars are higher: most clauses have no true partner."""
 
 CONTEXT_BONUS = 0.12
 """Added to a pair's similarity when the two parents are paired with each other."""
+TITLE_ALIKE = 0.8
+"""Similarity from which two clauses' titles say the same (``_Run.titled_alike``)."""
+TITLE_WORDS = 4
 LABEL_BONUS = 0.03
 """Added when the labels are the same (weak evidence: renumbering is common)."""
 
@@ -439,6 +442,9 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     # 2. confident on text alone; 3. weaker, helped by the tree
     run.greedy(th["confident"], "fuzzy", bonus=False)
     run.greedy(th["accept"], "fuzzy", bonus=True)
+    # across authorities a reader pairs the sections that serve one part of their plans
+    if cross:
+        run.by_part()
     # across authorities, paired parents are weak evidence (two provinces' lists of tasks under
     # one heading): a weak pair must also keep the order of its neighbours
     run.greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True, need_anchor=cross)
@@ -510,6 +516,15 @@ class _Run:
                 return True
         return False
 
+    def titled_alike(self, i: int, j: int) -> bool:
+        """Both clauses open with a title (a line above their body or their points) of four words or
+        more, and the titles say the same ("Nâng cao năng lực quản lý nhà nước về bình đẳng giới" /
+        "Nâng cao năng lực và hiệu quả quản lý nhà nước …"): evidence a reader takes across plans
+        without the neighbours'."""
+        a, b = self.na[i], self.nb[j]
+        titled = all((n.has_children or n.body != n.own) and len(n.heading.split()) >= TITLE_WORDS for n in (a, b))
+        return titled and self.scorer.sim(a.heading, b.heading) >= TITLE_ALIKE
+
     def weigh(self, i: int, j: int, bonus: bool) -> tuple[float, bool]:
         """The pair's similarity with the tree's evidence, and whether the parents were paired."""
         s = self.scorer.score(i, j)
@@ -558,10 +573,10 @@ class _Run:
         if cross and not need_anchor:
             order = _assignment(order)
         for _s, _, _, _, i, j, paired in order:
-            if i not in a_to_b and j not in b_to_a and (not need_anchor or self.anchored(i, j)):
+            if i not in a_to_b and j not in b_to_a and (not need_anchor or self.anchored(i, j) or self.titled_alike(i, j)):
                 notes = self.in_words(i, j, bonus, paired)
                 if need_anchor:
-                    notes = [*notes, "keeps its neighbours' order"]
+                    notes = [*notes, "keeps its neighbours' order" if self.anchored(i, j) else "titled alike"]
                 rivals = []
                 if (other := best_other.get(("a", i))) is not None and other[1] != j:
                     rivals.append((other[0], nb[other[1]].clause.id))
@@ -569,6 +584,33 @@ class _Run:
                     rivals.append((other[0], na[other[1]].clause.id))
                 beat = max(rivals, default=None)
                 self.take(i, j, why, " · ".join([why, *notes, *([f"beat {beat[1]} ({beat[0]:.2f})"] if beat else [])]))
+
+    def by_part(self) -> None:
+        """Sections, both still free, that are each their plan's only section of one part ("II.
+        CÁC NHIỆM VỤ CHỦ YẾU" of a district's plan, "II. NỘI DUNG" of a province's: the tasks),
+        paired as a reader pairs them across authorities whatever their headings' words — those
+        whose parts agree most first ("PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG" goes with "NỘI DUNG" rather
+        than with "THỜI GIAN VÀ PHẠM VI")."""
+        def sections_by_part(roots: list[int], nodes: list[_Node]) -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for r in roots:
+                if nodes[r].clause.kind == "section" and nodes[r].own_role:
+                    for part in nodes[r].role:
+                        out.setdefault(part, []).append(r)
+            return out
+
+        in_a, in_b = sections_by_part(self.roots_a, self.na), sections_by_part(self.roots_b, self.nb)
+        pairs = {(in_a[part][0], in_b[part][0]) for part in in_a.keys() & in_b.keys()
+                 if len(in_a[part]) == len(in_b[part]) == 1}
+        ranked = []
+        for i, j in pairs:
+            ra, rb = self.na[i].role, self.nb[j].role
+            ranked.append((len(ra & rb) / len(ra | rb), self.scorer.score(i, j), -i, -j, i, j))
+        for agree, _, _, _, i, j in sorted(ranked, reverse=True):
+            if i not in self.a_to_b and j not in self.b_to_a:
+                parts = ", ".join(sorted(self.na[i].role & self.nb[j].role))
+                self.take(i, j, "part", f"part · each side's only section of its part ({parts}; parts agree {agree:.2f}) · "
+                                        f"text {self.scorer.score(i, j):.2f}")
 
     def by_position(self) -> None:
         """Free children in the same place under paired parents, as many on both sides."""
