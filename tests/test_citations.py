@@ -54,6 +54,10 @@ def test_the_many_kinds_of_symbol() -> None:
     assert got["562-TTr/ĐU"].date == "1997-10-01"
     assert got["12/TB-UBND"].date == "2009-05-19"
     assert got["07/2011/TTLT-BYT-BLĐTBXH"].type == "Thông tư liên tịch"
+    # a Party symbol typed with a space at its hyphen (as a real plan has it: "Nghị quyết số 57- NQ/TW")
+    spaced = {c.symbol: c for c in cites_of("Căn cứ Nghị quyết số 57- NQ/TW ngày 22/12/2024 của Bộ Chính trị; "
+                                           "Kết luận số 61 - KL/TW ngày 5/1/2024.")}
+    assert set(spaced) == {"57-NQ/TW", "61-KL/TW"} and spaced["57-NQ/TW"].date == "2024-12-22"
 
 
 @pytest.mark.parametrize("printed, canonical", [

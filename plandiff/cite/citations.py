@@ -57,7 +57,7 @@ wrapped line puts two spaces or a line break inside "Văn  bản"."""
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 SYMBOL = re.compile(
     r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
-    r"(?:(?P<pnum>\d{1,5})[-–‐‑](?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
+    r"(?:(?P<pnum>\d{1,5})\s?[-–‐‑]\s?(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
     r"|(?P<num>\d{1,5})(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<code>" + _CODE_PART + r"(?:\s?[-–‐‑]\s?" + _CODE_PART + r")*))"
     r"(?![\w])"
 )
