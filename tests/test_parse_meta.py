@@ -224,6 +224,10 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
      "                    Độc lập - Tự do - Hạnh phúc\n                    Thành phố Hồ Chí\nSố: 2853/KH-UBND\n"
      "                    Minh, ngày 21 tháng 11 năm 2025\n", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/KH-UBND",
      "Thành phố Hồ Chí Minh", "2025-11-21"),
+    # a page's narrow cells, flattened a line each: both lines of the motto wrapped
+    ("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\n|\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc\n|\n"
+     "Số: 12/KH-UBND\n|\nXuân Phú, ngày\n5 tháng 3 năm 2024\n|\n", "ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ", "12/KH-UBND", "Xuân Phú",
+     "2024-03-05"),
 ])
 def test_a_header_whose_lines_ran_together_or_wrapped(head: str, issuer: str, number: str, place: str, date: str) -> None:
     m = plandiff.parse(head + "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n").meta

@@ -186,7 +186,7 @@ def _signs_for(text: str) -> bool:
     return text[:1] in ("T", "K", "Q") and not text[1:2].islower() and _AUTHORITY.match(text) is not None
 
 
-_MOTTO_WORDS = "cộng hòa xã hội chủ nghĩa việt nam".split()
+_MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc lập tự do hạnh phúc".split())
 
 
 _AUTHORITY_LINE = re.compile(
@@ -219,16 +219,14 @@ def is_header_text(text: str) -> bool:
 
 
 def is_motto(text: str) -> bool:
-    """The national motto, or a piece of it that a narrow cell wrapped ("CỘNG HÒA XÃ" / "HỘI CHỦ
-    NGHĨA VIỆT NAM")."""
+    """The national motto, or a piece of either of its lines that a narrow cell wrapped ("CỘNG
+    HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -" / "Tự do - Hạnh phúc")."""
     key = match_key(text)
     if _MOTTO.match(key):
         return True
-    words = key.split()
+    words = [w for w in key.split() if w.strip("-–‐‑−—")]
     n = len(words)
-    if n < 2 or n > len(_MOTTO_WORDS):
-        return False
-    return words == _MOTTO_WORDS[:n] or words == _MOTTO_WORDS[-n:]
+    return n >= 2 and any(n <= len(line) and (words == line[:n] or words == line[-n:]) for line in _MOTTO_LINES)
 
 
 def _motto_goes_on(piece: str, text: str) -> bool:
