@@ -6,6 +6,7 @@ name is reported so that a wrong guess is visible in ``meta.encoding``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -167,8 +168,10 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
 # TCVN3 font (".VnTime", ".VnArialH") or a VNI one ("VNI-Times") holds the encoding's bytes as
 # Windows-1252 characters ("KÕ ho¹ch") — the letters only the font draws. The font's name says
 # which encoding; a TCVN3 font whose name ends in "H" draws every letter as a capital.
-_TCVN3_FONT = re.compile(r"(?:^|\+)\.?Vn[A-Z]")
-_VNI_FONT = re.compile(r"(?:^|\+)VNI[-\s]", re.IGNORECASE)
+@functools.cache
+def _font_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """TCVN3's and VNI's font names (compiled on first use, not at import)."""
+    return re.compile(r"(?:^|\+)\.?Vn[A-Z]"), re.compile(r"(?:^|\+)VNI[-\s]", re.IGNORECASE)
 
 
 def font_encoding(font: str | None) -> str | None:
@@ -176,9 +179,10 @@ def font_encoding(font: str | None) -> str | None:
     if not font:
         return None
     name = font.strip()
-    if _TCVN3_FONT.search(name):
+    tcvn3, vni = _font_names()
+    if tcvn3.search(name):
         return "tcvn3-caps" if name.replace(" ", "").endswith("H") else "tcvn3"
-    if _VNI_FONT.search(name):
+    if vni.search(name):
         return "vni"
     return None
 
@@ -224,8 +228,14 @@ _TCVN3_SIGNS = "".join(sorted({_cp1252(b) for b in _TCVN3} - VIETNAMESE - {"\uff
 _VNI_SIGNS = "öïñøûåäëüæîÖÏÑØÛÅÄËÜÆÎ"
 SIGNS = _TCVN3_SIGNS + _VNI_SIGNS
 """The characters a legacy font's bytes show as that no Vietnamese word holds."""
-_SIGN = re.compile(f"[{re.escape(SIGNS)}]")
-_SIGNED_WORD = re.compile(f"(?<=\\w)[{re.escape(_TCVN3_SIGNS + _VNI_SIGNS)}]|[{re.escape(_TCVN3_SIGNS + _VNI_SIGNS)}](?=\\w)")
+
+
+
+@functools.cache
+def _signs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sign anywhere, and a sign inside a word (compiled on first use, not at import)."""
+    chars = re.escape(SIGNS)
+    return re.compile(f"[{chars}]"), re.compile(f"(?<=\\w)[{chars}]|[{chars}](?=\\w)")
 """A character a legacy font's byte shows as in Windows-1252 that no Vietnamese word holds ("¹" of
 "ho¹ch", "ï" of "hoaïch"), inside a word: text typed in a legacy font, its font lost."""
 REPAIR_GAIN = 0.2
@@ -235,12 +245,14 @@ REPAIRED_SHARE = 0.6
 """The least share of a decoded line's words that must be Vietnamese syllables: a foreign name
 with a sign ("Göttingen") does not become Vietnamese decoded."""
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
-    r"ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
-    r"[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?")
-"""A Vietnamese syllable without its tone: initial, vowels, final."""
+@functools.cache
+def _syllable() -> re.Pattern[str]:
+    """A Vietnamese syllable without its tone: initial, vowels, final (compiled on first use)."""
+    return re.compile(
+        r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+        r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
+        r"ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
+        r"[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?")
 
 
 def syllable_share(text: str) -> float:
@@ -255,7 +267,7 @@ def syllable_share(text: str) -> float:
     for w in words:
         nfd = unicodedata.normalize("NFD", w)
         if sum(1 for ch in nfd if ch in _TONE_MARKS) <= 1:
-            good += bool(_SYLLABLE.fullmatch(unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))))
+            good += bool(_syllable().fullmatch(unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))))
     return good / len(words)
 
 
@@ -265,7 +277,8 @@ def repair_font_typed(text: str) -> str:
     a legacy font's sign inside a word, every character of it stands for a byte (a line in
     Unicode holds letters no legacy byte stands for) and far more of its words are Vietnamese
     syllables decoded; words a capitals' font drew are put back in capitals."""
-    if not _SIGN.search(text) or not _SIGNED_WORD.search(text):
+    sign, signed_word = _signs()
+    if not sign.search(text) or not signed_word.search(text):
         return text
     lines = text.split("\n")
     typed = [i for i, line in enumerate(lines) if not line.isascii() and all(_font_byte(ch) is not None for ch in line)]
@@ -291,7 +304,7 @@ font throughout, lines without a sign too."""
 
 def _repaired_line(line: str) -> tuple[str, str] | None:
     """The line decoded and its encoding, when it is typed in a legacy font on its own evidence."""
-    if not _SIGNED_WORD.search(line):
+    if not _signs()[1].search(line):
         return None
     best, best_share = None, max(syllable_share(line) + REPAIR_GAIN, REPAIRED_SHARE)
     for encoding in ("tcvn3", "vni"):
