@@ -168,6 +168,8 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
 # TCVN3 font (".VnTime", ".VnArialH") or a VNI one ("VNI-Times") holds the encoding's bytes as
 # Windows-1252 characters ("KÕ ho¹ch") — the letters only the font draws. The font's name says
 # which encoding; a TCVN3 font whose name ends in "H" draws every letter as a capital.
+
+
 @functools.cache
 def _font_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """TCVN3's and VNI's font names (compiled on first use, not at import)."""
@@ -187,48 +189,61 @@ def font_encoding(font: str | None) -> str | None:
     return None
 
 
-def _font_byte(ch: str) -> int | None:
-    """The byte a legacy font's character stands for: its Windows-1252 byte, or the low byte of
-    the private-use code (U+F0xx) Word gives a font it takes for a symbol font."""
-    o = ord(ch)
-    if o < 0x80:
-        return o
-    if 0xF000 <= o <= 0xF0FF:
-        return o - 0xF000
-    try:
-        return ch.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return None
+@functools.cache
+def _bytes_of() -> dict[int, int]:
+    """The byte each character a legacy font's text may hold stands for: its Windows-1252 byte,
+    or the low byte of the private-use code (U+F0xx) Word gives a font it takes for a symbol font."""
+    table = {b: b for b in range(0x80)}
+    for b in range(0x80, 0x100):
+        ch = _cp1252(b)
+        if ch != "\ufffd":
+            table[ord(ch)] = b
+    table.update({0xF000 + b: b for b in range(0x100)})
+    return table
+
+
+@functools.cache
+def _typed_line() -> re.Pattern[str]:
+    """A text every character of which stands for a byte (``_bytes_of``): typed in a legacy font."""
+    chars = "".join(re.escape(chr(c)) for c in sorted(_bytes_of()) if c >= 0x80)
+    return re.compile(f"[\\x00-\\x7f{chars}]*")
+
+
+@functools.cache
+def _tcvn3_table() -> dict[int, str]:
+    """TCVN3 decoding as a translation of characters: each is one byte, each byte one letter."""
+    return {c: _TCVN3.get(b) or (chr(b) if b < 0x80 else _cp1252(b)) for c, b in _bytes_of().items() if c >= 0x80}
 
 
 def decode_font_text(text: str, encoding: str) -> str:
     """Text typed in a legacy font (``font_encoding``'s name for it) as the Unicode letters the
     font draws; a character that stands for no byte (typed in Unicode) is kept as it is."""
-    out: list[str] = []
-    run = bytearray()
-
-    def flush() -> None:
+    if encoding == "vni":
+        table = _bytes_of()
+        out: list[str] = []
+        run = bytearray()
+        for ch in text:
+            b = table.get(ord(ch))
+            if b is None:
+                if run:
+                    out.append(decode_vni(bytes(run)))
+                    run.clear()
+                out.append(ch)
+            else:
+                run.append(b)
         if run:
-            out.append(decode_vni(bytes(run)) if encoding == "vni" else decode_tcvn3(bytes(run)))
-            run.clear()
-
-    for ch in text:
-        b = _font_byte(ch)
-        if b is None:
-            flush()
-            out.append(ch)
-        else:
-            run.append(b)
-    flush()
-    decoded = nfc("".join(out))
+            out.append(decode_vni(bytes(run)))
+        decoded = nfc("".join(out))
+    else:
+        decoded = nfc(text.translate(_tcvn3_table()))
     return decoded.upper() if encoding == "tcvn3-caps" else decoded
 
 
 _TCVN3_SIGNS = "".join(sorted({_cp1252(b) for b in _TCVN3} - VIETNAMESE - {"\ufffd"}))
 _VNI_SIGNS = "öïñøûåäëüæîÖÏÑØÛÅÄËÜÆÎ"
 SIGNS = _TCVN3_SIGNS + _VNI_SIGNS
-"""The characters a legacy font's bytes show as that no Vietnamese word holds."""
-
+"""The characters a legacy font's bytes show as in Windows-1252 that no Vietnamese word holds
+("¹" of "ho¹ch", "ï" of "hoaïch"): inside a word, text typed in a legacy font, its font lost."""
 
 
 @functools.cache
@@ -236,38 +251,47 @@ def _signs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A sign anywhere, and a sign inside a word (compiled on first use, not at import)."""
     chars = re.escape(SIGNS)
     return re.compile(f"[{chars}]"), re.compile(f"(?<=\\w)[{chars}]|[{chars}](?=\\w)")
-"""A character a legacy font's byte shows as in Windows-1252 that no Vietnamese word holds ("¹" of
-"ho¹ch", "ï" of "hoaïch"), inside a word: text typed in a legacy font, its font lost."""
+
+
 REPAIR_GAIN = 0.2
 """How much larger a share of a line's words must be Vietnamese syllables once decoded for the
 line to be taken as typed in a legacy font (a line typed in Unicode gains nothing)."""
 REPAIRED_SHARE = 0.6
 """The least share of a decoded line's words that must be Vietnamese syllables: a foreign name
 with a sign ("Göttingen") does not become Vietnamese decoded."""
+SAMPLE_WORDS = 64
+"""Words of a line that decide how it was typed: a line of a plan has a few dozen; a longer one
+(a page run into one line) is decided on its first ones, in bounded time."""
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
 @functools.cache
 def _syllable() -> re.Pattern[str]:
     """A Vietnamese syllable without its tone: initial, vowels, final (compiled on first use)."""
     return re.compile(
         r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-        r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
-        r"ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
-        r"[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?")
+        # vowels that end their syllable ("hoài", "người"), those before "nh"/"ch" ("hoành",
+        # "thích"), and those before any other final or none ("chuyên", "được", "tăng")
+        r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa"
+        r"|(?:oa|uê|uy|[aêiy])(?:nh|ch)"
+        r"|(?:uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|oo|[aăâeêioôơuưy])(?:ng|[cmnpt])?)")
 
 
 def syllable_share(text: str) -> float:
-    """The share of a text's words that are Vietnamese syllables (one tone at most, letters a
-    syllable may hold in their order): near 1 for Vietnamese, low for a legacy font's bytes
-    read as Windows-1252 ("ho¹ch") or decoded in the wrong encoding ("cửụứng")."""
-    words = [w.strip(".,;:!?()[]{}\"'“”‘’-–/*…").lower() for w in text.split()]
+    """The share of a text's words (its first ``SAMPLE_WORDS``) that are Vietnamese syllables (one
+    tone at most, letters a syllable may hold in their order): near 1 for Vietnamese, low for a
+    legacy font's bytes read as Windows-1252 ("ho¹ch") or decoded in the wrong encoding ("cửụứng")."""
+    words = [w.strip(".,;:!?()[]{}\"'“”‘’-–/*…").lower() for w in text.split(None, SAMPLE_WORDS)[:SAMPLE_WORDS]]
     words = [w for w in words if w and not any("0" <= ch <= "9" for ch in w)]
     if not words:
         return 0.0
+    syllable = _syllable()
     good = 0
     for w in words:
         nfd = unicodedata.normalize("NFD", w)
-        if sum(1 for ch in nfd if ch in _TONE_MARKS) <= 1:
-            good += bool(_syllable().fullmatch(unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))))
+        toneless = "".join(ch for ch in nfd if ch not in _TONE_MARKS)
+        if len(nfd) - len(toneless) <= 1:
+            good += bool(syllable.fullmatch(unicodedata.normalize("NFC", toneless)))
     return good / len(words)
 
 
@@ -276,18 +300,20 @@ def repair_font_typed(text: str) -> str:
     text copied out of one), read as the letters the font drew. A line is decoded when it holds
     a legacy font's sign inside a word, every character of it stands for a byte (a line in
     Unicode holds letters no legacy byte stands for) and far more of its words are Vietnamese
-    syllables decoded; words a capitals' font drew are put back in capitals."""
+    syllables decoded; once ``DOCUMENT_LINES`` lines are, and most of those typed so, every
+    line typed so that reads as well decoded is ("Sè: 14/KH-UBND"). Words a capitals' font drew
+    are put back in capitals."""
     sign, signed_word = _signs()
     if not sign.search(text) or not signed_word.search(text):
         return text
     lines = text.split("\n")
-    typed = [i for i, line in enumerate(lines) if not line.isascii() and all(_font_byte(ch) is not None for ch in line)]
-    found = {i: got for i in typed if (got := _repaired_line(lines[i])) is not None}
+    typed_line = _typed_line()
+    typed = [i for i, line in enumerate(lines) if not line.isascii() and typed_line.fullmatch(line)]
+    found = {i: got for i in typed if (got := _repaired_line(lines[i], signed_word)) is not None}
     encodings = Counter(encoding for _, encoding in found.values())
     for i, (decoded, _) in found.items():
         lines[i] = decoded
     if len(found) >= DOCUMENT_LINES and len(found) >= 0.6 * len(typed):
-        # most lines typed so: so is a line without a sign ("Sè: 14/KH-UBND") that reads as well decoded
         encoding = encodings.most_common(1)[0][0]
         for i in typed:
             if i not in found:
@@ -302,26 +328,37 @@ DOCUMENT_LINES = 3
 font throughout, lines without a sign too."""
 
 
-def _repaired_line(line: str) -> tuple[str, str] | None:
+def _repaired_line(line: str, signed_word: re.Pattern[str]) -> tuple[str, str] | None:
     """The line decoded and its encoding, when it is typed in a legacy font on its own evidence."""
-    if not _signs()[1].search(line):
+    if not signed_word.search(line):
         return None
     best, best_share = None, max(syllable_share(line) + REPAIR_GAIN, REPAIRED_SHARE)
     for encoding in ("tcvn3", "vni"):
         decoded = decode_font_text(line, encoding)
         if (share := syllable_share(decoded)) >= best_share:
-            best, best_share = (_capitals_restored(decoded), encoding), share
-    return best
+            best, best_share = (decoded, encoding), share
+        if best_share >= CLEAR_SHARE:
+            break  # read as Vietnamese throughout: the other encoding cannot read it better
+    return None if best is None else (_capitals_restored(best[0]), best[1])
+
+
+CLEAR_SHARE = 0.95
+"""A decoded line this much of Vietnamese syllables needs no other encoding tried."""
 
 
 def _capitals_restored(line: str) -> str:
     """A capitals' font drew toned letters from the lower-case bytes ("HO¹CH" → "HOạCH"): a word
     whose other letters are capitals — two or more, or one in a line of capitals — is capitals."""
+    if line.islower() or not any("A" <= c <= "Z" for c in line):
+        return line  # no capital a font could have drawn: nothing to restore
     words = line.split(" ")
+    caps = [_plain_capitals(w) for w in words]
+    lettered = sum(1 for w in words if any(c.isalpha() for c in w))
+    shouting = sum(1 for k in caps if k >= 2) >= max(1, lettered - 1)
+    return " ".join(w.upper() if k >= 2 or (k == 1 and shouting) else w for w, k in zip(words, caps, strict=True))
 
-    def caps(w: str) -> int:
-        plain = [c for c in w if c.isascii() and c.isalpha()]
-        return len(plain) if plain and all(c.isupper() for c in plain) else -1
 
-    shouting = sum(1 for w in words if caps(w) >= 2) >= max(1, sum(1 for w in words if any(c.isalpha() for c in w)) - 1)
-    return " ".join(w.upper() if caps(w) >= 2 or (caps(w) == 1 and shouting) else w for w in words)
+def _plain_capitals(word: str) -> int:
+    """How many ASCII letters a word has, all capitals; -1 when it has none or one in lower case."""
+    plain = [c for c in word if "A" <= c <= "Z" or "a" <= c <= "z"]
+    return len(plain) if plain and all(c <= "Z" for c in plain) else -1
