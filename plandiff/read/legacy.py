@@ -161,6 +161,8 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
     best = max(candidates, key=lambda c: c[0])
     if best[0] < 0.8:
         return None
+    if best[2] == "tcvn3":  # its capitals came from a capitals' font: "Kế HOạCH" is "KẾ HOẠCH"
+        return "\n".join(_capitals_restored(line) for line in best[1].split("\n")), "tcvn3"
     return best[1], best[2]
 
 
