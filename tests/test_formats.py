@@ -260,7 +260,7 @@ def test_a_pdf_or_a_text_typed_in_a_legacy_font_whose_font_was_lost(encoding: st
 
 
 @pytest.mark.parametrize("line", ["Kinh phí", "Đại học Göttingen (Đức) © 2024", "Göttingen © 2024", "Hà Nội, ngày 5",
-                                  "Số liệu 15 m³ nước/ngày; 2 × 3 m"])
+                                  "Số liệu 15 m³ nước/ngày; 2 × 3 m", "Kinh ph\xadí", "Kinh phí 2×3"])
 def test_a_line_typed_in_unicode_is_never_decoded(line: str) -> None:
     from plandiff.read.legacy import repair_font_typed
 

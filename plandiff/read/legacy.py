@@ -250,8 +250,9 @@ SIGNS = _TCVN3_SIGNS + _VNI_SIGNS
 
 @functools.cache
 def _signs() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A sign anywhere, and a sign inside a word (compiled on first use, not at import)."""
-    chars = re.escape(SIGNS)
+    """A sign anywhere, and a sign inside a word (compiled on first use, not at import). The soft
+    hyphen (TCVN3's "ư") is no sign: web pages put it inside words typed in Unicode."""
+    chars = re.escape(SIGNS.replace("\xad", ""))
     return re.compile(f"[{chars}]"), re.compile(f"(?<=\\w)[{chars}]|[{chars}](?=\\w)")
 
 
