@@ -740,8 +740,8 @@ def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
     NHÂN") or a known signer's title ("PHÓ CHỦ TỊCH") in capitals ends the line after a word in
     lower case."""
     text = cell.text.rstrip()
-    if text.lstrip()[:1] not in RECIPIENT_MARKS:
-        return None
+    if text.lstrip()[:1] not in RECIPIENT_MARKS or not (text[-1:].isalpha() and text[-1:].isupper()):
+        return None  # (most recipients end with ";" or "." or a word in lower case: one look tells)
     at = None
     m = _AUTHORITY_IN.search(text)
     if m is not None and _is_upper(text[m.start():]):
