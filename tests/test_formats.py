@@ -241,6 +241,22 @@ def test_a_word_file_typed_in_a_legacy_font_reads_as_its_letters(encoding: str) 
     assert not lost and not invented
 
 
+def test_text_drawn_off_the_page_is_not_read() -> None:
+    """A browser's print of a page draws some letters again below the page's bottom (fallback
+    glyphs of a bold heading with stacked accents: "Ố Ể Ắ"): no reader sees them, and they are
+    no line of the plan."""
+    pytest.importorskip("fpdf")
+    lines = [ln.strip() for ln in (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8").splitlines() if ln.strip()][:40]
+    clean = builders.lines_pdf(lines)
+    marked = builders.lines_pdf(lines)
+    marked.text(10, marked.h + 4, "Ố Ể Ắ Ồ Ủ Ả")  # 4 mm below the page's bottom edge
+    want, got = plandiff.parse(bytes(clean.output())), plandiff.parse(bytes(marked.output()))
+    assert "Ố Ể Ắ" not in got.source
+    assert_same_plan(got, want)
+    lost, invented = lost_and_invented(got)
+    assert not lost and not invented
+
+
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_a_pdf_or_a_text_typed_in_a_legacy_font_whose_font_was_lost(encoding: str) -> None:
     """A PDF's text layer (or a text copied out of one) of a plan typed in a TCVN3 or VNI font

@@ -72,7 +72,8 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         return "\f".join(pages), _clean(" ".join(pages)), running_lines(pages)
     if any(above):
         # a page drew text above its first line after it (Word's floating header table, drawn
-        # after the body): read the pages where their glyphs stand, stamps written in as before
+        # after the body), or off the page: read the pages where their glyphs stand (those on
+        # the page), stamps written in as before
         try:
             from .pdf_layout import lines_by_position
 
@@ -160,7 +161,8 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
 
     text = page.extract_text(visitor_text=visit) or ""
     seen.extend(c[0] for c in chunks)
-    above.append(bool(chunks) and any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:]))
+    above.append(bool(chunks) and (any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:])
+                                   or any(not _on_page(page, x, y) for _, x, y in chunks)))
     stamps = _stamps(page)
     if not stamps:
         return text
@@ -176,6 +178,17 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
         if k is not None:
             lines[k] = _into_blank(lines[k], value)
     return "\n".join(lines)
+
+
+def _on_page(page: Any, x: float, y: float) -> bool:
+    """Whether a point stands on the page (its media box, a point of slack): text drawn off the
+    page (a browser's print draws some fallback glyphs below its bottom) is not seen on it."""
+    try:
+        box = page.mediabox
+        left, bottom, right, top = float(box.left), float(box.bottom), float(box.right), float(box.top)
+    except Exception:  # noqa: BLE001 - a page without a usable box shows everything
+        return True
+    return left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
 
 
 def _stamped(lines: list[str], heights: list[float], stamps: list[tuple[str, tuple[float, float, float, float]]]) -> str:

@@ -65,7 +65,11 @@ def lines_by_position(data: bytes, *, label: str = "input") -> list[list[tuple[f
         for k in range(len(doc)):
             page = doc[k]
             textpage = page.get_textpage()
-            out.append(layout_lines(_glyphs(textpage, raw)))
+            left, bottom, right, top = page.get_bbox()  # the page as shown (its box inherited too)
+            # text drawn off the page (a browser's print draws some fallback glyphs below its
+            # bottom) is not on the page a reader sees
+            out.append(layout_lines([g for g in _glyphs(textpage, raw)
+                                     if left - 1 <= g.x <= right + 1 and bottom - 1 <= g.y <= top + 1]))
             textpage.close()
             page.close()
         return out
