@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from .. import errors
@@ -161,8 +162,9 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
 
     text = page.extract_text(visitor_text=visit) or ""
     seen.extend(c[0] for c in chunks)
+    on_page = _page_box(page)
     above.append(bool(chunks) and (any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:])
-                                   or any(not _on_page(page, x, y) for _, x, y in chunks)))
+                                   or any(not on_page(x, y) for _, x, y in chunks)))
     stamps = _stamps(page)
     if not stamps:
         return text
@@ -180,15 +182,15 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
     return "\n".join(lines)
 
 
-def _on_page(page: Any, x: float, y: float) -> bool:
+def _page_box(page: Any) -> Callable[[float, float], bool]:
     """Whether a point stands on the page (its media box, a point of slack): text drawn off the
     page (a browser's print draws some fallback glyphs below its bottom) is not seen on it."""
     try:
         box = page.mediabox
         left, bottom, right, top = float(box.left), float(box.bottom), float(box.right), float(box.top)
     except Exception:  # noqa: BLE001 - a page without a usable box shows everything
-        return True
-    return left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
+        return lambda _x, _y: True
+    return lambda x, y: left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
 
 
 def _stamped(lines: list[str], heights: list[float], stamps: list[tuple[str, tuple[float, float, float, float]]]) -> str:
