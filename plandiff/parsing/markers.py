@@ -73,18 +73,22 @@ _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$
 
 @functools.cache
 def _roman_dash() -> re.Pattern[str]:
-    """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading
-    (compiled on first use)."""
-    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[-–:])\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
+    """"I- MỤC ĐÍCH", "I/ MỤC ĐÍCH": a dash, colon or slash after a roman numeral, only before an
+    upper-case heading (compiled on first use)."""
+    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:]|/(?=\s)))\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
 
 
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
+_NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
+""""1/ Tuyên truyền", "2- Kiểm tra": a slash or a dash after the number (local plans write them
+for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
 _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])\.)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+""""b. Kiểm tra", "b/ Kiểm tra": a point's letter closed by a dot or a slash, before a capital."""
 BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
 """Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings)."""
 _BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
@@ -156,18 +160,18 @@ def _bullet(text: str, first: str) -> Marker | None:
 
 
 def _numbered(text: str) -> Marker | None:
-    """"1.", "4.1.", "2.3.1", "1)", "1 . " (a typist's space), "1.Tuyên truyền" (glued)."""
+    """"1.", "4.1.", "2.3.1", "1)", "1 . " (a typist's space), "1.Tuyên truyền" (glued), "1/ …"."""
     m = _NUM.match(text)
     if m is not None:
         close = m.group("close")
     else:
-        m = _NUM_GLUED.match(text)
+        m = _NUM_GLUED.match(text) or _NUM_SLASH.match(text)
         if m is None:
             return None
-        close = "."  # a glued label ("1.Tuyên truyền") is read as closed by a dot
+        close = "."  # a glued label ("1.Tuyên truyền") or "1/ …" is read as closed by a dot
     key, label, rest = m.group("key", "label", "rest")
     parts = key.split(".")
-    if len(parts) == 1 and not label.endswith((".", ")")):
+    if len(parts) == 1 and not label.endswith((".", ")", "/", "-")):
         spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
         if spaced is None:
             return None
@@ -186,7 +190,7 @@ def _numbered(text: str) -> Marker | None:
 def _lettered(text: str) -> Marker | None:
     """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, and "ii)", "iv)" (roman)."""
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
-    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] == "." else None)
+    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] in "./" else None)
     if m is None:
         return None
     key, label, rest = m.group("key", "label", "rest")
