@@ -188,15 +188,15 @@ def test_numbering_styles_of_other_drafters() -> None:
 
 
 def test_labels_closed_by_a_slash_or_a_dash() -> None:
-    """Local plans write "I/", "1/", "a/" and "1-" for "I.", "1.", "a)" and "1.": the same tree;
+    """Local plans write "I/", "1/", "a/", "b-" and "1-" for "I.", "1.", "a)" and "1.": the same tree;
     a date or a range at a line's start ("1/3/2024", "2-3 ngày") and "V/v" are no labels."""
     text = ("KẾ HOẠCH\nThử nghiệm\n\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích\na/ Nâng cao nhận thức về bình đẳng giới\n"
-            "trong các cơ quan, đơn vị vào ngày\n1/3/2024 và các ngày sau.\nb/ Thay đổi hành vi.\n2/ Yêu cầu\n- Bám sát.\n"
+            "trong các cơ quan, đơn vị vào ngày\n1/3/2024 và các ngày sau.\nb- Thay đổi hành vi.\n2/ Yêu cầu\n- Bám sát.\n"
             "II/ NỘI DUNG\n1- Tuyên truyền trong\n2-3 ngày đầu tháng.\n2- Kiểm tra.\n+ Định kỳ.\nIII/ TỔ CHỨC THỰC HIỆN\n"
             "1/ Sở Nội vụ chủ trì.\n")
     plan = plandiff.parse(text)
     assert [(c.id, c.label) for c in plan.walk()] == [
-        ("I", "I/"), ("I.1", "1/"), ("I.1.a", "a/"), ("I.1.b", "b/"), ("I.2", "2/"), ("I.2.-1", "-"),
+        ("I", "I/"), ("I.1", "1/"), ("I.1.a", "a/"), ("I.1.b", "b-"), ("I.2", "2/"), ("I.2.-1", "-"),
         ("II", "II/"), ("II.1", "1-"), ("II.2", "2-"), ("II.2.-1", "+"), ("III", "III/"), ("III.1", "1/")]
     assert plan.find("I.1.a").text.endswith("vào ngày 1/3/2024 và các ngày sau.")
     assert plan.find("II.1").text == "Tuyên truyền trong 2-3 ngày đầu tháng."

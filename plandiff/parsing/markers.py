@@ -87,8 +87,9 @@ for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are n
 _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-""""b. Kiểm tra", "b/ Kiểm tra": a point's letter closed by a dot or a slash, before a capital."""
+_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./-])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+""""b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
+dash, before a capital."""
 BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
 """Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings)."""
 _BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
@@ -190,7 +191,7 @@ def _numbered(text: str) -> Marker | None:
 def _lettered(text: str) -> Marker | None:
     """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, and "ii)", "iv)" (roman)."""
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
-    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] in "./" else None)
+    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] in "./-" else None)
     if m is None:
         return None
     key, label, rest = m.group("key", "label", "rest")
