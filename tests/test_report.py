@@ -236,3 +236,21 @@ def test_word_diffs_worked_out_beforehand_make_the_same_page() -> None:
     marked = {**known, (ca.text, cb.text): [Edit("delete", ca.text), Edit("insert", cb.text)]}
     row = lhtml.fromstring(plandiff.render_html(al, word_diffs=marked)).xpath(f'//tr[@data-a="{ca.id}"][@data-b="{cb.id}"]')[0]
     assert [d.text_content() for d in row.xpath('.//td[contains(@class, "inline")]//del')] == [ca.text]
+
+
+def test_a_plan_in_chapters_and_articles_links_to_ids_without_spaces() -> None:
+    """A plan written as a regulation ("Chương I" / "Điều 1.") has clause ids with a space
+    ("I.Điều 1"): its anchors hold none (an HTML id cannot), and every link finds its target."""
+    old = plandiff.parse("KẾ HOẠCH\nThử nghiệm\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Kế hoạch này quy định.\n"
+                         "Điều 2. Đối tượng\nCán bộ, công chức.\nChương II\nNHIỆM VỤ\nĐiều 3. Nhiệm vụ\na) Tuyên truyền.\n")
+    new = plandiff.parse("KẾ HOẠCH\nThử nghiệm\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Kế hoạch này quy định.\n"
+                         "Điều 2. Nhiệm vụ\na) Tuyên truyền rộng rãi.\nb) Kiểm tra.\nChương II\nĐIỀU KHOẢN THI HÀNH\n"
+                         "Điều 3. Hiệu lực\nCán bộ, công chức thực hiện.\n")
+    doc = lhtml.fromstring(plandiff.render_html(plandiff.align(old, new)))
+    ids = {el.get("id") for el in doc.iter() if el.get("id")}
+    assert "b-I.Điều_2" in ids and not any(" " in i for i in ids)
+    from urllib.parse import unquote
+
+    # (the serialiser writes a link's letters beyond ASCII percent-encoded, as browsers read them)
+    targets = [unquote(a.get("href")[1:]) for a in doc.iter("a") if (a.get("href") or "").startswith("#")]
+    assert targets and all(t in ids for t in targets)

@@ -266,6 +266,12 @@ def _append_mixed(parent: etree._Element, parts: list[Any]) -> None:
             last = part
 
 
+def _anchor(side: str, clause_id: str) -> str:
+    """A clause's anchor on its side of the page ("a-IV.1"): an HTML id holds no space, so an
+    article's ("Điều 1") is written "a-Điều_1"."""
+    return f"{side}-{clause_id.replace(' ', '_')}"
+
+
 def _cell(cls: str, clause: Clause | None, body: list[Any] | None, anchor: str | None, depth: int) -> etree._Element:
     td = etree.Element("td", {"class": f"{cls} depth-{min(depth, 3)}"})
     if clause is None:
@@ -490,8 +496,8 @@ def _comparison_table(al: Alignment, rows: list[Row], subst: set[tuple[str, str]
             attrs["data-b"] = bid
         tr = etree.Element("tr", attrs)
         tr.append(_status_cell(kind, pair, aid, bid, ca, cb, subst, labels, t, clauses_a, clauses_b, by_a, by_b))
-        anchor_a = f"a-{aid}" if aid and aid not in seen_a else None
-        anchor_b = f"b-{bid}" if bid and bid not in seen_b else None
+        anchor_a = _anchor("a", aid) if aid and aid not in seen_a else None
+        anchor_b = _anchor("b", bid) if bid and bid not in seen_b else None
         if aid:
             seen_a.add(aid)
         if bid:
@@ -549,17 +555,17 @@ def _status_cell(kind: str, pair: Pair | None, aid: str | None, bid: str | None,
         rp = etree.SubElement(status, "div", {"class": "relabel"})
         parent_a, parent_b = _parent(pair.a), _parent(pair.b)
         rp.text = f"{t['from']} "
-        la = etree.SubElement(rp, "a", {"href": f"#a-{parent_a}"} if parent_a else {})
+        la = etree.SubElement(rp, "a", {"href": "#" + _anchor("a", parent_a)} if parent_a else {})
         la.text = _short(parent_a, clauses_a)
         la.tail = f" {t['under']} "
-        lb = etree.SubElement(rp, "a", {"href": f"#b-{parent_b}"} if parent_b else {})
+        lb = etree.SubElement(rp, "a", {"href": "#" + _anchor("b", parent_b)} if parent_b else {})
         lb.text = _short(parent_b, clauses_b)
     others = [p for p in by_a[pair.a] + by_b[pair.b] if p is not pair]
     if others:
         links = etree.SubElement(status, "div", {"class": "evidence"})
         links.text = f"{t['with']} "
         for k, other in enumerate(others):
-            link = etree.SubElement(links, "a", {"href": f"#b-{other.b}" if other.a == pair.a else f"#a-{other.a}"})
+            link = etree.SubElement(links, "a", {"href": "#" + (_anchor("b", other.b) if other.a == pair.a else _anchor("a", other.a))})
             link.text = other.b if other.a == pair.a else other.a
             if k + 1 < len(others):
                 link.tail = ", "
@@ -603,7 +609,7 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
     def toc_item(c: Clause) -> etree._Element:
         status = status_b.get(c.id, "unchanged")
         mark = SYMBOL[status] if status != "unchanged" else ("•" if c.id in changed_b else "")
-        li = E.li(E.a(f"{mark} {c.label} {_cut(c.heading, 60)}".strip(), href=f"#b-{c.id}", title=labels[status]))
+        li = E.li(E.a(f"{mark} {c.label} {_cut(c.heading, 60)}".strip(), href="#" + _anchor("b", c.id), title=labels[status]))
         kids = [toc_item(ch) for ch in c.children if ch.kind not in ("dash", "paragraph")]
         if kids:
             li.append(E.ul(*kids))
@@ -612,7 +618,7 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
     toc = E.nav({"class": "toc"}, E.strong(t["contents"]), E.ul(*[toc_item(c) for c in al.b.clauses]))
     if al.removed:
         toc.append(E.p(E.strong(f"{t['removed_from']} {al.a.name or 'A'}")))
-        toc.append(E.ul(*[E.li(E.a(f"{SYMBOL['removed']} {cid}", href=f"#a-{cid}")) for cid in al.removed]))
+        toc.append(E.ul(*[E.li(E.a(f"{SYMBOL['removed']} {cid}", href="#" + _anchor("a", cid))) for cid in al.removed]))
     return toc
 
 
@@ -801,7 +807,7 @@ def render_history_html(h: History) -> str:
     order = E.ul({"class": "evidence order"}, *[E.li(x) for x in h.order]) if h.order else None
     for lin in h.lineages:
         changed = any(s.status not in ("unchanged", "appeared", "absent") for s in lin.steps[1:])
-        tr = etree.Element("tr", {"class": "row", "id": f"l-{lin.id}", "data-lineage": lin.id,
+        tr = etree.Element("tr", {"class": "row", "id": _anchor("l", lin.id), "data-lineage": lin.id,
                                   "data-changed": "1" if changed else "0"})
         td0 = etree.SubElement(tr, "td", {"class": "status", "title": lin.id})
         td0.text = h.name_of(lin)
