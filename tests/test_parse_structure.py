@@ -205,6 +205,25 @@ def test_labels_closed_by_a_slash_or_a_dash() -> None:
     assert match("V/V BÁO CÁO KẾT QUẢ") is None and match("V/v báo cáo") is None
 
 
+def test_a_plan_written_as_a_regulation_in_chapters_and_articles() -> None:
+    """"Chương I" over "Điều 1." over "1." and "a)": chapters are parts, articles stand under them
+    (before, the chapters ran into the title and the articles into the first item); a line that
+    opens with a reference to a chapter ("Chương II của Luật …", a wrapped sentence) is text."""
+    text = ("KẾ HOẠCH\nThử nghiệm\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Kế hoạch này quy định theo\n"
+            "Chương II của Luật Bình đẳng giới.\nĐiều 2. Đối tượng\nCán bộ, công chức.\nChương II\nNHIỆM VỤ\n"
+            "Điều 3. Nhiệm vụ\na) Tuyên truyền.\nb) Kiểm tra.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.title == "Thử nghiệm"
+    assert [(c.id, c.kind) for c in plan.walk()] == [
+        ("I", "section"), ("I.Điều 1", "article"), ("I.Điều 1.1", "item"), ("I.Điều 2", "article"), ("II", "section"),
+        ("II.Điều 3", "article"), ("II.Điều 3.a", "point"), ("II.Điều 3.b", "point")]
+    assert " ".join(plan.find("I.Điều 1.1").text.split()) == "Kế hoạch này quy định theo Chương II của Luật Bình đẳng giới."
+    assert (plan.find("I").label, plan.find("I").text) == ("Chương I", "QUY ĐỊNH CHUNG")
+    # without chapters, "Điều 5. …" opening a line is a quotation, not an article
+    quoted = plandiff.parse("KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. Tuyên truyền quy định tại\nĐiều 5. Luật Bình đẳng giới.\n")
+    assert [c.id for c in quoted.walk()] == ["I", "I.1"]
+
+
 def test_a_bracketed_number_inside_a_sentence_is_no_point() -> None:
     plan = plandiff.parse("KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. Chỉ tiêu\nTỷ lệ đạt (1) như sau và\n(2025) là năm đầu.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.1"]

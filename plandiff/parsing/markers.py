@@ -66,7 +66,9 @@ class Marker:
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
              "mười": 10}
 """The ordinal words of "Phần thứ nhất", "Phần thứ hai" …"""
-_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+""""PHẦN I", "Phần thứ hai", and the chapters of a plan written as a regulation ("Chương I")."""
+
 _ROMAN_DOTTED = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6}(?:\.\d{1,2}){1,2})\.?)\s+(?P<rest>\S.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
 
@@ -139,8 +141,10 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         return _lettered(text)
     if first == "(":
         return _bracketed(text)
-    if first == "P":
-        return _part(text)
+    if first == "P" or (first == "C" and text[1:2] in ("h", "H")):
+        part = _part(text)
+        if part is not None or first == "P":
+            return part
     if first in _ROMAN_FIRST:
         return _roman(text)
     if first in _UPPER_FIRST:
@@ -217,6 +221,9 @@ def _part(text: str) -> Marker | None:
     m = _PART.match(text)
     if m is None:
         return None
+    rest = m.group("rest")
+    if text[:1] == "C" and rest and not (rest[:1].isupper() and rest == rest.upper()):
+        return None  # "Chương II của Luật …" wrapped to a line's start: a reference, not a chapter
     key = m.group("key")
     words = key.split()
     if len(words) == 2 and words[1].lower() in _ORDINALS:  # "Phần thứ hai": part II
@@ -238,6 +245,12 @@ def _roman(text: str) -> Marker | None:
         if value and value <= 30:
             return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
     return None
+
+
+def is_chapter(text: str) -> bool:
+    """A chapter's line ("Chương I", "CHƯƠNG II. NHIỆM VỤ"): a plan in chapters numbers its
+    articles ("Điều 1.") under them."""
+    return text[:1] == "C" and _part(text) is not None
 
 
 def _upper_letter(text: str) -> Marker | None:

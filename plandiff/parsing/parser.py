@@ -238,7 +238,9 @@ def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: So
     artefacts.extend(marker_artefacts)
     n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
     body = _in_tables(pre_and_body[n_pre:], src.tables)
-    lead, tree = structure.build_tree(layout.paragraphs(body))
+    # a plan written as a regulation, in chapters ("Chương I"), numbers its articles ("Điều 1.")
+    chapters = any(markers.is_chapter(ln.text) for ln in body)
+    lead, tree = structure.build_tree(layout.paragraphs(body, articles=chapters))
     parts.preamble.extend(layout.paragraphs(pre_and_body[:n_pre]) + lead)
     return tuple(tree), found_notes
 
