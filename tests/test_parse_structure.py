@@ -203,6 +203,8 @@ def test_labels_closed_by_a_slash_or_a_dash() -> None:
     from plandiff.parsing.markers import match
 
     assert match("V/V BÁO CÁO KẾT QUẢ") is None and match("V/v báo cáo") is None
+    sentence_case = match("I/ Mục đích, yêu cầu")  # a heading in sentence case too
+    assert sentence_case is not None and (sentence_case.style, sentence_case.rest) == ("roman", "Mục đích, yêu cầu")
 
 
 def test_a_plan_written_as_a_regulation_in_chapters_and_articles() -> None:

@@ -75,9 +75,11 @@ _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$
 
 @functools.cache
 def _roman_dash() -> re.Pattern[str]:
-    """"I- MỤC ĐÍCH", "I/ MỤC ĐÍCH": a dash, colon or slash after a roman numeral, only before an
-    upper-case heading (compiled on first use)."""
-    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:]|/(?=\s)))\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+.*)$")
+    """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading;
+    "I/ MỤC ĐÍCH", "I/ Mục đích": a slash, before a space and a capital ("V/v" is no label)
+    (compiled on first use)."""
+    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:](?=\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+)|/(?=\s+[A-ZĐÀ-Ỹ])))"
+                      r"\s*(?P<rest>\S.*)$")
 
 
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
