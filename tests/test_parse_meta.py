@@ -280,3 +280,35 @@ def test_recipients_that_only_look_like_a_signature_stay_recipients(back: str) -
     plan = plandiff.parse(_SIGNED.format(back))
     assert plan.recipients[0].startswith(("VP UBND TỈNH KT. CHỦ TỊCH", "Sở Tài chính; Ban Dân Vận"))
     assert (plan.meta.signer_title, plan.meta.signer) == ("CHỦ TỊCH", "Mai Sơn")
+
+
+def test_a_reference_under_a_sentence_case_title_is_no_part_of_it() -> None:
+    # a plan published apart from the decision that issues it prints the decision under its title
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n"
+            "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2025 của UBND tỉnh)\n\nI. MỤC ĐÍCH\n1. Nâng cao.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.title == "Thực hiện công tác bình đẳng giới năm 2025"
+    assert plan.preamble.startswith("(Ban hành kèm theo Quyết định số 12/QĐ-UBND")
+
+
+def test_a_decision_that_issues_a_regulation_in_chapters() -> None:
+    """A decision may issue a "QUY CHẾ" (or "QUY ĐỊNH", "ĐIỀU LỆ") rather than a plan: the issued
+    document is attached as a plan is, its chapters and articles its tree (before, it ran into the
+    decision's signature, its "Chương II" taken for the signer's name)."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN PHONG ĐIỀN\nSố: 12/QĐ-UBND\nPhong Điền, ngày 5 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Quy chế phối hợp thực hiện công tác bình đẳng giới\n\nỦY BAN NHÂN DÂN HUYỆN PHONG ĐIỀN\n\n"
+            "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n\nQUY CHẾ\n"
+            "Phối hợp thực hiện công tác bình đẳng giới\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2025)\n\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp.\n"
+            "Điều 2. Đối tượng áp dụng\n1. Các phòng, ban.\n2. UBND các xã.\nChương II\nNỘI DUNG PHỐI HỢP\n"
+            "Điều 3. Phối hợp tuyên truyền\na) Tổ chức tuyên truyền.\nb) Biên soạn tài liệu.\n")
+    plan = plandiff.parse(text)
+    assert plan.attached is not None
+    assert (plan.attached.doc_type, plan.attached.title) == ("QUY CHẾ", "Phối hợp thực hiện công tác bình đẳng giới")
+    assert plan.attached.ref == "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2025)"
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn An", "CHỦ TỊCH")
+    assert [c.id for c in plan.articles] == ["Điều 1", "Điều 2"]
+    assert [c.id for c in plan.clauses] == ["I", "II"]
+    assert [c.id for c in plan.find("II").walk()] == ["II", "II.Điều 3", "II.Điều 3.a", "II.Điều 3.b"]

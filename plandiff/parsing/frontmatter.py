@@ -21,6 +21,7 @@ from .structure import join_lines
 DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "BÁO CÁO", "CHỈ THỊ", "HƯỚNG DẪN", "THÔNG BÁO",
     "ĐỀ ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH", "PHƯƠNG ÁN", "CÔNG VĂN", "THÔNG TƯ", "NGHỊ ĐỊNH",
+    "QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ",  # what a decision issues besides a plan
 )
 _DOC_TYPE = re.compile(r"^(?P<type>(?:" + "|".join(DOC_TYPES) + r")(?:\s+LIÊN\s+TỊCH)?)\b\s*(?P<rest>.*)$")
 """The type line; a joint document's type keeps its "LIÊN TỊCH" ("KẾ HOẠCH LIÊN TỊCH" of two

@@ -462,8 +462,8 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     ends where the preamble begins: an opener ("Căn cứ …"), the issuing authority's own line in a
     decision, a change from capitals to sentence case, or a finished sentence."""
     text = line.text
-    if markers.match(text) is not None or frontmatter.is_back_matter_start(line):
-        return False
+    if markers.match(text) is not None or frontmatter.is_back_matter_start(line) or appendix.is_ref(text):
+        return False  # (a "(Ban hành kèm theo Quyết định số …)" line under the title is no part of it)
     if frontmatter.is_authority_line(text) and (
             line.blank_before or (sofar[0].text.startswith(_ENACTED_TYPES) and len(sofar) > 1
                                   and not _LINKED_END.search(sofar[-1].text))):
