@@ -312,3 +312,12 @@ def test_a_decision_that_issues_a_regulation_in_chapters() -> None:
     assert [c.id for c in plan.articles] == ["Điều 1", "Điều 2"]
     assert [c.id for c in plan.clauses] == ["I", "II"]
     assert [c.id for c in plan.find("II").walk()] == ["II", "II.Điều 3", "II.Điều 3.a", "II.Điều 3.b"]
+
+
+@pytest.mark.parametrize(("text", "name"), [("Nguyễn Văn An", True), ("NGUYỄN VĂN AN", True), ("Lê Văn X", True),
+                                            ("Chương II", False), ("Phụ Lục III", False), ("Nguyễn Văn 2", False)])
+def test_a_signers_name_holds_no_roman_numeral(text: str, name: bool) -> None:
+    # an unsigned draft's signature may stand over the next part's heading: no one is "Chương II"
+    from plandiff.parsing.frontmatter import _is_name
+
+    assert _is_name(text) is name

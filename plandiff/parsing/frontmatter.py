@@ -884,5 +884,11 @@ def _glued_name_at(text: str) -> int | None:
 
 
 def _is_name(text: str) -> bool:
+    """A person's name: two to six words, each opening with a capital, no figures, and no roman
+    numeral of two letters or more ("Chương II", "Phụ lục III" name no one)."""
     words = text.split()
-    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+    return (2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+            and not any(len(w) >= 2 and _ROMAN_WORD.fullmatch(w) for w in words))
+
+
+_ROMAN_WORD = re.compile(r"[IVXL]+")
