@@ -315,14 +315,13 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     return h
 
 
-_GLUED = re.compile(r"Số\s*[:.]|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]|(?<=NHÂN DÂN)[A-ZĐ]|"
+_GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
                     r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|BAN|SỞ|PHÒNG)\s|"
                     r"[A-ZĐ][a-zà-ỹđ]+(?:\s[A-ZĐ][a-zà-ỹđ]+){0,4},\s*ngày")
 """Where a part of the header begins: the number, the motto, a body's or a level's name (after
-"ỦY BAN NHÂN DÂN" or another body's name), a place before its date."""
-_SPACED_PARTS = re.compile(r"(?<=\s)(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]|Số\s*:)")
-"""Parts of the header that begin a new one wherever they stand, run on after a space too ("ỦY BAN
-NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI … Số: 12/KH-UBND", a page whose header table lost its breaks)."""
+"ỦY BAN NHÂN DÂN" or another body's name), a place before its date. The number and the motto
+(``anywhere``) begin a new part after a space too ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI
+… Số: 12/KH-UBND", a page whose header table lost its breaks)."""
 _AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[A-ZĐ][^,]{1,40},\s*ngày)")
 _DATE_TAIL = re.compile(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
 """The end of a date that wrapped in its column, run onto the number's line beside it ("Số:
@@ -332,12 +331,13 @@ _DATE_TAIL = re.compile(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+nă
 def _unglued(cell: Cell) -> list[Cell]:
     """A header cell whose lines a converter glued together ("ỦY BAN NHÂN DÂNTỈNH THANH HÓASố:
     235/KH-UBND", "… VIỆT NAMĐộc lập - Tự do - Hạnh phúc Thanh Hóa, ngày …"), apart again where a
-    part of the header begins right after a capital or a figure (or a place after the motto)."""
+    part of the header begins right after a capital or a figure (the number and the motto after a
+    space too; a place after the motto)."""
     text = cell.text
-    cuts = [m.start() for m in _GLUED.finditer(text) if m.start() > 0 and (text[m.start() - 1].isupper()
-                                                                          or text[m.start() - 1].isdigit())]
+    cuts = [m.start() for m in _GLUED.finditer(text)
+            if m.start() > 0 and ((before := text[m.start() - 1]).isupper() or before.isdigit()
+                                  or (before.isspace() and m.group("anywhere")))]
     cuts += [m.end() for m in _AFTER_MOTTO.finditer(text)]
-    cuts += [m.start() for m in _SPACED_PARTS.finditer(text) if m.start() > 0]
     if _NUMBER.match(text.strip()):
         cuts += [m.start() for m in _DATE_TAIL.finditer(text)]
     if not cuts:
