@@ -54,18 +54,14 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
-    typed = [legacy.repair_font_typed(p) for p in pages]
-    if typed != pages:
-        # set in a TCVN3 or VNI font ("KÕ ho¹ch"): the letters the font drew; what the reader saw
-        # is then that text itself (the runs' bytes are not the plan's letters)
-        pages, seen = typed, list(typed)
+    pages, seen = _font_letters(pages, seen)
     broken = broken_share(pages)
     if broken >= GARBLED_SHARE:
         # drawn out of order (a font without Vietnamese letters, the missing ones drawn after each
         # line): read where the glyphs stand instead
         from .pdf_layout import pages_by_position
 
-        pages = [legacy.repair_font_typed(_clean(p)) for p in pages_by_position(data, label=label)]
+        pages, _ = _font_letters([_clean(p) for p in pages_by_position(data, label=label)], [])
         if broken_share(pages) >= GARBLED_SHARE:
             raise errors.GarbledTextLayer(
                 f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
@@ -85,8 +81,18 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
             stamps = [_stamps(page) for page in reader.pages]
             pages = [_clean(_stamped([t for _, t in lines], [y for y, _ in lines], st)) for lines, st in zip(placed, stamps, strict=True)]
             seen_now = [*(t for lines in placed for _, t in lines), *(value for st in stamps for value, _ in st)]
+            pages, seen_now = _font_letters(pages, seen_now)
             return "\f".join(pages), _clean(" ".join(seen_now)), running_lines(pages)
     return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
+
+
+def _font_letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
+    """The pages with lines set in a TCVN3 or VNI font ("KÕ ho¹ch") read as the letters the font
+    drew (``legacy.repair_font_typed``; before the garble check, which such bytes would fail), and
+    what the reader saw: then those pages themselves (the runs' bytes are not the plan's letters).
+    The one place a PDF's text is so read: ``source`` does not read it again."""
+    typed = [legacy.repair_font_typed(p) for p in pages]
+    return (typed, list(typed)) if typed != pages else (pages, seen)
 
 
 GARBLED_SHARE = 0.2

@@ -157,8 +157,10 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
     # or XML: each becomes U+FFFD (visible, so nothing disappears unseen)
     if _unusual().search(text):
         # lines typed in a legacy font that was lost on the way ("KÕ ho¹ch"), read as its
-        # letters — before the invisible characters go (TCVN3's "ư" is Windows-1252's soft hyphen)
-        text = legacy.repair_font_typed(text)
+        # letters — before the invisible characters go (TCVN3's "ư" is Windows-1252's soft hyphen);
+        # a PDF's reader has read them so already, page by page
+        if fmt != "pdf":
+            text = legacy.repair_font_typed(text)
         text = _control().sub("\ufffd", text)
         text = plain_spaces(text)  # &nbsp; and zero-width spaces from web pages: the words' own spacing
     if len(text) > MAX_TEXT_CHARS:
