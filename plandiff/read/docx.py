@@ -207,8 +207,9 @@ def extract_text(data: bytes, *, label: str = "input") -> Extracted:
         raise errors.CorruptDocument(f"{label}: a zip file but not a Word document (no word/document.xml)")
     _check_budget(zf, label)
     try:
-        fonts = LegacyFonts.of(zf, label)
-        root = _text_part(zf, "word/document.xml", label, fonts)
+        document = zf.read("word/document.xml")
+        fonts = LegacyFonts.of(zf, label, document)
+        root = _text_part(zf, "word/document.xml", label, fonts, document)
         numbering = _read_numbering(zf, label)
         style_num = _style_numbering(zf, label)
         notes = _read_footnotes(zf, label, fonts=fonts)
@@ -317,17 +318,19 @@ def _check_budget(zf: zipfile.ZipFile, label: str) -> None:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def _xml(zf: zipfile.ZipFile, name: str, label: str) -> etree._Element:
-    """A part parsed without entities, DTDs or network, after counting its elements."""
-    data = zf.read(name)
+def _xml(zf: zipfile.ZipFile, name: str, label: str, data: bytes | None = None) -> etree._Element:
+    """A part parsed without entities, DTDs or network, after counting its elements (``data``: its
+    bytes, when they were read already)."""
+    data = zf.read(name) if data is None else data
     if data.count(b"<") > MAX_ELEMENTS:
         raise errors.InputTooLarge(f"{label}: {name} holds more than {MAX_ELEMENTS:,} elements; a plan holds far fewer")
     return etree.fromstring(data, _PARSER)
 
 
-def _text_part(zf: zipfile.ZipFile, name: str, label: str, fonts: LegacyFonts | None) -> etree._Element:
+def _text_part(zf: zipfile.ZipFile, name: str, label: str, fonts: LegacyFonts | None,
+               data: bytes | None = None) -> etree._Element:
     """A part that holds text, its runs set in a legacy font read as the letters they show."""
-    root = _xml(zf, name, label)
+    root = _xml(zf, name, label, data)
     if fonts is not None:
         fonts.decode(root)
     return root
@@ -349,16 +352,17 @@ class LegacyFonts:
     default_font: str | None
 
     @classmethod
-    def of(cls, zf: zipfile.ZipFile, label: str) -> LegacyFonts | None:
-        """The document's fonts, or None when no legacy font is named in it (nothing to decode)."""
+    def of(cls, zf: zipfile.ZipFile, label: str, document: bytes) -> LegacyFonts | None:
+        """The document's fonts, or None when no legacy font is named in it or its styles
+        (nothing to decode). ``document``: the bytes of word/document.xml, read once."""
         names = zf.namelist()
-        parts = [n for n in ("word/document.xml", "word/styles.xml") if n in names]
-        if not any(_LEGACY_FONT_BYTES.search(zf.read(n)) for n in parts):
+        styles_xml = zf.read("word/styles.xml") if "word/styles.xml" in names else b""
+        if not any(_LEGACY_FONT_BYTES.search(part) for part in (document, styles_xml)):
             return None
         styles: dict[str, tuple[str | None, str | None]] = {}
         default_paragraph = default_font = None
-        if "word/styles.xml" in names:
-            root = _xml(zf, "word/styles.xml", label)
+        if styles_xml:
+            root = _xml(zf, "word/styles.xml", label, styles_xml)
             default_font = _font_in(root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
             for st in root.findall("w:style", NS):
                 sid = st.get(_q("styleId"), "")
