@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import plandiff
 from plandiff.parsing.lines import split_lines
-from tests.conftest import load
+from tests.conftest import FIXTURES, load
 
 
 def ids(plan: plandiff.Plan) -> set[str]:
@@ -389,3 +389,49 @@ def test_a_paragraph_folds_the_space_of_lines_that_are_not_plain() -> None:
     assert Paragraph(None, [marked, rest]).text == "Thực hiện Luật Bình đẳng giới và các văn bản hướng dẫn."
     assert Paragraph(None, [first, rest]).text == "Thực hiện Luật Bình đẳng giới [1] và các văn bản hướng dẫn."
     assert Paragraph(None, [Line("a   b", 0, 5)]).text == "a b"  # not known to be plain: folded
+
+
+def test_a_line_that_stops_on_a_word_no_sentence_ends_on_runs_on() -> None:
+    # the department's Word file breaks a bullet by hand after "của" (a line break in its paragraph)
+    plan = plandiff.parse(FIXTURES / "office" / "lamdong-tdcchc-2026-2.docx")
+    bullet = next(c for c in plan.walk() if c.text.startswith("Nội bộ đoàn kết"))
+    assert bullet.text.startswith("Nội bộ đoàn kết, gương mẫu chấp hành tốt chủ trương, đường lối của Đảng, chính sách")
+    assert bullet.text.endswith("hoàn thành tốt nhiệm vụ trở lên.")
+    parent = plan.find(bullet.id.rpartition(".")[0])
+    assert "Đảng, chính sách, pháp luật" not in parent.text
+    # and in text, whatever the line's length
+    plan = plandiff.parse_text("KẾ HOẠCH\nTruyền thông năm 2025\n\nI. NHIỆM VỤ\n1. Tuyên truyền các chủ trương của\n"
+                               "Đảng về bình đẳng giới.\n2. Phối hợp với\nỦy ban Mặt trận Tổ quốc tỉnh.\n")
+    assert [c.text for c in plan.find("I").children] == [
+        "Tuyên truyền các chủ trương của Đảng về bình đẳng giới.", "Phối hợp với Ủy ban Mặt trận Tổ quốc tỉnh."]
+
+
+def test_a_bullet_whose_first_line_a_portal_broke_short_runs_on() -> None:
+    # a legal portal's copy of Phú Yên's plan 54/KH-UBND (2022): each paragraph's first line short
+    text = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+Số: 54/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Phú Yên, ngày 09 tháng 3 năm 2022
+KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH VỀ PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Tạo sự chuyển biến mạnh mẽ nhận
+thức về vị trí, vai trò, nâng cao trách nhiệm của các cấp, các ngành, tổ chức,
+cá nhân, cộng đồng trong việc triển khai thực hiện công tác gia đình.
+- Tiếp tục triển khai thực hiện
+Chương trình hành động quốc gia về phòng, chống bạo lực gia đình; tăng cường sự
+chỉ đạo của các cấp, các ngành, gia đình và cộng đồng xã hội trong công tác
+phòng, chống bạo lực gia đình.
+2. Yêu cầu
+- Tăng cường công tác quản lý
+nhà nước về gia đình, phòng, chống bạo lực gia đình trong tình hình mới.
+"""
+    item = plandiff.parse_text(text).find("I.1")
+    assert item.text == "Mục đích"  # nothing of a bullet moved up into its parent
+    assert len(item.children) == 2
+    assert item.children[0].text.startswith("Tạo sự chuyển biến mạnh mẽ nhận thức về vị trí")
+    assert item.children[1].text.startswith("Tiếp tục triển khai thực hiện Chương trình hành động quốc gia")
+    assert item.children[1].text.endswith("trong công tác phòng, chống bạo lực gia đình.")

@@ -101,6 +101,26 @@ def _ends_in_a_name(text: str) -> bool:
     return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
 
 
+DANGLING = frozenset({"của", "và", "với", "các", "những", "hoặc", "cho", "về", "tại", "từ", "để", "là", "nhằm",
+                      "trong", "giữa", "bằng", "đối"})
+"""Words no Vietnamese sentence or heading ends on ("… đường lối của" / "Đảng, chính sách …"): a
+line that stops on one runs on, whatever its length and however the text was made (a Word file's
+manual line break as well as a page's wrap)."""
+
+
+def _dangles(text: str) -> bool:
+    last = text.rstrip().rpartition(" ")[2]
+    return last.lower() in DANGLING
+
+
+def _bullet_goes_on(current: Paragraph, line: Line) -> bool:
+    """A bullet's only line, left open (no closing mark), runs on over a line with no label of its
+    own: a portal's copy breaks a paragraph's first line short ("- Tiếp tục triển khai thực hiện" /
+    "Chương trình hành động quốc gia …"), and a bullet is not a heading with a paragraph under it."""
+    return (current.marker is not None and current.marker.style in _BULLETS and len(current.lines) == 1
+            and markers.match(line.text) is None)
+
+
 def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
     """A section heading set in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") goes on over a line
     in capitals, however short its first line."""
@@ -180,11 +200,12 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
                 # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run
                 # on), or closes one ground of a preamble with ";" and the next ground opens
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
-                           or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text))
+                           or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
+                           or _bullet_goes_on(current, line) or _dangles(prev))
                 if wrapped and prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS):
                     wrapped = False
             else:
-                wrapped = False
+                wrapped = not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
         if line.table is not None:
             # a line of a reader's table: its first cell numbers the table's rows, not a clause
             current = Paragraph(None, [line])
