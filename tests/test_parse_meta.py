@@ -321,3 +321,53 @@ def test_a_signers_name_holds_no_roman_numeral(text: str, name: bool) -> None:
     from plandiff.parsing.frontmatter import _is_name
 
     assert _is_name(text) is name
+
+
+def test_a_doc_type_broken_over_two_lines_in_a_narrow_column() -> None:
+    # a legal portal's copy of Trà Vinh's decision 778/QĐ-UBND (2022): the header's cells kept as
+    # narrow columns, "QUYẾT" / "ĐỊNH" and "BAN" / "HÀNH …" on lines of their own
+    text = """ỦY BAN NHÂN
+DÂN
+TỈNH TRÀ VINH
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 778/QĐ-UBND
+|
+Trà Vinh,
+ngày 26 tháng 4 năm 2022
+|
+QUYẾT
+ĐỊNH
+BAN
+HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM
+2030 TRÊN ĐỊA BÀN TỈNH TRÀ VINH
+ỦY BAN NHÂN DÂN
+TỈNH TRÀ VINH
+Căn cứ Luật Tổ chức chính quyền địa
+phương ngày 19/6/2015;
+Căn cứ Quyết định số
+1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ phê duyệt Chương
+trình Truyền thông về bình đẳng giới đến năm 2030;
+QUYẾT ĐỊNH:
+Điều 1. Ban
+hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình Truyền thông về
+bình đẳng giới đến năm 2030 trên địa bàn tỉnh Trà Vinh.
+Điều 2. Quyết
+định này có hiệu lực thi hành kể từ ngày ký.
+"""
+    plan = plandiff.parse_text(text)
+    m = plan.meta
+    assert (m.doc_type, m.number, m.place, m.date) == ("QUYẾT ĐỊNH", "778/QĐ-UBND", "Trà Vinh", "2022-04-26")
+    assert m.title == ("BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030 "
+                       "TRÊN ĐỊA BÀN TỈNH TRÀ VINH")
+    assert plan.preamble.startswith("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;")
+    assert [c.id for c in plan.clauses] == ["Điều 1", "Điều 2"]
+    assert plan.clauses[0].text.startswith("Ban hành kèm theo Quyết định này Kế hoạch")
+    # the two lines are one in the header, spanning both: nothing of either lost
+    line = next(h for h in plan.header if h.role == "doc_type")
+    assert text[line.span.start:line.span.end] == "QUYẾT\nĐỊNH"

@@ -132,6 +132,26 @@ def is_doc_type_line(line: Line) -> bool:
     return rest[:1].isupper() and rest[1:2].islower() and not text.endswith((":", ".", ";", ","))
 
 
+_TYPE_HEADS = frozenset(t.split()[0] for t in DOC_TYPES)
+"""The first word of every doc type ("QUYẾT" of "QUYẾT ĐỊNH"): a line of it alone may be a type
+broken over two lines."""
+
+
+def rejoin_broken_doc_type(lines: list[Line], limit: int) -> list[Line]:
+    """The lines with a doc type broken over two ("QUYẾT" / "ĐỊNH", as a legal portal's copy of a
+    header set in a narrow column keeps it) made one line, spanning both, among the first
+    ``limit``: else no line names the type and the title is not found."""
+    for i in range(min(limit, len(lines) - 1)):
+        line = lines[i]
+        if line.cells or line.text not in _TYPE_HEADS:
+            continue
+        after = lines[i + 1]
+        joined = Line(f"{line.text} {after.text}", line.start, after.end, line.indent, line.blank_before, plain=line.plain and after.plain)
+        if not after.cells and is_doc_type_line(joined):
+            return [*lines[:i], joined, *lines[i + 2:]]
+    return lines
+
+
 def is_bare_doc_type(text: str) -> bool:
     """The doc type alone on its line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**"): its title is on the lines under it."""
     m = _DOC_TYPE.match(text.strip(" *_"))

@@ -98,6 +98,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         lines, bracket_notes, bracket_marks = footnotes.bracketed(lines, body_text)
         artefacts.extend(bracket_marks)
 
+    lines = frontmatter.rejoin_broken_doc_type(lines, FRONT_LINES)
     title_idx, pos, title_lines, header = _front_matter(lines)
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
@@ -167,12 +168,16 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     )
 
 
+FRONT_LINES = 60
+"""Lines a header's parts are looked for in when no numbered clause ends it sooner."""
+
+
 def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], frontmatter.Header]:
     """The document-type line (None when there is none), where the title ends, the title's
     lines, and the header read from what stands before."""
     body_hint = _first_body_line(lines, 0)
     title_idx = next(
-        (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else 60]) if frontmatter.is_doc_type_line(ln)),
+        (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES]) if frontmatter.is_doc_type_line(ln)),
         None,
     )
     front: list[Line] = lines[:title_idx] if title_idx is not None else []
@@ -184,7 +189,7 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
         return title_idx, pos, title_lines, frontmatter.read_header(front, title_lines)
     # no title line (a web page that dropped it): the header still ends with its number, place
     # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
-    number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else 60])
+    number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
                       if frontmatter.is_number_line(ln)), None)
     if number_at is None:
         return None, 0, [], frontmatter.read_header([], [])
