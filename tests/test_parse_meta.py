@@ -371,3 +371,21 @@ bình đẳng giới đến năm 2030 trên địa bàn tỉnh Trà Vinh.
     # the two lines are one in the header, spanning both: nothing of either lost
     line = next(h for h in plan.header if h.role == "doc_type")
     assert text[line.span.start:line.span.end] == "QUYẾT\nĐỊNH"
+
+
+@pytest.mark.parametrize(("issuers", "issuer", "parent", "jurisdiction"), [
+    # a kindergarten's plan, as its page prints it (Phước Lý, Cần Giuộc, 2023)
+    ("UBND HUYỆN CẦN GIUỘC\nTRƯỜNG MG PHƯỚC LÝ", "TRƯỜNG MG PHƯỚC LÝ", "UBND HUYỆN CẦN GIUỘC", "Cần Giuộc"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI\nTRƯỜNG THPT KIM LIÊN", "TRƯỜNG THPT KIM LIÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI", None),
+    ("SỞ Y TẾ TỈNH NGHỆ AN\nBỆNH VIỆN ĐA KHOA TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH", "SỞ Y TẾ TỈNH NGHỆ AN", "Nghệ An"),
+    # a district named "Trường Sa" is no school
+    ("ỦY BAN NHÂN DÂN\nHUYỆN TRƯỜNG SA", "ỦY BAN NHÂN DÂN HUYỆN TRƯỜNG SA", None, "Trường Sa"),
+])
+def test_a_school_or_hospital_under_its_district_or_department(issuers: str, issuer: str, parent: str | None,
+                                                                 jurisdiction: str | None) -> None:
+    plan = plandiff.parse_text(f"{issuers}\nSố: 39/KH-MGPL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\nPhước Lý, ngày 02 tháng 3 năm 2023\nKẾ HOẠCH\n"
+                               "Công tác gia đình năm 2023\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n")
+    assert (plan.meta.issuer, plan.meta.parent_issuer) == (issuer, parent)
+    if jurisdiction is not None:  # (a department's name holds no level of government: the place stands for it)
+        assert plan.meta.jurisdiction is not None and plan.meta.jurisdiction.name == jurisdiction

@@ -80,12 +80,20 @@ _BODY_WORDS = (
     "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
     "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "QUẬN ỦY", "QUẬN UỶ", "THỊ ỦY", "THỊ UỶ",
 )
+"""A body that stands under the one named above it (a department under its province, a Party
+committee under its Party organisation, an election sub-committee under its committee)."""
+_UNIT_WORDS = (
+    "TRƯỜNG MẦM NON", "TRƯỜNG MẪU GIÁO", "TRƯỜNG MG ", "TRƯỜNG MN ", "TRƯỜNG TIỂU HỌC", "TRƯỜNG TH ", "TRƯỜNG THCS",
+    "TRƯỜNG THPT", "TRƯỜNG PT", "TRƯỜNG PHỔ THÔNG", "TRƯỜNG TRUNG", "TRƯỜNG ĐẠI HỌC", "TRƯỜNG CAO ĐẲNG",
+    "TRƯỜNG CHÍNH TRỊ", "TRƯỜNG BỒI DƯỠNG", "TRƯỜNG DÂN TỘC", "BỆNH VIỆN ", "TRẠM Y TẾ", "VIỆN ",
+)
+"""Schools, hospitals and institutes: a body under its district or its department ("UBND HUYỆN
+CẦN GIUỘC" / "TRƯỜNG MG PHƯỚC LÝ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "TRƯỜNG THPT …"); a school by its
+kind, for "TRƯỜNG SA" is a district's name."""
 _NATIONAL_BODY = re.compile(r"VIỆT NAM$")
 _ORGANISATION_WORDS = ("HỘI ", "LIÊN ĐOÀN ", "CÔNG ĐOÀN ", "ĐOÀN ", "ỦY BAN ", "UỶ BAN ", "UBND ", "MẶT TRẬN ", "LIÊN HIỆP ")
 """How a branch of a national organisation names itself under it (its province's Women's Union,
 Labour Confederation, Youth Union, Fatherland Front)."""
-"""A body that stands under the one named above it (a department under its province, a Party
-committee under its Party organisation, an election sub-committee under its committee)."""
 
 
 DOC_TYPE_BY_CODE = {
@@ -295,12 +303,12 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         names = [c.text for c in issuer_parts]
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
-        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS)), default=None)
+        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)), default=None)
         if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
             # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
             # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
             under = next((k for k in range(1, len(names)) if names[k].upper().startswith(_ORGANISATION_WORDS)), None)
-        if under is not None and not names[0].upper().startswith(_BODY_WORDS):
+        if under is not None and (not names[0].upper().startswith(_BODY_WORDS) or names[under].upper().startswith(_UNIT_WORDS)):
             h.parent_issuer = " ".join(names[:under])
             h.issuer = " ".join(names[under:])
         else:
