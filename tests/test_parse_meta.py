@@ -389,3 +389,36 @@ def test_a_school_or_hospital_under_its_district_or_department(issuers: str, iss
     assert (plan.meta.issuer, plan.meta.parent_issuer) == (issuer, parent)
     if jurisdiction is not None:  # (a department's name holds no level of government: the place stands for it)
         assert plan.meta.jurisdiction is not None and plan.meta.jurisdiction.name == jurisdiction
+
+
+def test_the_motto_broken_after_its_first_word_is_no_part_of_the_issuer() -> None:
+    # a legal portal's copy of Tây Ninh's decision 1100/QĐ-UBND (2021): "CỘNG" / "HÒA XÃ HỘI …"
+    plan = plandiff.parse_text("""ỦY BAN NHÂN DÂN
+TỈNH TÂY NINH
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 1100/QĐ-UBND
+|
+Tây Ninh, ngày 21
+tháng 5 năm 2021
+|
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI TỈNH
+TÂY NINH GIAI ĐOẠN 2021-2030
+ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực
+hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh giai đoạn 2021-2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+""")
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"
+    assert plan.meta.jurisdiction is not None and plan.meta.jurisdiction.name == "Tây Ninh"
+    assert [h.text for h in plan.header if h.role == "motto"] == [
+        "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert plan.meta.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")

@@ -255,6 +255,8 @@ def is_motto(text: str) -> bool:
         return True
     words = [w for w in key.split() if w.strip("-–‐‑−—")]
     n = len(words)
+    if n == 1:  # a line's first word alone ("CỘNG" / "HÒA XÃ HỘI …"): no other header's line is that word
+        return any(words[0] == line[0] for line in _MOTTO_LINES)
     return n >= 2 and any(n <= len(line) and (words == line[:n] or words == line[-n:]) for line in _MOTTO_LINES)
 
 
