@@ -422,3 +422,30 @@ hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh gia
     assert [h.text for h in plan.header if h.role == "motto"] == [
         "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert plan.meta.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def test_uy_ban_broken_in_a_narrow_cell_names_no_body_under_it() -> None:
+    # a legal portal's copy of Lâm Đồng's plan 1073/KH-UBND (2022): "ỦY" / "BAN NHÂN DÂN", "Lâm" / "Đồng, ngày …"
+    plan = plandiff.parse_text("""ỦY
+BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 1073/KH-UBND
+|
+Lâm
+Đồng, ngày 23 tháng 02 năm 2022
+|
+KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030
+TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG
+I. MỤC TIÊU
+1. Mục tiêu tổng quát
+""")
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None, "Lâm Đồng", "2022-02-23")

@@ -305,7 +305,8 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         names = [c.text for c in issuer_parts]
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
-        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)), default=None)
+        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
+                     and not _splits_uy_ban(names[k - 1], names[k])), default=None)
         if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
             # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
             # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
@@ -492,6 +493,11 @@ def _is_place_start(text: str) -> bool:
 
 def _is_upper(text: str) -> bool:
     return text == text.upper() and any(c.isalpha() for c in text)
+
+
+def _splits_uy_ban(before: str, text: str) -> bool:
+    """"ỦY" / "BAN NHÂN DÂN": a narrow cell broke "ỦY BAN" itself; "BAN" there opens no body."""
+    return before.upper().endswith(("ỦY", "UỶ")) and text.upper().startswith("BAN ")
 
 
 def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
