@@ -449,3 +449,20 @@ I. MỤC TIÊU
 """)
     m = plan.meta
     assert (m.issuer, m.parent_issuer, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None, "Lâm Đồng", "2022-02-23")
+
+
+@pytest.mark.parametrize(("signature", "authority", "title"), [
+    ("TM. ỦY\nBAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), "PHÓ CHỦ TỊCH"),
+    ("KT. CHỦ\nTỊCH\nPHÓ CHỦ\nTỊCH", ("KT. CHỦ TỊCH",), "PHÓ CHỦ TỊCH"),
+    ("TM. BAN THƯỜNG\nVỤ\nPHÓ BÍ\nTHƯ", ("TM. BAN THƯỜNG VỤ",), "PHÓ BÍ THƯ"),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", ("TM. ỦY BAN NHÂN DÂN",), "CHỦ TỊCH"),
+])
+def test_a_signature_broken_inside_its_words_in_a_narrow_column(signature: str, authority: tuple[str, ...],
+                                                                 title: str) -> None:
+    plan = plandiff.parse_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 5/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 23 tháng 02 năm 2022\nKẾ HOẠCH\nTruyền thông\n"
+                               "I. MỤC TIÊU\n1. Nâng cao nhận thức.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n|\n"
+                               f"{signature}\nĐặng Trí Dũng\n")
+    m = plan.meta
+    assert (m.signature_authority, m.signer_title, m.signer) == (authority, title, "Đặng Trí Dũng")
+    assert plan.recipients == ("Như trên;", "Lưu: VT.")

@@ -306,7 +306,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
         under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
-                     and not _splits_uy_ban(names[k - 1], names[k])), default=None)
+                     and not _breaks_a_word(names[k - 1], names[k])), default=None)
         if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
             # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
             # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
@@ -495,9 +495,18 @@ def _is_upper(text: str) -> bool:
     return text == text.upper() and any(c.isalpha() for c in text)
 
 
-def _splits_uy_ban(before: str, text: str) -> bool:
-    """"ỦY" / "BAN NHÂN DÂN": a narrow cell broke "ỦY BAN" itself; "BAN" there opens no body."""
-    return before.upper().endswith(("ỦY", "UỶ")) and text.upper().startswith("BAN ")
+_COMPOUNDS = frozenset({
+    ("ỦY", "BAN"), ("UỶ", "BAN"), ("NHÂN", "DÂN"), ("CHỦ", "TỊCH"), ("GIÁM", "ĐỐC"), ("THƯỜNG", "VỤ"),
+    ("THƯỜNG", "TRỰC"), ("CHẤP", "HÀNH"), ("HỘI", "ĐỒNG"), ("BÍ", "THƯ"), ("CHỈ", "ĐẠO"), ("VĂN", "PHÒNG"),
+})
+"""Two-syllable words of a header's and a signature's names ("ỦY BAN", "CHỦ TỊCH"): a narrow
+cell breaks a line between their syllables, never a name between two of them."""
+
+
+def _breaks_a_word(before: str, text: str) -> bool:
+    """Whether ``text`` carries on a word ``before`` broke ("ỦY" / "BAN NHÂN DÂN", "PHÓ CHỦ" / "TỊCH")."""
+    last, first = before.rpartition(" ")[2].upper(), text.partition(" ")[0].upper()
+    return (last, first) in _COMPOUNDS
 
 
 def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
@@ -738,10 +747,16 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
     for _, cell in sorted(cells, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
-        if (b.authority and b.signature and b.signature[-1] == b.authority[-1] and len(text.split()) == 1
-                and _is_upper(text) and text.isalpha() and text not in SIGNER_TITLES):
-            # "TM. ỦY BAN NHÂN" / "DÂN": an authority's name wrapped in a narrow column
+        if (b.authority and b.signature and b.signature[-1] == b.authority[-1] and _is_upper(text)
+                and ((len(text.split()) == 1 and text.isalpha() and text not in SIGNER_TITLES)
+                     or _breaks_a_word(b.authority[-1], text))):
+            # "TM. ỦY BAN NHÂN" / "DÂN", "TM. ỦY" / "BAN NHÂN DÂN": an authority's name wrapped in a narrow column
             b.authority[-1] = b.signature[-1] = f"{b.authority[-1]} {text}"
+            b.lines.append(HeaderLine("signature", text, span))
+            continue
+        if b.signer_title and b.signature and b.signature[-1] == b.signer_title and _breaks_a_word(b.signer_title, text):
+            # "PHÓ CHỦ" / "TỊCH": the signer's title wrapped
+            b.signer_title = b.signature[-1] = f"{b.signer_title} {text}"
             b.lines.append(HeaderLine("signature", text, span))
             continue
         b.signature.append(text)
