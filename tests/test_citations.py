@@ -305,3 +305,28 @@ def test_printed_words_are_found_where_their_pattern_finds_them(words: list[str]
         assert found is None
     else:
         assert found is not None and (found.start, found.end) == (first.start(), first.end())
+
+
+@pytest.mark.parametrize(("text", "symbol", "issuer", "title"), [
+    # An Giang's plan 533/KH-UBND (2018): the issuer named, then the sentence goes on
+    ("- Quán triệt, triển khai Chỉ thị số 21-CT/TW, Kế hoạch số 52-KH/TU của Ban Bí thư đến với mọi tầng lớp "
+     "Nhân dân trên địa bàn tỉnh.", "52-KH/TU", "Ban Bí thư", None),
+    # a kindergarten's plan (Phước Lý, 2023): another instrument's name right after the issuer's
+    ("Thực hiện Kế hoạch số 353/KH-PGDĐT ngày 28/02/2023 của Phòng Giáo dục Đào tạo Kế hoạch công tác gia đình "
+     "và phòng chống bạo lực gia đình năm 2023;", "353/KH-PGDĐT", "Phòng Giáo dục Đào tạo", None),
+    # Tây Ninh's decision 1100/QĐ-UBND (2021): "về" dropped before "việc ban hành"
+    ("Căn cứ Nghị quyết số 28/NQ-CP ngày 03 tháng 3 năm 2021 của Chính phủ việc ban hành Chiến lược quốc gia về "
+     "bình đẳng giới giai đoạn 2021 - 2030;", "28/NQ-CP", "Chính phủ",
+     "ban hành Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030"),
+    # a body whose name holds an instrument's word
+    ("Căn cứ Công văn số 126/SKHĐT ngày 23/01/2007 của Sở Kế hoạch và Đầu tư về việc lập kế hoạch;", "126/SKHĐT",
+     "Sở Kế hoạch và Đầu tư", "về việc lập kế hoạch"),
+    ("Căn cứ Thông tư số 10/2021/TT-BNNPTNT ngày 11/8/2021 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn "
+     "quy định về quan trắc;", "10/2021/TT-BNNPTNT", "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn", "quy định về quan trắc"),
+    # "và" after a body's name that does not go on with it still ends it
+    ("Thực hiện Công văn số 9973/UBND-XH ngày 19/9/2023 của Ủy ban nhân dân tỉnh và Tháng hành động vì bình đẳng giới;",
+     "9973/UBND-XH", "Ủy ban nhân dân tỉnh", None),
+])
+def test_the_issuer_ends_where_its_name_does(text: str, symbol: str, issuer: str, title: str | None) -> None:
+    c = next(c for c in cites_of("Tuyên truyền.", preamble=text) if c.symbol == symbol)
+    assert (c.issuer, c.title) == (issuer, title)

@@ -73,16 +73,24 @@ MINISTRIES = (
     r"Bộ Văn hóa,? Thể thao và Du lịch", r"Bộ Thông tin và Truyền thông", r"Bộ Tài nguyên và Môi trường",
     r"Bộ Nông nghiệp và Phát triển nông thôn", r"Bộ Nông nghiệp và Môi trường", r"Bộ Khoa học và Công nghệ",
     r"Bộ Giao thông vận tải", r"Bộ Công an", r"Bộ Quốc phòng", r"Bộ Nội vụ", r"Bộ Tư pháp", r"Bộ Y tế", r"Bộ Tài chính",
-    r"Bộ Công Thương", r"Bộ Xây dựng", r"Bộ Ngoại giao",
+    r"Bộ Công Thương", r"Bộ Xây dựng", r"Bộ Ngoại giao", r"Bộ Dân tộc và Tôn giáo",
 )
+DEPARTMENTS = r"(?:(?:Bộ trưởng|Thứ trưởng) Bộ|Bộ|(?:Giám đốc|Phó Giám đốc) Sở|Sở) (?:" + "|".join(m.removeprefix("Bộ ") for m in MINISTRIES) + ")"
+"""A ministry or a province's department of the same field, or its head ("Sở Kế hoạch và Đầu tư",
+"Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"): a "và" inside the name does not end it."""
 ISSUER_AFTER = re.compile(
     r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
-    + "|".join(MINISTRIES) + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:Ủy|Uỷ) ban nhân dân(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?"
+    + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:Ủy|Uỷ) ban nhân dân(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?"
     r"(?: [A-ZĐ][\wÀ-ỹ]*)*|UBND(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?(?: [A-ZĐ][\wÀ-ỹ]*)*|Hội đồng nhân dân(?: \w+)*?"
-    r"|[A-ZĐ][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay)",
+    r"|[A-ZĐ][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay"
+
+    # where a body's name has surely ended: a word no name holds ("… của Ban Bí thư đến với mọi tầng
+    # lớp", "của Chính phủ việc ban hành"), or another instrument named ("… Đào tạo Kế hoạch công tác
+    # …"; "Sở Kế hoạch và Đầu tư" names a body)
+    r"|\s+(?:việc|đến|đối với|trên địa bàn|nhằm|để)\b|\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông tư|Nghị quyết|Nghị định)\s+(?!và\b|[-–]))",
 )
 NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
-SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
+SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
 LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
 OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
