@@ -330,3 +330,11 @@ def test_printed_words_are_found_where_their_pattern_finds_them(words: list[str]
 def test_the_issuer_ends_where_its_name_does(text: str, symbol: str, issuer: str, title: str | None) -> None:
     c = next(c for c in cites_of("Tuyên truyền.", preamble=text) if c.symbol == symbol)
     assert (c.issuer, c.title) == (issuer, title)
+
+
+def test_a_date_in_words_without_its_ngay() -> None:
+    # Tây Ninh's decision 1100/QĐ-UBND (2021) dates a submission without "ngày"
+    c = next(c for c in cites_of("Tuyên truyền.", preamble="Theo đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội "
+                                 "tại Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021.")
+             if c.symbol == "1167/TTr-SLĐTBXH")
+    assert (c.date, c.year) == ("2021-05-13", 2021)

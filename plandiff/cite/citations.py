@@ -67,7 +67,8 @@ _YEAR = r"(?P<y>\d{4}|(?:19|20) \d\d(?!\d))"
 DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*" + _YEAR)
 YEAR_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b")
 """The year alone after the symbol ("Quyết định 2282/QĐ-TTg năm 2020", a portal's way of naming)."""
-DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s*(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _YEAR)
+DATE_WORDS = re.compile(r"^\s*,?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _YEAR)
+"""The date in words, its "ngày" sometimes dropped ("Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021")."""
 MINISTRIES = (
     r"Bộ Lao động\s*[-–]\s*Thương binh và Xã hội", r"Bộ Giáo dục và Đào tạo", r"Bộ Kế hoạch và Đầu tư",
     r"Bộ Văn hóa,? Thể thao và Du lịch", r"Bộ Thông tin và Truyền thông", r"Bộ Tài nguyên và Môi trường",
