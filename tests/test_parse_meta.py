@@ -357,7 +357,10 @@ QUYẾT ĐỊNH:
 Điều 1. Ban
 hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình Truyền thông về
 bình đẳng giới đến năm 2030 trên địa bàn tỉnh Trà Vinh.
-Điều 2. Quyết
+Điều 2. Giao
+Giám đốc Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Thủ trưởng
+các sở, ban, ngành tỉnh có liên quan triển khai thực hiện Quyết định này.
+Điều 3. Quyết
 định này có hiệu lực thi hành kể từ ngày ký.
 """
     plan = plandiff.parse_text(text)
@@ -366,8 +369,10 @@ bình đẳng giới đến năm 2030 trên địa bàn tỉnh Trà Vinh.
     assert m.title == ("BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH TRUYỀN THÔNG VỀ BÌNH ĐẲNG GIỚI ĐẾN NĂM 2030 "
                        "TRÊN ĐỊA BÀN TỈNH TRÀ VINH")
     assert plan.preamble.startswith("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;")
-    assert [c.id for c in plan.clauses] == ["Điều 1", "Điều 2"]
+    assert [c.id for c in plan.clauses] == ["Điều 1", "Điều 2", "Điều 3"]
     assert plan.clauses[0].text.startswith("Ban hành kèm theo Quyết định này Kế hoạch")
+    # an article's first line broken after one word runs on: no heading is one syllable
+    assert plan.clauses[1].text.startswith("Giao Giám đốc Sở Lao động - Thương binh và Xã hội chủ trì")
     # the two lines are one in the header, spanning both: nothing of either lost
     line = next(h for h in plan.header if h.role == "doc_type")
     assert text[line.span.start:line.span.end] == "QUYẾT\nĐỊNH"

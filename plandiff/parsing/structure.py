@@ -113,11 +113,16 @@ def _dangles(text: str) -> bool:
     return last.lower() in DANGLING
 
 
-def _bullet_goes_on(current: Paragraph, line: Line) -> bool:
-    """A bullet's only line, left open (no closing mark), runs on over a line with no label of its
-    own: a portal's copy breaks a paragraph's first line short ("- Tiếp tục triển khai thực hiện" /
-    "Chương trình hành động quốc gia …"), and a bullet is not a heading with a paragraph under it."""
-    return (current.marker is not None and current.marker.style in _BULLETS and len(current.lines) == 1
+def _first_line_goes_on(current: Paragraph, line: Line) -> bool:
+    """A labelled paragraph's only line, left open (no closing mark), runs on over a line with no
+    label of its own when the label heads a bullet or a single word: a portal's copy breaks a
+    paragraph's first line short ("- Tiếp tục triển khai thực hiện" / "Chương trình hành động …",
+    "Điều 2. Giao" / "Giám đốc Sở …"); a bullet is no heading with a paragraph under it, and no
+    heading is one syllable."""
+    mark = current.marker
+    if mark is None or len(current.lines) != 1:
+        return False
+    return ((mark.style in _BULLETS or (mark.rest.isalpha() and not _is_caps(mark.rest)))
             and markers.match(line.text) is None)
 
 
@@ -201,7 +206,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
                 # on), or closes one ground of a preamble with ";" and the next ground opens
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                            or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
-                           or _bullet_goes_on(current, line) or _dangles(prev))
+                           or _first_line_goes_on(current, line) or _dangles(prev))
                 if wrapped and prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS):
                     wrapped = False
             else:
