@@ -504,6 +504,24 @@ def test_the_same_portal_page_as_html(name: str) -> None:
     assert not re.search(r"Trang chủ|Liên hệ", plandiff.render_plain(html))
 
 
+@pytest.mark.parametrize("spacing", ["none", "double"])
+@pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "cantho-danso-2025.md", "bacninh-ktso-2025.md",
+                                  "hanoi-5giot-2025.md", "thanhhoa-quantracts-2025.md", "hcm-thientai-2025.md"])
+def test_the_same_portal_page_with_its_blank_lines_lost_or_doubled(name: str, spacing: str) -> None:
+    """A converter that writes no blank line between paragraphs, or one after every line: the
+    sections and their headings in capitals, the preamble's grounds are where a reader sees them.
+    (Below the sections such a page can be read more ways than one: a heading in sentence case
+    over its paragraph, a short first line over a capital, no blank line between.)"""
+    text = (FIELD / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    page = "\n".join(lines) if spacing == "none" else "\n\n".join(lines)
+    md, other = plandiff.parse(FIELD / name), plandiff.parse(page.encode("utf-8"))
+    sections = [(c.id, c.heading) for c in md.clauses if c.kind == "section"]
+    assert [(c.id, c.heading) for c in other.clauses if c.kind == "section"] == sections
+    basis = {c.symbol for c in plandiff.citations(md) if c.role == "basis"}
+    assert {c.symbol for c in plandiff.citations(other) if c.role == "basis"} == basis
+
+
 E_OFFICE_LINES = ["ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", "Số:        /KH-UBND", "Thừa Thiên Huế, ngày        tháng 01 năm 2024",
                   "", "KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2024", "", "I. MỤC ĐÍCH", "1. Nâng cao nhận thức."]
 

@@ -135,6 +135,24 @@ def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
     return _is_caps(head) and _is_caps(line.text) and markers.match(line.text) is None
 
 
+def _ground_ends(prev: str, line: Line) -> bool:
+    """One ground of a preamble closed with ";" and the next one opening ("Căn cứ …", "Theo đề
+    nghị …"): a new paragraph, however full the line before it and blank line or not."""
+    return prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS)
+
+
+def _caps_heading_ends(current: Paragraph, line: Line) -> bool:
+    """A section's heading in capitals ends where a line in sentence case begins, blank line or
+    not ("III. KINH PHÍ THỰC HIỆN" / "Kinh phí thực hiện Kế hoạch …"): a reader sees the heading
+    end though a converter left no blank line after it."""
+    mark = current.marker
+    if mark is None or mark.style not in markers.SECTION_STYLES:
+        return False
+    text = line.text
+    return (text[:1].isupper() and not _is_caps(text)
+            and _is_caps(" ".join(ln.text for ln in current.lines)[len(mark.label):]))
+
+
 def _is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -200,14 +218,19 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             prev_line = current.lines[-1]
             prev, prev_row = prev_line.text, prev_line.row
             if soft_wraps and not line.blank_before:
-                wrapped = True
+                # a converter's wrapped lines run on, blank line or none; but a heading in
+                # capitals, a ground of a preamble, or a short line that ends a sentence (not a
+                # colon's lead-in) before a capital ends its paragraph where a reader sees it end
+                wrapped = not (_caps_heading_ends(current, line) or _ground_ends(prev, line)
+                               or (len(prev) < full and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
+                                   and line.text[:1].isupper()))
             elif hard_wraps and not _closes_paragraph(prev):
                 # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run
                 # on), or closes one ground of a preamble with ";" and the next ground opens
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                            or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
                            or _first_line_goes_on(current, line) or _dangles(prev))
-                if wrapped and prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS):
+                if wrapped and _ground_ends(prev, line):
                     wrapped = False
             else:
                 wrapped = not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
@@ -220,7 +243,10 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         if mark is not None:
             if mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
                 mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
-            elif current is not None and not _plausible(mark, prev, wrapped, last_value, line.blank_before):
+            elif current is not None and not _plausible(mark, prev, wrapped and not (soft_wraps and _closes_paragraph(prev)),
+                                                         last_value, line.blank_before):
+                # (a label after a closed sentence is as plausible in a converter's wrapped lines as
+                # in a page's: "… theo quy định." / "g) Đào tạo …", the blank line between lost)
                 if line.row or prev_row:
                     current = Paragraph(None, [line])
                     out.append(current)
