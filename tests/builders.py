@@ -358,14 +358,16 @@ def narrow_header_pdf(rows: list[tuple[str, str]], body: list[str], recipients: 
     return bytes(pdf.output())
 
 
-def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True, overshoot: float = 0.0) -> bytes:
+def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True, overshoot: float = 0.0, hook_gap: float = 0.0) -> bytes:
     """A PDF whose font lacked Vietnamese letters with a hook, a dot below or two marks: the
     printer drew them after the rest of each line (what a LibreOffice export without Vietnamese
     fonts does), so its text layer, read in drawing order, says "Th c hi n công tác ự ệ".
     ``in_place``: each drawn where it stands in its word (the page reads right); otherwise after
     the line's end (the page itself is garbled). ``overshoot``: the missing letters drawn from
     another font, this many font sizes wider than the place the line left them, and the space
-    after one not drawn — as LibreOffice draws DejaVu Serif into a Liberation Serif line."""
+    after one not drawn — as LibreOffice draws DejaVu Serif into a Liberation Serif line.
+    ``hook_gap``: the rest of a word after a letter with a hook above drawn this many millimetres
+    further on (the other font's hooked letter wider than its place: "củ a" in the text layer)."""
     import unicodedata
 
     from fpdf import FPDF
@@ -404,14 +406,16 @@ def fallback_font_pdf(plan: plandiff.Plan, *, in_place: bool = True, overshoot: 
             pdf.add_page()
             y = 15.0
         later: list[tuple[float, str]] = []
-        run, run_x = "", 10.0
+        run, run_x, shift = "", 10.0, 0.0
         for k, ch in enumerate(line):
-            x = 10.0 + pdf.get_string_width(line[:k])
+            x = 10.0 + pdf.get_string_width(line[:k]) + shift
             if missing(ch):
                 if run.strip():
                     pdf.text(run_x, y, run)
                 slot[ch] = pdf.get_string_width(ch)
-                run, run_x = "", x + slot[ch]
+                gap = hook_gap if "\u0309" in unicodedata.normalize("NFD", ch) else 0.0
+                shift += gap  # what follows on the line drawn that much further on
+                run, run_x = "", x + slot[ch] + gap
                 later.append((x if in_place else 10.0 + pdf.get_string_width(line) + 2 * len(later) + 2, ch))
             elif overshoot and ch == " " and not run and later:
                 run_x += pdf.get_string_width(ch)  # the space after a missing letter: a gap, not drawn

@@ -280,6 +280,13 @@ def _syllable() -> re.Pattern[str]:
         r"|(?:uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|oo|[aăâeêioôơuưy])(?:ng|[cmnpt])?)")
 
 
+def is_syllable(word: str) -> bool:
+    """Whether a lower-case word is one Vietnamese syllable (one tone at most; ``syllable_share``)."""
+    nfd = unicodedata.normalize("NFD", word)
+    toneless = "".join(ch for ch in nfd if ch not in _TONE_MARKS)
+    return len(nfd) - len(toneless) <= 1 and bool(_syllable().fullmatch(unicodedata.normalize("NFC", toneless)))
+
+
 def syllable_share(text: str) -> float:
     """The share of a text's words (its first ``SAMPLE_WORDS``) that are Vietnamese syllables (one
     tone at most, letters a syllable may hold in their order): near 1 for Vietnamese, low for a
@@ -288,14 +295,7 @@ def syllable_share(text: str) -> float:
     words = [w for w in words if w and not any("0" <= ch <= "9" for ch in w)]
     if not words:
         return 0.0
-    syllable = _syllable()
-    good = 0
-    for w in words:
-        nfd = unicodedata.normalize("NFD", w)
-        toneless = "".join(ch for ch in nfd if ch not in _TONE_MARKS)
-        if len(nfd) - len(toneless) <= 1:
-            good += bool(syllable.fullmatch(unicodedata.normalize("NFC", toneless)))
-    return good / len(words)
+    return sum(map(is_syllable, words)) / len(words)
 
 
 def repair_font_typed(text: str) -> str:

@@ -54,14 +54,14 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
-    pages, seen = _font_letters(pages, seen)
+    pages, seen = _letters(pages, seen)
     broken = broken_share(pages)
     if broken >= GARBLED_SHARE:
         # drawn out of order (a font without Vietnamese letters, the missing ones drawn after each
         # line): read where the glyphs stand instead
         from .pdf_layout import pages_by_position
 
-        pages, _ = _font_letters([_clean(p) for p in pages_by_position(data, label=label)], [])
+        pages, _ = _letters([_clean(p) for p in pages_by_position(data, label=label)], [])
         if broken_share(pages) >= GARBLED_SHARE:
             raise errors.GarbledTextLayer(
                 f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
@@ -81,9 +81,52 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
             stamps = [_stamps(page) for page in reader.pages]
             pages = [_clean(_stamped([t for _, t in lines], [y for y, _ in lines], st)) for lines, st in zip(placed, stamps, strict=True)]
             seen_now = [*(t for lines in placed for _, t in lines), *(value for st in stamps for value, _ in st)]
-            pages, seen_now = _font_letters(pages, seen_now)
+            pages, seen_now = _letters(pages, seen_now)
             return "\f".join(pages), _clean(" ".join(seen_now)), running_lines(pages)
     return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
+
+
+def _letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
+    """The pages' letters as their fonts drew them (``_font_letters``), and their syllables whole
+    again where a glyph's width split them (``_rejoined``): what the reader saw is then the pages."""
+    pages, seen = _font_letters(pages, seen)
+    whole = [_rejoined(p) for p in pages]
+    return (whole, list(whole)) if whole != pages else (pages, seen)
+
+
+_SPLIT_AFTER_HOOK = re.compile(r"(?<![^\W\d_])([^\W\d_]*[ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ]) (?:(ng|nh|ch|[aiouncmtpy]|NG|NH|CH|[AIOUNCMTPY])(?![^\W\d_])"
+                               r"(?=(?:[ \t]+([^\W\d_]+))?)|(?=[,.;:)]))")
+"""A syllable split after its vowel with a hook above ("củ a", "giả i", "đả o", "sả n", "Ủ Y BAN"),
+and the word after it, or a mark after the gap ("các sở , ban"): some fonts draw the hook wider
+than its advance, and a text layer puts a space in the gap."""
+Y_WORDS = frozenset({"tế", "học", "khoa", "sĩ", "đức", "bác", "dược", "sinh", "tá", "lệnh", "án", "như", "hệt", "nguyên"})
+"""What follows "y" where it is a word of its own ("hiệu quả y tế", "cả y học"), not the end of
+"ủy", "xảy", "đẩy"."""
+
+
+def _rejoined(page: str) -> str:
+    """The page with syllables split after a hooked vowel joined again: only where the piece after
+    the space is no word by itself (a lone "a", "i", "o", a final "n", "ng" …; "y" but in "y tế"
+    and its like) and the two make one Vietnamese syllable ("cơ sở y tế" stays, "sởy" being none);
+    and a mark after such a gap back against its word."""
+    if " " not in page or not _HOOKED.intersection(page):
+        return page
+    from .legacy import is_syllable
+
+    def join(m: re.Match[str]) -> str:
+        if m.group(2) is None:  # a mark after the gap: it closes the word before it
+            return m.group(1)
+        piece, whole = m.group(2), m.group(1) + m.group(2)
+        if not (whole.islower() or whole.isupper() or whole[1:].islower()):  # "củ a", "TỈ NH", "Ủ y"; never "cả Y"
+            return m.group(0)
+        if piece in ("y", "Y") and (m.group(3) or "").lower() in Y_WORDS:
+            return m.group(0)
+        return whole if is_syllable(whole.lower()) else m.group(0)
+
+    return _SPLIT_AFTER_HOOK.sub(join, page)
+
+
+_HOOKED = frozenset("ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ")
 
 
 def _font_letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
