@@ -146,8 +146,8 @@ def _caps_heading_ends(current: Paragraph, line: Line) -> bool:
     not ("III. KINH PHÍ THỰC HIỆN" / "Kinh phí thực hiện Kế hoạch …"): a reader sees the heading
     end though a converter left no blank line after it."""
     mark = current.marker
-    if mark is None or mark.style not in markers.SECTION_STYLES:
-        return False
+    if mark is None or mark.style not in markers.SECTION_STYLES or len(current.lines) > 3:
+        return False  # (a heading is a few lines at most: a longer paragraph is not looked at again)
     text = line.text
     return (text[:1].isupper() and not _is_caps(text)
             and _is_caps(" ".join(ln.text for ln in current.lines)[len(mark.label):]))
@@ -229,7 +229,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
                 # on), or closes one ground of a preamble with ";" and the next ground opens
                 wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                            or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
-                           or _first_line_goes_on(current, line) or _dangles(prev))
+                           or _dangles(prev) or _first_line_goes_on(current, line))
                 if wrapped and _ground_ends(prev, line):
                     wrapped = False
             else:
