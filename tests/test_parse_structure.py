@@ -187,6 +187,21 @@ def test_numbering_styles_of_other_drafters() -> None:
     assert [c.label for c in plan.clauses] == ["PHẦN I.", "PHẦN II.", "PHẦN III."]
 
 
+def test_letters_and_roman_numerals_in_brackets_are_points() -> None:
+    """"(a)", "(b)" and "(i)", "(ii)" (a central document's style) number points as "a)" and "i)"
+    do; a bracket opening a wrapped line ("(kể cả …)") stays text."""
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/KH-UBND\nAn Giang, ngày 2 tháng 3 năm 2024\n"
+            "KẾ HOẠCH\nBình đẳng giới năm 2024\n")
+    plan = plandiff.parse_text(head + "I. MỤC TIÊU\n1. Mục tiêu chung\n(a) Nâng cao nhận thức;\n(b) Giảm khoảng cách giới.\n"
+                               "2. Mục tiêu cụ thể\na) Trong chính trị:\n(i) Tỷ lệ nữ đại biểu;\n(ii) Tỷ lệ nữ lãnh đạo.\n"
+                               "b) Trong kinh tế.\n3. Tuyên truyền cho cán bộ, công chức, viên chức, người lao động của các cơ quan\n"
+                               "(kể cả doanh nghiệp) trên địa bàn tỉnh.\n")
+    assert [(c.id, c.label, c.kind) for c in plan.find("I.1").children] == [("I.1.a", "(a)", "point"), ("I.1.b", "(b)", "point")]
+    assert [(c.id, c.label) for c in plan.find("I.2.a").children] == [("I.2.a.i", "(i)"), ("I.2.a.ii", "(ii)")]
+    assert [c.id for c in plan.find("I.2").children] == ["I.2.a", "I.2.b"]
+    assert plan.find("I.3").children == () and "(kể cả doanh nghiệp)" in plan.find("I.3").text
+
+
 def test_labels_closed_by_a_slash_or_a_dash() -> None:
     """Local plans write "I/", "1/", "a/", "b-" and "1-" for "I.", "1.", "a)" and "1.": the same tree;
     a date or a range at a line's start ("1/3/2024", "2-3 ngày") and "V/v" are no labels."""

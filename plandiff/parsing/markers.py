@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..model import quick_init
@@ -90,6 +90,7 @@ _NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[A-ZĐ�
 for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
 _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
+_PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./-])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
@@ -211,11 +212,16 @@ def _lettered(text: str) -> Marker | None:
 
 
 def _bracketed(text: str) -> Marker | None:
-    """"(1) Tỷ lệ …"."""
+    """"(1) Tỷ lệ …"; "(a) …", "(ii) …": a letter or a roman numeral in brackets, read as "a)" and
+    "ii)" are (a central document's style)."""
     m = _PAREN_NUM.match(text)
     if m and int(m.group("key")) > 0:
         return Marker("paren_num", m.group("label"), m.group("key"), int(m.group("key")), m.group("rest"))
-    return None
+    m = _PAREN_LETTER.match(text) if text[1:2].islower() else None
+    if m is None:
+        return None
+    lettered = _lettered(f"{m.group('key')}) {m.group('rest')}")
+    return None if lettered is None else replace(lettered, label=m.group("label"))
 
 
 def _part(text: str) -> Marker | None:
