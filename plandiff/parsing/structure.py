@@ -217,23 +217,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
         else:
             prev_line = current.lines[-1]
             prev, prev_row = prev_line.text, prev_line.row
-            if soft_wraps and not line.blank_before:
-                # a converter's wrapped lines run on, blank line or none; but a heading in
-                # capitals, a ground of a preamble, or a short line that ends a sentence (not a
-                # colon's lead-in) before a capital ends its paragraph where a reader sees it end
-                wrapped = not (_caps_heading_ends(current, line) or _ground_ends(prev, line)
-                               or (len(prev) < full and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
-                                   and line.text[:1].isupper()))
-            elif hard_wraps and not _closes_paragraph(prev):
-                # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run
-                # on), or closes one ground of a preamble with ";" and the next ground opens
-                wrapped = (len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
-                           or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
-                           or _dangles(prev) or _first_line_goes_on(current, line))
-                if wrapped and _ground_ends(prev, line):
-                    wrapped = False
-            else:
-                wrapped = not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
+            wrapped = _wrapped(current, line, full, long, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
         if line.table is not None:
             # a line of a reader's table: its first cell numbers the table's rows, not a clause
             current = Paragraph(None, [line])
@@ -268,6 +252,28 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             current = Paragraph(None, [line])
             out.append(current)
     return out
+
+
+def _wrapped(current: Paragraph, line: Line, full: float, long: float, *, hard_wraps: bool, soft_wraps: bool) -> bool:
+    """Whether ``line`` carries on ``current``'s last line (a wrap, not a new paragraph), as far as
+    the two lines' texts tell; a label on ``line`` is weighed by ``paragraphs`` after."""
+    prev = current.lines[-1].text
+    if soft_wraps and not line.blank_before:
+        # a converter's wrapped lines run on, blank line or none; but a heading in capitals, a
+        # ground of a preamble, or a short line that ends a sentence (not a colon's lead-in)
+        # before a capital ends its paragraph where a reader sees it end
+        return not (_caps_heading_ends(current, line) or _ground_ends(prev, line)
+                    or (len(prev) < full and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
+                        and line.text[:1].isupper()))
+    if hard_wraps and not _closes_paragraph(prev):
+        # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
+        # or closes one ground of a preamble with ";" and the next ground opens
+        return ((len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
+                 or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
+                 or _dangles(prev) or _first_line_goes_on(current, line))
+                and not _ground_ends(prev, line))
+    # a paragraph a line (Word, Markdown): only a line stopped on a word no sentence ends on runs on
+    return not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
 
 
 def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int], blank_before: bool) -> bool:
