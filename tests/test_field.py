@@ -504,6 +504,21 @@ def test_the_same_portal_page_as_html(name: str) -> None:
     assert not re.search(r"Trang chủ|Liên hệ", plandiff.render_plain(html))
 
 
+def test_a_plan_line_that_opens_with_a_portal_buttons_word_is_no_chrome() -> None:
+    """Hồ Chí Minh City's decision 2853/QĐ-UBND issues its plan after the decision's signature; a
+    line of that plan, wrapped, opens "chia sẻ rộng rãi …": the plan goes on (it was cut there,
+    the rest taken for the page's chrome); a portal's own "Chia sẻ" button after it is still chrome."""
+    text = (FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8")
+    cut = text.index("chia sẻ rộng rãi")
+    wrapped = text[:cut].rstrip(" ") + "\n" + text[cut:] + "\n\nChia sẻ\nTải về\n"
+    plan, original = plandiff.parse(wrapped.encode("utf-8")), plandiff.parse(FIELD / "hcm-thientai-2025.md")
+    assert [c.id for c in plan.walk()] == [c.id for c in original.walk()]
+    assert "phổ biến, chia sẻ rộng rãi đến các nhóm đối tượng" in next(c.text for c in plan.walk()
+                                                                       if c.text.startswith("Xây dựng cơ sở dữ liệu về tài liệu"))
+    assert [h.text for h in plan.header if h.role == "chrome"][-2:] == ["Chia sẻ", "Tải về"]
+    assert (plan.meta.signer, len(plan.recipients)) == (original.meta.signer, len(original.recipients))
+
+
 @pytest.mark.parametrize("spacing", ["none", "double"])
 @pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "cantho-danso-2025.md", "bacninh-ktso-2025.md",
                                   "hanoi-5giot-2025.md", "thanhhoa-quantracts-2025.md", "hcm-thientai-2025.md"])

@@ -284,13 +284,14 @@ def _data_table(rows: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _PAGE_CHROME = re.compile(
-    r"^(?:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|Tải văn bản|"
-    r"Tải về|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Hiệu lực\s*:|Tình trạng\s*:|Ngày hiệu lực\s*:|"
-    r"Cảm ơn đã dùng|Bạn Chưa Đăng Nhập|Đăng nhập|Chia sẻ|In văn bản)\b",
-    re.IGNORECASE,
+    r"^(?=[A-ZĐÀ-Ỹ])(?:(?i:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|"
+    r"Tải văn bản|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Cảm ơn đã dùng|Bạn Chưa Đăng Nhập)\b"
+    r"|(?i:Hiệu lực|Tình trạng|Ngày hiệu lực)\s*:|(?i:Tải về|Đăng nhập|Chia sẻ|In văn bản)\b.{0,20}$)"
 )
 """Lines a legal portal prints after the document (related documents, status, attachments,
-login notices): page chrome, not plan text."""
+login notices): page chrome, not plan text. Each opens with a capital (a wrapped line of a plan
+decision's attached plan may open "chia sẻ rộng rãi …"), and the buttons' words ("Tải về",
+"Chia sẻ") stand alone on their short line."""
 
 
 def _first_from(backs: list[int], start: int, end: int) -> int:
