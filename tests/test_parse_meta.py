@@ -215,6 +215,10 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
      "Số: 12/KH-UBND Nghệ An, ngày 10 tháng 3 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "12/KH-UBND", "Nghệ An",
      "2025-03-10"),
+    # and with the rule under the body's name and the cells' bars glued in with it
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "--------------- | Số: 144/KH-UBND | Bắc Ninh, ngày 24 tháng 11 năm 2025 |\n", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+     "144/KH-UBND", "Bắc Ninh", "2025-11-24"),
     # a PDF's text layer: the date's column wrapped after "ngày", its rest level with the number
     ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THANH HÓA    Độc lập - Tự do - Hạnh phúc\n"
      "              Thanh Hóa, ngày\nSố: 235/KH-UBND 18 tháng 11 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",

@@ -372,9 +372,29 @@ def _unglued(cell: Cell) -> list[Cell]:
     if _NUMBER.match(text.strip()):
         cuts += [m.start() for m in _DATE_TAIL.finditer(text)]
     if not cuts:
-        return [cell]
+        return _undecorated(cell)
     bounds = [0, *sorted(set(cuts)), len(text)]
-    return [Cell(text[a:b], cell.start + a, cell.start + b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    return [piece for a, b in itertools.pairwise(bounds) if text[a:b].strip()
+            for piece in _undecorated(Cell(text[a:b], cell.start + a, cell.start + b))]
+
+
+_DECORATION = re.compile(r"^(?:\s*(?:[-–—_=~*·]{3,}|\|+)(?=\s|$))*\s*(?P<text>.*?)(?:\s+(?:[-–—_=~*·]{3,}|\|+))*\s*$")
+"""A cell's rules and table bars at its ends ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- |": the rule
+under the body's name and the cell's bar, glued onto its line with it)."""
+
+
+def _undecorated(cell: Cell) -> list[Cell]:
+    """The cell without the rules and bars at its ends (none left if it is only those)."""
+    text = cell.text
+    if "|" not in text and "---" not in text and "___" not in text and "===" not in text:
+        return [cell]  # most cells: nothing to take off
+    m = _DECORATION.match(text)
+    if m is None or m.group("text") == text:
+        return [cell]
+    if not m.group("text"):
+        return []
+    start = cell.start + m.start("text")
+    return [Cell(m.group("text"), start, start + len(m.group("text")))]
 
 
 def _front_cells(front: list[Line]) -> list[Cell]:
