@@ -475,3 +475,16 @@ def test_a_signature_broken_inside_its_words_in_a_narrow_column(signature: str, 
     m = plan.meta
     assert (m.signature_authority, m.signer_title, m.signer) == (authority, title, "Đặng Trí Dũng")
     assert plan.recipients == ("Như trên;", "Lưu: VT.")
+
+
+@pytest.mark.parametrize(("issuers", "name"), [
+    ("ỦY BAN NHÂN DÂN\nTP HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("UBND TP. HÀ NỘI\nSỞ Y TẾ", "Hà Nội"),
+    ("UBND TP.CẦN THƠ\nSỞ Y TẾ", "Cần Thơ"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ", "Huế"),
+])
+def test_a_city_named_tp_is_a_city(issuers: str, name: str) -> None:
+    plan = plandiff.parse_text(f"{issuers}\nSố: 05/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 03 năm 2024\nKẾ HOẠCH\n"
+                               "Bình đẳng giới năm 2024\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert plan.meta.jurisdiction == plandiff.Jurisdiction(name, "thành phố")

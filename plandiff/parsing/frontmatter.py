@@ -651,7 +651,9 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
             if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG": a Party committee of that place
                 return Jurisdiction(_title_case(part[party.start(2):].strip()), _PARTY_LEVELS[party.group(1)])
             for level in _LEVELS:
-                m = next((m for m in re.finditer(rf"(?<!\w){level}\s+(?=\S)", low)
+                # "TP HỒ CHÍ MINH", "TP. HÀ NỘI": a city's level abbreviated
+                spelled = r"(?:thành phố\s+|tp\.\s*|tp\s+)" if level == "thành phố" else rf"{level}\s+"
+                m = next((m for m in re.finditer(rf"(?<!\w){spelled}(?=\S)", low)
                           if not _NOT_A_PLACE.match(low, m.end())), None)
                 if m:
                     name = part[m.end():].strip()
