@@ -488,3 +488,17 @@ def test_a_city_named_tp_is_a_city(issuers: str, name: str) -> None:
                                "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 03 năm 2024\nKẾ HOẠCH\n"
                                "Bình đẳng giới năm 2024\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
     assert plan.meta.jurisdiction == plandiff.Jurisdiction(name, "thành phố")
+
+
+@pytest.mark.parametrize(("issuers", "place", "jurisdiction"), [
+    ("BAN CHỈ ĐẠO\nCÔNG TÁC GIA ĐÌNH TỈNH", "Hà Tĩnh", ("Hà Tĩnh", "tỉnh")),
+    ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nHUYỆN", "Cam Lộ", ("Cam Lộ", "huyện")),
+    # "XÃ HỘI" in a department's name is no commune
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", "Nghệ An", ("Nghệ An", "")),
+])
+def test_a_body_of_its_level_that_names_no_place(issuers: str, place: str, jurisdiction: tuple[str, str]) -> None:
+    """A body named by its level alone ("… TỈNH") is of the place its date is written in."""
+    plan = plandiff.parse_text(f"{issuers}\nSố: 05/KH-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               f"Độc lập - Tự do - Hạnh phúc\n{place}, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+                               "Công tác gia đình năm 2024\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert plan.meta.jurisdiction == plandiff.Jurisdiction(*jurisdiction)

@@ -658,6 +658,12 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                 if m:
                     name = part[m.end():].strip()
                     return Jurisdiction(_title_case(name), level)
+        # "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN": a body of its
+        # level that names no place; the place of its date does
+        ends = next((level for part in (issuer, parent_issuer) if part for level in _LEVELS
+                     if re.search(rf"(?<!\w){level}$", part.lower().rstrip(" .,"))), None)
+        if ends and place:
+            return Jurisdiction(place, ends)
     for text in (title or "", preamble):
         m = _place_patterns()[0].search(text)
         if m:
