@@ -338,3 +338,11 @@ def test_a_date_in_words_without_its_ngay() -> None:
                                  "tại Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021.")
              if c.symbol == "1167/TTr-SLĐTBXH")
     assert (c.date, c.year) == ("2021-05-13", 2021)
+
+
+def test_a_notice_of_conclusions_is_a_notice() -> None:
+    """"Thông báo kết luận số 45-TB/TU": the type is the notice its code says, not "Kết luận"."""
+    got = {c.symbol: c for c in cites_of("Tuyên truyền.", preamble="Căn cứ Thông báo kết luận số 45-TB/TU ngày 3/4/2024 "
+                                         "của Ban Thường vụ Tỉnh ủy; Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị;")}
+    assert (got["45-TB/TU"].type, got["45-TB/TU"].issuer) == ("Thông báo", "Ban Thường vụ Tỉnh ủy")
+    assert got["127-KL/TW"].type == "Kết luận"

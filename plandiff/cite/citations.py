@@ -27,9 +27,11 @@ from ..textnorm import HYPHENS, match_key
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
-    "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Chương trình", "Đề án", "Tờ trình", "Văn bản", "Báo cáo",
-    "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
+    "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo kết luận", "Thông báo", "Chương trình", "Đề án", "Tờ trình",
+    "Văn bản", "Báo cáo", "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
 )
+TYPE_ALIASES = {"Thông báo kết luận": "Thông báo"}
+"""Type words that name another type ("Thông báo kết luận số 45-TB/TU" is a notice of conclusions)."""
 TYPE_OF_CODE = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "HD": "Hướng dẫn", "TB": "Thông báo", "TTR": "Tờ trình", "BC": "Báo cáo",
@@ -463,7 +465,7 @@ def _canonical_type(word: str) -> str:
     word = " ".join(word.split())
     for t in TYPE_WORDS:
         if t.lower() == word.lower():
-            return t
+            return TYPE_ALIASES.get(t, t)
     return word
 
 
