@@ -346,3 +346,11 @@ def test_a_notice_of_conclusions_is_a_notice() -> None:
                                          "của Ban Thường vụ Tỉnh ủy; Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị;")}
     assert (got["45-TB/TU"].type, got["45-TB/TU"].issuer) == ("Thông báo", "Ban Thường vụ Tỉnh ủy")
     assert got["127-KL/TW"].type == "Kết luận"
+
+
+def test_grounds_listed_as_bullets_under_their_opener_are_the_basis() -> None:
+    plan = plandiff.parse(HEAD + "Căn cứ:\n- Luật Bình đẳng giới ngày 29/11/2006;\n- Nghị quyết số 28/NQ-CP ngày 03/3/2021 "
+                          "của Chính phủ;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. NỘI DUNG\n1. Thực hiện "
+                          "Quyết định số 1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ.\n")
+    roles = {(c.symbol or c.title): c.role for c in plandiff.citations(plan)}
+    assert roles == {"Luật Bình đẳng giới": "basis", "28/NQ-CP": "basis", "1790/QĐ-TTg": "mention"}

@@ -519,6 +519,34 @@ def test_a_plan_line_that_opens_with_a_portal_buttons_word_is_no_chrome() -> Non
     assert (plan.meta.signer, len(plan.recipients)) == (original.meta.signer, len(original.recipients))
 
 
+def test_a_page_that_dropped_the_type_keeps_the_title_and_its_listed_grounds() -> None:
+    """A portal's copy of Đắk Lắk's plan 0155/KH-UBND (2025): the page dropped the "KẾ HOẠCH" line
+    and the "Căn cứ:" line over the grounds, which it lists as dashes."""
+    plan = plandiff.parse_text("""| Số hiệu | 0155/KH-UBND |
+| Người ký | Hồ Thị Nguyên Thảo |
+|
+ỦY BAN NHÂN DÂN |
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM |
+|
+Số: 0155/KH-UBND |
+Đắk Lắk, ngày 24 tháng 12 năm 2025 |
+CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026
+- Luật Công nghệ thông tin ngày 29/6/2006;
+- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;
+- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số quốc gia;
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển chính quyền số.
+""")
+    m = plan.meta
+    assert (m.doc_type, m.title, m.number) == ("KẾ HOẠCH", "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026", "0155/KH-UBND")
+    assert m.jurisdiction == plandiff.Jurisdiction("Đắk Lắk", "tỉnh")
+    assert plan.preamble.startswith("- Luật Công nghệ thông tin ngày 29/6/2006;")
+    basis = {(c.symbol or c.title) for c in plandiff.citations(plan) if c.role == "basis"}
+    assert basis == {"Luật Công nghệ thông tin", "57-NQ/TW", "749/QĐ-TTg"}
+
+
 @pytest.mark.parametrize("spacing", ["none", "double"])
 @pytest.mark.parametrize("name", ["daklak-thidua-2025.md", "cantho-danso-2025.md", "bacninh-ktso-2025.md",
                                   "hanoi-5giot-2025.md", "thanhhoa-quantracts-2025.md", "hcm-thientai-2025.md"])

@@ -196,9 +196,26 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
     pos = number_at + 1
     while pos < min(len(lines), number_at + 4) and frontmatter.is_date_or_motto_line(lines[pos]):
         pos += 1
-    header = frontmatter.read_header(lines[:pos], [])
+    # the title under the header in capitals, its type's line dropped ("CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK
+    # NĂM 2026" under the date): as many such lines as a title holds
+    end = pos
+    while end < min(len(lines), pos + 4) and _is_caps_title_line(lines[end], end == pos):
+        end += 1
+    title_lines = lines[pos:end]
+    header = frontmatter.read_header(lines[:pos], title_lines)
     header.doc_type = frontmatter.doc_type_of_number(header.number)
-    return None, pos, [], header
+    return None, end, title_lines, header
+
+
+def _is_caps_title_line(line: Line, first: bool) -> bool:
+    """A line of a title in capitals where no doc type heads it: capitals, no label, no enacting
+    authority or back matter, no sentence finished (the first line not indented as a table's)."""
+    text = line.text
+    return (text == text.upper() and sum(c.isalpha() for c in text) >= 8 and not line.row
+            and (not first or not line.cells) and markers.match(text) is None
+            and not frontmatter.is_authority_line(text) and not frontmatter.is_back_matter_start(line)
+            and not frontmatter.is_date_or_motto_line(line) and not frontmatter.is_number_line(line)
+            and not structure.ends_sentence(text))
 
 
 @dataclass(frozen=True)
