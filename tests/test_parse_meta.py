@@ -502,3 +502,30 @@ def test_a_body_of_its_level_that_names_no_place(issuers: str, place: str, juris
                                f"Độc lập - Tự do - Hạnh phúc\n{place}, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
                                "Công tác gia đình năm 2024\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
     assert plan.meta.jurisdiction == plandiff.Jurisdiction(*jurisdiction)
+
+
+def test_a_commune_page_with_a_mistyped_motto_and_spaced_part_labels() -> None:
+    """Xuân Tín commune's plan 36/KH-UBND (2025) as its page prints it: "CỘNG HÕA" (a wrong mark)
+    beside the issuer, "36 /KH - UBND", and its parts lettered "A ." and "B ." with a typist's space."""
+    plan = plandiff.parse_text("""ỦY BAN NHÂN DÂN | CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+XÃ XUÂN TÍN | Độc lập - Tự do - Hạnh phúc |
+Số: 36 /KH - UBND |
+Xuân Tín, ngày 07 tháng 5 năm 2025 |
+KẾ HOẠCH
+Phòng, chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự năm 2025 trên địa bàn Xã Xuân Tín
+Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;
+A . MỤC ĐÍCH, YÊU CẦU:
+1. Nhằm tuyên truyền, giáo dục, cung cấp kiến thức về phòng, chống thiên tai.
+2. Chủ động ứng phó.
+B . NỘI DUNG:
+1. Tuyên truyền.
+""")
+    m = plan.meta
+    assert (m.issuer, m.number, m.place) == ("ỦY BAN NHÂN DÂN XÃ XUÂN TÍN", "36/KH-UBND", "Xuân Tín")
+    assert m.jurisdiction == plandiff.Jurisdiction("Xuân Tín", "xã")
+    assert next(h.text for h in plan.header if h.role == "motto") == "CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert [(c.id, c.label) for c in plan.clauses] == [("A", "A ."), ("B", "B .")]
+    assert [c.id for c in plan.find("A").children] == ["A.1", "A.2"]
+    # a capital and a dot with a space between, before sentence case, is no part
+    assert plandiff.parse_text("KẾ HOẠCH\nTuyên truyền năm 2025\nI. NỘI DUNG\n1. Tuyên truyền:\nA . Nguyễn Văn B phụ trách.\n"
+                               ).find("I.1").children == ()

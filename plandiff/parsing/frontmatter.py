@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import HeaderLine, Jurisdiction, Span
@@ -216,6 +217,7 @@ def _signs_for(text: str) -> bool:
 
 
 _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc lập tự do hạnh phúc".split())
+_LOOSE_MOTTO_LINES = (["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"], ["doc", "lap", "tu", "do", "hanh", "phuc"])
 
 
 _AUTHORITY_LINE = re.compile(
@@ -257,7 +259,16 @@ def is_motto(text: str) -> bool:
     n = len(words)
     if n == 1:  # a line's first word alone ("CỘNG" / "HÒA XÃ HỘI …"): no other header's line is that word
         return any(words[0] == line[0] for line in _MOTTO_LINES)
-    return n >= 2 and any(n <= len(line) and (words == line[:n] or words == line[-n:]) for line in _MOTTO_LINES)
+    if n >= 2 and any(n <= len(line) and (words == line[:n] or words == line[-n:]) for line in _MOTTO_LINES):
+        return True
+    # a typist's wrong mark ("CỘNG HÕA XÃ HỘI …"): three words or more, read without their marks
+    loose = _unmarked(" ".join(words)).split()
+    return n >= 3 and any(n <= len(line) and (loose == line[:n] or loose == line[-n:]) for line in _LOOSE_MOTTO_LINES)
+
+
+def _unmarked(text: str) -> str:
+    """The letters without their marks ("hõa" → "hoa", "đ" → "d")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d")
 
 
 def _motto_goes_on(piece: str, text: str) -> bool:

@@ -115,9 +115,10 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
-_UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])[.)])\s+(?P<rest>\S.*)$")
+_UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])(?P<space>\s)?[.)])\s+(?P<rest>\S.*)$")
 """"A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a part lettered in capitals over the roman sections
-(A to H: no plan has more parts, and a capital further on is more often an initial)."""
+(A to H: no plan has more parts, and a capital further on is more often an initial); "A . MỤC
+ĐÍCH" with a typist's space before the dot, over a heading in capitals only."""
 _UPPER_FIRST = frozenset("ABCDEGHĐ")
 _BULLET_FIRST = frozenset(BULLETS)
 _LOWER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
@@ -264,6 +265,8 @@ def is_chapter(text: str) -> bool:
 def _upper_letter(text: str) -> Marker | None:
     """"A. MỤC ĐÍCH", "B. NỘI DUNG": a part lettered in capitals."""
     m = _UPPER_LETTER.match(text)
+    if m and m.group("space") and m.group("rest") != m.group("rest").upper():
+        return None
     if m and m.group("rest")[:1].isupper() and m.group("key") in VN_UPPER:
         key = m.group("key")
         return Marker("upper_letter", m.group("label"), key, VN_UPPER.index(key) + 1, m.group("rest"))
