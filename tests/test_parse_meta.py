@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 import plandiff
@@ -529,3 +531,17 @@ B . NỘI DUNG:
     # a capital and a dot with a space between, before sentence case, is no part
     assert plandiff.parse_text("KẾ HOẠCH\nTuyên truyền năm 2025\nI. NỘI DUNG\n1. Tuyên truyền:\nA . Nguyễn Văn B phụ trách.\n"
                                ).find("I.1").children == ()
+
+
+def test_rules_and_bars_glued_onto_a_header_line_are_kept_apart_from_the_names() -> None:
+    from plandiff.parsing.audit import lost_and_invented
+
+    for head in ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                 "--------------- | Số: 144/KH-UBND | Bắc Ninh, ngày 24 tháng 11 năm 2025 |\n",
+                 "ỦY BAN NHÂN DÂN ------- |\nTỈNH BẮC NINH\nĐộc lập - Tự do - Hạnh phúc ---------------\nSố: 144/KH-UBND\n"
+                 "Bắc Ninh, ngày 24 tháng 11 năm 2025\n"):
+        plan = plandiff.parse_text(head + "KẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+        assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+        assert plan.meta.motto[-1] == "Độc lập - Tự do - Hạnh phúc"
+        assert lost_and_invented(plan) == (Counter(), Counter())  # the rules are the header's other lines
+        assert any(h.role == "other" and h.text.startswith("-------") for h in plan.header)

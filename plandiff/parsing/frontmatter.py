@@ -394,18 +394,24 @@ _DECORATION = re.compile(r"^(?:\s*(?:[-–—_=~*·]{3,}|\|+)(?=\s|$))*\s*(?P<te
 under the body's name and the cell's bar, glued onto its line with it)."""
 
 
+_DECORATION_ONLY = re.compile(r"^(?:[-–—_=~*·]{3,}|\|+)(?:\s+(?:[-–—_=~*·]{3,}|\|+))*$")
+"""A cell of rules and bars only (``_undecorated`` sets them apart): no line between an issuer's."""
+
+
 def _undecorated(cell: Cell) -> list[Cell]:
-    """The cell without the rules and bars at its ends (none left if it is only those)."""
+    """The cell with the rules and bars at its ends set apart, cells of their own (read as the
+    header's other lines: kept, never part of a name)."""
     text = cell.text
     if "|" not in text and "---" not in text and "___" not in text and "===" not in text:
         return [cell]  # most cells: nothing to take off
     m = _DECORATION.match(text)
-    if m is None or m.group("text") == text:
+    if m is None or m.group("text") == text or not m.group("text"):
         return [cell]
-    if not m.group("text"):
-        return []
-    start = cell.start + m.start("text")
-    return [Cell(m.group("text"), start, start + len(m.group("text")))]
+    a, b = m.span("text")
+    pieces = [(0, a), (a, b), (b, len(text))]
+    return [Cell(text[x:y].strip(), cell.start + x + (len(text[x:y]) - len(text[x:y].lstrip())),
+                 cell.start + x + len(text[x:y].rstrip()))
+            for x, y in pieces if text[x:y].strip()]
 
 
 def _front_cells(front: list[Line]) -> list[Cell]:
@@ -551,8 +557,9 @@ def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
     last_k = -2
     for hl in issuer_lines:
         k = order[id(hl)]
-        between = [x.role for x in h.lines[last_k + 1:k]] if last_k >= 0 else []
-        if runs and all(r in ("motto", "stamp", "draft") for r in between):
+        between = h.lines[last_k + 1:k] if last_k >= 0 else []
+        if runs and all(x.role in ("motto", "stamp", "draft") or (x.role == "other" and _DECORATION_ONLY.match(x.text))
+                        for x in between):
             runs[-1].append(k)
         else:
             runs.append([k])
