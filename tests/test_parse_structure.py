@@ -450,3 +450,16 @@ nhà nước về gia đình, phòng, chống bạo lực gia đình trong tình
     assert item.children[0].text.startswith("Tạo sự chuyển biến mạnh mẽ nhận thức về vị trí")
     assert item.children[1].text.startswith("Tiếp tục triển khai thực hiện Chương trình hành động quốc gia")
     assert item.children[1].text.endswith("trong công tác phòng, chống bạo lực gia đình.")
+
+
+def test_a_plan_wrapped_at_fifty_columns_reads_as_its_page() -> None:
+    """A page's text wrapped narrower than 60 columns (hundreds of lines say how wide it is): the
+    same tree and the same grounds as the plan itself."""
+    import textwrap
+
+    text = (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8")
+    narrow = "\n".join(textwrap.fill(line, 50) if len(line) > 50 else line for line in text.split("\n"))
+    plan, again = load("tth-2024"), plandiff.parse_text(narrow)
+    assert [c.id for c in again.walk()] == [c.id for c in plan.walk()]
+    assert {c.symbol for c in plandiff.citations(again) if c.role == "basis"} == {
+        c.symbol for c in plandiff.citations(plan) if c.role == "basis"}

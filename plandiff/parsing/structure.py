@@ -195,8 +195,13 @@ def width_of(lengths: list[int]) -> int:
     """The page's width from its lines' lengths, sorted."""
     if not lengths:
         return 80
-    # a floor: a handful of short lines says nothing about the page width
-    return max(60, lengths[int(0.9 * (len(lengths) - 1))])
+    # a floor: a handful of short lines says nothing about the page width; a page of many says
+    # more (a text wrapped at 50 columns is 50 wide), if not below 40
+    return max(60 if len(lengths) < MANY_LINES else 40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+MANY_LINES = 40
+"""Lines from which their lengths tell a page's width below 60 columns."""
 
 
 def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True,
