@@ -209,7 +209,7 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
 
 def _is_caps_title_line(line: Line, first: bool) -> bool:
     """A line of a title in capitals where no doc type heads it: capitals, no label, no enacting
-    authority or back matter, no sentence finished (the first line not indented as a table's)."""
+    authority or back matter, no sentence finished (and the first not a line of two columns)."""
     text = line.text
     return (text == text.upper() and sum(c.isalpha() for c in text) >= 8 and not line.row
             and (not first or not line.cells) and markers.match(text) is None
@@ -301,7 +301,7 @@ def _data_table(rows: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _PAGE_CHROME = re.compile(
-    r"^(?=[A-ZĐÀ-Ỹ])(?:(?i:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|"
+    r"^(?=[A-ZĐ])(?:(?i:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|"
     r"Tải văn bản|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Cảm ơn đã dùng|Bạn Chưa Đăng Nhập)\b"
     r"|(?i:Hiệu lực|Tình trạng|Ngày hiệu lực)\s*:|(?i:Tải về|Đăng nhập|Chia sẻ|In văn bản)\b.{0,20}$)"
 )
