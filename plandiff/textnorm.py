@@ -35,6 +35,9 @@ def _long_mark_run() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}]{{{MARK_RUN + 1},}}")
 
 
+CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+"""Vietnamese capitals, for a regex's character class: "À-Ỹ" would span the small letters too
+("ủy", "ở" …), every code point between the first capital and the last."""
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width spaces and joiners, a byte-order mark inside the text, soft hyphens: web pages and
 copied text carry them between (or inside) words; nothing a reader sees."""

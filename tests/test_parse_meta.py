@@ -545,3 +545,15 @@ def test_rules_and_bars_glued_onto_a_header_line_are_kept_apart_from_the_names()
         assert plan.meta.motto[-1] == "Độc lập - Tự do - Hạnh phúc"
         assert lost_and_invented(plan) == (Counter(), Counter())  # the rules are the header's other lines
         assert any(h.role == "other" and h.text.startswith("-------") for h in plan.header)
+
+
+def test_a_small_accented_letter_is_no_capital() -> None:
+    """"À-Ỹ" spans small letters too: "các huyện ở vùng khó khăn" names no district "ở", and a
+    line "2- ủy ban …" or "b. ở vùng sâu" opens no clause."""
+    from plandiff.parsing import frontmatter, markers
+
+    assert frontmatter.jurisdiction(None, "Hỗ trợ các huyện ở vùng khó khăn năm 2025", "", "Cao Bằng") == \
+        plandiff.Jurisdiction("Cao Bằng", "")
+    assert markers.match("2- ủy ban nhân dân các xã phối hợp") is None
+    assert markers.match("b. ở vùng sâu") is None
+    assert markers.match("2- Ủy ban nhân dân các xã phối hợp") is not None

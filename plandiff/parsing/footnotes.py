@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 
 from ..model import Artefact, Span
+from ..textnorm import CAPITALS
 from . import markers
 from .lines import Line
 from .structure import ends_sentence, join_lines
 
-_BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[A-ZĐÀ-Ỹ“\"(])")
+_BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[" + CAPITALS + r"“\"(])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import HeaderLine, Jurisdiction, Span
-from ..textnorm import HYPHENS, match_key, single_spaced
+from ..textnorm import CAPITALS, HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .markers import BULLETS
 from .structure import join_lines
@@ -67,12 +67,12 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """The patterns that find a place in a name or title ("tỉnh Lạng Sơn", "TRÊN ĐỊA BÀN TỈNH KON
     TUM", "TỈNH ỦY HÀ TĨNH"): compiled on first use, once a header is read, not at import."""
     levels = "|".join(_LEVELS)
-    return (re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"),
+    return (re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?: [" + CAPITALS + r"][\wÀ-ỹ]*){0,3})"),
             re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[^\W\d][^,;:.()]*)"),
             re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ)\s+(?!ban\b)(\S.*)$"))
 
 
-_AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[A-ZĐÀ-Ỹ])")
+_AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[" + CAPITALS + r"])")
 """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
 without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf."""
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
@@ -884,7 +884,7 @@ def _signer_beside(b: Back) -> None:
             break
 
 
-_AUTHORITY_IN = re.compile(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[A-ZĐÀ-Ỹ])")
+_AUTHORITY_IN = re.compile(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[" + CAPITALS + r"])")
 """An authority mark inside a line ("… NHÂN DÂN KT. CHỦ TỊCH"): where a collapsed signature's next line began."""
 
 

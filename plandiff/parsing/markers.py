@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..model import quick_init
 from ..numerals import roman_value, to_roman
+from ..textnorm import CAPITALS
 
 Style = Literal[
     "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
@@ -78,21 +79,21 @@ def _roman_dash() -> re.Pattern[str]:
     """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading;
     "I/ MỤC ĐÍCH", "I/ Mục đích": a slash, before a space and a capital ("V/v" is no label)
     (compiled on first use)."""
-    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:](?=\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+)|/(?=\s+[A-ZĐÀ-Ỹ])))"
+    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:](?=\s*[" + CAPITALS + r"][" + CAPITALS + r" ,]+)|/(?=\s+[" + CAPITALS + r"])))"
                       r"\s*(?P<rest>\S.*)$")
 
 
 _NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
-_NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
-_NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[A-ZĐÀ-Ỹ“\"].*)$")
+_NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[" + CAPITALS + r"].*)$")
+_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
+_NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
 """"1/ Tuyên truyền", "2- Kiểm tra": a slash or a dash after the number (local plans write them
 for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
 _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./-])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
 dash, before a capital."""
 BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
