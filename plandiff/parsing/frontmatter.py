@@ -218,6 +218,8 @@ def _signs_for(text: str) -> bool:
 
 _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc lập tự do hạnh phúc".split())
 _LOOSE_MOTTO_LINES = (["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"], ["doc", "lap", "tu", "do", "hanh", "phuc"])
+_LOOSE_MOTTO_ENDS = frozenset(w for line in _LOOSE_MOTTO_LINES for w in line)
+"""The motto's words without marks: a line holding none at its ends is no piece of it."""
 
 
 _AUTHORITY_LINE = re.compile(
@@ -262,8 +264,11 @@ def is_motto(text: str) -> bool:
     if n >= 2 and any(n <= len(line) and (words == line[:n] or words == line[-n:]) for line in _MOTTO_LINES):
         return True
     # a typist's wrong mark ("CỘNG HÕA XÃ HỘI …"): three words or more, read without their marks
+    # (looked at only where a motto's word without marks opens or ends the line)
+    if n < 3 or not ({_unmarked(words[0]), _unmarked(words[-1])} & _LOOSE_MOTTO_ENDS):
+        return False
     loose = _unmarked(" ".join(words)).split()
-    return n >= 3 and any(n <= len(line) and (loose == line[:n] or loose == line[-n:]) for line in _LOOSE_MOTTO_LINES)
+    return any(n <= len(line) and (loose == line[:n] or loose == line[-n:]) for line in _LOOSE_MOTTO_LINES)
 
 
 def _unmarked(text: str) -> str:

@@ -239,12 +239,14 @@ class _Layout:
         # a Word file made from a PDF (a converter's, a scanned page's OCR) holds a paragraph per
         # printed line: no paragraph longer than a page is wide
         per_line = fmt in ("docx", "doc", "rtf", "odt", "html") and wrapped and width <= PRINTED_LINE
-        spaced = sum(ln.blank_before for ln in lines[pos:end]) >= 0.8 * max(1, end - pos)
+        def spaced() -> bool:  # a blank line before most lines (counted only where it tells)
+            return sum(ln.blank_before for ln in lines[pos:end]) >= 0.8 * max(1, end - pos)
+
         if per_line and fmt == "html":  # a page's paragraphs set apart, its lines broken inside them: soft wraps
-            per_line = spaced
+            per_line = spaced()
         # Markdown with a blank line after every line, wrapped ones too (a converter's "double
         # spacing"): its blank lines tell nothing, and its lines are read as a page's text is
-        text_like = fmt in ("text", "pdf") or (fmt == "markdown" and spaced)
+        text_like = fmt in ("text", "pdf") or (fmt == "markdown" and wrapped and spaced())
         return cls((text_like and wrapped) or per_line, fmt in ("markdown", "html") and wrapped and not per_line and not text_like,
                    width)
 

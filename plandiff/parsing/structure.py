@@ -113,17 +113,16 @@ def _dangles(text: str) -> bool:
     return last.lower() in DANGLING
 
 
-def _first_line_goes_on(current: Paragraph, line: Line) -> bool:
+def _first_line_goes_on(current: Paragraph) -> bool:
     """A labelled paragraph's only line, left open (no closing mark), runs on over a line with no
-    label of its own when the label heads a bullet or a single word: a portal's copy breaks a
+    label of its own (the caller's to see) when the label heads a bullet or a single word: a portal's copy breaks a
     paragraph's first line short ("- Tiếp tục triển khai thực hiện" / "Chương trình hành động …",
     "Điều 2. Giao" / "Giám đốc Sở …"); a bullet is no heading with a paragraph under it, and no
     heading is one syllable."""
     mark = current.marker
     if mark is None or len(current.lines) != 1:
         return False
-    return ((mark.style in _BULLETS or (mark.rest.isalpha() and not _is_caps(mark.rest)))
-            and markers.match(line.text) is None)
+    return mark.style in _BULLETS or (mark.rest.isalpha() and not _is_caps(mark.rest))
 
 
 def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
@@ -138,7 +137,7 @@ def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
 def _ground_ends(prev: str, line: Line) -> bool:
     """One ground of a preamble closed with ";" and the next one opening ("Căn cứ …", "Theo đề
     nghị …"): a new paragraph, however full the line before it and blank line or not."""
-    return prev.rstrip().endswith(";") and line.text.startswith(GROUND_OPENERS)
+    return line.text.startswith(GROUND_OPENERS) and prev.rstrip().endswith(";")  # (the opener is rarer)
 
 
 def _caps_heading_ends(current: Paragraph, line: Line) -> bool:
@@ -217,18 +216,18 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     last_value: dict[str, int] = {}
     current: Paragraph | None = None
     for line in lines:
-        if current is None:
-            prev, prev_row, wrapped = "", False, False
-        else:
-            prev_line = current.lines[-1]
-            prev, prev_row = prev_line.text, prev_line.row
-            wrapped = _wrapped(current, line, full, long, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
         if line.table is not None:
             # a line of a reader's table: its first cell numbers the table's rows, not a clause
             current = Paragraph(None, [line])
             out.append(current)
             continue
         mark = markers.match(line.text, articles=articles)
+        if current is None:
+            prev, prev_row, wrapped = "", False, False
+        else:
+            prev_line = current.lines[-1]
+            prev, prev_row = prev_line.text, prev_line.row
+            wrapped = _wrapped(current, line, mark, full, long, hard_wraps=hard_wraps, soft_wraps=soft_wraps)
         if mark is not None:
             if mark.style == "upper_letter" and mark.value != last_value.get("upper_letter", 0) + 1:
                 mark = None  # a lettered part only in its sequence ("A.", then "B."): else an initial or a quotation
@@ -259,23 +258,27 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     return out
 
 
-def _wrapped(current: Paragraph, line: Line, full: float, long: float, *, hard_wraps: bool, soft_wraps: bool) -> bool:
-    """Whether ``line`` carries on ``current``'s last line (a wrap, not a new paragraph), as far as
-    the two lines' texts tell; a label on ``line`` is weighed by ``paragraphs`` after."""
+def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, long: float, *, hard_wraps: bool,
+             soft_wraps: bool) -> bool:
+    """Whether ``line`` (labelled ``mark``, or not) carries on ``current``'s last line (a wrap, not
+    a new paragraph), as far as the two lines' texts tell; the label is weighed by ``paragraphs``."""
     prev = current.lines[-1].text
     if soft_wraps and not line.blank_before:
         # a converter's wrapped lines run on, blank line or none; but a heading in capitals, a
         # ground of a preamble, or a short line that ends a sentence (not a colon's lead-in)
-        # before a capital ends its paragraph where a reader sees it end
-        return not (_caps_heading_ends(current, line) or _ground_ends(prev, line)
-                    or (len(prev) < full and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
-                        and line.text[:1].isupper()))
+        # before a capital ends its paragraph where a reader sees it end (the cheap looks first)
+        text = line.text
+        return not ((current.marker is not None and current.marker.style in markers.SECTION_STYLES
+                     and _caps_heading_ends(current, line))
+                    or (text.startswith(GROUND_OPENERS) and prev.rstrip().endswith(";"))  # _ground_ends, in line
+                    or (len(prev) < full and text[:1].isupper() and _closes_paragraph(prev)
+                        and not prev.rstrip().endswith(":")))
     if hard_wraps and not _closes_paragraph(prev):
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
         # or closes one ground of a preamble with ";" and the next ground opens
         return ((len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                  or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
-                 or _dangles(prev) or _first_line_goes_on(current, line))
+                 or _dangles(prev) or (mark is None and _first_line_goes_on(current)))
                 and not _ground_ends(prev, line))
     # a paragraph a line (Word, Markdown): only a line stopped on a word no sentence ends on runs on
     return not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
