@@ -557,3 +557,20 @@ def test_a_small_accented_letter_is_no_capital() -> None:
     assert markers.match("2- ủy ban nhân dân các xã phối hợp") is None
     assert markers.match("b. ở vùng sâu") is None
     assert markers.match("2- Ủy ban nhân dân các xã phối hợp") is not None
+
+
+@pytest.mark.parametrize(("back", "authority"), [
+    # a page that keeps its signature table's bar between the last recipient and the signature
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT. | TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Trí Dũng |\n",
+     ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")),
+    ("| Nơi nhận:\n- Như trên;\n- Lưu: VT. | KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐặng Trí Dũng |\n", ("KT. CHỦ TỊCH",)),
+])
+def test_a_signature_row_whose_cells_a_bar_parts(back: str, authority: tuple[str, ...]) -> None:
+    from plandiff.parsing.audit import lost_and_invented
+
+    plan = plandiff.parse_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 5/KH-UBND | Lâm Đồng, ngày 23 "
+                               "tháng 02 năm 2022 |\nKẾ HOẠCH\nTruyền thông\nI. MỤC TIÊU\n1. Nâng cao nhận thức./.\n" + back)
+    m = plan.meta
+    assert (m.signature_authority, m.signer_title, m.signer) == (authority, "PHÓ CHỦ TỊCH", "Đặng Trí Dũng")
+    assert plan.recipients == ("Như trên;", "Lưu: VT.")
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -741,16 +741,36 @@ def read_back(back: list[Line]) -> Back:
     return b
 
 
+_BAR = re.compile(r"\s+\|\s+")
+
+
+def _barred(line: Line) -> list[Cell]:
+    """A line's cells where a page kept its table's bar between them ("- Lưu: VT. | KT. CHỦ
+    TỊCH": the last recipient and the signature's first line, one row), each bar kept at the end
+    of the cell before it; the whole line else."""
+    text = line.text
+    if " | " not in text:
+        return [Cell(text, line.start, line.end)]
+    cells, pos = [], 0
+    for m in [*_BAR.finditer(text), None]:
+        end = m.start() + 2 if m else len(text)  # (the bar with the cell before it)
+        if text[pos:end].strip(" |"):
+            cells.append(Cell(text[pos:end].strip(), line.start + pos, line.start + end))
+        pos = m.end() if m else pos
+    return cells if len(cells) >= 2 else [Cell(text, line.start, line.end)]
+
+
 def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]:
     """The back matter's cells as the left column's, and the signature's with their column (a
     joint document signs in two columns, each body its own authority, title and name)."""
     left: list[Cell] = []
     right: list[tuple[int, Cell]] = []
     for line in back:
-        cells = list(line.cells) or [Cell(line.text, line.start, line.end)]
+        cells = list(line.cells) or _barred(line)
         if len(cells) >= 2:
             left.append(cells[0])
-            right.extend((k, c) for k, c in enumerate(cells[1:], start=1))
+            # a barred row's signature cell stands where its lines alone under it stand (column 0)
+            right.extend((k, c) for k, c in enumerate(cells[1:], start=1 if line.cells else 0))
             continue
         cell = cells[0]
         if (pair := _signature_beside(cell)) is not None:
@@ -943,7 +963,7 @@ Lưu: VT." — a web page's table whose line breaks were lost): a list mark afte
 
 def _recipients_in(text: str) -> list[str]:
     """The recipients a line or cell names: one, or each of a list run together."""
-    return [part.lstrip(RECIPIENT_MARKS + " ").strip() for part in _COLLAPSED_RECIPIENTS.split(text)]
+    return [part.lstrip(RECIPIENT_MARKS + " ").strip().rstrip(" |") for part in _COLLAPSED_RECIPIENTS.split(text)]
 
 
 def _continues_recipient(left: list[Cell], text: str) -> bool:
