@@ -574,3 +574,14 @@ def test_a_signature_row_whose_cells_a_bar_parts(back: str, authority: tuple[str
     assert (m.signature_authority, m.signer_title, m.signer) == (authority, "PHÓ CHỦ TỊCH", "Đặng Trí Dũng")
     assert plan.recipients == ("Như trên;", "Lưu: VT.")
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_recipient_under_a_dash_alone_on_its_line() -> None:
+    """Tây Ninh's decision 1100/QĐ-UBND as a portal prints it: "-" / "TT.HĐND tỉnh;", and the
+    drafter's name after the last recipient."""
+    plan = plandiff.parse_text("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\n"
+                               "KẾ HOẠCH\nTruyền thông\nI. MỤC TIÊU\n1. Nâng cao nhận thức./.\n\nNơi nhận:\n"
+                               "- Bộ Lao động TBXH;\n- TT.TU;\n-\nTT.HĐND tỉnh;\n- Lưu: VP UBND tỉnh.\nTuấn\n\n"
+                               "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Mạnh Hùng\n")
+    assert plan.recipients == ("Bộ Lao động TBXH;", "TT.TU;", "TT.HĐND tỉnh;", "Lưu: VP UBND tỉnh. Tuấn")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Mạnh Hùng", "PHÓ CHỦ TỊCH")

@@ -807,7 +807,7 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
             b.recipients.extend(_recipients_in(text))
             b.lines.append(HeaderLine("recipient", text, span))
         else:
-            b.recipients[-1] = f"{b.recipients[-1]} {text}"
+            b.recipients[-1] = f"{b.recipients[-1]} {text}".strip()  # (after a dash alone on its line: "-" / "TT.HĐND tỉnh;")
             b.lines.append(HeaderLine("recipient", text, span))
 
 
