@@ -217,9 +217,6 @@ def _signs_for(text: str) -> bool:
 
 
 _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc lập tự do hạnh phúc".split())
-_LOOSE_MOTTO_LINES = (["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"], ["doc", "lap", "tu", "do", "hanh", "phuc"])
-_LOOSE_MOTTO_ENDS = frozenset(w for line in _LOOSE_MOTTO_LINES for w in line)
-"""The motto's words without marks: a line holding none at its ends is no piece of it."""
 
 
 _AUTHORITY_LINE = re.compile(
@@ -274,6 +271,11 @@ def is_motto(text: str) -> bool:
 def _unmarked(text: str) -> str:
     """The letters without their marks ("hõa" → "hoa", "đ" → "d")."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d")
+
+
+_LOOSE_MOTTO_LINES = tuple([_unmarked(w) for w in line] for line in _MOTTO_LINES)
+_LOOSE_MOTTO_ENDS = frozenset(w for line in _LOOSE_MOTTO_LINES for w in line)
+"""The motto's words without marks: a line holding none at its ends is no piece of it."""
 
 
 def _motto_goes_on(piece: str, text: str) -> bool:
@@ -394,12 +396,13 @@ def _unglued(cell: Cell) -> list[Cell]:
             for piece in _undecorated(Cell(text[a:b], cell.start + a, cell.start + b))]
 
 
-_DECORATION = re.compile(r"^(?:\s*(?:[-–—_=~*·]{3,}|\|+)(?=\s|$))*\s*(?P<text>.*?)(?:\s+(?:[-–—_=~*·]{3,}|\|+))*\s*$")
+_RULE_OR_BAR = r"(?:[-–—_=~*·]{3,}|\|+)"
+_DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$))*\s*(?P<text>.*?)(?:\s+" + _RULE_OR_BAR + r")*\s*$")
 """A cell's rules and table bars at its ends ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- |": the rule
 under the body's name and the cell's bar, glued onto its line with it)."""
 
 
-_DECORATION_ONLY = re.compile(r"^(?:[-–—_=~*·]{3,}|\|+)(?:\s+(?:[-–—_=~*·]{3,}|\|+))*$")
+_DECORATION_ONLY = re.compile(r"^" + _RULE_OR_BAR + r"(?:\s+" + _RULE_OR_BAR + r")*$")
 """A cell of rules and bars only (``_undecorated`` sets them apart): no line between an issuer's."""
 
 

@@ -270,7 +270,7 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
         text = line.text
         return not ((current.marker is not None and current.marker.style in markers.SECTION_STYLES
                      and _caps_heading_ends(current, line))
-                    or (text.startswith(GROUND_OPENERS) and prev.rstrip().endswith(";"))  # _ground_ends, in line
+                    or _ground_ends(prev, line)
                     or (len(prev) < full and text[:1].isupper() and _closes_paragraph(prev)
                         and not prev.rstrip().endswith(":")))
     if hard_wraps and not _closes_paragraph(prev):

@@ -94,7 +94,9 @@ def _letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
     return (whole, list(whole)) if whole != pages else (pages, seen)
 
 
-_SPLIT_AFTER_HOOK = re.compile(r"(?<![^\W\d_])([^\W\d_]*[ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ]) (?:(ng|nh|ch|[aiouncmtpy]|NG|NH|CH|[AIOUNCMTPY])(?![^\W\d_])"
+HOOKED = "ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ"
+"""The letters with a hook above."""
+_SPLIT_AFTER_HOOK = re.compile(r"(?<![^\W\d_])([^\W\d_]*[" + HOOKED + r"]) (?:(ng|nh|ch|[aiouncmtpy]|NG|NH|CH|[AIOUNCMTPY])(?![^\W\d_])"
                                r"(?=(?:[ \t]+([^\W\d_]+))?)|(?=[,.;:)]))")
 """A syllable split after its vowel with a hook above ("củ a", "giả i", "đả o", "sả n", "Ủ Y BAN"),
 and the word after it, or a mark after the gap ("các sở , ban"): some fonts draw the hook wider
@@ -109,7 +111,7 @@ def _rejoined(page: str) -> str:
     the space is no word by itself (a lone "a", "i", "o", a final "n", "ng" …; "y" but in "y tế"
     and its like) and the two make one Vietnamese syllable ("cơ sở y tế" stays, "sởy" being none);
     and a mark after such a gap back against its word."""
-    if " " not in page or not _HOOKED.intersection(page):
+    if " " not in page or not _HOOKED_SET.intersection(page):
         return page
     from .legacy import is_syllable
 
@@ -126,7 +128,7 @@ def _rejoined(page: str) -> str:
     return _SPLIT_AFTER_HOOK.sub(join, page)
 
 
-_HOOKED = frozenset("ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ")
+_HOOKED_SET = frozenset(HOOKED)
 
 
 def _font_letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
