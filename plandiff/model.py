@@ -199,7 +199,7 @@ class Attached:
 class Jurisdiction:
     name: str
     level: str
-    """tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, or "trung ương"."""
+    """tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, đặc khu, or "trung ương"."""
 
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "level": self.level}

@@ -354,3 +354,12 @@ def test_grounds_listed_as_bullets_under_their_opener_are_the_basis() -> None:
                           "Quyết định số 1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ.\n")
     roles = {(c.symbol or c.title): c.role for c in plandiff.citations(plan)}
     assert roles == {"Luật Bình đẳng giới": "basis", "28/NQ-CP": "basis", "1790/QĐ-TTg": "mention"}
+
+
+def test_a_special_zones_committee_is_the_authority_of_its_plan() -> None:
+    """An đặc khu (a special zone, since 2025) names its committee as a commune does: its plan is
+    known by the zone's name, not by the province's or by whoever cites it."""
+    cites = cites_of("Căn cứ Kế hoạch số 125/KH-UBND ngày 12/9/2025 của Ủy ban nhân dân đặc khu Phú Quốc "
+                     "về phòng, chống thiên tai năm 2026;")
+    assert [(c.issuer, c.instrument) for c in cites] == [
+        ("Ủy ban nhân dân đặc khu Phú Quốc", "125/KH-UBND@phú quốc/2025")]

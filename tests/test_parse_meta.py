@@ -391,6 +391,14 @@ các sở, ban, ngành tỉnh có liên quan triển khai thực hiện Quyết 
     ("SỞ Y TẾ TỈNH NGHỆ AN\nBỆNH VIỆN ĐA KHOA TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH", "SỞ Y TẾ TỈNH NGHỆ AN", "Nghệ An"),
     # a district named "Trường Sa" is no school
     ("ỦY BAN NHÂN DÂN\nHUYỆN TRƯỜNG SA", "ỦY BAN NHÂN DÂN HUYỆN TRƯỜNG SA", None, "Trường Sa"),
+    # a ward's committee under its city's, each naming its own level and place
+    ("UBND THÀNH PHỐ HÀ NỘI\nỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM", "ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM",
+     "UBND THÀNH PHỐ HÀ NỘI", "Hoàn Kiếm"),
+    ("UBND HUYỆN CHÂU THÀNH\nUBND XÃ AN HIỆP", "UBND XÃ AN HIỆP", "UBND HUYỆN CHÂU THÀNH", "An Hiệp"),
+    # a special zone (đặc khu, since 2025) is a level of its own
+    ("ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC", "ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC", None, "Phú Quốc"),
+    # one committee wrapped over two lines names its place once: no committee under it
+    ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", None, "Nghệ An"),
 ])
 def test_a_school_or_hospital_under_its_district_or_department(issuers: str, issuer: str, parent: str | None,
                                                                  jurisdiction: str | None) -> None:

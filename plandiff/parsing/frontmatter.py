@@ -58,7 +58,8 @@ def _blank_date(text: str) -> re.Match[str] | None:
 
 
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
-_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
+_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "phường", "xã")
+"""The levels of local government, longest first: "đặc khu" (a special zone, since 2025) is a commune's."""
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 _NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
 """Words that end a place's name in a title set in capitals."""
@@ -323,7 +324,8 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         names = [c.text for c in issuer_parts]
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
-        under = max((k for k in range(1, len(names)) if names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
+        under = max((k for k in range(1, len(names)) if (names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
+                     or _committee_under_committee(names[:k], names[k]))
                      and not _breaks_a_word(names[k - 1], names[k])), default=None)
         if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
             # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
@@ -546,6 +548,18 @@ _COMPOUNDS = frozenset({
 })
 """Two-syllable words of a header's and a signature's names ("ỦY BAN", "CHỦ TỊCH"): a narrow
 cell breaks a line between their syllables, never a name between two of them."""
+
+
+_COMMITTEE = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:" + "|".join(x.upper() for x in _LEVELS)
+                        + r"|TP\.?)\s+\S")
+_NAMED_PLACE = re.compile(r"(?<!\S)(?:" + "|".join(x.upper() for x in _LEVELS) + r"|TP\.?)\s+\S")
+
+
+def _committee_under_committee(above: list[str], name: str) -> bool:
+    """ "UBND THÀNH PHỐ HÀ NỘI" / "ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM": a people's committee that
+    names its own level and place under one that named its own — the lower one issues (a committee
+    wrapped over two lines names its place once: "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN")."""
+    return bool(_COMMITTEE.match(name.upper())) and bool(_NAMED_PLACE.search(" ".join(above).upper()))
 
 
 def _breaks_a_word(before: str, text: str) -> bool:
