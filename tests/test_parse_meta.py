@@ -152,6 +152,21 @@ def test_markdown_table_header_from_a_converter() -> None:
     assert not lost and not invented
 
 
+@pytest.mark.parametrize(("issuer", "place", "jurisdiction"), [
+    ("ỦY BAN NHÂN DÂN\nQUẬN 3", "Quận 3", ("Quận 3", "quận")),
+    ("UBND QUẬN GÒ VẤP\nỦY BAN NHÂN DÂN PHƯỜNG 15", "Phường 15", ("Phường 15", "phường")),
+])
+def test_a_district_or_ward_known_by_its_number(issuer: str, place: str, jurisdiction: tuple[str, str]) -> None:
+    """Hồ Chí Minh City's districts and wards went by numbers: the number is part of the place of
+    the date ("Quận 3, ngày …") and of the name, which says its level ("3" alone names nothing)."""
+    plan = plandiff.parse(f"{issuer}\nSố: 12/KH-UBND\n{place}, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nThử nghiệm\n\n"
+                          "I. NỘI DUNG\n1. Thực hiện Kế hoạch số 15/KH-UBND ngày 05/3/2023 của UBND Quận 10 về tuyên truyền.\n")
+    assert (plan.meta.place, plan.meta.date) == (place, "2024-03-05")
+    assert plan.meta.jurisdiction == plandiff.Jurisdiction(*jurisdiction)
+    cite = plandiff.citations(plan)[0]
+    assert (cite.issuer, cite.instrument) == ("UBND Quận 10", "15/KH-UBND@quận 10/2023")
+
+
 @pytest.mark.parametrize("line", ["Hà Nội, ngày 05/3/2025", "Hà Nội, ngày 5-3-2025", "Hà Nội, ngày 05.3.2025",
                                   "Hà Nội, ngày 05 tháng 3 năm 2025"])
 def test_the_date_line_in_figures_or_in_words(line: str) -> None:

@@ -83,8 +83,8 @@ DEPARTMENTS = r"(?:(?:Bộ trưởng|Thứ trưởng) Bộ|Bộ|(?:Giám đốc|
 "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"): a "và" inside the name does not end it."""
 ISSUER_AFTER = re.compile(
     r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
-    + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:Ủy|Uỷ) ban nhân dân(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?"
-    r"(?: [A-ZĐ][\wÀ-ỹ]*)*|UBND(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?(?: [A-ZĐ][\wÀ-ỹ]*)*|Hội đồng nhân dân(?: \w+)*?"
+    + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:(?:Ủy|Uỷ) ban nhân dân|UBND)(?: (?:[Qq]uận|[Pp]hường) \d{1,2}(?![\d/])|(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?"
+    r"(?: [A-ZĐ][\wÀ-ỹ]*)*)|Hội đồng nhân dân(?: \w+)*?"
     r"|[A-ZĐ][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay"
 
     # where a body's name has surely ended: a word no name holds ("… của Ban Bí thư đến với mọi tầng
@@ -497,6 +497,8 @@ def _authority(f: _Found, plan: Plan, hint: Jurisdiction | None) -> str | None:
     m = re.search(r"(?:ủy ban nhân dân|ubnd)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?:\s+(.+))?$", issuer)
     if m:
         level, name = m.group(1), (m.group(2) or "").strip()
+        if name.isdigit():  # "UBND Quận 3": a unit known by its number, named with its level as its own plan names it
+            name = f"{level} {name}"
         if name:
             return canonical(Jurisdiction(name, level))
         if own is not None and (own.level == level or not own.level):

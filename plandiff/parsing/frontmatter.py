@@ -36,10 +36,11 @@ _NUMBER = re.compile(
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND")."""
 _PLACE_DATE = re.compile(
-    r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
-""""Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025")."""
+""""Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025"). A place
+holds no figure but a district's or ward's number ("Quận 1, ngày …", "Phường 15, ngày …")."""
 _BLANK_DATE = re.compile(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
 """"Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
 
@@ -697,6 +698,8 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                           if not _NOT_A_PLACE.match(low, m.end())), None)
                 if m:
                     name = part[m.end():].strip()
+                    if name.isdigit():  # "QUẬN 3", "PHƯỜNG 15": a unit known by its number is named with its level
+                        return Jurisdiction(f"{level.capitalize()} {name}", level)
                     return Jurisdiction(_title_case(name), level)
         # "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN": a body of its
         # level that names no place; the place of its date does
