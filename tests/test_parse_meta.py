@@ -412,6 +412,8 @@ các sở, ban, ngành tỉnh có liên quan triển khai thực hiện Quyết 
     ("UBND HUYỆN CHÂU THÀNH\nUBND XÃ AN HIỆP", "UBND XÃ AN HIỆP", "UBND HUYỆN CHÂU THÀNH", "An Hiệp"),
     # a special zone (đặc khu, since 2025) is a level of its own
     ("ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC", "ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC", None, "Phú Quốc"),
+    # the Youth Union's committee of a province, as the Party's is ("TỈNH ỦY HÀ TĨNH"): not a place "Đoàn Nghệ An"
+    ("TỈNH ĐOÀN NGHỆ AN\n***", "TỈNH ĐOÀN NGHỆ AN", None, "Nghệ An"),
     # one committee wrapped over two lines names its place once: no committee under it
     ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", None, "Nghệ An"),
 ])

@@ -71,7 +71,7 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     levels = "|".join(_LEVELS)
     return (re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?: [" + CAPITALS + r"][\wÀ-ỹ]*){0,3})"),
             re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[^\W\d][^,;:.()]*)"),
-            re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ)\s+(?!ban\b)(\S.*)$"))
+            re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ|đoàn)\s+(?!ban\b)(\S.*)$"))
 
 
 _AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[" + CAPITALS + r"])")
@@ -689,7 +689,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
         for part in (x for x in (issuer, parent_issuer) if x):
             low = part.lower()
             party = _place_patterns()[2].search(low)
-            if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG": a Party committee of that place
+            if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG", "TỈNH ĐOÀN NGHỆ AN": a Party's (Youth Union's) committee of that place
                 return Jurisdiction(_title_case(part[party.start(2):].strip()), _PARTY_LEVELS[party.group(1)])
             for level in _LEVELS:
                 # "TP HỒ CHÍ MINH", "TP. HÀ NỘI": a city's level abbreviated
@@ -728,9 +728,10 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     return None
 
 
-_NOT_A_PLACE = re.compile(r"(?:hội|ủy|uỷ)(?!\w)")
+_NOT_A_PLACE = re.compile(r"(?:hội|ủy|uỷ|đoàn)(?!\w)")
 """What follows a level's word in a body's name without naming a place: "xã hội" (society: "SỞ LAO
-ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "tỉnh ủy" (the Party's committee, under "ĐẢNG BỘ TỈNH …")."""
+ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "tỉnh ủy" (the Party's committee, under "ĐẢNG BỘ TỈNH …"), "tỉnh
+đoàn" (the Youth Union's)."""
 
 
 def _title_case(name: str) -> str:
