@@ -363,3 +363,19 @@ def test_a_special_zones_committee_is_the_authority_of_its_plan() -> None:
                      "về phòng, chống thiên tai năm 2026;")
     assert [(c.issuer, c.instrument) for c in cites] == [
         ("Ủy ban nhân dân đặc khu Phú Quốc", "125/KH-UBND@phú quốc/2025")]
+
+
+def test_an_issuer_whose_name_opens_on_an_accented_capital() -> None:
+    """ "Ủy ban …" opens on a capital outside A–Z: the committee of another province (a hyphen in its
+    name), the National Assembly's standing committee and a joint resolution are read whole — the
+    other province's decision was taken for the citing city's own."""
+    cites = cites_of("Thực hiện Quyết định số 1179/QĐ-UBND ngày 20/4/2022 của Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu "
+                     "về ban hành Kế hoạch phòng chống thiên tai; Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025 "
+                     "của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính năm 2025; Nghị quyết liên tịch số "
+                     "01/2015/NQLT-CP-ĐCTUBTWMTTQVN ngày 16/10/2015 về phối hợp công tác.")
+    assert [(c.type, c.issuer, c.instrument) for c in cites] == [
+        ("Quyết định", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "1179/QĐ-UBND@bà rịa - vũng tàu/2022"),
+        ("Nghị quyết", "Ủy ban Thường vụ Quốc hội", "76/2025/UBTVQH15"),
+        ("Nghị quyết liên tịch", None, "01/2015/NQLT-CP-ĐCTUBTWMTTQVN"),
+    ]
+    assert cites[1].title == "về sắp xếp đơn vị hành chính năm 2025"

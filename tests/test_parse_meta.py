@@ -232,6 +232,9 @@ def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
      "Số: 12/KH-UBND Nghệ An, ngày 10 tháng 3 năm 2025\n", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "12/KH-UBND", "Nghệ An",
      "2025-03-10"),
+    # a place that opens on an accented capital, after the motto's line it ran onto
+    ("ỦY BAN NHÂN DÂN HUYỆN ÂN THI Số: 12/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "Ân Thi, ngày 05 tháng 3 năm 2024\n", "ỦY BAN NHÂN DÂN HUYỆN ÂN THI", "12/KH-UBND", "Ân Thi", "2024-03-05"),
     # and with the rule under the body's name and the cells' bars glued in with it
     ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
      "--------------- | Số: 144/KH-UBND | Bắc Ninh, ngày 24 tháng 11 năm 2025 |\n", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",

@@ -23,10 +23,10 @@ from importlib import resources
 from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
-from ..textnorm import HYPHENS, match_key
+from ..textnorm import CAPITALS, HYPHENS, match_key
 
 TYPE_WORDS = (
-    "Thông tư liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
     "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo kết luận", "Thông báo", "Chương trình", "Đề án", "Tờ trình",
     "Văn bản", "Báo cáo", "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
 )
@@ -36,7 +36,7 @@ TYPE_OF_CODE = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "HD": "Hướng dẫn", "TB": "Thông báo", "TTR": "Tờ trình", "BC": "Báo cáo",
     "KL": "Kết luận", "CTR": "Chương trình", "ĐA": "Đề án", "QH": "Luật", "QC": "Quy chế", "QYĐ": "Quy định",
-    "CĐ": "Công điện", "PA": "Phương án",
+    "CĐ": "Công điện", "PA": "Phương án", "NQLT": "Nghị quyết liên tịch",
 }
 CODE_OF_TYPE = {v: k for k, v in TYPE_OF_CODE.items()}
 CODE_OF_TYPE["Luật"] = "QH"
@@ -84,8 +84,8 @@ DEPARTMENTS = r"(?:(?:Bộ trưởng|Thứ trưởng) Bộ|Bộ|(?:Giám đốc|
 ISSUER_AFTER = re.compile(
     r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
     + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:(?:Ủy|Uỷ) ban nhân dân|UBND)(?: (?:[Qq]uận|[Pp]hường) \d{1,2}(?![\d/])|(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?"
-    r"(?: [A-ZĐ][\wÀ-ỹ]*)*)|Hội đồng nhân dân(?: \w+)*?"
-    r"|[A-ZĐ][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay"
+    r"(?: [" + CAPITALS + r"][\wÀ-ỹ]*)*)|Hội đồng nhân dân(?: \w+)*?"
+    r"|[" + CAPITALS + r"][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay"
 
     # where a body's name has surely ended: a word no name holds ("… của Ban Bí thư đến với mọi tầng
     # lớp", "của Chính phủ việc ban hành"), or another instrument named ("… Đào tạo Kế hoạch công tác
@@ -95,7 +95,7 @@ ISSUER_AFTER = re.compile(
 NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
 SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
-LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
 OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
 LISTED_GROUND = re.compile(r"^\s*[-–+•]\s*(?:(?:Thực hiện|Căn cứ)\s+)?(?:" + _TYPE_RE + r")\b")
 """A ground of a preamble listed as a bullet ("Căn cứ:" / "- Luật Công nghệ thông tin …;", or the

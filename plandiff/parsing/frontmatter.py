@@ -369,12 +369,12 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
 
 _GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
                     r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|BAN|SỞ|PHÒNG)\s|"
-                    r"[A-ZĐ][a-zà-ỹđ]+(?:\s[A-ZĐ][a-zà-ỹđ]+){0,4},\s*ngày")
+                    r"[" + CAPITALS + r"][a-zà-ỹđ]+(?:\s[" + CAPITALS + r"][a-zà-ỹđ]+){0,4},\s*ngày")
 """Where a part of the header begins: the number, the motto, a body's or a level's name (after
 "ỦY BAN NHÂN DÂN" or another body's name), a place before its date. The number and the motto
 (``anywhere``) begin a new part after a space too ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI
 … Số: 12/KH-UBND", a page whose header table lost its breaks)."""
-_AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[A-ZĐ][^,]{1,40},\s*ngày)")
+_AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[" + CAPITALS + r"][^,]{1,40},\s*ngày)")
 _DATE_TAIL = re.compile(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
 """The end of a date that wrapped in its column, run onto the number's line beside it ("Số:
 235/KH-UBND 18 tháng 11 năm 2025" under "Thanh Hóa, ngày")."""
