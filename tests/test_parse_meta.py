@@ -94,6 +94,21 @@ def test_title_ends_where_the_preamble_begins() -> None:
     assert load("tth-2024").meta.title.startswith("Thực hiện công tác bình đẳng giới")
 
 
+
+def test_a_directives_narrative_preamble_is_no_part_of_its_title() -> None:
+    """A directive (chỉ thị) opens on what has happened, in sentences, with no blank line after its
+    title: the first finished sentence is its preamble's, and so is what follows it."""
+    text = ("CHỈ THỊ\nVề tăng cường công tác phòng, chống thiên tai năm 2025\n"
+            "Trong những năm qua, công tác phòng, chống thiên tai trên địa bàn tỉnh đã đạt được nhiều kết quả.\n"
+            "Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n1. Các sở, ban, ngành rà soát phương án.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.title == "Về tăng cường công tác phòng, chống thiên tai năm 2025"
+    assert plan.preamble.startswith("Trong những năm qua")
+    # a wrapped title's rest, shorter than its first line, stays in it, a full stop after it or not
+    wrapped = plandiff.parse("KẾ HOẠCH\nTriển khai công tác bình đẳng giới năm 2025 trên địa bàn\nThành phố Huế.\n"
+                             "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert wrapped.meta.title == "Triển khai công tác bình đẳng giới năm 2025 trên địa bàn Thành phố Huế."
+
 _UNDER_THE_TYPE = ("ỦY BAN NHÂN DÂN\nHUYỆN PHONG ĐIỀN\nSố: 12/KH-UBND\nPhong Điền, ngày 5 tháng 3 năm 2025\n\n"
                    "KẾ HOẠCH\n{}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức.\n")
 

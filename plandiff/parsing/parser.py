@@ -515,6 +515,12 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         return False
     if len(sofar) > 1 and line.blank_before and text.rstrip(" *_").endswith(":"):
         return False  # "… ban hành Kế hoạch … như sau:" after a blank line: the preamble, never a title
+    if (title and text[:1].isupper() and text != text.upper() and structure.ends_sentence(text)
+            and not structure.dangles(sofar[-1].text) and len(text) > len(sofar[-1].text)):
+        # "Về tăng cường công tác phòng, chống thiên tai năm 2025" / "Trong những năm qua, công tác …
+        # đạt được nhiều kết quả quan trọng.": a directive's narrative preamble with no blank line
+        # before it; a title's wrapped rest is shorter than its first line, and no title ends a sentence
+        return False
     if text.startswith("Tiếp tục "):  # "Tiếp tục thực hiện Nghị quyết số …" opens as "Thực hiện" does
         text = text[9:10].upper() + text[10:]
     for opener in _OPENERS:

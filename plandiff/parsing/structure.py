@@ -108,7 +108,8 @@ line that stops on one runs on, whatever its length and however the text was mad
 manual line break as well as a page's wrap)."""
 
 
-def _dangles(text: str) -> bool:
+def dangles(text: str) -> bool:
+    """Whether ``text`` stops on a word no sentence or heading ends on (``DANGLING``)."""
     last = text.rstrip().rpartition(" ")[2]
     return last.lower() in DANGLING
 
@@ -278,10 +279,10 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
         # or closes one ground of a preamble with ";" and the next ground opens
         return ((len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                  or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
-                 or _dangles(prev) or (mark is None and _first_line_goes_on(current)))
+                 or dangles(prev) or (mark is None and _first_line_goes_on(current)))
                 and not _ground_ends(prev, line))
     # a paragraph a line (Word, Markdown): only a line stopped on a word no sentence ends on runs on
-    return not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and _dangles(prev)
+    return not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and dangles(prev)
 
 
 def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int], blank_before: bool) -> bool:
