@@ -628,3 +628,21 @@ def test_a_recipient_under_a_dash_alone_on_its_line() -> None:
                                "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Mạnh Hùng\n")
     assert plan.recipients == ("Bộ Lao động TBXH;", "TT.TU;", "TT.HĐND tỉnh;", "Lưu: VP UBND tỉnh. Tuấn")
     assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Mạnh Hùng", "PHÓ CHỦ TỊCH")
+
+
+@pytest.mark.parametrize(("signature", "signer", "title"), [
+    # the acting head ("quyền") signs under the one line: it is the signer's title too
+    ("Q. CHỦ TỊCH\n(Đã ký)\nLê Văn Cường", "Lê Văn Cường", "Q. CHỦ TỊCH"),
+    # the police's and the military command's plans: a rank before the name
+    ("GIÁM ĐỐC\nĐại tá Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "GIÁM ĐỐC"),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nThiếu tướng Lê Văn Hòa", "Lê Văn Hòa", "PHÓ CHỦ TỊCH"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nTrần Văn Bình", "Trần Văn Bình", "PHÓ GIÁM ĐỐC"),
+])
+def test_the_signer_under_an_acting_heads_mark_or_a_rank(signature: str, signer: str, title: str) -> None:
+    text = ("CÔNG AN TỈNH NGHỆ AN\nSố: 12/KH-CAT\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác\n\n"
+            f"I. MỤC ĐÍCH\n1. Nâng cao nhận thức./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{signature}\n")
+    plan = plandiff.parse(text)
+    assert (plan.meta.signer, plan.meta.signer_title) == (signer, title)
+    from plandiff.parsing.audit import lost_and_invented
+
+    assert lost_and_invented(plan) == (Counter(), Counter())

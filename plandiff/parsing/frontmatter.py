@@ -854,6 +854,8 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
         b.signature.append(text)
         if _AUTHORITY.match(text):
             b.authority.append(text)
+            if _ACTING.match(text):  # "Q. CHỦ TỊCH": the acting head signs as such, no title under it
+                b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
         elif text == text.upper() and any(ch.isalpha() for ch in text) and not _SIGNED_NAME.fullmatch(text):
             # a title in capitals; not a mark without letters ("* *") nor "(ĐÃ KÝ)" under it
@@ -874,6 +876,12 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
         elif _is_name(text):
             b.signer = text
             b.lines.append(HeaderLine("signer", text, span))
+        elif (rank := _RANK.match(cell.text.lstrip())) and _is_name(cell.text.lstrip()[rank.end():]):
+            # "Đại tá Nguyễn Văn Hùng": the rank, then the signer
+            k = len(cell.text) - len(cell.text.lstrip()) + rank.end()
+            b.signer = single_spaced(cell.text[k:]).strip()
+            b.lines.append(HeaderLine("signature", cell.text[:k].strip(), Span(cell.start, cell.start + len(cell.text[:k].rstrip()))))
+            b.lines.append(HeaderLine("signer", cell.text[k:].strip(), Span(cell.start + k, cell.end)))
         else:
             b.lines.append(HeaderLine("signature", text, span))
 
@@ -1024,6 +1032,14 @@ def _glued_name_at(text: str) -> int | None:
             if match_key(head).upper() in SIGNER_TITLES and _is_name(rest):
                 return k
     return None
+
+
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
+"""A military or police rank printed before the signer's name ("Đại tá Nguyễn Văn Hùng": the
+police's and the military command's plans); the name is the signer, the rank a line of the
+signature. (A degree, "TS. Lê Văn A", reads as part of the name, as printed.)"""
+_ACTING = re.compile(r"^Q\s*\.\s*\S")
+"""An acting head's mark ("Q. CHỦ TỊCH", quyền): the authority line is the signer's title too."""
 
 
 def _is_name(text: str) -> bool:
