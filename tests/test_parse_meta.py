@@ -646,3 +646,15 @@ def test_the_signer_under_an_acting_heads_mark_or_a_rank(signature: str, signer:
     from plandiff.parsing.audit import lost_and_invented
 
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_recipients_whose_bullet_a_tab_follows() -> None:
+    """Word's bullets copied as text ("-<tab>Như trên;"): the tab after a bullet is no gap between
+    columns (the recipient was read as an empty cell and its text as the signature's), while a
+    gap after the recipient still is."""
+    for back in ("Nơi nhận:\n-\tNhư trên;\n•\tLưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\n",
+                 "Nơi nhận:\t\t\tKT. GIÁM ĐỐC\n\t-\tNhư trên;\t\t\tPHÓ GIÁM ĐỐC\n-\tLưu: VT.\n\t\t\tTrần Văn Bình\n"):
+        plan = plandiff.parse("SỞ Y TẾ\nSố: 12/KH-SYT\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác\n\n"
+                              "I. MỤC ĐÍCH\n1. Nâng cao nhận thức./.\n\n" + back)
+        assert plan.recipients == ("Như trên;", "Lưu: VT.")
+        assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ GIÁM ĐỐC")

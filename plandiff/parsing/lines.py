@@ -356,10 +356,16 @@ def _gap(content: str) -> bool:
     return "\t" in content or "   " in content or "\u00a0" in content
 
 
+_LIST_MARKS = frozenset("-–—+•*▪◦○●·")
+"""A list's marks: a mark and a tab ("-\tNhư trên;", Word's bullet as text) open one cell, not two."""
+
+
 def _cells(content: str, start: int) -> tuple[Cell, ...]:
     cells: list[Cell] = []
     last = 0
     for m in _CELL_GAP.finditer(content):
+        if not cells and (mark := content[last:m.start()].strip()) and mark in _LIST_MARKS:
+            continue  # the gap after a line's bullet is no column's
         _add_cell(cells, content, start, last, m.start())
         last = m.end()
     _add_cell(cells, content, start, last, len(content))
