@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -658,3 +659,55 @@ def test_recipients_whose_bullet_a_tab_follows() -> None:
                               "I. MỤC ĐÍCH\n1. Nâng cao nhận thức./.\n\n" + back)
         assert plan.recipients == ("Như trên;", "Lưu: VT.")
         assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ GIÁM ĐỐC")
+
+
+def test_a_prime_ministers_decision_whose_type_line_a_page_dropped() -> None:
+    """A portal's copy of a decision of the Prime Minister that left out the bold "QUYẾT ĐỊNH" line:
+    the number keeps its small "g" ("QĐ-TTg"); the enacting "QUYẾT ĐỊNH:" is no type line, and the
+    plan's type line after the articles is the attached plan's — the decision is read as one."""
+    text = ("THỦ TƯỚNG CHÍNH\nPHỦ |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 1589/QĐ-TTg |\n"
+            "Hà Nội, ngày 24 tháng 7 năm 2025 |\n"
+            "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15\n"
+            "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+            "Theo đề nghị của Bộ trưởng Bộ Nội vụ.\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.\n|\nKT. THỦ TƯỚNG |\n"
+            "KẾ HOẠCH\nTRIỂN KHAI THI HÀNH\nLUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15\n"
+            "(Kèm theo Quyết định số 1589/QĐ-TTg ngày 24 tháng 7 năm 2025 của Thủ\ntướng Chính phủ)\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo đảm thi hành thống nhất.\n")
+    plan = plandiff.parse(text)
+    m = plan.meta
+    assert (m.number, m.doc_type, m.date) == ("1589/QĐ-TTg", "QUYẾT ĐỊNH", "2025-07-24")
+    assert m.title == "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15"
+    assert [a.label for a in plan.articles] == ["Điều 1.", "Điều 2."]
+    assert plan.attached is not None and plan.attached.doc_type == "KẾ HOẠCH"
+    assert plan.attached.title == "TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15"
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert plan.preamble.startswith("Căn cứ Luật Tổ chức Chính phủ")
+
+
+@pytest.mark.parametrize("symbol", ["QĐ-TTg", "TTr-SLĐTBXH", "CTr/TU", "KH-UBND"])
+def test_a_number_whose_code_ends_on_a_small_letter(symbol: str) -> None:
+    plan = plandiff.parse(f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/{symbol}\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+                          "Thử nghiệm\n\nI. NỘI DUNG\n1. Tuyên truyền.\n")
+    assert plan.meta.number == f"12/{symbol}"
+
+
+def test_a_markdown_file_that_bolds_only_its_type_lines(tmp_path: Path) -> None:
+    """A short decision's page converted to Markdown may bold its two type lines only: a file named
+    .md is read as Markdown all the same (its "**QUYẾT ĐỊNH**" is the type line, not text)."""
+    body = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\n|\nSố: 1100/QĐ-UBND\n|\nTây Ninh, ngày 21\ntháng 5 năm 2021\n|\n\n"
+            "**QUYẾT ĐỊNH**\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n"
+            "ỦY BAN NHÂN DÂN TỈNH TÂY NINH\n\nCăn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "**KẾ HOẠCH**\nTHỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n")
+    path = tmp_path / "tayninh.md"
+    path.write_text(body, encoding="utf-8")
+    plan = plandiff.parse(path)
+    assert (plan.meta.doc_type, plan.meta.date, plan.meta.place) == ("QUYẾT ĐỊNH", "2021-05-21", "Tây Ninh")
+    assert plan.meta.title == "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI"
+    assert plan.attached is not None and plan.attached.doc_type == "KẾ HOẠCH"
+    # the same text with another name is text: its two bold lines alone do not make it Markdown
+    other = tmp_path / "tayninh.txt"
+    other.write_text(body, encoding="utf-8")
+    assert plandiff.parse(other).meta.source_format == "text"

@@ -31,10 +31,11 @@ _MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc l�
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = re.compile(
     r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
-    r"(?P<sym>[A-ZĐ0-9]+(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+)*)(?P<rest>.*)$"
+    r"(?P<sym>[A-ZĐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+(?:[gri](?!\w))?)*)(?P<rest>.*)$"
 )
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
-dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND")."""
+dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND"). A code may end on
+the one small letter its convention gives it ("QĐ-TTg", "TTr", "CTr", the Party's "QĐi")."""
 _PLACE_DATE = re.compile(
     r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -137,9 +138,11 @@ def is_doc_type_line(line: Line) -> bool:
     m = _DOC_TYPE.match(text)
     if m is None:
         return False
+    rest = m.group("rest")
+    if rest.strip(" *_") == ":":
+        return False  # "QUYẾT ĐỊNH:", the enacting formula before the articles (a page that dropped the type's line)
     if text == text.upper():
         return True
-    rest = m.group("rest")
     return rest[:1].isupper() and rest[1:2].islower() and not text.endswith((":", ".", ";", ","))
 
 

@@ -180,6 +180,10 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
         (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES]) if frontmatter.is_doc_type_line(ln)),
         None,
     )
+    if title_idx is not None and any(markers.match_article(ln.text) for ln in lines[:title_idx]):
+        # a type's line after articles is the attached document's ("KẾ HOẠCH" under "Điều 3. …"):
+        # the decision's own type line was dropped (a page that left out its bold lines)
+        title_idx = None
     front: list[Line] = lines[:title_idx] if title_idx is not None else []
     pos = title_idx if title_idx is not None else 0
     title_lines: list[Line] = []

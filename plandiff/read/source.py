@@ -119,7 +119,8 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         page, tables, preformatted = html.extract_text(text, label=label)
         src = _finish(page, "html", encoding)
         return SourceText(src.text, "html", encoding, tables=tuple(tables), preformatted=preformatted)
-    fmt = "markdown" if looks_like_markdown(text) else "text"
+    named = label.lower().endswith((".md", ".markdown"))
+    fmt = "markdown" if looks_like_markdown(text, marks=1 if named else 3) else "text"
     return _finish(text, fmt, encoding)
 
 
@@ -176,15 +177,16 @@ def _nfc(text: str) -> str:
     return nfc(text)
 
 
-def looks_like_markdown(text: str) -> bool:
-    """Three lines or more that open with a heading's "#" or with "**"."""
-    if ("#" not in text and "*" not in text) or text.count("#") + text.count("**") < 3:
+def looks_like_markdown(text: str, marks: int = 3) -> bool:
+    """``marks`` lines or more that open with a heading's "#" or with "**": three, or one in a file
+    named as Markdown (a short decision's page converted may bold only its type's lines)."""
+    if ("#" not in text and "*" not in text) or text.count("#") + text.count("**") < marks:
         return False  # each such line holds one at least: most text has none
-    marks = 0
+    seen = 0
     for ln in text.splitlines():
         if ln.startswith("#") or ln.lstrip().startswith("**"):
-            marks += 1
-            if marks >= 3:
+            seen += 1
+            if seen >= marks:
                 return True
     return False
 
