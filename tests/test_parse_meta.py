@@ -711,3 +711,18 @@ def test_a_markdown_file_that_bolds_only_its_type_lines(tmp_path: Path) -> None:
     other = tmp_path / "tayninh.txt"
     other.write_text(body, encoding="utf-8")
     assert plandiff.parse(other).meta.source_format == "text"
+
+
+@pytest.mark.parametrize(("issuer", "number", "authority"), [
+    ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI", "Nghị quyết số: 653/2019/UBTVQH14", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+    ("SỞ Y TẾ\nTỈNH NGHỆ AN", "Số: 12/QĐ-SYT", "GIÁM ĐỐC SỞ Y TẾ TỈNH NGHỆ AN"),
+])
+def test_a_resolutions_number_after_its_type_and_its_enacting_authority(issuer: str, number: str, authority: str) -> None:
+    """The Standing Committee numbers a resolution "Nghị quyết số: …"; its name, and a department
+    director's, stand under the title as the enacting authority, no part of the title."""
+    plan = plandiff.parse(f"{issuer}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n{number}\n\n"
+                          "Hà Nội, ngày 12 tháng 3 năm 2019\n\nNGHỊ QUYẾT\n\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH\n\n"
+                          f"{authority}\n\nCăn cứ Hiến pháp;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Sắp xếp đơn vị hành chính.\n")
+    assert plan.meta.number == number.partition(":")[2].strip()
+    assert plan.meta.title == "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH"
+    assert plan.preamble.startswith("Căn cứ Hiến pháp")

@@ -30,10 +30,11 @@ bodies), out of its title."""
 _MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = re.compile(
-    r"^(?:Số|SỐ|số)\s*[:.]?\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
+    r"^(?:(?:Nghị quyết|NGHỊ QUYẾT|Luật|LUẬT|Pháp lệnh|Lệnh)\s+(?:Số|SỐ|số)\s*:|(?:Số|SỐ|số)\s*[:.]?)\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
     r"(?P<sym>[A-ZĐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+(?:[gri](?!\w))?)*)(?P<rest>.*)$"
 )
-""""Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", and an en
+""""Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", the
+National Assembly's "Nghị quyết số: 653/2019/UBTVQH14" and "Luật số: 72/2025/QH15", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND"). A code may end on
 the one small letter its convention gives it ("QĐ-TTg", "TTr", "CTr", the Party's "QĐi")."""
 _PLACE_DATE = re.compile(
@@ -226,7 +227,8 @@ _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc
 
 _AUTHORITY_LINE = re.compile(
     r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG TRỰC)\s+)?(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b"
-    r"|^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BỘ TRƯỞNG BỘ [^,]+)$"
+    r"|^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI|CHỦ TỊCH NƯỚC|BỘ TRƯỞNG BỘ [^,]+"
+    r"|GIÁM ĐỐC SỞ [^,]+)$"
 )
 
 
