@@ -726,3 +726,19 @@ def test_a_resolutions_number_after_its_type_and_its_enacting_authority(issuer: 
     assert plan.meta.number == number.partition(":")[2].strip()
     assert plan.meta.title == "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH"
     assert plan.preamble.startswith("Căn cứ Hiến pháp")
+
+
+def test_a_2025_decision_enacts_in_a_sentence_of_its_own() -> None:
+    """Under the 2025 law on legal documents a decision's grounds end with the sentence that
+    enacts it ("Ủy ban nhân dân ban hành Quyết định …") where "QUYẾT ĐỊNH:" stood: a paragraph of
+    its own after the last ground, however full that ground's line."""
+    last = ("Theo đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 1818/TTr-VP ngày 21 tháng 8 "
+            "năm 2025 và Giám đốc Sở Nội vụ;")
+    enacts = "Ủy ban nhân dân ban hành Quyết định về việc ban hành Quy chế hoạt động của Trung tâm Phục vụ Hành chính công."
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 128/2025/QĐ-UBND\nThanh Hóa, ngày 09 tháng 10 năm 2025\n\n"
+                          "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG\n\n"
+                          "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\n"
+                          f"{last}\n\n{enacts}\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n\n"
+                          "Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 10 năm 2025.\n")
+    assert plan.preamble.split("\n")[-2:] == [last, enacts]
+    assert [a.label for a in plan.articles] == ["Điều 1.", "Điều 2."]

@@ -137,8 +137,17 @@ def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
 
 def _ground_ends(prev: str, line: Line) -> bool:
     """One ground of a preamble closed with ";" and the next one opening ("Căn cứ …", "Theo đề
-    nghị …"): a new paragraph, however full the line before it and blank line or not."""
-    return line.text.startswith(GROUND_OPENERS) and prev.rstrip().endswith(";")  # (the opener is rarer)
+    nghị …"), or the sentence that enacts (a 2025 decision's "Ủy ban nhân dân ban hành Quyết định
+    …" where "QUYẾT ĐỊNH:" stood): a new paragraph, however full the line before it and blank line
+    or not."""
+    text = line.text
+    return ((text.startswith(GROUND_OPENERS) or (text.startswith(_ENACTED_BY) and _ENACTS.match(text) is not None))
+            and prev.rstrip().endswith(";"))  # (the opener is rarer)
+
+
+_ENACTED_BY = ("Ủy ban", "Uỷ ban", "UBND", "Chủ tịch", "Hội đồng", "Bộ trưởng", "Thủ tướng", "Chính phủ", "Giám đốc")
+_ENACTS = re.compile(r"^[^.;:]{0,100}?\bban hành\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị)\b")
+"""The enacting sentence a decision under the 2025 law on legal documents ends its grounds with."""
 
 
 def _caps_heading_ends(current: Paragraph, line: Line) -> bool:
