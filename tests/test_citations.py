@@ -379,3 +379,12 @@ def test_an_issuer_whose_name_opens_on_an_accented_capital() -> None:
         ("Nghị quyết liên tịch", None, "01/2015/NQLT-CP-ĐCTUBTWMTTQVN"),
     ]
     assert cites[1].title == "về sắp xếp đơn vị hành chính năm 2025"
+
+
+def test_a_forms_or_a_standards_number_is_no_instrument() -> None:
+    """ "Mẫu số 01/BC-UBND", "Phụ lục số 03/PL-STC" number a form and an appendix; "QCVN 08:2023/BTNMT"
+    is a technical standard whose year only looks like a number with a code (it was "2023/BTNMT", a
+    "Công văn"). The circular beside them is cited."""
+    cites = cites_of("Quan trắc theo QCVN 08:2023/BTNMT và TCVN 5945:2005/BKHCN; báo cáo theo Mẫu số 01/BC-UBND, "
+                     "Phụ lục số 03/PL-STC và Biểu mẫu số 02/KH của Thông tư số 10/2021/TT-BTNMT ngày 30/6/2021.")
+    assert [c.symbol for c in cites] == ["10/2021/TT-BTNMT"]

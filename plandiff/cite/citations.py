@@ -430,6 +430,8 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             code_parts = re.split(r"[/-]", symbol.upper())[1:]
             type_code = None
         before = text[max(0, m.start - 40): m.start]
+        if _NOT_AN_INSTRUMENT.search(before):
+            continue  # "Mẫu số 01/BC-UBND", "QCVN 08:2023/BTNMT": a form's or a standard's number
         tm = TYPE_BEFORE.search(before)
         type_word = _canonical_type(tm.group("type")) if tm else None
         start = m.start - (len(before) - tm.start()) if tm else m.start
@@ -462,6 +464,15 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
         _check_issuer_code(found, code_parts)
         out.append(found)
     return out
+
+
+_NOT_AN_INSTRUMENT = re.compile(
+    r"(?:(?<!\w)(?:[Mm]ẫu(?: biểu)?|[Bb]iểu(?: mẫu)?|[Pp]hụ lục|PHỤ LỤC|[Bb]ảng|[Hh]ộp thư)(?:\s+số)?\s*:?\s*"
+    r"|(?<!\w)(?:QCVN|TCVN|QCĐP|TCCS)\s*[\d.\-]*\s*:\s*|\d:)$"
+)
+"""What a number after it names is no instrument: a form, a table, an appendix or a mailbox
+("Mẫu số 01/BC-UBND", "Phụ lục số 03/PL"), or a technical standard's year after its colon
+("QCVN 08:2023/BTNMT", "TCVN 5945:2005")."""
 
 
 def _canonical_type(word: str) -> str:
