@@ -463,3 +463,14 @@ def test_a_plan_wrapped_at_fifty_columns_reads_as_its_page() -> None:
     assert [c.id for c in again.walk()] == [c.id for c in plan.walk()]
     assert {c.symbol for c in plandiff.citations(again) if c.role == "basis"} == {
         c.symbol for c in plandiff.citations(plan) if c.role == "basis"}
+
+
+def test_a_heading_in_capitals_as_wide_as_the_page_ends_before_sentence_case() -> None:
+    """Text wrapped at 60 columns: a section's heading in capitals fills its line, and the paragraph
+    under it in sentence case is no more of the heading (the heading read one clause too long)."""
+    text = ("KẾ HOẠCH\nThử nghiệm\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức của toàn thể cán bộ công chức viên chức.\n\n"
+            "IV. PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ NGÀNH, LĨNH VỰC\n"
+            "Phát triển kinh tế số và xã hội số toàn diện trong tất cả\ncác ngành, lĩnh vực như sau:\n\n1. Nông nghiệp\n")
+    section = plandiff.parse(text).clauses[1]
+    assert section.text.split("\n") == ["PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ NGÀNH, LĨNH VỰC",
+                                        "Phát triển kinh tế số và xã hội số toàn diện trong tất cả các ngành, lĩnh vực như sau:"]

@@ -285,11 +285,14 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
                         and not prev.rstrip().endswith(":")))
     if hard_wraps and not _closes_paragraph(prev):
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
-        # or closes one ground of a preamble with ";" and the next ground opens
+        # or closes one ground of a preamble with ";" and the next ground opens, or is a section's
+        # heading in capitals as wide as the page and a line in sentence case follows
         return ((len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
                  or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
                  or dangles(prev) or (mark is None and _first_line_goes_on(current)))
-                and not _ground_ends(prev, line))
+                and not _ground_ends(prev, line)
+                and not (current.marker is not None and current.marker.style in markers.SECTION_STYLES
+                         and _caps_heading_ends(current, line)))
     # a paragraph a line (Word, Markdown): only a line stopped on a word no sentence ends on runs on
     return not soft_wraps and not line.blank_before and not _closes_paragraph(prev) and dangles(prev)
 
