@@ -26,6 +26,12 @@ _EACH_PERIOD = re.compile(
     r"\d{1,2}\s+(?:của\s+)?tháng\s+(?:cuối|đầu)\s+quý)\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)",
     re.IGNORECASE)
 """"trước ngày 15/11 hằng năm", "trước ngày 20 hằng tháng": a deadline each period, kept as printed."""
+_YEARLESS = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn)\s*(?:ngày\s*)?"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]?\s*\d)|\d{1,2}\s+tháng\s+\d{1,2}(?!\s*(?:năm\s+)?\d))",
+    re.IGNORECASE)
+""""trước ngày 15/12" with no year: a deadline the text does not date, kept as printed (the plan's
+year is no sure guess: a plan of December sets January's tasks)."""
 _DIGIT = re.compile(r"\d")
 _A_DATE = re.compile("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 """What a deadline cannot be without."""
@@ -52,7 +58,8 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
         p = pattern.search(text) if word in low else None
         if p:
             return None, p.group(0), _range(p)
-    r = (_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
+    r = ((_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
+         or _YEARLESS.search(text))
     return (None, r.group(0), None) if r else (None, None, None)
 
 
@@ -72,7 +79,7 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
         if y:
             a, b = int(y.group("a")), int(y.group("b") or y.group("a"))
             return None, text.strip(), (f"{a:04d}-01-01", f"{b:04d}-12-31")
-    r = _EACH_PERIOD.search(text) or _RECURRING.search(text)
+    r = _EACH_PERIOD.search(text) or _RECURRING.search(text) or _YEARLESS.search(text)
     if r:
         return None, (text.strip() if whole else r.group(0)), None
     if whole and text.strip():
