@@ -742,3 +742,13 @@ def test_a_2025_decision_enacts_in_a_sentence_of_its_own() -> None:
                           "Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 10 năm 2025.\n")
     assert plan.preamble.split("\n")[-2:] == [last, enacts]
     assert [a.label for a in plan.articles] == ["Điều 1.", "Điều 2."]
+
+
+def test_a_party_committees_star_beside_its_place_is_no_part_of_the_place() -> None:
+    """A Party committee's header in two columns of tabbed text: the "*" under its name stands on
+    the line of the place and date."""
+    text = ("ĐẢNG BỘ TỈNH BẮC NINH\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TIÊN DU\n*\t\t\tTiên Du, ngày 05 tháng 3 năm 2025\n"
+            "Số 12-KH/ĐU\n\nKẾ HOẠCH\nThực hiện Nghị quyết\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    m = plandiff.parse(text).meta
+    assert (m.issuer, m.parent_issuer, m.number, m.place, m.date) == (
+        "ĐẢNG ỦY XÃ TIÊN DU", "ĐẢNG BỘ TỈNH BẮC NINH", "12-KH/ĐU", "Tiên Du", "2025-03-05")

@@ -664,16 +664,21 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     h.lines.append(HeaderLine("other", text, span))
 
 
+_NOT_OF_A_PLACE = " ,*|_-–—·\t"
+"""What stands at a place's ends that is none of it: the Party's "*" under its committee's name,
+a rule's dash or a table's bar on the same line."""
+
+
 def _read_place_date(h: Header, text: str) -> None:
     m = _place_date(text)
     if not m:
         blank = _blank_date(text)
         if blank:
-            h.place = blank.group("place").strip(" ,") or None
+            h.place = blank.group("place").strip(_NOT_OF_A_PLACE) or None
             if blank.group("m") and 1 <= int(blank.group("m")) <= 12:
                 h.month = int(blank.group("m"))
         return
-    place = m.group("place").strip(" ,")
+    place = m.group("place").strip(_NOT_OF_A_PLACE)
     h.place = place or None
     year = int(m.group("y") or m.group("y2"))
     h.year = year
