@@ -139,6 +139,9 @@ def test_tasks_from_sentences_items_and_a_task_table() -> None:
     ("Phòng Lao động - Thương binh và Xã hội", "ld-tb-xh"), ("Sở Văn hóa và Thể thao", "van-hoa"),
     ("Sở VH,TT&DL", "van-hoa"), ("UBND các phường, xã", "ubnd-cap-duoi"), ("Đề nghị Ủy ban MTTQ tỉnh", "mttq"),
     ("Công an thành phố", "cong-an"), ("Sở Kế hoạch và Đầu tư", "ke-hoach-dau-tu"), ("Sở Tài chính", "tai-chinh"),
+    # the bodies of ministries in a province, as 2025 named them, and the one-stop service centre
+    ("Thuế tỉnh", "thue"), ("Cục Thuế tỉnh", "thue"), ("Kho bạc Nhà nước khu vực VII", "kho-bac"),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh", "nhnn"), ("Trung tâm Phục vụ hành chính công tỉnh", "hanh-chinh-cong"),
 ])
 def test_agencies_have_one_identity_across_spellings_and_levels(spelling: str, key: str) -> None:
     assert agencies.key_of(spelling) == key
