@@ -356,8 +356,9 @@ def _gap(content: str) -> bool:
     return "\t" in content or "   " in content or "\u00a0" in content
 
 
-_LIST_MARKS = frozenset("-–—+•*▪◦○●·")
-"""A list's marks: a mark and a tab ("-\tNhư trên;", Word's bullet as text) open one cell, not two."""
+_LIST_MARKS = frozenset("-–—+•▪◦○●")
+"""A list's marks: a mark and a tab ("-\tNhư trên;", Word's bullet as text) open one cell, not two
+(not "*": the Party's star under its committee's name stands in a column of its own)."""
 
 
 def _cells(content: str, start: int) -> tuple[Cell, ...]:
