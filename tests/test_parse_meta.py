@@ -751,3 +751,30 @@ def test_a_party_committees_star_beside_its_place_is_no_part_of_the_place() -> N
     m = plandiff.parse(text).meta
     assert (m.issuer, m.parent_issuer, m.number, m.place, m.date) == (
         "ĐẢNG ỦY XÃ TIÊN DU", "ĐẢNG BỘ TỈNH BẮC NINH", "12-KH/ĐU", "Tiên Du", "2025-03-05")
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # no type line (a page dropped it): the title in capitals wrapped as a PDF's text wraps it
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 002/CT-UBND\nĐắk Lắk, ngày 23 tháng 7 năm 2025\n"
+     "TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI TRƯỚC MÙA MƯA BÃO NĂM\n2025\n",
+     "TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI TRƯỚC MÙA MƯA BÃO NĂM 2025"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 1924/KH-UBND\nNinh Thuận, ngày 5 tháng 5 năm 2025\n"
+     "ỨNG PHÓ THIÊN TAI DỰA VÀO CỘNG ĐỒNG TRÊN ĐỊA BÀN TỈNH NINH\nTHUẬN\n",
+     "ỨNG PHÓ THIÊN TAI DỰA VÀO CỘNG ĐỒNG TRÊN ĐỊA BÀN TỈNH NINH THUẬN"),
+    ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1589/QĐ-TTg\nHà Nội, ngày 24 tháng 7 năm 2025\n"
+     "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\nSỐ 72/2025/QH15\n",
+     "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15"),
+    # under its type: a span of years wrapped at its dash
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 4611/QĐ-BGDĐT\nHà Nội, ngày 20 tháng 12 năm 2021\nQUYẾT ĐỊNH\n"
+     "VỀ VIỆC BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ GIAI ĐOẠN 2021\n- 2030 CỦA BỘ GIÁO DỤC VÀ ĐÀO TẠO\n",
+     "VỀ VIỆC BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ GIAI ĐOẠN 2021 - 2030 CỦA BỘ GIÁO DỤC VÀ ĐÀO TẠO"),
+    # in sentence case: a directive's narrative preamble wrapped too, under a title wrapped
+    ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 05/CT-UBND\nNghệ An, ngày 10 tháng 3 năm 2025\nCHỈ THỊ\n"
+     "Về tăng cường công tác phòng, chống thiên tai năm\n2025\nTrong những năm qua, công tác phòng, chống thiên tai trên\n"
+     "địa bàn tỉnh đã đạt được nhiều kết quả quan trọng.\n",
+     "Về tăng cường công tác phòng, chống thiên tai năm 2025"),
+])
+def test_a_title_wrapped_over_a_word_a_year_a_number_or_a_span(head: str, title: str) -> None:
+    plan = plandiff.parse(head + "Căn cứ Luật Phòng, chống thiên tai;\nI. NHIỆM VỤ\n1. Các sở rà soát phương án.\n")
+    assert plan.meta.title == title
+    assert plan.preamble.startswith(("Căn cứ", "Trong những năm qua"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -474,3 +475,33 @@ def test_a_heading_in_capitals_as_wide_as_the_page_ends_before_sentence_case() -
     section = plandiff.parse(text).clauses[1]
     assert section.text.split("\n") == ["PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ NGÀNH, LĨNH VỰC",
                                         "Phát triển kinh tế số và xã hội số toàn diện trong tất cả các ngành, lĩnh vực như sau:"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # a name written with a dash, broken at its dash by a page (a blank line between, or not)
+    ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Lao động\n\n- Thương binh và Xã hội; Thủ trưởng các sở chịu "
+     "trách nhiệm thi hành./.\n", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Lao động - Thương binh và Xã hội; Thủ trưởng"),
+    ("Điều 3. Chánh Văn phòng, Vụ trưởng Vụ Kế hoạch\n- Tài chính, Thủ trưởng các đơn vị chịu trách nhiệm thi hành.\n",
+     "Chánh Văn phòng, Vụ trưởng Vụ Kế hoạch - Tài chính, Thủ trưởng"),
+    # a span of years broken at its dash
+    ("Điều 1. Ban hành Kế hoạch hành động vì sự tiến bộ của phụ nữ giai đoạn 2021\n- 2030 của Bộ Giáo dục và Đào tạo.\n",
+     "Ban hành Kế hoạch hành động vì sự tiến bộ của phụ nữ giai đoạn 2021 - 2030 của Bộ"),
+])
+def test_a_line_that_opens_with_a_dash_inside_a_name_or_a_span_is_no_bullet(before: str, after: str) -> None:
+    plan = plandiff.parse("QUYẾT ĐỊNH\nBan hành kế hoạch\n\nCăn cứ Luật Bình đẳng giới;\n\nQUYẾT ĐỊNH:\n\n" + before
+                          + "\nĐiều 4. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    article = plan.articles[0]
+    assert article.text.replace("\n", " ").startswith(after)
+    assert not article.children
+
+
+def test_bullets_that_only_look_like_a_broken_name() -> None:
+    """ "- Xã hội hóa …" under "2. Văn hóa" is a bullet; so is one opening on a figure after its
+    neighbour's ";" ("- 100% cán bộ …"); one in lower case after a bare word is the rest of it."""
+    plan = plandiff.parse("KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n2. Văn hóa\n- Xã hội hóa các hoạt động văn hóa.\n"
+                          "3. Chỉ tiêu\n- Tập huấn cho cán bộ cơ sở về phòng, chống thiên tai tại cộng đồng;\n"
+                          "- 100% cán bộ được tập huấn.\n4. Phát triển kinh tế\n\n- xã hội của huyện.\n")
+    by_id = {c.id: c.text for c in plan.walk()}
+    assert by_id["I.2.-1"] == "Xã hội hóa các hoạt động văn hóa."
+    assert by_id["I.3.-2"] == "100% cán bộ được tập huấn."
+    assert by_id["I.4"] == "Phát triển kinh tế - xã hội của huyện."

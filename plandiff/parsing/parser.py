@@ -213,13 +213,24 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
 
 def _is_caps_title_line(line: Line, first: bool) -> bool:
     """A line of a title in capitals where no doc type heads it: capitals, no label, no enacting
-    authority or back matter, no sentence finished (and the first not a line of two columns)."""
+    authority or back matter, no sentence finished (and the first not a line of two columns). The
+    title's first line holds a few words at least; a line of it wrapped may hold one word, a year
+    ("… MÙA MƯA BÃO NĂM" / "2025") or the number of the instrument it names ("SỐ 72/2025/QH15", no
+    colon: not the header's "Số:")."""
     text = line.text
-    return (text == text.upper() and sum(c.isalpha() for c in text) >= 8 and not line.row
-            and (not first or not line.cells) and markers.match(text) is None
+    letters = sum(c.isalpha() for c in text)
+    if first:
+        if letters < 8 or line.cells or frontmatter.is_number_line(line):
+            return False
+    elif not (letters >= 2 or _YEARS.match(text)) or (frontmatter.is_number_line(line) and ":" in text):
+        return False
+    return (text == text.upper() and not line.row and markers.match(text) is None and not _ENACTING.match(text)
             and not frontmatter.is_authority_line(text) and not frontmatter.is_back_matter_start(line)
-            and not frontmatter.is_date_or_motto_line(line) and not frontmatter.is_number_line(line)
-            and not structure.ends_sentence(text))
+            and not frontmatter.is_date_or_motto_line(line) and not structure.ends_sentence(text))
+
+
+_YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
+"""A year, or a span of years, alone on a line: a title's last words wrapped ("… NĂM" / "2025")."""
 
 
 @dataclass(frozen=True)
@@ -354,10 +365,31 @@ def _title_end(lines: list[Line], title_idx: int) -> int:
     """The index after the title that opens at ``title_idx`` (its doc-type line)."""
     title_lines = [lines[title_idx]]
     pos = title_idx + 1
-    while pos < len(lines) and (_is_title_line(lines[pos], title_lines) or _opens_title(lines, pos, title_lines)):
+    while pos < len(lines) and not _narrative_opens(lines, pos, title_lines) and (
+            _is_title_line(lines[pos], title_lines) or _opens_title(lines, pos, title_lines)):
         title_lines.append(lines[pos])
         pos += 1
     return pos
+
+
+def _narrative_opens(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
+    """Whether a sentence-case paragraph under a title in sentence case, with no blank line
+    before it, is a directive's narrative preamble ("Về tăng cường công tác phòng, chống thiên tai
+    năm 2025" / "Trong những năm qua, công tác … đạt được nhiều kết quả quan trọng."): it opens
+    with a capital after a title line that does not run on, finishes a sentence, and is longer
+    than the title so far (a title's wrapped rest, even with a full stop, is shorter)."""
+    title = sofar[1:]
+    text = lines[pos].text
+    if (not title or not text[:1].isupper() or text == text.upper() or structure.dangles(sofar[-1].text)
+            or any(t.text == t.text.upper() and any(c.isalpha() for c in t.text) for t in title)):
+        return False
+    paragraph = [text]
+    for ln in lines[pos + 1:pos + 8]:
+        if structure.ends_sentence(paragraph[-1]) or ln.blank_before or markers.match(ln.text) is not None:
+            break
+        paragraph.append(ln.text)
+    whole = " ".join(paragraph)
+    return whole.rstrip(" *_”\"").endswith(".") and len(whole) > len(" ".join(t.text for t in title))
 
 
 _PREAMBLE_CLAUSE = re.compile(
@@ -495,7 +527,10 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     ends where the preamble begins: an opener ("Căn cứ …"), the issuing authority's own line in a
     decision, a change from capitals to sentence case, or a finished sentence."""
     text = line.text
-    if markers.match(text) is not None or frontmatter.is_back_matter_start(line) or appendix.is_ref(text):
+    mark = markers.match(text)
+    if mark is not None and not (mark.style == "dash" and structure.splits_a_range(sofar[-1].text, mark.rest)):
+        return False  # (but "… GIAI ĐOẠN 2021" / "- 2030 CỦA BỘ …": the title's span of years wrapped at its dash)
+    if frontmatter.is_back_matter_start(line) or appendix.is_ref(text):
         return False  # (a "(Ban hành kèm theo Quyết định số …)" line under the title is no part of it)
     if frontmatter.is_authority_line(text) and (
             line.blank_before or (sofar[0].text.startswith(_ENACTED_TYPES) and len(sofar) > 1
@@ -519,12 +554,6 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         return False
     if len(sofar) > 1 and line.blank_before and text.rstrip(" *_").endswith(":"):
         return False  # "… ban hành Kế hoạch … như sau:" after a blank line: the preamble, never a title
-    if (title and text[:1].isupper() and text != text.upper() and structure.ends_sentence(text)
-            and not structure.dangles(sofar[-1].text) and len(text) > len(sofar[-1].text)):
-        # "Về tăng cường công tác phòng, chống thiên tai năm 2025" / "Trong những năm qua, công tác …
-        # đạt được nhiều kết quả quan trọng.": a directive's narrative preamble with no blank line
-        # before it; a title's wrapped rest is shorter than its first line, and no title ends a sentence
-        return False
     if text.startswith("Tiếp tục "):  # "Tiếp tục thực hiện Nghị quyết số …" opens as "Thực hiện" does
         text = text[9:10].upper() + text[10:]
     for opener in _OPENERS:

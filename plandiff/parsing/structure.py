@@ -300,8 +300,14 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
 def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int], blank_before: bool) -> bool:
     after_sentence = not wrapped
     if mark.style in ("dash", "plus", "bullet"):
-        # "- xã hội." after "kinh tế" is the rest of "kinh tế - xã hội", not a bullet
-        return after_sentence or not _starts_lower(mark.rest)
+        # "- xã hội." after "kinh tế" is the rest of "kinh tế - xã hội", not a bullet; nor is "- Thương
+        # binh và Xã hội" after "Sở Lao động", blank line between or not (a page broke the name there)
+        if mark.style == "dash" and (_splits_a_name(prev, mark.rest) or splits_a_range(prev, mark.rest)):
+            return False
+        if mark.rest[:1].islower() and prev and not prev.rstrip(" *_”\"’)").endswith((".", ":", ";", ",", "!", "?", "…")):
+            return False  # a bullet in lower case follows a lead-in's colon or its neighbour's ";", never a bare word
+        # after a neighbour's ";" a bullet opens, in whatever it begins ("- 100% cán bộ …")
+        return after_sentence or prev.rstrip(" *_").endswith(";") or not _starts_lower(mark.rest)
     if after_sentence:
         return True
     last = last_value.get(mark.style, 0)
@@ -309,6 +315,38 @@ def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int
     if mark.style == "letter" and mark.value == last + 2:
         return True  # "e)" after "d)": Latin lettering skips the Vietnamese "đ"
     return mark.value in (1, last + 1) or (blank_before and mark.value == last)
+
+
+DASHED_NAMES = (
+    ("Lao động", "Thương binh"), ("Kế hoạch", "Tài chính"), ("Tài chính", "Kế hoạch"), ("Văn hóa", "Thông tin"),
+    ("Văn hoá", "Thông tin"), ("Văn hóa", "Thể thao"), ("Văn hoá", "Thể thao"), ("Văn hóa", "Xã hội"),
+    ("Văn hoá", "Xã hội"), ("Kinh tế", "Hạ tầng"), ("Thi đua", "Khen thưởng"), ("Phát thanh", "Truyền hình"),
+)
+"""Names written with a dash inside them, as they are capitalised ("Sở Lao động - Thương binh và Xã
+hội", "Phòng Tài chính - Kế hoạch", "Phòng Văn hóa - Xã hội", "Hội đồng Thi đua - Khen thưởng"): a
+line that ends on the first half and a line that opens "- " on the second are one name broken at
+its dash, not a bullet ("- Xã hội hóa …" under "2. Văn hóa" is one)."""
+_DASHED_FIRST = {a.rpartition(" ")[2] for a, _ in DASHED_NAMES}
+
+
+def _splits_a_name(prev: str, rest: str) -> bool:
+    tail = prev.rstrip(" *_")
+    if tail.rpartition(" ")[2] not in _DASHED_FIRST:  # (one look at the last word: most lines end elsewhere)
+        return False
+    words = rest.split()
+    head = " ".join(words[:2]).strip(" ,;.")
+    if len(words) > 2 and words[2].lower().strip(",;.") in ("hóa", "hoá"):
+        return False  # "Xã hội hóa", a word of its own
+    return any(tail.endswith(a) and head == b for a, b in DASHED_NAMES)
+
+
+_YEAR_ENDS = re.compile(r"(?:19|20)\d\d\s*$")
+_YEAR_OPENS = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def splits_a_range(prev: str, rest: str) -> bool:
+    """ "… giai đoạn 2021" / "- 2030 …": a span of years broken at its dash, not a bullet."""
+    return rest[:2].isdigit() and bool(_YEAR_OPENS.match(rest)) and bool(_YEAR_ENDS.search(prev))
 
 
 @dataclass(slots=True)
