@@ -778,3 +778,22 @@ def test_a_title_wrapped_over_a_word_a_year_a_number_or_a_span(head: str, title:
     plan = plandiff.parse(head + "Căn cứ Luật Phòng, chống thiên tai;\nI. NHIỆM VỤ\n1. Các sở rà soát phương án.\n")
     assert plan.meta.title == title
     assert plan.preamble.startswith(("Căn cứ", "Trong những năm qua"))
+
+
+def test_a_justified_pdf_lines_wide_spaces_hide_no_opener_and_no_title() -> None:
+    """A justified page's text layer spreads its words ("Căn   cứ Kế hoạch  số …", "THIỆT HẠI   DO
+    THIÊN TAI"): the ground still opens the preamble, and the title in capitals with gaps as wide as
+    a column's is still the title (the two columns of the header are still two)."""
+    text = ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐẮK LẮK    Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 002/CT-UBND    Đắk Lắk, ngày 23 tháng 7 năm 2025\n"
+            "TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG, KHẮC PHỤC THIỆT HẠI   DO THIÊN TAI  NĂM 2025\n"
+            "Căn   cứ Kế hoạch  số 125/KH-UBND ngày   12/9/2025 của Ủy  ban nhân dân tỉnh về phòng   chống thiên tai;\n"
+            "1. Các sở rà soát phương án.\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"
+    assert plan.meta.title == "TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG, KHẮC PHỤC THIỆT HẠI DO THIÊN TAI NĂM 2025"
+    assert plan.preamble.startswith("Căn cứ Kế hoạch số 125/KH-UBND")
+    sentence = plandiff.parse("KẾ HOẠCH\nPhòng chống thiên tai năm 2026\n"
+                              "Căn   cứ Kế hoạch  số 125/KH-UBND ngày 12/9/2025 của Ủy ban nhân dân tỉnh;\n"
+                              "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert sentence.meta.title == "Phòng chống thiên tai năm 2026"

@@ -505,3 +505,16 @@ def test_bullets_that_only_look_like_a_broken_name() -> None:
     assert by_id["I.2.-1"] == "Xã hội hóa các hoạt động văn hóa."
     assert by_id["I.3.-2"] == "100% cán bộ được tập huấn."
     assert by_id["I.4"] == "Phát triển kinh tế - xã hội của huyện."
+
+
+def test_the_plans_closing_words_after_a_full_line_in_a_converters_markdown() -> None:
+    """A converter's Markdown with no blank line between paragraphs: the plan's closing words
+    ("Trên đây là Kế hoạch …") open a paragraph of their own after a sentence's end, however long
+    the line before them, and belong to no clause."""
+    text = ("**KẾ HOẠCH**\n**Thực hiện công tác dân số**\n**I. NHIỆM VỤ**\n**1. Sở Y tế**\n"
+            "Chủ trì, phối hợp với các sở, ban, ngành liên quan tổ chức triển khai thực hiện Kế hoạch này trên\n"
+            "địa bàn thành phố; theo dõi, đôn đốc và tổng hợp báo cáo kết quả thực hiện theo quy định của pháp luật.\n"
+            "Trên đây là Kế hoạch thực hiện công tác dân số của Ủy ban nhân dân thành phố.\n")
+    plan = plandiff.parse(text)
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "closing"]
+    assert plan.clauses[-1].text.startswith("Trên đây là Kế hoạch")

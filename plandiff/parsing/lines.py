@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Artefact, Span
+from ..textnorm import single_spaced
 
 # Cell and Line are never changed once made (``without`` makes a new Line), but they are not
 # frozen: a frozen dataclass sets each field through object.__setattr__, and making them was a
@@ -71,6 +72,12 @@ class Line:
             cells = tuple(kept)
         text = self.text[:at] + self.text[at + length:]
         return replace(self, text=text, cells=cells, plain=is_plain(text))
+
+
+def flat(line: Line) -> str:
+    """The line's text with its runs of space folded ("Căn   cứ" of a justified PDF line is "Căn
+    cứ"), for the tests of how it opens; the line itself keeps its text as printed."""
+    return line.text if line.plain else single_spaced(line.text)
 
 
 def is_plain(text: str) -> bool:

@@ -16,7 +16,7 @@ from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
 from . import appendix, footnotes, frontmatter, markers, structure
-from .lines import Line, split_lines
+from .lines import Line, flat, split_lines
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
 _INSTRUMENTS = (
@@ -220,8 +220,9 @@ def _is_caps_title_line(line: Line, first: bool) -> bool:
     text = line.text
     letters = sum(c.isalpha() for c in text)
     if first:
-        if letters < 8 or line.cells or frontmatter.is_number_line(line):
-            return False
+        if letters < 8 or frontmatter.is_number_line(line) or (line.cells and any(
+                frontmatter.is_motto(c.text) or frontmatter.is_number_line(Line(c.text, c.start, c.end)) for c in line.cells)):
+            return False  # (a line of two columns: the issuer's beside the motto, the number beside the date)
     elif not (letters >= 2 or _YEARS.match(text)) or (frontmatter.is_number_line(line) and ":" in text):
         return False
     return (text == text.upper() and not line.row and markers.match(text) is None and not _ENACTING.match(text)
@@ -379,7 +380,7 @@ def _narrative_opens(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
     with a capital after a title line that does not run on, finishes a sentence, and is longer
     than the title so far (a title's wrapped rest, even with a full stop, is shorter)."""
     title = sofar[1:]
-    text = lines[pos].text
+    text = flat(lines[pos])
     if (not title or not text[:1].isupper() or text == text.upper() or structure.dangles(sofar[-1].text)
             or any(t.text == t.text.upper() and any(c.isalpha() for c in t.text) for t in title)):
         return False
@@ -412,14 +413,15 @@ def _opens_title(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
         return False
     if not frontmatter.is_bare_doc_type(sofar[0].text):
         return False
-    text = lines[pos].text
-    if not text.startswith(_AMBIGUOUS_OPENERS) or text != text.strip() or markers.match(text) is not None:
+    text = flat(lines[pos])
+    if (not text.startswith(_AMBIGUOUS_OPENERS) or lines[pos].text != lines[pos].text.strip()
+            or markers.match(text) is not None):
         return False
     paragraph = [text]
     for ln in lines[pos + 1:]:
         if structure.ends_sentence(paragraph[-1]) or ln.blank_before or markers.match(ln.text) is not None:
             break
-        if ln.text.startswith(_OPENERS) or frontmatter.is_back_matter_start(ln):
+        if flat(ln).startswith(_OPENERS) or frontmatter.is_back_matter_start(ln):
             break
         paragraph.append(ln.text)
     whole = " ".join(paragraph)
@@ -526,7 +528,7 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     """Whether ``line`` goes on the title that ``sofar`` holds (the doc-type line first). A title
     ends where the preamble begins: an opener ("Căn cứ …"), the issuing authority's own line in a
     decision, a change from capitals to sentence case, or a finished sentence."""
-    text = line.text
+    text = flat(line)
     mark = markers.match(text)
     if mark is not None and not (mark.style == "dash" and structure.splits_a_range(sofar[-1].text, mark.rest)):
         return False  # (but "… GIAI ĐOẠN 2021" / "- 2030 CỦA BỘ …": the title's span of years wrapped at its dash)

@@ -17,7 +17,7 @@ from ..model import Clause, Span, Table
 from ..numerals import roman_value
 from ..textnorm import single_spaced
 from . import markers
-from .lines import Line
+from .lines import Line, flat
 from .markers import Marker
 
 WRAP_SHARE = 0.8
@@ -140,7 +140,7 @@ def _ground_ends(prev: str, line: Line) -> bool:
     nghị …"), or the sentence that enacts (a 2025 decision's "Ủy ban nhân dân ban hành Quyết định
     …" where "QUYẾT ĐỊNH:" stood): a new paragraph, however full the line before it and blank line
     or not."""
-    text = line.text
+    text = flat(line)
     return ((text.startswith(GROUND_OPENERS) or (text.startswith(_ENACTED_BY) and _ENACTS.match(text) is not None))
             and prev.rstrip().endswith(";"))  # (the opener is rarer)
 
@@ -276,13 +276,14 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
     if soft_wraps and not line.blank_before:
         # a converter's wrapped lines run on, blank line or none; but a heading in capitals, a
         # ground of a preamble, or a short line that ends a sentence (not a colon's lead-in)
-        # before a capital ends its paragraph where a reader sees it end (the cheap looks first)
+        # before a capital ends its paragraph where a reader sees it end (the cheap looks first),
+        # and so does any sentence's end before the plan's closing words ("Trên đây là Kế hoạch …")
         text = line.text
         return not ((current.marker is not None and current.marker.style in markers.SECTION_STYLES
                      and _caps_heading_ends(current, line))
                     or _ground_ends(prev, line)
-                    or (len(prev) < full and text[:1].isupper() and _closes_paragraph(prev)
-                        and not prev.rstrip().endswith(":")))
+                    or (text[:1].isupper() and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
+                        and (len(prev) < full or CLOSING_FORMULA.match(text) is not None)))
     if hard_wraps and not _closes_paragraph(prev):
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
         # or closes one ground of a preamble with ";" and the next ground opens, or is a section's
