@@ -518,3 +518,12 @@ def test_the_plans_closing_words_after_a_full_line_in_a_converters_markdown() ->
     plan = plandiff.parse(text)
     assert [c.id for c in plan.walk()] == ["I", "I.1", "closing"]
     assert plan.clauses[-1].text.startswith("Trên đây là Kế hoạch")
+
+
+@pytest.mark.parametrize("label", ["Điều 1.", "Điều 1:", "Điều 1 .", "Điều 1-", "Điều 1.Ban"])
+def test_an_articles_label_as_typists_write_it(label: str) -> None:
+    text = label if label.endswith("Ban") else label + " Ban"
+    plan = plandiff.parse("QUYẾT ĐỊNH\nBan hành kế hoạch\nCăn cứ Luật Bình đẳng giới;\nQUYẾT ĐỊNH:\n"
+                          f"{text} hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực.\n")
+    assert [(a.id, a.text) for a in plan.articles] == [("Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch."),
+                                                       ("Điều 2", "Quyết định này có hiệu lực.")]

@@ -101,7 +101,9 @@ BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔
 _BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
 
 
-_ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*[.:])\s*(?P<rest>.*)$")
+_ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*(?:[.:]|[-–](?=\s*[" + CAPITALS + r"])))\s*(?P<rest>.*)$")
+"""An article's label: "Điều 1.", "Điều 1:", and a typist's "Điều 1- Ban hành …" (a dash before a
+capital: "Điều 1-3 …" is a range of articles)."""
 
 
 def match_article(text: str) -> Marker | None:
