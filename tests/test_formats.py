@@ -480,3 +480,40 @@ def test_a_number_whose_first_letter_stands_on_a_line_of_its_own_in_a_header_tab
     assert (plan.meta.number, plan.meta.issuer, plan.meta.parent_issuer) == ("12/KH-SCT", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI")
     assert plan.meta.date == "2026-04-03"
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_pandocs_markdown_of_a_word_plan(tmp_path: Path) -> None:
+    """What pandoc writes for a Word plan: the header and the signature as grid tables (borders of
+    "+---+", a cell's lines on lines of their own), escapes ("\\-"), and a backslash that ends a
+    line as a hard line break."""
+    md = ("+-----------------------------------+-----------------------------------+\n"
+          "| **ỦY BAN NHÂN DÂN**               | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT  |\n"
+          "|                                   | NAM**                             |\n"
+          "| **TỈNH NGHỆ AN**                  |                                   |\n"
+          "|                                   | **Độc lập - Tự do - Hạnh phúc**   |\n"
+          "+===================================+===================================+\n"
+          "| Số: 980/KH-UBND                   | *Nghệ An, ngày 18 tháng 11 năm    |\n"
+          "|                                   | 2025*                             |\n"
+          "+-----------------------------------+-----------------------------------+\n\n"
+          "**KẾ HOẠCH**\\\n**Thực hiện công tác dân số năm 2026**\n\n"
+          "Căn cứ Luật Dân số;\\\nCăn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017;\n\n"
+          "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1.  Mục đích\n\n-   Nâng cao nhận thức.\n\n"
+          "+-----------------------------------+-----------------------------------+\n"
+          "| ***Nơi nhận:***                   | **TM. ỦY BAN NHÂN DÂN**           |\n"
+          "|                                   |                                   |\n"
+          "| \\- Như trên;                      | **KT. CHỦ TỊCH**                  |\n"
+          "|                                   |                                   |\n"
+          "| \\- Lưu: VT.                       | **PHÓ CHỦ TỊCH**                  |\n"
+          "|                                   |                                   |\n"
+          "|                                   | **Nguyễn Văn Đệ**                 |\n"
+          "+-----------------------------------+-----------------------------------+\n")
+    path = tmp_path / "plan.md"
+    path.write_text(md, encoding="utf-8")
+    plan = plandiff.parse(path)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "980/KH-UBND", "Nghệ An", "2025-11-18")
+    assert m.title == "Thực hiện công tác dân số năm 2026"
+    assert plan.preamble.split("\n") == ["Căn cứ Luật Dân số;", "Căn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017;"]
+    assert plan.recipients == ("Như trên;", "Lưu: VT.")
+    assert (m.signer, m.signer_title) == ("Nguyễn Văn Đệ", "PHÓ CHỦ TỊCH")
+    assert lost_and_invented(plan) == (Counter(), Counter())

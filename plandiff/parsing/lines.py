@@ -88,15 +88,17 @@ def is_plain(text: str) -> bool:
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
-_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+])"
+_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$)"
+"""A backslash escape ("1\\.", "\\-"), or a backslash ending a line: a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
-_SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$")
+_SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$|^\+(?:[-=:]{3,}\+)+$")
+"""A rule: a line of dashes, underscores …, or a grid table's border ("+-----+-----+", pandoc's)."""
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 # What a stripped line must begin with for each pattern to match it: most lines are tested by
 # one character, not a regex
 _EMPTY_FIRST = frozenset("|*_")
-_SEPARATOR_FIRST = frozenset("-_=*~.·")
+_SEPARATOR_FIRST = frozenset("-_=*~.·+")
 # and a page number: "-", "T", "t" or a digit
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
