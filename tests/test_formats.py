@@ -482,6 +482,13 @@ def test_a_number_whose_first_letter_stands_on_a_line_of_its_own_in_a_header_tab
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+def _parse_markdown_file(tmp_path: Path, md: str) -> plandiff.Plan:
+    """``md`` parsed from a file named .md, as a converter leaves it."""
+    path = tmp_path / "plan.md"
+    path.write_text(md, encoding="utf-8")
+    return plandiff.parse(path)
+
+
 def test_pandocs_markdown_of_a_word_plan(tmp_path: Path) -> None:
     """What pandoc writes for a Word plan: the header and the signature as grid tables (borders of
     "+---+", a cell's lines on lines of their own), escapes ("\\-"), and a backslash that ends a
@@ -507,9 +514,7 @@ def test_pandocs_markdown_of_a_word_plan(tmp_path: Path) -> None:
           "|                                   |                                   |\n"
           "|                                   | **Nguyễn Văn Đệ**                 |\n"
           "+-----------------------------------+-----------------------------------+\n")
-    path = tmp_path / "plan.md"
-    path.write_text(md, encoding="utf-8")
-    plan = plandiff.parse(path)
+    plan = _parse_markdown_file(tmp_path, md)
     m = plan.meta
     assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "980/KH-UBND", "Nghệ An", "2025-11-18")
     assert m.title == "Thực hiện công tác dân số năm 2026"
@@ -517,3 +522,66 @@ def test_pandocs_markdown_of_a_word_plan(tmp_path: Path) -> None:
     assert plan.recipients == ("Như trên;", "Lưu: VT.")
     assert (m.signer, m.signer_title) == ("Nguyễn Văn Đệ", "PHÓ CHỦ TỊCH")
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_markdown_whose_tables_are_html_as_pandocs_github_markdown_writes_them(tmp_path: Path) -> None:
+    """pandoc's GitHub (or CommonMark) Markdown of a Word plan writes a table whose cells hold
+    paragraphs in HTML: the header and the signature are read as a page's tables are, cells side by
+    side, and a task table's rows are kept."""
+    md = ("<table>\n<colgroup>\n<col style=\"width: 41%\" />\n<col style=\"width: 58%\" />\n</colgroup>\n<thead>\n<tr>\n"
+          "<th style=\"text-align: center;\"><p>ỦY BAN MTTQ VIỆT NAM</p>\n<p>XÃ LƯƠNG MINH</p>\n"
+          "<p><strong>BAN THƯỜNG TRỰC</strong></p>\n<p>Số: 16/KH-MTTQ-BTT</p></th>\n"
+          "<th style=\"text-align: center;\"><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM</strong></p>\n"
+          "<p><strong>Độc lập - Tự do - Hạnh phúc</strong></p>\n<p><em>Lương Minh, ngày 18 tháng 11 năm 2025</em></p></th>\n"
+          "</tr>\n</thead>\n<tbody>\n</tbody>\n</table>\n\n**KẾ HOẠCH**\n\n**Thực hiện công tác bầu cử**\n\n"
+          "**I. MỤC ĐÍCH**\n\n1.  Tuyên truyền sâu rộng.\n\n"
+          "<table>\n<tbody>\n<tr>\n<td><p><strong><em>Nơi nhận:</em></strong></p>\n<p>- BTT Ủy ban MTTQ tỉnh;</p>\n"
+          "<p>- Lưu: MTTQ.</p></td>\n<td><p><strong>TM. BAN THƯỜNG TRỰC</strong></p>\n<p><strong>CHỦ TỊCH</strong></p>\n"
+          "<p><strong>Lan Thị Vân</strong></p></td>\n</tr>\n</tbody>\n</table>\n\n**PHỤ LỤC**\n\n"
+          "<table>\n<tbody>\n<tr><td><p>TT</p></td><td><p>Nhiệm vụ</p></td><td><p>Người thực hiện</p></td></tr>\n"
+          "<tr><td><p>1.</p></td><td><p>Rà soát danh sách cử tri</p></td><td><p>Đỗ Mạnh Cường</p><p>Vũ Việt Linh</p></td></tr>\n"
+          "</tbody>\n</table>\n")
+    plan = _parse_markdown_file(tmp_path, md)
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer, m.number, m.place, m.date) == (
+        "BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "16/KH-MTTQ-BTT", "Lương Minh", "2025-11-18")
+    assert plan.recipients == ("BTT Ủy ban MTTQ tỉnh;", "Lưu: MTTQ.")
+    assert (m.signer, m.signer_title) == ("Lan Thị Vân", "CHỦ TỊCH")
+    assert plan.appendices[0].tables[0].rows[1] == ("1.", "Rà soát danh sách cử tri", "Đỗ Mạnh Cường\nVũ Việt Linh")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_grid_tables_cells_over_several_lines_as_pandocs_markdown_writes_them(tmp_path: Path) -> None:
+    """pandoc's own Markdown writes such a table as a grid: a row's cells run over several lines
+    between borders, with their emphasis, escapes and subscripts."""
+    md = ("**KẾ HOẠCH**\n\n**Kiểm tra, cấp giấy chứng nhận năm 2026**\n\n**I. MỤC ĐÍCH**\n\n1.  Bảo đảm an toàn.\n\n"
+          "**PHỤ LỤC**\n\n"
+          "+--------+---------------------------------+-----------------------+-------+\n"
+          "| **TT** | **Nhiệm vụ thực hiện**          | **Người thực hiện**   | **Ghi |\n"
+          "|        |                                 |                       | chú** |\n"
+          "+========+:================================+:=====================:+:=====:+\n"
+          "| 1.     | Rà soát việc đáp ứng các điều   | Đỗ Mạnh Cường         |       |\n"
+          "|        | kiện của học viên               |                       |       |\n"
+          "|        |                                 | Vũ Việt Linh          |       |\n"
+          "+--------+---------------------------------+-----------------------+-------+\n"
+          "| 2.     | In ấn chứng chỉ \\- bản giấy     | Vũ Việt Linh~(VL)~    |       |\n"
+          "+--------+---------------------------------+-----------------------+-------+\n")
+    plan = _parse_markdown_file(tmp_path, md)
+    assert plan.appendices[0].tables[0].rows == (
+        ("TT", "Nhiệm vụ thực hiện", "Người thực hiện", "Ghi chú"),
+        ("1.", "Rà soát việc đáp ứng các điều kiện của học viên", "Đỗ Mạnh Cường\nVũ Việt Linh", ""),
+        ("2.", "In ấn chứng chỉ - bản giấy", "Vũ Việt Linh(VL)", ""))
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_rule_that_typography_made_dashes_and_a_recipient_left_without_its_semicolon() -> None:
+    """Word's (or pandoc's) typography turns "-------" under the issuer into "——-"; a recipients'
+    list run together whose "(để b/c)" lost its ";" still parts at the next list mark."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n——-\nSố: 235/KH-UBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+            "Quan trắc môi trường\n\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn./.\n\nNơi nhận:\n- Bộ Nông nghiệp và Môi trường (để b/c);\n"
+            "- Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c) - Chủ tịch UBND tỉnh (để b/c);\n- Lưu: VT.\n\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Xuân Liêm\n")
+    plan = plandiff.parse(text)
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"
+    assert plan.recipients == ("Bộ Nông nghiệp và Môi trường (để b/c);", "Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c)",
+                               "Chủ tịch UBND tỉnh (để b/c);", "Lưu: VT.")

@@ -410,6 +410,8 @@ _DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$))*\s*(?P<text>.*?
 under the body's name and the cell's bar, glued onto its line with it)."""
 
 
+_RULE_RUN = re.compile(r"[-–—_=~*·]{3}")
+"""Three marks of a rule in a row, as typed or as typography made them ("——-")."""
 _DECORATION_ONLY = re.compile(r"^" + _RULE_OR_BAR + r"(?:\s+" + _RULE_OR_BAR + r")*$")
 """A cell of rules and bars only (``_undecorated`` sets them apart): no line between an issuer's."""
 
@@ -418,7 +420,7 @@ def _undecorated(cell: Cell) -> list[Cell]:
     """The cell with the rules and bars at its ends set apart, cells of their own (read as the
     header's other lines: kept, never part of a name)."""
     text = cell.text
-    if "|" not in text and "---" not in text and "___" not in text and "===" not in text:
+    if "|" not in text and _RULE_RUN.search(text) is None:
         return [cell]  # most cells: nothing to take off
     m = _DECORATION.match(text)
     if m is None or m.group("text") == text or not m.group("text"):
@@ -995,9 +997,10 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
     return out
 
 
-_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)")
+_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)|(?<=\))\s+[-–+•]\s+(?=[" + CAPITALS + r"])")
 """Where the next recipient begins in a cell that holds the whole list ("Như trên; - TT Tỉnh ủy; -
-Lưu: VT." — a web page's table whose line breaks were lost): a list mark after one's ";" or "."."""
+Lưu: VT." — a web page's table whose line breaks were lost): a list mark after one's ";" or ".",
+or after its "(để b/c)" when its ";" was left out and a capital follows."""
 
 
 def _recipients_in(text: str) -> list[str]:

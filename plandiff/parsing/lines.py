@@ -92,13 +92,14 @@ _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$)"
 """A backslash escape ("1\\.", "\\-"), or a backslash ending a line: a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
-_SEPARATOR = re.compile(r"^[-_=*~.·]{3,}$|^\+(?:[-=:]{3,}\+)+$")
-"""A rule: a line of dashes, underscores …, or a grid table's border ("+-----+-----+", pandoc's)."""
+_SEPARATOR = re.compile(r"^[-–—_=*~.·]{3,}$|^\+(?:[-=:]{3,}\+)+$")
+"""A rule: a line of dashes (typography may have made them en or em dashes: "——-"), underscores …,
+or a grid table's border ("+-----+-----+", pandoc's)."""
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 # What a stripped line must begin with for each pattern to match it: most lines are tested by
 # one character, not a regex
 _EMPTY_FIRST = frozenset("|*_")
-_SEPARATOR_FIRST = frozenset("-_=*~.·+")
+_SEPARATOR_FIRST = frozenset("-–—_=*~.·+")
 # and a page number: "-", "T", "t" or a digit
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
@@ -169,11 +170,14 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             blank = True
             continue
         # a plain body (most) has no gap between cells, nor has the line: the spaces around the body
-        # are stripped, and a gap at its start or end leaves one cell, the body, all the same
+        # are stripped, and a gap at its start or end leaves one cell, the body, all the same; in
+        # Markdown only a tab parts cells (an HTML table in it, read as a page's table is)
         plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped, non-empty text
         lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
             Line(body, begin, end, lead > 0 and not markdown, blank,
-                 () if plain or markdown or not _gap(content) else _cells(content, start), False, None, plain)
+                 () if plain or (markdown and "\t" not in body) or not _gap(content)
+                 else _markdown_cells(content, start) if markdown else _cells(content, start),
+                 False, None, plain)
         )
         blank = False
     return lines, artefacts
@@ -379,6 +383,20 @@ def _cells(content: str, start: int) -> tuple[Cell, ...]:
         _add_cell(cells, content, start, last, m.start())
         last = m.end()
     _add_cell(cells, content, start, last, len(content))
+    return tuple(cells)
+
+
+def _markdown_cells(content: str, start: int) -> tuple[Cell, ...]:
+    """A Markdown line's cells, parted by tabs only, each without its emphasis ("**CHỦ TỊCH**"; the
+    line's markup is set aside as artefacts once, by the line)."""
+    cells: list[Cell] = []
+    pos = 0
+    for piece in content.split("\t"):
+        text = strip_markdown(piece.strip(), 0)[0].strip()
+        if text:
+            lead = pos + len(piece) - len(piece.lstrip())
+            cells.append(Cell(text, start + lead, start + lead + len(piece.strip())))
+        pos += len(piece) + 1
     return tuple(cells)
 
 

@@ -7,6 +7,7 @@ text is NFC, newlines are ``\\n`` only, and ``encoding``/``format`` say what was
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import stat
@@ -121,14 +122,115 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         return SourceText(src.text, "html", encoding, tables=tuple(tables), preformatted=preformatted)
     named = label.lower().endswith((".md", ".markdown"))
     fmt = "markdown" if looks_like_markdown(text, marks=1 if named else 3) else "text"
-    return _finish(text, fmt, encoding)
+    return _html_tables_read(_finish(text, fmt, encoding), label)
 
 
 def read_text(text: str) -> SourceText:
     if not text.strip():
         raise errors.EmptyInput("the text is empty")
     text = unescaped_breaks(text)
-    return _finish(text, "markdown" if looks_like_markdown(text) else "text", None)
+    return _html_tables_read(_finish(text, "markdown" if looks_like_markdown(text) else "text", None), "text")
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_GRID_TABLE = re.compile(r"^\+(?:[-=:]+\+)+[ \t]*\n(?:[|+].*(?:\n|$))+", re.MULTILINE)
+"""A grid table (pandoc's Markdown of a Word table whose cells hold paragraphs): a border "+---+---+",
+then lines of cells between "|" and of borders."""
+
+
+def _html_tables_read(src: SourceText, label: str) -> SourceText:
+    """Markdown holding tables whose cells hold paragraphs — written as HTML (pandoc's GitHub or
+    CommonMark Markdown of a Word file) or as grid tables (pandoc's own): the header and the
+    signature, an appendix's task table. Each is read as a web page's table is: its text in its
+    place, cells side by side, its rows kept as a table's."""
+    if src.format != "markdown":
+        return src
+    low = src.text.lower()
+    blocks = sorted(([m.span(), m.group(0)] for m in _HTML_TABLE.finditer(src.text)) if "</table" in low else [])
+    if "\n+-" in src.text or src.text.startswith("+-") or "\n+=" in src.text:
+        blocks += [[m.span(), _grid_as_html(m.group(0))] for m in _GRID_TABLE.finditer(src.text)]
+        blocks = [b for b in blocks if b[1] is not None]
+    if not blocks:
+        return src
+    blocks.sort(key=lambda b: b[0][0])
+    from . import html
+
+    pieces: list[str] = []
+    tables: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+    size = last = 0
+    for (start, end), table in blocks:
+        if start < last:
+            continue  # (a grid table inside an HTML one, or the other way: read once)
+        before = src.text[last:start]
+        page, geometry, _ = html.extract_text(f"<html><body>{table}</body></html>", label=label)
+        block = "\n" + page.strip("\n") + "\n"
+        at = size + len(before) + 1 - (len(page) - len(page.lstrip("\n")))
+        tables.extend((at + a, at + b, rows) for a, b, rows in geometry)
+        pieces += [before, block]
+        size += len(before) + len(block)
+        last = end
+    pieces.append(src.text[last:])
+    return SourceText("".join(pieces), src.format, src.encoding, tables=tuple(tables))
+
+
+_MD_INLINE = re.compile(r"\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|\\([-\\`*_{}\[\]()#+.!|~^])"
+                        r"|~(?=\S)([^~\s][^~]*?)~|\^(?=\S)([^^\s][^^]*?)\^")
+"""Emphasis, pandoc's subscript and superscript ("~…~", "^…^"), and backslash escapes."""
+
+
+def _inline_markdown_as_html(text: str) -> str:
+    """A grid cell's emphasis as HTML ("**CHỦ TỊCH**", "*Nơi nhận:*") and its escapes as the
+    characters they stand for ("\\- Như trên;"), so that the cell's text is the words a reader sees."""
+    def tag(m: re.Match[str]) -> str:
+        if m.group(4) is not None:
+            return m.group(4)
+        if m.group(5) is not None or m.group(6) is not None:
+            return _inline_markdown_as_html(m.group(5) or m.group(6))
+        inner = m.group(1) or m.group(2) or m.group(3)
+        return f"<b>{_inline_markdown_as_html(inner)}</b>"
+
+    return _MD_INLINE.sub(tag, text)
+
+
+def _grid_as_html(block: str) -> str | None:
+    """A grid table as an HTML table: columns where its first border puts "+", rows between its
+    borders, a cell's lines joined into paragraphs (a blank line between two). None when its
+    lines do not keep the border's columns."""
+    import html as escaping
+
+    lines = block.rstrip("\n").split("\n")
+    cuts = [k for k, ch in enumerate(lines[0]) if ch == "+"]
+    if len(cuts) < 2:
+        return None
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] | None = None
+    for line in lines[1:]:
+        line = line.rstrip()
+        if line.startswith("+"):
+            if current is not None:
+                rows.append(current)
+            current = None
+            continue
+        if len(line) < cuts[-1] or line[cuts[-1]] != "|":
+            return None
+        current = current or [[] for _ in cuts[:-1]]
+        for j, (a, b) in enumerate(itertools.pairwise(cuts)):
+            current[j].append(line[a + 1:b].strip())
+    if current is not None:
+        rows.append(current)
+
+    def cell(cell_lines: list[str]) -> str:
+        paras, para = [], []
+        for text in [*cell_lines, ""]:
+            if text:
+                para.append(text)
+            elif para:
+                paras.append(" ".join(para))
+                para = []
+        return "".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras)
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table>{body}</table>"
 
 
 _CONTROL = "\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff"
