@@ -585,3 +585,34 @@ def test_a_rule_that_typography_made_dashes_and_a_recipient_left_without_its_sem
     assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"
     assert plan.recipients == ("Bộ Nông nghiệp và Môi trường (để b/c);", "Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c)",
                                "Chủ tịch UBND tỉnh (để b/c);", "Lưu: VT.")
+
+
+def test_markdown_of_a_word_plan_as_mammoth_and_markdownify_write_it(tmp_path: Path) -> None:
+    """mammoth's Markdown bolds with "__", escapes "\\-" and "1\\.", leaves Word's bookmark anchors
+    ("<a id=…></a>") and nests emphasis ("__*1\\.1\\. …*__"); markdownify keeps a table's cells in
+    one row, their paragraphs parted by two spaces — in the header's and the signature's rows of two
+    cells (a spacer between them) those are the cells' lines side by side; a task table of four
+    columns keeps a cell a column."""
+    mammoth = ("ỦY BAN MTTQ VIỆT NAM\n\nXÃ LƯƠNG MINH\n\n__BAN THƯỜNG TRỰC__\n\nSố: 16/KH\\-MTTQ\\-BTT\n\n"
+               "__CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM__\n\n__Độc lập \\- Tự do \\- Hạnh phúc__\n\n"
+               "*Lương Minh, ngày 18 tháng 11 năm 2025*\n\n__KẾ HOẠCH__\n\n"
+               "<a id=\"_Hlk203312762\"></a>__Thực hiện công tác bầu cử__\n\n__I\\. NỘI DUNG__\n\n"
+               "__*1\\.1\\. Xây dựng và ban hành Hướng dẫn\\.*__\n\n\\- Thời gian hoàn thành: tháng 11/2025\\.\n")
+    plan = _parse_markdown_file(tmp_path, mammoth)
+    assert (plan.meta.issuer, plan.meta.number, plan.meta.date) == ("BAN THƯỜNG TRỰC", "16/KH-MTTQ-BTT", "2025-11-18")
+    assert plan.meta.title == "Thực hiện công tác bầu cử"
+    assert [(c.id, c.text) for c in plan.walk()][:2] == [("I", "NỘI DUNG"), ("I.1.1", "Xây dựng và ban hành Hướng dẫn.")]
+    markdownify = ("|  |  |\n| --- | --- |\n| ỦY BAN MTTQ VIỆT NAM  XÃ LƯƠNG MINH  **BAN THƯỜNG TRỰC**  Số: 16/KH-MTTQ-BTT "
+                   "| **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  **Độc lập - Tự do - Hạnh phúc**    "
+                   "*Lương Minh, ngày 18 tháng 11 năm 2025* |\n\n**KẾ HOẠCH**\n\n**Thực hiện công tác bầu cử**\n\n"
+                   "**I. NỘI DUNG**\n\n1. Tuyên truyền.\n\n"
+                   "| ***Nơi nhận*:**  - Ban Giám đốc Sở;  *-* Lưu: VT. |  | **KT. GIÁM ĐỐC**  **PHÓ GIÁM ĐỐC**  "
+                   "**Hoàng Văn Thuân** |\n\n**PHỤ LỤC**\n\n| **TT** | **Nhiệm vụ** | **Người thực hiện** | **Ghi chú** |\n"
+                   "| --- | --- | --- | --- |\n| 1. | Rà soát hồ sơ | Đỗ Mạnh Cường  Vũ Việt Linh |  |\n")
+    plan = _parse_markdown_file(tmp_path, markdownify)
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer, m.place) == ("BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "Lương Minh")
+    assert plan.recipients == ("Ban Giám đốc Sở;", "Lưu: VT.")
+    assert (m.signer, m.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
+    assert len(plan.appendices[0].tables[0].rows) == 2
+    assert lost_and_invented(plan) == (Counter(), Counter())

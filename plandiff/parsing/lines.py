@@ -87,7 +87,10 @@ def is_plain(text: str) -> bool:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<![*\w])\*(?=[^\s*][^*\n]*?[^\s*]\*(?![*\w]))|(?<=[^\s*])\*(?![*\w])(?<!\s\*)|<br\s*/?>")
+_MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
+                r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
+"""Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
+anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>")."""
 _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$)"
 """A backslash escape ("1\\.", "\\-"), or a backslash ending a line: a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
@@ -141,10 +144,9 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         if (first == "|" or last == "|") and len(stripped) > 1:
             # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
             # line, its leading pipe lost)
-            row = _row_line(stripped, begin, end, blank, markdown, artefacts)
-            if row is not None:
-                lines.append(row)
-            blank = row is None
+            rows = _row_lines(stripped, begin, end, blank, markdown, artefacts)
+            lines.extend(rows)
+            blank = not rows
             continue
         body = stripped
         if markdown:
@@ -206,20 +208,43 @@ def _physical_lines(text: str) -> tuple[list[tuple[int, str]], list[int], list[A
     return raw, page_starts, artefacts
 
 
-def _row_line(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
-              artefacts: list[Artefact]) -> Line | None:
-    """A table row's line, its pipes (and its |---| rule) set aside in ``artefacts``; None when
-    it holds no cell."""
+def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
+               artefacts: list[Artefact]) -> list[Line]:
+    """A table row's lines, its pipes (and its |---| rule) set aside in ``artefacts``: one line of
+    its cells side by side; or, in a row of two cells (the header's, the signature's) where a cell
+    holds several lines (parted by "<br>", or in Markdown by a run of spaces), a line for each of
+    them, the cells' lines side by side as a page's table is read (a line of the right-hand cell
+    alone is indented: the column it stands in). None when it holds no cell."""
     row = _markdown_row(stripped, begin, markdown=markdown)
     if row is None:  # |---|---|
         artefacts.append(Artefact("separator", stripped, Span(begin, end)))
-        return None
-    cells, removed = row
+        return []
+    columns, removed = row
     artefacts.extend(removed)
-    if not cells:
-        return None
-    return Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
-                cells=tuple(cells), row=len(cells) >= 2)
+    inner = columns[1 if stripped.startswith("|") else 0:-1 if stripped.endswith("|") else None]
+    # two cells side by side, as the header's and the signature's tables have (or three with an
+    # empty one between them, Word's spacer column)
+    two_sided = len(inner) == 2 or (len(inner) == 3 and not inner[1])
+    columns = [col for col in columns if col]
+    if not columns:
+        return []
+    if all(len(col) == 1 for col in columns) or len(columns) != 2 or not two_sided:
+        # (a row of one cell, or of a table of many columns — an appendix's task table — stays one
+        # line: its rows are the table's, a cell each column; the header's and the signature's
+        # tables have two)
+        cells = ([c for col in columns for c in col] if len(columns) == 1
+                 else [col[0] if len(col) == 1 else Cell(" ".join(c.text for c in col), col[0].start, col[-1].end)
+                       for col in columns])
+        return [Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
+                     cells=tuple(cells), row=len(cells) >= 2)]
+    out: list[Line] = []
+    for i in range(max(len(col) for col in columns)):
+        cells = [col[i] for col in columns if i < len(col)]
+        first_column = i < len(columns[0])
+        out.append(Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end,
+                        indent=not first_column, blank_before=blank and i == 0, cells=tuple(cells),
+                        row=len(cells) >= 2))
+    return out
 
 
 def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:
@@ -284,22 +309,32 @@ def _signature_stamps(raw: list[tuple[int, str]]) -> set[int]:
     return out
 
 
-def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[Cell], list[Artefact]] | None:
-    """A Markdown table row (a converter's rendering of Word's header table): its cells, with the
-    pipes (and in Markdown the emphasis) set aside. None for the |---| rule under a header row."""
+_BR_SPLIT = re.compile(r"(<br\s*/?>)")
+_CELL_BREAKS = re.compile(r"(<br\s*/?>|(?<=\S) {2,}(?=\S))")
+
+
+def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[list[Cell]], list[Artefact]] | None:
+    """A Markdown table row (a converter's rendering of Word's header table): its cells, each as
+    the lines it holds, with the pipes (and in Markdown the emphasis) set aside. None for the
+    |---| rule under a header row."""
     if _ROW_RULE.fullmatch(row):
         return None
-    cells: list[Cell] = []
+    columns: list[list[Cell]] = []
     removed: list[Artefact] = []
     pos = 0
     for k, piece in enumerate(row.split("|")):
         if k:
             removed.append(Artefact("markup", "|", Span(begin + pos - 1, begin + pos)))
-        # "<br>" inside a cell separates its lines (issuer over two lines)
+        cells: list[Cell] = []
+        columns.append(cells)
+        # "<br>" inside a cell separates its lines (issuer over two lines); so, in Markdown, does a
+        # run of spaces between its words (markdownify writes a cell's paragraphs so)
         sub_pos = pos
-        for sub in re.split(r"(<br\s*/?>)", piece):
-            if re.fullmatch(r"<br\s*/?>", sub):
+        for sub in (_CELL_BREAKS if markdown else _BR_SPLIT).split(piece):
+            if sub.startswith("<"):
                 removed.append(Artefact("markup", sub, Span(begin + sub_pos, begin + sub_pos + len(sub))))
+            elif not sub.strip():
+                pass
             else:
                 body, marks = strip_markdown(sub, begin + sub_pos) if markdown else (sub, [])
                 removed.extend(marks)
@@ -308,7 +343,7 @@ def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[
                     cells.append(Cell(body.strip(), begin + sub_pos + lead, begin + sub_pos + len(sub.rstrip())))
             sub_pos += len(sub)
         pos += len(piece) + 1
-    return cells, removed
+    return columns, removed
 
 
 def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:

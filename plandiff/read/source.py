@@ -280,13 +280,14 @@ def _nfc(text: str) -> str:
 
 
 def looks_like_markdown(text: str, marks: int = 3) -> bool:
-    """``marks`` lines or more that open with a heading's "#" or with "**": three, or one in a file
-    named as Markdown (a short decision's page converted may bold only its type's lines)."""
-    if ("#" not in text and "*" not in text) or text.count("#") + text.count("**") < marks:
+    """``marks`` lines or more that open with a heading's "#" or with bold ("**", or "__" as
+    mammoth writes it): three, or one in a file named as Markdown (a short decision's page
+    converted may bold only its type's lines)."""
+    if ("#" not in text and "*" not in text and "__" not in text) or text.count("#") + text.count("**") + text.count("__") < marks:
         return False  # each such line holds one at least: most text has none
     seen = 0
     for ln in text.splitlines():
-        if ln.startswith("#") or ln.lstrip().startswith("**"):
+        if ln.startswith("#") or ln.lstrip().startswith(("**", "__")):
             seen += 1
             if seen >= marks:
                 return True
