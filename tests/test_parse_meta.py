@@ -797,3 +797,17 @@ def test_a_justified_pdf_lines_wide_spaces_hide_no_opener_and_no_title() -> None
                               "Căn   cứ Kế hoạch  số 125/KH-UBND ngày 12/9/2025 của Ủy ban nhân dân tỉnh;\n"
                               "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
     assert sentence.meta.title == "Phòng chống thiên tai năm 2026"
+
+
+def test_an_authoritys_mark_alone_on_its_line_opens_the_signature() -> None:
+    """A portal's narrow cell broke "TM. ỦY BAN NHÂN DÂN TỈNH" after its mark, in a decision that
+    lists no recipients: "TM." alone opens the signature, and the body's name under it is its own
+    (the two lines were the last article's text)."""
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\nMỹ Tho, ngày 24 tháng 12 năm 2009\n"
+                          "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG TIN HỌC\nCăn cứ Luật Công nghệ thông tin;\n"
+                          "QUYẾT ĐỊNH:\nĐiều 1.\nBan hành kèm theo Quyết định này Quy định.\nĐiều 2.\n"
+                          "Quyết định này có hiệu lực./.\n|\nTM.\nỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+                          "Nguyễn Văn Phòng\n|\n")
+    assert plan.articles[-1].text == "Quyết định này có hiệu lực./."
+    assert plan.signature[0] == "TM. ỦY BAN NHÂN DÂN TỈNH"
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn Phòng", "PHÓ CHỦ TỊCH")

@@ -76,9 +76,12 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
             re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ|đoàn)\s+(?!ban\b)(\S.*)$"))
 
 
-_AUTHORITY = re.compile(r"^(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*|(?:TM|KT|TL|TUQ)\s+)(?=[" + CAPITALS + r"])")
+_AUTHORITY = re.compile(r"^(?:(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*)(?=[" + CAPITALS + r"]|$)"
+                        r"|(?:TM|KT|TL|TUQ)\s+(?=[" + CAPITALS + r"]))")
 """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
-without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf."""
+without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf; the mark alone on its line ("TM."
+/ "ỦY BAN NHÂN DÂN TỈNH", a narrow cell's break) too."""
+_BARE_AUTHORITY = re.compile(r"^(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.$|^(?:T/M|K/T|T/L)$")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
@@ -853,8 +856,10 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
         span = Span(cell.start, cell.end)
         if (b.authority and b.signature and b.signature[-1] == b.authority[-1] and _is_upper(text)
                 and ((len(text.split()) == 1 and text.isalpha() and text not in SIGNER_TITLES)
-                     or _breaks_a_word(b.authority[-1], text))):
-            # "TM. ỦY BAN NHÂN" / "DÂN", "TM. ỦY" / "BAN NHÂN DÂN": an authority's name wrapped in a narrow column
+                     or _breaks_a_word(b.authority[-1], text)
+                     or (_BARE_AUTHORITY.match(b.authority[-1]) and not _AUTHORITY.match(text)))):
+            # "TM. ỦY BAN NHÂN" / "DÂN", "TM. ỦY" / "BAN NHÂN DÂN", "TM." / "ỦY BAN NHÂN DÂN TỈNH": an
+            # authority's name wrapped in a narrow column
             b.authority[-1] = b.signature[-1] = f"{b.authority[-1]} {text}"
             b.lines.append(HeaderLine("signature", text, span))
             continue
