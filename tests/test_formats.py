@@ -616,3 +616,43 @@ def test_markdown_of_a_word_plan_as_mammoth_and_markdownify_write_it(tmp_path: P
     assert (m.signer, m.signer_title) == ("Hoàng Văn Thuân", "PHÓ GIÁM ĐỐC")
     assert len(plan.appendices[0].tables[0].rows) == 2
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_portal_page_as_html2text_writes_it(tmp_path: Path) -> None:
+    """html2text draws a table as rows whose cells' lines break with a hard break, the bar glued
+    where a cell ends ("-------| CỘNG HÒA XÃ HỘI", "Số: 2853/QĐ-UBND| Thành phố Hồ Chí") and its
+    rule without outer pipes ("---|---"); a title in capitals may break after a ";"."""
+    md = ("[Trang chủ](/)\n\n**ỦY BAN NHÂN DÂN**  \nTHÀNH PHỐ HỒ CHÍ MINH  \n\\-------| CỘNG HÒA XÃ HỘI  \nCHỦ NGHĨA VIỆT NAM  \n"
+          "Độc lập - Tự do - Hạnh phúc  \n\\---------------  \n---|---  \nSố: 2853/KH-UBND| Thành phố Hồ Chí  \n"
+          "Minh, ngày 21 tháng 11 năm 2025  \n  \n**KẾ HOẠCH**\n\nPHÁT ĐỘNG ĐỢT THI ĐUA CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG;\n"
+          "HOÀN THÀNH THẮNG LỢI NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIII CỦA ĐẢNG\n\n**I. MỤC ĐÍCH**\n\n1. Tuyên truyền.\n\n"
+          "Nơi nhận:  \n\\- Ban Thi đua - Khen thưởng Trung ương  \n(b/c);  \n\\- Lưu: VT.| **KT. CHỦ TỊCH**  \nPHÓ CHỦ TỊCH  \n"
+          "**Đào Mỹ**  \n---|---  \n")
+    plan = _parse_markdown_file(tmp_path, md)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/KH-UBND", "Thành phố Hồ Chí Minh", "2025-11-21")
+    assert m.title == ("PHÁT ĐỘNG ĐỢT THI ĐUA CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG; "
+                       "HOÀN THÀNH THẮNG LỢI NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XIII CỦA ĐẢNG")
+    assert plan.recipients == ("Ban Thi đua - Khen thưởng Trung ương (b/c);", "Lưu: VT.")
+    assert (m.signer, m.signer_title) == ("Đào Mỹ", "PHÓ CHỦ TỊCH")
+
+
+def test_back_matter_laid_out_as_indented_text_columns() -> None:
+    """pandoc's plain text of a page indents a table's two columns alike: a line alone at the left
+    column's indentation is the left column's (a recipient wrapped twice, "… Trung" / "ương" /
+    "(b/c);", and "Đắk Lắk;", which is no one's name), one set well in is the right column's."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nPhát động thi đua\n\n"
+            "I. MỤC ĐÍCH\n1. Tuyên truyền./.\n\n"
+            "  Nơi nhận:                           KT. CHỦ TỊCH\n"
+            "  - Ban Thi đua - Khen thưởng Trung   PHÓ CHỦ TỊCH\n"
+            "  ương                                Đào Mỹ\n"
+            "  (b/c);\n"
+            "  - Báo và Phát thanh, Truyền hình\n"
+            "  Đắk Lắk;\n"
+            "  - Lưu: VT.\n")
+    plan = plandiff.parse(text)
+    assert plan.recipients == ("Ban Thi đua - Khen thưởng Trung ương (b/c);", "Báo và Phát thanh, Truyền hình Đắk Lắk;",
+                               "Lưu: VT.")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Đào Mỹ", "PHÓ CHỦ TỊCH")
+    assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")

@@ -392,12 +392,14 @@ def _unglued(cell: Cell) -> list[Cell]:
     """A header cell whose lines a converter glued together ("ỦY BAN NHÂN DÂNTỈNH THANH HÓASố:
     235/KH-UBND", "… VIỆT NAMĐộc lập - Tự do - Hạnh phúc Thanh Hóa, ngày …"), apart again where a
     part of the header begins right after a capital or a figure (the number and the motto after a
-    space too; a place after the motto)."""
+    space too; a place after the motto; anything after a table's bar)."""
     text = cell.text
     cuts = [m.start() for m in _GLUED.finditer(text)
             if m.start() > 0 and ((before := text[m.start() - 1]).isupper() or before.isdigit()
                                   or (before.isspace() and m.group("anywhere")))]
     cuts += [m.end() for m in _AFTER_MOTTO.finditer(text)]
+    if "|" in text:  # a table's bar inside the line: its cells' boundary ("Số: 2853/QĐ-UBND| Thành phố Hồ Chí")
+        cuts += [k + 1 for k, ch in enumerate(text) if ch == "|" and 0 < k + 1 < len(text.rstrip())]
     if _NUMBER.match(text.strip()):
         cuts += [m.start() for m in _DATE_TAIL.finditer(text)]
     if not cuts:
@@ -407,7 +409,8 @@ def _unglued(cell: Cell) -> list[Cell]:
             for piece in _undecorated(Cell(text[a:b], cell.start + a, cell.start + b))]
 
 
-_RULE_OR_BAR = r"(?:[-–—_=~*·]{3,}|\|+)"
+_RULE_OR_BAR = r"(?:[-–—_=~*·]{3,}\|*|\|+)"
+"""A rule ("-------", a bar glued to it: "-------|"), or a table's bar."""
 _DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$))*\s*(?P<text>.*?)(?:\s+" + _RULE_OR_BAR + r")*\s*$")
 """A cell's rules and table bars at its ends ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- |": the rule
 under the body's name and the cell's bar, glued onto its line with it)."""
@@ -777,19 +780,20 @@ def read_back(back: list[Line]) -> Back:
     return b
 
 
-_BAR = re.compile(r"\s+\|\s+")
+_BAR = re.compile(r"(?<=\S)\s*\|\s+(?=\S)")
 
 
 def _barred(line: Line) -> list[Cell]:
     """A line's cells where a page kept its table's bar between them ("- Lưu: VT. | KT. CHỦ
-    TỊCH": the last recipient and the signature's first line, one row), each bar kept at the end
-    of the cell before it; the whole line else."""
+    TỊCH": the last recipient and the signature's first line, one row; html2text glues the bar to
+    the cell before it, "- Lưu: VT.| KT. CHỦ TỊCH"), each bar kept at the end of the cell before
+    it; the whole line else."""
     text = line.text
-    if " | " not in text:
+    if "| " not in text:
         return [Cell(text, line.start, line.end)]
     cells, pos = [], 0
     for m in [*_BAR.finditer(text), None]:
-        end = m.start() + 2 if m else len(text)  # (the bar with the cell before it)
+        end = text.index("|", m.start()) + 1 if m else len(text)  # (the bar with the cell before it)
         if text[pos:end].strip(" |"):
             cells.append(Cell(text[pos:end].strip(), line.start + pos, line.start + end))
         pos = m.end() if m else pos
@@ -801,6 +805,10 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
     joint document signs in two columns, each body its own authority, title and name)."""
     left: list[Cell] = []
     right: list[tuple[int, Cell]] = []
+    # the left column's indentation: the least of the back matter's; where a table laid out as text
+    # indents both columns, a line alone stands in the right one only when set well in from it
+    base = min((line.indent for line in back), default=0)
+    margin = base + 4 if base else 0
     for line in back:
         cells = list(line.cells) or _barred(line)
         if len(cells) >= 2:
@@ -817,7 +825,7 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
         elif _continues_recipient(left, cell.text):
             left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
         elif _is_signature_text(cell.text) or (right and not _is_recipient_text(cell.text)):
-            right.append((1 if line.indent else 0, cell))  # a line alone: its indentation tells the column
+            right.append((1 if line.indent > margin else 0, cell))  # a line alone: its indentation tells the column
         else:
             left.append(cell)
     return left, right
@@ -965,7 +973,9 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
     title (a known one) and the name (mixed case, at the end) stand on their own. Anything
     else is returned as it was."""
     text = cell.text
-    if not _AUTHORITY.match(text.strip()) or len(text.split()) < 5:
+    if not _AUTHORITY.match(text.strip()):
+        return _title_and_name(cell)
+    if len(text.split()) < 5:
         return [cell]
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     k = len(words)
@@ -989,6 +999,35 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
         cuts.append(name_at)
     if not cuts:
         return [cell]
+    return _cut(cell, cuts)
+
+
+def _title_and_name(cell: Cell) -> list[Cell]:
+    """ "PHÓ CHỦ TỊCH Đào Mỹ": a known signer's title in capitals and the name after it, one line
+    of a page's cell, as two."""
+    text = cell.text
+    if not text[:1].isupper() or text.upper() == text:
+        return [cell]  # (most lines: the name alone, or the capitals alone)
+    for title in _TITLE_HEADS.get(text.split(" ", 1)[0], ()):
+        if text.startswith(title + " ") and _is_name(text[len(title):].strip()):
+            return _cut(cell, [len(title)])
+    return [cell]
+
+
+def _titles_by_head() -> dict[str, tuple[str, ...]]:
+    heads: dict[str, tuple[str, ...]] = {}
+    for title in sorted(SIGNER_TITLES, key=len, reverse=True):
+        heads[title.split(" ", 1)[0]] = (*heads.get(title.split(" ", 1)[0], ()), title)
+    return heads
+
+
+_TITLE_HEADS = _titles_by_head()
+"""Signers' titles by their first word, the longest first ("PHÓ CHỦ TỊCH" before "PHÓ")."""
+
+
+def _cut(cell: Cell, cuts: list[int]) -> list[Cell]:
+    """The cell cut where ``cuts`` say, each piece stripped."""
+    text = cell.text
     bounds = [0, *sorted(set(cuts)), len(text)]
     # a piece's place in the source, when the cell's text is the source's (not where Markdown
     # emphasis was taken out of it: then each piece has the whole cell's)
@@ -1019,7 +1058,12 @@ def _continues_recipient(left: list[Cell], text: str) -> bool:
     if not left or _is_signature_text(text) or _is_name(text) or _RECIPIENTS.match(text):
         return False
     prev = left[-1].text.rstrip()
-    return prev[:1] in RECIPIENT_MARKS and not prev.endswith((";", ".", ":"))
+    if prev.endswith((";", ".", ":")):
+        return False
+    # the recipient those lines carry on opens with a list mark ("- Ban Thi đua - Khen thưởng
+    # Trung" / "ương" / "(b/c);": a narrow column wrapped it twice)
+    opening = next((c.text for c in reversed(left[-4:]) if c.text[:1] in RECIPIENT_MARKS or _RECIPIENTS.match(c.text)), "")
+    return opening[:1] in RECIPIENT_MARKS
 
 
 RECIPIENT_MARKS = BULLETS.replace("*", "")
@@ -1061,10 +1105,12 @@ _ACTING = re.compile(r"^Q\s*\.\s*\S")
 
 
 def _is_name(text: str) -> bool:
-    """A person's name: two to six words, each opening with a capital, no figures, and no roman
-    numeral of two letters or more ("Chương II", "Phụ lục III" name no one)."""
+    """A person's name: two to six words, each opening with a capital, no figures, no roman
+    numeral of two letters or more ("Chương II", "Phụ lục III" name no one), and no ";", "," or
+    ":" at its end."""
     words = text.split()
     return (2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+            and text.rstrip()[-1:] not in (";", ",", ":")  # (a recipient's wrapped end: "Đắk Lắk;")
             and not any(len(w) >= 2 and _ROMAN_WORD.fullmatch(w) for w in words))
 
 

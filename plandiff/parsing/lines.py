@@ -38,8 +38,9 @@ class Line:
     text: str
     start: int
     end: int
-    indent: bool = False
-    """The line began with white space (pdftotext marks a page's first line this way)."""
+    indent: int = 0
+    """How far the line is indented, in characters (pdftotext marks a page's first line this way,
+    and sets a right-hand column's lines far in); a tab counts as one."""
     blank_before: bool = False
     cells: tuple[Cell, ...] = field(default=())
     """The columns, when the line has a gap between them (or is a table's row); empty for a line
@@ -91,8 +92,9 @@ _MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
 anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>")."""
-_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$)"
-"""A backslash escape ("1\\.", "\\-"), or a backslash ending a line: a hard line break (pandoc's)."""
+_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$| {2,})"
+"""A backslash escape ("1\\.", "\\-"), or a backslash ending a line or a column of a pandoc table:
+a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
 _SEPARATOR = re.compile(r"^[-–—_=*~.·]{3,}$|^\+(?:[-=:]{3,}\+)+$")
@@ -158,7 +160,8 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             body = body.strip()
             begin = _first_kept(text, begin, end, removed)
             first, last = body[0], body[-1]
-        if first in _SEPARATOR_FIRST and _SEPARATOR.match(body):
+        if first in _SEPARATOR_FIRST and (_SEPARATOR.match(body) or ("|" in body and _ROW_RULE.fullmatch(body))):
+            # (a table's |---| rule without its outer pipes, "---|---", as html2text writes it, too)
             artefacts.append(Artefact("separator", body, Span(begin, end)))
             blank = True
             continue
@@ -176,7 +179,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         # Markdown only a tab parts cells (an HTML table in it, read as a page's table is)
         plain = body.isprintable() and "  " not in body  # ``is_plain`` of a stripped, non-empty text
         lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
-            Line(body, begin, end, lead > 0 and not markdown, blank,
+            Line(body, begin, end, 0 if markdown else lead, blank,
                  () if plain or (markdown and "\t" not in body) or not _gap(content)
                  else _markdown_cells(content, start) if markdown else _cells(content, start),
                  False, None, plain)
@@ -206,6 +209,10 @@ def _physical_lines(text: str) -> tuple[list[tuple[int, str]], list[int], list[A
             sub_pos += len(sub) + 1
         pos += len(piece) + 1
     return raw, page_starts, artefacts
+
+
+RIGHT_COLUMN = 40
+"""The indentation a line of a table's right-hand cell alone is given: a page's right column."""
 
 
 def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
@@ -242,7 +249,7 @@ def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
         cells = [col[i] for col in columns if i < len(col)]
         first_column = i < len(columns[0])
         out.append(Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end,
-                        indent=not first_column, blank_before=blank and i == 0, cells=tuple(cells),
+                        indent=0 if first_column else RIGHT_COLUMN, blank_before=blank and i == 0, cells=tuple(cells),
                         row=len(cells) >= 2))
     return out
 

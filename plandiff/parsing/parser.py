@@ -544,8 +544,8 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     title = sofar[1:]
     upper = bool(title) and all(t.text == t.text.upper() for t in title)
     if upper and text == text.upper():
-        # a title set in capitals runs over as many lines as it needs, commas or not
-        return len(title) < 8 and not structure.ends_sentence(title[-1].text)
+        # a title set in capitals runs over as many lines as it needs, commas or semicolons or not
+        return len(title) < 8 and not structure.ends_sentence(title[-1].text.rstrip().removesuffix(";"))
     if upper and text != text.upper():
         return False
     if len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
