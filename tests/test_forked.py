@@ -86,3 +86,45 @@ def test_where_stages_are_not_forked_they_run_in_line(monkeypatch: pytest.Monkey
         assert beside.result() == (os.getpid(), "đ" * 10)
     with Forked(_table) as beside:
         assert Awaited(beside)["I.1"] == os.getpid()
+
+
+class _Stop(Exception):
+    pass
+
+
+def _sleeper() -> int:
+    time.sleep(30)
+    return 1
+
+
+@forked
+def test_a_signal_right_after_the_fork_stops_the_child_too() -> None:
+    """SIGTERM (or Ctrl-C) may come the moment the child exists, before its pid is kept: it waits
+    until it is, and the child is stopped and reaped with the stage (it was left working, an
+    orphan). The signal is a real one, sent to this process between the fork and the bookkeeping."""
+    import signal
+
+    real_fork = os.fork
+    children: list[int] = []
+
+    def fork_then_signal() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+            os.kill(os.getpid(), signal.SIGTERM)  # blocked while the child is unknown: delivered after
+        return pid
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise _Stop
+
+    before = signal.signal(signal.SIGTERM, stop)
+    os.fork = fork_then_signal  # type: ignore[assignment]
+    try:
+        with pytest.raises(_Stop):
+            Forked(_sleeper)
+    finally:
+        os.fork = real_fork
+        signal.signal(signal.SIGTERM, before)
+    assert children
+    with pytest.raises(ProcessLookupError):
+        os.kill(children[0], 0)  # stopped and reaped

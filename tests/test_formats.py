@@ -656,3 +656,26 @@ def test_back_matter_laid_out_as_indented_text_columns() -> None:
                                "Lưu: VT.")
     assert (plan.meta.signer, plan.meta.signer_title) == ("Đào Mỹ", "PHÓ CHỦ TỊCH")
     assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")
+
+
+def test_a_portal_page_as_pandocs_markdown_writes_it(tmp_path: Path) -> None:
+    """pandoc's Markdown of a web page: the page's parts in fenced divs (":::"), its header table a
+    multiline table (a border of dash runs, a cell's lines ending in a backslash where they broke,
+    a place wrapped without one)."""
+    md = ("::: header-menu\n[Trang chủ](/)\n:::\n\n::: {#toanvan .content1}\n"
+          "  ----------------------------------- -----------------------------------\n"
+          "  **ỦY BAN NHÂN DÂN**\\                CỘNG HÒA XÃ HỘI\\\n"
+          "  THÀNH PHỐ HỒ CHÍ MINH\\              CHỦ NGHĨA VIỆT NAM\\\n"
+          "  \\-\\-\\-\\-\\-\\--                       Độc lập - Tự do - Hạnh phúc\\\n\n"
+          "  Số: 2853/KH-UBND                    Thành phố Hồ Chí\n"
+          "                                      Minh, ngày 21 tháng 11 năm 2025\n"
+          "  ----------------------------------- -----------------------------------\n\n"
+          "**KẾ HOẠCH**\n\n**Triển khai Đề án nâng cao nhận thức cộng đồng**\n\n**I. MỤC ĐÍCH**\n\n1. Tuyên truyền.\n:::\n")
+    plan = _parse_markdown_file(tmp_path, md)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/KH-UBND", "Thành phố Hồ Chí Minh", "2025-11-21")
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert m.title == "Triển khai Đề án nâng cao nhận thức cộng đồng"
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert lost_and_invented(plan) == (Counter(), Counter())

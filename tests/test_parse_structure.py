@@ -387,7 +387,7 @@ def test_a_lines_span_is_its_text_between_the_white_space_around_it(rows: list[t
     lines, _ = split_lines(text, markdown=False)
     assert [ln.text for ln in lines] == [body for _, body, _ in rows]
     assert [text[ln.start:ln.end] for ln in lines] == [ln.text for ln in lines]
-    assert [ln.indent for ln in lines] == [bool(lead) for lead, _, _ in rows]
+    assert [ln.indent for ln in lines] == [len(lead) for lead, _, _ in rows]  # (how far in: a tab is one)
 
 
 def test_a_paragraph_folds_the_space_of_lines_that_are_not_plain() -> None:

@@ -110,6 +110,8 @@ _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
 _DIGITS = re.compile(r"\d+")
 _EMPTY_MARKUP = re.compile(r"\|+|[*_\s]+")
+_FENCED_DIV = re.compile(r":{3,}(?:\s*\{[^{}]*\}|\s+[\w-]+)?")
+""""::: {#toanvan .content1}", ":::": pandoc's fenced divs, markup around a page's parts."""
 _LONE_PIPES = re.compile(r"\|+")
 """A line of pipes only: a table's cell boundary as a web page's text keeps it, in any format."""
 _ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
@@ -137,9 +139,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             blank = True
             continue
         first, last = stripped[0], stripped[-1]
-        if first in _EMPTY_FIRST and (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped):
-            # a lone "|" (a converter's table flattened one cell per line) or an empty emphasis
-            # run ("** **", "* *"): a cell or paragraph boundary, not text
+        if (first in _EMPTY_FIRST and (_EMPTY_MARKUP if markdown else _LONE_PIPES).fullmatch(stripped)) or (
+                markdown and first == ":" and _FENCED_DIV.fullmatch(stripped)):
+            # a lone "|" (a converter's table flattened one cell per line), an empty emphasis
+            # run ("** **", "* *") or a fenced div's line (":::"): a boundary, not text
             artefacts.append(Artefact("markup", stripped, Span(begin, end)))
             blank = True
             continue

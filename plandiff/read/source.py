@@ -149,7 +149,9 @@ def _html_tables_read(src: SourceText, label: str) -> SourceText:
     blocks = sorted(([m.span(), m.group(0)] for m in _HTML_TABLE.finditer(src.text)) if "</table" in low else [])
     if "\n+-" in src.text or src.text.startswith("+-") or "\n+=" in src.text:
         blocks += [[m.span(), _grid_as_html(m.group(0))] for m in _GRID_TABLE.finditer(src.text)]
-        blocks = [b for b in blocks if b[1] is not None]
+    if "--- ---" in src.text:
+        blocks += [[m.span(), _multiline_as_html(m.group(0), m.group("border"))] for m in _MULTILINE_TABLE.finditer(src.text)]
+    blocks = [b for b in blocks if b[1] is not None]
     if not blocks:
         return src
     blocks.sort(key=lambda b: b[0][0])
@@ -190,6 +192,46 @@ def _inline_markdown_as_html(text: str) -> str:
         return f"<b>{_inline_markdown_as_html(inner)}</b>"
 
     return _MD_INLINE.sub(tag, text)
+
+
+_MULTILINE_TABLE = re.compile(r"^(?P<border> *-{3,}(?: +-{3,})+)[ \t]*\n(?:(?! *-{3,}(?: +-{3,})+[ \t]*$).*\n){1,400}?"
+                              r" *-{3,}(?: +-{3,})+[ \t]*$", re.MULTILINE)
+"""A multiline table (pandoc's Markdown of a web page's table): a border of dash runs, one a column,
+rows parted by blank lines, the same border under them."""
+
+
+def _multiline_as_html(block: str, border: str) -> str | None:
+    """A multiline table as an HTML table: its columns where the border's dash runs begin, a row
+    to each run of lines between blank ones, a cell's lines one paragraph until a backslash ends
+    one (pandoc's hard break)."""
+    import html as escaping
+
+    starts = [m.start() for m in re.finditer(r"-{3,}", border)]
+    lines = block.split("\n")[1:-1]
+    rows: list[list[list[str]]] = [[]]
+    for line in lines:
+        if not line.strip():
+            rows.append([])
+            continue
+        rows[-1].append([line[a:b].strip() for a, b in itertools.pairwise([*starts, max(len(line), starts[-1]) + 1])])
+    body = ""
+    for row in (r for r in rows if r):
+        cells = []
+        for j in range(len(starts)):
+            paras, para = [], []
+            for parts in row:
+                piece = parts[j] if j < len(parts) else ""
+                if piece.endswith("\\"):
+                    para.append(piece[:-1].strip())
+                    paras.append(" ".join(x for x in para if x))
+                    para = []
+                elif piece:
+                    para.append(piece)
+            if para:
+                paras.append(" ".join(para))
+            cells.append("".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras if x))
+        body += "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    return f"<table>{body}</table>" if body else None
 
 
 def _grid_as_html(block: str) -> str | None:
