@@ -430,7 +430,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             code_parts = re.split(r"[/-]", symbol.upper())[1:]
             type_code = None
         before = text[max(0, m.start - 40): m.start]
-        if _NOT_AN_INSTRUMENT.search(before):
+        if _NOT_AN_INSTRUMENT.search(before, max(0, len(before) - 20)):
             continue  # "Mẫu số 01/BC-UBND", "QCVN 08:2023/BTNMT": a form's or a standard's number
         tm = TYPE_BEFORE.search(before)
         type_word = _canonical_type(tm.group("type")) if tm else None

@@ -140,9 +140,10 @@ def _ground_ends(prev: str, line: Line) -> bool:
     nghị …"), or the sentence that enacts (a 2025 decision's "Ủy ban nhân dân ban hành Quyết định
     …" where "QUYẾT ĐỊNH:" stood): a new paragraph, however full the line before it and blank line
     or not."""
-    text = flat(line)
-    return ((text.startswith(GROUND_OPENERS) or (text.startswith(_ENACTED_BY) and _ENACTS.match(text) is not None))
-            and prev.rstrip().endswith(";"))  # (the opener is rarer)
+    text = line.text if line.plain else flat(line)
+    if not text.startswith(_GROUND_OR_ENACTING):  # (the opener is rarer than the ";")
+        return False
+    return prev.rstrip().endswith(";") and (text.startswith(GROUND_OPENERS) or _ENACTS.match(text) is not None)
 
 
 _ENACTED_BY = ("Ủy ban", "Uỷ ban", "UBND", "Chủ tịch", "Hội đồng", "Bộ trưởng", "Thủ tướng", "Chính phủ", "Giám đốc")
@@ -179,6 +180,7 @@ _FINAL_MARKS = (".", ":", "!", "?", "…")  # "./." ends with "."
 GROUND_OPENERS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất", "Xét Tờ trình", "Theo Tờ trình")
 """How each ground of a preamble opens ("Căn cứ Luật …;" / "Theo đề nghị của Giám đốc Sở …"): after
 a ";" such a line is the next ground, however full the line before it."""
+_GROUND_OR_ENACTING = GROUND_OPENERS + _ENACTED_BY
 
 
 def _starts_lower(text: str) -> bool:
