@@ -679,3 +679,15 @@ def test_a_portal_page_as_pandocs_markdown_writes_it(tmp_path: Path) -> None:
     assert m.title == "Triển khai Đề án nâng cao nhận thức cộng đồng"
     assert [c.id for c in plan.walk()] == ["I", "I.1"]
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_markdown_escapes_of_a_table_bar_and_of_other_marks(tmp_path: Path) -> None:
+    """A converter that writes Markdown again escapes a page's bars and marks ("\\|", "\\~"): an
+    escaped bar ends a cell as a bar does, and no escape's backslash is left in a name."""
+    md = ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- \\|\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+          "--------------- \\|\n\nSố: 144/KH-UBND \\| Bắc Ninh, ngày 24 tháng 11 năm 2025 \\|\n\n**KẾ HOẠCH**\n\n"
+          "**Phát triển kinh tế số \\~ xã hội số**\n\n**I. QUAN ĐIỂM**\n\n1. Phát triển kinh tế số.\n")
+    plan = _parse_markdown_file(tmp_path, md)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "144/KH-UBND", "Bắc Ninh", "2025-11-24")
+    assert m.title == "Phát triển kinh tế số ~ xã hội số"

@@ -92,7 +92,7 @@ _MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
 anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>")."""
-_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+]|\s*$| {2,})"
+_MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 """A backslash escape ("1\\.", "\\-"), or a backslash ending a line or a column of a pandoc table:
 a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
