@@ -527,3 +527,15 @@ def test_an_articles_label_as_typists_write_it(label: str) -> None:
                           f"{text} hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực.\n")
     assert [(a.id, a.text) for a in plan.articles] == [("Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch."),
                                                        ("Điều 2", "Quyết định này có hiệu lực.")]
+
+
+def test_a_fourth_level_of_numbers_and_roman_points_closed_by_a_dot() -> None:
+    """Long plans number a fourth level ("1.1.1.1."), and some close roman points with a dot
+    ("i.", "ii."): each is a clause of its own, not text run into the one before."""
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\n\nI. NHIỆM VỤ\n\n1. Tuyên truyền\n\n1.1. Nội dung\n\n1.1.1. Tổ chức hội nghị.\n\n"
+                          "1.1.1.1. Cấp tỉnh.\n\n1.1.1.2. Cấp xã.\n\n2. Kiểm tra\n\na) Định kỳ:\n\ni. Ý thứ nhất.\n\n"
+                          "ii. Ý thứ hai.\n")
+    by_id = {c.id: c.text for c in plan.walk()}
+    assert by_id["I.1.1.1.1"] == "Cấp tỉnh." and by_id["I.1.1.1.2"] == "Cấp xã."
+    assert by_id["I.1.1.1"] == "Tổ chức hội nghị."
+    assert by_id["I.2.a.i"] == "Ý thứ nhất." and by_id["I.2.a.ii"] == "Ý thứ hai."

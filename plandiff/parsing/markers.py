@@ -16,12 +16,12 @@ from ..numerals import roman_value, to_roman
 from ..textnorm import CAPITALS
 
 Style = Literal[
-    "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "letter", "roman_lower", "paren_num",
-    "dash", "plus", "bullet",
+    "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "dotted4", "letter", "roman_lower",
+    "paren_num", "dash", "plus", "bullet",
 ]
 
 RANK: dict[str, float] = {
-    "part": 0, "upper_letter": 0.5, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "letter": 5,
+    "part": 0, "upper_letter": 0.5, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "dotted4": 4.5, "letter": 5,
     "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
 }
 """The conventional order of Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP):
@@ -42,6 +42,7 @@ SECTION_STYLES: tuple[Style, ...] = ("part", "upper_letter", "roman")
 
 KIND_OF_STYLE = {
     "part": "section", "upper_letter": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
+    "dotted4": "subitem",
     "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
     "bullet": "dash",
 }
@@ -83,9 +84,9 @@ def _roman_dash() -> re.Pattern[str]:
                       r"\s*(?P<rest>\S.*)$")
 
 
-_NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
+_NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[" + CAPITALS + r"].*)$")
-_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,2})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
+_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
 _NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
 """"1/ Tuyên truyền", "2- Kiểm tra": a slash or a dash after the number (local plans write them
 for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
@@ -93,9 +94,9 @@ _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ])[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
+_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
-dash, before a capital."""
+dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
 BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
 """Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings)."""
 _BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
@@ -193,7 +194,7 @@ def _numbered(text: str) -> Marker | None:
     if len(parts) == 1:
         style = "paren_num" if close == ")" else "arabic"
     else:
-        style = "dotted2" if len(parts) == 2 else "dotted3"
+        style = "dotted2" if len(parts) == 2 else "dotted3" if len(parts) == 3 else "dotted4"
     if parts[-1] == "" or 0 in map(int, parts) or rest[:1].isdigit():
         return None
     return Marker(style, label, key, int(parts[-1]), rest)
@@ -202,7 +203,8 @@ def _numbered(text: str) -> Marker | None:
 def _lettered(text: str) -> Marker | None:
     """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, and "ii)", "iv)" (roman)."""
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
-    m = (_LETTER.match(text) if ")" in text else None) or (_LETTER_DOT.match(text) if text[1:2] in "./-" else None)
+    m = (_LETTER.match(text) if ")" in text else None) or (
+        _LETTER_DOT.match(text) if text[1:2] in "./-" or (text[:1] in "ivx" and text[1:2] in "ivx") else None)
     if m is None:
         return None
     key, label, rest = m.group("key", "label", "rest")

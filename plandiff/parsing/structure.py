@@ -475,7 +475,7 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
         if style in _BULLETS:
             dash_count += 1
             own = f"-{dash_count}"
-        elif style == "dotted2" or style == "dotted3":
+        elif style in ("dotted2", "dotted3", "dotted4"):
             # "1.2.1." under "II.1.2" is "II.1.2.1": the parent's id already holds the prefix
             *prefix, own = mark.key.split(".")
             if not (parent_id and parent_id.split(".")[-len(prefix):] == prefix):
