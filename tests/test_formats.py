@@ -691,3 +691,23 @@ def test_markdown_escapes_of_a_table_bar_and_of_other_marks(tmp_path: Path) -> N
     m = plan.meta
     assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "144/KH-UBND", "Bắc Ninh", "2025-11-24")
     assert m.title == "Phát triển kinh tế số ~ xã hội số"
+
+
+def test_a_text_copied_out_of_a_pdf_whose_fallback_letters_stand_apart() -> None:
+    """A browser's PDF draws the letters its font lacks from a fallback font; a text copied out of
+    it has each such letter apart ("Th ự c hi ệ n", the layer's space after it and before it where
+    it goes on a word, a word's own space a second one). The words are whole again — and a word
+    that opens on such a letter keeps its space ("trực Ủy", "công tác ở", "TTg. Ủy")."""
+    split = ("Ủ Y BAN NHÂN DÂN\nT Ỉ NH Đ Ắ K L Ắ K\nS ố : 0124/KH-UBND\nĐ ắ k L ắ k, ngày 18 tháng 11 năm 2025\n"
+             "K Ế  HO Ạ CH\nPHÁT Đ Ộ NG THI ĐUA NĂM 2025\n"
+             "Th ự c hi ệ n Quy ế t đ ị nh s ố  2437/QĐ-TTg ngày 04/11/2025 c ủ a Th ủ  t ướ ng Chính ph ủ , Ban Th ườ ng tr ự c Ủ y ban\n"
+             "I. M Ụ C ĐÍCH\n1. Tuyên truy ề n ở  các huy ệ n v ề  c ơ  ch ế  ư u đãi c ủ a T ỉ nh.\n")
+    plan = plandiff.parse(split)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date, m.doc_type) == (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "0124/KH-UBND", "Đắk Lắk", "2025-11-18", "KẾ HOẠCH")
+    assert plan.preamble == ("Thực hiện Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ, "
+                             "Ban Thường trực Ủy ban")
+    assert plan.clauses[0].children[0].text == "Tuyên truyền ở các huyện về cơ chế ưu đãi của Tỉnh."
+    typed = "KẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n1. Tuyên truyền ở cơ sở về chế độ ưu đãi ở các xã.\n"
+    assert legacy.rejoin_fallback_letters(typed * 30) == typed * 30  # a text typed as it reads is left as it is

@@ -365,3 +365,47 @@ def _plain_capitals(word: str) -> int:
     """How many ASCII letters a word has, all capitals; -1 when it has none or one in lower case."""
     plain = [c for c in word if "A" <= c <= "Z" or "a" <= c <= "z"]
     return len(plain) if plain and all(c <= "Z" for c in plain) else -1
+
+
+FALLBACK_LETTERS = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸƠƯ"
+"""The Vietnamese letters a font made for Western languages lacks (those outside Latin-1 and
+Latin Extended-A): a browser's or an office suite's PDF draws them from a fallback font."""
+_LONE_LETTERS = re.compile(r"(?<![^ \n])[" + FALLBACK_LETTERS + r"]{1,3}(?![^ \n])")
+_ANY_FALLBACK = re.compile(r"[" + FALLBACK_LETTERS + r"]")
+
+
+def rejoin_fallback_letters(text: str) -> str:
+    """A text copied out of a PDF whose fallback-font letters stand apart ("Th ự c hi ệ n Quy ế t
+    đ ị nh s ố  2437": the layer's runs are the fonts' runs, a space put after a run that does not
+    end in one), each such letter joined to its word again. The space after one is always the
+    layer's (a word's own space is a second: "s ố  2437" is "số 2437"); the one before it is the
+    layer's where the letters on both sides make one syllable with it ("Th ự c" is "Thực"), a
+    word's own where they do not ("trực Ủy", "các ở", "TTg. Ủy"). Only where most of the text's
+    fallback letters stand apart so: a text typed as it reads has almost none alone."""
+    if " ệ " not in text:
+        return text  # ("hiện", "việc", "nghiệp": such a text holds " ệ " many times; one look tells)
+    sample = text[:20_000]
+    lone = len(_LONE_LETTERS.findall(sample))
+    if lone < 20 or lone < 0.5 * len(_ANY_FALLBACK.findall(sample)):
+        return text
+    out: list[str] = []  # the text so far, a character an item (its last word is looked at)
+    pos = 0
+    for m in _LONE_LETTERS.finditer(text):
+        a, b = m.span()
+        out.extend(text[pos:a])
+        if len(out) >= 2 and out[-1] == " " and out[-2].isalpha():
+            k = len(out) - 1
+            while k > 0 and out[k - 1].isalpha():
+                k -= 1
+            j = b + 1
+            if text[b:b + 1] == " ":  # the letters after it, the layer's space between
+                while j < len(text) and text[j].isalpha():
+                    j += 1
+            word = ("".join(out[k:-1]) + m.group() + text[b + 1:j]).lower()
+            # (the Central Highlands' names end in "k": "Đắk Lắk" reads as "đắc", "lắc" do)
+            if is_syllable(word) or (word.endswith("k") and is_syllable(word[:-1] + "c")):
+                out.pop()  # the layer's space: the letter goes on the word before it
+        out.extend(m.group())
+        pos = b + 1 if text[b:b + 1] == " " else b  # the space after it is always the layer's
+    out.extend(text[pos:])
+    return "".join(out)

@@ -315,6 +315,10 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
         raise errors.InputTooLarge(f"the {fmt} input holds {len(text):,} characters of text; a plan holds far fewer "
                                    f"(limit {MAX_TEXT_CHARS:,})")
     text = nfc(text)
+    if fmt in ("text", "markdown"):
+        # a text copied out of a PDF whose fallback font's letters stand apart ("Th ự c hi ệ n"):
+        # a PDF's own reader has its glyphs' places and puts them back itself
+        text = legacy.rejoin_fallback_letters(text)
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
