@@ -163,7 +163,8 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             body = body.strip()
             begin = _first_kept(text, begin, end, removed)
             first, last = body[0], body[-1]
-        if first in _SEPARATOR_FIRST and (_SEPARATOR.match(body) or ("|" in body and _ROW_RULE.fullmatch(body))):
+        if (first in _SEPARATOR_FIRST and body[1:2] in _SEPARATOR_FIRST
+                and (_SEPARATOR.match(body) or ("|" in body and _ROW_RULE.fullmatch(body)))):
             # (a table's |---| rule without its outer pipes, "---|---", as html2text writes it, too)
             artefacts.append(Artefact("separator", body, Span(begin, end)))
             blank = True
