@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -141,3 +143,11 @@ def test_a_bracketed_marker_after_emphasis_is_placed_where_the_source_has_it() -
     assert plan.appendices[0].tables[0].rows[1] == ("1", "Tuyên truyền", "Sở Tư pháp")
     lost, invented = lost_and_invented(plan)
     assert not lost and not invented
+
+
+def test_a_markdown_line_parted_by_a_tab_loses_no_mark() -> None:
+    """Fuzzing found it: in Markdown a tab parts a line's cells, and a cell's text is the line's
+    own — a mark the line kept ("*" before a dash, mid-line) is not taken off again at the cell's
+    start, where it would have opened emphasis."""
+    plan = plandiff.parse("**III. PHÁT\n**1. Thể chế**\nNơi nhận:\n#đ\t*–)- UBND các xã, phường;")
+    assert lost_and_invented(plan) == (Counter(), Counter())

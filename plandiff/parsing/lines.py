@@ -185,7 +185,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
         lines.append(  # positional: the fields text, start, end, indent, blank_before, cells, row, table, plain
             Line(body, begin, end, 0 if markdown else lead, blank,
                  () if plain or (markdown and "\t" not in body) or not _gap(content)
-                 else _markdown_cells(content, start) if markdown else _cells(content, start),
+                 else _markdown_cells(content, start, body) if markdown else _cells(content, start),
                  False, None, plain)
         )
         blank = False
@@ -432,16 +432,19 @@ def _cells(content: str, start: int) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-def _markdown_cells(content: str, start: int) -> tuple[Cell, ...]:
-    """A Markdown line's cells, parted by tabs only, each without its emphasis ("**CHỦ TỊCH**"; the
-    line's markup is set aside as artefacts once, by the line)."""
+def _markdown_cells(content: str, start: int, body: str) -> tuple[Cell, ...]:
+    """A Markdown line's cells, parted by tabs only: each the text of the line's own (its emphasis
+    already set aside as the line's artefacts: ``body``), placed where its piece of the line is."""
+    lead = len(content) - len(content.lstrip())
+    pieces, texts = content.strip().split("\t"), body.split("\t")
+    if len(pieces) != len(texts):
+        return ()
     cells: list[Cell] = []
-    pos = 0
-    for piece in content.split("\t"):
-        text = strip_markdown(piece.strip(), 0)[0].strip()
-        if text:
-            lead = pos + len(piece) - len(piece.lstrip())
-            cells.append(Cell(text, start + lead, start + lead + len(piece.strip())))
+    pos = start + lead
+    for piece, text in zip(pieces, texts, strict=True):
+        if text.strip():
+            at = pos + len(piece) - len(piece.lstrip())
+            cells.append(Cell(text.strip(), at, at + len(piece.strip())))
         pos += len(piece) + 1
     return tuple(cells)
 
