@@ -37,27 +37,21 @@ class Forked(Generic[T]):
         self._read: int | None = None
         if not FORK:
             return
-        import signal
-
         read, write = os.pipe()
-        # Ctrl-C or a kill between the fork and the child's pid kept here would leave the child
-        # unknown to ``close``: the signals wait until it is known (then stop it if they end us)
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
         try:
             pid = os.fork()
         except OSError:  # no process left to fork: in line
             os.close(read)
             os.close(write)
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             return
         if pid == 0:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             _child(read, write, fn, args)
-        os.close(write)
+        # the child is known before anything else is called (a signal is handled only at a call):
+        # Ctrl-C or a kill from here on stops it too, even before ``with`` has this object
         self._pid, self._read = pid, read
         try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        except BaseException:  # a signal that waited, raised as the mask lifts: the child goes too
+            os.close(write)
+        except BaseException:
             self.close()
             raise
 
