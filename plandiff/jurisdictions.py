@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
 
 from .model import Jurisdiction
 from .textnorm import match_key
 
+LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "phường", "xã")
+"""The levels of local government, longest first (a pattern tries them in this order): "đặc khu"
+(a special zone, since 2025) is a commune's. One list for the header, the citations and the corpus."""
+LEVELS_RE = "|".join(LEVELS)
+
 
 @cache
 def successions() -> tuple[tuple[Jurisdiction, Jurisdiction, str], ...]:
+    import json  # (on first use: the parser needs only ``LEVELS`` of this module)
+
     data = json.loads(resources.files("plandiff").joinpath("data/successions.json").read_text(encoding="utf-8"))
     return tuple(
         (Jurisdiction(s["old"]["name"], s["old"]["level"]), Jurisdiction(s["new"]["name"], s["new"]["level"]), s["effective"])

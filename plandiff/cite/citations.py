@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..errors import require
-from ..jurisdictions import canonical
+from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
 from ..textnorm import CAPITALS, HYPHENS, match_key
 
@@ -83,7 +83,7 @@ DEPARTMENTS = r"(?:(?:Bộ trưởng|Thứ trưởng) Bộ|Bộ|(?:Giám đốc|
 "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"): a "và" inside the name does not end it."""
 ISSUER_AFTER = re.compile(
     r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
-    + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:(?:Ủy|Uỷ) ban nhân dân|UBND)(?: (?:[Qq]uận|[Pp]hường) \d{1,2}(?![\d/])|(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?"
+    + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:(?:Ủy|Uỷ) ban nhân dân|UBND)(?: (?:[Qq]uận|[Pp]hường) \d{1,2}(?![\d/])|(?: (?:" + LEVELS_RE + r"))?"
     r"(?: [" + CAPITALS + r"][\wÀ-ỹ]*)*)|Hội đồng nhân dân(?: \w+)*?"
     r"|[" + CAPITALS + r"][^,;.()]{2,60}?))(?=\s+(?i:về|phê duyệt|quy định|hướng dẫn|ban hành|và|thực hiện)\b|\s*[,;.(]|\s*$|\s+\(nay"
 
@@ -505,7 +505,7 @@ def _authority(f: _Found, plan: Plan, hint: Jurisdiction | None) -> str | None:
         return canonical(hint)
     own = plan.meta.jurisdiction
     issuer = match_key(f.issuer or "")
-    m = re.search(r"(?:ủy ban nhân dân|ubnd)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?:\s+(.+))?$", issuer)
+    m = re.search(r"(?:ủy ban nhân dân|ubnd)\s+(" + LEVELS_RE + r")(?:\s+(.+))?$", issuer)
     if m:
         level, name = m.group(1), (m.group(2) or "").strip()
         if name.isdigit():  # "UBND Quận 3": a unit known by its number, named with its level as its own plan names it

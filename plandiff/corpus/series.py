@@ -13,12 +13,12 @@ from typing import Any
 
 from networkx.utils import UnionFind
 
-from ..jurisdictions import canonical
+from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Jurisdiction
 from ..textnorm import match_key, words
 from .store import Document, Store
 
-_LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_LEVEL = r"(?:" + LEVELS_RE + r")"
 _PLACE = re.compile(r"(?:\s*(?:trên địa bàn|tại|của))?\s*\b(?:Tỉnh|tỉnh|Thành phố|thành phố|Huyện|huyện|Quận|quận|Thị xã|thị xã|Xã|xã|"
                     r"Phường|phường|Thị trấn|thị trấn|Đặc khu|đặc khu)\s+(?P<first>\w)")
 """A level word before a capitalised name is a place ("trên địa bàn tỉnh Thừa Thiên Huế"); "kinh tế

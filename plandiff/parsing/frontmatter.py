@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..jurisdictions import LEVELS
 from ..model import HeaderLine, Jurisdiction, Span
 from ..textnorm import CAPITALS, HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
@@ -61,8 +62,7 @@ def _blank_date(text: str) -> re.Match[str] | None:
 
 
 _STAMPS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "KHẨN")
-_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "phường", "xã")
-"""The levels of local government, longest first: "đặc khu" (a special zone, since 2025) is a commune's."""
+_LEVELS = LEVELS
 _PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận", "thị": "thị xã"}
 _NOT_IN_NAMES = frozenset("năm giai đoạn đến và về trong theo thời kỳ từ cho của lần nhiệm trên tại với".split())
 """Words that end a place's name in a title set in capitals."""
