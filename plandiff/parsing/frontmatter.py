@@ -76,12 +76,13 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
             re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ|đoàn)\s+(?!ban\b)(\S.*)$"))
 
 
-_AUTHORITY = re.compile(r"^(?:(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.\s*|(?:T/M|K/T|T/L)\s*)(?=[" + CAPITALS + r"]|$)"
+_DOTTED_MARKS, _SLASHED_MARKS = r"(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)", r"(?:T/M|K/T|T/L)"
+_AUTHORITY = re.compile(r"^(?:(?:" + _DOTTED_MARKS + r"\s*\.\s*|" + _SLASHED_MARKS + r"\s*)(?=[" + CAPITALS + r"]|$)"
                         r"|(?:TM|KT|TL|TUQ)\s+(?=[" + CAPITALS + r"]))")
 """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
 without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf; the mark alone on its line ("TM."
 / "ỦY BAN NHÂN DÂN TỈNH", a narrow cell's break) too."""
-_BARE_AUTHORITY = re.compile(r"^(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.$|^(?:T/M|K/T|T/L)$")
+_BARE_AUTHORITY = re.compile(r"^" + _DOTTED_MARKS + r"\s*\.$|^" + _SLASHED_MARKS + r"$")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",

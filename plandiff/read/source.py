@@ -207,7 +207,6 @@ def _multiline_as_html(block: str, border: str) -> str | None:
     """A multiline table as an HTML table: its columns where the border's dash runs begin, a row
     to each run of lines between blank ones, a cell's lines one paragraph until a backslash ends
     one (pandoc's hard break)."""
-    import html as escaping
 
     starts = [m.start() for m in re.finditer(r"-{3,}", border)]
     lines = block.split("\n")[1:-1]
@@ -232,16 +231,22 @@ def _multiline_as_html(block: str, border: str) -> str | None:
                     para.append(piece)
             if para:
                 paras.append(" ".join(para))
-            cells.append("".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras if x))
+            cells.append(_paragraphs_html(paras))
         body += "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
     return f"<table>{body}</table>" if body else None
+
+
+def _paragraphs_html(paras: list[str]) -> str:
+    """A table cell's paragraphs of Markdown as HTML paragraphs (a grid's or a multiline table's)."""
+    import html as escaping
+
+    return "".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras if x)
 
 
 def _grid_as_html(block: str) -> str | None:
     """A grid table as an HTML table: columns where its first border puts "+", rows between its
     borders, a cell's lines joined into paragraphs (a blank line between two). None when its
     lines do not keep the border's columns."""
-    import html as escaping
 
     lines = block.rstrip("\n").split("\n")
     cuts = [k for k, ch in enumerate(lines[0]) if ch == "+"]
@@ -272,7 +277,7 @@ def _grid_as_html(block: str) -> str | None:
             elif para:
                 paras.append(" ".join(para))
                 para = []
-        return "".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras)
+        return _paragraphs_html(paras)
 
     body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table>{body}</table>"
