@@ -539,3 +539,28 @@ def test_a_fourth_level_of_numbers_and_roman_points_closed_by_a_dot() -> None:
     assert by_id["I.1.1.1.1"] == "Cấp tỉnh." and by_id["I.1.1.1.2"] == "Cấp xã."
     assert by_id["I.1.1.1"] == "Tổ chức hội nghị."
     assert by_id["I.2.a.i"] == "Ý thứ nhất." and by_id["I.2.a.ii"] == "Ý thứ hai."
+
+
+@pytest.mark.parametrize("close", [")", "."])
+@pytest.mark.parametrize("dot", [".", ""])
+def test_a_points_sub_points_numbered_after_its_letter(dot: str, close: str) -> None:
+    """"a.1)", "a.2)" under "a)" (and "a1)", "b.1.") are clauses of the point, each on its own, not
+    text run into the point's heading; the next letter closes them."""
+    subs = [f"a{dot}1{close} Tổ chức các hoạt động truyền thông nhân Tháng hành động vì bình đẳng giới và phòng",
+            "ngừa, ứng phó với bạo lực trên cơ sở giới.", f"a{dot}2{close} Xây dựng chuyên mục trên báo, đài.",
+            "b) Công tác kiểm tra", f"b{dot}1{close} Kiểm tra việc thực hiện pháp luật.", "2. Kinh phí", "a) Ngân sách tỉnh."]
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n1. Nhiệm vụ chung\na) Công tác truyền thông\n" + "\n".join(subs) + "\n")
+    by_id = {c.id: c for c in plan.walk()}
+    assert by_id["I.1.a"].text == "Công tác truyền thông"
+    assert [(c.id, c.label, c.kind) for c in by_id["I.1.a"].children] == [
+        ("I.1.a.1", f"a{dot}1{close}", "point"), ("I.1.a.2", f"a{dot}2{close}", "point")]
+    assert by_id["I.1.a.1"].text.endswith("trên cơ sở giới.")
+    assert [c.id for c in by_id["I.1.b"].children] == ["I.1.b.1"]
+    assert [c.id for c in by_id["I"].children] == ["I.1", "I.2"]
+    assert by_id["I.2.a"].text == "Ngân sách tỉnh."
+
+
+def test_a_letter_and_a_number_without_their_closing_mark_are_text() -> None:
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n1. Nhiệm vụ\na) Xây dựng nhà văn hóa diện tích\n"
+                          "m2 sàn trở lên.\na0) không là nhãn.\n")
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.1.a"]

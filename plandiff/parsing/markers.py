@@ -16,16 +16,16 @@ from ..numerals import roman_value, to_roman
 from ..textnorm import CAPITALS
 
 Style = Literal[
-    "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "dotted4", "letter", "roman_lower",
-    "paren_num", "dash", "plus", "bullet",
+    "part", "upper_letter", "article", "roman", "arabic", "dotted2", "dotted3", "dotted4", "letter", "letter_sub",
+    "roman_lower", "paren_num", "dash", "plus", "bullet",
 ]
 
 RANK: dict[str, float] = {
     "part": 0, "upper_letter": 0.5, "article": 1, "roman": 1, "arabic": 2, "dotted2": 3, "dotted3": 4, "dotted4": 4.5, "letter": 5,
-    "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
+    "letter_sub": 5.5, "roman_lower": 6, "paren_num": 7, "dash": 8, "plus": 9, "bullet": 10,
 }
 """The conventional order of Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP):
-Phần, mục (I.), khoản (1.), 1.1., điểm (a)), then bullets; parts lettered "A.", "B." stand
+Phần, mục (I.), khoản (1.), 1.1., điểm (a)) and its sub-points (a.1)), then bullets; parts lettered "A.", "B." stand
 between a Phần and its mục. Used only as a prior."""
 
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -43,7 +43,7 @@ SECTION_STYLES: tuple[Style, ...] = ("part", "upper_letter", "roman")
 KIND_OF_STYLE = {
     "part": "section", "upper_letter": "section", "article": "article", "roman": "section", "arabic": "item", "dotted2": "subitem", "dotted3": "subitem",
     "dotted4": "subitem",
-    "letter": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
+    "letter": "point", "letter_sub": "point", "roman_lower": "point", "paren_num": "point", "dash": "dash", "plus": "dash",
     "bullet": "dash",
 }
 
@@ -94,6 +94,8 @@ _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
+_LETTER_SUB = re.compile(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)])\s+(?P<rest>\S.*)$")
+""""a.1) Tổ chức …", "b.2. …", "a1) …": a point's sub-points, numbered after its letter."""
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
 dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
@@ -201,7 +203,14 @@ def _numbered(text: str) -> Marker | None:
 
 
 def _lettered(text: str) -> Marker | None:
-    """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, and "ii)", "iv)" (roman)."""
+    """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, "ii)", "iv)" (roman), and a
+    point's sub-points "a.1)", "a1)"."""
+    if text[1:2].isdigit() or (text[1:2] == "." and text[2:3].isdigit()):
+        sub = _LETTER_SUB.match(text)
+        if sub is None or int(sub.group("num")) == 0:
+            return None
+        letter, num = sub.group("letter", "num")
+        return Marker("letter_sub", sub.group("label"), f"{letter}.{int(num)}", int(num), sub.group("rest"))
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
     m = (_LETTER.match(text) if ")" in text else None) or (
         _LETTER_DOT.match(text) if text[1:2] in "./-" or (text[:1] in "ivx" and text[1:2] in "ivx") else None)

@@ -475,8 +475,9 @@ def _to_clauses(nodes: list[_Node], parent_id: str, parent_kind: str | None = No
         if style in _BULLETS:
             dash_count += 1
             own = f"-{dash_count}"
-        elif style in ("dotted2", "dotted3", "dotted4"):
-            # "1.2.1." under "II.1.2" is "II.1.2.1": the parent's id already holds the prefix
+        elif style in ("dotted2", "dotted3", "dotted4", "letter_sub"):
+            # "1.2.1." under "II.1.2" is "II.1.2.1", "a.1)" under "II.1.a" is "II.1.a.1": the
+            # parent's id already holds the prefix
             *prefix, own = mark.key.split(".")
             if not (parent_id and parent_id.split(".")[-len(prefix):] == prefix):
                 own = mark.key
