@@ -811,3 +811,23 @@ def test_an_authoritys_mark_alone_on_its_line_opens_the_signature() -> None:
     assert plan.articles[-1].text == "Quyết định này có hiệu lực./."
     assert plan.signature[0] == "TM. ỦY BAN NHÂN DÂN TỈNH"
     assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn Phòng", "PHÓ CHỦ TỊCH")
+
+
+@pytest.mark.parametrize(("authority", "signature", "jurisdiction"), [
+    ("ỦY BAN NHÂN DÂN TỈNH", "", ("Bình Định", "tỉnh")),
+    ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "", ("Bình Định", "tỉnh")),
+    ("", "TM. ỦY BAN NHÂN DÂN HUYỆN\nCHỦ TỊCH\nNguyễn Văn A", ("Bình Định", "huyện")),
+    ("", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A", ("Bình Định", "")),
+])
+def test_the_level_from_the_authority_that_enacts_or_signs(authority: str, signature: str,
+                                                           jurisdiction: tuple[str, str]) -> None:
+    """A portal page that kept only "ỦY BAN NHÂN DÂN" of the issuer's cell: the authority's line
+    above the grounds, or the signature's, names the level (and the date line the place)."""
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                          "Số: 2873/QĐ-UBND | Bình Định, ngày 08 tháng 07 năm 2021 |\n"
+                          f"{authority}\nCăn cứ Luật Bình đẳng giới ngày 29/11/2006;\nQUYẾT ĐỊNH:\n"
+                          "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện bình đẳng giới.\n"
+                          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                          f"Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n{signature}\n")
+    assert plan.meta.issuer == "ỦY BAN NHÂN DÂN"
+    assert plan.meta.jurisdiction == plandiff.Jurisdiction(*jurisdiction)

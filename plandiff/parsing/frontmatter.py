@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..jurisdictions import LEVELS
@@ -701,11 +702,15 @@ def _read_place_date(h: Header, text: str) -> None:
 
 
 def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: str | None,
-                 parent_issuer: str | None = None) -> Jurisdiction | None:
+                 parent_issuer: str | None = None, authorities: Sequence[str] = ()) -> Jurisdiction | None:
     """From the issuer ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ") or its parent body ("UBND TỈNH
-    QUẢNG NAM" above "SỞ Y TẾ"), else from the title or preamble ("… trên địa bàn tỉnh …")."""
-    if issuer or parent_issuer:
-        for part in (x for x in (issuer, parent_issuer) if x):
+    QUẢNG NAM" above "SỞ Y TẾ"), then from the authority that enacts or signs (a page that kept
+    only "ỦY BAN NHÂN DÂN" of the issuer, over "ỦY BAN NHÂN DÂN TỈNH" above the grounds), else
+    from the title or preamble ("… trên địa bàn tỉnh …")."""
+    names = [x for x in (issuer, parent_issuer) if x]
+    names += [_AUTHORITY.sub("", x) for x in authorities]
+    if names:
+        for part in names:
             low = part.lower()
             party = _place_patterns()[2].search(low)
             if party:  # "TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HẢI PHÒNG", "TỈNH ĐOÀN NGHỆ AN": a Party's (Youth Union's) committee of that place
@@ -722,7 +727,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                     return Jurisdiction(_title_case(name), level)
         # "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN": a body of its
         # level that names no place; the place of its date does
-        ends = next((level for part in (issuer, parent_issuer) if part for level in _LEVELS
+        ends = next((level for part in names for level in _LEVELS
                      if re.search(rf"(?<!\w){level}$", part.lower().rstrip(" .,"))), None)
         if ends and place:
             return Jurisdiction(place, ends)

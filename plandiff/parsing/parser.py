@@ -148,7 +148,8 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         soft_wraps=layout.soft_wraps, width=layout.width,
     ) if appendix_start < len(lines) else ([], [], [])
     artefacts.extend(appendix_artefacts)
-    juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer)
+    juris = frontmatter.jurisdiction(header.issuer, header.title, preamble, header.place, header.parent_issuer,
+                                     [h.text for h in parts.header if h.role == "authority"] + closing.authority)
     notes = tuple(Footnote(n.label, n.text, _clause_at(clauses, n.marker_offset), n.span) for n in [*found_notes, *bracket_notes])
     meta = Meta(
         issuer=header.issuer, parent_issuer=header.parent_issuer, number=header.number, place=header.place,
