@@ -576,15 +576,16 @@ def test_a_grid_tables_cells_over_several_lines_as_pandocs_markdown_writes_them(
 
 def test_a_rule_that_typography_made_dashes_and_a_recipient_left_without_its_semicolon() -> None:
     """Word's (or pandoc's) typography turns "-------" under the issuer into "——-"; a recipients'
-    list run together whose "(để b/c)" lost its ";" still parts at the next list mark."""
+    list run together whose "(để b/c)" lost its ";" still parts at the next list mark, and so does
+    one whose mark a page glued to the ";" (";- CVP …")."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n——-\nSố: 235/KH-UBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
             "Quan trắc môi trường\n\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn./.\n\nNơi nhận:\n- Bộ Nông nghiệp và Môi trường (để b/c);\n"
-            "- Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c) - Chủ tịch UBND tỉnh (để b/c);\n- Lưu: VT.\n\n"
-            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Xuân Liêm\n")
+            "- Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c) - Chủ tịch UBND tỉnh (để b/c);- CVP, các PCVP UBND tỉnh (để theo\n"
+            "dõi);\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Xuân Liêm\n")
     plan = plandiff.parse(text)
     assert plan.meta.issuer == "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"
     assert plan.recipients == ("Bộ Nông nghiệp và Môi trường (để b/c);", "Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c)",
-                               "Chủ tịch UBND tỉnh (để b/c);", "Lưu: VT.")
+                               "Chủ tịch UBND tỉnh (để b/c);", "CVP, các PCVP UBND tỉnh (để theo dõi);", "Lưu: VT.")
 
 
 def test_markdown_of_a_word_plan_as_mammoth_and_markdownify_write_it(tmp_path: Path) -> None:
