@@ -659,6 +659,23 @@ def test_back_matter_laid_out_as_indented_text_columns() -> None:
     assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")
 
 
+def test_a_simple_tables_borders_in_plain_text_are_rules() -> None:
+    """pandoc's plain text borders a table with a run of dashes a column, parted by spaces
+    ("------ ------"): a rule, no recipient and no bullet, above the back matter or under it."""
+    rule = "  " + "-" * 35 + " " + "-" * 35
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nPhát động thi đua\n\n"
+            f"I. MỤC ĐÍCH\n1. Tuyên truyền./.\n\n{rule}\n"
+            "  Nơi nhận:                           KT. CHỦ TỊCH\n"
+            "  - Như trên;                         PHÓ CHỦ TỊCH\n"
+            "  - Lưu: VT.                          Đào Mỹ\n"
+            f"\n{rule}\n")
+    plan = plandiff.parse(text)
+    assert plan.recipients == ("Như trên;", "Lưu: VT.")
+    assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")
+    assert [a.kind for a in plan.artefacts] == ["separator", "separator"]
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+
+
 def test_a_portal_page_as_pandocs_markdown_writes_it(tmp_path: Path) -> None:
     """pandoc's Markdown of a web page: the page's parts in fenced divs (":::"), its header table a
     multiline table (a border of dash runs, a cell's lines ending in a backslash where they broke,

@@ -97,9 +97,10 @@ _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
-_SEPARATOR = re.compile(r"^[-–—_=*~.·]{3,}$|^\+(?:[-=:]{3,}\+)+$")
+_SEPARATOR = re.compile(r"^[-–—_=*~.·]{3,}(?:[ \t]+[-–—_=*~.·]{3,})*$|^\+(?:[-=:]{3,}\+)+$")
 """A rule: a line of dashes (typography may have made them en or em dashes: "——-"), underscores …,
-or a grid table's border ("+-----+-----+", pandoc's)."""
+a simple table's border, a run of dashes a column ("------- -------", pandoc's plain text), or a
+grid table's ("+-----+-----+")."""
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 # What a stripped line must begin with for each pattern to match it: most lines are tested by
 # one character, not a regex
