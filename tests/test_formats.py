@@ -659,10 +659,11 @@ def test_back_matter_laid_out_as_indented_text_columns() -> None:
     assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")
 
 
-def test_a_simple_tables_borders_in_plain_text_are_rules() -> None:
-    """pandoc's plain text borders a table with a run of dashes a column, parted by spaces
-    ("------ ------"): a rule, no recipient and no bullet, above the back matter or under it."""
-    rule = "  " + "-" * 35 + " " + "-" * 35
+@pytest.mark.parametrize("rule", ["  " + "-" * 35 + " " + "-" * 35, "+:" + "=" * 34 + "+:" + "=" * 33 + ":+"])
+def test_a_tables_borders_in_plain_text_are_rules(rule: str) -> None:
+    """pandoc's plain text borders a simple table with a run of dashes a column, parted by spaces
+    ("------ ------"), and a grid table's header with "=", aligned by colons ("+:====+:===:+"):
+    a table's border or a rule, no recipient and no bullet, above the back matter or under it."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nPhát động thi đua\n\n"
             f"I. MỤC ĐÍCH\n1. Tuyên truyền./.\n\n{rule}\n"
             "  Nơi nhận:                           KT. CHỦ TỊCH\n"
@@ -672,8 +673,8 @@ def test_a_simple_tables_borders_in_plain_text_are_rules() -> None:
     plan = plandiff.parse(text)
     assert plan.recipients == ("Như trên;", "Lưu: VT.")
     assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đào Mỹ")
-    assert [a.kind for a in plan.artefacts] == ["separator", "separator"]
     assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
 
 
 def test_a_portal_page_as_pandocs_markdown_writes_it(tmp_path: Path) -> None:
@@ -729,3 +730,42 @@ def test_a_text_copied_out_of_a_pdf_whose_fallback_letters_stand_apart() -> None
     assert plan.clauses[0].children[0].text == "Tuyên truyền ở các huyện về cơ chế ưu đãi của Tỉnh."
     typed = "KẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n1. Tuyên truyền ở cơ sở về chế độ ưu đãi ở các xã.\n"
     assert legacy.rejoin_fallback_letters(typed * 30) == typed * 30  # a text typed as it reads is left as it is
+
+
+def test_pandocs_plain_text_of_a_word_plan_and_of_a_page_reads_its_tables(tmp_path: Path) -> None:
+    """pandoc's plain text keeps a Word table as a grid ("+---+", cells between "|") and a page's
+    as a multiline table (a border of dash runs over and under it): the header's cells, a rule
+    under the issuer's name and one under the motto inside them, and an appendix's task table
+    whose cells run over several lines are read as their tables, in a .txt as in Markdown."""
+    border = "  " + "-" * 35 + " " + "-" * 35
+    header = (f"{border}\n  ỦY BAN NHÂN                         CỘNG HÒA XÃ\n"
+              "  DÂN                                 HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "  THÀNH PHỐ HÀ NỘI                    Độc lập - Tự do - Hạnh phúc\n"
+              "  --------                            ---------------\n\n"
+              "  Số: 310/KH-UBND                     Hà Nội, ngày\n"
+              f"                                      24 tháng 11 năm 2025\n{border}\n\n")
+    grid = ("+------+----------------------------+-------------------+\n"
+            "| TT   | Nhiệm vụ thực hiện         | Người thực hiện   |\n"
+            "+======+:===========================+:==================+\n"
+            "| 1.   | Rà soát việc đáp ứng các   | Đỗ Mạnh Cường     |\n"
+            "|      | điều kiện của học viên     |                   |\n"
+            "|      |                            | Vũ Việt Linh      |\n"
+            "+------+----------------------------+-------------------+\n"
+            "| 2.   | Tổ chức kiểm tra           | Vũ Việt Linh      |\n"
+            "+------+----------------------------+-------------------+\n")
+    text = (f"Trang chủ\n\n{header}KẾ HOẠCH\n\nPHÁT TRIỂN HẠ TẦNG 5G\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Bảo đảm tiến độ./.\n\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrương Việt Dũng\n\nPHỤ LỤC\n\nPHÂN CÔNG NHIỆM VỤ\n\n"
+            "(Kèm theo Kế hoạch số 310/KH-UBND ngày 24/11/2025 của UBND Thành phố)\n\n" + grid)
+    path = tmp_path / "hanoi.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = plandiff.parse(path)
+    assert plan.meta.source_format == "text"
+    assert (plan.meta.issuer, plan.meta.number, plan.meta.date) == ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "310/KH-UBND", "2025-11-24")
+    assert plan.meta.title == "PHÁT TRIỂN HẠ TẦNG 5G"
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert plan.meta.signer == "Trương Việt Dũng"
+    assert [t.rows for a in plan.appendices for t in a.tables] == [(
+        ("TT", "Nhiệm vụ thực hiện", "Người thực hiện"),
+        ("1.", "Rà soát việc đáp ứng các điều kiện của học viên", "Đỗ Mạnh Cường\nVũ Việt Linh"),
+        ("2.", "Tổ chức kiểm tra", "Vũ Việt Linh"))]
+    assert lost_and_invented(plan) == (Counter(), Counter())

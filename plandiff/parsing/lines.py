@@ -106,6 +106,8 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3}
 # one character, not a regex
 _EMPTY_FIRST = frozenset("|*_")
 _SEPARATOR_FIRST = frozenset("-–—_=*~.·+")
+_SEPARATOR_SECOND = _SEPARATOR_FIRST | {":"}
+"""A rule's second character: a grid table's border may align its first column ("+:===+")."""
 # and a page number: "-", "T", "t" or a digit
 _CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
 _CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
@@ -164,7 +166,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             body = body.strip()
             begin = _first_kept(text, begin, end, removed)
             first, last = body[0], body[-1]
-        if (first in _SEPARATOR_FIRST and body[1:2] in _SEPARATOR_FIRST
+        if (first in _SEPARATOR_FIRST and body[1:2] in _SEPARATOR_SECOND
                 and (_SEPARATOR.match(body) or ("|" in body and _ROW_RULE.fullmatch(body)))):
             # (a table's |---| rule without its outer pipes, "---|---", as html2text writes it, too)
             artefacts.append(Artefact("separator", body, Span(begin, end)))

@@ -142,18 +142,21 @@ def _tables_in_markdown(src: SourceText, label: str) -> SourceText:
     """Markdown holding tables whose cells hold paragraphs — written as HTML (pandoc's GitHub or
     CommonMark Markdown of a Word file) or as grid tables (pandoc's own): the header and the
     signature, an appendix's task table. Each is read as a web page's table is: its text in its
-    place, cells side by side, its rows kept as a table's."""
-    if src.format != "markdown":
+    place, cells side by side, its rows kept as a table's. Plain text holds grid and multiline
+    tables too (pandoc's plain text of a Word file or a page), their cells' text as it stands."""
+    if src.format not in ("markdown", "text"):
         return src
+    markdown = src.format == "markdown"
     # (each look a scan in C, one character first: a needle of several costs some 30 µs a look in
     # a long Vietnamese text, one a microsecond)
     text = src.text
-    has_html = "<" in text and ("</table" in text or "</TABLE" in text or "</Table" in text)
+    has_html = markdown and "<" in text and ("</table" in text or "</TABLE" in text or "</Table" in text)
     blocks = sorted([m.span(), m.group(0)] for m in _HTML_TABLE.finditer(text)) if has_html else []
     if "+" in text and ("\n+-" in text or text.startswith("+-")):  # (a grid opens with a "+---" border)
-        blocks += [[m.span(), _grid_as_html(m.group(0))] for m in _GRID_TABLE.finditer(text)]
+        blocks += [[m.span(), _grid_as_html(m.group(0), markdown)] for m in _GRID_TABLE.finditer(text)]
     if "--- ---" in text:
-        blocks += [[m.span(), _multiline_as_html(m.group(0), m.group("border"))] for m in _MULTILINE_TABLE.finditer(text)]
+        blocks += [[m.span(), _multiline_as_html(m.group(0), m.group("border"), markdown)]
+                   for m in _MULTILINE_TABLE.finditer(text)]
     blocks = [b for b in blocks if b[1] is not None]
     if not blocks:
         return src
@@ -197,13 +200,14 @@ def _inline_markdown_as_html(text: str) -> str:
     return _MD_INLINE.sub(tag, text)
 
 
-_MULTILINE_TABLE = re.compile(r"^(?P<border> *-{3,}(?: +-{3,})+)[ \t]*\n(?:(?! *-{3,}(?: +-{3,})+[ \t]*$).*\n){1,400}?"
-                              r" *-{3,}(?: +-{3,})+[ \t]*$", re.MULTILINE)
-"""A multiline table (pandoc's Markdown of a web page's table): a border of dash runs, one a column,
-rows parted by blank lines, the same border under them."""
+_MULTILINE_TABLE = re.compile(r"^(?P<border> *-{3,}(?: +-{3,})+)[ \t]*\n(?:(?!(?P=border)[ \t]*$).*\n){1,400}?"
+                              r"(?P=border)[ \t]*$", re.MULTILINE)
+"""A multiline table (pandoc's Markdown or plain text of a web page's table): a border of dash
+runs, one a column, rows parted by blank lines, the same border under them (a rule inside a cell,
+"--------" under the issuer's name beside "---------------" under the motto, is the cell's)."""
 
 
-def _multiline_as_html(block: str, border: str) -> str | None:
+def _multiline_as_html(block: str, border: str, markdown: bool = True) -> str | None:
     """A multiline table as an HTML table: its columns where the border's dash runs begin, a row
     to each run of lines between blank ones, a cell's lines one paragraph until a backslash ends
     one (pandoc's hard break)."""
@@ -231,19 +235,21 @@ def _multiline_as_html(block: str, border: str) -> str | None:
                     para.append(piece)
             if para:
                 paras.append(" ".join(para))
-            cells.append(_paragraphs_html(paras))
+            cells.append(_paragraphs_html(paras, markdown))
         body += "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
     return f"<table>{body}</table>" if body else None
 
 
-def _paragraphs_html(paras: list[str]) -> str:
-    """A table cell's paragraphs of Markdown as HTML paragraphs (a grid's or a multiline table's)."""
+def _paragraphs_html(paras: list[str], markdown: bool = True) -> str:
+    """A table cell's paragraphs (of Markdown, or of plain text) as HTML paragraphs (a grid's or a
+    multiline table's)."""
     import html as escaping
 
-    return "".join(f"<p>{_inline_markdown_as_html(escaping.escape(x, quote=False))}</p>" for x in paras if x)
+    inline = _inline_markdown_as_html if markdown else str
+    return "".join(f"<p>{inline(escaping.escape(x, quote=False))}</p>" for x in paras if x)
 
 
-def _grid_as_html(block: str) -> str | None:
+def _grid_as_html(block: str, markdown: bool = True) -> str | None:
     """A grid table as an HTML table: columns where its first border puts "+", rows between its
     borders, a cell's lines joined into paragraphs (a blank line between two). None when its
     lines do not keep the border's columns."""
@@ -277,7 +283,7 @@ def _grid_as_html(block: str) -> str | None:
             elif para:
                 paras.append(" ".join(para))
                 para = []
-        return _paragraphs_html(paras)
+        return _paragraphs_html(paras, markdown)
 
     body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table>{body}</table>"
