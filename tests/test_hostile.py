@@ -94,6 +94,10 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
     "recipients": lambda n: HEAD + "1. Làm việc.\nNơi nhận:\n" + "- Sở Nội vụ;\n" * n + "KT. CHỦ TỊCH\nNguyễn Văn A\n",
     "issuer lines": lambda n: "ỦY BAN NHÂN DÂN\n" * n + "Số: 1/KH-UBND\nKẾ HOẠCH\nThử\nI. A\n1. B.\n",
     "pipes": lambda n: "**KẾ HOẠCH**\n**x**\n**y**\n" + "|\n" * n + "I. A\n",
+    # borders of multiline tables, each unlike the others (no twin to close a table), and alike
+    "unlike table borders": lambda n: HEAD + "".join(
+        " ".join("-" * (3 + k // 3 ** d % 3) for d in range(8)) + "\n" for k in range(n)),
+    "like table borders": lambda n: HEAD + "---- ----\nx\n" * (n // 2),
     # a legacy font's characters, in a line that runs on and in lines a legacy font typed
     "legacy font signs in one line": lambda n: HEAD + "1. c¸c ho¹t " + "®éng ¹µ¸ " * n + "\n",
     "legacy font lines": lambda n: HEAD + "".join(f"{k}. Thùc hiÖn c«ng t¸c b×nh ®¼ng giíi.\n" for k in range(1, n // 8)),

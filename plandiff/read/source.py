@@ -155,8 +155,8 @@ def _tables_in_markdown(src: SourceText, label: str) -> SourceText:
     if "+" in text and ("\n+-" in text or text.startswith("+-")):  # (a grid opens with a "+---" border)
         blocks += [[m.span(), _grid_as_html(m.group(0), markdown)] for m in _GRID_TABLE.finditer(text)]
     if "--- ---" in text:
-        blocks += [[m.span(), _multiline_as_html(m.group(0), m.group("border"), markdown)]
-                   for m in _MULTILINE_TABLE.finditer(text)]
+        blocks += [[(start, end), _multiline_as_html(text[start:end], border, markdown)]
+                   for start, end, border in _multiline_tables(text)]
     blocks = [b for b in blocks if b[1] is not None]
     if not blocks:
         return src
@@ -200,11 +200,38 @@ def _inline_markdown_as_html(text: str) -> str:
     return _MD_INLINE.sub(tag, text)
 
 
-_MULTILINE_TABLE = re.compile(r"^(?P<border> *-{3,}(?: +-{3,})+)[ \t]*\n(?:(?!(?P=border)[ \t]*$).*\n){1,400}?"
-                              r"(?P=border)[ \t]*$", re.MULTILINE)
-"""A multiline table (pandoc's Markdown or plain text of a web page's table): a border of dash
-runs, one a column, rows parted by blank lines, the same border under them (a rule inside a cell,
-"--------" under the issuer's name beside "---------------" under the motto, is the cell's)."""
+_TABLE_BORDER = re.compile(r"^( *-{3,}(?: +-{3,})+)[ \t]*$", re.MULTILINE)
+MULTILINE_ROWS = 400
+"""The most lines a multiline table spans between its borders."""
+
+
+def _multiline_tables(text: str) -> list[tuple[int, int, str]]:
+    """The multiline tables of a text (pandoc's Markdown or plain text of a web page's table): a
+    border of dash runs, one a column, rows parted by blank lines, the same border under them
+    within ``MULTILINE_ROWS`` lines (a rule inside a cell, "--------" under the issuer's name
+    beside "---------------" under the motto, is the cell's). Each as (start, end, border), the
+    first border that has its twin opening a table, the next after its end. The borders are
+    paired in one pass over them (a pattern that looked ahead from each border for its twin read
+    a text of many unlike borders hundreds of times)."""
+    borders: list[tuple[int, int, int, str]] = []  # (start, end, line number, border)
+    line_no, counted = 0, 0
+    for m in _TABLE_BORDER.finditer(text):
+        line_no += text.count("\n", counted, m.start())
+        counted = m.start()
+        borders.append((m.start(), m.end(), line_no, m.group(1)))
+    twin: list[int | None] = [None] * len(borders)
+    later: dict[str, int] = {}
+    for k in range(len(borders) - 1, -1, -1):
+        twin[k] = later.get(borders[k][3])
+        later[borders[k][3]] = k
+    found: list[tuple[int, int, str]] = []
+    last_end = -1
+    for k, (start, _, line, border) in enumerate(borders):
+        other = twin[k]
+        if start > last_end and other is not None and 1 < borders[other][2] - line <= MULTILINE_ROWS + 1:
+            found.append((start, borders[other][1], border))
+            last_end = borders[other][1]
+    return found
 
 
 def _multiline_as_html(block: str, border: str, markdown: bool = True) -> str | None:
