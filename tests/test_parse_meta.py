@@ -831,3 +831,15 @@ def test_the_level_from_the_authority_that_enacts_or_signs(authority: str, signa
                           f"Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n{signature}\n")
     assert plan.meta.issuer == "ỦY BAN NHÂN DÂN"
     assert plan.meta.jurisdiction == plandiff.Jurisdiction(*jurisdiction)
+
+
+def test_a_signature_whose_first_line_a_layout_ran_onto_the_recipients_heading() -> None:
+    """A PDF's text that kept no gap between the columns: "Nơi nhận: TM. ỦY BAN" on one line, the
+    authority's name wrapped between "ỦY BAN" and "NHÂN DÂN" under it."""
+    back = ("Nơi nhận: TM. ỦY BAN\n- Bộ Khoa học và Công nghệ;\n- Lưu: VT, ĐMPT.\nNHÂN DÂN\nKT. CHỦ TỊCH\n"
+            "PHÓ CHỦ TỊCH\nTrương Việt Dũng\n")
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 310/KH-UBND\nHà Nội, ngày 24 tháng 11 năm 2025\n"
+                          "KẾ HOẠCH\nPhát triển hạ tầng 5G\nI. MỤC ĐÍCH\n1. Bảo đảm tiến độ./.\n" + back)
+    assert plan.recipients == ("Bộ Khoa học và Công nghệ;", "Lưu: VT, ĐMPT.")
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Trương Việt Dũng", "PHÓ CHỦ TỊCH")

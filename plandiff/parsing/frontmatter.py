@@ -561,9 +561,11 @@ def _is_upper(text: str) -> bool:
 _COMPOUNDS = frozenset({
     ("ỦY", "BAN"), ("UỶ", "BAN"), ("NHÂN", "DÂN"), ("CHỦ", "TỊCH"), ("GIÁM", "ĐỐC"), ("THƯỜNG", "VỤ"),
     ("THƯỜNG", "TRỰC"), ("CHẤP", "HÀNH"), ("HỘI", "ĐỒNG"), ("BÍ", "THƯ"), ("CHỈ", "ĐẠO"), ("VĂN", "PHÒNG"),
+    ("BAN", "NHÂN"),
 })
-"""Two-syllable words of a header's and a signature's names ("ỦY BAN", "CHỦ TỊCH"): a narrow
-cell breaks a line between their syllables, never a name between two of them."""
+"""Two-syllable words of a header's and a signature's names ("ỦY BAN", "CHỦ TỊCH"), and the two
+words of "ỦY BAN NHÂN DÂN": a narrow cell breaks a line between their syllables, never a name
+between two of them."""
 
 
 _COMMITTEE = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:" + "|".join(x.upper() for x in _LEVELS)
@@ -827,7 +829,10 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
             # "- Báo … trên địa bàn PHÓ CHỦ TỊCH": the signature's line run onto a recipient's
             # by a layout that kept no gap between the columns
             left.append(pair[0])
-            right.append((1, pair[1]))
+            # (the signature's column: the one its lines so far stand in; before any, where its
+            # lines alone under it stand in a text without indentation, the right one where a
+            # layout indents it)
+            right.append((right[-1][0] if right else 1 if margin else 0, pair[1]))
         elif _continues_recipient(left, cell.text):
             left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
         elif _is_signature_text(cell.text) or (right and not _is_recipient_text(cell.text)):
@@ -918,12 +923,13 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
 
 
 def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
-    """A recipient's line with a line of the signature run onto its end (no gap kept between the
-    columns): the recipient and the signature's piece, split where an authority mark ("TM. ỦY BAN
+    """A recipient's line (or "Nơi nhận:") with a line of the signature run onto its end (no gap
+    kept between the columns): the recipient and the signature's piece, split where an authority mark ("TM. ỦY BAN
     NHÂN") or a known signer's title ("PHÓ CHỦ TỊCH") in capitals ends the line after a word in
     lower case."""
     text = cell.text.rstrip()
-    if text.lstrip()[:1] not in RECIPIENT_MARKS or not (text[-1:].isalpha() and text[-1:].isupper()):
+    if (text.lstrip()[:1] not in RECIPIENT_MARKS and not _RECIPIENTS.match(text.lstrip())) or not (
+            text[-1:].isalpha() and text[-1:].isupper()):
         return None  # (most recipients end with ";" or "." or a word in lower case: one look tells)
     at = None
     m = _AUTHORITY_IN.search(text)
