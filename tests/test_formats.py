@@ -18,7 +18,7 @@ from plandiff.parsing.audit import lost_and_invented
 from plandiff.read import legacy
 from plandiff.textnorm import match_key
 from tests import builders
-from tests.conftest import FIXTURES, load
+from tests.conftest import DATA, FIXTURES, load
 
 META_FIELDS = ("number", "date", "year", "place", "issuer", "jurisdiction", "doc_type", "title", "signer")
 
@@ -769,3 +769,59 @@ def test_pandocs_plain_text_of_a_word_plan_and_of_a_page_reads_its_tables(tmp_pa
         ("1.", "Rà soát việc đáp ứng các điều kiện của học viên", "Đỗ Mạnh Cường\nVũ Việt Linh"),
         ("2.", "Tổ chức kiểm tra", "Vũ Việt Linh"))]
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+DISPLACED_LINES = [
+    # pypdf's text of a LibreOffice PDF: each hole a space (beside a word's own, two), the letters
+    # after the rest of their line or cell
+    ("C NG HÒA XÃ H IỘ Ộ", "CỘNG HÒA XÃ HỘI"),
+    ("THÀNH PH  C N THỐ Ầ Ơ", "THÀNH PHỐ CẦN THƠ"),
+    ("S : 165/KH-UBNDố C n Th , ngày 21ầ ơ tháng 11 năm 2025", "Số: 165/KH-UBND Cần Thơ, ngày 21 tháng 11 năm 2025"),
+    ("Đ c l p - T  do - H nh phúcộ ậ ự ạ", "Độc lập - Tự do - Hạnh phúc"),
+    ("K  HO CHẾ Ạ", "KẾ HOẠCH"),
+    ("Y BAN NHÂN DÂNỦ", "ỦY BAN NHÂN DÂN"),
+    ("a) u tiên phát tri n h  t ngƯ ể ạ ầ", "a) Ưu tiên phát triển hạ tầng"),
+    ("k ch b n ng d ng d  li u c p t nh ị ả ứ ụ ữ ệ ấ ỉ", "kịch bản ứng dụng dữ liệu cấp tỉnh"),
+    ("- T  l  ng i dân đ c b o v   m c c  b n ỷ ệ ườ ượ ả ệở ứ ơ ả", "- Tỷ lệ người dân được bảo vệ ở mức cơ bản"),
+    ("c a B  Y t  v  vi c tri n khai ủ ộ ế ề ệ ể", "của Bộ Y tế về việc triển khai"),
+    ("quan tr c 240 m u/năm.ắ ẫ", "quan trắc 240 mẫu/năm."),
+]
+
+
+@pytest.mark.parametrize(("copied", "read"), DISPLACED_LINES)
+def test_letters_a_pdf_tool_read_after_their_line_go_back_into_their_holes(copied: str, read: str) -> None:
+    """An office suite's PDF draws the letters its font lacks ("ộ", "ơ", "ư" …) from a second font,
+    and a tool that reads each font's text apart (pypdf; a viewer's copy) leaves a space where each
+    was and puts them after the rest of their line. Each goes back into a hole, the holes chosen
+    so that the words are Vietnamese syllables, the more frequent spelling first ("Y tế", not
+    "Yết")."""
+    page = "\n".join(c for c, _ in DISPLACED_LINES)  # (a page's worth: the text tells how it was read)
+    restored = legacy.restore_displaced_letters(page).split("\n")
+    assert legacy.displaced_letters(page)
+    assert restored[[c for c, _ in DISPLACED_LINES].index(copied)].rstrip() == read
+
+
+@pytest.mark.parametrize("copy", ["cantho-pypdf.txt", "cantho-pdfium.txt"])
+def test_text_copied_out_of_an_office_suites_pdf_reads_as_its_original(copy: str) -> None:
+    """A plan made into a PDF by LibreOffice and read back by pypdf (each hole a space of its own)
+    or pypdfium2 (a hole and a word's space one space, as a viewer's copy makes them): its header,
+    its clauses and their words are those of the Markdown it was made from."""
+    plan = plandiff.parse(DATA / copy)
+    want = plandiff.parse(FIXTURES / "field" / "cantho-danso-2025.md")
+    fields = ("issuer", "number", "date", "place", "doc_type", "title", "signer", "signer_title")
+    assert [getattr(plan.meta, f) for f in fields] == [getattr(want.meta, f) for f in fields]
+    assert [c.id for c in plan.walk()] == [c.id for c in want.walk()]
+    assert [c.text.split("\n")[0] for c in plan.clauses] == [c.text.split("\n")[0] for c in want.clauses]
+    words = re.findall(r"\w+", " ".join(c.text for c in plan.walk()))
+    known = set(re.findall(r"\w+", " ".join(c.text for c in want.walk())))
+    assert sum(w in known for w in words) >= 0.99 * len(words)
+
+
+def test_a_text_typed_as_it_reads_is_never_taken_for_one_whose_letters_were_displaced() -> None:
+    """Plans typed as they read hold the fallback letters inside their words ("hiện", "được"):
+    none is read as displaced, and a copy whose letters stand apart in place ("Th ự c") is left to
+    ``rejoin_fallback_letters``."""
+    for path in sorted(FIXTURES.glob("*.*")) + sorted((FIXTURES / "field").glob("*.md")):
+        if path.name != "README.md":
+            assert not legacy.displaced_letters(path.read_text(encoding="utf-8")), path.name
+    assert not legacy.displaced_letters("Th ự c hi ệ n Quy ế t đ ị nh s ố  2437 c ủ a Th ủ  t ướ ng Chính ph ủ\n" * 10)

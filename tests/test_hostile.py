@@ -98,6 +98,10 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
     "unlike table borders": lambda n: HEAD + "".join(
         " ".join("-" * (3 + k // 3 ** d % 3) for d in range(8)) + "\n" for k in range(n)),
     "like table borders": lambda n: HEAD + "---- ----\nx\n" * (n // 2),
+    # letters a PDF tool read after their line ("C NG" + "Ộ"), in lines of a page and in long ones
+    "displaced letters": lambda n: HEAD + "1. C NG HÒA XÃ H I c a B  Y t  v  vi c tri n khaiỘ Ộ ủ ộ ế ề ệ ể\n" * (n // 8),
+    "displaced letters in long lines": lambda n: HEAD + (
+        "1. " + "H I c a " * 15 + " ".join(["ộ ủ"] * 12) + "\n") * (n // 16),
     # a legacy font's characters, in a line that runs on and in lines a legacy font typed
     "legacy font signs in one line": lambda n: HEAD + "1. c¸c ho¹t " + "®éng ¹µ¸ " * n + "\n",
     "legacy font lines": lambda n: HEAD + "".join(f"{k}. Thùc hiÖn c«ng t¸c b×nh ®¼ng giíi.\n" for k in range(1, n // 8)),

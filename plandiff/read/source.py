@@ -354,9 +354,13 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
                                    f"(limit {MAX_TEXT_CHARS:,})")
     text = nfc(text)
     if fmt in ("text", "markdown"):
-        # a text copied out of a PDF whose fallback font's letters stand apart ("Th ự c hi ệ n"):
-        # a PDF's own reader has its glyphs' places and puts them back itself
-        text = legacy.rejoin_fallback_letters(text)
+        # a text copied out of a PDF whose fallback font's letters stand apart ("Th ự c hi ệ n"),
+        # or were read after the rest of their line ("C NG HÒA XÃ H IỘ Ộ"): a PDF's own reader has
+        # its glyphs' places and puts them back itself
+        if legacy.displaced_letters(text):
+            text = legacy.restore_displaced_letters(text)
+        else:
+            text = legacy.rejoin_fallback_letters(text)
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
