@@ -294,13 +294,16 @@ def is_syllable(word: str) -> bool:
 def _whole_syllable() -> re.Pattern[str]:
     """A Vietnamese syllable without its tone, as Vietnamese spells one: ``_syllable`` with the
     vowels that never end a syllable ("iê", "uô", "ươ", "ă", "â" …: "viê", "phươ", "pâ") before a
-    final (compiled on first use)."""
+    final, those that take "nh"/"ch" for "ng"/"c" ("inh", "êch": never "ing", "êc"), and "y"
+    alone with none (compiled on first use)."""
     return re.compile(
         r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
         r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa|uơ"
-        r"|(?:oa|uê|uy|[aêiy])(?:nh|ch)"
+        r"|(?:oa|uê|uy|[aêi])(?:nh|ch)"
         r"|(?:uyê|iê|yê|uô|ươ|oă|uâ|oo|[ăâ])(?:ng|[cmnpt])"
-        r"|(?:oa|oe|uê|uy|[aeêioôơuưy])(?:ng|[cmnpt])?)")
+        r"|(?:oa|oe|[aeoôuư])(?:ng|[cmnpt])?"
+        r"|(?:uê|uy|[êiơ])[mnpt]?"
+        r"|y)")
 
 
 _STOPS = ("c", "ch", "p", "t")
@@ -558,8 +561,23 @@ def restore_displaced_letters(text: str) -> str:
 def _displaced_runs(text: str) -> re.Pattern[str]:
     """``_RUN`` of the letters this text displaced: those seen in a run of two letters or more, in
     either case. A tool may have read some fallback letters in their places ("th i kỳ 2021" +
-    "ờ"): such a letter stands glued to its word and never in a run of its own."""
-    letters = {x for m in _RUN.finditer(text) if " " in m.group() for c in m.group() if c != " " for x in (c.lower(), c.upper())}
+    "ờ", "nhi m kỳ" + " ầ ử"): such a letter stands glued to its word, alone mid-line or first in
+    a run, never further in one."""
+    letters: set[str] = set()  # seen in a run where no word's own letter stands
+    first: Counter[str] = Counter()  # seen first in a run, glued to a word ("kỳ" + " ầ ử": perhaps its own)
+    own: Counter[str] = Counter()  # seen glued to a word mid-line, alone ("kỳ 2026"): perhaps its own
+    for m in _RUN.finditer(text):
+        tokens = m.group().split(" ")
+        glued = m.start() > 0 and not text[m.start() - 1].isspace()
+        if len(tokens) > 1:
+            letters.update(c.lower() for token in tokens[1 if glued else 0:] for c in token)
+            if glued:
+                first.update(c.lower() for c in tokens[0])
+        elif glued and text[m.end():m.end() + 2].strip():
+            own.update(c.lower() for c in tokens[0])
+    # a letter seen only first in runs is displaced, unless it stands alone mid-line too
+    letters.update(c for c in first if own[c] < 2)
+    letters = {x for c in letters for x in (c, c.upper())}
     if not letters:
         return _RUN
     kept = re.escape("".join(sorted(letters | set(_ODD))))
