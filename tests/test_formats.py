@@ -825,3 +825,17 @@ def test_a_text_typed_as_it_reads_is_never_taken_for_one_whose_letters_were_disp
         if path.name != "README.md":
             assert not legacy.displaced_letters(path.read_text(encoding="utf-8")), path.name
     assert not legacy.displaced_letters("Th ự c hi ệ n Quy ế t đ ị nh s ố  2437 c ủ a Th ủ  t ướ ng Chính ph ủ\n" * 10)
+
+
+def test_a_fallback_letter_a_tool_left_in_its_word_is_no_displaced_ones() -> None:
+    """A tool may read some fallback letters in their places ("kỳ" of "nhiệm kỳ 2026") and others
+    after their line: a letter that stands glued to its word alone mid-line, or first in a run,
+    and never further in one, stays where it is."""
+    page = ("và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ 2026-2031ầ ử ạ ể ộ ồ ấ ệ\n"
+            "khóa XVI và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ 2026 - 2031;ầ ử ạ ể ộ ồ ấ ệ\n"
+            "h i khóa XVI và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ ộ ầ ử ạ ể ộ ồ ấ ệ\n")
+    assert legacy.displaced_letters(page * 2)
+    assert legacy.restore_displaced_letters(page * 2).split("\n")[:3] == [
+        "và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031",
+        "khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031;",
+        "hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ "]
