@@ -408,8 +408,12 @@ def _plain_capitals(word: str) -> int:
 FALLBACK_LETTERS = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸƠƯ"
 """The Vietnamese letters a font made for Western languages lacks (those outside Latin-1 and
 Latin Extended-A): a browser's or an office suite's PDF draws them from a fallback font."""
-_LONE_LETTERS = re.compile(r"(?<![^ \n])[" + FALLBACK_LETTERS + r"]{1,3}(?![^ \n])")
-_ANY_FALLBACK = re.compile(r"[" + FALLBACK_LETTERS + r"]")
+@functools.cache
+def _fallback() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Fallback letters standing apart, and any fallback letter (compiled on first use: a text
+    typed as it reads shows it needs neither in one look)."""
+    return (re.compile(r"(?<![^ \n])[" + FALLBACK_LETTERS + r"]{1,3}(?![^ \n])"),
+            re.compile(r"[" + FALLBACK_LETTERS + r"]"))
 
 
 def rejoin_fallback_letters(text: str) -> str:
@@ -423,12 +427,13 @@ def rejoin_fallback_letters(text: str) -> str:
     sample = text[:8_000]
     if " ệ " not in sample:
         return text  # ("hiện", "việc", "nghiệp": such a text holds " ệ " on its first page; one look tells)
-    lone = len(_LONE_LETTERS.findall(sample))
-    if lone < 20 or lone < 0.5 * len(_ANY_FALLBACK.findall(sample)):
+    lone_letters, any_fallback = _fallback()
+    lone = len(lone_letters.findall(sample))
+    if lone < 20 or lone < 0.5 * len(any_fallback.findall(sample)):
         return text
     out: list[str] = []  # the text so far, a character an item (its last word is looked at)
     pos = 0
-    for m in _LONE_LETTERS.finditer(text):
+    for m in lone_letters.finditer(text):
         a, b = m.span()
         out.extend(text[pos:a])
         if len(out) >= 2 and out[-1] == " " and out[-2].isalpha():
@@ -452,13 +457,12 @@ def rejoin_fallback_letters(text: str) -> str:
 _ODD = "ǕǖǗǘǙǚǛǜǶ"
 """Letters a PDF tool may read a fallback glyph as (pypdf: "ǜ" for "ũ", "Ƕ" for "ỳ"): no Vietnamese
 text writes them; in a run they hold a hole whose letter is not known."""
-_RUN = re.compile(r"[" + FALLBACK_LETTERS + _ODD + r"]{1,3}(?: [" + FALLBACK_LETTERS + _ODD + r"]{1,3})*(?= |$)",
-                  re.MULTILINE)
+_RUN = r"[" + FALLBACK_LETTERS + _ODD + r"]{1,3}(?: [" + FALLBACK_LETTERS + _ODD + r"]{1,3})*(?= |$)"
 """Fallback letters one after another, a space between each, up to a space or the line's end."""
 _STAND_INS = "aăâeêioôơuưy"
 _ODD_LOWER = _ODD.lower()
 """What an odd letter (``_ODD``) may stand for, toneless: a vowel."""
-_MID_WORD = re.compile(r"[" + FALLBACK_LETTERS + r"](?![" + FALLBACK_LETTERS + r"])(?=\w)")
+_MID_WORD = r"[" + FALLBACK_LETTERS + r"](?![" + FALLBACK_LETTERS + r"])(?=\w)"
 """A fallback letter inside a word: another letter after it ("hiện"; "ướ" of "tướng" is one hole's)."""
 DISPLACED_SAMPLE = 8_000
 """The characters of a text that tell whether its fallback letters were moved to its lines' ends."""
@@ -472,9 +476,18 @@ long (a placing weighs some 15 µs)."""
 MAX_STATES = 600_000
 _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’-–/*…"
 _OPENING = ("(", "[", "“", "\"", "‘", "'", "((")
-_INSIDE = re.compile(r"[/\-–]")
-_LABEL = re.compile(r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]$")
+_INSIDE = r"[/\-–]"
+_LABEL = r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]$"
 """A clause's label standing before its text ("a)", "1.2.", "IV.")."""
+_DOUBLE_SPACE = r"\S  \S"
+
+
+@functools.cache
+def _displaced() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``_RUN``, ``_MID_WORD``, ``_INSIDE``, ``_LABEL`` and ``_DOUBLE_SPACE`` compiled on first use
+    (a text that shows no sign of displaced letters never needs them)."""
+    return (re.compile(_RUN, re.MULTILINE), re.compile(_MID_WORD), re.compile(_INSIDE), re.compile(_LABEL),
+            re.compile(_DOUBLE_SPACE))
 _ALONE_WORDS = frozenset({"ở"})
 """Fallback letters that make a word by themselves often: "ở" (at, in)."""
 _CLOSING = ".,;:!?)]”\"’'…/"
@@ -489,14 +502,14 @@ def displaced_letters(text: str) -> bool:
     sample = text[:DISPLACED_SAMPLE]
     if "ệ" not in sample or "iện" in sample or "ược" in sample:
         return False  # ("thực hiện", "được": a text typed as it reads holds one on its first page; a look tells)
-    letters = len(_ANY_FALLBACK.findall(sample))
+    letters = len(_fallback()[1].findall(sample))
     if letters < 30:
         return False
-    runs = [m.group() for m in _RUN.finditer(sample)]
-    return len(_MID_WORD.findall(sample)) <= 0.03 * letters and sum(" " in r for r in runs) >= 5
+    run, mid_word, *_ = _displaced()
+    runs = [m.group() for m in run.finditer(sample)]
+    return len(mid_word.findall(sample)) <= 0.03 * letters and sum(" " in r for r in runs) >= 5
 
 
-_DOUBLE_SPACE = re.compile(r"\S  \S")
 KEPT_DOUBLE_SPACES = 10
 """Double spaces in a text's first page from which a displaced text kept each hole a space of its
 own where a word's own space follows it (pypdf's: "Ch  th  s  27"); a viewer's copy makes one
@@ -542,7 +555,7 @@ def restore_displaced_letters(text: str) -> str:
     syllable as Vietnamese spells one (``is_whole_syllable``), a hole inside a word first ("H I" +
     "Ộ" is "HỘI", not "HỘ I"), at the least cost (``_Costs``). A stretch whose letters no choice
     of holes takes is left as it is."""
-    costs = _KEPT if len(_DOUBLE_SPACE.findall(text[:DISPLACED_SAMPLE])) >= KEPT_DOUBLE_SPACES else _COLLAPSED
+    costs = _KEPT if len(_displaced()[4].findall(text[:DISPLACED_SAMPLE])) >= KEPT_DOUBLE_SPACES else _COLLAPSED
     runs = _displaced_runs(text)
     budget = [min(STATES_PER_CHAR * len(text) + 50_000, MAX_STATES)]  # the placings left to weigh (``_fill`` spends them)
     out: list[str] = []
@@ -566,7 +579,7 @@ def _displaced_runs(text: str) -> re.Pattern[str]:
     letters: set[str] = set()  # seen in a run where no word's own letter stands
     first: Counter[str] = Counter()  # seen first in a run, glued to a word ("kỳ" + " ầ ử": perhaps its own)
     own: Counter[str] = Counter()  # seen glued to a word mid-line, alone ("kỳ 2026"): perhaps its own
-    for m in _RUN.finditer(text):
+    for m in _displaced()[0].finditer(text):
         tokens = m.group().split(" ")
         glued = m.start() > 0 and not text[m.start() - 1].isspace()
         if len(tokens) > 1:
@@ -579,7 +592,7 @@ def _displaced_runs(text: str) -> re.Pattern[str]:
     letters.update(c for c in first if own[c] < 2)
     letters = {x for c in letters for x in (c, c.upper())}
     if not letters:
-        return _RUN
+        return _displaced()[0]
     kept = re.escape("".join(sorted(letters | set(_ODD))))
     return re.compile(r"[" + kept + r"]{1,3}(?: [" + kept + r"]{1,3})*(?= |$)", re.MULTILINE)
 
@@ -633,7 +646,7 @@ class _Placing:
         """The cheapest placing, the first letters perhaps before the first part ("Y BAN" + "Ủ")."""
         parts, costs = self.parts, self.costs
         options = [self.best(0, 0, False)]
-        for j2 in range(1, self.run_end[0] + 1) if parts[0] and not _LABEL.match(parts[0]) else ():
+        for j2 in range(1, self.run_end[0] + 1) if parts[0] and not _displaced()[3].match(parts[0]) else ():
             chunk = self.letters[:j2]
             cost = self.placed(chunk + parts[0], chunk)
             rest = self.best(0, j2, True) if cost is not None else None
@@ -662,7 +675,7 @@ class _Placing:
         alone = 0.0 if taken else self.strays[i]  # part i as a word of its own
         # part i may take letters: it holds none yet and is no clause's label ("a)", "1.": "a) u
         # tiên" + "Ư" is "a) Ưu tiên")
-        free = not taken and not _LABEL.match(parts[i])
+        free = not taken and not _displaced()[3].match(parts[i])
         options: list[tuple[float, _Path]] = []
         if i < n - 1:
             skip = self.best(i + 1, j, False)
@@ -748,8 +761,8 @@ def _syllable_or_odd(word: str) -> bool:
 def _placed(word: str, chunk: str, costs: _Costs) -> float | None:
     """``_Placing.placed``."""
     bare = word.strip(_PUNCTUATION).lower()
-    pieces = _INSIDE.split(bare)
-    held = [p for p in pieces if _ANY_FALLBACK.search(p) or any(c in _ODD_LOWER for c in p)]
+    pieces = _displaced()[2].split(bare)
+    held = [p for p in pieces if _fallback()[1].search(p) or any(c in _ODD_LOWER for c in p)]
     if not all(p.isalpha() for p in pieces) or not all(map(_syllable_or_odd, held)):
         return None
     rare = costs.rare * sum(lexicon.rarity(p) for p in held)
