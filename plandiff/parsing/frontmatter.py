@@ -1053,8 +1053,7 @@ def _cut(cell: Cell, cuts: list[int]) -> list[Cell]:
     return out
 
 
-_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)|(?<=\))\s+[-–+•]\s+(?=[" + CAPITALS + r"])"
-                                   r"|(?<=;)[-–+•]\s*(?=[" + CAPITALS + r"])")
+_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)|(?:(?<=\))\s+[-–+•]\s+|(?<=;)[-–+•]\s*)(?=[" + CAPITALS + r"])")
 """Where the next recipient begins in a cell that holds the whole list ("Như trên; - TT Tỉnh ủy; -
 Lưu: VT." — a web page's table whose line breaks were lost): a list mark after one's ";" or ".",
 or after its "(để b/c)" when its ";" was left out and a capital follows, or glued to its ";" before
