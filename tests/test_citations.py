@@ -388,3 +388,15 @@ def test_a_forms_or_a_standards_number_is_no_instrument() -> None:
     cites = cites_of("Quan trắc theo QCVN 08:2023/BTNMT và TCVN 5945:2005/BKHCN; báo cáo theo Mẫu số 01/BC-UBND, "
                      "Phụ lục số 03/PL-STC và Biểu mẫu số 02/KH của Thông tư số 10/2021/TT-BTNMT ngày 30/6/2021.")
     assert [c.symbol for c in cites] == ["10/2021/TT-BTNMT"]
+
+
+def test_a_party_symbol_whose_hyphen_a_tool_dropped_at_a_line_end() -> None:
+    """pdftotext joins a line that ended on a hyphen to the next without it ("21-" / "NQ/TW" reads
+    "21NQ/TW"): a Party document's kind and body after the number still make its symbol; digits
+    run into other letters do not ("123QĐ/UBND", "12AB/CD")."""
+    got = {c.symbol: c for c in cites_of("Thực hiện Nghị quyết số 21NQ/TW ngày 25/10/2017 của Hội nghị Trung ương; "
+                                         "Chỉ thị số 17CT/TU ngày 07/03/2022 của Ban Thường vụ Tỉnh ủy; "
+                                         "Quyết định 123QĐ/UBND; mã 12AB/CD.")}
+    assert set(got) == {"21-NQ/TW", "17-CT/TU"}
+    assert (got["21-NQ/TW"].type, got["21-NQ/TW"].date) == ("Nghị quyết", "2017-10-25")
+    assert got["17-CT/TU"].type == "Chỉ thị"

@@ -57,9 +57,16 @@ _TYPE_RE = "|".join(r"\s+".join(map(re.escape, t.split())) for t in TYPE_WORDS)
 """The type words, each space in them any run of whitespace: text read from a PDF by position or a
 wrapped line puts two spaces or a line break inside "Văn  bản"."""
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_PARTY_KINDS = r"(?:NQ|CT|KL|KH|HD|QĐ|CTr|TB|BC|QC|QĐi)"
+_PARTY_BODIES = r"(?:TW|TƯ|TU|HU|QU|TXU|ĐU|ĐĐ|BCSĐ)"
+"""A Party document's kinds (nghị quyết, chỉ thị, kết luận …) and bodies (the Central Committee, a
+provincial, district or grassroots committee, a Party delegation)."""
 SYMBOL = re.compile(
     r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
-    r"(?:(?P<pnum>\d{1,5})\s?[-–‐‑]\s?(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"  # party: 21-CT/TW
+    # party: 21-CT/TW (its hyphen lost where a line ended on it and a tool joined the lines,
+    # pdftotext's "21NQ/TW": then only a Party's kind of document and body)
+    r"(?:(?P<pnum>\d{1,5})(?:\s?[-–‐‑]\s?|(?=" + _PARTY_KINDS + r"/" + _PARTY_BODIES + r"(?![\w])))"
+    r"(?P<pkind>[A-ZĐ][A-Za-z]{0,3})/(?P<porg>[A-ZĐ][A-ZĐa-z]*)"
     r"|(?P<num>\d{1,5})(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<code>" + _CODE_PART + r"(?:\s?[-–‐‑]\s?" + _CODE_PART + r")*))"
     r"(?![\w])"
 )
@@ -186,6 +193,10 @@ def normalize_symbol(raw: str) -> str:
     """NFC, no spaces, canonical case and hyphenation: "125/2021/NĐCP" → "125/2021/NĐ-CP"."""
     s = re.sub(r"\s+", "", raw).translate(HYPHENS)
     head, _, code = s.rpartition("/")
+    if re.match(r"^\d+[A-ZĐ][A-Za-z]{0,3}/", s):  # a party symbol whose hyphen a tool dropped: "21NQ/TW"
+        digits = re.match(r"^\d+", s)
+        assert digits is not None
+        s = f"{digits.group()}-{s[digits.end():]}"
     if re.match(r"^\d+-", s):  # party symbol 21-ct/tw
         num, _, rest = s.partition("-")
         kind, _, org = rest.partition("/")
