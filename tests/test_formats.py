@@ -839,3 +839,28 @@ def test_a_fallback_letter_a_tool_left_in_its_word_is_no_displaced_ones() -> Non
         "và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031",
         "khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031;",
         "hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ "]
+
+
+def test_syllables_a_tool_split_before_their_fallback_letter_are_whole_again() -> None:
+    """pdftotext reads an office suite's PDF with a space before each letter its font lacked ("v ật
+    li ệu n ổ", "Th ương", "hu ấn"): each syllable is whole again, where the pieces make one and
+    are not likelier two words; words that stand apart stay apart ("đáp ứng", "việc Ủy", "In ấn").
+    A text typed as it reads is left as it is."""
+    copied = ("quy định chi tiết một số điều của luật quản lý, sử dụng vũ khí, v ật li ệu n ổ và\n"
+              "Lào Cai về việc Ủy quyền cho Giám đốc Sở Công Th ương th ực hi ện m ột s ố\n"
+              "nhiệm vụ, quyền hạn của Ủy ban nhân dân tỉnh trong lĩnh vực vật li ệu n ổ\n"
+              "Công Thương về việc thành lập Tổ kiểm tra, cấp Giấy chứng nhận hu ấn\n"
+              "luyện kỹ thuật an toàn vật liệu nổ công nghiệp, tiền chất thuốc nổ; Quy ết\n"
+              "Kiểm tra kỹ thuật an toàn cho các đ ối t ượng liên quan t ới ho ạt đ ộng\n"
+              "In ấn chứng chỉ; đáp ứng các điều kiện của Ủy ban.\n")
+    whole = legacy.rejoin_split_syllables(copied).split("\n")
+    assert whole[:7] == [
+        "quy định chi tiết một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và",
+        "Lào Cai về việc Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số",
+        "nhiệm vụ, quyền hạn của Ủy ban nhân dân tỉnh trong lĩnh vực vật liệu nổ",
+        "Công Thương về việc thành lập Tổ kiểm tra, cấp Giấy chứng nhận huấn",
+        "luyện kỹ thuật an toàn vật liệu nổ công nghiệp, tiền chất thuốc nổ; Quyết",
+        "Kiểm tra kỹ thuật an toàn cho các đối tượng liên quan tới hoạt động",
+        "In ấn chứng chỉ; đáp ứng các điều kiện của Ủy ban."]
+    typed = "\n".join(whole)
+    assert legacy.rejoin_split_syllables(typed) == typed

@@ -416,6 +416,51 @@ def _fallback() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"[" + FALLBACK_LETTERS + r"]"))
 
 
+PAIR_ODDS = 9.5
+"""How much likelier (Zipf points: log10) two syllables must be as two words than as the one they
+make together, for a split text's pair to stay apart: frequencies are per billion words (9), and
+two words in a row are less likely than their frequencies multiplied."""
+SPLIT_SIGNS = 10
+"""Syllables split before a fallback letter after a consonant alone ("s ố", "b ản", "Th ương") that
+tell a text split them all: a text typed as it reads has none."""
+
+
+@functools.cache
+def _split_before() -> re.Pattern[str]:
+    """A word's letters, a space, and letters that open on a fallback one (compiled on first use)."""
+    return re.compile(r"(?<![^\W\d_])([^\W\d_]+) ([" + FALLBACK_LETTERS + r"][^\W\d_]*)(?![^\W\d_])")
+
+
+def rejoin_split_syllables(text: str) -> str:
+    """A text whose tool put a space before each fallback letter (pdftotext of an office suite's
+    PDF: "b ản", "li ệu", "Th ương", "s ố"), each such syllable whole again: where the two pieces
+    make one syllable as Vietnamese spells one, unless both are syllables likelier as two words
+    than as the one ("li ệu" is "liệu", "hu ấn" "huấn"; "đáp ứng", "việc Ủy" stay, "đápứng" being
+    none). Only where syllables split after a consonant alone are many: a text typed as it reads
+    has none."""
+    sample = text[:DISPLACED_SAMPLE]
+    if "c ủa" not in sample and "s ố" not in sample and "hi ện" not in sample:
+        return text  # ("của", "số", "hiện" split so: a split text's first page holds one; a look tells)
+    pattern = _split_before()
+    signs = sum(1 for m in pattern.finditer(sample) if not _VOWELS & set(m.group(1).lower())
+                and is_whole_syllable((m.group(1) + m.group(2)).lower()))
+    if signs < SPLIT_SIGNS:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        head, piece = m.group(1), m.group(2)
+        whole = head + piece
+        low = whole.lower()
+        if not (whole.islower() or whole.isupper() or whole[1:].islower()) or not is_whole_syllable(low):
+            return m.group(0)
+        if (is_whole_syllable(head.lower()) and is_whole_syllable(piece.lower())
+                and lexicon.zipf(head.lower()) + lexicon.zipf(piece.lower()) > lexicon.zipf(low) + PAIR_ODDS):
+            return m.group(0)  # two words likelier than the one: "thu ở" stays
+        return whole
+
+    return pattern.sub(join, text)
+
+
 def rejoin_fallback_letters(text: str) -> str:
     """A text copied out of a PDF whose fallback-font letters stand apart ("Th ự c hi ệ n Quy ế t
     đ ị nh s ố  2437": the layer's runs are the fonts' runs, a space put after a run that does not

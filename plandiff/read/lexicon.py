@@ -30,12 +30,17 @@ def _zipf() -> dict[str, float]:
     return out
 
 
+def zipf(syllable: str) -> float:
+    """How often Vietnamese writes ``syllable`` (lower case, NFC) on the Zipf scale (log10 of uses
+    per billion words): 0 for one not listed; "k" ("Đắk") read as "c"."""
+    got = _zipf().get(syllable)
+    if got is None and syllable.endswith("k"):
+        got = _zipf().get(syllable[:-1] + "c")
+    return got or 0.0
+
+
 def rarity(syllable: str) -> float:
     """How rarely Vietnamese writes ``syllable`` (lower case, NFC): 0 for the most frequent, 1 for
     one rarely written or not listed. The Central Highlands' "k" ("Đắk Lắk") reads as "c"."""
-    zipf = _zipf().get(syllable)
-    if zipf is None and syllable.endswith("k"):
-        zipf = _zipf().get(syllable[:-1] + "c")
-    if zipf is None:
-        return 1.0
-    return min(1.0, max(0.0, (COMMON_ZIPF - zipf) / RARE_SPAN))
+    z = zipf(syllable)
+    return 1.0 if not z else min(1.0, max(0.0, (COMMON_ZIPF - z) / RARE_SPAN))

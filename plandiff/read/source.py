@@ -360,7 +360,7 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
         if legacy.displaced_letters(text):
             text = legacy.restore_displaced_letters(text)
         else:
-            text = legacy.rejoin_fallback_letters(text)
+            text = legacy.rejoin_split_syllables(legacy.rejoin_fallback_letters(text))
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
