@@ -605,8 +605,16 @@ def restore_displaced_letters(text: str) -> str:
     budget = [min(STATES_PER_CHAR * len(text) + 50_000, MAX_STATES)]  # the placings left to weigh (``_fill`` spends them)
     out: list[str] = []
     for line in text.split("\n"):
+        found = list(runs.finditer(line))
+        if len(found) == 1 and not line[:found[0].start()].strip() and " " in found[0].group() and line[found[0].end():].strip():
+            # the run before the rest of its line (a viewer read a centred line's letters first:
+            # "Ủ Ố Ồ Y BAN NHÂN DÂN THÀNH PH H CHÍ MINH"): its letters go into what follows
+            m = found[0]
+            filled = _fill(line[m.end():].lstrip(), m.group().split(" "), costs, budget) if budget[0] > 0 else None
+            out.append(line if filled is None else line[:m.start()] + filled)
+            continue
         pos, pieces = 0, []
-        for m in runs.finditer(line):
+        for m in found:
             stretch = line[pos:m.start()]
             filled = _fill(stretch, m.group().split(" "), costs, budget) if budget[0] > 0 else None
             pieces.append(filled if filled is not None else line[pos:m.end()])
