@@ -564,3 +564,16 @@ def test_a_letter_and_a_number_without_their_closing_mark_are_text() -> None:
     plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n1. Nhiệm vụ\na) Xây dựng nhà văn hóa diện tích\n"
                           "m2 sàn trở lên.\na0) không là nhãn.\n")
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.1.a"]
+
+
+def test_bullets_as_words_plain_text_writes_them() -> None:
+    """Word's plain text (Save As .txt, a copy into a text editor) writes Symbol's bullet as "·" and
+    Wingdings' and Courier's as the letter of their code, a tab after each ("§\\t", "Ø\\t", "o\\t"):
+    each is a bullet of the clause above, a tab no column; "o" or "v" without a tab is a word."""
+    plan = plandiff.parse("KẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n1. Tuyên truyền\n·\tTổ chức hội nghị.\n· Phát tờ rơi.\n"
+                          "§\tXây dựng chuyên mục.\no\tKiểm tra.\n2. Kiểm tra\nv các xã.\n")
+    item = plan.find("I.1")
+    assert item is not None and item.text == "Tuyên truyền"
+    assert [(c.label, c.text) for c in item.children] == [
+        ("·", "Tổ chức hội nghị."), ("·", "Phát tờ rơi."), ("§", "Xây dựng chuyên mục."), ("o", "Kiểm tra.")]
+    assert plan.find("I.2").text == "Kiểm tra v các xã." and not plan.find("I.2").children

@@ -418,8 +418,8 @@ def _gap(content: str) -> bool:
     return "\t" in content or "   " in content or "\u00a0" in content
 
 
-_LIST_MARKS = frozenset("-–—+•▪◦○●")
-"""A list's marks: a mark and a tab ("-\tNhư trên;", Word's bullet as text) open one cell, not two
+_LIST_MARKS = frozenset("-–—+•▪◦○●·§Øüvo")
+"""A list's marks: a mark and a tab ("-\tNhư trên;", Word's bullet as text, "·\t", "§\t", "o\t") open one cell, not two
 (not "*": the Party's star under its committee's name stands in a column of its own)."""
 
 

@@ -99,8 +99,12 @@ _LETTER_SUB = re.compile(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)]
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
 dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
-BULLETS = "-–—+•●▪◦∙*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
-"""Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings)."""
+BULLETS = "-–—+•●▪◦∙·*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
+"""Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings;
+"·" is Symbol's bullet as Word's plain text writes it)."""
+TABBED_BULLETS = frozenset("§Øüvo")
+"""Wingdings' and Courier's bullets as Word's plain text writes them, a tab after each ("§\t", "o\t":
+the square, the arrow, the tick, the diamond, a second level's circle): a bullet only so."""
 _BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
 
 
@@ -145,6 +149,8 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         return None
     if first in _BULLET_FIRST:
         return _bullet(text, first)
+    if text[1:2] == "\t" and first in TABBED_BULLETS and text[2:].strip():
+        return Marker("bullet", first, first, 0, text[2:].strip())
     if first.isdigit():
         return _numbered(text)
     if first in _LOWER_FIRST:
