@@ -785,6 +785,8 @@ DISPLACED_LINES = [
     ("- T  l  ng i dân đ c b o v   m c c  b n ỷ ệ ườ ượ ả ệở ứ ơ ả", "- Tỷ lệ người dân được bảo vệ ở mức cơ bản"),
     ("c a B  Y t  v  vi c tri n khai ủ ộ ế ề ệ ể", "của Bộ Y tế về việc triển khai"),
     ("quan tr c 240 m u/năm.ắ ẫ", "quan trắc 240 mẫu/năm."),
+    # a footnote's mark after the word ("phủ[2]")
+    ("c a Chính ph [2], B  Y t [3], Thành y, ủ ủ ộ ế ủ", "của Chính phủ[2], Bộ Y tế[3], Thành ủy,"),
     # a viewer that read a centred line's letters first
     ("Ủ Ố Ồ Y BAN NHÂN DÂN THÀNH PH H CHÍ MINH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
 ]

@@ -525,6 +525,8 @@ _INSIDE = r"[/\-–]"
 _LABEL = r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]$"
 """A clause's label standing before its text ("a)", "1.2.", "IV.")."""
 _DOUBLE_SPACE = r"\S  \S"
+_NOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,3}\]|\d{1,3})$")
+"""A footnote's mark at a word's end: "[2]" or a superscript's digits ("ương2")."""
 
 
 @functools.cache
@@ -812,8 +814,8 @@ def _syllable_or_odd(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _placed(word: str, chunk: str, costs: _Costs) -> float | None:
-    """``_Placing.placed``."""
-    bare = word.strip(_PUNCTUATION).lower()
+    """``_Placing.placed``. A footnote's mark after the word ("phủ[2],", "ương2") is none of it."""
+    bare = _NOTE_MARK.sub("", word.rstrip(".,;:!?)”\"’'…")).strip(_PUNCTUATION).lower()
     pieces = _displaced()[2].split(bare)
     held = [p for p in pieces if _fallback()[1].search(p) or any(c in _ODD_LOWER for c in p)]
     if not all(p.isalpha() for p in pieces) or not all(map(_syllable_or_odd, held)):
