@@ -15,7 +15,7 @@ from plandiff_cli.main import cli
 import plandiff
 from plandiff.cite.citations import citations
 from plandiff.parsing.audit import lost_and_invented
-from plandiff.read import legacy
+from plandiff.read import fallback, legacy
 from plandiff.textnorm import match_key
 from tests import builders
 from tests.conftest import DATA, FIXTURES, load
@@ -729,7 +729,7 @@ def test_a_text_copied_out_of_a_pdf_whose_fallback_letters_stand_apart() -> None
                              "Ban Thường trực Ủy ban")
     assert plan.clauses[0].children[0].text == "Tuyên truyền ở các huyện về cơ chế ưu đãi của Tỉnh."
     typed = "KẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n1. Tuyên truyền ở cơ sở về chế độ ưu đãi ở các xã.\n"
-    assert legacy.rejoin_fallback_letters(typed * 30) == typed * 30  # a text typed as it reads is left as it is
+    assert fallback.rejoin_fallback_letters(typed * 30) == typed * 30  # a text typed as it reads is left as it is
 
 
 def test_pandocs_plain_text_of_a_word_plan_and_of_a_page_reads_its_tables(tmp_path: Path) -> None:
@@ -800,8 +800,8 @@ def test_letters_a_pdf_tool_read_after_their_line_go_back_into_their_holes(copie
     so that the words are Vietnamese syllables, the more frequent spelling first ("Y tế", not
     "Yết")."""
     page = "\n".join(c for c, _ in DISPLACED_LINES)  # (a page's worth: the text tells how it was read)
-    restored = legacy.restore_displaced_letters(page).split("\n")
-    assert legacy.displaced_letters(page)
+    restored = fallback.restore_displaced_letters(page).split("\n")
+    assert fallback.displaced_letters(page)
     assert restored[[c for c, _ in DISPLACED_LINES].index(copied)].rstrip() == read
 
 
@@ -827,8 +827,8 @@ def test_a_text_typed_as_it_reads_is_never_taken_for_one_whose_letters_were_disp
     ``rejoin_fallback_letters``."""
     for path in sorted(FIXTURES.glob("*.*")) + sorted((FIXTURES / "field").glob("*.md")):
         if path.name != "README.md":
-            assert not legacy.displaced_letters(path.read_text(encoding="utf-8")), path.name
-    assert not legacy.displaced_letters("Th ự c hi ệ n Quy ế t đ ị nh s ố  2437 c ủ a Th ủ  t ướ ng Chính ph ủ\n" * 10)
+            assert not fallback.displaced_letters(path.read_text(encoding="utf-8")), path.name
+    assert not fallback.displaced_letters("Th ự c hi ệ n Quy ế t đ ị nh s ố  2437 c ủ a Th ủ  t ướ ng Chính ph ủ\n" * 10)
 
 
 def test_a_fallback_letter_a_tool_left_in_its_word_is_no_displaced_ones() -> None:
@@ -838,8 +838,8 @@ def test_a_fallback_letter_a_tool_left_in_its_word_is_no_displaced_ones() -> Non
     page = ("và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ 2026-2031ầ ử ạ ể ộ ồ ấ ệ\n"
             "khóa XVI và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ 2026 - 2031;ầ ử ạ ể ộ ồ ấ ệ\n"
             "h i khóa XVI và b u c  đ i bi u H i đ ng nhân dân các c p nhi m kỳ ộ ầ ử ạ ể ộ ồ ấ ệ\n")
-    assert legacy.displaced_letters(page * 2)
-    assert legacy.restore_displaced_letters(page * 2).split("\n")[:3] == [
+    assert fallback.displaced_letters(page * 2)
+    assert fallback.restore_displaced_letters(page * 2).split("\n")[:3] == [
         "và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031",
         "khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031;",
         "hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ "]
@@ -857,7 +857,7 @@ def test_syllables_a_tool_split_before_their_fallback_letter_are_whole_again() -
               "luyện kỹ thuật an toàn vật liệu nổ công nghiệp, tiền chất thuốc nổ; Quy ết\n"
               "Kiểm tra kỹ thuật an toàn cho các đ ối t ượng liên quan t ới ho ạt đ ộng\n"
               "In ấn chứng chỉ; đáp ứng các điều kiện của Ủy ban.\n")
-    whole = legacy.rejoin_split_syllables(copied).split("\n")
+    whole = fallback.rejoin_split_syllables(copied).split("\n")
     assert whole[:7] == [
         "quy định chi tiết một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và",
         "Lào Cai về việc Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số",
@@ -867,4 +867,4 @@ def test_syllables_a_tool_split_before_their_fallback_letter_are_whole_again() -
         "Kiểm tra kỹ thuật an toàn cho các đối tượng liên quan tới hoạt động",
         "In ấn chứng chỉ; đáp ứng các điều kiện của Ủy ban."]
     typed = "\n".join(whole)
-    assert legacy.rejoin_split_syllables(typed) == typed
+    assert fallback.rejoin_split_syllables(typed) == typed

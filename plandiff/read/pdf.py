@@ -113,7 +113,7 @@ def _rejoined(page: str) -> str:
     and a mark after such a gap back against its word."""
     if " " not in page or not _HOOKED_SET.intersection(page):
         return page
-    from .legacy import is_syllable
+    from .syllables import is_syllable
 
     def join(m: re.Match[str]) -> str:
         if m.group(2) is None:  # a mark after the gap: it closes the word before it

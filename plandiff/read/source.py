@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import errors
 from ..textnorm import NOT_PLAIN_CHARS, nfc, plain_spaces, unescaped_breaks
-from . import legacy
+from . import fallback, legacy
 
 MAX_BYTES = 64 * 1024 * 1024
 """Plans are tens of kilobytes; anything past this is not a plan and would only exhaust memory.
@@ -357,10 +357,10 @@ def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
         # a text copied out of a PDF whose fallback font's letters stand apart ("Th ự c hi ệ n"),
         # or were read after the rest of their line ("C NG HÒA XÃ H IỘ Ộ"): a PDF's own reader has
         # its glyphs' places and puts them back itself
-        if legacy.displaced_letters(text):
-            text = legacy.restore_displaced_letters(text)
+        if fallback.displaced_letters(text):
+            text = fallback.restore_displaced_letters(text)
         else:
-            text = legacy.rejoin_split_syllables(legacy.rejoin_fallback_letters(text))
+            text = fallback.rejoin_split_syllables(fallback.rejoin_fallback_letters(text))
     if not text.strip():
         raise errors.EmptyInput(f"the {fmt} input holds no text")
     return SourceText(text, fmt, encoding)
