@@ -843,3 +843,33 @@ def test_a_signature_whose_first_line_a_layout_ran_onto_the_recipients_heading()
     assert plan.recipients == ("Bộ Khoa học và Công nghệ;", "Lưu: VT, ĐMPT.")
     assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng")
     assert (plan.meta.signer, plan.meta.signer_title) == ("Trương Việt Dũng", "PHÓ CHỦ TỊCH")
+
+
+def test_a_header_read_column_by_column_and_a_signature_after_the_appendixs_heading() -> None:
+    """pdfminer reads a page's text boxes column by column: the issuer's column with the type's
+    line ("Số: …" / "KẾ HOẠCH"), then the motto's, wrapped anywhere, and the place and date
+    wrapped after "ngày", then the title; and the signature's boxes after the next page's
+    "PHỤ LỤC". The header, the title, the signature and the appendix's title are each read as a
+    reader sees them."""
+    text = ("ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HÀ NỘI\n--------\n\nSố: 310/KH-UBND\n\nKẾ HOẠCH\n\nCỘNG HÒA XÃ\n"
+            "HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nHà Nội, ngày\n24 tháng 11 năm 2025\n\n"
+            "PHÁT TRIỂN HẠ TẦNG 5G, IOT TRONG CÁC KHU CÔNG NGHỆ CAO, KHU CÔNG NGHIỆP, CỤM CÔNG\n"
+            "NGHIỆP TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI ĐẾN NĂM 2030\n\n"
+            "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND Thành phố ban hành "
+            "Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Bảo đảm tiến độ./.\n\nNơi nhận:\n- Bộ Khoa học và Công nghệ;\n"
+            "- Lưu: VT, ĐMPT.\n\nPHỤ LỤC\n\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrương Việt Dũng\n\n"
+            "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH\n(Kèm theo Kế hoạch số 310/KH-UBND ngày 24/11/2025 của UBND thành phố Hà Nội)\n"
+            "1. Rà soát quy hoạch hạ tầng.\n")
+    plan = plandiff.parse(text)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date, m.doc_type) == (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "310/KH-UBND", "Hà Nội", "2025-11-24", "KẾ HOẠCH")
+    assert m.title == ("PHÁT TRIỂN HẠ TẦNG 5G, IOT TRONG CÁC KHU CÔNG NGHỆ CAO, KHU CÔNG NGHIỆP, CỤM CÔNG NGHIỆP "
+                       "TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI ĐẾN NĂM 2030")
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert (m.signer, m.signer_title) == ("Trương Việt Dũng", "PHÓ CHỦ TỊCH")
+    assert plan.recipients == ("Bộ Khoa học và Công nghệ;", "Lưu: VT, ĐMPT.")
+    assert [a.title for a in plan.appendices] == ["NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH"]
+    from plandiff.parsing.audit import lost_and_invented
+
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -1088,6 +1088,28 @@ def _is_recipient_text(text: str) -> bool:
     return text[:1] in RECIPIENT_MARKS or bool(_RECIPIENTS.match(text))
 
 
+def is_signature_line(line: Line) -> bool:
+    """A line that opens a signature: an authority's mark ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")."""
+    return any(_AUTHORITY.match(c.text.strip()) for c in (line.cells or (Cell(line.text, line.start, line.end),)))
+
+
+def signature_end(lines: Sequence[Line], at: int) -> int:
+    """Where a signature that opens at ``at`` with an authority's mark ends: after its marks, the
+    lines in capitals under them (a wrapped authority, the signer's title), and the signer's
+    name; ``at`` when no signature opens there."""
+    if at >= len(lines) or not is_signature_line(lines[at]):
+        return at
+    end = at + 1
+    while end < len(lines):
+        text = lines[end].text.strip()
+        if _is_name(text) and text != text.upper():  # (a name in capitals is an authority's wrapped rest: "NHÂN DÂN")
+            return end + 1
+        if not _is_signature_text(text) or len(text) > _LONGEST_TITLE + 20:
+            break
+        end += 1
+    return end
+
+
 def _is_signature_text(text: str) -> bool:
     t = text.strip()
     # a line in capitals that ends with ";" is a recipient ("CT, PCT UBND TP;"), never a signature's

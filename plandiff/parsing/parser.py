@@ -15,6 +15,7 @@ from .. import errors
 from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
+from ..textnorm import single_spaced
 from . import appendix, footnotes, frontmatter, markers, structure
 from .lines import Line, flat, split_lines
 
@@ -141,10 +142,17 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         raise errors.NotAPlan(f"{label}: a title (\"{' '.join(ln.text for ln in title_lines)[:60]}\") but no body: "
                               "no articles, sections or text")
 
-    back = frontmatter.read_back(lines[back_start:appendix_start])
+    back_lines, appendix_lines_in = lines[back_start:appendix_start], lines[appendix_start:]
+    if appendix_start < len(lines) and not any(frontmatter.is_signature_line(ln) for ln in back_lines):
+        # the signature read after the appendix's heading (pdfminer orders a page's text boxes so:
+        # "PHỤ LỤC" / "TM. ỦY BAN …" / … / the signer): the back matter's, not the appendix's title
+        signed = frontmatter.signature_end(lines, appendix_start + 1)
+        back_lines = [*back_lines, *lines[appendix_start + 1:signed]]
+        appendix_lines_in = [lines[appendix_start], *lines[signed:]]
+    back = frontmatter.read_back(back_lines)
     closing = parts.closing or back
     appendices, appendix_lines, appendix_artefacts = appendix.read(
-        lines[appendix_start:], artefacts, src.tables, body_text, hard_wraps=layout.hard_wraps,
+        appendix_lines_in, artefacts, src.tables, body_text, hard_wraps=layout.hard_wraps,
         soft_wraps=layout.soft_wraps, width=layout.width,
     ) if appendix_start < len(lines) else ([], [], [])
     artefacts.extend(appendix_artefacts)
@@ -189,9 +197,10 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
     pos = title_idx if title_idx is not None else 0
     title_lines: list[Line] = []
     if title_idx is not None:
-        pos = _title_end(lines, title_idx)
-        title_lines = lines[title_idx:pos]
-        return title_idx, pos, title_lines, frontmatter.read_header(front, title_lines)
+        late = _late_header(lines, title_idx + 1)
+        pos = _title_end(lines, title_idx, late)
+        title_lines = [lines[title_idx], *lines[late:pos]]
+        return title_idx, pos, title_lines, frontmatter.read_header(front + lines[title_idx + 1:late], title_lines)
     # no title line (a web page that dropped it): the header still ends with its number, place
     # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
@@ -363,10 +372,34 @@ def _draft(header: frontmatter.Header, src: SourceText) -> dict[str, object]:
     return {}
 
 
-def _title_end(lines: list[Line], title_idx: int) -> int:
-    """The index after the title that opens at ``title_idx`` (its doc-type line)."""
+_LATE_HEADER = re.compile(
+    r"^(?:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|[^,\d]{2,40},\s*ngày\b.{0,30}"
+    r"|(?:ngày\s*)?\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4})$")
+"""The header's right column under the motto: the motto's second line, the place and date
+(wrapped or not)."""
+_MOTTO_WORDS = frozenset("CỘNG HÒA HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM".split())
+"""The motto's first line, wrapped anywhere in a narrow cell ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")."""
+
+
+def _late_header(lines: list[Line], pos: int) -> int:
+    """Where the title goes on after the doc-type line at ``pos - 1``: after the header's right
+    column when a tool read it after the left one, the type's line with it ("Số: …" / "KẾ HOẠCH"
+    / "CỘNG HÒA XÃ HỘI" / … / "Đắk Lắk, ngày 18" / "tháng 11 năm 2025" / the title: pdfminer's
+    order); ``pos`` itself when the title follows its type's line."""
+    if pos >= len(lines) or not lines[pos].text.startswith("CỘNG H"):
+        return pos
+    end = pos
+    while end < len(lines) and (_MOTTO_WORDS.issuperset(lines[end].text.split())
+                                or _LATE_HEADER.match(single_spaced(lines[end].text))):
+        end += 1
+    return end if end > pos + 1 else pos
+
+
+def _title_end(lines: list[Line], title_idx: int, start: int | None = None) -> int:
+    """The index after the title that opens at ``title_idx`` (its doc-type line), its lines from
+    ``start`` on (the line after the type's, or after the header lines read after it)."""
     title_lines = [lines[title_idx]]
-    pos = title_idx + 1
+    pos = title_idx + 1 if start is None else start
     while pos < len(lines) and not _narrative_opens(lines, pos, title_lines) and (
             _is_title_line(lines[pos], title_lines) or _opens_title(lines, pos, title_lines)):
         title_lines.append(lines[pos])
