@@ -873,3 +873,24 @@ def test_a_header_read_column_by_column_and_a_signature_after_the_appendixs_head
     from plandiff.parsing.audit import lost_and_invented
 
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize(("head", "issuer", "parent"), [
+    ("ỦY BAN NHÂN CỘNG HÒA XÃ\nDÂN HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HÀ NỘIĐộc lập - Tự do - Hạnh phúc\n",
+     "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", None),
+    ("ỦY BAN MTTQ VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nXÃ LƯƠNG MINH NAM\nBAN THƯỜNG TRỰC Độc lập - Tự do - Hạnh phúc\n",
+     "BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH"),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nTỈNH QUẢNG NAM NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", None),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nTỈNH QUẢNG NAM\nNAM\nĐộc lập - Tự do - Hạnh phúc\n",
+     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", None),
+])
+def test_a_motto_wrapped_onto_the_issuers_lines_with_no_gap(head: str, issuer: str, parent: str | None) -> None:
+    """pdfplumber runs a header table's two cells into one line with no gap: the motto's first
+    words after the issuer's ("ỦY BAN NHÂN CỘNG HÒA XÃ"), its rest after the issuer's next words
+    ("DÂN HỘI CHỦ NGHĨA VIỆT NAM", "XÃ LƯƠNG MINH NAM"); the issuer and the motto are each whole
+    again ("TỈNH QUẢNG NAM" keeps its "NAM")."""
+    plan = plandiff.parse(head + "Số: 16/KH-UBND\nHà Nội, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\nThử nghiệm\n"
+                          "I. MỤC ĐÍCH\n1. Tuyên truyền.\n")
+    assert (plan.meta.issuer, plan.meta.parent_issuer) == (issuer, parent)
+    assert plan.meta.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")

@@ -377,7 +377,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     return h
 
 
-_GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
+_GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ(?: HỘI|\s*$)|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
                     r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|BAN|SỞ|PHÒNG)\s|"
                     r"[" + CAPITALS + r"][a-zà-ỹđ]+(?:\s[" + CAPITALS + r"][a-zà-ỹđ]+){0,4},\s*ngày")
 """Where a part of the header begins: the number, the motto, a body's or a level's name (after
@@ -499,7 +499,42 @@ def _line_cells(front: list[Line]) -> list[Cell]:
             cells.append(Cell(line.text, line.start, line.end))
         else:
             cells.extend(line.cells or (Cell(line.text, line.start, line.end),))
-    return [piece for cell in cells for piece in _unglued(cell)]
+    return _motto_apart([piece for cell in cells for piece in _unglued(cell)])
+
+
+_MOTTO_WORDS = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
+_ENDS_IN_NAM = ("QUẢNG", "HÀ")
+"""The words before "NAM" in a place's name ("TỈNH QUẢNG NAM", "TỈNH HÀ NAM"): no motto's end."""
+
+
+def _motto_apart(cells: list[Cell]) -> list[Cell]:
+    """The motto's rest, wrapped under its first words and run onto the issuer's line beside it
+    with no gap ("ỦY BAN NHÂN CỘNG HÒA XÃ" / "DÂN HỘI CHỦ NGHĨA VIỆT NAM", "… CHỦ NGHĨA VIỆT" /
+    "XÃ LƯƠNG MINH NAM": pdfplumber's lines of a header table), apart from the issuer's words."""
+    out: list[Cell] = []
+    pending: list[str] = []  # the motto's words still to come
+    for cell in cells:
+        words = cell.text.replace("HOÀ", "HÒA").split()
+        if words[:2] == _MOTTO_WORDS[:2] and words == _MOTTO_WORDS[:len(words)]:
+            pending = _MOTTO_WORDS[len(words):]
+            out.append(cell)
+            continue
+        if pending:
+            k = next((k for k in range(min(len(pending), len(words) - 1), 0, -1) if words[-k:] == pending[:k]), 0)
+            if k and not (pending[:k] == ["NAM"] and words[-k - 1] in _ENDS_IN_NAM):
+                text = cell.text.rstrip()
+                cut = len(text)
+                for _ in range(k):
+                    cut = text.rstrip()[:cut].rstrip().rfind(" ")
+                head, tail = text[:cut].rstrip(), text[cut:].strip()
+                out.append(Cell(head, cell.start, cell.start + len(head)))
+                at = cell.start + cut + (len(text[cut:]) - len(text[cut:].lstrip()))
+                out.append(Cell(tail, at, at + len(tail)))
+                pending = pending[k:]
+                continue
+            pending = [] if words == pending[:len(words)] and len(words) == len(pending) else pending
+        out.append(cell)
+    return out
 
 
 def _whole_date(cells: list[Cell], i: int, cell: Cell, out: list[Cell]) -> tuple[Cell, int]:
