@@ -894,3 +894,16 @@ def test_a_motto_wrapped_onto_the_issuers_lines_with_no_gap(head: str, issuer: s
                           "I. MỤC ĐÍCH\n1. Tuyên truyền.\n")
     assert (plan.meta.issuer, plan.meta.parent_issuer) == (issuer, parent)
     assert plan.meta.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def test_a_signature_run_onto_recipients_that_end_in_capitals() -> None:
+    """pdfplumber runs the signature's lines onto the recipients' with a single space: after a
+    recipient that ends in capitals and its ";" ("TT.HĐND TP; TM. ỦY BAN NHÂN"), and the
+    authority's wrapped rest alone after the next one's ("- CT, PCT UBND TP; DÂN")."""
+    back = ("- Cục Dân số (để b/c);\n- TT. Thành ủy, TT.HĐND TP; TM. ỦY BAN NHÂN\n- CT, PCT UBND TP; DÂN\n"
+            "- UB.MTTQVN và các Đoàn thể TP; KT. CHỦ TỊCH\n- Sở, ban ngành TP; PHÓ CHỦ TỊCH\n"
+            "- Báo và PTTH CT; Nguyễn Thị Ngọc Điệp\n- Lưu: VT, MK.\n")
+    plan = plandiff.parse(_SIGNED.format(back))
+    assert plan.recipients == ("Cục Dân số (để b/c);", "TT. Thành ủy, TT.HĐND TP;", "CT, PCT UBND TP;",
+                               "UB.MTTQVN và các Đoàn thể TP;", "Sở, ban ngành TP;", "Báo và PTTH CT;", "Lưu: VT, MK.")
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp")

@@ -860,7 +860,7 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
             right.extend((k, c) for k, c in enumerate(cells[1:], start=1 if line.cells else 0))
             continue
         cell = cells[0]
-        if (pair := _signature_beside(cell)) is not None:
+        if (pair := _signature_beside(cell, right[-1][1].text if right else None)) is not None:
             # "- Báo … trên địa bàn PHÓ CHỦ TỊCH": the signature's line run onto a recipient's
             # by a layout that kept no gap between the columns
             left.append(pair[0])
@@ -957,11 +957,13 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             b.lines.append(HeaderLine("signature", text, span))
 
 
-def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
+def _signature_beside(cell: Cell, above: str | None = None) -> tuple[Cell, Cell] | None:
     """A recipient's line (or "Nơi nhận:") with a line of the signature run onto its end (no gap
-    kept between the columns): the recipient and the signature's piece, split where an authority mark ("TM. ỦY BAN
-    NHÂN") or a known signer's title ("PHÓ CHỦ TỊCH") in capitals ends the line after a word in
-    lower case."""
+    kept between the columns): the recipient and the signature's piece, split where an authority
+    mark ("TM. ỦY BAN NHÂN") or a known signer's title ("PHÓ CHỦ TỊCH") in capitals ends the line
+    after a word in lower case or a recipient's ";" ("… TT.HĐND TP; TM. ỦY BAN NHÂN"), or where
+    the rest of the signature's piece on the line ``above`` ends it after a ";" ("- CT, PCT UBND
+    TP; DÂN" under "… TM. ỦY BAN NHÂN")."""
     text = cell.text.rstrip()
     if (text.lstrip()[:1] not in RECIPIENT_MARKS and not _RECIPIENTS.match(text.lstrip())) or not (
             text[-1:].isalpha() and text[-1:].isupper()):
@@ -976,11 +978,15 @@ def _signature_beside(cell: Cell) -> tuple[Cell, Cell] | None:
             if match_key(text[w.start():]).upper() in SIGNER_TITLES:
                 at = w.start()
                 break
+    if at is None and above is not None and ";" in text:
+        tail = text[text.rindex(";") + 1:]
+        if tail.strip() and _is_upper(tail) and _breaks_a_word(above, tail.strip()):
+            at = text.rindex(";") + 1 + len(tail) - len(tail.lstrip())
     if at is None:
         return None
     head = text[:at].rstrip()
     before = head.split()[-1] if head.split() else ""
-    if not any(ch.islower() for ch in before):
+    if not any(ch.islower() for ch in before) and not before.endswith(";"):
         return None  # a recipient in capitals ("- VP UBND TỈNH") goes on in capitals
     return Cell(head, cell.start, cell.start + len(head)), Cell(text[at:], cell.start + at, cell.start + len(text))
 
