@@ -907,3 +907,19 @@ def test_a_signature_run_onto_recipients_that_end_in_capitals() -> None:
     assert plan.recipients == ("Cục Dân số (để b/c);", "TT. Thành ủy, TT.HĐND TP;", "CT, PCT UBND TP;",
                                "UB.MTTQVN và các Đoàn thể TP;", "Sở, ban ngành TP;", "Báo và PTTH CT;", "Lưu: VT, MK.")
     assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp")
+
+
+def test_a_header_table_read_line_by_line_across_its_cells() -> None:
+    """pdftotext reads a header table's lines across both cells in the order they stand on the
+    page: the motto's lines before the place's name, the rule under the issuer's name glued to the
+    place's first words ("------Thành phố Hồ Chí"), the number between the place's two lines, and
+    the committee's first line after them all: its issuer, number, place and date as printed."""
+    text = ("CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HỒ CHÍ MINH\nĐộc lập - Tự do - Hạnh phúc\n"
+            "--------------------Thành phố Hồ Chí\nSố: 2853/QĐ-UBND\nMinh, ngày 21 tháng 11 năm 2025\n\n"
+            "ỦY BAN NHÂN DÂN\n\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI\n\n"
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nCăn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực.\n")
+    m = plandiff.parse(text).meta
+    assert (m.issuer, m.number, m.place, m.date) == (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/QĐ-UBND", "Thành phố Hồ Chí Minh", "2025-11-21")
+    assert m.jurisdiction == plandiff.Jurisdiction("Hồ Chí Minh", "thành phố")

@@ -347,6 +347,14 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
             h.issuer = " ".join(names[under:])
         else:
             h.issuer = " ".join(names)
+    if h.issuer and _is_level_and_place(h.issuer):
+        # "THÀNH PHỐ HỒ CHÍ MINH" before the number, "ỦY BAN NHÂN DÂN" after it (pdftotext's order
+        # of a header table's lines): the committee of that place
+        late = next((k for k, hl in enumerate(h.lines) if hl.role == "other" and _BARE_COMMITTEE.fullmatch(hl.text.strip())), None)
+        if late is not None:
+            hl = h.lines[late]
+            h.issuer = f"{hl.text.strip()} {h.issuer}"
+            h.lines[late] = HeaderLine("issuer", hl.text, hl.span)
     if title_lines:
         first = title_lines[0]
         m = _DOC_TYPE.match(first.text)
@@ -375,6 +383,14 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         if m:
             h.year = int(m.group(1))
     return h
+
+
+_BARE_COMMITTEE = re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN")
+
+
+def _is_level_and_place(text: str) -> bool:
+    """An issuer's line that is a level and a place alone ("THÀNH PHỐ HỒ CHÍ MINH", "TỈNH NGHỆ AN")."""
+    return any(text.startswith(level.upper() + " ") for level in _LEVELS)
 
 
 _GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ(?: HỘI|\s*$)|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
@@ -413,9 +429,11 @@ def _unglued(cell: Cell) -> list[Cell]:
 
 _RULE_OR_BAR = r"(?:[-–—_=~*·]{3,}\|*|\|+)"
 """A rule ("-------", a bar glued to it: "-------|"), or a table's bar."""
-_DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$))*\s*(?P<text>.*?)(?:\s+" + _RULE_OR_BAR + r")*\s*$")
+_DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$|[" + CAPITALS + r"]))*\s*(?P<text>.*?)(?:\s+"
+                         + _RULE_OR_BAR + r")*\s*$")
 """A cell's rules and table bars at its ends ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- |": the rule
-under the body's name and the cell's bar, glued onto its line with it)."""
+under the body's name and the cell's bar, glued onto its line with it; "------Thành phố Hồ Chí":
+the rule under the issuer's name, the place beside it glued on)."""
 
 
 _RULE_RUN = re.compile(r"[-–—_=~*·]{3}")
