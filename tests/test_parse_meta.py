@@ -923,3 +923,29 @@ def test_a_header_table_read_line_by_line_across_its_cells() -> None:
     assert (m.issuer, m.number, m.place, m.date) == (
         "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "2853/QĐ-UBND", "Thành phố Hồ Chí Minh", "2025-11-21")
     assert m.jurisdiction == plandiff.Jurisdiction("Hồ Chí Minh", "thành phố")
+
+
+def test_a_header_a_tool_read_after_the_first_pages_body() -> None:
+    """pypdf reads a page's header table after the page's text: the type's line opens the text,
+    the issuer, the number, the motto and the date stand after the first page's clauses. They
+    are the header, read as it, and no clause's text."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bầu cử đại biểu Quốc hội khóa XVI\n"
+            "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số\n"
+            "85/2015/QH13, ngày 25/6/2015 và được sửa đổi, bổ sung một số điều tại Luật\n"
+            "số 83/2025/QH15, ngày 24/6/2025;\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            "- Triển khai đầy đủ, đồng bộ các nội dung công tác bầu cử.\n1\n"
+            "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\nSố: 16/KH-MTTQ-BTT\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Lương Minh, ngày 18 tháng 11 năm 2025\n- Thực hiện nghiêm túc, dân chủ, công khai.\n"
+            "II. NỘI DUNG\n1. Xây dựng, ban hành các văn bản chỉ đạo.\n")
+    plan = plandiff.parse(text)
+    m = plan.meta
+    assert (m.issuer, m.parent_issuer, m.number, m.place, m.date) == (
+        "BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "16/KH-MTTQ-BTT", "Lương Minh", "2025-11-18")
+    assert m.title == "Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI"
+    assert m.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert [c.text for c in plan.find("I").children] == [
+        "Triển khai đầy đủ, đồng bộ các nội dung công tác bầu cử.", "Thực hiện nghiêm túc, dân chủ, công khai."]
+    from plandiff.parsing.audit import lost_and_invented
+
+    assert lost_and_invented(plan) == (Counter(), Counter())

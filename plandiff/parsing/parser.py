@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import errors
@@ -100,7 +100,8 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         artefacts.extend(bracket_marks)
 
     lines = frontmatter.rejoin_broken_doc_type(lines, FRONT_LINES)
-    title_idx, pos, title_lines, header = _front_matter(lines)
+    lines, late_header = _header_read_late(lines)
+    title_idx, pos, title_lines, header = _front_matter(lines, late_header)
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
     # stages look for the first one after a line of their own
@@ -181,9 +182,43 @@ FRONT_LINES = 60
 """Lines a header's parts are looked for in when no numbered clause ends it sooner."""
 
 
-def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], frontmatter.Header]:
+LATE_HEADER_LINES = 200
+"""Lines a header read after its page's body is looked for in (a page's worth)."""
+
+
+def _header_read_late(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines without a national header that a tool read after the first page's body (pypdf
+    reads a header table after the page's text: "KẾ HOẠCH" … "1" / "ỦY BAN MTTQ VIỆT NAM" / "Số:
+    16/KH-MTTQ-BTT" / "CỘNG HÒA …" / "Lương Minh, ngày …"), and those header lines — only when
+    nothing of a header stands before the document's type line: its number with the motto near
+    it, the issuer's lines in capitals above them, the place and date under them."""
+    first_type = next((i for i, ln in enumerate(lines[:FRONT_LINES]) if frontmatter.is_doc_type_line(ln)), None)
+    if first_type is None or any(frontmatter.is_number_line(ln) or frontmatter.is_motto(ln.text)
+                                 for ln in lines[:first_type]):
+        return lines, []
+    for i in range(first_type + 1, min(len(lines), LATE_HEADER_LINES)):
+        if not frontmatter.is_number_line(lines[i]):
+            continue
+        near = range(max(first_type + 1, i - 6), min(len(lines), i + 7))
+        if not any(frontmatter.is_motto(lines[k].text) for k in near):
+            continue  # ("… tại Luật" / "số 83/2025/QH15, …": a number in a sentence, no header's)
+        lo = i
+        while lo - 1 > first_type and i - lo < 6 and (frontmatter.is_motto(lines[lo - 1].text)
+                                                      or frontmatter.is_header_text(lines[lo - 1].text)):
+            lo -= 1
+        hi = i + 1
+        while hi < len(lines) and hi - i < 8 and (frontmatter.is_date_or_motto_line(lines[hi])
+                                                  or _LATE_HEADER.match(single_spaced(lines[hi].text))
+                                                  or _MOTTO_WORDS.issuperset(lines[hi].text.split())):
+            hi += 1
+        return lines[:lo] + lines[hi:], lines[lo:hi]
+    return lines, []
+
+
+def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[int | None, int, list[Line], frontmatter.Header]:
     """The document-type line (None when there is none), where the title ends, the title's
-    lines, and the header read from what stands before."""
+    lines, and the header read from what stands before (and ``read_late``, a header read after
+    the first page's body)."""
     body_hint = _first_body_line(lines, 0)
     title_idx = next(
         (i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES]) if frontmatter.is_doc_type_line(ln)),
@@ -200,7 +235,7 @@ def _front_matter(lines: list[Line]) -> tuple[int | None, int, list[Line], front
         late = _late_header(lines, title_idx + 1)
         pos = _title_end(lines, title_idx, late)
         title_lines = [lines[title_idx], *lines[late:pos]]
-        return title_idx, pos, title_lines, frontmatter.read_header(front + lines[title_idx + 1:late], title_lines)
+        return title_idx, pos, title_lines, frontmatter.read_header([*read_late, *front, *lines[title_idx + 1:late]], title_lines)
     # no title line (a web page that dropped it): the header still ends with its number, place
     # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
