@@ -94,6 +94,7 @@ _PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
+_DIGIT_OR_DOT = frozenset("0123456789.")
 _LETTER_SUB = re.compile(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)])\s+(?P<rest>\S.*)$")
 """"a.1) Tổ chức …", "b.2. …", "a1) …": a point's sub-points, numbered after its letter."""
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
@@ -149,7 +150,7 @@ def match(text: str, *, articles: bool = False) -> Marker | None:
         return None
     if first in _BULLET_FIRST:
         return _bullet(text, first)
-    if text[1:2] == "\t" and first in TABBED_BULLETS and text[2:].strip():
+    if first in TABBED_BULLETS and text[1:2] == "\t" and text[2:].strip():
         return Marker("bullet", first, first, 0, text[2:].strip())
     if first.isdigit():
         return _numbered(text)
@@ -211,15 +212,12 @@ def _numbered(text: str) -> Marker | None:
 def _lettered(text: str) -> Marker | None:
     """"a)", "đ)", "f)" (Latin lettering), "b." before a capital, "ii)", "iv)" (roman), and a
     point's sub-points "a.1)", "a1)"."""
-    if text[1:2].isdigit() or (text[1:2] == "." and text[2:3].isdigit()):
-        sub = _LETTER_SUB.match(text)
-        if sub is None or int(sub.group("num")) == 0:
-            return None
-        letter, num = sub.group("letter", "num")
-        return Marker("letter_sub", sub.group("label"), f"{letter}.{int(num)}", int(num), sub.group("rest"))
+    second = text[1:2]
+    if second in _DIGIT_OR_DOT and (second != "." or text[2:3] in _DIGIT_OR_DOT):
+        return _sub_point(text)
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
     m = (_LETTER.match(text) if ")" in text else None) or (
-        _LETTER_DOT.match(text) if text[1:2] in "./-" or (text[:1] in "ivx" and text[1:2] in "ivx") else None)
+        _LETTER_DOT.match(text) if second in "./-" or (second in "ivx" and text[:1] in "ivx") else None)
     if m is None:
         return None
     key, label, rest = m.group("key", "label", "rest")
@@ -230,6 +228,15 @@ def _lettered(text: str) -> Marker | None:
         return Marker("letter", label, key, _LETTER_VALUE[LATIN_ONLY[key]] + 1, rest)
     value = roman_value(key)
     return Marker("roman_lower", label, key, value, rest) if value else None
+
+
+def _sub_point(text: str) -> Marker | None:
+    """"a.1)", "b.2.", "a1)": a point's sub-point, numbered after its letter."""
+    sub = _LETTER_SUB.match(text)
+    if sub is None or int(sub.group("num")) == 0:
+        return None
+    letter, num = sub.group("letter", "num")
+    return Marker("letter_sub", sub.group("label"), f"{letter}.{int(num)}", int(num), sub.group("rest"))
 
 
 def _bracketed(text: str) -> Marker | None:

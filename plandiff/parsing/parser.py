@@ -182,6 +182,8 @@ FRONT_LINES = 60
 """Lines a header's parts are looked for in when no numbered clause ends it sooner."""
 
 
+_HEADER_WORDS = re.compile(r"^\s*(?:Số|SỐ)\b|CỘNG\s+H|Độc lập")
+"""What a header's number or motto line holds: a type's line after one is after its header."""
 LATE_HEADER_LINES = 200
 """Lines a header read after its page's body is looked for in (a page's worth)."""
 
@@ -193,14 +195,15 @@ def _header_read_late(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     nothing of a header stands before the document's type line: its number with the motto near
     it, the issuer's lines in capitals above them, the place and date under them."""
     first_type = next((i for i, ln in enumerate(lines[:FRONT_LINES]) if frontmatter.is_doc_type_line(ln)), None)
-    if first_type is None or any(frontmatter.is_number_line(ln) or frontmatter.is_motto(ln.text)
+    # (most documents: a header's words before the type's line, found by a look at a few lines)
+    if first_type is None or any(_HEADER_WORDS.search(ln.text) and (frontmatter.is_number_line(ln) or frontmatter.is_motto(ln.text))
                                  for ln in lines[:first_type]):
         return lines, []
     for i in range(first_type + 1, min(len(lines), LATE_HEADER_LINES)):
-        if not frontmatter.is_number_line(lines[i]):
-            continue
+        if lines[i].text[:1] != "S" or not frontmatter.is_number_line(lines[i]):
+            continue  # (a header's number opens "Số": one look at most lines)
         near = range(max(first_type + 1, i - 6), min(len(lines), i + 7))
-        if not any(frontmatter.is_motto(lines[k].text) for k in near):
+        if not any(_HEADER_WORDS.search(lines[k].text) and frontmatter.is_motto(lines[k].text) for k in near):
             continue  # ("… tại Luật" / "số 83/2025/QH15, …": a number in a sentence, no header's)
         lo = i
         while lo - 1 > first_type and i - lo < 6 and (frontmatter.is_motto(lines[lo - 1].text)
