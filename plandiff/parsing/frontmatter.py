@@ -521,6 +521,14 @@ def _line_cells(front: list[Line]) -> list[Cell]:
 
 
 _MOTTO_WORDS = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
+_MOTTO_WORD_SET = frozenset([*_MOTTO_WORDS, "HOÀ"])
+
+
+def is_motto_fragment(text: str) -> bool:
+    """Words of the motto's first line only, wrapped anywhere in a narrow cell ("CỘNG HÒA XÃ" /
+    "HỘI CHỦ NGHĨA VIỆT NAM", "NAM")."""
+    words = text.split()
+    return bool(words) and _MOTTO_WORD_SET.issuperset(words)
 _ENDS_IN_NAM = ("QUẢNG", "HÀ")
 """The words before "NAM" in a place's name ("TỈNH QUẢNG NAM", "TỈNH HÀ NAM"): no motto's end."""
 

@@ -100,8 +100,8 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         artefacts.extend(bracket_marks)
 
     lines = frontmatter.rejoin_broken_doc_type(lines, FRONT_LINES)
-    lines, late_header = _header_read_late(lines)
-    title_idx, pos, title_lines, header = _front_matter(lines, late_header)
+    lines, header_after_body = _header_after_body(lines)
+    title_idx, pos, title_lines, header = _front_matter(lines, header_after_body)
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
     # stages look for the first one after a line of their own
@@ -188,7 +188,7 @@ LATE_HEADER_LINES = 200
 """Lines a header read after its page's body is looked for in (a page's worth)."""
 
 
-def _header_read_late(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+def _header_after_body(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """The lines without a national header that a tool read after the first page's body (pypdf
     reads a header table after the page's text: "KẾ HOẠCH" … "1" / "ỦY BAN MTTQ VIỆT NAM" / "Số:
     16/KH-MTTQ-BTT" / "CỘNG HÒA …" / "Lương Minh, ngày …"), and those header lines — only when
@@ -211,8 +211,8 @@ def _header_read_late(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             lo -= 1
         hi = i + 1
         while hi < len(lines) and hi - i < 8 and (frontmatter.is_date_or_motto_line(lines[hi])
-                                                  or _LATE_HEADER.match(single_spaced(lines[hi].text))
-                                                  or _MOTTO_WORDS.issuperset(lines[hi].text.split())):
+                                                  or _RIGHT_COLUMN.match(single_spaced(lines[hi].text))
+                                                  or frontmatter.is_motto_fragment(lines[hi].text)):
             hi += 1
         return lines[:lo] + lines[hi:], lines[lo:hi]
     return lines, []
@@ -235,10 +235,10 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
     pos = title_idx if title_idx is not None else 0
     title_lines: list[Line] = []
     if title_idx is not None:
-        late = _late_header(lines, title_idx + 1)
-        pos = _title_end(lines, title_idx, late)
-        title_lines = [lines[title_idx], *lines[late:pos]]
-        return title_idx, pos, title_lines, frontmatter.read_header([*read_late, *front, *lines[title_idx + 1:late]], title_lines)
+        resumes = _title_resumes(lines, title_idx + 1)
+        pos = _title_end(lines, title_idx, resumes)
+        title_lines = [lines[title_idx], *lines[resumes:pos]]
+        return title_idx, pos, title_lines, frontmatter.read_header([*read_late, *front, *lines[title_idx + 1:resumes]], title_lines)
     # no title line (a web page that dropped it): the header still ends with its number, place
     # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
@@ -410,16 +410,14 @@ def _draft(header: frontmatter.Header, src: SourceText) -> dict[str, object]:
     return {}
 
 
-_LATE_HEADER = re.compile(
+_RIGHT_COLUMN = re.compile(
     r"^(?:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|[^,\d]{2,40},\s*ngày\b.{0,30}"
     r"|(?:ngày\s*)?\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4})$")
 """The header's right column under the motto: the motto's second line, the place and date
 (wrapped or not)."""
-_MOTTO_WORDS = frozenset("CỘNG HÒA HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM".split())
-"""The motto's first line, wrapped anywhere in a narrow cell ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")."""
 
 
-def _late_header(lines: list[Line], pos: int) -> int:
+def _title_resumes(lines: list[Line], pos: int) -> int:
     """Where the title goes on after the doc-type line at ``pos - 1``: after the header's right
     column when a tool read it after the left one, the type's line with it ("Số: …" / "KẾ HOẠCH"
     / "CỘNG HÒA XÃ HỘI" / … / "Đắk Lắk, ngày 18" / "tháng 11 năm 2025" / the title: pdfminer's
@@ -427,8 +425,8 @@ def _late_header(lines: list[Line], pos: int) -> int:
     if pos >= len(lines) or not lines[pos].text.startswith("CỘNG H"):
         return pos
     end = pos
-    while end < len(lines) and (_MOTTO_WORDS.issuperset(lines[end].text.split())
-                                or _LATE_HEADER.match(single_spaced(lines[end].text))):
+    while end < len(lines) and (frontmatter.is_motto_fragment(lines[end].text)
+                                or _RIGHT_COLUMN.match(single_spaced(lines[end].text))):
         end += 1
     return end if end > pos + 1 else pos
 
