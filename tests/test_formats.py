@@ -787,6 +787,9 @@ DISPLACED_LINES = [
     ("quan tr c 240 m u/năm.ắ ẫ", "quan trắc 240 mẫu/năm."),
     # a footnote's mark after the word ("phủ[2]")
     ("c a Chính ph [2], B  Y t [3], Thành y, ủ ủ ộ ế ủ", "của Chính phủ[2], Bộ Y tế[3], Thành ủy,"),
+    # a justified line, its wide spaces read as two (a word's last hole then looks like any gap)
+    ("s  83/2025/QH15,  ngày  ố 24/6/2025;  Lu t  M t  tr n  T  qu c  Vi t  Nam  sậ ặ ậ ổ ố ệ ố",
+     "số 83/2025/QH15,  ngày   24/6/2025;  Luật  Mặt  trận  Tổ quốc  Việt  Nam  số"),
     # a viewer that read a centred line's letters first
     ("Ủ Ố Ồ Y BAN NHÂN DÂN THÀNH PH H CHÍ MINH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
 ]

@@ -217,12 +217,16 @@ def restore_displaced_letters(text: str) -> str:
     syllable as Vietnamese spells one (``is_whole_syllable``), a hole inside a word first ("H I" +
     "Ộ" is "HỘI", not "HỘ I"), at the least cost (``_Costs``). A stretch whose letters no choice
     of holes takes is left as it is."""
-    costs = _KEPT if len(_displaced()[4].findall(text[:DISPLACED_SAMPLE])) >= KEPT_DOUBLE_SPACES else _COLLAPSED
+    page_costs = _KEPT if len(_displaced()[4].findall(text[:DISPLACED_SAMPLE])) >= KEPT_DOUBLE_SPACES else _COLLAPSED
     runs = _displaced_runs(text)
     budget = [min(STATES_PER_CHAR * len(text) + 50_000, MAX_STATES)]  # the placings left to weigh (``_fill`` spends them)
     out: list[str] = []
     for line in text.split("\n"):
         found = list(runs.finditer(line))
+        if not found:
+            out.append(line)
+            continue
+        costs = _COLLAPSED if page_costs is _KEPT and _justified(line[:found[-1].start()]) else page_costs
         if len(found) == 1 and not line[:found[0].start()].strip() and " " in found[0].group() and line[found[0].end():].strip():
             # the run before the rest of its line (a viewer read a centred line's letters first:
             # "Ủ Ố Ồ Y BAN NHÂN DÂN THÀNH PH H CHÍ MINH"): its letters go into what follows
@@ -239,6 +243,19 @@ def restore_displaced_letters(text: str) -> str:
         pieces.append(line[pos:])
         out.append("".join(pieces))
     return "\n".join(out)
+
+
+JUSTIFIED_SHARE = 0.6
+"""The share of a line's gaps that are double spaces from which the line was justified (its wide
+spaces read as two: a word's last letter's hole and its space then look like any other gap)."""
+
+
+def _justified(line: str) -> bool:
+    """Whether a line of a text that keeps holes beside spaces was justified (``JUSTIFIED_SHARE``):
+    read as a text that makes one space of them (``_COLLAPSED``)."""
+    gaps = line.split()
+    wide = line.count("  ")
+    return len(gaps) >= 6 and wide >= JUSTIFIED_SHARE * (len(gaps) - 1)
 
 
 def _displaced_runs(text: str) -> re.Pattern[str]:
