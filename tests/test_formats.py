@@ -790,6 +790,11 @@ DISPLACED_LINES = [
     # a justified line, its wide spaces read as two (a word's last hole then looks like any gap)
     ("s  83/2025/QH15,  ngày  ố 24/6/2025;  Lu t  M t  tr n  T  qu c  Vi t  Nam  sậ ặ ậ ổ ố ệ ố",
      "số 83/2025/QH15,  ngày   24/6/2025;  Luật  Mặt  trận  Tổ quốc  Việt  Nam  số"),
+    # a line of two text runs, each's letters after it, the second glued on ("ở; Ch", "ềTh")
+    ("đoàn, Lu t Thanh niên, Lu t Th c hi n dân ch   c  sậ ậ ự ệ ủở ơ ở; Ch  th  s  46-CT/TW,ỉ ị ố",
+     "đoàn, Luật Thanh niên, Luật Thực hiện dân chủ ở cơ sở; Chỉ thị số 46-CT/TW,"),
+    ("MTTQ Vi t Nam xã Qu ng Ninh v  ệ ả ềTh c hi n công tác b u c  đ i bi u Qu cự ệ ầ ử ạ ể ố",
+     "MTTQ Việt Nam xã Quảng Ninh về Thực hiện công tác bầu cử đại biểu Quốc"),
     # a viewer that read a centred line's letters first
     ("Ủ Ố Ồ Y BAN NHÂN DÂN THÀNH PH H CHÍ MINH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
 ]
@@ -806,6 +811,9 @@ def test_letters_a_pdf_tool_read_after_their_line_go_back_into_their_holes(copie
     restored = fallback.restore_displaced_letters(page).split("\n")
     assert fallback.displaced_letters(page)
     assert restored[[c for c, _ in DISPLACED_LINES].index(copied)].rstrip() == read
+    # a line in capitals a tool read whole (a bold font that has the letters) stays as it is
+    bold = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"
+    assert fallback.restore_displaced_letters(f"{page}\n{bold}\n{page}").split("\n")[len(DISPLACED_LINES)] == bold
 
 
 @pytest.mark.parametrize("copy", ["cantho-pypdf.txt", "cantho-pdfium.txt"])

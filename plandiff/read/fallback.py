@@ -117,7 +117,11 @@ def rejoin_fallback_letters(text: str) -> str:
 _ODD = "ǕǖǗǘǙǚǛǜǶ"
 """Letters a PDF tool may read a fallback glyph as (pypdf: "ǜ" for "ũ", "Ƕ" for "ỳ"): no Vietnamese
 text writes them; in a run they hold a hole whose letter is not known."""
-_RUN = r"[" + FALLBACK_LETTERS + _ODD + r"]{1,3}(?: [" + FALLBACK_LETTERS + _ODD + r"]{1,3})*(?= |$)"
+_RUN_END = r"(?:(?= |$)|(?<=[" + FALLBACK_LETTERS[:FALLBACK_LETTERS.index("Ạ")] + r"])(?=[;,.:)A-ZĐ]))"
+"""What follows a run: a space, the line's end, or after a small letter the next text run of its
+line, glued on ("ủở ơ ở; Ch  th", "ệ ả ềTh c hi n"; a capital's run is followed by a space: "CỘNG"
+and "BỘ," are words)."""
+_RUN = r"[" + FALLBACK_LETTERS + _ODD + r"]{1,3}(?: [" + FALLBACK_LETTERS + _ODD + r"]{1,3})*" + _RUN_END
 """Fallback letters one after another, a space between each, up to a space or the line's end."""
 _STAND_INS = "aăâeêioôơuưy"
 _ODD_LOWER = _ODD.lower()
@@ -281,7 +285,7 @@ def _displaced_runs(text: str) -> re.Pattern[str]:
     if not letters:
         return _displaced()[0]
     kept = re.escape("".join(sorted(letters | set(_ODD))))
-    return re.compile(r"[" + kept + r"]{1,3}(?: [" + kept + r"]{1,3})*(?= |$)", re.MULTILINE)
+    return re.compile(r"[" + kept + r"]{1,3}(?: [" + kept + r"]{1,3})*" + _RUN_END, re.MULTILINE)
 
 
 def _fill(stretch: str, runs: list[str], costs: _Costs, budget: list[int] | None = None) -> str | None:
