@@ -151,3 +151,14 @@ def test_a_markdown_line_parted_by_a_tab_loses_no_mark() -> None:
     start, where it would have opened emphasis."""
     plan = plandiff.parse("**III. PHÁT\n**1. Thể chế**\nNơi nhận:\n#đ\t*–)- UBND các xã, phường;")
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_header_after_the_body_loses_nothing_whatever_stands_before_the_type() -> None:
+    """A header read after the first page's body is set apart for the header; where the body's
+    first label stands even before the type's line (a shuffled page), its lines are still the
+    header's, none lost."""
+    text = ("PHƯỜNG 1\nI. MỤC ĐÍCH\nKẾ HOẠCH\nĐộc lập - Tự do - Hạnh phúc\nSố: 200/KH-UBND\n"
+            "Phường 1, ngày 23 tháng 8 năm 2023\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSắp xếp khu phố\n"
+            "1. Nâng cao nhận thức.\n")
+    plan = plandiff.parse(text)
+    assert lost_and_invented(plan) == (Counter(), Counter())

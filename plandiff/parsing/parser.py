@@ -244,7 +244,7 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
                       if frontmatter.is_number_line(ln)), None)
     if number_at is None:
-        return None, 0, [], frontmatter.read_header([], [])
+        return None, 0, [], frontmatter.read_header(list(read_late), [])
     pos = number_at + 1
     while pos < min(len(lines), number_at + 4) and frontmatter.is_date_or_motto_line(lines[pos]):
         pos += 1
@@ -254,7 +254,7 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
     while end < min(len(lines), pos + 4) and _is_caps_title_line(lines[end], end == pos):
         end += 1
     title_lines = lines[pos:end]
-    header = frontmatter.read_header(lines[:pos], title_lines)
+    header = frontmatter.read_header([*read_late, *lines[:pos]], title_lines)
     header.doc_type = frontmatter.doc_type_of_number(header.number)
     return None, end, title_lines, header
 
