@@ -54,8 +54,8 @@ def rejoin_split_syllables(text: str) -> str:
     none). Only where syllables split after a consonant alone are many: a text typed as it reads
     has none."""
     sample = text[:DISPLACED_SAMPLE]
-    if "c ủa" not in sample and "s ố" not in sample and "hi ện" not in sample:
-        return text  # ("của", "số", "hiện" split so: a split text's first page holds one; a look tells)
+    if "c ủa" not in sample and "s ố" not in sample and "hi ện" not in sample and "c ấp" not in sample:
+        return text  # ("của", "số", "hiện", "cấp" split so: a split text's first page holds one; a look tells)
     pattern = _split_before()
     signs = sum(1 for m in pattern.finditer(sample) if not _VOWELS & set(m.group(1).lower())
                 and is_whole_syllable((m.group(1) + m.group(2)).lower()))
