@@ -879,3 +879,17 @@ def test_syllables_a_tool_split_before_their_fallback_letter_are_whole_again() -
         "In ấn chứng chỉ; đáp ứng các điều kiện của Ủy ban."]
     typed = "\n".join(whole)
     assert fallback.rejoin_split_syllables(typed) == typed
+
+
+def test_a_text_split_so_is_told_by_what_it_splits_on_its_first_page() -> None:
+    """pdftotext splits some syllables only: a text whose first page splits "cấp" ("các c ấp") but
+    no "của", "số" or "hiện" is a split text all the same."""
+    lines = ("hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân các c ấp nhiệm kỳ 2026-2031; Kế hoạch\n"
+             "MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác b ầu c ử đ ại\n"
+             "biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các c ấp nhi ệm kỳ\n"
+             "ứng cử đại biểu HĐND tỉnh, HĐND xã thực hiện công tác v ận đ ộng b ầu c ử\n")
+    whole = fallback.rejoin_split_syllables(lines * 3).split("\n")[:4]
+    assert whole == ["hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031; Kế hoạch",
+                     "MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác bầu cử đại",
+                     "biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ",
+                     "ứng cử đại biểu HĐND tỉnh, HĐND xã thực hiện công tác vận động bầu cử"]
