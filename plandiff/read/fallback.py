@@ -123,8 +123,8 @@ line, glued on ("ủở ơ ở; Ch  th", "ệ ả ềTh c hi n"; a capital's run
 and "BỘ," are words)."""
 _RUN = r"[" + FALLBACK_LETTERS + _ODD + r"]{1,3}(?: [" + FALLBACK_LETTERS + _ODD + r"]{1,3})*" + _RUN_END
 """Fallback letters one after another, a space between each, up to a space or the line's end."""
-_STAND_INS = "aăâeêioôơuưy"
 _ODD_LOWER = _ODD.lower()
+_STAND_INS = "aăâeêioôơuưy"
 """What an odd letter (``_ODD``) may stand for, toneless: a vowel."""
 _MID_WORD = r"[" + FALLBACK_LETTERS + r"](?![" + FALLBACK_LETTERS + r"])(?=\w)"
 """A fallback letter inside a word: another letter after it ("hiện"; "ướ" of "tướng" is one hole's)."""
@@ -140,6 +140,10 @@ long (a placing weighs some 15 µs)."""
 MAX_STATES = 600_000
 _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’-–/*…"
 _OPENING = ("(", "[", "“", "\"", "‘", "'", "((")
+_CLOSING = ".,;:!?)]”\"’'…/"
+"""Punctuation alone that opens a word after it, or closes one before it (``_glues``)."""
+_ALONE_WORDS = frozenset({"ở"})
+"""Fallback letters that make a word by themselves often: "ở" (at, in)."""
 _INSIDE = r"[/\-–]"
 _LABEL = r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]$"
 """A clause's label standing before its text ("a)", "1.2.", "IV.")."""
@@ -154,9 +158,6 @@ def _displaced() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.
     (a text that shows no sign of displaced letters never needs them)."""
     return (re.compile(_RUN, re.MULTILINE), re.compile(_MID_WORD), re.compile(_INSIDE), re.compile(_LABEL),
             re.compile(_DOUBLE_SPACE))
-_ALONE_WORDS = frozenset({"ở"})
-"""Fallback letters that make a word by themselves often: "ở" (at, in)."""
-_CLOSING = ".,;:!?)]”\"’'…/"
 
 
 def displaced_letters(text: str) -> bool:
@@ -201,8 +202,8 @@ class _Costs:
     alone: float = 1.0
     """Letters that make a word by themselves ("ả"): few such words are written."""
     rare: float = 0.6
-    """A syllable plans never write, its rarer spelling costing less (``rarity``): "Y tế"
-    rather than "Yết", "ứng" rather than "ngứ"."""
+    """A syllable's rarity at its most (``rarity``: none for the most frequent, all of it for one
+    Vietnamese rarely writes or not listed): "Y tế" rather than "Yết", "ứng" rather than "ngứ"."""
 
 
 _KEPT = _Costs(end=0.1, before=3, after=0.5, split=0.3, empty=0.5)
