@@ -418,7 +418,7 @@ class _Placing:
         if not part:
             return self.costs.empty if 0 < q < self.n - 1 else 0.0
         w = part.strip(_PUNCTUATION).lower()
-        return float(w.isalpha() and not _spelled(w))
+        return float(w.isalpha() and not is_whole_syllable(w))
 
     def text(self, found: tuple[float, _Path]) -> str:
         """The stretch with the letters where ``found`` put them."""
@@ -438,15 +438,10 @@ class _Placing:
         return "".join(p + g for p, g in zip(out, [*glue, ""], strict=True))
 
 
-def _spelled(word: str) -> bool:
-    """A syllable as Vietnamese spells one; the Central Highlands' "k" ("Đắk Lắk") as "c"."""
-    return is_whole_syllable(word) or (word.endswith("k") and is_whole_syllable(word[:-1] + "c"))
-
-
 def _syllable_or_odd(word: str) -> bool:
     """A syllable, an odd letter (``_ODD``) in it standing for some vowel."""
     odd = next((c for c in word if c in _ODD_LOWER), None)
-    return _spelled(word) if odd is None else any(_spelled(word.replace(odd, v)) for v in _STAND_INS)
+    return is_whole_syllable(word) if odd is None else any(is_whole_syllable(word.replace(odd, v)) for v in _STAND_INS)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -63,12 +63,14 @@ _RISING_OR_HEAVY = frozenset("\u0301\u0323")
 def is_whole_syllable(word: str) -> bool:
     """Whether a lower-case word is one Vietnamese syllable as Vietnamese spells one
     (``_whole_syllable``), its tone one a syllable closed by c, ch, p or t may carry (sắc or nặng:
-    "việc", never "viềc")."""
+    "việc", never "viềc"). The Central Highlands' names end in "k" ("Đắk Lắk"), read as "c"."""
     nfd = unicodedata.normalize("NFD", word)
     tones = [ch for ch in nfd if ch in _TONE_MARKS]
     if len(tones) > 1:
         return False
     toneless = unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))
+    if toneless.endswith("k"):
+        toneless = toneless[:-1] + "c"
     if not _whole_syllable().fullmatch(toneless):
         return False
     return not (tones and toneless.endswith(_STOPS) and tones[0] not in _RISING_OR_HEAVY)
