@@ -231,6 +231,37 @@ def test_a_list_of_recipients_run_together_in_one_cell_is_each_recipient() -> No
     assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Văn Đệ", "PHÓ CHỦ TỊCH")
 
 
+@pytest.mark.parametrize(("back", "recipients", "authority", "title", "signer"), [
+    # the run-together row as a converter reflows it (pandoc's Markdown of a portal page whose table
+    # it could not read): the list wrapped inside a recipient and after a mark, the signature wrapped
+    # inside a title, before a title's second word, and inside the name
+    ("Nơi nhận: - Bộ Khoa học và Công nghệ; - Thường trực Thành ủy; - Thường\ntrực HĐND Thành phố; - Các "
+     "sở, ban, ngành; -\nLưu: VT, ĐMPT. \\| **TM. ỦY BAN NHÂN DÂN** KT. CHỦ\nTỊCH **PHÓ CHỦ TỊCH** **Trương "
+     "Việt Dũng** \\|\n",
+     ("Bộ Khoa học và Công nghệ;", "Thường trực Thành ủy;", "Thường trực HĐND Thành phố;", "Các sở, ban, ngành;",
+      "Lưu: VT, ĐMPT."), ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), "PHÓ CHỦ TỊCH", "Trương Việt Dũng"),
+    ("Nơi nhận: - Như Điều 3; - TT. Tỉnh ủy;\nTT. HĐND tỉnh (b/c); - Lưu: VT,\nNNMT. \\| **TM. ỦY BAN NHÂN DÂN** "
+     "**KT. CHỦ TỊCH** PHÓ\nCHỦ TỊCH **Mai\nXuân Liêm** \\|\n\n- - \n",
+     ("Như Điều 3;", "TT. Tỉnh ủy; TT. HĐND tỉnh (b/c);", "Lưu: VT, NNMT."), ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"),
+     "PHÓ CHỦ TỊCH", "Mai Xuân Liêm"),
+    ("Nơi nhận: - Văn phòng Chính phủ (để b/c); - Cục Dân\nsố (để b/c); - Lưu: VT, MK. \\| **TM. ỦY\nBAN NHÂN "
+     "DÂN** KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thị Ngọc Điệp \\|\n",
+     ("Văn phòng Chính phủ (để b/c);", "Cục Dân số (để b/c);", "Lưu: VT, MK."), ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"),
+     "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"),
+])
+def test_recipients_and_signature_run_together_then_wrapped(back: str, recipients: tuple[str, ...],
+                                                           authority: tuple[str, ...], title: str, signer: str) -> None:
+    from plandiff.parsing.audit import lost_and_invented
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\n*Nghệ An, ngày 10 tháng 3 năm 2025*\n\n**KẾ HOẠCH**\n\n"
+            "**Thực hiện công tác bình đẳng giới**\n\n**I. MỤC ĐÍCH**\n\n1. Nâng cao nhận thức./.\n\n" + back)
+    plan = plandiff.parse(text.encode())
+    m = plan.meta
+    assert plan.recipients == recipients
+    assert (m.signature_authority, m.signer_title, m.signer) == (authority, title, signer)
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 @pytest.mark.parametrize("after", ["(ĐÃ KÝ)\nBùi Đình Long\n", "Bùi Đình Long\n* *\n", "Bùi Đình Long\n***\n"])
 def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     # a text copy of a page keeps marks without letters ("* *", an empty emphasis run) and the

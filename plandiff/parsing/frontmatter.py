@@ -894,6 +894,8 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
             # lines alone under it stand in a text without indentation, the right one where a
             # layout indents it)
             right.append((right[-1][0] if right else 1 if margin else 0, pair[1]))
+        elif right and _wrapped_inside(right[-1][1].text.strip(" |"), cell.text.strip(" |")):
+            right.append((right[-1][0], cell))  # "… KT. CHỦ |" / "TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng |"
         elif _continues_recipient(left, cell.text):
             left.append(cell)  # "- Ban Tuyên giáo" / "và Dân vận Tỉnh ủy;": a recipient wrapped
         elif _is_signature_text(cell.text) or (right and not _is_recipient_text(cell.text)):
@@ -906,6 +908,7 @@ def _back_columns(back: list[Line]) -> tuple[list[Cell], list[tuple[int, Cell]]]
 def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -> None:
     """The recipients of the left column; a joint signature's left half goes to ``right``."""
     heading = False
+    run_together = False  # "Nơi nhận: - A; - B; - C" on one line: a mark, not a line, opens each
     for cell in left:
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
@@ -914,7 +917,14 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
             b.lines.append(HeaderLine("recipients_heading", text, span))
             rest = _RECIPIENTS.sub("", text).strip()
             if rest:
-                b.recipients.extend(_recipients_in(rest))
+                named = _recipients_in(rest)
+                run_together = len(named) >= 2
+                b.recipients.extend(named)
+        elif b.recipients and (run_together or b.recipients[-1].endswith(",")) and text[:1] not in RECIPIENT_MARKS:
+            # a wrapped line of a list run together ("… - TT. Tỉnh ủy;" / "TT. HĐND tỉnh (b/c); - …"),
+            # or of a recipient cut after a comma ("- Lưu: VT," / "NNMT.")
+            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}")
+            b.lines.append(HeaderLine("recipient", text, span))
         elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
             # the left column of a joint signature: its lines, and its signer's name
             right.append((0, cell))
@@ -923,14 +933,16 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
             b.recipients.extend(_recipients_in(text))
             b.lines.append(HeaderLine("recipient", text, span))
         else:
-            b.recipients[-1] = f"{b.recipients[-1]} {text}".strip()  # (after a dash alone on its line: "-" / "TT.HĐND tỉnh;")
+            # (after a dash alone on its line: "-" / "TT.HĐND tỉnh;"); a list run together and
+            # wrapped ("… - Cục Dân" / "số (để b/c); - TT. Thành ủy …") splits where its marks are
+            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}".strip())
             b.lines.append(HeaderLine("recipient", text, span))
 
 
 def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
     """The signature, column by column: authorities ("TM. …", "KT. …"), the signer's title in
     capitals, and the signer's name."""
-    cells = [(k, part) for k, c in right for part in split_collapsed_signature(c)]
+    cells = [(k, part) for k, c in _rewrapped(right) for part in split_collapsed_signature(c)]
     for _, cell in sorted(cells, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
@@ -981,6 +993,47 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             b.lines.append(HeaderLine("signer", cell.text[k:].strip(), Span(cell.start + k, cell.end)))
         else:
             b.lines.append(HeaderLine("signature", text, span))
+
+
+def _rewrapped(right: list[tuple[int, Cell]]) -> list[tuple[int, Cell]]:
+    """The signature's cells with a run-together signature that was then wrapped as a paragraph
+    is ("TM. ỦY BAN NHÂN DÂN KT. CHỦ" / "TỊCH PHÓ CHỦ TỊCH Mai" / "Xuân Liêm", a converter's reflowed
+    page) joined where a line broke inside one of its parts: a title's or a body's word ("CHỦ" /
+    "TỊCH"), a title's first word ("PHÓ" / "CHỦ TỊCH …"), or the signer's name ("… Mai" / "Xuân
+    Liêm"). A table's bar left at either end of a cell ("… Mai Sơn |") is no part of it."""
+    out: list[tuple[int, Cell]] = []
+    for k, cell in right:
+        text = cell.text.strip()
+        if text.startswith("|") or text.endswith("|"):
+            lead = len(cell.text) - len(cell.text.lstrip(" |"))
+            cell = Cell(cell.text.strip(" |"), cell.start + lead, cell.start + lead + len(cell.text.strip(" |")))
+        if out and out[-1][0] == k and cell.text and _wrapped_inside(out[-1][1].text, cell.text):
+            prev = out[-1][1]
+            out[-1] = (k, Cell(f"{prev.text} {cell.text}", prev.start, cell.end))
+        else:
+            out.append((k, cell))
+    return out
+
+
+def _wrapped_inside(before: str, text: str) -> bool:
+    """Whether the line ``text`` carries on a signature's part that the line ``before`` broke:
+    only where ``before`` holds more than one part (a signature run together) or ``text`` does."""
+    joined = f"{before} {text}"
+    if not _AUTHORITY_IN.search(joined) and all(len(split_collapsed_signature(Cell(t, 0, len(t)))) < 2
+                                                for t in (before, text, joined)):
+        return False  # ("TM. ỦY" / "BAN NHÂN DÂN": a narrow column, read as such line by line)
+    last, first = before.rpartition(" ")[2], text.partition(" ")[0]
+    if _breaks_a_word(before, text):
+        return True
+    if last.isupper() and any(t.startswith(f"{last} {first}") for t in SIGNER_TITLES) and last not in SIGNER_TITLES:
+        return True  # "… PHÓ" / "CHỦ TỊCH Bùi Minh Thạnh"
+    head = before.rstrip()
+    words = head.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not words[k - 1].isupper():
+        k -= 1
+    return 0 < k < len(words) and words[k - 1].isupper() and _is_name(" ".join([*words[k:], *text.split()])) and not any(
+        w.isupper() for w in text.split())  # "… PHÓ CHỦ TỊCH Mai" / "Xuân Liêm"
 
 
 def _signature_beside(cell: Cell, above: str | None = None) -> tuple[Cell, Cell] | None:
@@ -1129,7 +1182,8 @@ a capital ("(để b/c);- CVP …")."""
 
 def _recipients_in(text: str) -> list[str]:
     """The recipients a line or cell names: one, or each of a list run together."""
-    return [part.lstrip(RECIPIENT_MARKS + " ").strip().rstrip(" |") for part in _COLLAPSED_RECIPIENTS.split(text)]
+    parts = (part.lstrip(RECIPIENT_MARKS + " ").strip().rstrip(" |") for part in _COLLAPSED_RECIPIENTS.split(text))
+    return [part for part in parts if part.strip(RECIPIENT_MARKS + " ")]  # (not a mark alone: "- -", a table's empty row)
 
 
 def _continues_recipient(left: list[Cell], text: str) -> bool:
