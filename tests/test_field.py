@@ -16,6 +16,7 @@ import pytest
 
 import plandiff
 from plandiff.cite.citations import extract
+from plandiff.model import Table
 from plandiff.parsing.audit import lost_and_invented
 
 from . import builders
@@ -816,6 +817,43 @@ def test_an_appendix_task_table_laid_out_in_columns() -> None:
     assert got == {("Sở Khoa học và Công nghệ", "Quý II/2025"), ("Sở Nội vụ", "Tháng 9/2025"),
                    ("Sở Khoa học và Công nghệ", "2025-12-15")}
     assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def test_a_task_table_laid_out_with_its_cells_centred_in_their_rows() -> None:
+    """The Lào Cai department's appendix as ``pdftotext -layout`` prints LibreOffice's PDF of the
+    Word file: each row's names centred around its number ("Đỗ Mạnh Cường" above "1.", names
+    between rows), a row carried onto the next page with columns of its own. Read against the
+    Word file's own table: the same rows, numbers and tasks, and every name in it."""
+    field = Path(__file__).parent.parent / "fixtures" / "field"
+    word = plandiff.parse_file(field / "laocaisct-ktgcn-2026-1.docx").appendices[0].tables[0]
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "laocaisct-ktgcn-2026-1.layout.txt")
+    (table,) = plan.appendices[0].tables
+    assert len(table.rows) == len(word.rows) == 10
+    assert [(r[0], " ".join(r[1].split())) for r in table.rows] == [(r[0], " ".join(r[1].split())) for r in word.rows]
+    names = sorted(name for r in word.rows[1:] for name in r[2].split("\n"))
+    assert sorted(_names(table)) == names
+    # rows no two of which share a shape take their own names
+    assert [table.rows[k][2] for k in (1, 2, 4, 5, 6, 9)] == [" ".join(word.rows[k][2].split("\n")) for k in (1, 2, 4, 5, 6, 9)]
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
+def _names(table: Table) -> list[str]:
+    """The three-word names in a column of names run together ("Đỗ Mạnh Cường Vũ Việt Linh")."""
+    out: list[str] = []
+    for row in table.rows[1:]:
+        words = row[2].split()
+        out.extend(" ".join(words[k:k + 3]) for k in range(0, len(words), 3))
+    return out
+
+
+def test_a_numbered_list_under_a_tt_line_is_no_laid_out_table() -> None:
+    # "TT" opening a sentence and items numbered with one space after the number: a list as written
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 5/KH-UBND\nX, ngày 1 tháng 2 năm 2025\nKẾ HOẠCH\nThực hiện\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+            "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\nTT  Nội dung như sau:\n1. Rà soát hồ sơ của học viên.\n"
+            "2. Tổ chức kiểm tra.\n3. In ấn chứng chỉ.\n")
+    appendix = plandiff.parse_text(text).appendices[0]
+    assert appendix.tables == () and [c.label for c in appendix.clauses] == ["1.", "2.", "3."]
 
 
 def test_an_appendix_labelled_in_sentence_case() -> None:

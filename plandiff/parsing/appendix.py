@@ -8,6 +8,8 @@ wherever the format keeps them:
 - Markdown pipe rows (``| a | b |``): one row per line;
 - Markdown flattened one cell per line by portal converters (a lone ``|`` between cells, two in a
   row between rows): rows recovered from the column count that best explains the pipes;
+- a table a PDF-to-text tool laid out by position, its rows numbered under a "TT" / "STT"
+  column (``laid_out``: rows from the numbers, each line given to its row);
 - text with tab- or space-separated columns (HTML tables, ``pdftotext -layout``): best effort, a
   row per line.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 from . import structure
+from .laid_out import gap_columns, laid_out_table
 from .lines import Line
 
 _HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
@@ -197,7 +200,16 @@ def _tables(content: list[Line], index: _SetAside,
         if rows:
             used.update(cells_lines)
             found.append((first, Table(rows, Span(first, last))))
-    # 3. one row per line: pipe rows, tab- or space-separated columns
+    # 3. a table a PDF-to-text tool laid out by position, its rows numbered
+    free = [k for k in range(len(content)) if k not in used]
+    if free and any(_HEAD_WORD.match(content[k].text) for k in free):
+        feeds = _feeds_before(source, [content[k].start for k in free])
+        laid = laid_out_table([_raw_line(source, content[k]) for k in free], feeds)
+        if laid is not None:
+            a, b, rows = laid
+            used.update(free[a:b + 1])
+            found.append((content[free[a]].start, Table(rows, Span(content[free[a]].start, content[free[b]].end))))
+    # 4. one row per line: pipe rows, tab- or space-separated columns
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}
     for k, ln in enumerate([*content, Line("", hi, hi)]):
@@ -217,6 +229,21 @@ def _tables(content: list[Line], index: _SetAside,
     rest = [ln for k, ln in enumerate(content) if k not in used]
     tables, repeated = _continued([t for _, t in found], [ln.start for ln in rest])
     return tables, rest, repeated
+
+
+_HEAD_WORD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT)\b", re.IGNORECASE)
+"""A line that may head a table's ordinal column (one look before ``laid_out_table`` looks)."""
+
+
+def _feeds_before(source: str, starts: list[int]) -> list[int]:
+    """The page of each of ``starts`` (in order): how many form feeds stand before it."""
+    out: list[int] = []
+    page, at = 0, 0
+    for start in starts:
+        page += source.count("\f", at, start)
+        at = start
+        out.append(page)
+    return out
 
 
 def _continued(tables: list[Table], text_at: list[int]) -> tuple[list[Table], list[Artefact]]:
@@ -253,21 +280,7 @@ def _columns_by_position(raws: list[str]) -> tuple[tuple[str, ...], ...] | None:
     (a cell wrapped over lines). None when the rows share no such gap (no layout table)."""
     if any("\t" in r or "|" in r for r in raws):
         return None
-    width = max(len(r) for r in raws)
-    blank = [all(i >= len(r) or r[i] == " " for r in raws) for i in range(width)]
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    gap = 0
-    for i, free in enumerate([*blank, True, True]):
-        if not free:
-            if start is None:
-                start = i
-            gap = 0
-            continue
-        gap += 1
-        if start is not None and gap == 2:
-            spans.append((start, i - 1))
-            start = None
+    spans = gap_columns(raws)
     if len(spans) < 2:
         return None
     rows: list[list[str]] = []
