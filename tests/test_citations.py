@@ -172,6 +172,19 @@ def test_law_names_are_read_whole() -> None:
     assert all(c.symbol is None and c.role == "mention" for c in cites)
 
 
+def test_the_constitution_an_ordinance_and_a_law_whose_name_holds_so() -> None:
+    # "số" ends a law's name before its number ("Luật Bảo hiểm xã hội số 41/2024/QH15"), not inside
+    # its words ("Luật Dân số"); ordinances ("Pháp lệnh") are named as laws are; the Constitution is
+    # one instrument however it is printed
+    cites = cites_of("Tuyên truyền Pháp lệnh Dân số năm 2003, Luật Dân số và Luật Bảo hiểm xã hội số 41/2024/QH15.",
+                     preamble="Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+    got = [(c.type, c.title, c.role) for c in cites if c.symbol is None]
+    assert got == [("Hiến pháp", "Hiến pháp", "basis"), ("Pháp lệnh", "Pháp lệnh Dân số", "mention"),
+                   ("Luật", "Luật Dân số", "mention"), ("Luật", "Luật Bảo hiểm xã hội", "mention")]
+    assert cites_of("Theo Hiến pháp năm 2013.")[0].instrument == cites[0].instrument
+    assert cites_of("bảo đảm quyền con người theo hiến pháp và pháp luật.") == []
+
+
 def test_a_law_named_in_the_preamble_is_a_basis() -> None:
     cites = cites_of("Tổ chức thực hiện.", preamble="Căn cứ Luật Bình đẳng giới ngày 29/11/2006;\n"
                      "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2025 của Ủy ban nhân dân tỉnh về thực hiện "

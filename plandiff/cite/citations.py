@@ -102,7 +102,10 @@ ISSUER_AFTER = re.compile(
 NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
 SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
-LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\b|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+CONSTITUTION = re.compile(r"(?<![\w])Hiến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
+""""Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the Constitution, cited
+by name (a bare "hiến pháp" in a sentence names no text)."""
 OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
 LISTED_GROUND = re.compile(r"^\s*[-–+•]\s*(?:(?:Thực hiện|Căn cứ)\s+)?(?:" + _TYPE_RE + r")\b")
 """A ground of a preamble listed as a bullet ("Căn cứ:" / "- Luật Công nghệ thông tin …;", or the
@@ -572,7 +575,7 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
     taken = [(f.start, f.end) for f in numbered]
     low = text.lower()
     # the patterns below cannot match where their first words are absent: skip them cheaply
-    laws = "luật" in low
+    laws = "luật" in low or "pháp lệnh" in low
     for m in (_known_laws().finditer(text) if laws else ()):
         # a law known by name, however the words after its capital are ("Luật ngân sách nhà nước");
         # a code ("Bộ luật …") is LAW_NAME's below
@@ -590,6 +593,13 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
         out.append(_Found(m.start(), m.end(), None, m.group("kind"), None, None, None, None, name, region,
                           m.group(0), named=True))
         taken.append((m.start(), m.end()))
+    for m in (CONSTITUTION.finditer(text) if "hiến pháp" in low else ()):
+        if not any(a <= m.start() < b for a, b in taken):
+            # one instrument however it is printed (the 2013 text, in force): the year kept when printed
+            year = re.search(r"\d{4}", m.group(0))
+            out.append(_Found(m.start(), m.end(), None, "Hiến pháp", None, int(year.group(0)) if year else None, None, None,
+                              "Hiến pháp", region, m.group(0), named=True))
+            taken.append((m.start(), m.end()))
     for m in (LAW_NAME.finditer(text) if laws else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue

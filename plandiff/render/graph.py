@@ -98,7 +98,7 @@ def level_of(data: dict) -> int:
     code = symbol.rsplit("/", 1)[-1]
     if "/TW" in symbol or code.endswith("TW") or "bộ chính trị" in issuer or "ban bí thư" in issuer or "trung ương đảng" in issuer:
         return 6
-    if code.startswith("QH") or "-QH" in symbol or kind in ("Luật", "Bộ luật") or "quốc hội" in issuer:
+    if code.startswith("QH") or "-QH" in symbol or kind in ("Hiến pháp", "Luật", "Bộ luật", "Pháp lệnh") or "quốc hội" in issuer:
         return 5
     if code.endswith(("CP", "TTG")) or "chính phủ" in issuer or "thủ tướng" in issuer:
         return 4
