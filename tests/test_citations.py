@@ -185,6 +185,16 @@ def test_the_constitution_an_ordinance_and_a_law_whose_name_holds_so() -> None:
     assert cites_of("bảo đảm quyền con người theo hiến pháp và pháp luật.") == []
 
 
+def test_a_document_called_a_document_is_the_kind_its_symbol_says() -> None:
+    # "văn bản" names any document: a symbol whose code is a kind's says which; a ministry's
+    # letter ("567/BNV-CCVC") stays a document
+    cites = cites_of("Theo văn bản số 09/VBHN-BLĐTBXH, Văn bản hợp nhất số 10/VBHN-VPQH, các văn bản số 12/QĐ-UBND "
+                     "và Văn bản số 567/BNV-CCVC.")
+    assert [(c.symbol, c.type) for c in cites] == [("09/VBHN-BLĐTBXH", "Văn bản hợp nhất"),
+                                                   ("10/VBHN-VPQH", "Văn bản hợp nhất"),
+                                                   ("12/QĐ-UBND", "Quyết định"), ("567/BNV-CCVC", "Văn bản")]
+
+
 def test_a_law_named_in_the_preamble_is_a_basis() -> None:
     cites = cites_of("Tổ chức thực hiện.", preamble="Căn cứ Luật Bình đẳng giới ngày 29/11/2006;\n"
                      "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2025 của Ủy ban nhân dân tỉnh về thực hiện "

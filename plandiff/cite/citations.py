@@ -28,7 +28,7 @@ from ..textnorm import CAPITALS, HYPHENS, match_key
 TYPE_WORDS = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
     "Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo kết luận", "Thông báo", "Chương trình", "Đề án", "Tờ trình",
-    "Văn bản", "Báo cáo", "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
+    "Văn bản hợp nhất", "Văn bản", "Báo cáo", "Kết luận", "Pháp lệnh", "Quy định", "Quy chế", "Công điện", "Phương án",
 )
 TYPE_ALIASES = {"Thông báo kết luận": "Thông báo"}
 """Type words that name another type ("Thông báo kết luận số 45-TB/TU" is a notice of conclusions)."""
@@ -36,7 +36,7 @@ TYPE_OF_CODE = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị", "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch", "HD": "Hướng dẫn", "TB": "Thông báo", "TTR": "Tờ trình", "BC": "Báo cáo",
     "KL": "Kết luận", "CTR": "Chương trình", "ĐA": "Đề án", "QH": "Luật", "QC": "Quy chế", "QYĐ": "Quy định",
-    "CĐ": "Công điện", "PA": "Phương án", "NQLT": "Nghị quyết liên tịch",
+    "CĐ": "Công điện", "PA": "Phương án", "NQLT": "Nghị quyết liên tịch", "VBHN": "Văn bản hợp nhất",
 }
 CODE_OF_TYPE = {v: k for k, v in TYPE_OF_CODE.items()}
 CODE_OF_TYPE["Luật"] = "QH"
@@ -449,6 +449,8 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
         tm = TYPE_BEFORE.search(before)
         type_word = _canonical_type(tm.group("type")) if tm else None
         start = m.start - (len(before) - tm.start()) if tm else m.start
+        if type_word == "Văn bản" and type_code:
+            type_word = None  # "văn bản số 09/VBHN-BLĐTBXH": any document; its symbol says which kind
         ctype = type_word or (TYPE_OF_CODE.get(type_code, None) if type_code else "Công văn")
         after = text[m.end:]
         date, consumed = _date(after)
