@@ -571,6 +571,11 @@ def test_a_city_named_tp_is_a_city(issuers: str, name: str) -> None:
     ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nHUYỆN", "Cam Lộ", ("Cam Lộ", "huyện")),
     # "XÃ HỘI" in a department's name is no commune
     ("SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", "Nghệ An", ("Nghệ An", "")),
+    # a ministry, a central committee: the whole country, not the city they sign in; a province's
+    # military command is the province's
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", "Hà Nội", ("Việt Nam", "trung ương")),
+    ("TRUNG ƯƠNG HỘI LHPN\nVIỆT NAM", "Hà Nội", ("Việt Nam", "trung ương")),
+    ("BỘ CHỈ HUY QUÂN SỰ\nTỈNH HÀ TĨNH", "Hà Tĩnh", ("Hà Tĩnh", "tỉnh")),
 ])
 def test_a_body_of_its_level_that_names_no_place(issuers: str, place: str, jurisdiction: tuple[str, str]) -> None:
     """A body named by its level alone ("… TỈNH") is of the place its date is written in."""

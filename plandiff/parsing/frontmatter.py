@@ -788,6 +788,10 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                     if name.isdigit():  # "QUẬN 3", "PHƯỜNG 15": a unit known by its number is named with its level
                         return Jurisdiction(f"{level.capitalize()} {name}", level)
                     return Jurisdiction(_title_case(name), level)
+        if any(_NATIONAL.search(part.upper()) for part in names):
+            # a ministry, the Government, the Party's or a union's central body: the whole country
+            # (not the city it signs in)
+            return Jurisdiction("Việt Nam", "trung ương")
         # "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN": a body of its
         # level that names no place; the place of its date does
         ends = next((level for part in names for level in _LEVELS
@@ -815,6 +819,14 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     return None
 
 
+_NATIONAL = re.compile(
+    r"^(?:BỘ\s+(?!CHỈ\s+HUY|ĐỘI\b)|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|VĂN\s+PHÒNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|"
+    r"(?:ỦY|UỶ)\s+BAN\s+(?:THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|DÂN\s+TỘC)|TỔNG\s+CỤC|TỔNG\s+LIÊN\s+ĐOÀN|"
+    r"KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC)|TRUNG\s+ƯƠNG")
+"""A body of the whole country: a ministry ("BỘ Y TẾ"; not a province's "BỘ CHỈ HUY QUÂN SỰ"), the
+Government and its office, the legislature, a general department, the central committees ("BAN
+CHẤP HÀNH TRUNG ƯƠNG", "TRUNG ƯƠNG HỘI LHPN VIỆT NAM"); looked for only where no level of local
+government is named."""
 _NOT_A_PLACE = re.compile(r"(?:hội|ủy|uỷ|đoàn)(?!\w)")
 """What follows a level's word in a body's name without naming a place: "xã hội" (society: "SỞ LAO
 ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "tỉnh ủy" (the Party's committee, under "ĐẢNG BỘ TỈNH …"), "tỉnh
