@@ -162,3 +162,23 @@ def test_a_header_after_the_body_loses_nothing_whatever_stands_before_the_type()
             "1. Nâng cao nhận thức.\n")
     plan = plandiff.parse(text)
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_bar_set_aside_in_a_row_of_tab_separated_cells_is_no_cells_text() -> None:
+    """A fuzzed appendix (found by mutating a pdftotext layout): a "\t|" row whose bar the line
+    reader set aside as a flattened table's was also read into the row's cell (one "|" twice)."""
+    text = ("1. Ban Quản lý các khu công nghệ cao và khu công nghiệp\nPHỤ LỤC\n"
+            "    các dự án phát triển hạ tầng có sử    Ban Quản lý các khu\n"
+            "\t|                                                                 Các doanh nghiệp đầu tư hạ")
+    plan = plandiff.parse_text(text)
+    assert plan.appendices[0].tables and "|" not in "".join(c for r in plan.appendices[0].tables[0].rows for c in r)
+    assert_nothing_lost(plan)
+
+
+def test_the_bars_of_empty_cells_in_a_signature_row() -> None:
+    """pandoc's Markdown of a page whose table it could not read: "\\| \\| \\|" between a signature
+    row's cells (empty cells) — their bars were dropped with the cells."""
+    text = ("**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n1.  Sở Nông nghiệp và Môi trường chỉ đạo.\n\n"
+            "Nơi nhận: - Bộ Nông nghiệp và Môi trường (để b/c); - Thường trực: Tỉnh\n"
+            "\\| **I** \\| **Nguồn nước cấp nuôi tôm nước lợ** \\| \\| \\| \\| 1 \\| Cửa\n")
+    assert_nothing_lost(plandiff.parse(text.encode()))

@@ -204,8 +204,11 @@ def _tables(content: list[Line], index: _SetAside,
     free = [k for k in range(len(content)) if k not in used]
     if free and any(_HEAD_WORD.match(content[k].text) for k in free):
         feeds = _feeds_before(source, [content[k].start for k in free])
-        laid = laid_out_table([_raw_line(source, content[k]) for k in free], feeds)
-        if laid is not None:
+        raws = [_raw_line(source, content[k]) for k in free]
+        laid = laid_out_table([_unmarked(raw, source.rfind("\n", 0, content[k].start) + 1, index, blank=True)
+                               for raw, k in zip(raws, free, strict=True)], feeds)
+        if laid is not None and not any("|" in raw or "\t" in raw for raw in raws[laid[0]:laid[1] + 1]):
+            # (a table with bars or tabs between its cells is read row by row below)
             a, b, rows = laid
             used.update(free[a:b + 1])
             found.append((content[free[a]].start, Table(rows, Span(content[free[a]].start, content[free[b]].end))))
@@ -308,25 +311,32 @@ def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[str, ...]:
     raw = _raw_line(source, line)
     if "|" not in raw and "\t" not in raw:
         return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
-    raw = _unmarked(raw, source.rfind("\n", 0, line.start) + 1, index)
-    stripped = raw.strip()
+    lo = source.rfind("\n", 0, line.start) + 1
+    stripped = _unmarked(raw, lo, index).strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         return tuple(c.strip() for c in stripped[1:-1].split("|"))
     if "\t" in raw:
-        return tuple(c.strip() for c in raw.rstrip(" \n").split("\t"))
+        return tuple(c.strip() for c in _unmarked(raw, lo, index, pipes=True).rstrip(" \n").split("\t"))
     return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
 
 
-def _unmarked(raw: str, lo: int, index: _SetAside) -> str:
-    """``raw`` (the source's line starting at ``lo``) without the markup set aside in it."""
-    first = bisect.bisect_left(index.mark_starts, lo)
-    last = bisect.bisect_left(index.mark_starts, lo + len(raw))
-    if first == last:
+def _unmarked(raw: str, lo: int, index: _SetAside, *, pipes: bool = False, blank: bool = False) -> str:
+    """``raw`` (the source's line starting at ``lo``) without the markup set aside in it; with
+    ``pipes``, without the "|" the line reader set aside either (in a row whose cells tabs part,
+    a bar is no cell's text); with ``blank``, each character a space instead, so that what stands
+    after it keeps its column."""
+    hi = lo + len(raw)
+    inside = index.marks[bisect.bisect_left(index.mark_starts, lo):bisect.bisect_left(index.mark_starts, hi)]
+    if pipes:
+        inside = [*inside, *index.pipes[bisect.bisect_left(index.starts, lo):bisect.bisect_left(index.starts, hi)]]
+    if not inside:
         return raw
     pieces: list[str] = []
     at = 0
-    for mark in index.marks[first:last]:
+    for mark in sorted(inside, key=lambda a: a.span.start):
         pieces.append(raw[at:max(at, mark.span.start - lo)])
+        if blank:
+            pieces.append(" " * max(0, min(len(raw), mark.span.end - lo) - max(at, mark.span.start - lo)))
         at = max(at, mark.span.end - lo)
     pieces.append(raw[at:])
     return "".join(pieces)

@@ -872,12 +872,19 @@ def _barred(line: Line) -> list[Cell]:
     text = line.text
     if "| " not in text:
         return [Cell(text, line.start, line.end)]
-    cells, pos = [], 0
+    cells: list[Cell] = []
+    pos = begin = 0  # (``begin``: where the next cell starts, before ``pos`` after empty cells' bars)
     for m in [*_BAR.finditer(text), None]:
         end = text.index("|", m.start()) + 1 if m else len(text)  # (the bar with the cell before it)
         if text[pos:end].strip(" |"):
-            cells.append(Cell(text[pos:end].strip(), line.start + pos, line.start + end))
-        pos = m.end() if m else pos
+            cells.append(Cell(text[begin:end].strip(), line.start + begin, line.start + end))
+        elif cells and text[pos:end].strip():  # an empty cell's bar: with the cell before it, kept
+            last = cells[-1]
+            cells[-1] = Cell(text[last.start - line.start:end].strip(), last.start, line.start + end)
+        else:
+            pos = m.end() if m else pos
+            continue  # (bars before any cell: with the first)
+        pos = begin = m.end() if m else pos
     return cells if len(cells) >= 2 else [Cell(text, line.start, line.end)]
 
 
@@ -954,7 +961,9 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
 def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
     """The signature, column by column: authorities ("TM. …", "KT. …"), the signer's title in
     capitals, and the signer's name."""
-    cells = [(k, part) for k, c in _rewrapped(right) for part in split_collapsed_signature(c)]
+    bars: list[Cell] = []
+    cells = [(k, part) for k, c in _rewrapped(right, bars) for part in split_collapsed_signature(c)]
+    b.lines.extend(HeaderLine("other", bar.text, Span(bar.start, bar.end)) for bar in bars)
     for _, cell in sorted(cells, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
@@ -1007,18 +1016,27 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             b.lines.append(HeaderLine("signature", text, span))
 
 
-def _rewrapped(right: list[tuple[int, Cell]]) -> list[tuple[int, Cell]]:
+def _rewrapped(right: list[tuple[int, Cell]], bars: list[Cell]) -> list[tuple[int, Cell]]:
     """The signature's cells with a run-together signature that was then wrapped as a paragraph
     is ("TM. ỦY BAN NHÂN DÂN KT. CHỦ" / "TỊCH PHÓ CHỦ TỊCH Mai" / "Xuân Liêm", a converter's reflowed
     page) joined where a line broke inside one of its parts: a title's or a body's word ("CHỦ" /
     "TỊCH"), a title's first word ("PHÓ" / "CHỦ TỊCH …"), or the signer's name ("… Mai" / "Xuân
-    Liêm"). A table's bar left at either end of a cell ("… Mai Sơn |") is no part of it."""
+    Liêm"). A table's bar left at either end of a cell ("… Mai Sơn |") is no part of it: it goes
+    to ``bars``, kept as printed."""
     out: list[tuple[int, Cell]] = []
     for k, cell in right:
         text = cell.text.strip()
         if text.startswith("|") or text.endswith("|"):
+            inner = cell.text.strip(" |")
             lead = len(cell.text) - len(cell.text.lstrip(" |"))
-            cell = Cell(cell.text.strip(" |"), cell.start + lead, cell.start + lead + len(cell.text.strip(" |")))
+            head, tail = cell.text[:lead], cell.text[lead + len(inner):]
+            if cell.end - cell.start == len(cell.text):  # (the cell's text is the source's: each piece's place)
+                bars.extend(Cell(piece.strip(), at + piece.index("|"), at + piece.rindex("|") + 1)
+                            for piece, at in ((head, cell.start), (tail, cell.start + lead + len(inner))) if "|" in piece)
+                cell = Cell(inner, cell.start + lead, cell.start + lead + len(inner))
+            else:
+                bars.extend(Cell(piece.strip(), cell.start, cell.end) for piece in (head, tail) if "|" in piece)
+                cell = Cell(inner, cell.start, cell.end)
         if out and out[-1][0] == k and cell.text and _wrapped_inside(out[-1][1].text, cell.text):
             prev = out[-1][1]
             out[-1] = (k, Cell(f"{prev.text} {cell.text}", prev.start, cell.end))

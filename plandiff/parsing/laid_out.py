@@ -32,6 +32,9 @@ _NUMBER = re.compile(r"^(?P<n>\d{1,3}|[IVXL]{1,5})[.)]?(?=\s{2,}|$)")
 """A row's number at the table's left edge, alone or two spaces or more before the row's text."""
 _GAP = 2
 """Spaces that part two columns (one parts the words of a cell)."""
+MAX_CHARS = 500_000
+"""The most text a table laid out by position is read from (a plan's task tables hold tens of
+thousands of characters); beyond it the lines are read as text."""
 
 
 def laid_out_table(raws: Sequence[str], pages: Sequence[int]) -> tuple[int, int, tuple[tuple[str, ...], ...]] | None:
@@ -49,6 +52,8 @@ def laid_out_table(raws: Sequence[str], pages: Sequence[int]) -> tuple[int, int,
     while first > 0 and head - first < 2 and _indent(raws[first - 1]) > edge + 4 and len(raws[first - 1].split()) <= 3:
         first -= 1  # a header cell's word wrapped above the header's line ("Ghi" / … / "chú")
     last = _last_line(raws, anchors[-1], edge)
+    if sum(len(raws[i]) for i in range(first, last + 1)) > MAX_CHARS:
+        return None  # (finding columns costs the widest line times the lines: bounded)
     columns = _page_columns(raws, pages, first, last)
     if columns is None:
         return None
