@@ -262,6 +262,22 @@ def test_recipients_and_signature_run_together_then_wrapped(back: str, recipient
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+def test_html2texts_tables_without_outer_bars_and_a_cells_bold_paragraphs() -> None:
+    """html2text writes a table's rows without their outer bars ("a| | b" over "---|---|---") and
+    a cell's bold paragraphs run together ("**KT. GIÁM ĐỐC****PHÓ GIÁM ĐỐC**"): rows, and lines."""
+    text = ("UBND TỈNH LÀO CAI| | **CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n---|---|---  \n"
+            "**SỞ CÔNG THƯƠNG**| | **Độc lập - Tự do - Hạnh phúc**  \n"
+            "Số: 12/KH-SCT| |  _Lào Cai, ngày 5 tháng 4 năm 2026_  \n  \n**KẾ HOẠCH**\n\n**Kiểm tra an toàn**\n\n"
+            "**I. MỤC ĐÍCH**\n\n1. Kiểm tra.\n\n**_Nơi nhận_ :** **** \\- Ban Giám đốc Sở;_-_ Lưu: VT, CN.| | "
+            "**KT. GIÁM ĐỐC****PHÓ GIÁM ĐỐC****Hoàng Văn Thuân**  \n---|---|---  \n")
+    plan = plandiff.parse(text.encode())
+    m = plan.meta
+    assert (m.parent_issuer, m.issuer, m.number, m.place, m.date) == ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "12/KH-SCT",
+                                                                      "Lào Cai", "2026-04-05")
+    assert (m.signature_authority, m.signer_title, m.signer) == (("KT. GIÁM ĐỐC",), "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân")
+    assert plan.recipients == ("Ban Giám đốc Sở;", "Lưu: VT, CN.")
+
+
 @pytest.mark.parametrize("after", ["(ĐÃ KÝ)\nBùi Đình Long\n", "Bùi Đình Long\n* *\n", "Bùi Đình Long\n***\n"])
 def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     # a text copy of a page keeps marks without letters ("* *", an empty emphasis run) and the

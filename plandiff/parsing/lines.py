@@ -88,7 +88,7 @@ def is_plain(text: str) -> bool:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_MD_EMPHASIS = (r"\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
+_MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
 anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>")."""
@@ -129,6 +129,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     lines: list[Line] = []
     blank = True
     stamps = _signature_stamps(raw) if _has_stamp(text) else set()
+    bare = _bare_pipe_rows(raw) if markdown and "-|-" in text else set()
     for i, (start, content) in enumerate(raw):
         stripped = content.strip()
         if not stripped:
@@ -149,7 +150,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("markup", stripped, Span(begin, end)))
             blank = True
             continue
-        if (first == "|" or last == "|") and len(stripped) > 1:
+        if (first == "|" or last == "|" or i in bare) and len(stripped) > 1:
             # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
             # line, its leading pipe lost)
             rows = _row_lines(stripped, begin, end, blank, markdown, artefacts)
@@ -220,6 +221,24 @@ def _physical_lines(text: str) -> tuple[list[tuple[int, str]], list[int], list[A
 
 RIGHT_COLUMN = 40
 """The indentation a line of a table's right-hand cell alone is given: a page's right column."""
+
+
+def _bare_pipe_rows(raw: list[tuple[int, str]]) -> set[int]:
+    """The rows of Markdown tables written without their outer pipes ("a| | b" / "---|---|---",
+    as html2text writes them): the line above a "---|---" rule and the lines under it that hold a
+    "|", up to a blank line."""
+    rows: set[int] = set()
+    for i, (_, content) in enumerate(raw):
+        body = content.strip()
+        if not ("-|-" in body and _ROW_RULE.fullmatch(body)) or body.startswith("|"):
+            continue
+        if i and "|" in raw[i - 1][1]:
+            rows.add(i - 1)
+        k = i + 1
+        while k < len(raw) and "|" in raw[k][1] and raw[k][1].strip():
+            rows.add(k)
+            k += 1
+    return rows
 
 
 def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
@@ -324,7 +343,10 @@ def _signature_stamps(raw: list[tuple[int, str]]) -> set[int]:
 
 
 _BR_SPLIT = re.compile(r"(<br\s*/?>)")
-_CELL_BREAKS = re.compile(r"(<br\s*/?>|(?<=\S) {2,}(?=\S))")
+_CELL_BREAKS = re.compile(r"(<br\s*/?>|(?<=\S) {2,}(?=\S)|(?<=\S)\*{4}(?=\S))")
+"""What parts a cell's lines: "<br>"; a run of spaces between words (markdownify); one bold run
+closed and the next opened with nothing between ("**KT. GIÁM ĐỐC****PHÓ GIÁM ĐỐC**", html2text's
+bold paragraphs of one cell)."""
 
 
 def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[list[Cell]], list[Artefact]] | None:
@@ -345,7 +367,7 @@ def _markdown_row(row: str, begin: int, *, markdown: bool = True) -> tuple[list[
         # run of spaces between its words (markdownify writes a cell's paragraphs so)
         sub_pos = pos
         for sub in (_CELL_BREAKS if markdown else _BR_SPLIT).split(piece):
-            if sub.startswith("<"):
+            if sub.startswith("<") or sub == "****":
                 removed.append(Artefact("markup", sub, Span(begin + sub_pos, begin + sub_pos + len(sub))))
             elif not sub.strip():
                 pass
