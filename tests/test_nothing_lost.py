@@ -182,3 +182,16 @@ def test_the_bars_of_empty_cells_in_a_signature_row() -> None:
             "Nơi nhận: - Bộ Nông nghiệp và Môi trường (để b/c); - Thường trực: Tỉnh\n"
             "\\| **I** \\| **Nguồn nước cấp nuôi tôm nước lợ** \\| \\| \\| \\| 1 \\| Cửa\n")
     assert_nothing_lost(plandiff.parse(text.encode()))
+
+
+def test_a_laid_out_tables_line_read_as_two_columns_is_read_once() -> None:
+    """A fuzzed layout appendix: the table's last line, a page break inside it, which the line
+    reader read as two lines, was given to the table twice (its words invented once more)."""
+    text = ("1. Ban Quản lý các khu công nghệ cao và khu công nghiệp\nPHỤ LỤC\n"
+            "TT Nội dung/nhiệm vụ                     Cơ quan chủ trì          Cơ quan phối hợp\n"
+            "1   các khu công nghệ cao và khu công    công nghệ cao và khu     Công Thương; UBND các            2026\n"
+            "2                                        công nghệ cao và khu     Công Thương, Các doanh nghiệp Quý II/2026\n"
+            "    hoạch này trong phạm vi quản lý theo \f    quy định của")
+    plan = plandiff.parse_text(text)
+    assert len(plan.appendices[0].tables[0].rows) == 3
+    assert_nothing_lost(plan)

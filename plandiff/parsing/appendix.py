@@ -203,15 +203,20 @@ def _tables(content: list[Line], index: _SetAside,
     # 3. a table a PDF-to-text tool laid out by position, its rows numbered
     free = [k for k in range(len(content)) if k not in used]
     if free and any(_HEAD_WORD.match(content[k].text) for k in free):
-        feeds = _feeds_before(source, [content[k].start for k in free])
-        raws = [_raw_line(source, content[k]) for k in free]
-        laid = laid_out_table([_unmarked(raw, source.rfind("\n", 0, content[k].start) + 1, index, blank=True)
-                               for raw, k in zip(raws, free, strict=True)], feeds)
+        # each printed line once (a layout's line may be read as a line for each of its columns)
+        groups: dict[int, list[int]] = {}
+        for k in free:
+            groups.setdefault(source.rfind("\n", 0, content[k].start) + 1, []).append(k)
+        starts_of = list(groups)
+        raws = [_raw_line(source, content[groups[lo][0]]) for lo in starts_of]
+        laid = laid_out_table([_unmarked(raw, lo, index, blank=True) for raw, lo in zip(raws, starts_of, strict=True)],
+                              _feeds_before(source, starts_of))
         if laid is not None and not any("|" in raw or "\t" in raw for raw in raws[laid[0]:laid[1] + 1]):
             # (a table with bars or tabs between its cells is read row by row below)
             a, b, rows = laid
-            used.update(free[a:b + 1])
-            found.append((content[free[a]].start, Table(rows, Span(content[free[a]].start, content[free[b]].end))))
+            inside = [k for lo in starts_of[a:b + 1] for k in groups[lo]]
+            used.update(inside)
+            found.append((content[inside[0]].start, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))))
     # 4. one row per line: pipe rows, tab- or space-separated columns
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}
