@@ -195,3 +195,21 @@ def test_a_laid_out_tables_line_read_as_two_columns_is_read_once() -> None:
     plan = plandiff.parse_text(text)
     assert len(plan.appendices[0].tables[0].rows) == 3
     assert_nothing_lost(plan)
+
+
+def test_escaped_bars_of_an_appendix_row_and_a_page_feed_inside_a_tab_row() -> None:
+    """Fuzzed appendices: a row whose bars a converter escaped ("\\| xã Bá Thước \\| …") lost its
+    bars to its cells; a tab row with a form feed in it ("*).\\t|đ\\fPHỤ LỤC II") took the next
+    page's heading into its cell (the heading placed twice)."""
+    escaped = ("**IV. TỔ CHỨC THỰC HIỆN**\n1.  Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản\n"
+               "**PHỤ LỤC I**\n\\| xã Bá Thước \\| \\| \\| \\| 1 \\| \\| 24 \\| xã Cẩm Thạch \\| \\| \\| \\| 1 \\|\n"
+               "\\| \\| **Tổng cộng** \\| **15** \\| **21** \\| **4** \\| *\n**PHỤ LỤC II**")
+    plan = plandiff.parse(escaped.encode())
+    assert plan.appendices[0].tables
+    assert_nothing_lost(plan)
+    fed = ("1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:\n"
+           "PHỤ LỤC I\nTổng cộng             15                           21                      4                               3\n"
+           "*).\t|đ\fPHỤ LỤC II")
+    plan = plandiff.parse_text(fed)
+    assert [a.label for a in plan.appendices] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+    assert_nothing_lost(plan)

@@ -206,7 +206,7 @@ def _tables(content: list[Line], index: _SetAside,
         # each printed line once (a layout's line may be read as a line for each of its columns)
         groups: dict[int, list[int]] = {}
         for k in free:
-            groups.setdefault(source.rfind("\n", 0, content[k].start) + 1, []).append(k)
+            groups.setdefault(_raw_start(source, content[k].start), []).append(k)
         starts_of = list(groups)
         raws = [_raw_line(source, content[groups[lo][0]]) for lo in starts_of]
         laid = laid_out_table([_unmarked(raw, lo, index, blank=True) for raw, lo in zip(raws, starts_of, strict=True)],
@@ -218,6 +218,7 @@ def _tables(content: list[Line], index: _SetAside,
             used.update(inside)
             found.append((content[inside[0]].start, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))))
     # 4. one row per line: pipe rows, tab- or space-separated columns
+    bars: list[Artefact] = []
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}
     for k, ln in enumerate([*content, Line("", hi, hi)]):
@@ -232,11 +233,25 @@ def _tables(content: list[Line], index: _SetAside,
                 rows = _columns_by_position([_raw_line(source, content[r]) for r in run]) or rows
             used.update(run)
             found.append((content[run[0]].start, Table(rows, Span(content[run[0]].start, content[run[-1]].end))))
+            bars.extend(_bars_between_cells(source, content[r], index) for r in run)
         run = []
     found.sort(key=lambda t: t[0])
     rest = [ln for k, ln in enumerate(content) if k not in used]
     tables, repeated = _continued([t for _, t in found], [ln.start for ln in rest])
-    return tables, rest, repeated
+    return tables, rest, [*repeated, *(bar for bar in bars if bar.text)]
+
+
+def _bars_between_cells(source: str, line: Line, index: _SetAside) -> Artefact:
+    """The bars of a row read as cells between them that the line reader did not set aside (a
+    converter's escaped "\\|"): the row's markup, kept (empty where there are none)."""
+    raw = _raw_line(source, line)
+    if "|" not in raw:
+        return Artefact("markup", "", Span(line.start, line.end))
+    lo = _raw_start(source, line.start)
+    stripped = _unmarked(raw, lo, index).strip()
+    piped = stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
+    kept = _unmarked(raw, lo, index, pipes=True).count("|") if piped else 0  # (not those set aside already)
+    return Artefact("markup", "|" * kept, Span(line.start, line.end))
 
 
 _HEAD_WORD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT)\b", re.IGNORECASE)
@@ -275,10 +290,18 @@ def _continued(tables: list[Table], text_at: list[int]) -> tuple[list[Table], li
     return out, repeated
 
 
+def _raw_start(source: str, pos: int) -> int:
+    """Where the printed line holding ``pos`` starts: after a line break or a page's form feed."""
+    lo = source.rfind("\n", 0, pos) + 1
+    return max(lo, source.rfind("\f", lo, pos) + 1)  # (each look within the line: no scan of the text)
+
+
 def _raw_line(source: str, line: Line) -> str:
-    lo = source.rfind("\n", 0, line.start) + 1
+    """The printed line that holds ``line``, as the source has it (its indentation, its marks)."""
     hi = source.find("\n", line.end)
-    return source[lo:hi if hi >= 0 else len(source)]
+    hi = len(source) if hi < 0 else hi
+    feed = source.find("\f", line.end, hi)
+    return source[_raw_start(source, line.start):hi if feed < 0 else feed]
 
 
 def _columns_by_position(raws: list[str]) -> tuple[tuple[str, ...], ...] | None:
@@ -316,7 +339,7 @@ def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[str, ...]:
     raw = _raw_line(source, line)
     if "|" not in raw and "\t" not in raw:
         return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
-    lo = source.rfind("\n", 0, line.start) + 1
+    lo = _raw_start(source, line.start)
     stripped = _unmarked(raw, lo, index).strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         return tuple(c.strip() for c in stripped[1:-1].split("|"))
