@@ -939,14 +939,18 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
                 named = _recipients_in(rest)
                 run_together = len(named) >= 2
                 b.recipients.extend(named)
-        elif b.recipients and (run_together or b.recipients[-1].endswith(",")) and text[:1] not in RECIPIENT_MARKS:
-            # a wrapped line of a list run together ("… - TT. Tỉnh ủy;" / "TT. HĐND tỉnh (b/c); - …"),
-            # or of a recipient cut after a comma ("- Lưu: VT," / "NNMT.")
+        elif (b.recipients and text[:1] not in RECIPIENT_MARKS and not _AUTHORITY.match(text)
+              and b.recipients[-1].endswith(",")):
+            # a recipient cut after a comma ("- Lưu: VT," / "NNMT.": capitals, yet no signature's)
             b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}")
             b.lines.append(HeaderLine("recipient", text, span))
         elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
             # the left column of a joint signature: its lines, and its signer's name
             right.append((0, cell))
+        elif b.recipients and run_together and text[:1] not in RECIPIENT_MARKS:
+            # a wrapped line of a list run together ("… - TT. Tỉnh ủy;" / "TT. HĐND tỉnh (b/c); - …")
+            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}")
+            b.lines.append(HeaderLine("recipient", text, span))
         elif text[:1] in RECIPIENT_MARKS or not b.recipients or b.recipients[-1].endswith(";"):
             # a PDF whose list markers were drawn, not written, still ends each recipient with ";"
             b.recipients.extend(_recipients_in(text))
@@ -1046,8 +1050,11 @@ def _rewrapped(right: list[tuple[int, Cell]], bars: list[Cell]) -> list[tuple[in
 
 
 def _wrapped_inside(before: str, text: str) -> bool:
-    """Whether the line ``text`` carries on a signature's part that the line ``before`` broke:
-    only where ``before`` holds more than one part (a signature run together) or ``text`` does."""
+    """Whether the line ``text`` carries on a signature's part that the line ``before`` broke,
+    in a signature run together: where either line, or the two joined, hold more than one part
+    (or an authority's mark inside). A recipient's line carries on none."""
+    if text[:1] in RECIPIENT_MARKS or _RECIPIENTS.match(text):
+        return False
     joined = f"{before} {text}"
     if not _AUTHORITY_IN.search(joined) and all(len(split_collapsed_signature(Cell(t, 0, len(t)))) < 2
                                                 for t in (before, text, joined)):
