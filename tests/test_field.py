@@ -819,6 +819,21 @@ def test_an_appendix_task_table_laid_out_in_columns() -> None:
     assert sum(lost_and_invented(plan)[0].values()) == 0
 
 
+def test_a_portals_section_headings_and_trailing_notices_are_chrome() -> None:
+    """A legal portal's page: its metadata table, "## TÓM TẮT VĂN BẢN" and "## NỘI DUNG VĂN BẢN" over
+    the header table (the last was read as the issuer's first line), a login notice and "Bài viết
+    liên quan" with its list after the signature (read as two more recipients)."""
+    plan = plandiff.parse_file(Path(__file__).parent / "data" / "portal-sections.md")
+    m = plan.meta
+    assert (m.issuer, m.number, m.date, m.signer) == ("ỦY BAN NHÂN DÂN TỈNH GIA LAI", "77/KH-UBND", "2025-03-10",
+                                                      "Nguyễn Văn A")
+    assert plan.recipients == ("Bộ Nội vụ;", "TT Tỉnh ủy;", "Lưu: VT, KGVX.")
+    chrome = [h.text for h in plan.header if h.role == "chrome"]
+    assert "NỘI DUNG VĂN BẢN" in chrome and "Bài viết liên quan" in chrome
+    assert any(t.startswith("Văn bản này có thể chưa chính xác") for t in chrome)
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
 def test_a_task_table_laid_out_with_its_cells_centred_in_their_rows() -> None:
     """The Lào Cai department's appendix as ``pdftotext -layout`` prints LibreOffice's PDF of the
     Word file: each row's names centred around its number ("Đỗ Mạnh Cường" above "1.", names

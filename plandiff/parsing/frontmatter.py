@@ -673,6 +673,11 @@ def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
     return [c for c, hl in zip(parts, issuer_lines, strict=True) if order[id(hl)] in keep]
 
 
+_PORTAL_SECTION = re.compile(
+    r"(?i:(?:nội dung|tóm tắt|thuộc tính|toàn văn|lược đồ)(?:\s+(?:toàn văn|văn bản|nội dung))?|văn bản gốc"
+    r"|văn bản tiếng việt)\s*:?")
+"""A legal portal's headings over its parts ("NỘI DUNG VĂN BẢN", "TÓM TẮT VĂN BẢN", "Thuộc tính"):
+chrome, never the issuing body's name above the header they stand over."""
 _SYMBOL_IN = re.compile(r"\d+\s*/\s*[A-ZĐ]")
 """A document symbol ("77/KH-UBND"): a portal's metadata, never a line of the issuing body."""
 
@@ -728,6 +733,9 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     if text.upper() in _STAMPS:
         h.stamps.append(text)
         h.lines.append(HeaderLine("stamp", text, span))
+        return
+    if _PORTAL_SECTION.fullmatch(text):
+        h.lines.append(HeaderLine("chrome", text, span))  # "NỘI DUNG VĂN BẢN": a portal's own heading
         return
     if text == text.upper() and any(c.isalpha() for c in text) and h.number is None and not _SYMBOL_IN.search(text):
         # upper-case lines before "Số:" that are not the motto: the issuing body (and its parent)

@@ -368,7 +368,9 @@ def _data_table(rows: tuple[tuple[str, ...], ...]) -> bool:
 
 _PAGE_CHROME = re.compile(
     r"^(?=[A-ZĐ])(?:(?i:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|"
-    r"Tải văn bản|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Cảm ơn đã dùng|Bạn Chưa Đăng Nhập)\b"
+    r"Tải văn bản|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Cảm ơn đã dùng|Bạn Chưa Đăng Nhập|"
+    r"Văn bản này có thể|Vui lòng đăng nhập|Bài viết liên quan|Tin liên quan|Tin cùng chuyên mục|Các tin khác|"
+    r"Văn bản cùng lĩnh vực|Văn bản mới nhất|Thuộc tính văn bản)\b"
     r"|(?i:Hiệu lực|Tình trạng|Ngày hiệu lực)\s*:|(?i:Tải về|Đăng nhập|Chia sẻ|In văn bản)\b.{0,20}$)"
 )
 """Lines a legal portal prints after the document (related documents, status, attachments,
