@@ -278,6 +278,23 @@ def test_html2texts_tables_without_outer_bars_and_a_cells_bold_paragraphs() -> N
     assert plan.recipients == ("Ban Giám đốc Sở;", "Lưu: VT, CN.")
 
 
+_PORTAL_FIELDS = "Ngày ban hành: 10/03/2025\nCơ quan ban hành: UBND tỉnh Gia Lai\nTrích yếu: Kế hoạch bình đẳng giới\n\n"
+_FROM_THE_TITLE_ON = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n"
+
+
+@pytest.mark.parametrize(("text", "number", "issuer"), [
+    # a province's portal that prints its metadata, then the text from its title on
+    ("Số ký hiệu: 77/KH-UBND\n" + _PORTAL_FIELDS + _FROM_THE_TITLE_ON, "77/KH-UBND", "UBND tỉnh Gia Lai"),
+    # the document's own header wins over the portal's metadata (here mistyped)
+    ("Số hiệu: 78/KH-UBND\n" + _PORTAL_FIELDS + "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 77/KH-UBND\n"
+     "Gia Lai, ngày 10 tháng 3 năm 2025\n" + _FROM_THE_TITLE_ON, "77/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+])
+def test_a_portals_metadata_fills_what_the_documents_header_lacks(text: str, number: str, issuer: str) -> None:
+    m = plandiff.parse_text(text).meta
+    assert (m.number, m.date, m.issuer) == (number, "2025-03-10", issuer)
+    assert m.jurisdiction == plandiff.Jurisdiction("Gia Lai", "tỉnh")
+
+
 @pytest.mark.parametrize("after", ["(ĐÃ KÝ)\nBùi Đình Long\n", "Bùi Đình Long\n* *\n", "Bùi Đình Long\n***\n"])
 def test_the_signers_title_is_never_a_mark_under_it(after: str) -> None:
     # a text copy of a page keeps marks without letters ("* *", an empty emphasis run) and the

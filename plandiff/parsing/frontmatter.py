@@ -378,6 +378,8 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
             h.version = int(v.group("n") or v.group("n2"))
             title = (title[: v.start()] + title[v.end():]).strip()
         h.title = title or None
+    if h.number is None or h.date is None or h.issuer is None:
+        _from_portal_fields(h)
     if h.year is None and h.title:
         m = re.search(r"năm\s+((?:19|20)\d\d)\b", h.title)
         if m:
@@ -386,6 +388,34 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
 
 
 _BARE_COMMITTEE = re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN")
+_PORTAL_FIELD = re.compile(
+    r"(?P<key>Số\s+(?:ký\s+)?hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Nơi\s+ban\s+hành)"
+    r"\s*:\s*(?P<value>\S.*?)(?=\s{2,}|\s+\||\s*$)", re.IGNORECASE)
+"""A legal portal's metadata about the document ("Số ký hiệu: 77/KH-UBND", "Ngày ban hành:
+10/03/2025", "Cơ quan ban hành: UBND tỉnh Gia Lai"), on a line or in a table's cells."""
+_PORTAL_SYMBOL = re.compile(r"\d+(?:/\d{4})?[/-][A-ZĐ][\w/&.-]*")
+_PORTAL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
+
+
+def _from_portal_fields(h: Header) -> None:
+    """The number, date and issuer a portal's metadata gives, where the document's own header
+    does not (a page that prints the text from its title on): never over the document's own."""
+    for hl in h.lines:
+        if hl.role not in ("other", "chrome") or ":" not in hl.text:
+            continue
+        for m in _PORTAL_FIELD.finditer(hl.text):
+            key, value = m.group("key").lower(), m.group("value").strip(" |")
+            if "hiệu" in key:
+                sym = _PORTAL_SYMBOL.fullmatch(value.replace(" ", ""))
+                if sym and h.number is None:
+                    h.number = sym.group(0).translate(HYPHENS)
+            elif "ngày" in key:
+                d = _PORTAL_DATE.fullmatch(value)
+                if d and h.date is None and 1 <= int(d.group(1)) <= 31 and 1 <= int(d.group(2)) <= 12:
+                    h.date = f"{int(d.group(3)):04d}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
+                    h.year, h.month = h.year or int(d.group(3)), h.month or int(d.group(2))
+            elif h.issuer is None and value and not value.isdigit():
+                h.issuer = value
 
 
 def _is_level_and_place(text: str) -> bool:
