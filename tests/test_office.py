@@ -15,7 +15,16 @@ import pytest
 
 import plandiff
 from plandiff.parsing.audit import lost_and_invented
-from plandiff.render.docx import _line, _title, comparison_table, resolve, tracked_changes
+from plandiff.render.docx import (
+    _back_lines,
+    _front_lines,
+    _line,
+    _parts_outside_clauses,
+    _title,
+    comparison_table,
+    resolve,
+    tracked_changes,
+)
 
 from . import builders
 from .conftest import FIXTURES, load
@@ -248,12 +257,18 @@ def _words(paragraphs: list[str]) -> list[str]:
     return " ".join(paragraphs).split()
 
 
+def _document(plan: plandiff.Plan) -> list[str]:
+    """What a reader signs off: header, title, preamble, clauses, recipients, signature."""
+    recipients, signature = _back_lines(plan)
+    return [*_front_lines(plan), _title(plan), plan.preamble, *[_line(c) for c in plan.walk()], *recipients, *signature]
+
+
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hue-2026"), ("tth-2024", "hungyen-2024")])
 def test_tracked_changes_accept_all_gives_b_and_reject_all_gives_a(a: str, b: str) -> None:
     pa, pb = load(a), load(b)
     data = tracked_changes(plandiff.align(pa, pb))
-    assert _words(resolve(data, accept=True)) == _words([_title(pb), pb.preamble, *[_line(c) for c in pb.walk()]])
-    assert _words(resolve(data, accept=False)) == _words([_title(pa), pa.preamble, *[_line(c) for c in pa.walk()]])
+    assert _words(resolve(data, accept=True)) == _words(_document(pb))
+    assert _words(resolve(data, accept=False)) == _words(_document(pa))
     xml = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/document.xml").decode()
     assert "<w:ins " in xml and "<w:del " in xml
     if (a, b) == ("tth-2024", "hue-2026"):  # agencies' duties moved under other agencies
@@ -263,8 +278,35 @@ def test_tracked_changes_accept_all_gives_b_and_reject_all_gives_a(a: str, b: st
 def test_the_office_versions_round_trip_too() -> None:
     pa, pb = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
     data = tracked_changes(plandiff.align(pa, pb))
-    assert _words(resolve(data, accept=True)) == _words([_title(pb), pb.preamble, *[_line(c) for c in pb.walk()]])
-    assert _words(resolve(data, accept=False)) == _words([_title(pa), pa.preamble, *[_line(c) for c in pa.walk()]])
+    assert _words(resolve(data, accept=True)) == _words(_document(pb))
+    assert _words(resolve(data, accept=False)) == _words(_document(pa))
+
+
+def test_the_word_comparison_shows_a_new_signer_and_recipients_as_tracked_changes() -> None:
+    """The department's draft is unsigned ("CHỦ TỊCH", no name) and the text for signature is
+    signed by a vice-chairman with two recipients fewer: the Word outputs show both."""
+    pa, pb = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
+    assert pa.signature != pb.signature and pa.recipients != pb.recipients  # (what the office changed)
+    al = plandiff.align(pa, pb)
+    accepted, rejected = resolve(tracked_changes(al), accept=True), resolve(tracked_changes(al), accept=False)
+    assert accepted[-len(pb.signature):] == list(pb.signature) and rejected[-len(pa.signature):] == list(pa.signature)
+    assert accepted[:2] == _front_lines(pb)[:2] and "Nơi nhận:" in accepted
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = __import__("lxml.etree", fromlist=["etree"]).fromstring(
+        zipfile.ZipFile(__import__("io").BytesIO(comparison_table(al))).read("word/document.xml"))
+    firsts = ["".join(t.text or "" for t in tr.find(f"{w}tc").iter(f"{w}t")) for tr in root.findall(f".//{w}tr")]
+    assert any(f.startswith("Nơi nhận:") for f in firsts) and any(f.startswith("Người ký:") for f in firsts)
+
+
+def test_the_markdown_comparison_names_the_new_signer_and_recipients() -> None:
+    pa, pb = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
+    md = plandiff.render_markdown(plandiff.align(pa, pb))
+    section = md[md.index("## signer, recipients"):]
+    assert f"→ {pb.meta.signer_title} {pb.meta.signer}" in section
+    added = [r for r in pb.recipients if r not in pa.recipients]
+    assert added and section.count("- recipient added: ") == len(added)
+    same = plandiff.render_markdown(plandiff.align(pb, pb))
+    assert "## signer, recipients" not in same
 
 
 def test_the_comparison_table_has_a_row_per_changed_provision() -> None:
@@ -274,7 +316,9 @@ def test_the_comparison_table_has_a_row_per_changed_provision() -> None:
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     rows = root.findall(f".//{w}tr")
     changed = sum(1 for p in al.pairs if p.kind != "unchanged") + len(al.added) + len(al.removed)
-    assert len(rows) == 1 + changed
+    # and a row for each part outside the clauses that changed (2024's number and date, its signer …)
+    outside = [part for part, lines_a, lines_b in _parts_outside_clauses(al.a, al.b) if lines_a != lines_b]
+    assert outside and len(rows) == 1 + changed + len(outside)
     cells = ["".join(t.text or "" for t in tc.iter(f"{w}t")) for tc in rows[1].findall(f"{w}tc")]
     first = next(p for p in al.pairs if p.kind != "unchanged")
     assert cells[0].startswith(f"{first.a}:") and cells[1].startswith(f"{first.b}:") and cells[2].startswith("Sửa đổi")

@@ -2,9 +2,13 @@
 
 - ``tracked_changes(al)``: B's text with Word tracked changes against A — insertions, deletions,
   and move ranges for clauses that really moved (the pairs outside the longest run that keeps
-  A's order) — so that accepting every change gives B's text and rejecting every change A's;
+  A's order) — so that accepting every change gives B's text and rejecting every change A's.
+  The text is the document a reader signs off: the header (issuing body, number, place and
+  date), the title, the preamble, the clauses, the recipients and the signature (a draft and
+  the text for signature differ in their number, recipients and signer as much as in clauses);
 - ``comparison_table(al)``: the drafting office's "bảng so sánh", one row per changed provision:
-  the provision in A, in B, and what changed, with clause paths.
+  the provision in A, in B, and what changed, with clause paths; and a row for each changed
+  header or back-matter part.
 """
 
 from __future__ import annotations
@@ -126,6 +130,40 @@ def _title(plan: Plan) -> str:
     return " ".join(x for x in (plan.meta.doc_type, plan.meta.title) if x)
 
 
+def _front_lines(plan: Plan) -> list[str]:
+    """The header above the title as a reader reads it: the issuing body, "Số: …", the place
+    and date (a draft's blank number as its line prints it)."""
+    m = plan.meta
+    lines = [" ".join(x for x in (m.parent_issuer, m.issuer) if x)]
+    number = f"Số: {m.number}" if m.number else next((h.text for h in plan.header if h.role == "number"), "")
+    lines.append(" ".join(number.split()))
+    if m.date:
+        year, month, day = m.date.split("-")
+        lines.append(f"{m.place + ', ' if m.place else ''}ngày {day} tháng {month} năm {year}")
+    else:
+        lines.append(" ".join(next((h.text for h in plan.header if h.role == "place_date"), "").split()))
+    return lines
+
+
+def _back_lines(plan: Plan) -> tuple[list[str], list[str]]:
+    """The recipients (under "Nơi nhận:") and the signature's lines."""
+    return (["Nơi nhận:", *plan.recipients] if plan.recipients else []), list(plan.signature)
+
+
+def _list_blocks(a: list[str], b: list[str]) -> list[_Block]:
+    """Two lists of lines (recipients, a header's lines) as blocks in both orders: kept and
+    replaced lines diffed in place, the rest inserted or deleted where they stand."""
+    from difflib import SequenceMatcher
+
+    out: list[_Block] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        paired = min(i2 - i1, j2 - j1) if op in ("equal", "replace") else 0
+        out += [_Block("same", a[i1 + k], b[j1 + k]) for k in range(paired)]
+        out += [_Block("delete", a=x) for x in a[i1 + paired:i2]]
+        out += [_Block("insert", b=x) for x in b[j1 + paired:j2]]
+    return out
+
+
 def _run(text: str, *, deleted: bool = False) -> etree._Element:
     r = etree.Element(_w("r"))
     parts = text.split("\n")
@@ -193,7 +231,10 @@ def tracked_changes(al: Alignment) -> bytes:
     ids = _Ids()
     budget = Budget()
     body = etree.Element(_w("body"))
-    for block in _blocks(al):
+    (recipients_a, signature_a), (recipients_b, signature_b) = _back_lines(al.a), _back_lines(al.b)
+    blocks = [*_list_blocks(_front_lines(al.a), _front_lines(al.b)), *_blocks(al),
+              *_list_blocks(recipients_a, recipients_b), *_list_blocks(signature_a, signature_b)]
+    for block in blocks:
         if block.a or block.b:
             body.append(_paragraph(block, ids, budget))
     etree.SubElement(body, _w("sectPr"))
@@ -226,8 +267,18 @@ def comparison_table(al: Alignment) -> bytes:
         c = b.find(cid)
         if c is not None:
             _table_row(tbl, ("", f"{cid}: {_line(c)}", "Bổ sung (added)"))
+    for part, lines_a, lines_b in _parts_outside_clauses(a, b):
+        if lines_a != lines_b:
+            _table_row(tbl, (f"{part}: " + "\n".join(lines_a), f"{part}: " + "\n".join(lines_b), "Sửa đổi (modified)"))
     etree.SubElement(body, _w("sectPr"))
     return _package(body, track=False)
+
+
+def _parts_outside_clauses(a: Plan, b: Plan) -> list[tuple[str, list[str], list[str]]]:
+    """The header, the recipients and the signature of both plans, each a part of the table."""
+    (recipients_a, signature_a), (recipients_b, signature_b) = _back_lines(a), _back_lines(b)
+    return [("Số, ngày, cơ quan ban hành", _front_lines(a), _front_lines(b)),
+            ("Nơi nhận", recipients_a[1:], recipients_b[1:]), ("Người ký", signature_a, signature_b)]
 
 
 _KIND_VI = {"modified": "Sửa đổi", "moved": "Chuyển vị trí", "split": "Tách", "merged": "Gộp"}

@@ -59,4 +59,23 @@ def render_markdown(al: Alignment) -> str:
     if al.added:
         out.append("## added")
         out.extend(f"- {cid}: {_md_escape(headings_b[cid][:200])}" for cid in al.added)
+        out.append("")
+    out.extend(_signer_and_recipients(al))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _signer_and_recipients(al: Alignment) -> list[str]:
+    """Who signs and who receives, where they changed (a draft and the text for signature)."""
+    ma, mb = al.a.meta, al.b.meta
+    who_a = " ".join(x for x in (ma.signer_title, ma.signer) if x) or "—"
+    who_b = " ".join(x for x in (mb.signer_title, mb.signer) if x) or "—"
+    ra, rb = list(al.a.recipients), list(al.b.recipients)
+    added, dropped = [r for r in rb if r not in ra], [r for r in ra if r not in rb]
+    if who_a == who_b and not added and not dropped:
+        return []
+    out = ["## signer, recipients"]
+    if who_a != who_b:
+        out.append(f"- signer: {_md_escape(who_a)} → {_md_escape(who_b)}")
+    out.extend(f"- recipient added: {_md_escape(r)}" for r in added)
+    out.extend(f"- recipient dropped: {_md_escape(r)}" for r in dropped)
+    return out
