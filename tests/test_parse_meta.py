@@ -599,6 +599,19 @@ def test_a_city_named_tp_is_a_city(issuers: str, name: str) -> None:
     assert plan.meta.jurisdiction == plandiff.Jurisdiction(name, "thành phố")
 
 
+@pytest.mark.parametrize(("lines", "parent", "issuer", "jurisdiction"), [
+    # the Youth Union's executive committee under the Union's name; a trade union under its federation
+    ("ĐOÀN TNCS HỒ CHÍ MINH\nBCH HUYỆN ĐOÀN CAM LỘ", "ĐOÀN TNCS HỒ CHÍ MINH", "BCH HUYỆN ĐOÀN CAM LỘ", ("Cam Lộ", "huyện")),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nCÔNG ĐOÀN VIÊN CHỨC TỈNH", "LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN",
+     "CÔNG ĐOÀN VIÊN CHỨC TỈNH", ("Nghệ An", "tỉnh")),
+])
+def test_a_union_body_under_its_organisation(lines: str, parent: str, issuer: str, jurisdiction: tuple[str, str]) -> None:
+    plan = plandiff.parse_text(f"{lines}\nSố: 07-KH/ĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nVinh, ngày 5 tháng 8 năm 2025\nKẾ HOẠCH\n"
+                               "Tháng thanh niên năm 2025\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    m = plan.meta
+    assert (m.parent_issuer, m.issuer, m.jurisdiction) == (parent, issuer, plandiff.Jurisdiction(*jurisdiction))
+
+
 @pytest.mark.parametrize(("issuers", "place", "jurisdiction"), [
     ("BAN CHỈ ĐẠO\nCÔNG TÁC GIA ĐÌNH TỈNH", "Hà Tĩnh", ("Hà Tĩnh", "tỉnh")),
     ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nHUYỆN", "Cam Lộ", ("Cam Lộ", "huyện")),

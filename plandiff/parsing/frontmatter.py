@@ -89,9 +89,12 @@ _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
     "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
     "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "QUẬN ỦY", "QUẬN UỶ", "THỊ ỦY", "THỊ UỶ",
+    "BCH ", "CÔNG ĐOÀN ",
 )
 """A body that stands under the one named above it (a department under its province, a Party
-committee under its Party organisation, an election sub-committee under its committee)."""
+committee under its Party organisation, an election sub-committee under its committee, a Youth
+Union's executive committee ("BCH ĐOÀN XÃ …") under "ĐOÀN TNCS HỒ CHÍ MINH", a trade union under
+its federation)."""
 _UNIT_WORDS = (
     "TRƯỜNG MẦM NON", "TRƯỜNG MẪU GIÁO", "TRƯỜNG MG ", "TRƯỜNG MN ", "TRƯỜNG TIỂU HỌC", "TRƯỜNG TH ", "TRƯỜNG THCS",
     "TRƯỜNG THPT", "TRƯỜNG PT", "TRƯỜNG PHỔ THÔNG", "TRƯỜNG TRUNG", "TRƯỜNG ĐẠI HỌC", "TRƯỜNG CAO ĐẲNG",
