@@ -599,6 +599,20 @@ def test_a_city_named_tp_is_a_city(issuers: str, name: str) -> None:
     assert plan.meta.jurisdiction == plandiff.Jurisdiction(name, "thành phố")
 
 
+@pytest.mark.parametrize(("typed", "title", "preamble"), [
+    # the type qualified on its line ("hành động": an action plan), its subject in sentence case under it
+    ("KẾ HOẠCH HÀNH ĐỘNG\nThực hiện Nghị quyết số 57-NQ/TW", "HÀNH ĐỘNG Thực hiện Nghị quyết số 57-NQ/TW", ""),
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 57-NQ/TW", "HÀNH ĐỘNG Thực hiện Nghị quyết số 57-NQ/TW", ""),
+    # a preamble's sentence under it stays the preamble
+    ("KẾ HOẠCH HÀNH ĐỘNG\nThực hiện Nghị quyết số 57-NQ/TW, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+     "HÀNH ĐỘNG", "Thực hiện Nghị quyết số 57-NQ/TW, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"),
+])
+def test_a_qualified_doc_types_subject_under_it(typed: str, title: str, preamble: str) -> None:
+    plan = plandiff.parse_text(f"ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 77/KH-UBND\nGia Lai, ngày 10 tháng 3 năm 2025\n\n"
+                               f"{typed}\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    assert (plan.meta.title, plan.preamble) == (title, preamble)
+
+
 @pytest.mark.parametrize(("lines", "parent", "issuer", "jurisdiction"), [
     # the Youth Union's executive committee under the Union's name; a trade union under its federation
     ("ĐOÀN TNCS HỒ CHÍ MINH\nBCH HUYỆN ĐOÀN CAM LỘ", "ĐOÀN TNCS HỒ CHÍ MINH", "BCH HUYỆN ĐOÀN CAM LỘ", ("Cam Lộ", "huyện")),

@@ -181,6 +181,17 @@ def is_bare_doc_type(text: str) -> bool:
     return m is not None and not m.group("rest").strip(" *_")
 
 
+def titles_below(text: str) -> bool:
+    """The doc type alone on its line, or with the word or two in capitals that qualify it ("KẾ
+    HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH"): what it is about is on the
+    lines under it."""
+    m = _DOC_TYPE.match(text.strip(" *_"))
+    if m is None:
+        return False
+    rest = m.group("rest").strip(" *_").split()
+    return len(rest) <= 2 and all(w.isupper() and w.isalpha() for w in rest)
+
+
 SIGNER_TITLES = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TRƯỞNG PHÒNG",
     "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CỤC TRƯỞNG",

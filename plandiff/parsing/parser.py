@@ -483,7 +483,7 @@ def _opens_title(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
     does none of these and is short."""
     if len(sofar) != 1:
         return False
-    if not frontmatter.is_bare_doc_type(sofar[0].text):
+    if not frontmatter.titles_below(sofar[0].text):
         return False
     text = flat(lines[pos])
     if (not text.startswith(_AMBIGUOUS_OPENERS) or lines[pos].text != lines[pos].text.strip()
