@@ -486,6 +486,10 @@ các sở, ban, ngành tỉnh có liên quan triển khai thực hiện Quyết 
     ("UBND HUYỆN CẦN GIUỘC\nTRƯỜNG MG PHƯỚC LÝ", "TRƯỜNG MG PHƯỚC LÝ", "UBND HUYỆN CẦN GIUỘC", "Cần Giuộc"),
     ("SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI\nTRƯỜNG THPT KIM LIÊN", "TRƯỜNG THPT KIM LIÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI", None),
     ("SỞ Y TẾ TỈNH NGHỆ AN\nBỆNH VIỆN ĐA KHOA TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH", "SỞ Y TẾ TỈNH NGHỆ AN", "Nghệ An"),
+    # a department's centre and sub-department
+    ("SỞ Y TẾ TỈNH NGHỆ AN\nTRUNG TÂM KIỂM SOÁT BỆNH TẬT", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "SỞ Y TẾ TỈNH NGHỆ AN",
+     "Nghệ An"),
+    ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCHI CỤC THỦY SẢN", "CHI CỤC THỦY SẢN", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", None),
     # a district named "Trường Sa" is no school
     ("ỦY BAN NHÂN DÂN\nHUYỆN TRƯỜNG SA", "ỦY BAN NHÂN DÂN HUYỆN TRƯỜNG SA", None, "Trường Sa"),
     # a ward's committee under its city's, each naming its own level and place

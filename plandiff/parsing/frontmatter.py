@@ -99,9 +99,11 @@ _UNIT_WORDS = (
     "TRƯỜNG MẦM NON", "TRƯỜNG MẪU GIÁO", "TRƯỜNG MG ", "TRƯỜNG MN ", "TRƯỜNG TIỂU HỌC", "TRƯỜNG TH ", "TRƯỜNG THCS",
     "TRƯỜNG THPT", "TRƯỜNG PT", "TRƯỜNG PHỔ THÔNG", "TRƯỜNG TRUNG", "TRƯỜNG ĐẠI HỌC", "TRƯỜNG CAO ĐẲNG",
     "TRƯỜNG CHÍNH TRỊ", "TRƯỜNG BỒI DƯỠNG", "TRƯỜNG DÂN TỘC", "BỆNH VIỆN ", "TRẠM Y TẾ", "VIỆN ",
+    "TRUNG TÂM ", "CHI CỤC ",
 )
-"""Schools, hospitals and institutes: a body under its district or its department ("UBND HUYỆN
-CẦN GIUỘC" / "TRƯỜNG MG PHƯỚC LÝ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "TRƯỜNG THPT …"); a school by its
+"""Schools, hospitals, institutes, centres and a department's sub-departments: a body under its
+district or its department ("UBND HUYỆN CẦN GIUỘC" / "TRƯỜNG MG PHƯỚC LÝ", "SỞ GIÁO DỤC VÀ ĐÀO
+TẠO" / "TRƯỜNG THPT …", "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM KIỂM SOÁT BỆNH TẬT"); a school by its
 kind, for "TRƯỜNG SA" is a district's name."""
 _NATIONAL_BODY = re.compile(r"VIỆT NAM$")
 _ORGANISATION_WORDS = ("HỘI ", "LIÊN ĐOÀN ", "CÔNG ĐOÀN ", "ĐOÀN ", "ỦY BAN ", "UỶ BAN ", "UBND ", "MẶT TRẬN ", "LIÊN HIỆP ")
