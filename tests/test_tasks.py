@@ -45,6 +45,26 @@ def test_every_agency_of_the_implementation_section_with_its_tasks() -> None:
     assert "Sở Lao động - Thương binh và Xã hội" not in hue and "Sở Thông tin và Truyền thông" not in hue
 
 
+def test_a_section_set_out_by_agency_whatever_its_heading_says() -> None:
+    """Cần Thơ's population plan sets its "II. NỘI DUNG THỰC HIỆN" out by agency ("1. Sở Y tế" and its
+    points a) … o), "2. Sở Tài chính" …): each point is that body's duty, as under "TỔ CHỨC THỰC HIỆN"."""
+    plan = plandiff.parse(FIELD / "cantho-danso-2025.md")
+    section = plan.find("II")
+    assert section is not None
+    by_agency: dict[str, list[str]] = {}
+    for t in tasks(plan):
+        if t.clause and t.clause.startswith("II."):
+            by_agency.setdefault(t.agency, []).append(t.clause)
+    for item in section.children:  # every item's points (or its own text) under that item's body
+        name = item.heading.split(":")[0].strip()
+        if name.startswith("Đề nghị"):
+            name = name.removeprefix("Đề nghị").strip()
+        assert name in by_agency, name
+        assert len(by_agency[name]) == max(1, len(item.children)), name
+    # a list of tasks under headings that name no body is no such section
+    assert not any(t.clause and t.clause.startswith("I.") for t in tasks(plan))
+
+
 def test_requests_to_bodies_the_committee_does_not_command() -> None:
     front = [t for t in tasks(load("tth-2024")) if t.agency.startswith("Ủy ban Mặt trận")]
     assert front and {t.kind for t in front} == {"request"}
@@ -262,8 +282,9 @@ def test_an_agency_and_its_duty_outside_the_implementation_section() -> None:
                           "Thời gian thực hiện: Quý III/2025.\n2. Tuyên truyền: nội dung về bình đẳng giới.\n"
                           "3. Công an tỉnh chịu trách nhiệm phòng ngừa bạo lực gia đình.\n")
     got = [(t.agency, t.clause, t.period, t.text[:20]) for t in tasks(plan)]
+    # (two of its three items name a body: the section is read by agency, each duty after its body)
     assert got == [("Sở Y tế", "I.1", "Quý III/2025", "Chủ trì tổ chức khám"),
-                   ("Công an tỉnh", "I.3", None, "Công an tỉnh chịu tr")]
+                   ("Công an tỉnh", "I.3", None, "chịu trách nhiệm phò")]
 
 
 def test_a_task_table_printed_in_a_clause() -> None:

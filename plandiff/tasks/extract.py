@@ -68,12 +68,25 @@ def tasks(plan: Plan) -> list[Task]:
 # the implementation section --------------------------------------------------------------------
 
 def _implementation(clause: Clause) -> Iterator[Clause]:
-    """Clauses whose heading names the implementation part and that hold agencies' duties."""
-    if "implementation" in role_of(match_key(clause.heading)) and clause.children:
+    """Clauses whose heading names the implementation part and that hold agencies' duties, and
+    clauses set out by agency whatever their heading says ("II. NỘI DUNG THỰC HIỆN" / "1. Sở Y tế"
+    / "2. Sở Tài chính" …: a reader sees each item's points as that body's duties)."""
+    if clause.children and ("implementation" in role_of(match_key(clause.heading)) or _by_agency(clause)):
         yield clause
         return
     for child in clause.children:
         yield from _implementation(child)
+
+
+def _by_agency(clause: Clause) -> bool:
+    """Whether most of a clause's items are headed by a body the registry knows (two at least)."""
+    if len(clause.children) < 2:
+        return False
+    known = 0
+    for child in clause.children:
+        named = _agency_name(child)
+        known += named is not None and agencies.key_of(named[0]) is not None
+    return known >= 2 and 2 * known >= len(clause.children)
 
 
 def _agency_name(clause: Clause) -> tuple[str, str] | None:
