@@ -228,16 +228,17 @@ def _bare_pipe_rows(raw: list[tuple[int, str]]) -> set[int]:
     as html2text writes them): the line above a "---|---" rule and the lines under it that hold a
     "|", up to a blank line."""
     rows: set[int] = set()
-    for i, (_, content) in enumerate(raw):
-        body = content.strip()
+    i = 0
+    while i < len(raw):
+        body = raw[i][1].strip()
+        i += 1
         if not ("-|-" in body and _ROW_RULE.fullmatch(body)) or body.startswith("|"):
             continue
-        if i and "|" in raw[i - 1][1]:
-            rows.add(i - 1)
-        k = i + 1
-        while k < len(raw) and "|" in raw[k][1] and raw[k][1].strip():
-            rows.add(k)
-            k += 1
+        if i > 1 and "|" in raw[i - 2][1]:
+            rows.add(i - 2)
+        while i < len(raw) and "|" in raw[i][1] and raw[i][1].strip():
+            rows.add(i)  # (a rule among the rows is a row's line here: each line looked at once)
+            i += 1
     return rows
 
 
