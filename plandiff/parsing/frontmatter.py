@@ -996,14 +996,14 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
         elif (b.recipients and text[:1] not in RECIPIENT_MARKS and not _AUTHORITY.match(text)
               and b.recipients[-1].endswith(",")):
             # a recipient cut after a comma ("- Lưu: VT," / "NNMT.": capitals, yet no signature's)
-            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}")
+            _carry_on(b.recipients, text)
             b.lines.append(HeaderLine("recipient", text, span))
         elif _is_signature_text(text) or (not heading and right and not b.recipients and _is_name(text)):
             # the left column of a joint signature: its lines, and its signer's name
             right.append((0, cell))
         elif b.recipients and run_together and text[:1] not in RECIPIENT_MARKS:
             # a wrapped line of a list run together ("… - TT. Tỉnh ủy;" / "TT. HĐND tỉnh (b/c); - …")
-            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}")
+            _carry_on(b.recipients, text)
             b.lines.append(HeaderLine("recipient", text, span))
         elif text[:1] in RECIPIENT_MARKS or not b.recipients or b.recipients[-1].endswith(";"):
             # a PDF whose list markers were drawn, not written, still ends each recipient with ";"
@@ -1012,7 +1012,7 @@ def _read_recipients(b: Back, left: list[Cell], right: list[tuple[int, Cell]]) -
         else:
             # (after a dash alone on its line: "-" / "TT.HĐND tỉnh;"); a list run together and
             # wrapped ("… - Cục Dân" / "số (để b/c); - TT. Thành ủy …") splits where its marks are
-            b.recipients[-1:] = _recipients_in(f"{b.recipients[-1]} {text}".strip())
+            _carry_on(b.recipients, text)
             b.lines.append(HeaderLine("recipient", text, span))
 
 
@@ -1095,12 +1095,17 @@ def _rewrapped(right: list[tuple[int, Cell]], bars: list[Cell]) -> list[tuple[in
             else:
                 bars.extend(Cell(piece.strip(), cell.start, cell.end) for piece in (head, tail) if "|" in piece)
                 cell = Cell(inner, cell.start, cell.end)
-        if out and out[-1][0] == k and cell.text and _wrapped_inside(out[-1][1].text, cell.text):
+        if out and out[-1][0] == k and cell.text and len(out[-1][1].text) < _LONGEST_SIGNATURE and _wrapped_inside(
+                out[-1][1].text, cell.text):
             prev = out[-1][1]
             out[-1] = (k, Cell(f"{prev.text} {cell.text}", prev.start, cell.end))
         else:
             out.append((k, cell))
     return out
+
+
+_LONGEST_SIGNATURE = 200
+"""A signature run together is a line or two; past this, its lines are not joined (bounded work)."""
 
 
 def _wrapped_inside(before: str, text: str) -> bool:
@@ -1275,6 +1280,21 @@ def _recipients_in(text: str) -> list[str]:
     """The recipients a line or cell names: one, or each of a list run together."""
     parts = (part.lstrip(RECIPIENT_MARKS + " ").strip().rstrip(" |") for part in _COLLAPSED_RECIPIENTS.split(text))
     return [part for part in parts if part.strip(RECIPIENT_MARKS + " ")]  # (not a mark alone: "- -", a table's empty row)
+
+
+def _carry_on(recipients: list[str], text: str) -> None:
+    """The last recipient carried on by the line ``text``, split where a list run together marks
+    its next ("… - Cục Dân" / "số (để b/c); - TT. Thành ủy …"). A recipient is a line or two: one
+    that has run on past any such length is carried on without being read again (bounded work)."""
+    last = recipients[-1]
+    if len(last) <= _LONGEST_RECIPIENT:
+        recipients[-1:] = _recipients_in(f"{last} {text}".strip())
+        return
+    parts = _recipients_in(text) or [""]
+    recipients[-1:] = [f"{last} {parts[0]}".strip(), *parts[1:]]
+
+
+_LONGEST_RECIPIENT = 400
 
 
 def _continues_recipient(left: list[Cell], text: str) -> bool:
