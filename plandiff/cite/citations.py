@@ -595,13 +595,8 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
         out.append(_Found(m.start(), m.end(), None, m.group("kind"), None, None, None, None, name, region,
                           m.group(0), named=True))
         taken.append((m.start(), m.end()))
-    for m in (CONSTITUTION.finditer(text) if "hiến pháp" in low else ()):
-        if not any(a <= m.start() < b for a, b in taken):
-            # one instrument however it is printed (the 2013 text, in force): the year kept when printed
-            year = re.search(r"\d{4}", m.group(0))
-            out.append(_Found(m.start(), m.end(), None, "Hiến pháp", None, int(year.group(0)) if year else None, None, None,
-                              "Hiến pháp", region, m.group(0), named=True))
-            taken.append((m.start(), m.end()))
+    if "hiến pháp" in low:
+        out.extend(_constitution(region, taken))
     for m in (LAW_NAME.finditer(text) if laws else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -639,6 +634,19 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
                 continue
             out.append(_Found(m.start(), m.end(), None, _name_type(m.group(0)), None, None, None, None,
                               m.group(0).strip("“”\" "), region, m.group(0), named=True))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _constitution(region: _Region, taken: list[tuple[int, int]]) -> list[_Found]:
+    """The Constitution named ("Hiến pháp năm 2013"): one instrument however it is printed (the
+    2013 text, in force), its year kept when printed."""
+    out: list[_Found] = []
+    for m in CONSTITUTION.finditer(region.text):
+        if not any(a <= m.start() < b for a, b in taken):
+            year = re.search(r"\d{4}", m.group(0))
+            out.append(_Found(m.start(), m.end(), None, "Hiến pháp", None, int(year.group(0)) if year else None, None, None,
+                              "Hiến pháp", region, m.group(0), named=True))
             taken.append((m.start(), m.end()))
     return out
 

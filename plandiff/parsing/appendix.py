@@ -201,22 +201,11 @@ def _tables(content: list[Line], index: _SetAside,
             used.update(cells_lines)
             found.append((first, Table(rows, Span(first, last))))
     # 3. a table a PDF-to-text tool laid out by position, its rows numbered
-    free = [k for k in range(len(content)) if k not in used]
-    if free and any(_HEAD_WORD.match(content[k].text) for k in free):
-        # each printed line once (a layout's line may be read as a line for each of its columns)
-        groups: dict[int, list[int]] = {}
-        for k in free:
-            groups.setdefault(_raw_start(source, content[k].start), []).append(k)
-        starts_of = list(groups)
-        raws = [_raw_line(source, content[groups[lo][0]]) for lo in starts_of]
-        laid = laid_out_table([_unmarked(raw, lo, index, blank=True) for raw, lo in zip(raws, starts_of, strict=True)],
-                              _feeds_before(source, starts_of))
-        if laid is not None and not any("|" in raw or "\t" in raw for raw in raws[laid[0]:laid[1] + 1]):
-            # (a table with bars or tabs between its cells is read row by row below)
-            a, b, rows = laid
-            inside = [k for lo in starts_of[a:b + 1] for k in groups[lo]]
-            used.update(inside)
-            found.append((content[inside[0]].start, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))))
+    laid = _laid_out(content, used, source, index)
+    if laid is not None:
+        inside, table = laid
+        used.update(inside)
+        found.append((table.span.start, table))
     # 4. one row per line: pipe rows, tab- or space-separated columns
     bars: list[Artefact] = []
     run: list[int] = []
@@ -239,6 +228,27 @@ def _tables(content: list[Line], index: _SetAside,
     rest = [ln for k, ln in enumerate(content) if k not in used]
     tables, repeated = _continued([t for _, t in found], [ln.start for ln in rest])
     return tables, rest, [*repeated, *(bar for bar in bars if bar.text)]
+
+
+def _laid_out(content: list[Line], used: set[int], source: str, index: _SetAside) -> tuple[list[int], Table] | None:
+    """The table laid out by position among the lines not yet read (``laid_out``), with the
+    indexes of the lines it holds; None where there is none."""
+    free = [k for k in range(len(content)) if k not in used]
+    if not free or not any(_HEAD_WORD.match(content[k].text) for k in free):
+        return None
+    # each printed line once (a layout's line may be read as a line for each of its columns)
+    groups: dict[int, list[int]] = {}
+    for k in free:
+        groups.setdefault(_raw_start(source, content[k].start), []).append(k)
+    starts_of = list(groups)
+    raws = [_raw_line(source, content[groups[lo][0]]) for lo in starts_of]
+    laid = laid_out_table([_unmarked(raw, lo, index, blank=True) for raw, lo in zip(raws, starts_of, strict=True)],
+                          _feeds_before(source, starts_of))
+    if laid is None or any("|" in raw or "\t" in raw for raw in raws[laid[0]:laid[1] + 1]):
+        return None  # (a table with bars or tabs between its cells is read row by row)
+    a, b, rows = laid
+    inside = [k for lo in starts_of[a:b + 1] for k in groups[lo]]
+    return inside, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))
 
 
 def _bars_between_cells(source: str, line: Line, index: _SetAside) -> Artefact:
