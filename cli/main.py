@@ -149,13 +149,15 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
         if not output:
             raise UserError("a Word comparison is a file: give -o changes.docx")
         write(tracked_changes(result) if fmt == "docx" else comparison_table(result), output)
-        counts = result.counts()
-        click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
-        if exit_code and any(v for k, v in counts.items() if k != "unchanged"):
-            raise click.exceptions.Exit(1)
+        _report_written(output, result, exit_code)
         return
     if fmt == "json":
-        text = to_json(result.to_dict())
+        data = result.to_dict()
+        if plan_a.appendices or plan_b.appendices:  # (the key only where a plan has appendices)
+            from plandiff.compare.appendices import compare_appendices
+
+            data["appendices"] = [c.to_dict() for c in compare_appendices(plan_a, plan_b)]
+        text = to_json(data)
     elif fmt == "md":
         text = plandiff.render_markdown(result)
     else:
@@ -167,10 +169,23 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
             duties = compare_tasks(plan_a, plan_b, result, extracted=extracted).to_dict()
             text = plandiff.render_html(result, citations=cites, tasks=duties, lang=lang, word_diffs=Awaited(diffing))
     write(text, output)
+    _report_written(output, result, exit_code)
+
+
+def _report_written(output: str | None, result: plandiff.Alignment, exit_code: bool) -> None:
+    """Say what the report holds (when written to a file) and, with ``--exit-code``, exit 1 when
+    the plans differ: in their clauses or in their appendices' rows."""
+    counts = result.counts()
+    appendix_rows = 0
+    if result.a.appendices or result.b.appendices:
+        from plandiff.compare.appendices import changed_rows, compare_appendices
+
+        appendix_rows = changed_rows(compare_appendices(result.a, result.b))
     if output:
-        counts = result.counts()
-        click.echo(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), err=True)
-    if exit_code and any(v for k, v in result.counts().items() if k != "unchanged"):
+        said = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+        click.echo(f"wrote {output}: {said}" + (f"; appendices: {appendix_rows} rows changed" if appendix_rows else ""),
+                   err=True)
+    if exit_code and (appendix_rows or any(v for k, v in counts.items() if k != "unchanged")):
         raise click.exceptions.Exit(1)
 
 

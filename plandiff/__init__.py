@@ -18,6 +18,7 @@ _LAZY = {
     "parse": "parsing.parser", "parse_file": "parsing.parser", "parse_text": "parsing.parser",
     "align": "compare.aligner", "history": "compare.history", "History": "compare.history",
     "Lineage": "compare.history", "citations": "cite.citations", "compare_citations": "cite.citations",
+    "compare_appendices": "compare.appendices",
     "CitationGraph": "cite.graph", "render_html": "render.html", "render_history_html": "render.html",
     "render_markdown": "render.markdown", "render_alignment_text": "render.text", "render_outline": "render.text",
     "render_plain": "render.text",
@@ -45,6 +46,7 @@ __all__ = [
     "Span",
     "align",
     "citations",
+    "compare_appendices",
     "compare_citations",
     "history",
     "parse",
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
     from .cite.citations import citations, compare_citations
     from .cite.graph import CitationGraph
     from .compare.aligner import align
+    from .compare.appendices import compare_appendices
     from .compare.history import History, Lineage, history
     from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
     from .parsing.parser import parse, parse_file, parse_text

@@ -16,6 +16,7 @@ import pytest
 import plandiff
 from plandiff.parsing.audit import lost_and_invented
 from plandiff.render.docx import (
+    _appendix_lines,
     _back_lines,
     _front_lines,
     _line,
@@ -258,9 +259,10 @@ def _words(paragraphs: list[str]) -> list[str]:
 
 
 def _document(plan: plandiff.Plan) -> list[str]:
-    """What a reader signs off: header, title, preamble, clauses, recipients, signature."""
+    """What a reader signs off: header, title, preamble, clauses, recipients, signature, appendices."""
     recipients, signature = _back_lines(plan)
-    return [*_front_lines(plan), _title(plan), plan.preamble, *[_line(c) for c in plan.walk()], *recipients, *signature]
+    return [*_front_lines(plan), _title(plan), plan.preamble, *[_line(c) for c in plan.walk()], *recipients, *signature,
+            *_appendix_lines(plan)]
 
 
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hue-2026"), ("tth-2024", "hungyen-2024")])

@@ -4,11 +4,12 @@
   and move ranges for clauses that really moved (the pairs outside the longest run that keeps
   A's order) — so that accepting every change gives B's text and rejecting every change A's.
   The text is the document a reader signs off: the header (issuing body, number, place and
-  date), the title, the preamble, the clauses, the recipients and the signature (a draft and
-  the text for signature differ in their number, recipients and signer as much as in clauses);
+  date), the title, the preamble, the clauses, the recipients, the signature and the appendices'
+  rows (a draft and the text for signature differ in their number, recipients and signer as much
+  as in clauses; a plan's task table is often what changes most);
 - ``comparison_table(al)``: the drafting office's "bảng so sánh", one row per changed provision:
   the provision in A, in B, and what changed, with clause paths; and a row for each changed
-  header or back-matter part.
+  header or back-matter part and each changed row of an appendix.
 """
 
 from __future__ import annotations
@@ -150,6 +151,27 @@ def _back_lines(plan: Plan) -> tuple[list[str], list[str]]:
     return (["Nơi nhận:", *plan.recipients] if plan.recipients else []), list(plan.signature)
 
 
+def _appendix_blocks(al: Alignment) -> list[_Block]:
+    """The appendices after the signature, as a reader turns to them: each one's name, then its
+    rows (cells parted by " | ") in its own order on each side (accept all = B's tables, reject
+    all = A's), kept and reworded rows diffed in place."""
+    from ..compare.appendices import appendix_name, appendix_rows, paired_appendices
+
+    out: list[_Block] = []
+    for x, y in paired_appendices(al.a.appendices, al.b.appendices):
+        out += _list_blocks([appendix_name(x)] if x else [], [appendix_name(y)] if y else [])
+        out += _list_blocks([" | ".join(r) for r in appendix_rows(x)] if x else [],
+                            [" | ".join(r) for r in appendix_rows(y)] if y else [])
+    return out
+
+
+def _appendix_lines(plan: Plan) -> list[str]:
+    """A plan's appendices as ``tracked_changes`` writes them: each one's name, then its rows."""
+    from ..compare.appendices import appendix_name, appendix_rows
+
+    return [line for app in plan.appendices for line in (appendix_name(app), *(" | ".join(r) for r in appendix_rows(app)))]
+
+
 def _list_blocks(a: list[str], b: list[str]) -> list[_Block]:
     """Two lists of lines (recipients, a header's lines) as blocks in both orders: kept and
     replaced lines diffed in place, the rest inserted or deleted where they stand."""
@@ -233,7 +255,8 @@ def tracked_changes(al: Alignment) -> bytes:
     body = etree.Element(_w("body"))
     (recipients_a, signature_a), (recipients_b, signature_b) = _back_lines(al.a), _back_lines(al.b)
     blocks = [*_list_blocks(_front_lines(al.a), _front_lines(al.b)), *_blocks(al),
-              *_list_blocks(recipients_a, recipients_b), *_list_blocks(signature_a, signature_b)]
+              *_list_blocks(recipients_a, recipients_b), *_list_blocks(signature_a, signature_b),
+              *_appendix_blocks(al)]
     for block in blocks:
         if block.a or block.b:
             body.append(_paragraph(block, ids, budget))
@@ -270,6 +293,14 @@ def comparison_table(al: Alignment) -> bytes:
     for part, lines_a, lines_b in _parts_outside_clauses(a, b):
         if lines_a != lines_b:
             _table_row(tbl, (f"{part}: " + "\n".join(lines_a), f"{part}: " + "\n".join(lines_b), "Sửa đổi (modified)"))
+    if a.appendices or b.appendices:
+        from ..compare.appendices import compare_appendices
+
+        for cmp in compare_appendices(a, b):
+            for r in cmp.rows:
+                if r.kind != "unchanged":
+                    _table_row(tbl, (f"{cmp.a}: " + " | ".join(r.a) if cmp.a and r.a else "",
+                                     f"{cmp.b}: " + " | ".join(r.b) if cmp.b and r.b else "", _ROW_KIND_VI[r.kind]))
     etree.SubElement(body, _w("sectPr"))
     return _package(body, track=False)
 
@@ -281,6 +312,7 @@ def _parts_outside_clauses(a: Plan, b: Plan) -> list[tuple[str, list[str], list[
             ("Nơi nhận", recipients_a[1:], recipients_b[1:]), ("Người ký", signature_a, signature_b)]
 
 
+_ROW_KIND_VI = {"modified": "Sửa đổi (modified)", "added": "Bổ sung (added)", "removed": "Bỏ (removed)"}
 _KIND_VI = {"modified": "Sửa đổi", "moved": "Chuyển vị trí", "split": "Tách", "merged": "Gộp"}
 
 

@@ -42,6 +42,7 @@ STRINGS = {
         "little": "Cảnh báo: hai văn bản gần như không có gì chung ({share:.0%} điều khoản ghép được); có thể đây không phải "
                   "hai phiên bản của cùng một kế hoạch.",
         "tag_a": "A (cũ)", "tag_b": "B (mới)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "và {n} thay đổi khác",
+        "appendices": "Phụ lục",
     },
     "en": {
         "labels": {"unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
@@ -64,6 +65,7 @@ STRINGS = {
         "little": "Warning: the two documents share almost nothing ({share:.0%} of clauses paired); they may not be two "
                   "versions of one plan.",
         "tag_a": "A (old)", "tag_b": "B (new)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "and {n} more changes",
+        "appendices": "Appendices",
     },
 }
 """The page's words, Vietnamese by default: its readers are Vietnamese officials."""
@@ -380,6 +382,8 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     content.append(_changes_list(al, rows, subst, labels, t))
     content.append(_per_section(rows, labels, t))
     content.append(_basis_section(al, citations, t))
+    if a.appendices or b.appendices:
+        content.append(_appendices_section(al, t))
     if tasks and tasks.get("agencies"):
         content.append(_agency_section(tasks, t))
     content.append(_controls(al, subst, labels, t))
@@ -624,6 +628,35 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
 
 TASK_STATUS = {"added": "+ new", "removed": "− gone", "changed": "~ changed", "kept": "= kept", "moved_in": "↘ moved in",
                "moved_out": "↗ moved out"}
+
+
+def _appendices_section(al: Alignment, t: dict[str, Any]) -> etree._Element:
+    """The appendices compared (``compare.appendices``): each one's rows kept, modified (words
+    marked), added and removed; kept rows are counted, not shown."""
+    from ..compare.appendices import compare_appendices
+
+    labels = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
+    budget = Budget()
+    sec = E.section({"class": "appendices", "id": "appendices"}, E.h3(t["appendices"]))
+    for cmp in compare_appendices(al.a, al.b):
+        name = cmp.a if cmp.a == cmp.b or cmp.b is None else cmp.b if cmp.a is None else f"{cmp.a} → {cmp.b}"
+        box = E.div({"class": "appendix", "data-changed": "1" if cmp.changed() else "0"}, E.h4(name or ""))
+        if cmp.a is None or cmp.b is None:
+            box.append(E.p({"class": "evidence"}, labels["added" if cmp.a is None else "removed"]))
+        box.append(E.p({"class": "evidence"}, ", ".join(f"{v} {labels[k]}" for k, v in cmp.counts().items() if v)))
+        changed = [r for r in cmp.rows if r.kind != "unchanged"]
+        if changed:
+            table = E.table({"class": "cmp"}, E.tr(E.th(t["status"]), E.th(t["tag_a_cross"]), E.th(t["tag_b_cross"])))
+            for r in changed:
+                tr = E.tr({"class": f"k-{r.kind}", "data-row-kind": r.kind}, E.td(E.span({"class": "badge"}, labels[r.kind])))
+                old, new, _ = _diff_els(" | ".join(r.a or ()), " | ".join(r.b or ()), budget)
+                for side in (old if r.a else [], new if r.b else []):
+                    td = etree.SubElement(tr, "td")
+                    _append_mixed(td, side)
+                table.append(tr)
+            box.append(table)
+        sec.append(box)
+    return sec
 
 
 def _agency_section(cmp: dict[str, Any], t: dict[str, Any] = STRINGS["vi"]) -> etree._Element:

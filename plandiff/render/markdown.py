@@ -38,15 +38,7 @@ def render_markdown(al: Alignment) -> str:
         head = f"## {p.kind}: {p.a} → {p.b} ({p.score:.2f}{', review' if p.review else ''})"
         out.append(head)
         if p.edited:
-            parts = []
-            for e in diff_words(ca.text, cb.text, budget=budget):
-                t = _md_escape(e.text)
-                if e.op == "equal" or not t.strip():
-                    parts.append(t)
-                    continue
-                lead, core, trail = t[: len(t) - len(t.lstrip())], t.strip(), t[len(t.rstrip()):]
-                parts.append(f"{lead}~~{core}~~{trail}" if e.op == "delete" else f"{lead}**{core}**{trail}")
-            out.append("".join(parts).replace("\n", "  \n"))
+            out.append(_redline(ca.text, cb.text, budget))
         else:
             out.append(f"_{_md_escape(ca.label)} → {_md_escape(cb.label)}, text unchanged_")
         out.append("")
@@ -61,7 +53,42 @@ def render_markdown(al: Alignment) -> str:
         out.extend(f"- {cid}: {_md_escape(headings_b[cid][:200])}" for cid in al.added)
         out.append("")
     out.extend(_signer_and_recipients(al))
+    out.extend(_appendices(al, budget))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _redline(a: str, b: str, budget: Budget) -> str:
+    """B's words with A's deleted ones struck (~~) and its new ones in bold."""
+    parts = []
+    for e in diff_words(a, b, budget=budget):
+        t = _md_escape(e.text)
+        if e.op == "equal" or not t.strip():
+            parts.append(t)
+            continue
+        lead, core, trail = t[: len(t) - len(t.lstrip())], t.strip(), t[len(t.rstrip()):]
+        parts.append(f"{lead}~~{core}~~{trail}" if e.op == "delete" else f"{lead}**{core}**{trail}")
+    return "".join(parts).replace("\n", "  \n")
+
+
+def _appendices(al: Alignment, budget: Budget) -> list[str]:
+    """The appendices' rows that changed (``compare.appendices``), each as a redline."""
+    if not (al.a.appendices or al.b.appendices):
+        return []
+    from ..compare.appendices import compare_appendices
+
+    out: list[str] = []
+    for cmp in compare_appendices(al.a, al.b):
+        if not cmp.changed():
+            continue
+        name = cmp.b if cmp.a is None else cmp.a if cmp.b is None or cmp.a == cmp.b else f"{cmp.a} → {cmp.b}"
+        where = " (only in B)" if cmp.a is None else " (only in A)" if cmp.b is None else ""
+        out += ["", f"## appendix: {_md_escape(name or '')}{where}"]
+        counts = cmp.counts()
+        out.append(", ".join(f"{v} {k}" for k, v in counts.items() if v))
+        for r in cmp.rows:
+            if r.kind != "unchanged":
+                out.append(f"- {r.kind}: " + _redline(" | ".join(r.a or ()), " | ".join(r.b or ()), budget))
+    return out
 
 
 def _signer_and_recipients(al: Alignment) -> list[str]:
