@@ -61,6 +61,7 @@ def test_the_page_the_reports_and_the_exit_status_show_appendix_changes(tmp_path
     assert all(p.kind == "unchanged" for p in al.pairs) and not al.added and not al.removed  # the clauses are the same
     page = html.fromstring(plandiff.render_html(al))
     section = page.get_element_by_id("appendices")
+    assert page.xpath('//nav[@class="toc"]//a[@href="#appendices"]')  # the contents lead to it
     changed = section.xpath('.//tr[@data-row-kind="modified"]')
     assert len(changed) == 1 and changed[0].xpath(".//del")[0].text == "III" and changed[0].xpath(".//ins")[0].text == "IV"
     md = plandiff.render_markdown(al)

@@ -620,6 +620,8 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
         return li
 
     toc = E.nav({"class": "toc"}, E.strong(t["contents"]), E.ul(*[toc_item(c) for c in al.b.clauses]))
+    if al.a.appendices or al.b.appendices:
+        toc.find("ul").append(E.li(E.a(t["appendices"], href="#appendices")))
     if al.removed:
         toc.append(E.p(E.strong(f"{t['removed_from']} {al.a.name or 'A'}")))
         toc.append(E.ul(*[E.li(E.a(f"{SYMBOL['removed']} {cid}", href="#" + _anchor("a", cid))) for cid in al.removed]))
