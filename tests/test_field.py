@@ -819,6 +819,20 @@ def test_an_appendix_task_table_laid_out_in_columns() -> None:
     assert sum(lost_and_invented(plan)[0].values()) == 0
 
 
+@pytest.mark.parametrize("copies", ["Ố\n\nỂ\n\nẮ\n\nỒ\n\nỦ\n\nẢ\n\n", "Ố Ể Ắ Ồ Ủ Ả\n"])
+def test_a_bold_headings_fallback_letters_copied_apart_are_no_title(copies: str) -> None:
+    """pdfminer (a letter a line) and pdfplumber (spaced on one line) print a bold heading's
+    marked capitals, drawn from a fallback font, apart before the heading whole (Thanh Hóa's
+    PHỤ LỤC I from LibreOffice's PDF): they were read as the appendix's title."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 235/KH-UBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "Quan trắc môi trường\nI. MỤC ĐÍCH\n1. Theo dõi.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "Mai Xuân Liêm\n\nPHỤ LỤC I\n\n" + copies + "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG\n\n"
+            "(kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\n\n1. Nuôi tôm.\n")
+    plan = plandiff.parse_text(text)
+    assert plan.appendices[0].title == "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG"
+    assert sum(lost_and_invented(plan)[0].values()) == 0
+
+
 def test_a_portals_section_headings_and_trailing_notices_are_chrome() -> None:
     """A legal portal's page: its metadata table, "## TÓM TẮT VĂN BẢN" and "## NỘI DUNG VĂN BẢN" over
     the header table (the last was read as the issuer's first line), a login notice and "Bài viết

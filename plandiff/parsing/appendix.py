@@ -125,7 +125,10 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
         header.append(HeaderLine("appendix", block[0].text, Span(block[0].start, block[0].end)))
         i = 1
     while i < len(block) and not is_ref(block[i].text) and _is_title_text(block[i].text) and len(title_parts) < 6:
-        title_parts.append(block[i].text)
+        if not _LONE_MARKED_LETTER.fullmatch(block[i].text.strip()):
+            title_parts.append(block[i].text)
+        # (marked capitals alone — "Ố" / "Ể" / "Ắ", or "Ố Ể Ắ Ồ" — are a PDF tool's copy of a bold
+        # heading's letters drawn from a fallback font, the heading whole under it: kept, no title)
         header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
         i += 1
     ref_parts: list[str] = []
@@ -146,6 +149,11 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
     span = Span(block[0].start, block[-1].end)
     return (Appendix(label, title, ref, text, tuple(_prefixed(c, prefix) for c in clauses), tuple(found_tables), span),
             header, repeated)
+
+
+_MARKED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LONE_MARKED_LETTER = re.compile(f"[{_MARKED_CAPITALS}](?:\\s+[{_MARKED_CAPITALS}])*")
+"""Marked capitals standing alone, one a line (pdfminer) or spaced on one line (pdfplumber)."""
 
 
 def _is_title_text(text: str) -> bool:
