@@ -51,6 +51,15 @@ def test_rows_paired_across_a_reordered_table() -> None:
     (cmp,) = compare_appendices(a, b)
     counts = cmp.counts()  # a moved row is the same row, never one lost and one new
     assert (counts["moved"], counts["added"], counts["removed"]) == (1, 0, 0) and counts["unchanged"] == len(rows) - 2
+    # every report shows it so
+    al = plandiff.align(a, b)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(comparison_table(al))).read("word/document.xml"))
+    last_cells = ["".join(t.text or "" for t in tr.findall(f"{w}tc")[-1].iter(f"{w}t")) for tr in root.findall(f".//{w}tr")]
+    assert last_cells.count("Chuyển vị trí (moved)") == 1
+    assert "- moved: " in plandiff.render_markdown(al)
+    assert len(html.fromstring(plandiff.render_html(al)).xpath('//tr[@data-row-kind="moved"]')) == 1
+    assert resolve(tracked_changes(al), accept=True)[-len(_appendix_lines(b)):] == _appendix_lines(b)
 
 
 def test_the_page_the_reports_and_the_exit_status_show_appendix_changes(tmp_path: Path) -> None:

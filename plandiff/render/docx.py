@@ -312,7 +312,8 @@ def _parts_outside_clauses(a: Plan, b: Plan) -> list[tuple[str, list[str], list[
             ("Nơi nhận", recipients_a[1:], recipients_b[1:]), ("Người ký", signature_a, signature_b)]
 
 
-_ROW_KIND_VI = {"modified": "Sửa đổi (modified)", "added": "Bổ sung (added)", "removed": "Bỏ (removed)"}
+_ROW_KIND_VI = {"modified": "Sửa đổi (modified)", "moved": "Chuyển vị trí (moved)", "added": "Bổ sung (added)",
+                "removed": "Bỏ (removed)"}
 _KIND_VI = {"modified": "Sửa đổi", "moved": "Chuyển vị trí", "split": "Tách", "merged": "Gộp"}
 
 
