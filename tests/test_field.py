@@ -826,11 +826,14 @@ def test_a_bold_headings_fallback_letters_copied_apart_are_no_title(copies: str)
     PHỤ LỤC I from LibreOffice's PDF): they were read as the appendix's title."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 235/KH-UBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"
             "Quan trắc môi trường\nI. MỤC ĐÍCH\n1. Theo dõi.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
-            "Mai Xuân Liêm\n\nPHỤ LỤC I\n\n" + copies + "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG\n\n"
+            "Mai Xuân Liêm\n\nPHỤ LỤC I\n\n" + copies + "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG NUÔI\n\nTRỒNG THỦY SẢN\n\n"
             "(kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\n\n1. Nuôi tôm.\n")
     plan = plandiff.parse_text(text)
-    assert plan.appendices[0].title == "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG"
+    assert plan.appendices[0].title == "ĐỐI TƯỢNG, ĐỊA ĐIỂM QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN"
     assert sum(lost_and_invented(plan)[0].values()) == 0
+    # letters the heading after them does not hold are the title's own, kept
+    other = plandiff.parse_text(text.replace("TRỒNG THỦY SẢN", "THỦY SẢN"))
+    assert other.appendices[0].title.startswith("Ố")
 
 
 def test_a_portals_section_headings_and_trailing_notices_are_chrome() -> None:

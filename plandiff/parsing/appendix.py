@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -124,13 +125,12 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
             title_parts.append(m.group("rest").strip())
         header.append(HeaderLine("appendix", block[0].text, Span(block[0].start, block[0].end)))
         i = 1
-    while i < len(block) and not is_ref(block[i].text) and _is_title_text(block[i].text) and len(title_parts) < 6:
-        if not _LONE_MARKED_LETTER.fullmatch(block[i].text.strip()):
-            title_parts.append(block[i].text)
-        # (marked capitals alone — "Ố" / "Ể" / "Ắ", or "Ố Ể Ắ Ồ" — are a PDF tool's copy of a bold
-        # heading's letters drawn from a fallback font, the heading whole under it: kept, no title)
+    while i < len(block) and not is_ref(block[i].text) and _is_title_text(block[i].text) and sum(
+            not _LONE_MARKED_LETTER.fullmatch(p.strip()) for p in title_parts) < 6:
+        title_parts.append(block[i].text)
         header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
         i += 1
+    title_parts = _without_copied_letters(title_parts)
     ref_parts: list[str] = []
     if i < len(block) and is_ref(block[i].text):
         while i < len(block) and len(ref_parts) < 4:
@@ -154,6 +154,19 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
 _MARKED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LONE_MARKED_LETTER = re.compile(f"[{_MARKED_CAPITALS}](?:\\s+[{_MARKED_CAPITALS}])*")
 """Marked capitals standing alone, one a line (pdfminer) or spaced on one line (pdfplumber)."""
+
+
+def _without_copied_letters(parts: list[str]) -> list[str]:
+    """A title's lines without the marked capitals a PDF tool printed apart before them ("Ố" /
+    "Ể" / … a line each, or "Ố Ể Ắ Ồ Ủ Ả"): a bold heading's letters drawn from a fallback font,
+    copied where the heading, whole after them, holds every one of them (they stay the
+    appendix's header lines). Lone letters the rest does not hold are the title's own."""
+    lone = [p for p in parts if _LONE_MARKED_LETTER.fullmatch(p.strip())]
+    if not lone:
+        return parts
+    rest = [p for p in parts if not _LONE_MARKED_LETTER.fullmatch(p.strip())]
+    copied = Counter(ch for p in lone for ch in p if not ch.isspace())  # (each as many times as printed)
+    return rest if not copied - Counter(" ".join(rest)) else parts
 
 
 def _is_title_text(text: str) -> bool:
