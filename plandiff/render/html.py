@@ -775,13 +775,13 @@ def _changes_list(al: Alignment, rows: list[tuple[str, Pair | None, str | None, 
 
 def _basis_section(al: Alignment, cites: dict[str, Any] | None, t: dict[str, Any]) -> etree._Element:
     """The legal basis (instruments cited), the signer and the recipients, compared."""
+    from ..compare.closing import recipient_changes, signer_line
+
     sec = E.section({"class": "cites", "id": "basis"}, E.h3(t["basis"]))
-    ma, mb = al.a.meta, al.b.meta
-    who_a = " ".join(x for x in (ma.signer_title, ma.signer) if x) or "—"
-    who_b = " ".join(x for x in (mb.signer_title, mb.signer) if x) or "—"
+    who_a, who_b = signer_line(al.a.meta), signer_line(al.b.meta)
     sec.append(E.p(E.strong(t["signer"] + ": "), who_a if who_a == who_b else f"{who_a} → {who_b}"))
-    ra, rb = list(al.a.recipients), list(al.b.recipients)
-    for key, items in (("recipients_added", [r for r in rb if r not in ra]), ("recipients_dropped", [r for r in ra if r not in rb])):
+    added, dropped = recipient_changes(al)
+    for key, items in (("recipients_added", added), ("recipients_dropped", dropped)):
         if items:
             sec.append(E.p(E.strong(f"{t[key]} ({len(items)})")))
             sec.append(E.ul(*[E.li(x) for x in items]))

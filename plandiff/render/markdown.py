@@ -93,11 +93,10 @@ def _appendices(al: Alignment, budget: Budget) -> list[str]:
 
 def _signer_and_recipients(al: Alignment) -> list[str]:
     """Who signs and who receives, where they changed (a draft and the text for signature)."""
-    ma, mb = al.a.meta, al.b.meta
-    who_a = " ".join(x for x in (ma.signer_title, ma.signer) if x) or "—"
-    who_b = " ".join(x for x in (mb.signer_title, mb.signer) if x) or "—"
-    ra, rb = list(al.a.recipients), list(al.b.recipients)
-    added, dropped = [r for r in rb if r not in ra], [r for r in ra if r not in rb]
+    from ..compare.closing import recipient_changes, signer_line
+
+    who_a, who_b = signer_line(al.a.meta), signer_line(al.b.meta)
+    added, dropped = recipient_changes(al)
     if who_a == who_b and not added and not dropped:
         return []
     out = ["## signer, recipients"]
