@@ -10,7 +10,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -22,6 +22,9 @@ from .common import UserError, emit_trace, guard_output, to_json, write
 from .corpus import corpus, open_store
 from .forked import Awaited, Forked
 from .launch import leave_now
+
+if TYPE_CHECKING:
+    from plandiff.compare.appendices import AppendixComparison
 
 CORPUS_REF = re.compile(r"^corpus:(?P<id>\d+)$")
 """A document of the corpus store (``plandiff corpus ls`` shows the ids), where a file would go."""
@@ -143,23 +146,22 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
     if share < LITTLE_SHARED:
         click.echo(f"plandiff: warning: {a} and {b} share almost nothing ({share:.0%} of clauses paired); "
                    "they may not be two versions of one plan", err=True)
+    appendices = plandiff.compare_appendices(plan_a, plan_b) if plan_a.appendices or plan_b.appendices else []
     if fmt in ("docx", "table"):
         from plandiff.render.docx import comparison_table, tracked_changes
 
         if not output:
             raise UserError("a Word comparison is a file: give -o changes.docx")
-        write(tracked_changes(result) if fmt == "docx" else comparison_table(result), output)
-        _report_written(output, result, exit_code)
+        write(tracked_changes(result) if fmt == "docx" else comparison_table(result, appendices=appendices), output)
+        _report_written(output, result, exit_code, appendices)
         return
     if fmt == "json":
         data = result.to_dict()
-        if plan_a.appendices or plan_b.appendices:  # (the key only where a plan has appendices)
-            from plandiff.compare.appendices import compare_appendices
-
-            data["appendices"] = [c.to_dict() for c in compare_appendices(plan_a, plan_b)]
+        if appendices:  # (the key only where a plan has appendices)
+            data["appendices"] = [c.to_dict() for c in appendices]
         text = to_json(data)
     elif fmt == "md":
-        text = plandiff.render_markdown(result)
+        text = plandiff.render_markdown(result, appendices=appendices)
     else:
         from plandiff.render.html import table_word_diffs
         from plandiff.tasks import compare_tasks
@@ -167,20 +169,20 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
         # the table's word diffs in a child while the duties and the sections above it are made
         with Forked(table_word_diffs, result) as diffing:
             duties = compare_tasks(plan_a, plan_b, result, extracted=extracted).to_dict()
-            text = plandiff.render_html(result, citations=cites, tasks=duties, lang=lang, word_diffs=Awaited(diffing))
+            text = plandiff.render_html(result, citations=cites, tasks=duties, lang=lang, word_diffs=Awaited(diffing),
+                                        appendices=appendices)
     write(text, output)
-    _report_written(output, result, exit_code)
+    _report_written(output, result, exit_code, appendices)
 
 
-def _report_written(output: str | None, result: plandiff.Alignment, exit_code: bool) -> None:
+def _report_written(output: str | None, result: plandiff.Alignment, exit_code: bool,
+                    appendices: list[AppendixComparison]) -> None:
     """Say what the report holds (when written to a file) and, with ``--exit-code``, exit 1 when
     the plans differ: in their clauses or in their appendices' rows."""
-    counts = result.counts()
-    appendix_rows = 0
-    if result.a.appendices or result.b.appendices:
-        from plandiff.compare.appendices import changed_rows, compare_appendices
+    from plandiff.compare.appendices import changed_rows
 
-        appendix_rows = changed_rows(compare_appendices(result.a, result.b))
+    counts = result.counts()
+    appendix_rows = changed_rows(appendices)
     if output:
         said = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
         click.echo(f"wrote {output}: {said}" + (f"; appendices: {appendix_rows} rows changed" if appendix_rows else ""),

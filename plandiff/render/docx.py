@@ -19,12 +19,16 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..compare.worddiff import Budget, diff_words
 from ..errors import require
 from ..model import Alignment, Clause, Plan
+
+if TYPE_CHECKING:
+    from ..compare.appendices import AppendixComparison
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -264,8 +268,9 @@ def tracked_changes(al: Alignment) -> bytes:
     return _package(body, track=True)
 
 
-def comparison_table(al: Alignment) -> bytes:
-    """The three-column comparison table of drafting work, as .docx bytes."""
+def comparison_table(al: Alignment, *, appendices: list[AppendixComparison] | None = None) -> bytes:
+    """The three-column comparison table of drafting work, as .docx bytes (``appendices``:
+    compared already, else here)."""
     require(al, Alignment, "comparison_table(alignment)")
     a, b = al.a, al.b
     body = etree.Element(_w("body"))
@@ -296,7 +301,7 @@ def comparison_table(al: Alignment) -> bytes:
     if a.appendices or b.appendices:
         from ..compare.appendices import compare_appendices
 
-        for cmp in compare_appendices(a, b):
+        for cmp in appendices if appendices is not None else compare_appendices(a, b):
             for r in cmp.rows:
                 if r.kind != "unchanged":
                     _table_row(tbl, (f"{cmp.a}: " + " | ".join(r.a) if cmp.a and r.a else "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml.builder import E
@@ -19,6 +19,9 @@ from ..compare.history import History
 from ..compare.worddiff import Budget, Edit, diff_words
 from ..errors import require
 from ..model import Alignment, Clause, Pair, Plan
+
+if TYPE_CHECKING:
+    from ..compare.appendices import AppendixComparison
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
 STRINGS = {
@@ -348,11 +351,13 @@ Row = tuple[str, Pair | None, str | None, str | None]
 
 def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title: str | None = None,
                 tasks: dict[str, Any] | None = None, lang: str = "vi",
-                word_diffs: Mapping[tuple[str, str], list[Edit]] | None = None) -> str:
+                word_diffs: Mapping[tuple[str, str], list[Edit]] | None = None,
+                appendices: list[AppendixComparison] | None = None) -> str:
     """The comparison page for ``al`` as one HTML string (``lang``: "vi", the default, or "en").
     Built section by section: header cards, contents, summary, change list, per-section counts,
     legal basis, duties by agency, controls, the comparison table. ``word_diffs``: the table's
-    word diffs worked out already (``table_word_diffs``), looked up at the table, not before."""
+    word diffs worked out already (``table_word_diffs``), looked up at the table, not before;
+    ``appendices``: the appendices compared already (``compare_appendices``), else compared here."""
     require(al, Alignment, "render_html(alignment)")
     t = STRINGS.get(lang, STRINGS["vi"])
     labels = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
@@ -383,7 +388,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     content.append(_per_section(rows, labels, t))
     content.append(_basis_section(al, citations, t))
     if a.appendices or b.appendices:
-        content.append(_appendices_section(al, t))
+        content.append(_appendices_section(al, t, appendices))
     if tasks and tasks.get("agencies"):
         content.append(_agency_section(tasks, t))
     content.append(_controls(al, subst, labels, t))
@@ -632,7 +637,7 @@ TASK_STATUS = {"added": "+ new", "removed": "− gone", "changed": "~ changed", 
                "moved_out": "↗ moved out"}
 
 
-def _appendices_section(al: Alignment, t: dict[str, Any]) -> etree._Element:
+def _appendices_section(al: Alignment, t: dict[str, Any], compared: list[AppendixComparison] | None) -> etree._Element:
     """The appendices compared (``compare.appendices``): each one's rows kept, modified (words
     marked), added and removed; kept rows are counted, not shown."""
     from ..compare.appendices import compare_appendices
@@ -640,7 +645,7 @@ def _appendices_section(al: Alignment, t: dict[str, Any]) -> etree._Element:
     labels = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
     budget = Budget()
     sec = E.section({"class": "appendices", "id": "appendices"}, E.h3(t["appendices"]))
-    for cmp in compare_appendices(al.a, al.b):
+    for cmp in compared if compared is not None else compare_appendices(al.a, al.b):
         name = cmp.a if cmp.a == cmp.b or cmp.b is None else cmp.b if cmp.a is None else f"{cmp.a} → {cmp.b}"
         box = E.div({"class": "appendix", "data-changed": "1" if cmp.changed() else "0"}, E.h4(name or ""))
         if cmp.a is None or cmp.b is None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..compare.worddiff import Budget, diff_words
 from ..errors import require
 from ..model import Alignment
+
+if TYPE_CHECKING:
+    from ..compare.appendices import AppendixComparison
 
 _MD_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|])")
 
@@ -19,7 +23,8 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def render_markdown(al: Alignment) -> str:
+def render_markdown(al: Alignment, *, appendices: list[AppendixComparison] | None = None) -> str:
+    """The comparison as Markdown; ``appendices``: compared already (``compare_appendices``), else here."""
     require(al, Alignment, "render_markdown(alignment)")
     budget = Budget()
     a, b = al.a, al.b
@@ -53,7 +58,7 @@ def render_markdown(al: Alignment) -> str:
         out.extend(f"- {cid}: {_md_escape(headings_b[cid][:200])}" for cid in al.added)
         out.append("")
     out.extend(_signer_and_recipients(al))
-    out.extend(_appendices(al, budget))
+    out.extend(_appendices(al, budget, appendices))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -70,14 +75,14 @@ def _redline(a: str, b: str, budget: Budget) -> str:
     return "".join(parts).replace("\n", "  \n")
 
 
-def _appendices(al: Alignment, budget: Budget) -> list[str]:
+def _appendices(al: Alignment, budget: Budget, compared: list[AppendixComparison] | None) -> list[str]:
     """The appendices' rows that changed (``compare.appendices``), each as a redline."""
     if not (al.a.appendices or al.b.appendices):
         return []
     from ..compare.appendices import compare_appendices
 
     out: list[str] = []
-    for cmp in compare_appendices(al.a, al.b):
+    for cmp in compared if compared is not None else compare_appendices(al.a, al.b):
         if not cmp.changed():
             continue
         name = cmp.b if cmp.a is None else cmp.a if cmp.b is None or cmp.a == cmp.b else f"{cmp.a} → {cmp.b}"
