@@ -177,12 +177,6 @@ def rejoin_broken_doc_type(lines: list[Line], limit: int) -> list[Line]:
     return lines
 
 
-def is_bare_doc_type(text: str) -> bool:
-    """The doc type alone on its line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**"): its title is on the lines under it."""
-    m = _DOC_TYPE.match(text.strip(" *_"))
-    return m is not None and not m.group("rest").strip(" *_")
-
-
 def titles_below(text: str) -> bool:
     """The doc type alone on its line, or with the word or two in capitals that qualify it ("KẾ
     HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH"): what it is about is on the
@@ -842,7 +836,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                     if name.isdigit():  # "QUẬN 3", "PHƯỜNG 15": a unit known by its number is named with its level
                         return Jurisdiction(f"{level.capitalize()} {name}", level)
                     return Jurisdiction(_title_case(name), level)
-        if any(_NATIONAL.search(part.upper()) for part in names):
+        if any(_CENTRAL_BODY.search(part.upper()) for part in names):
             # a ministry, the Government, the Party's or a union's central body: the whole country
             # (not the city it signs in)
             return Jurisdiction("Việt Nam", "trung ương")
@@ -873,7 +867,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     return None
 
 
-_NATIONAL = re.compile(
+_CENTRAL_BODY = re.compile(
     r"^(?:BỘ\s+(?!CHỈ\s+HUY|ĐỘI\b)|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|VĂN\s+PHÒNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|"
     r"(?:ỦY|UỶ)\s+BAN\s+(?:THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|DÂN\s+TỘC)|TỔNG\s+CỤC|TỔNG\s+LIÊN\s+ĐOÀN|"
     r"KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC)|TRUNG\s+ƯƠNG")
