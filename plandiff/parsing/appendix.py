@@ -231,11 +231,13 @@ def _tables(content: list[Line], index: _SetAside,
     bars: list[Artefact] = []
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}
+    row_bars: dict[int, int] = {}
     for k, ln in enumerate([*content, Line("", hi, hi)]):
-        cells = _row_cells(source, ln, index) if k < len(content) and k not in used else ()
+        cells, kept_bars = _row_cells(source, ln, index) if k < len(content) and k not in used else ((), 0)
         if len(cells) >= 2:
             run.append(k)
             row_cells[k] = cells
+            row_bars[k] = kept_bars
             continue
         if len(run) >= 2:
             rows = tuple(row_cells[r] for r in run)
@@ -243,12 +245,13 @@ def _tables(content: list[Line], index: _SetAside,
                 rows = _columns_by_position([_raw_line(source, content[r]) for r in run]) or rows
             used.update(run)
             found.append((content[run[0]].start, Table(rows, Span(content[run[0]].start, content[run[-1]].end))))
-            bars.extend(_bars_between_cells(source, content[r], index) for r in run)
+            bars.extend(Artefact("markup", "|" * row_bars[r], Span(content[r].start, content[r].end)) for r in run
+                        if row_bars[r])
         run = []
     found.sort(key=lambda t: t[0])
     rest = [ln for k, ln in enumerate(content) if k not in used]
     tables, repeated = _continued([t for _, t in found], [ln.start for ln in rest])
-    return tables, rest, [*repeated, *(bar for bar in bars if bar.text)]
+    return tables, rest, [*repeated, *bars]
 
 
 def _laid_out(content: list[Line], used: set[int], source: str, index: _SetAside) -> tuple[list[int], Table] | None:
@@ -270,19 +273,6 @@ def _laid_out(content: list[Line], used: set[int], source: str, index: _SetAside
     a, b, rows = laid
     inside = [k for lo in starts_of[a:b + 1] for k in groups[lo]]
     return inside, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))
-
-
-def _bars_between_cells(source: str, line: Line, index: _SetAside) -> Artefact:
-    """The bars of a row read as cells between them that the line reader did not set aside (a
-    converter's escaped "\\|"): the row's markup, kept (empty where there are none)."""
-    raw = _raw_line(source, line)
-    if "|" not in raw:
-        return Artefact("markup", "", Span(line.start, line.end))
-    lo = _raw_start(source, line.start)
-    stripped = _unmarked(raw, lo, index).strip()
-    piped = stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
-    kept = _unmarked(raw, lo, index, pipes=True).count("|") if piped else 0  # (not those set aside already)
-    return Artefact("markup", "|" * kept, Span(line.start, line.end))
 
 
 _HEAD_WORD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT)\b", re.IGNORECASE)
@@ -363,20 +353,21 @@ def _alone_on_its_line(source: str, pos: int) -> bool:
     return not source[lo:hi if hi >= 0 else len(source)].strip(" \t|")
 
 
-def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[str, ...]:
+def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[tuple[str, ...], int]:
     """The cells of a table row printed on one line, empty cells kept: "| a | | b |", "a<TAB><TAB>b",
     or columns three spaces apart; without what the line reader set aside (Markdown's emphasis,
-    a footnote marker), as the line itself is."""
+    a footnote marker), as the line itself is. And how many of the bars between the cells the
+    line reader did not set aside (a converter's escaped "\\|"): the row's markup, to be kept."""
     raw = _raw_line(source, line)
     if "|" not in raw and "\t" not in raw:
-        return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
+        return (tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()), 0
     lo = _raw_start(source, line.start)
     stripped = _unmarked(raw, lo, index).strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        return tuple(c.strip() for c in stripped[1:-1].split("|"))
+        return tuple(c.strip() for c in stripped[1:-1].split("|")), _unmarked(raw, lo, index, pipes=True).count("|")
     if "\t" in raw:
-        return tuple(c.strip() for c in _unmarked(raw, lo, index, pipes=True).rstrip(" \n").split("\t"))
-    return tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()
+        return tuple(c.strip() for c in _unmarked(raw, lo, index, pipes=True).rstrip(" \n").split("\t")), 0
+    return (tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()), 0
 
 
 def _unmarked(raw: str, lo: int, index: _SetAside, *, pipes: bool = False, blank: bool = False) -> str:
