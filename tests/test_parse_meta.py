@@ -421,7 +421,7 @@ def test_a_decision_that_issues_a_regulation_in_chapters() -> None:
                                             ("Chương II", False), ("Phụ Lục III", False), ("Nguyễn Văn 2", False)])
 def test_a_signers_name_holds_no_roman_numeral(text: str, name: bool) -> None:
     # an unsigned draft's signature may stand over the next part's heading: no one is "Chương II"
-    from plandiff.parsing.frontmatter import _is_name
+    from plandiff.parsing.backmatter import _is_name
 
     assert _is_name(text) is name
 

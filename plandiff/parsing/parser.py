@@ -16,7 +16,7 @@ from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
 from ..textnorm import single_spaced
-from . import appendix, footnotes, frontmatter, markers, structure
+from . import appendix, backmatter, footnotes, frontmatter, markers, structure
 from .lines import Line, flat, split_lines
 
 _OPENERS = ("Thực hiện", "Căn cứ", "Triển khai", "Thi hành", "Theo ", "Xét ", "Để ", "Nhằm ", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")
@@ -78,7 +78,7 @@ class _Parts:
     preamble: list[structure.Paragraph] = field(default_factory=list)
     articles: list[Clause] = field(default_factory=list)
     attached: Attached | None = None
-    closing: frontmatter.Back | None = None
+    closing: backmatter.Back | None = None
     """A decision's own closing (recipients, signature), before the plan it issues."""
 
 
@@ -105,7 +105,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     parts = _Parts(header=list(header.lines))
     # where back matter may begin ("Nơi nhận", TM./KT., a signer's title), found once: three
     # stages look for the first one after a line of their own
-    backs = [i for i in range(pos, len(lines)) if frontmatter.is_back_matter_start(lines[i])]
+    backs = [i for i in range(pos, len(lines)) if backmatter.is_back_matter_start(lines[i])]
     tail = _trailing_chrome(lines, pos, header.number, backs)
     parts.header.extend(HeaderLine("chrome", ln.text, Span(ln.start, ln.end)) for ln in lines[tail:])
     lines = lines[:tail]
@@ -144,13 +144,13 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
                               "no articles, sections or text")
 
     back_lines, appendix_lines_in = lines[back_start:appendix_start], lines[appendix_start:]
-    if appendix_start < len(lines) and not any(frontmatter.is_signature_line(ln) for ln in back_lines):
+    if appendix_start < len(lines) and not any(backmatter.is_signature_line(ln) for ln in back_lines):
         # the signature read after the appendix's heading (pdfminer orders a page's text boxes so:
         # "PHỤ LỤC" / "TM. ỦY BAN …" / … / the signer): the back matter's, not the appendix's title
-        signed = frontmatter.signature_end(lines, appendix_start + 1)
+        signed = backmatter.signature_end(lines, appendix_start + 1)
         back_lines = [*back_lines, *lines[appendix_start + 1:signed]]
         appendix_lines_in = [lines[appendix_start], *lines[signed:]]
-    back = frontmatter.read_back(back_lines)
+    back = backmatter.read_back(back_lines)
     closing = parts.closing or back
     appendices, appendix_lines, appendix_artefacts = appendix.read(
         appendix_lines_in, artefacts, src.tables, body_text, hard_wraps=layout.hard_wraps,
@@ -274,7 +274,7 @@ def _is_caps_title_line(line: Line, first: bool) -> bool:
     elif not (letters >= 2 or _YEARS.match(text)) or (frontmatter.is_number_line(line) and ":" in text):
         return False
     return (text == text.upper() and not line.row and markers.match(text) is None and not _ENACTING.match(text)
-            and not frontmatter.is_authority_line(text) and not frontmatter.is_back_matter_start(line)
+            and not frontmatter.is_authority_line(text) and not backmatter.is_back_matter_start(line)
             and not frontmatter.is_date_or_motto_line(line) and not structure.ends_sentence(text))
 
 
@@ -493,7 +493,7 @@ def _opens_title(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
     for ln in lines[pos + 1:]:
         if structure.ends_sentence(paragraph[-1]) or ln.blank_before or markers.match(ln.text) is not None:
             break
-        if flat(ln).startswith(_OPENERS) or frontmatter.is_back_matter_start(ln):
+        if flat(ln).startswith(_OPENERS) or backmatter.is_back_matter_start(ln):
             break
         paragraph.append(ln.text)
     whole = " ".join(paragraph)
@@ -529,14 +529,14 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     attached_at = next((i for i in range(first_art, len(lines)) if frontmatter.is_doc_type_line(lines[i])
                         and not _ENACTING.match(lines[i].text)), None)
     end = attached_at if attached_at is not None else len(lines)
-    closing = next((i for i in range(first_art, end) if frontmatter.is_back_matter_start(lines[i])), end)
+    closing = next((i for i in range(first_art, end) if backmatter.is_back_matter_start(lines[i])), end)
     lead, articles = structure.build_tree(paras(lines[first_art:closing], articles=True))
     parts.preamble.extend(lead)
     parts.articles = articles
     if attached_at is None:
         return closing
     second = _second_header_start(lines, closing, attached_at)
-    parts.closing = frontmatter.read_back(lines[closing:second])
+    parts.closing = backmatter.read_back(lines[closing:second])
     parts.header.extend(parts.closing.lines)
     parts.header.extend(frontmatter.read_header(lines[second:attached_at], []).lines)
     body = _title_end(lines, attached_at)
@@ -604,7 +604,7 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
     mark = markers.match(text)
     if mark is not None and not (mark.style == "dash" and structure.splits_a_range(sofar[-1].text, mark.rest)):
         return False  # (but "… GIAI ĐOẠN 2021" / "- 2030 CỦA BỘ …": the title's span of years wrapped at its dash)
-    if frontmatter.is_back_matter_start(line) or appendix.is_ref(text):
+    if backmatter.is_back_matter_start(line) or appendix.is_ref(text):
         return False  # (a "(Ban hành kèm theo Quyết định số …)" line under the title is no part of it)
     if frontmatter.is_authority_line(text) and (
             line.blank_before or (sofar[0].text.startswith(_ENACTED_TYPES) and len(sofar) > 1
