@@ -121,7 +121,7 @@ def align(a: str, b: str, as_json: bool, cross: bool | None, output: str | None)
                    "changes against A; table: the three-column comparison table (bảng so sánh) as .docx.")
 @click.option("--cross/--same-issuer", default=None, help="Force cross-jurisdiction or same-issuer matching.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they are the same (like diff).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The report's language (Vietnamese by default).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The language of an HTML or Markdown report (Vietnamese by default).")
 @click.option("--db", default=None, envvar="PLANDIFF_DB", help="The corpus that corpus:ID arguments come from (default: corpus.sqlite).")
 def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None, exit_code: bool, lang: str,
          db: str | None) -> None:
@@ -161,7 +161,7 @@ def diff(a: str, b: str, output: str | None, fmt: str | None, cross: bool | None
             data["appendices"] = [c.to_dict() for c in appendices]
         text = to_json(data)
     elif fmt == "md":
-        text = plandiff.render_markdown(result, appendices=appendices)
+        text = plandiff.render_markdown(result, appendices=appendices, lang=lang)
     else:
         from plandiff.render.html import table_word_diffs
         from plandiff.tasks import compare_tasks
@@ -203,8 +203,9 @@ def _page_inputs(a: plandiff.Plan, b: plandiff.Plan) -> tuple[dict[str, list[str
 @click.option("-o", "--output", type=str, help="Write the report here (default: stdout).")
 @click.option("--json", "as_json", is_flag=True, help="Print the lineages as JSON.")
 @click.option("--strict", is_flag=True, help="A file that is not a plan is an error (default: skipped with a warning).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The page's language (Vietnamese by default).")
 @click.option("--db", default=None, envvar="PLANDIFF_DB", help="The corpus that corpus:ID arguments come from (default: corpus.sqlite).")
-def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: bool, db: str | None) -> None:
+def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: bool, lang: str, db: str | None) -> None:
     """Follow each clause through versions FILES (oldest first): a blame for plans. A version may be
     a corpus document (corpus:ID), and corpus:S3 stands for every document of that series."""
     files = _expand_series(files, db)
@@ -223,7 +224,7 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: b
     if as_json:
         write(to_json(result.to_dict()), output)
     else:
-        write(plandiff.render_history_html(result), output)
+        write(plandiff.render_history_html(result, lang=lang), output)
     if output:
         click.echo(f"wrote {output}: {len(result.plans)} versions, {len(result.lineages)} lineages", err=True)
 

@@ -57,7 +57,8 @@ def test_rows_paired_across_a_reordered_table() -> None:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(comparison_table(al))).read("word/document.xml"))
     last_cells = ["".join(t.text or "" for t in tr.findall(f"{w}tc")[-1].iter(f"{w}t")) for tr in root.findall(f".//{w}tr")]
     assert last_cells.count("Chuyển vị trí (moved)") == 1
-    assert "- moved: " in plandiff.render_markdown(al)
+    assert "- chuyển vị trí / đánh số lại: " in plandiff.render_markdown(al)
+    assert "- moved / renumbered: " in plandiff.render_markdown(al, lang="en")
     assert len(html.fromstring(plandiff.render_html(al)).xpath('//tr[@data-row-kind="moved"]')) == 1
     assert resolve(tracked_changes(al), accept=True)[-len(_appendix_lines(b)):] == _appendix_lines(b)
 
@@ -74,7 +75,7 @@ def test_the_page_the_reports_and_the_exit_status_show_appendix_changes(tmp_path
     changed = section.xpath('.//tr[@data-row-kind="modified"]')
     assert len(changed) == 1 and changed[0].xpath(".//del")[0].text == "III" and changed[0].xpath(".//ins")[0].text == "IV"
     md = plandiff.render_markdown(al)
-    assert "## appendix: " in md and "~~III~~" in md and "**IV**" in md
+    assert "## phụ lục: " in md and "~~III~~" in md and "**IV**" in md
     data = tracked_changes(al)
     assert resolve(data, accept=True)[-len(_appendix_lines(b)):] == _appendix_lines(b)
     assert resolve(data, accept=False)[-len(_appendix_lines(a)):] == _appendix_lines(a)

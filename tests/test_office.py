@@ -303,12 +303,14 @@ def test_the_word_comparison_shows_a_new_signer_and_recipients_as_tracked_change
 def test_the_markdown_comparison_names_the_new_signer_and_recipients() -> None:
     pa, pb = plandiff.parse(OFFICE / "lamdong-ttcchc-2026-1.docx"), plandiff.parse(OFFICE / "lamdong-ttcchc-2026-2.docx")
     md = plandiff.render_markdown(plandiff.align(pa, pb))
-    section = md[md.index("## signer, recipients"):]
+    section = md[md.index("## người ký, nơi nhận"):]
     assert f"→ {pb.meta.signer_title} {pb.meta.signer}" in section
     added = [r for r in pb.recipients if r not in pa.recipients]
-    assert added and section.count("- recipient added: ") == len(added)
+    assert added and section.count("- nơi nhận thêm: ") == len(added)
+    english = plandiff.render_markdown(plandiff.align(pa, pb), lang="en")
+    assert english[english.index("## signer, recipients"):].count("- recipient added: ") == len(added)
     same = plandiff.render_markdown(plandiff.align(pb, pb))
-    assert "## signer, recipients" not in same
+    assert "## người ký, nơi nhận" not in same
 
 
 def test_the_comparison_table_has_a_row_per_changed_provision() -> None:

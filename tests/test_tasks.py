@@ -256,16 +256,17 @@ def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
         page.goto(out.as_uri())
         page.wait_for_selector("body[data-ready=true]")
         assert page.locator("div.agency:visible").count() == page.locator("div.agency").count() > 10
-        labour = page.locator("#agency option", has_text="Sở Lao động - Thương binh và Xã hội → Sở Nội vụ (succeeded)")
+        labour = page.locator("#agency option", has_text="Sở Lao động - Thương binh và Xã hội → Sở Nội vụ (cơ quan kế nhiệm)")
         page.select_option("#agency", labour.get_attribute("value"))
         visible = page.locator("div.agency:visible")
         assert visible.count() == 1
         assert visible.locator("li[data-status=moved_out]").count() >= 5
-        home = page.locator("#agency option", has_text="Sở Nội vụ → Sở Nội vụ (same)")
+        home = page.locator("#agency option", has_text="Sở Nội vụ → Sở Nội vụ (giữ nguyên)")
         page.select_option("#agency", home.get_attribute("value"))
         moved_in = page.locator("div.agency:visible li[data-status=moved_in]")
         assert moved_in.count() >= 6
-        assert "from Sở Lao động - Thương binh và Xã hội" in moved_in.first.inner_text()
+        assert "từ Sở Lao động - Thương binh và Xã hội" in moved_in.first.inner_text()
+        assert moved_in.first.locator(".badge").inner_text() == "↘ chuyển đến"
         assert "2026-12-15" in page.locator("div.agency:visible").inner_text()
         browser.close()
     assert errors == [] and requests == []

@@ -19,66 +19,15 @@ from ..compare.history import History
 from ..compare.worddiff import Budget, Edit, diff_words
 from ..errors import require
 from ..model import Alignment, Clause, Pair, Plan
+from .words import evidence_words, language, order_words
 
 if TYPE_CHECKING:
     from ..compare.appendices import AppendixComparison
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
-STRINGS = {
-    "vi": {
-        "labels": {"unchanged": "không đổi", "modified": "sửa đổi", "moved": "chuyển vị trí / đánh số lại", "split": "tách",
-                   "merged": "gộp", "added": "bổ sung", "removed": "bỏ"},
-        "cross_labels": {"added": "chỉ có ở B", "removed": "chỉ có ở A", "modified": "khác lời", "unchanged": "giống nhau"},
-        "summary": "Tóm tắt", "per_section": "Theo mục", "section": "mục", "changes_list": "Những thay đổi chính",
-        "show": "Hiện:", "view": "Cách xem:", "side": "hai cột", "inline": "đánh dấu trong dòng", "prev": "◀ thay đổi trước",
-        "next": "thay đổi sau ▶", "keys": "phím: n / p", "status": "trạng thái", "changes": "thay đổi", "contents": "Mục lục",
-        "removed_from": "Bỏ khỏi", "search": "Tìm:", "search_hint": "từ, cơ quan, điều khoản…", "subst": "chỉ thay địa danh, năm",
-        "hide_subst": "ẩn thay thế dự kiến", "review": "cần xem lại", "with": "cùng với", "under": "dưới", "from": "từ",
-        "mode_same": "các phiên bản của một cơ quan ban hành", "mode_cross": "văn bản của hai cơ quan khác nhau (so sánh nội dung)",
-        "mode": "Chế độ", "thresholds": "Ngưỡng tương đồng", "legend": "Chú giải",
-        "legend_text": "Điểm 0–1: độ giống nhau của lời văn (1: cùng lời). Quy tắc: exact (trùng lời), fuzzy (gần giống), "
-                       "context (mục cha đã ghép), position (cùng vị trí trong mục cha đã ghép), container (tiêu đề theo nội dung), "
-                       "split/merge (tách, gộp). «cần xem lại»: độ tin cậy thấp.",
-        "basis": "Căn cứ, người ký, nơi nhận", "signer": "Người ký", "recipients_added": "Nơi nhận thêm",
-        "recipients_dropped": "Nơi nhận bỏ", "cites": "Văn bản được viện dẫn", "added": "Thêm", "dropped": "Bỏ", "kept": "Giữ",
-        "by_agency": "Theo cơ quan", "agency": "Cơ quan:", "all_agencies": "— tất cả các cơ quan —",
-        "little": "Cảnh báo: hai văn bản gần như không có gì chung ({share:.0%} điều khoản ghép được); có thể đây không phải "
-                  "hai phiên bản của cùng một kế hoạch.",
-        "tag_a": "A (cũ)", "tag_b": "B (mới)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "và {n} thay đổi khác",
-        "appendices": "Phụ lục",
-    },
-    "en": {
-        "labels": {"unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
-                   "merged": "merged", "added": "added", "removed": "removed"},
-        "cross_labels": {"added": "only in B", "removed": "only in A", "modified": "worded differently", "unchanged": "the same"},
-        "summary": "Summary", "per_section": "Per section", "section": "section", "changes_list": "Main changes",
-        "show": "Show:", "view": "View:", "side": "side by side", "inline": "inline redline", "prev": "◀ previous change",
-        "next": "next change ▶", "keys": "keys: n / p", "status": "status", "changes": "changes", "contents": "Contents",
-        "removed_from": "Removed from", "search": "Search:", "search_hint": "words, agency, clause…",
-        "subst": "place names and years only", "hide_subst": "hide expected substitutions", "review": "review", "with": "with",
-        "under": "under", "from": "from", "mode_same": "versions of one issuer",
-        "mode_cross": "documents of two different authorities (text reuse)", "mode": "Mode", "thresholds": "Similarity thresholds",
-        "legend": "Legend",
-        "legend_text": "Score 0–1: how alike the words are (1: the same words). Rules: exact, fuzzy, context (parents paired), "
-                       "position (same place under paired parents), container (the heading followed its content), split/merge. "
-                       "“review”: low confidence.",
-        "basis": "Legal basis, signer, recipients", "signer": "Signer", "recipients_added": "Recipients added",
-        "recipients_dropped": "Recipients dropped", "cites": "Instruments cited", "added": "Added", "dropped": "Dropped",
-        "kept": "Kept", "by_agency": "By agency", "agency": "Agency:", "all_agencies": "— all agencies —",
-        "little": "Warning: the two documents share almost nothing ({share:.0%} of clauses paired); they may not be two "
-                  "versions of one plan.",
-        "tag_a": "A (old)", "tag_b": "B (new)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "and {n} more changes",
-        "appendices": "Appendices",
-    },
-}
-"""The page's words, Vietnamese by default: its readers are Vietnamese officials."""
 LITTLE_SHARED = 0.2
 """Below this share of clauses paired (on the smaller plan), the page and the command warn."""
 SYMBOL = {"unchanged": "=", "modified": "~", "moved": "↷", "split": "⇉", "merged": "⇇", "added": "+", "removed": "−"}
-LABEL = {
-    "unchanged": "unchanged", "modified": "modified", "moved": "moved / renumbered", "split": "split",
-    "merged": "merged", "added": "added", "removed": "removed",
-}
 
 CSS = """
 :root{--ui:"Segoe UI","Noto Sans","DejaVu Sans","Liberation Sans",Roboto,"Helvetica Neue",Arial,sans-serif;--add:#e6ffec;--addb:#1a7f37;--del:#ffebe9;--delb:#cf222e;--mov:#ddf4ff;--movb:#0969da;--grp:#fbefff;--grpb:#8250df;--mod:#fff8c5;--modb:#9a6700;--ink:#1f2328;--mute:#59636e;--line:#d1d9e0}
@@ -359,7 +308,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     word diffs worked out already (``table_word_diffs``), looked up at the table, not before;
     ``appendices``: the appendices compared already (``compare_appendices``), else compared here."""
     require(al, Alignment, "render_html(alignment)")
-    t = STRINGS.get(lang, STRINGS["vi"])
+    t = language(lang)
     labels = {**t["labels"], **(t["cross_labels"] if al.cross else {})}
     a, b = al.a, al.b
     subst = _substitutions(al)
@@ -370,7 +319,7 @@ def render_html(al: Alignment, *, citations: dict[str, Any] | None = None, title
     # every time it joins another tree, and the comparison table nested bottom-up was walked
     # again at every level above it
     doc = E.html(
-        {"lang": lang},
+        {"lang": t["lang"]},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
                E.title(name), E.style(CSS)),
     )
@@ -411,7 +360,7 @@ def _summary_section(al: Alignment, subst: set[tuple[str, str]], labels: dict[st
     thresholds = E.p(
         {"class": "evidence"},
         f"{t['mode']}: {t['mode_cross'] if al.cross else t['mode_same']}. {t['thresholds']}: "
-        + ", ".join(f"{k} {v:.2f}" for k, v in th.items()) + ".",
+        + ", ".join(f"{t['thresholds_named'].get(k, k)} {v:.2f}" for k, v in th.items()) + ".",
     )
     legend = E.details({"class": "legend"}, E.summary(t["legend"]),
                        E.p(*[E.span({"class": f"k-{k}"}, E.span({"class": "badge"}, f"{SYMBOL[k]} {labels[k]}"), " ")
@@ -547,12 +496,13 @@ def _status_cell(kind: str, pair: Pair | None, aid: str | None, bid: str | None,
         etree.SubElement(status, "div", {"class": "evidence"}).text = t["subst"]
     if pair is None:
         return status
-    ev = etree.SubElement(status, "div", {"class": "evidence", "title": pair.evidence or pair.rule})
-    ev.text = f"{pair.rule} · {pair.score:.2f}"
+    ev = etree.SubElement(status, "div", {"class": "evidence", "title": evidence_words(pair.evidence or pair.rule, t["lang"])})
+    ev.text = f"{t['rules'].get(pair.rule, pair.rule)} · {pair.score:.2f}"
     if pair.evidence and pair.evidence != f"{pair.rule} · text {pair.score:.2f}":
         # why this pair: the tree's evidence and the alternative it beat
         why = etree.SubElement(status, "div", {"class": "evidence why"})
-        why.text = pair.evidence.split(" · ", 2)[-1] if pair.evidence.count(" · ") >= 2 else pair.evidence
+        said = pair.evidence.split(" · ", 2)[-1] if pair.evidence.count(" · ") >= 2 else pair.evidence
+        why.text = evidence_words(said, t["lang"])
     if pair.review:
         rv = etree.SubElement(status, "div", {"class": "review"})
         rv.text = t["review"]
@@ -633,8 +583,6 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
     return toc
 
 
-TASK_STATUS = {"added": "+ new", "removed": "− gone", "changed": "~ changed", "kept": "= kept", "moved_in": "↘ moved in",
-               "moved_out": "↗ moved out"}
 
 
 def _appendices_section(al: Alignment, t: dict[str, Any], compared: list[AppendixComparison] | None) -> etree._Element:
@@ -666,7 +614,7 @@ def _appendices_section(al: Alignment, t: dict[str, Any], compared: list[Appendi
     return sec
 
 
-def _agency_section(cmp: dict[str, Any], t: dict[str, Any] = STRINGS["vi"]) -> etree._Element:
+def _agency_section(cmp: dict[str, Any], t: dict[str, Any]) -> etree._Element:
     """The duties by agency: pick an agency to see its tasks in both plans — new, gone, changed,
     kept, moved in or out (with the body they came from or went to) — and its deadlines."""
     sec = E.section({"class": "by-agency", "id": "by-agency"}, E.h3(t["by_agency"]))
@@ -674,10 +622,10 @@ def _agency_section(cmp: dict[str, Any], t: dict[str, Any] = STRINGS["vi"]) -> e
     sec.append(E.label(t["agency"] + " ", picker))
     for k, row in enumerate(cmp["agencies"]):
         ident = f"ag{k}"
-        title = " → ".join(x for x in (row["a"], row["b"]) if x) + f" ({row['relation']})"
+        title = " → ".join(x for x in (row["a"], row["b"]) if x) + f" ({t['relations'].get(row['relation'], row['relation'])})"
         picker.append(E.option(title, value=ident))
         box = E.div({"class": "agency", "data-agency": ident, "data-relation": row["relation"]}, E.h4(title))
-        counts = ", ".join(f"{v} {TASK_STATUS[key].split(' ', 1)[1]}" for key, v in row["counts"].items() if v)
+        counts = ", ".join(f"{v} {t['task_status'][key].split(' ', 1)[1]}" for key, v in row["counts"].items() if v)
         if counts:
             box.append(E.p({"class": "evidence"}, counts))
         items = E.ul()
@@ -694,11 +642,11 @@ def _agency_section(cmp: dict[str, Any], t: dict[str, Any] = STRINGS["vi"]) -> e
             where = task["clause"] or f"{task['appendix']} #{task['row']}"
             when = task["deadline"] or task["period"] or ""
             li = E.li({"class": f"task t-{status}", "data-status": status},
-                      E.span({"class": "badge"}, TASK_STATUS[status]), f" {where} ")
+                      E.span({"class": "badge"}, t["task_status"][status]), f" {where} ")
             if status == "moved_in" and a is not None:
-                li.append(E.span({"class": "evidence"}, f"from {a['agency']} ({a['clause'] or ''}) "))
+                li.append(E.span({"class": "evidence"}, t["moved_from"].format(agency=a["agency"], clause=a["clause"] or "") + " "))
             if status == "moved_out" and b is not None:
-                li.append(E.span({"class": "evidence"}, f"to {b['agency']} ({b['clause'] or ''}) "))
+                li.append(E.span({"class": "evidence"}, t["moved_to"].format(agency=b["agency"], clause=b["clause"] or "") + " "))
             if when:
                 li.append(E.strong({"class": "when"}, when + " "))
             li.append(E.span(" ".join(task["text"].split())))
@@ -800,16 +748,6 @@ def _basis_section(al: Alignment, cites: dict[str, Any] | None, t: dict[str, Any
     return sec
 
 
-def _citations_section(cites: dict[str, Any]) -> etree._Element:
-    sec = E.section({"class": "cites"}, E.h3("Instruments cited"))
-    for key, label in (("added", "Added"), ("dropped", "Dropped"), ("kept", "Kept")):
-        items = cites.get(key) or []
-        sec.append(E.p(E.strong(f"{label} ({len(items)})")))
-        if items:
-            sec.append(E.ul(*[E.li(str(x)) for x in items]))
-    return sec
-
-
 HISTORY_JS = """
 (function(){
   var rows=[].slice.call(document.querySelectorAll('tr.row')), only=document.getElementById('changed-only'), q=document.getElementById('q');
@@ -826,25 +764,29 @@ HISTORY_SYMBOL = {"appeared": "+", "unchanged": "=", "modified": "~", "moved": "
                   "dropped": "−", "absent": ""}
 
 
-def render_history_html(h: History) -> str:
+def render_history_html(h: History, *, lang: str = "vi") -> str:
+    """One row per lineage, one column per version: when a clause appeared, changed and was dropped
+    (``lang``: "vi", the default, or "en")."""
     require(h, History, "render_history_html(history)")
+    t = language(lang)
+    said = t["history_status"]
     budget = Budget()
-    """One row per lineage, one column per version: when a clause appeared, changed and was dropped."""
     names = [p.name or f"v{k}" for k, p in enumerate(h.plans)]
-    title = "plandiff: lịch sử " + " → ".join(names)
-    head = E.tr(E.th("điều khoản", {"class": "status"}), *[E.th(n) for n in names])
+    title = f"plandiff: {t['history']} " + " → ".join(names)
+    head = E.tr(E.th(t["clause"], {"class": "status"}), *[E.th(n) for n in names])
     table = E.table({"class": "cmp hist"}, head)
     by_version = [{c.id: c for c in plan.walk()} for plan in h.plans]
     # per version, how many lineages appeared, changed, moved, merged, split, dropped
     statuses = ("appeared", "unchanged", "modified", "moved", "split", "merged", "merged_into", "dropped")
-    counts = E.table({"class": "counts"}, E.tr(E.th("phiên bản"), *[E.th(f"{HISTORY_SYMBOL[s]} {s}") for s in statuses]))
+    counts = E.table({"class": "counts"}, E.tr(E.th(t["version"]), *[E.th(f"{HISTORY_SYMBOL[s]} {said.get(s, s)}")
+                                                                      for s in statuses]))
     for k, n in enumerate(names):
         tally = Counter(lin.steps[k].status for lin in h.lineages)
         counts.append(E.tr(E.th(n), *[E.td(str(tally[s]) if k or s == "appeared" else "—") for s in statuses]))
     controls = E.div({"class": "controls"},
-                     E.label(E.input({"type": "checkbox", "id": "changed-only"}), " chỉ các điều khoản có thay đổi"),
-                     E.label("Tìm: ", E.input({"type": "search", "id": "q", "placeholder": "từ, cơ quan, điều khoản…"})))
-    order = E.ul({"class": "evidence order"}, *[E.li(x) for x in h.order]) if h.order else None
+                     E.label(E.input({"type": "checkbox", "id": "changed-only"}), f" {t['changed_only']}"),
+                     E.label(t["search"] + " ", E.input({"type": "search", "id": "q", "placeholder": t["search_hint"]})))
+    order = E.ul({"class": "evidence order"}, *[E.li(order_words(x, lang)) for x in h.order]) if h.order else None
     for lin in h.lineages:
         changed = any(s.status not in ("unchanged", "appeared", "absent") for s in lin.steps[1:])
         tr = etree.Element("tr", {"class": "row", "id": _anchor("l", lin.id), "data-lineage": lin.id,
@@ -857,7 +799,7 @@ def render_history_html(h: History) -> str:
             if step.clause is None:
                 if step.status == "dropped":
                     badge = etree.SubElement(td, "span", {"class": "badge"})
-                    badge.text = f"{HISTORY_SYMBOL['dropped']} dropped"
+                    badge.text = f"{HISTORY_SYMBOL['dropped']} {said.get('dropped', 'dropped')}"
                 prev_text = None
                 continue
             clause = by_version[k].get(step.clause)
@@ -865,7 +807,7 @@ def render_history_html(h: History) -> str:
                 continue
             td.set("data-clause", step.clause)
             badge = etree.SubElement(td, "span", {"class": "badge"})
-            badge.text = f"{HISTORY_SYMBOL.get(step.status, '')} {step.status}".strip()
+            badge.text = f"{HISTORY_SYMBOL.get(step.status, '')} {said.get(step.status, step.status)}".strip()
             badge.tail = " "
             lbl = etree.SubElement(td, "span", {"class": "lbl", "title": clause.id})
             lbl.text = clause.label
@@ -879,7 +821,7 @@ def render_history_html(h: History) -> str:
             prev_text = clause.text
         table.append(tr)
     doc = E.html(
-        {"lang": "vi"},
+        {"lang": t["lang"]},
         E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
                E.title(title), E.style(CSS + "table.hist td{font-size:13px}table.counts{border-collapse:collapse;font:13px var(--ui)}"
                                        "table.counts td,table.counts th{border:1px solid var(--line);padding:2px 8px}")),
