@@ -444,8 +444,21 @@ class Task:
     clause: str | None = None
     appendix: str | None = None
     row: int | None = None
+    """The table's row, counted from 1 at its first row (the header row is 1)."""
     to: str | None = None
     """For a report: to whom ("UBND thành phố", "Bộ Nội vụ"), as printed."""
+    number: str | None = None
+    """The row's own number as its "TT" / "STT" column prints it ("1", "2.3", "I"): what a reader
+    looks for in the table (``row`` counts the header and group rows too)."""
+
+    @property
+    def place(self) -> str:
+        """Where the task is, as a reader finds it: its clause ("IV.1.a"), else its appendix and the
+        row's number ("PHỤ LỤC I, TT 3"), else the appendix and the table's row ("PHỤ LỤC #4")."""
+        if self.clause and self.row is None:
+            return self.clause
+        inside = self.clause or self.appendix or ""
+        return f"{inside}, TT {self.number}" if self.number else f"{inside} #{self.row}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -453,7 +466,8 @@ class Task:
             "to": self.to,
             "kind": self.kind, "deadline": self.deadline, "period": self.period,
             "period_dates": list(self.period_dates) if self.period_dates else None, "product": self.product,
-            "clause": self.clause, "appendix": self.appendix, "row": self.row, "span": self.span.as_list(),
+            "clause": self.clause, "appendix": self.appendix, "row": self.row, "number": self.number,
+            "place": self.place, "span": self.span.as_list(),
         }
 
 

@@ -81,4 +81,4 @@ def task_from_dict(d: dict[str, Any]) -> Task:
     dates = d.get("period_dates")
     return Task(d["agency"], d["text"], d["kind"], _span(d.get("span")), d.get("agency_key"), tuple(d.get("partners") or ()),
                 d.get("deadline"), d.get("period"), (dates[0], dates[1]) if dates else None, d.get("product"),
-                d.get("clause"), d.get("appendix"), d.get("row"), d.get("to"))
+                d.get("clause"), d.get("appendix"), d.get("row"), d.get("to"), d.get("number"))

@@ -470,6 +470,59 @@ def test_the_office_plans_dialogue_schedule_is_a_table_of_tasks() -> None:
     assert len(rows) == 11
     assert rows[0].agency == "Lãnh đạo Sở Công Thương" and rows[0].text.startswith("Giải đáp những vướng mắc")
     assert all(t.period and "giờ" in t.period for t in rows)
+    # "Lãnh đạo" / "Sở …" on two lines of the cell is one lead (the leadership of the department)
+    assert all(t.agency.startswith("Lãnh đạo ") and len(t.agency.split()) > 2 for t in rows)
+
+
+def test_a_cell_that_lists_one_name_a_line_is_a_lead_and_its_partners() -> None:
+    """The Lào Cai team's table names its people one a line in the "Người thực hiện" cell: the first
+    leads, the others are partners (they were one name of eight words)."""
+    plan = plandiff.parse(FIELD / "laocaisct-ktgcn-2026-1.docx")
+    cell = plan.appendices[0].tables[0].rows[1][2]
+    assert cell == "Đỗ Mạnh Cường\nVũ Việt Linh\nNguyễn Thị Loan"
+    first = next(t for t in tasks(plan) if t.appendix and t.row == 2)
+    assert (first.agency, first.partners) == ("Đỗ Mạnh Cường", ("Vũ Việt Linh", "Nguyễn Thị Loan"))
+    assert all(len(t.agency.split()) <= 4 for t in tasks(plan) if t.appendix)
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Sở Khoa học và Công nghệ\nSở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"]),
+    ("Ban Quản lý các khu công nghệ cao và khu\ncông nghiệp", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    ("Sở Lao động - Thương binh và\nXã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+    ("UBND thành phố\nHồ Chí Minh", ["UBND thành phố Hồ Chí Minh"]),
+    ("Nguyễn Thị\nLoan", ["Nguyễn Thị Loan"]),
+    ("Trần Văn An\nCông an xã", ["Trần Văn An", "Công an xã"]),
+])
+def test_a_cells_line_breaks_part_names_only_between_whole_names(cell: str, names: list[str]) -> None:
+    from plandiff.tasks.extract import _names_cell, split_agencies
+
+    assert split_agencies(_names_cell(cell)) == names
+
+
+def test_names_run_together_and_a_capitalised_group_after_a_comma() -> None:
+    """A converter that joined a cell's lines runs two departments together; "Các …" after a comma
+    opens a name of its own (inside a sentence "các" is never capitalised)."""
+    from plandiff.tasks.extract import split_agencies
+
+    assert split_agencies("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã") == [
+        "Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"]
+    assert split_agencies("Sở Công Thương, Các doanh nghiệp viễn thông") == ["Sở Công Thương", "Các doanh nghiệp viễn thông"]
+    assert split_agencies("Văn phòng Sở Y tế") == ["Văn phòng Sở Y tế"]  # the department's own office
+    assert split_agencies("Lãnh đạo Sở Tư pháp") == ["Lãnh đạo Sở Tư pháp"]
+
+
+def test_a_tasks_place_is_the_rows_own_number() -> None:
+    """A task of an appendix's table is found by the number its "TT" column prints (the table's
+    row counts the header too): every report says "PHỤ LỤC, TT 1", not "PHỤ LỤC #2"."""
+    plan = plandiff.parse(FIELD / "hanoi-5giot-2025.md")
+    table = plan.appendices[0].tables[0]
+    found = [t for t in tasks(plan) if t.appendix]
+    assert found and all(t.number == table.rows[t.row - 1][0].strip(" .") for t in found)
+    first = next(t for t in found if t.number == "1")
+    assert first.row == 2 and first.place == "PHỤ LỤC, TT 1" and first.to_dict()["place"] == "PHỤ LỤC, TT 1"
+    assert next(t for t in tasks(plan) if not t.appendix).place == next(t for t in tasks(plan) if not t.appendix).clause
+    text = _cli("tasks", str(FIELD / "hanoi-5giot-2025.md")).stdout
+    assert "PHỤ LỤC, TT 1 " in text and "PHỤ LỤC #" not in text
 
 
 def test_a_body_laid_out_in_a_one_column_word_table_keeps_its_clauses() -> None:

@@ -41,11 +41,11 @@ class TaskComparison:
             x, y = self.a[i], self.b[j]
             if status == "moved":
                 via = "succession" if y.agency_key and y.agency_key in agencies.successors(x.agency_key) else "text"
-                moved.append({"a": x.clause or f"{x.appendix}#{x.row}", "b": y.clause or f"{y.appendix}#{y.row}",
+                moved.append({"a": x.place, "b": y.place,
                               "from": x.agency, "to": y.agency, "via": via})
             was, now = x.deadline or x.period, y.deadline or y.period
             if (was or now) and was != now:
-                deadlines.append({"a": x.clause or f"{x.appendix}#{x.row}", "b": y.clause or f"{y.appendix}#{y.row}",
+                deadlines.append({"a": x.place, "b": y.place,
                                   "agency": y.agency, "from": was, "to": now})
         return {"agencies": rows, "moved": moved, "deadlines": deadlines,
                 "tasks": [{"a": self.a[i].to_dict(), "b": self.b[j].to_dict(), "status": s} for i, j, s in self.pairs]

@@ -11,12 +11,13 @@ Three places hold them:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from ..compare.aligner import role_of
 from ..model import Appendix, Clause, Plan, Span, Table, Task
-from ..textnorm import match_key
+from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
 _AGENCY_START = re.compile(
@@ -167,8 +168,11 @@ _REPORT_TO = re.compile(
 
 _NAME_START = (r"(?:các\s+)?(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|"
                r"Cục|Chi cục|Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|cơ quan|đơn vị|"
-               r"địa phương|sở|ban|ngành)\b")
+               r"địa phương|sở|ban|ngành|Các)\b")
 _BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
+_NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
+"""Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
+Thương": a cell's lines joined): a department's name holds no other "Sở" of its own."""
 
 
 def split_agencies(text: str) -> list[str]:
@@ -178,7 +182,8 @@ def split_agencies(text: str) -> list[str]:
     bodies ("Văn phòng HĐND và UBND xã")."""
     out: list[str] = []
     text = _OFFICE_OF_BOTH.sub("\\1\ue000", text)
-    for p in (p.strip(" ,;").replace("\ue000", " và ") for p in _BETWEEN_NAMES.split(text)):
+    pieces = (p.strip(" ,;").replace("\ue000", " và ") for p in _BETWEEN_NAMES.split(text))
+    for p in (name for piece in pieces for name in (_NEXT_DEPARTMENT.split(piece) if piece.startswith("Sở ") else (piece,))):
         if not p:
             continue
         if out and _GROUP_WORD.match(p) and _GROUP_HEAD.fullmatch(out[-1]):
@@ -338,6 +343,44 @@ _COLUMNS = (
 )
 
 
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Trương Cao Lương "
+    "Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Hoàng Giáp Khuất Phùng Nghiêm Mạc Tăng".split())
+"""Vietnamese family names (the commonest, which most people bear): a line that opens with one and
+runs two to five capitalised words is a person's full name ("Đỗ Mạnh Cường")."""
+_NAME_OPENS = re.compile(r"(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|"
+                         r"Văn phòng|Cục|Chi cục|Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|"
+                         r"Bảo hiểm|Kho bạc|Các)\b")
+"""A body's name as it opens a line of its own (capitalised: "các sở" inside a sentence is no name's start)."""
+_GOES_ON = re.compile(r"(?:\b(?:và|các|của|với|cùng|hoặc|thuộc|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|TP)"
+                      r"|[-–&.])\s*$")
+"""A line that ends so that the next carries it on ("Sở Lao động - Thương binh và" / "Xã hội", "UBND
+thành phố" / "Hồ Chí Minh": a place's name opens with a family name as often as a person's does)."""
+
+
+def _names_cell(cell: str) -> str:
+    """A lead or partners cell with its line breaks kept between two lines that are each a name of
+    their own (one name a line, as a Word cell lists them: "Đỗ Mạnh Cường" / "Vũ Việt Linh", "Sở
+    Khoa học và Công nghệ" / "Sở Công Thương"), and joined where a name was wrapped ("… khu công
+    nghệ cao và khu" / "công nghiệp", "Lãnh đạo" / "Sở Tư pháp"): ``split_agencies`` splits at the
+    kept ones."""
+    lines = [" ".join(line.split()) for line in cell.split("\n")]
+    lines = [line for line in lines if line]
+    out = lines[:1]
+    for before, line in itertools.pairwise(lines):
+        apart = _opens_a_name(before) and _opens_a_name(line) and not _GOES_ON.search(before)
+        out.append("\n" + line if apart else " " + line)
+    return "".join(out)
+
+
+def _opens_a_name(line: str) -> bool:
+    """A line that opens with a body's name, or is a person's full name."""
+    if _NAME_OPENS.match(line):
+        return True
+    words = line.split()
+    return words[0] in _SURNAMES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for k, cell in enumerate(header):
@@ -368,12 +411,15 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
 
     def cell(row: tuple[str, ...], name: str) -> str:
         k = cols.get(name)
-        return " ".join(row[k].split()) if k is not None and k < len(row) else ""
+        if k is None or k >= len(row):
+            return ""
+        return _names_cell(row[k]) if name in ("lead", "partners") else " ".join(row[k].split())
 
     for r, row in enumerate(table.rows[header_at + 1:], start=header_at + 2):
         text, lead = cell(row, "text"), cell(row, "lead")
         if not text or not lead:
             continue
         fields = {name: cell(row, name) for name in ("lead", "partners", "time", "product")}
-        out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r))
+        number = cell(row, "number").strip(" .") or None
+        out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r, number=number))
     return out

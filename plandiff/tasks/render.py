@@ -24,7 +24,7 @@ def by_agency(found: list[Task], *, width: int = 100) -> str:
         names = " / ".join([agency["name"], *agency["aliases"]])
         out.append(f"{names} ({len(mine)})")
         for t in mine:
-            where = t.clause or f"{t.appendix} #{t.row}"
+            where = t.place
             when = t.deadline or t.period or ""
             text = " ".join(t.text.split())
             if len(text) > width:
@@ -66,7 +66,7 @@ def to_ics(found: list[Task], *, name: str = "plandiff") -> bytes:
         uid = hashlib.sha1(f"{name}|{t.clause}|{t.appendix}|{t.row}|{k}|{t.text}".encode()).hexdigest()
         event.add("uid", f"{uid}@plandiff")
         event.add("summary", f"{'Báo cáo' if t.kind == 'report' else 'Hạn'}: {t.agency} — {' '.join(t.text.split())[:90]}")
-        event.add("description", f"{t.text}\n\n{t.clause or f'{t.appendix} #{t.row}'}" + (f" · {t.period}" if t.period else ""))
+        event.add("description", f"{t.text}\n\n{t.place}" + (f" · {t.period}" if t.period else ""))
         event.add("dtstart", start)
         event.add("dtend", end + timedelta(days=1))
         event.add("categories", [t.kind])
