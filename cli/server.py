@@ -25,7 +25,6 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -94,6 +93,19 @@ def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
                 "history": ["history", a, b, "-o", f"{out}.html"], "graph": ["graph", a, b, "-o", f"{out}.html"],
                 "trace": ["trace", a, b, "--instrument", "1719/QĐ-TTg"]}
         quiet = io.StringIO()
+        # numpy loaded here once: the served comparisons are worked in arrays from a few dozen
+        # clauses (the warm plans are smaller: one alignment worked in arrays loads what it calls)
+        import plandiff
+        from plandiff.compare import candidates
+
+        candidates.keep_numpy()
+        bar, candidates.VECTORISE_FROM = candidates.VECTORISE_FROM, 0
+        try:
+            plandiff.align(plandiff.parse_file(Path(a)), plandiff.parse_file(Path(b)))
+        except Exception:  # noqa: BLE001 - warming is best effort
+            pass
+        finally:
+            candidates.VECTORISE_FROM = bar
         for name in commands:
             try:
                 with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
@@ -164,40 +176,6 @@ def _die_with_parent(yes: bool) -> None:
         pass
 
 
-OWN_CHUNK = 1 << 21
-"""Bytes of pages made the spare's own between two looks for a waiting command (~0.3 ms)."""
-
-
-def _own_pages(waiting: Callable[[], bool]) -> None:
-    """Make the spare's pages its own before a command comes (the kernel's MADV_POPULATE_WRITE,
-    Linux 5.14+; elsewhere nothing is done): a fresh fork shares every page with the server, and
-    the first write to each costs a fault and a copy, ~3 ms of a diff's first stage. The copies
-    are made here, while the spare waits (some 9 ms and 17 MB of memory of its own), a chunk at a
-    time, and left for the command to make as soon as one is ``waiting``."""
-    if _libc is None:
-        return
-    import ctypes
-
-    madvise = _libc.madvise  # type: ignore[attr-defined]
-    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-    try:
-        with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
-            regions = [line.split() for line in maps]
-    except OSError:
-        return
-    for fields in regions:
-        if len(fields) < 2 or not fields[1].startswith("rw") or fields[1][3:4] != "p":
-            continue  # only private writable memory (the heap, the modules' data)
-        if len(fields) > 5 and fields[5].startswith(("[stack", "[v")):
-            continue
-        lo, hi = (int(x, 16) for x in fields[0].split("-"))
-        for start in range(lo, hi, OWN_CHUNK):
-            if waiting():
-                return
-            if madvise(start, min(OWN_CHUNK, hi - start), 23) != 0:  # 23: MADV_POPULATE_WRITE; an older kernel refuses
-                return
-
-
 class _Stop(Exception):
     """SIGTERM to the server: leave the loop."""
 
@@ -207,7 +185,9 @@ class Server:
     not on any command's path), waits in ``accept``; the connection it takes is its command, and
     the server forks the next spare at once. Status and refusals are answered by the spare, which
     stays one. (Warming the spare once more, by a command of its own before it waits, made the
-    command after it slower, 97 ms against 91: so it is not done.)"""
+    command after it slower, 97 ms against 91; making its pages its own while it waits
+    (MADV_POPULATE_WRITE) wrote numpy's and its BLAS's large buffers too, alongside the command
+    before, and a served diff took 113 ms against 90 without it: neither is done.)"""
 
     def __init__(self, path: str, idle_timeout: float) -> None:
         self.path, self.idle_timeout = path, idle_timeout
@@ -295,9 +275,6 @@ class Server:
             _die_with_parent(True)
             if os.getppid() != self.pid:  # the server died before the line above
                 os._exit(0)
-            import select
-
-            _own_pages(lambda: bool(select.select([listener], [], [], 0)[0]))  # a command waiting is not kept waiting
             while True:
                 conn, _ = listener.accept()
                 with conn:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import plandiff
 from plandiff.compare.worddiff import apply, diff_words, tokenize
-from tests.conftest import load
+from tests.conftest import FIXTURES, load
 
 
 def pairs(al: plandiff.Alignment) -> dict[tuple[str, str], plandiff.Pair]:
@@ -346,25 +346,69 @@ def test_the_array_space_numbers_and_orders_features_as_numpy_would() -> None:
         assert np.array_equal(stable_order(keys, top), np.argsort(keys, kind="stable"))
 
 
-@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("anlao-2024", "tth-2024")])
+@pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("anlao-2024", "tth-2024"),
+                                    ("bacninh-ktso-2025.md", "~"), ("cantho-danso-2025.md", "~"),
+                                    ("luongminh-baucu-2025.docx", "~"), ("hanoi-5giot-2025.md", "~")])
 def test_an_alignment_worked_in_arrays_pairs_as_one_worked_in_dicts(monkeypatch: pytest.MonkeyPatch, a: str,
                                                                     b: str) -> None:
-    """The array space (large comparisons) and the dict space (ordinary ones) pair the clauses of
-    real plans alike, with the same kinds, rules and evidence, and scores equal to rounding."""
+    """The array space (large comparisons, and every comparison of a few dozen clauses in the
+    server, which keeps numpy loaded) and the dict space (ordinary ones) pair the clauses of real
+    plans alike — seeds and field documents of eight issuers — with the same kinds, rules and
+    evidence, and scores equal to rounding: a served command and one run here say the same."""
     import math
 
     from plandiff.compare import candidates
+    from tests.synthetic import vary
 
+    def plan(name: str) -> plandiff.Plan:
+        return plandiff.parse_file(FIXTURES / "field" / name) if "." in name else load(name)
+
+    # "~": a field document against a version of it reworded, its clauses shuffled
+    pa = plan(a)
+    pb = vary(pa, seed=7) if b == "~" else plan(b)
     got = {}
     for way, bar in (("dicts", 10**9), ("arrays", 0)):
         monkeypatch.setattr(candidates, "VECTORISE_FROM", bar)
-        got[way] = {(p.a, p.b): p for p in plandiff.align(load(a), load(b)).pairs}
+        got[way] = {(p.a, p.b): p for p in plandiff.align(pa, pb).pairs}
     assert got["arrays"].keys() == got["dicts"].keys()
     for key, want in got["dicts"].items():
         have = got["arrays"][key]
-        assert (have.kind, have.rule) == (want.kind, want.rule)
+        assert (have.kind, have.rule, have.evidence) == (want.kind, want.rule, want.evidence)
         assert math.isclose(have.score, want.score, rel_tol=1e-9)
     assert len(got["dicts"]) > 10
+
+
+def test_a_process_that_keeps_numpy_works_in_arrays_from_a_few_dozen_clauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``keep_numpy`` (the server's) lowers the size from which comparisons are worked in arrays,
+    never raises it; a cold command keeps the dict space for ordinary plans."""
+    from plandiff.compare import aligner, candidates
+
+    monkeypatch.setattr(candidates, "VECTORISE_FROM", candidates.VECTORISE_FROM)
+    na, nb = aligner._nodes(load("tth-2024")), aligner._nodes(load("hue-2026"))
+    assert not candidates.large(na, nb)
+    candidates.keep_numpy()
+    assert candidates.VECTORISE_FROM == candidates.VECTORISE_LOADED and candidates.large(na, nb)
+    assert not candidates.large(na[:20], nb[:20])
+    monkeypatch.setattr(candidates, "VECTORISE_FROM", 10)
+    candidates.keep_numpy()
+    assert candidates.VECTORISE_FROM == 10
+
+
+def test_coverage_of_array_vectors_is_a_lookup_not_numpys_isin() -> None:
+    """The share of a vector's weight that parts have: as the definition says, without loading
+    numpy.ma (which np.isin does on first use: some 10 ms of a command)."""
+    import subprocess
+    import sys
+
+    script = ("import sys, numpy as np\n"
+              "from plandiff.compare.arrayspace import coverage\n"
+              "v = (np.array([3, 5, 9]), np.array([0.5, 0.5, 0.7]))\n"
+              "got = coverage(v, [(np.array([5, 9, 100]), np.array([1.0, 1, 1])), (np.array([1]), np.array([1.0]))])\n"
+              "assert abs(got - (0.25 + 0.49) / (0.25 + 0.25 + 0.49)) < 1e-12, got\n"
+              "assert coverage(v, []) == 0.0 and coverage(v, [(np.array([], dtype=np.int64), np.array([]))]) == 0.0\n"
+              "print('numpy.ma' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
 
 
 @pytest.mark.parametrize(("a", "b"), [("tth-2023", "tth-2024"), ("tth-2024", "hungyen-2024"), ("tth-2024", "anlao-2024")])
