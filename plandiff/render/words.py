@@ -23,9 +23,9 @@ STRINGS = {
         "hide_subst": "ẩn thay thế dự kiến", "review": "cần xem lại", "with": "cùng với", "under": "dưới", "from": "từ",
         "mode_same": "các phiên bản của một cơ quan ban hành", "mode_cross": "văn bản của hai cơ quan khác nhau (so sánh nội dung)",
         "mode": "Chế độ", "thresholds": "Ngưỡng tương đồng", "legend": "Chú giải",
-        "legend_text": "Điểm 0–1: độ giống nhau của lời văn (1: cùng lời). Quy tắc ghép: trùng lời, gần giống, "
-                       "theo mục cha (mục cha đã ghép), theo vị trí (cùng vị trí trong mục cha đã ghép), theo nội dung "
-                       "(tiêu đề đi theo nội dung), theo phần (mục duy nhất của một phần ở mỗi bên), tách, gộp. "
+        "legend_text": "Điểm 0–1: độ giống nhau của lời văn (1: cùng lời). Quy tắc ghép: trùng nội dung (cùng lời, không kể địa danh, năm), "
+                       "gần giống, theo mục cha (mục cha đã ghép), theo vị trí (cùng vị trí trong mục cha đã ghép), "
+                       "theo điều khoản con (tiêu đề đi theo các điều khoản dưới nó), theo phần (mục duy nhất của một phần ở mỗi bên), tách, gộp. "
                        "«cần xem lại»: độ tin cậy thấp.",
         "basis": "Căn cứ, người ký, nơi nhận", "signer": "Người ký", "recipients_added": "Nơi nhận thêm",
         "recipients_dropped": "Nơi nhận bỏ", "cites": "Văn bản được viện dẫn", "added": "Thêm", "dropped": "Bỏ", "kept": "Giữ",
@@ -34,8 +34,8 @@ STRINGS = {
                   "hai phiên bản của cùng một kế hoạch.",
         "tag_a": "A (cũ)", "tag_b": "B (mới)", "tag_a_cross": "A", "tag_b_cross": "B", "more": "và {n} thay đổi khác",
         "appendices": "Phụ lục",
-        "rules": {"exact": "trùng lời", "fuzzy": "gần giống", "context": "theo mục cha", "position": "theo vị trí",
-                  "container": "theo nội dung", "part": "theo phần", "split": "tách", "merge": "gộp"},
+        "rules": {"exact": "trùng nội dung", "fuzzy": "gần giống", "context": "theo mục cha", "position": "theo vị trí",
+                  "container": "theo điều khoản con", "part": "theo phần", "split": "tách", "merge": "gộp"},
         "thresholds_named": {"confident": "chắc chắn", "accept": "chấp nhận", "context": "theo mục cha",
                              "positional": "theo vị trí", "group_gain": "lợi khi gộp", "summary_gain": "lợi khi tóm tắt",
                              "summary_sim": "giống bản tóm tắt", "review": "cần xem lại"},
