@@ -583,8 +583,6 @@ def _contents(al: Alignment, rows: list[Row], labels: dict[str, str], t: dict[st
     return toc
 
 
-
-
 def _appendices_section(al: Alignment, t: dict[str, Any], compared: list[AppendixComparison] | None) -> etree._Element:
     """The appendices compared (``compare.appendices``): each one's rows kept, modified (words
     marked), added and removed; kept rows are counted, not shown."""

@@ -166,9 +166,10 @@ _REPORT_TO = re.compile(
     r"(?=\s+(?:kết quả|trước|chậm nhất|thông qua|qua|để|theo|định kỳ|về)\b|[;.(]|$)")
 
 
-_NAME_START = (r"(?:các\s+)?(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|"
-               r"Cục|Chi cục|Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|cơ quan|đơn vị|"
-               r"địa phương|sở|ban|ngành|Các)\b")
+_BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|Cục|Chi cục|"
+               r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
+"""The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
+_NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành)\b"
 _BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
 _NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
 """Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
@@ -345,12 +346,10 @@ _COLUMNS = (
 
 _SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Trương Cao Lương "
-    "Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Hoàng Giáp Khuất Phùng Nghiêm Mạc Tăng".split())
+    "Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Giáp Khuất Phùng Nghiêm Mạc Tăng".split())
 """Vietnamese family names (the commonest, which most people bear): a line that opens with one and
 runs two to five capitalised words is a person's full name ("Đỗ Mạnh Cường")."""
-_NAME_OPENS = re.compile(r"(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|"
-                         r"Văn phòng|Cục|Chi cục|Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|"
-                         r"Bảo hiểm|Kho bạc|Các)\b")
+_NAME_OPENS = re.compile(r"(?:" + _BODY_HEADS + r")\b")
 """A body's name as it opens a line of its own (capitalised: "các sở" inside a sentence is no name's start)."""
 _GOES_ON = re.compile(r"(?:\b(?:và|các|của|với|cùng|hoặc|thuộc|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|TP)"
                       r"|[-–&.])\s*$")
