@@ -189,9 +189,38 @@ def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -
     ("Báo cáo kết quả về UBND tỉnh trước ngày 15/12.", (None, "trước ngày 15/12", None)),
     ("hoàn thành chậm nhất ngày 20 tháng 6.", (None, "chậm nhất ngày 20 tháng 6", None)),
     ("đạt 12/15 xã trước năm 2026", (None, None, None)),
+    # a range of periods: from the first's start to the second's end; the first named comes first
+    ("Quý IV/2025- Quý II/2026", (None, "Quý IV/2025- Quý II/2026", ("2025-10-01", "2026-06-30"))),
+    ("thực hiện từ tháng 12/2025 đến quý I/2026", (None, "tháng 12/2025 đến quý I/2026", ("2025-12-01", "2026-03-31"))),
+    ("Quý IV/2025 và Quý I/2026", (None, "Quý IV/2025 và Quý I/2026", ("2025-10-01", "2026-03-31"))),
+    ("Quý I/2026 và Quý IV/2026", (None, "Quý I/2026", ("2026-01-01", "2026-03-31"))),  # not one period
+    ("Quý II/2026 - Quý I/2026", (None, "Quý II/2026", ("2026-04-01", "2026-06-30"))),  # no range runs back
+    ("Quý III Năm 2026", (None, "Quý III Năm 2026", ("2026-07-01", "2026-09-30"))),
 ])
 def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:
     assert when(text) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Quý IV/2025- Quý II/2026", ("Quý IV/2025- Quý II/2026", ("2025-10-01", "2026-06-30"))),
+    # a table's time column is kept as printed, what it adds included, and dated by what it names
+    ("Dự kiến tháng 11/2025 (sau khi Ban Thường trực Ủy ban MTTQ tỉnh ban hành Hướng dẫn)",
+     ("Dự kiến tháng 11/2025 (sau khi Ban Thường trực Ủy ban MTTQ tỉnh ban hành Hướng dẫn)", ("2025-11-01", "2025-11-30"))),
+    ("ngày Tháng 11/2025", ("ngày Tháng 11/2025", ("2025-11-01", "2025-11-30"))),  # the day left blank
+    ("2025-2026", ("2025-2026", ("2025-01-01", "2026-12-31"))),
+])
+def test_a_table_time_column(cell: str, expected: tuple[object, object]) -> None:
+    assert when(cell, whole=True) == (None, *expected)
+
+
+def test_the_field_documents_task_tables_are_dated() -> None:
+    """The Hà Nội appendix's times ("Quý III Năm 2026", "Quý IV/2025- Quý II/2026") and the Lương
+    Minh plan's ("Từ tháng 12/2025 đến quý I/2026") are date ranges a calendar can hold."""
+    hanoi = {t.number: t for t in tasks(plandiff.parse(FIELD / "hanoi-5giot-2025.md")) if t.appendix}
+    assert hanoi["1"].period_dates == ("2026-07-01", "2026-09-30")
+    assert hanoi["2"].period == "Quý IV/2025- Quý II/2026" and hanoi["2"].period_dates == ("2025-10-01", "2026-06-30")
+    minh = [t for t in tasks(plandiff.parse(FIELD / "luongminh-baucu-2025.docx")) if t.period and "đến" in t.period]
+    assert minh and all(t.period_dates and t.period_dates[0] < t.period_dates[1] for t in minh)
 
 
 def test_calendar_and_csv_read_back() -> None:

@@ -6,6 +6,7 @@ is one. Only deadlines the text states are read: a date that names an instrument
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
@@ -16,8 +17,10 @@ _DEADLINE = re.compile(
 )
 _ANY_DATE = re.compile(r"(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm\s+|,\s*)\s*(?P<y>(?:19|20)\d\d)")
-_MONTH = re.compile(r"(?<!ngày )(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|[Nn]ăm\s+|,\s*)\s*(?P<y>(?:19|20)\d\d)")
+_MONTH = re.compile(r"(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+""""tháng 11/2025", "tháng 3 năm 2026", and "ngày tháng 11/2025" (a day left blank), not the month
+of a date ("ngày 5 tháng 11 năm 2025")."""
 _HALF = re.compile(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _RECURRING = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
 _EACH_PERIOD = re.compile(
@@ -35,6 +38,9 @@ year is no sure guess: a plan of December sets January's tasks)."""
 _DIGIT = re.compile(r"\d")
 _A_DATE = re.compile("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 """What a deadline cannot be without."""
+_TO = re.compile(r"\s*(?:[-–—]|đến(?:\s+hết)?|tới|và)\s*(?:(?:hết|cuối)\s+)?", re.IGNORECASE)
+"""What stands between the two ends of a range ("Quý IV/2025 - Quý II/2026", "tháng 11/2025 đến
+tháng 3/2026"), or between two periods that follow each other ("Quý IV/2025 và Quý I/2026")."""
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
 
 
@@ -54,10 +60,10 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
         iso = _iso(m)
         if iso:
             return iso, None, None
-    for pattern, word in ((_QUARTER, "quý"), (_MONTH, "tháng"), (_HALF, "tháng")):
-        p = pattern.search(text) if word in low else None
-        if p:
-            return None, p.group(0), _range(p)
+    if "quý" in low or "tháng" in low:
+        found = _periods(text)
+        if found:
+            return found
     r = ((_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
          or _YEARLESS.search(text))
     return (None, r.group(0), None) if r else (None, None, None)
@@ -70,10 +76,11 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
         iso = _iso(m)
         if iso:
             return iso, None, None
-    for pattern in (_QUARTER, _MONTH, _HALF):
-        p = pattern.search(text)
-        if p:
-            return None, p.group(0), _range(p)
+    found = _periods(text)
+    if found:
+        # a table's time column is all about time: kept as printed, with what it adds ("Tháng
+        # 11/2025 (sau khi … ban hành Hướng dẫn)")
+        return (None, " ".join(text.split()), found[2]) if whole else found
     if whole:
         y = _YEAR.match(text.strip())
         if y:
@@ -85,6 +92,30 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
     if whole and text.strip():
         return None, text.strip(), None
     return None, None, None
+
+
+def _periods(text: str) -> tuple[None, str, tuple[str, str] | None] | None:
+    """The first quarter, month or half-year the text names, as printed with its date range; or a
+    range of two ("Quý IV/2025 - Quý II/2026", "từ tháng 11/2025 đến tháng 3/2026"): from the
+    first's start to the second's end, printed whole."""
+    found = [m for p in (_QUARTER, _MONTH, _HALF) if (m := p.search(text))]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    span = _range(first)
+    to = _TO.match(text, first.end())
+    if to and span:
+        last = next((m for p in (_QUARTER, _MONTH, _HALF) if (m := p.match(text, to.end()))), None)
+        end = _range(last) if last else None
+        # a range runs forward; two periods joined by "và" are one only where the second follows on
+        joined = "và" in to.group(0).lower()
+        if last and end and end[1] >= span[0] and (not joined or _next_day(span[1]) == end[0]):
+            return None, text[first.start():last.end()], (span[0], end[1])
+    return None, first.group(0), span
+
+
+def _next_day(iso: str) -> str:
+    return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=1)).isoformat()
 
 
 def _iso(m: re.Match[str]) -> str | None:
