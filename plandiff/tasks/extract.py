@@ -414,11 +414,25 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
             return ""
         return _names_cell(row[k]) if name in ("lead", "partners") else " ".join(row[k].split())
 
+    group = None  # the label of the group heading the rows below ("I. Kinh tế số"): their numbers restart
     for r, row in enumerate(table.rows[header_at + 1:], start=header_at + 2):
         text, lead = cell(row, "text"), cell(row, "lead")
         if not text or not lead:
+            own = cell(row, "number").strip(" .)")
+            heading = _GROUP_LABEL.match(" ".join(" ".join(row).split()))
+            if own and _GROUP_ALONE.fullmatch(own):  # "I" | "Kinh tế số": the label in the TT column
+                group = own
+            elif heading:
+                group = heading.group(1)
             continue
         fields = {name: cell(row, name) for name in ("lead", "partners", "time", "product")}
         number = cell(row, "number").strip(" .") or None
+        if number and group and number.isdigit():
+            number = f"{group}.{number}"
         out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r, number=number))
     return out
+
+
+_GROUP_LABEL = re.compile(r"([IVXL]{1,5}|[A-Z])\s*[.)]\s+\S")
+"""A group row's label: "I. Kinh tế số", "B) Nhiệm vụ cụ thể" (a row of the group's name alone)."""
+_GROUP_ALONE = re.compile(r"[IVXL]{1,5}|[A-Z]")
