@@ -254,9 +254,12 @@ def cite(file: str, as_json: bool, output: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON: agencies and tasks (or, for two plans, the comparison).")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV, one task a row.")
 @click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated tasks and report deadlines.")
-@click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
-def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: bool, as_ics: bool, output: str | None) -> None:
-    """Who must do what, by when: the tasks of FILE by agency, or the duties of A and B compared."""
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout (.html: the duties page).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The duties page's language (Vietnamese by default).")
+def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: bool, as_ics: bool, output: str | None,
+          lang: str) -> None:
+    """Who must do what, by when: the tasks of FILE by agency (-o duties.html: a page of them, by
+    agency and by date), or the duties of A and B compared."""
     from plandiff.tasks import agencies, agencies_of, compare_tasks
     from plandiff.tasks import render as task_render
     from plandiff.tasks import tasks as extract_tasks
@@ -266,9 +269,12 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
     if sum((as_json, as_csv, as_ics)) > 1:
         raise UserError("choose one of --json, --csv, --ics")
     guard_output(output, list(files))
+    page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
     if len(files) == 2:
         if as_csv or as_ics:
             raise UserError("--csv and --ics are for one plan's tasks; compare with --json or as text")
+        if page:
+            raise UserError("two plans' duties compared are a section of the comparison page: plandiff diff A B -o report.html")
         result = compare_tasks(_load(files[0]), _load(files[1])).to_dict()
         write(to_json(result) if as_json else task_render.comparison_text(result), output)
         return
@@ -281,6 +287,11 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
             raise UserError(f"no task of {agency!r} in {files[0]}")
     if as_ics:
         write(task_render.to_ics(found, name=plan.name or "plandiff"), output)
+        return
+    if page:
+        from plandiff.render.duties import render_duties_html
+
+        write(render_duties_html(plan, found, lang=lang), output)
         return
     if as_json:
         write(to_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)

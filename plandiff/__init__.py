@@ -20,6 +20,7 @@ _LAZY = {
     "Lineage": "compare.history", "citations": "cite.citations", "compare_citations": "cite.citations",
     "compare_appendices": "compare.appendices",
     "CitationGraph": "cite.graph", "render_html": "render.html", "render_history_html": "render.html",
+    "render_duties_html": "render.duties",
     "render_markdown": "render.markdown", "render_alignment_text": "render.text", "render_outline": "render.text",
     "render_plain": "render.text",
 }
@@ -53,6 +54,7 @@ __all__ = [
     "parse_file",
     "parse_text",
     "render_alignment_text",
+    "render_duties_html",
     "render_history_html",
     "render_html",
     "render_markdown",
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     from .compare.history import History, Lineage, history
     from .model import Alignment, Artefact, Citation, Clause, Footnote, Jurisdiction, Meta, Pair, Plan, Span
     from .parsing.parser import parse, parse_file, parse_text
+    from .render.duties import render_duties_html
     from .render.html import render_history_html, render_html
     from .render.markdown import render_markdown
     from .render.text import render_alignment_text, render_outline, render_plain

@@ -1,0 +1,123 @@
+"""The duties page: one plan's tasks by agency and by date (``plandiff tasks FILE -o duties.html``),
+read from the DOM as a browser builds it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lhtml
+
+import plandiff
+from plandiff.tasks import agencies_of, tasks
+from tests.conftest import FIXTURES
+
+FIELD = FIXTURES / "field"
+PLANS = [FIXTURES / "hue-2026.txt", FIELD / "nghean-phongthudansu-2025.md", FIELD / "hanoi-5giot-2025.md",
+         FIELD / "luongminh-baucu-2025.docx"]
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
+def test_every_duty_once_under_its_agency_and_the_dated_ones_in_date_order(path: Path) -> None:
+    plan = plandiff.parse(path)
+    found = tasks(plan)
+    doc = lhtml.fromstring(plandiff.render_duties_html(plan))
+    sections = doc.xpath("//section[@class='agency']")
+    assert len(sections) == len(agencies_of(found)) > 0
+    listed = doc.xpath("//section[@class='agency']//li[@data-duty]")
+    assert len(listed) == len(found)
+    assert [li.get("data-kind") for li in listed] == [t.kind for group in agencies_of(found) for t in found
+                                                      if (t.agency_key or f"name:{t.agency.lower()}")
+                                                      == (group["key"] or f"name:{group['name'].lower()}")]
+    # each duty under the body it falls to
+    for section in sections:
+        assert {li.get("data-agency") for li in section.xpath(".//li[@data-duty]")} == {section.get("data-agency")}
+    # by when: every dated duty, earliest first
+    starts = [li.get("data-start") for li in doc.xpath("//section[@id='calendar']//li[@data-duty]")]
+    dated = [t for t in found if t.deadline or t.period_dates]
+    assert len(starts) == len(dated) and starts == sorted(starts)
+    # the counts at the top are the duties'
+    rows = doc.xpath("//table[@class='agencies']//tr[td]")
+    assert sum(int(td.text) for row in rows for td in row.xpath("./td")[1:4]) == len(found)
+
+
+def test_the_page_in_vietnamese_and_in_english() -> None:
+    plan = plandiff.parse(FIXTURES / "hue-2026.txt")
+    vi, en = (lhtml.fromstring(plandiff.render_duties_html(plan, lang=lang)) for lang in ("vi", "en"))
+    assert vi.get("lang") == "vi" and en.get("lang") == "en"
+    assert {b.text for b in vi.xpath("//li[@data-kind='report']/span[@class='badge']")} == {"báo cáo"}
+    assert {b.text for b in en.xpath("//li[@data-kind='report']/span[@class='badge']")} == {"report"}
+    assert vi.xpath("//section[@id='calendar']/h2")[0].text == "Lịch thực hiện"
+    # where each duty is, as every report says it: a clause, or an appendix and its row's number
+    nghean = lhtml.fromstring(plandiff.render_duties_html(plandiff.parse(FIELD / "nghean-phongthudansu-2025.md")))
+    assert any(p.text.startswith("PHỤ LỤC, TT II.") for p in nghean.xpath("//li[@data-duty]/span[@class='path']"))
+
+
+def test_the_command_writes_the_page_and_sends_two_plans_to_the_comparison(tmp_path: Path) -> None:
+    out = tmp_path / "duties.html"
+    done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(FIXTURES / "hue-2026.txt"), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert lhtml.fromstring(out.read_text(encoding="utf-8")).xpath("//section[@class='agency']")
+    mine = tmp_path / "mine.html"
+    done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(FIXTURES / "hue-2026.txt"), "--agency",
+                           "Sở Tư pháp", "-o", str(mine), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    page = lhtml.fromstring(mine.read_text(encoding="utf-8"))
+    assert [s.xpath("./h3")[0].text for s in page.xpath("//section[@class='agency']")] == ["Sở Tư pháp"]
+    two = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(FIXTURES / "tth-2024.txt"),
+                          str(FIXTURES / "hue-2026.txt"), "-o", str(tmp_path / "two.html")], capture_output=True, text=True,
+                         timeout=120)
+    assert two.returncode == 2 and "plandiff diff" in two.stderr and "Traceback" not in two.stderr
+    assert not (tmp_path / "two.html").exists()
+
+
+@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+def test_the_page_picks_an_agency_dated_duties_and_words_in_a_browser(tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    plan = plandiff.parse(FIXTURES / "hue-2026.txt")
+    found = tasks(plan)
+    out = tmp_path / "duties.html"
+    out.write_text(plandiff.render_duties_html(plan, found), encoding="utf-8")
+    errors: list[str] = []
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+        page.goto(out.as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        duties = page.locator("section.agency li[data-duty]")
+        assert duties.count() == len(found) and page.locator("section.agency li[data-duty]:visible").count() == len(found)
+        # one agency: its duties alone, in its section and in the calendar
+        home = next(t for t in found if t.agency == "Sở Nội vụ")
+        key = home.agency_key or f"name:{home.agency.lower()}"
+        page.select_option("#agency", key)
+        visible = page.locator("li[data-duty]:visible")
+        mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == key]
+        dated_mine = [t for t in mine if t.deadline or t.period_dates]
+        assert visible.count() == len(mine) + len(dated_mine)
+        assert {visible.nth(k).get_attribute("data-agency") for k in range(visible.count())} == {key}
+        assert page.locator("section.agency:visible").count() == 1
+        # dated duties only, of every agency
+        page.select_option("#agency", "*")
+        page.check("#dated")
+        dated = [t for t in found if t.deadline or t.period_dates]
+        assert page.locator("section.agency li[data-duty]:visible").count() == len(dated)
+        page.uncheck("#dated")
+        # words: a duty's own
+        page.fill("#q", "Tháng hành động")
+        shown = page.locator("section.agency li[data-duty]:visible")
+        assert 0 < shown.count() < len(found)
+        assert all("tháng hành động" in shown.nth(k).inner_text().lower() for k in range(shown.count()))
+        browser.close()
+    assert errors == [] and requests == []
