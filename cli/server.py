@@ -69,7 +69,7 @@ Nguyễn Văn A
 listens, so that what the commands load and compile on first use is loaded and compiled once."""
 
 
-COMMANDS = ("diff", "diff-json", "diff-docx", "align", "parse", "cite", "tasks", "history", "graph", "trace")
+COMMANDS = ("diff", "diff-json", "diff-docx", "align", "parse", "cite", "tasks", "tasks-page", "history", "graph", "trace")
 """What the server runs once before it listens, by name: each command's modules and patterns are
 then loaded in the server, where every served command finds them (a module a command imports
 only in its own child is imported again by every such command)."""
@@ -90,6 +90,7 @@ def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
                 "diff-docx": ["diff", a, b, "-o", f"{out}.docx"],
                 "align": ["align", a, b, "--json", "-o", f"{out}.json"], "parse": ["parse", a, "--json", "-o", f"{out}.json"],
                 "cite": ["cite", a, "--json", "-o", f"{out}.json"], "tasks": ["tasks", a, b, "--json"],
+                "tasks-page": ["tasks", a, "-o", f"{out}-duties.html"],
                 "history": ["history", a, b, "-o", f"{out}.html"], "graph": ["graph", a, b, "-o", f"{out}.html"],
                 "trace": ["trace", a, b, "--instrument", "1719/QĐ-TTg"]}
         quiet = io.StringIO()
