@@ -22,7 +22,7 @@ from plandiff.corpus.record import index_file
 from plandiff.corpus.reuse import find_reuse
 from plandiff.corpus.series import series
 from plandiff.corpus.store import MIGRATIONS, SCHEMA_VERSION
-from tests.conftest import FIXTURES
+from tests.conftest import CHROMIUM, FIXTURES, needs_chromium
 
 SEEDS = ("tth-2023.md", "tth-2024.txt", "hue-2026.txt", "hungyen-2024.txt", "anlao-2024.txt")
 
@@ -249,11 +249,7 @@ def test_rm_removes_every_version(plans: Path, tmp_path: Path) -> None:
     assert invoke("corpus", "rm", str(doc.id), "--db", db).exit_code == 2
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+@needs_chromium
 def test_reuse_page_lists_copies_filters_and_opens_them(generated: tuple[Path, dict], tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     folder, _ = generated
@@ -262,7 +258,7 @@ def test_reuse_page_lists_copies_filters_and_opens_them(generated: tuple[Path, d
     page_file = tmp_path / "reuse.html"
     run("corpus", "reuse", "--db", db, "-o", str(page_file))
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -278,6 +274,7 @@ def test_reuse_page_lists_copies_filters_and_opens_them(generated: tuple[Path, d
         assert 1 <= visible.count() < total
         assert all(first_copier.split(" — ")[0] in t for t in visible.locator("td:first-child").all_inner_texts())
         rows.first.locator("a").click()
+        page.wait_for_selector("details[open]")  # the link opens the pair by its script, after the click returns
         opened = page.locator("details[open]")
         assert opened.count() == 1 and opened.locator(".pair").count() >= 1
         # words that differ between the copy and its source are marked on both sides

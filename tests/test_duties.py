@@ -3,7 +3,6 @@ read from the DOM as a browser builds it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,15 +12,11 @@ from lxml import html as lhtml
 
 import plandiff
 from plandiff.tasks import agencies_of, tasks
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, browser_page, needs_chromium
 
 FIELD = FIXTURES / "field"
 PLANS = [FIXTURES / "hue-2026.txt", FIELD / "nghean-phongthudansu-2025.md", FIELD / "hanoi-5giot-2025.md",
          FIELD / "luongminh-baucu-2025.docx"]
-
-
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
@@ -79,23 +74,13 @@ def test_the_command_writes_the_page_and_sends_two_plans_to_the_comparison(tmp_p
     assert not (tmp_path / "two.html").exists()
 
 
-@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+@needs_chromium
 def test_the_page_picks_an_agency_dated_duties_and_words_in_a_browser(tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     plan = plandiff.parse(FIXTURES / "hue-2026.txt")
     found = tasks(plan)
     out = tmp_path / "duties.html"
     out.write_text(plandiff.render_duties_html(plan, found), encoding="utf-8")
-    errors: list[str] = []
-    requests: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        page = browser.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
-        page.goto(out.as_uri())
-        page.wait_for_selector("body[data-ready=true]")
+    with browser_page(out.as_uri()) as (page, errors, requests):
         duties = page.locator("section.agency li[data-duty]")
         assert duties.count() == len(found) and page.locator("section.agency li[data-duty]:visible").count() == len(found)
         # one agency: its duties alone, in its section and in the calendar
@@ -119,5 +104,4 @@ def test_the_page_picks_an_agency_dated_duties_and_words_in_a_browser(tmp_path: 
         shown = page.locator("section.agency li[data-duty]:visible")
         assert 0 < shown.count() < len(found)
         assert all("tháng hành động" in shown.nth(k).inner_text().lower() for k in range(shown.count()))
-        browser.close()
     assert errors == [] and requests == []

@@ -9,7 +9,7 @@ import pytest
 
 import plandiff
 from plandiff.cite.graph import plan_id
-from tests.conftest import PLAN_FILES, load
+from tests.conftest import CHROMIUM, PLAN_FILES, load, needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +64,7 @@ def test_serialisations_round_trip(graph: plandiff.CitationGraph, tmp_path) -> N
     assert "<svg" in page and 'id="graph-data"' in page
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+@needs_chromium
 def test_graph_page_highlights_only_the_clicked_nodes_chains(tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     plans = [load(n) for n in ("tth-2023", "tth-2024", "hue-2026", "hungyen-2024", "anlao-2024")]
@@ -83,7 +77,7 @@ def test_graph_page_highlights_only_the_clicked_nodes_chains(tmp_path: Path) -> 
     expected = {(u, v) for u, v in derivation if (u in up and v in up) or (u in down and v in down)}
     errors: list[str] = []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -8,7 +8,7 @@ import pytest
 from lxml import html as lhtml
 
 import plandiff
-from tests.conftest import load
+from tests.conftest import CHROMIUM, load, needs_chromium
 
 
 def test_lineages_follow_clauses_through_renumbering() -> None:
@@ -63,20 +63,14 @@ def test_history_agrees_with_the_two_plan_alignments_on_merges_and_splits() -> N
     assert h.name_of(info).startswith("IV.6 Sở Thông tin và Truyền thông (tth-2024) → IV.4")
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+@needs_chromium
 def test_history_page_filters_and_searches(tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     h = plandiff.history([load("tth-2023"), load("tth-2024"), load("hue-2026")])
     page_file = tmp_path / "history.html"
     page_file.write_text(plandiff.render_history_html(h), encoding="utf-8")
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(page_file.as_uri())
         page.wait_for_selector("body[data-ready=true]")

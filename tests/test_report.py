@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from lxml import html as lhtml
 
 import plandiff
 from plandiff.render.html import KINDS
-from tests.conftest import load
+from tests.conftest import CHROMIUM, load
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +86,6 @@ def test_report_on_a_large_plan_stays_linear() -> None:
     assert page.count('data-kind="unchanged"') == len(list(big.walk())) > 2000
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 def _chromium_args(tmp_path: Path) -> list[str]:

@@ -18,7 +18,7 @@ from plandiff.tasks.render import to_csv, to_ics
 from plandiff.tasks.timing import when
 from plandiff.textnorm import match_key
 
-from .conftest import FIXTURES, load
+from .conftest import FIXTURES, browser_page, load, needs_chromium
 
 FIELD = FIXTURES / "field"
 
@@ -262,28 +262,12 @@ def test_command_line_contracts(tmp_path: Path) -> None:
     assert match_key("Sở Y tế") in match_key(only.stdout)
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed (Debian package chromium)")
+@needs_chromium
 def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     out = tmp_path / "report.html"
     done = _cli("diff", str(FIXTURES / "tth-2024.txt"), str(FIXTURES / "hue-2026.txt"), "-o", str(out))
     assert done.returncode == 0, done.stderr
-    errors: list[str] = []
-    requests: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        page = browser.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
-        page.goto(out.as_uri())
-        page.wait_for_selector("body[data-ready=true]")
+    with browser_page(out.as_uri()) as (page, errors, requests):
         assert page.locator("div.agency:visible").count() == page.locator("div.agency").count() > 10
         labour = page.locator("#agency option", has_text="Sở Lao động - Thương binh và Xã hội → Sở Nội vụ (cơ quan kế nhiệm)")
         page.select_option("#agency", labour.get_attribute("value"))
@@ -297,7 +281,6 @@ def test_the_report_by_agency_in_a_browser(tmp_path: Path) -> None:
         assert "từ Sở Lao động - Thương binh và Xã hội" in moved_in.first.inner_text()
         assert moved_in.first.locator(".badge").inner_text() == "↘ chuyển đến"
         assert "2026-12-15" in page.locator("div.agency:visible").inner_text()
-        browser.close()
     assert errors == [] and requests == []
 
 
