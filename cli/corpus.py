@@ -248,6 +248,59 @@ def graph(db: str, output: str) -> None:
     click.echo(f"wrote {output}: {g.graph.number_of_nodes()} nodes, {g.graph.number_of_edges()} edges", err=True)
 
 
+@corpus.command(name="tasks")
+@db_option
+@click.option("--agency", help="Only this agency's duties (a name as printed, any spelling or abbreviation).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only duties dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only duties dated on or before this day.")
+@click.option("--json", "as_json", is_flag=True, help="JSON: each duty with its document.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV, one duty a row, with its document.")
+@click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated duties.")
+@click.option("-o", "--output", help="Write to this file (.html: the duties page).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The page's language (Vietnamese by default).")
+def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | None, as_json: bool, as_csv: bool,
+                 as_ics: bool, output: str | None, lang: str) -> None:
+    """What an agency (or every agency) must do under the corpus's current plans, and by when."""
+    import datetime
+
+    from plandiff.corpus.duties import duties
+
+    for name, day in (("--since", since), ("--until", until)):
+        try:
+            if day is not None:
+                datetime.date.fromisoformat(day)
+        except ValueError:
+            raise UserError(f"{name} {day!r}: a day is written YYYY-MM-DD") from None
+    if sum((as_json, as_csv, as_ics)) > 1:
+        raise UserError("choose one of --json, --csv, --ics")
+    guard_output(output, [db])
+    with open_store(db) as store:
+        found = duties(store, agency=agency, since=since, until=until)
+    if agency and not found:
+        raise UserError(f"no duty of {agency!r} in {db}" + (" in those dates" if since or until else ""))
+    page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
+    if page:
+        from plandiff.render.duties import render_corpus_duties_html
+
+        title = "plandiff: " + " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until else None,
+                                                        Path(db).name) if x)
+        write(render_corpus_duties_html(found, title=title, lang=lang), output)
+    elif as_json:
+        write(to_json([d.to_dict() for d in found]), output)
+    elif as_csv:
+        from plandiff.tasks.render import to_csv
+
+        write(to_csv([d.task for d in found], sources=[d.document.name for d in found]).rstrip("\n"), output)
+    elif as_ics:
+        from plandiff.tasks.render import to_ics
+
+        write(to_ics([d.task for d in found], name=Path(db).stem), output)
+    else:
+        lines = [f"{d.document.name:28.28} {d.task.place:18.18} {d.task.agency:30.30} "
+                 f"{d.task.deadline or d.task.period or '':16.16} {' '.join(d.task.text.split())[:70]}" for d in found]
+        write("\n".join(lines), output)
+
+
 @corpus.command()
 @db_option
 @click.option("--instrument", required=True, help="Which plans derive from this instrument (symbol, id or name).")

@@ -290,6 +290,17 @@ class Store:
     def tasks(self, doc: int) -> list[dict[str, Any]]:
         return [json.loads(d) for (d,) in self.db.execute("SELECT data FROM tasks WHERE doc = ? ORDER BY seq", (doc,))]
 
+    def task_rows(self, agency_key: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The tasks of the current documents with their document's id, in document order: one
+        body's only when ``agency_key`` is given (an indexed lookup)."""
+        sql = "SELECT t.doc, t.data FROM tasks t JOIN documents d ON d.id = t.doc WHERE d.current = 1"
+        args: tuple[str, ...] = ()
+        if agency_key:
+            sql += " AND t.agency_key = ?"
+            args = (agency_key,)
+        for doc, data in self.db.execute(sql + " ORDER BY t.doc, t.seq", args):
+            yield doc, json.loads(data)
+
     def clauses(self, doc: int) -> list[tuple[int, str, str]]:
         """(seq, clause id, own text) in document order."""
         return list(self.db.execute("SELECT seq, id, text FROM clauses WHERE doc = ? ORDER BY seq", (doc,)))

@@ -26,7 +26,8 @@ DUTIES_CSS = (".duty{margin:.35em 0}.duty .badge{margin-right:4px}.when{color:#8
               ".agencies{border-collapse:collapse;margin:4px 0 12px}.agencies th{background:#f6f8fa;text-align:left}"
               ".summary .agencies td:first-child{text-align:left}"
               "section.agency h3{margin:18px 0 4px}.aliases{font:12px var(--ui);color:var(--mute)}"
-              ".calendar li{margin:.2em 0}.who{font-weight:600}main.duties{display:block;padding:12px 24px}")
+              ".calendar li{margin:.2em 0}.who{font-weight:600}main.duties{display:block;padding:12px 24px}"
+              ".source{font:12px var(--ui);color:var(--ink)}")
 
 DUTIES_JS = """
 (function(){
@@ -67,14 +68,19 @@ def _when(t: Task) -> str:
     return t.period or ""
 
 
-def _duty(t: Task, t_words: dict[str, Any], *, with_agency: bool) -> etree._Element:
-    """One duty: its kind, where the plan sets it, when, the text, with whom and what it yields."""
+def _duty(t: Task, t_words: dict[str, Any], *, with_agency: bool, source: str | None = None) -> etree._Element:
+    """One duty: its kind, where the plan sets it (``source``: which plan, on a corpus's page),
+    when, the text, with whom and what it yields."""
     attrs = {"class": f"duty k-{t.kind}", "data-duty": "1", "data-agency": _ident(t), "data-kind": t.kind}
     start = _start(t)
     if start:
         attrs["data-start"] = start
-    li = E.li(attrs, E.span({"class": "badge"}, t_words["kind_names"].get(t.kind, t.kind)),
-              E.span({"class": "path"}, t.place), " ")
+    li = E.li(attrs, E.span({"class": "badge"}, t_words["kind_names"].get(t.kind, t.kind)))
+    if source:
+        li.append(E.span({"class": "source"}, source))
+        li[-1].tail = " · "
+    li.append(E.span({"class": "path"}, t.place))
+    li[-1].tail = " "
     if with_agency:
         li.append(E.span({"class": "who"}, t.agency + " "))
     when = _when(t)
@@ -96,22 +102,39 @@ def _duty(t: Task, t_words: dict[str, Any], *, with_agency: bool) -> etree._Elem
 def render_duties_html(plan: Plan, found: list[Task] | None = None, *, lang: str = "vi") -> str:
     """The duties page of ``plan`` (``found``: its tasks extracted already, else extracted here;
     ``lang``: "vi", the default, or "en")."""
-    from ..tasks import agencies_of, tasks
+    from ..tasks import tasks
 
     require(plan, Plan, "render_duties_html(plan)")
     t_words = language(lang)
     found = tasks(plan) if found is None else found
-    groups = agencies_of(found)
-    by_agency: dict[str, list[Task]] = {}
-    for task in found:
-        by_agency.setdefault(_ident(task), []).append(task)
     title = f"plandiff: {t_words['duties']} — {plan.name or plan.meta.title or ''}".rstrip(" —")
+    return _page(title, [_meta_card(plan, t_words["plan"])], [(t, None) for t in found], t_words)
+
+
+def render_corpus_duties_html(duties: list[Any], *, title: str | None = None, lang: str = "vi") -> str:
+    """The duties page of a corpus's plans (``corpus.duties``: each task with its document), every
+    duty named with the plan it comes from."""
+    t_words = language(lang)
+    items = [(d.task, " ".join(x for x in (d.document.name, f"({d.document.number})" if d.document.number else "") if x))
+             for d in duties]
+    return _page(title or f"plandiff: {t_words['duties']}", [], items, t_words)
+
+
+def _page(title: str, cards: list[etree._Element], items: list[tuple[Task, str | None]], t_words: dict[str, Any]) -> str:
+    """The page: the agencies at a glance, the calendar, then each agency's duties."""
+    from ..tasks import agencies_of
+
+    found = [t for t, _ in items]
+    groups = agencies_of(found)
+    by_agency: dict[str, list[tuple[Task, str | None]]] = {}
+    for task, source in items:
+        by_agency.setdefault(_ident(task), []).append((task, source))
 
     doc = E.html({"lang": t_words["lang"]},
                  E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
                         E.title(title), E.style(CSS + DUTIES_CSS)))
     body = etree.SubElement(doc, "body")
-    body.append(E.header({"class": "top"}, E.h1(title), E.div({"class": "plans"}, _meta_card(plan, t_words["plan"]))))
+    body.append(E.header({"class": "top"}, E.h1(title), *([E.div({"class": "plans"}, *cards)] if cards else [])))
     main = etree.SubElement(body, "main", {"class": "duties"})
 
     # the agencies at a glance: how many duties of each kind, and the first date among them
@@ -121,7 +144,7 @@ def render_duties_html(plan: Plan, found: list[Task] | None = None, *, lang: str
     picker = E.select({"id": "agency"}, E.option(t_words["all_agencies"], value="*"))
     for k, g in enumerate(groups):
         ident = g["key"] or f"name:{g['name'].lower()}"
-        mine = by_agency.get(ident, [])
+        mine = [t for t, _ in by_agency.get(ident, [])]
         dates = sorted(d for d in map(_start, mine) if d)
         summary.append(E.tr(E.td(E.a(g["name"], href=f"#ag{k}")),
                             *[E.td(str(sum(1 for x in mine if x.kind == kind))) for kind in ("task", "report", "request")],
@@ -136,9 +159,9 @@ def render_duties_html(plan: Plan, found: list[Task] | None = None, *, lang: str
                       E.label(t_words["search"] + " ", E.input({"type": "search", "id": "q", "placeholder": t_words["search_hint"]}))))
 
     # by when: the dated duties in date order (a deadline's day, a period's first)
-    dated = sorted((x for x in found if _start(x)), key=lambda x: (_start(x), x.agency))
+    dated = sorted(((t, s) for t, s in items if _start(t)), key=lambda x: (_start(x[0]), x[0].agency))
     calendar = E.section({"class": "calendar", "id": "calendar"}, E.h2(t_words["calendar"]))
-    calendar.append(E.ol(*[_duty(x, t_words, with_agency=True) for x in dated]) if dated
+    calendar.append(E.ol(*[_duty(t, t_words, with_agency=True, source=s) for t, s in dated]) if dated
                     else E.p({"class": "evidence"}, t_words["no_dates"]))
     main.append(calendar)
 
@@ -147,7 +170,7 @@ def render_duties_html(plan: Plan, found: list[Task] | None = None, *, lang: str
         section = E.section({"class": "agency", "id": f"ag{k}", "data-agency": ident}, E.h3(g["name"]))
         if g["aliases"]:
             section.append(E.div({"class": "aliases"}, t_words["also_written"] + " " + "; ".join(g["aliases"])))
-        section.append(E.ul(*[_duty(x, t_words, with_agency=False) for x in by_agency.get(ident, [])]))
+        section.append(E.ul(*[_duty(t, t_words, with_agency=False, source=s) for t, s in by_agency.get(ident, [])]))
         main.append(section)
     body.append(E.script(DUTIES_JS))
     return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")

@@ -13,7 +13,8 @@ from ..errors import MissingDependency
 from ..model import Task
 from .summary import agencies_of
 
-CSV_FIELDS = ("agency", "agency_key", "kind", "deadline", "period", "clause", "appendix", "row", "partners", "product", "text")
+CSV_FIELDS = ("agency", "agency_key", "kind", "deadline", "period", "clause", "appendix", "row", "number", "partners", "product",
+              "text")
 
 
 def by_agency(found: list[Task], *, width: int = 100) -> str:
@@ -34,13 +35,18 @@ def by_agency(found: list[Task], *, width: int = 100) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def to_csv(found: list[Task]) -> str:
+def to_csv(found: list[Task], *, sources: list[str] | None = None) -> str:
+    """One task a row (``sources``: each task's document, a first column, for a corpus's tasks)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    fields = ("document", *CSV_FIELDS) if sources is not None else CSV_FIELDS
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for t in found:
+    for k, t in enumerate(found):
         row = t.to_dict()
-        writer.writerow({k: "; ".join(row[k]) if k == "partners" else ("" if row[k] is None else row[k]) for k in CSV_FIELDS})
+        out = {f: "; ".join(row[f]) if f == "partners" else ("" if row[f] is None else row[f]) for f in CSV_FIELDS}
+        if sources is not None:
+            out["document"] = sources[k]
+        writer.writerow(out)
     return buf.getvalue()
 
 

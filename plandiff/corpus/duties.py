@@ -1,0 +1,61 @@
+"""Duties across a corpus: what one agency (or every agency) must do under all the current plans
+of a store, and by when — the question a department asks of a whole province's plans
+(``plandiff corpus tasks --agency "Sở Y tế" --since 2026-01-01``).
+
+The store keeps each plan's tasks as it indexed them (``store.tasks``, an index on the body's
+key); this module reads them back as ``Task`` objects beside their ``Document`` and filters them
+by body and by dates. Reading only: nothing is parsed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Task
+from ..serial import task_from_dict
+from .store import Document, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """One task of one current document of the corpus."""
+
+    document: Document
+    task: Task
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {"document": {"id": d.id, "name": d.name, "path": d.path, "number": d.number, "issuer": d.issuer,
+                             "date": d.date, "doc_type": d.doc_type, "title": d.title},
+                "task": self.task.to_dict()}
+
+
+def dates_of(t: Task) -> tuple[str, str] | None:
+    """The days a task covers: its deadline's, or its period's range; None when it has no date."""
+    if t.deadline:
+        return t.deadline, t.deadline
+    return t.period_dates
+
+
+def duties(store: Store, *, agency: str | None = None, since: str | None = None, until: str | None = None) -> list[Duty]:
+    """The tasks of the corpus's current documents: of one body when ``agency`` is given (any
+    spelling or abbreviation its key knows, else the words of its name), dated within ``since`` …
+    ``until`` (ISO days, either end open; a dated task counts when its days meet the range, an
+    undated one is left out once a range is asked), the dated first, earliest first."""
+    from ..tasks import agencies
+
+    key = agencies.key_of(agency) if agency else None
+    documents = {d.id: d for d in store.documents()}
+    out: list[Duty] = []
+    for doc, data in store.task_rows(key):
+        task = task_from_dict(data)
+        if agency and not key and agency.lower() not in task.agency.lower():
+            continue
+        if since or until:
+            days = dates_of(task)
+            if days is None or (since and days[1] < since) or (until and days[0] > until):
+                continue
+        out.append(Duty(documents[doc], task))
+    out.sort(key=lambda d: (dates_of(d.task) or ("9999-12-31",))[0])
+    return out
