@@ -69,6 +69,15 @@ def test_the_pages_agency_section_and_evidence_in_vietnamese_and_in_english() ->
     assert badges["moved_out"] == "↗ chuyển đi" and badges["moved_in"] == "↘ chuyển đến"
     assert {li.get("data-status") for li in en.xpath("//li[@data-status]")} == set(badges)
     assert en.xpath("//li[@data-status='moved_out']/span[@class='badge']")[0].text == "↗ moved out"
+    # a clause's duty leads to its row of the comparison (on the side it is from)
+    from urllib.parse import unquote
+
+    ids = set(vi.xpath("//@id"))
+    links = [unquote(h) for h in vi.xpath("//section[@id='by-agency']//li[@data-status]/a/@href")]
+    assert len(links) > 40 and all(h[1:] in ids for h in links)
+    # the side of the text shown: a duty gone from B is A's
+    assert all(h.startswith("#a-") for h in vi.xpath("//li[@data-status='removed']/a/@href"))
+    assert all(h.startswith("#b-") for h in vi.xpath("//li[@data-status='added']/a/@href"))
     titles = [h.text for h in vi.xpath("//div[@data-relation='succeeded']/h4")]
     assert titles and all(t.endswith("(cơ quan kế nhiệm)") for t in titles)
     assert all(t.endswith("(succeeded)") for t in (h.text for h in en.xpath("//div[@data-relation='succeeded']/h4")))

@@ -640,7 +640,13 @@ def _agency_section(cmp: dict[str, Any], t: dict[str, Any]) -> etree._Element:
             where = task.get("place") or task["clause"] or f"{task['appendix']} #{task['row']}"  # (a dict of before "place")
             when = task["deadline"] or task["period"] or ""
             li = E.li({"class": f"task t-{status}", "data-status": status},
-                      E.span({"class": "badge"}, t["task_status"][status]), f" {where} ")
+                      E.span({"class": "badge"}, t["task_status"][status]), " ")
+            if task["clause"] and not task["appendix"]:
+                # a clause's duty leads to its row of the comparison, on the side it is from
+                li.append(E.a(where, {"href": "#" + _anchor("b" if task is b else "a", task["clause"])}))
+                li[-1].tail = " "
+            else:
+                li[-1].tail = f" {where} "
             if status == "moved_in" and a is not None:
                 li.append(E.span({"class": "evidence"}, t["moved_from"].format(agency=a["agency"], clause=a["clause"] or "") + " "))
             if status == "moved_out" and b is not None:
