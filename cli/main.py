@@ -254,7 +254,8 @@ def cite(file: str, as_json: bool, output: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON: agencies and tasks (or, for two plans, the comparison).")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV, one task a row.")
 @click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated tasks and report deadlines.")
-@click.option("-o", "--output", type=str, help="Write to this file instead of stdout (.html: the duties page).")
+@click.option("-o", "--output", type=str, help="Write to this file instead of stdout (.html: the duties page; .docx: "
+                                                    "the duties as a Word table).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The duties page's language (Vietnamese by default).")
 def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: bool, as_ics: bool, output: str | None,
           lang: str) -> None:
@@ -270,6 +271,9 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         raise UserError("choose one of --json, --csv, --ics")
     guard_output(output, list(files))
     page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
+    word = bool(output) and Path(output).suffix.lower() == ".docx" and not (as_json or as_csv or as_ics)
+    if len(files) == 2 and word:
+        raise UserError("a Word table is of one plan's duties; two plans compared in Word: plandiff diff A B -o changes.docx")
     if len(files) == 2:
         if as_csv or as_ics:
             raise UserError("--csv and --ics are for one plan's tasks; compare with --json or as text")
@@ -292,6 +296,11 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         from plandiff.render.duties import render_duties_html
 
         write(render_duties_html(plan, found, lang=lang), output)
+        return
+    if word:
+        from plandiff.render.docx import duties_table
+
+        write(duties_table(plan, found), output)
         return
     if as_json:
         write(to_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)

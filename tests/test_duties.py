@@ -105,3 +105,35 @@ def test_the_page_picks_an_agency_dated_duties_and_words_in_a_browser(tmp_path: 
         assert 0 < shown.count() < len(found)
         assert all("tháng hành động" in shown.nth(k).inner_text().lower() for k in range(shown.count()))
     assert errors == [] and requests == []
+
+
+@pytest.mark.parametrize("path", PLANS[:3], ids=[p.name for p in PLANS[:3]])
+def test_the_duties_as_a_word_table(path: Path, tmp_path: Path) -> None:
+    """``plandiff tasks FILE -o duties.docx``: the task table plans attach — a heading row for each
+    agency, then its duties numbered from 1 with their lead, partners, time, product and place."""
+    import docx
+
+    plan = plandiff.parse(path)
+    found = tasks(plan)
+    out = tmp_path / "duties.docx"
+    done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(path), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    (table,) = docx.Document(str(out)).tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][:3] == ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"]
+    groups = agencies_of(found)
+    assert len(rows) == 1 + len(groups) + len(found)
+    headings = [r for r in rows[1:] if not r[0].isdigit()]
+    assert [r[1] for r in headings] == [g["name"] for g in groups]
+    duties = [r for r in rows[1:] if r[0].isdigit()]
+    assert sorted(r[1] for r in duties) == sorted(" ".join(t.text.split()) for t in found)
+    assert {r[6] for r in duties} == {t.place for t in found}
+    # numbered from 1 under each heading
+    numbers: list[list[int]] = []
+    for r in rows[1:]:
+        if r[0].isdigit():
+            numbers[-1].append(int(r[0]))
+        else:
+            numbers.append([])
+    assert all(n == list(range(1, len(n) + 1)) for n in numbers)

@@ -9,7 +9,8 @@
   as in clauses; a plan's task table is often what changes most);
 - ``comparison_table(al)``: the drafting office's "bảng so sánh", one row per changed provision:
   the provision in A, in B, and what changed, with clause paths; and a row for each changed
-  header or back-matter part and each changed row of an appendix.
+  header or back-matter part and each changed row of an appendix;
+- ``duties_table(plan)``: one plan's duties as the task table plans attach (phân công nhiệm vụ).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from lxml import etree
 
 from ..compare.worddiff import Budget, diff_words
 from ..errors import require
-from ..model import Alignment, Clause, Plan
+from ..model import Alignment, Clause, Plan, Task
 
 if TYPE_CHECKING:
     from ..compare.appendices import AppendixComparison
@@ -276,12 +277,7 @@ def comparison_table(al: Alignment, *, appendices: list[AppendixComparison] | No
     body = etree.Element(_w("body"))
     title = etree.SubElement(body, _w("p"))
     title.append(_run(f"BẢNG SO SÁNH: {a.name or 'A'} → {b.name or 'B'}"))
-    tbl = etree.SubElement(body, _w("tbl"))
-    tblpr = etree.SubElement(tbl, _w("tblPr"))
-    etree.SubElement(tblpr, _w("tblW"), {_w("w"): "5000", _w("type"): "pct"})
-    borders = etree.SubElement(tblpr, _w("tblBorders"))
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        etree.SubElement(borders, _w(side), {_w("val"): "single", _w("sz"): "4", _w("space"): "0", _w("color"): "auto"})
+    tbl = _table(body)
     headers = (f"Quy định tại {a.name or 'văn bản A'}", f"Quy định tại {b.name or 'văn bản B'}", "Nội dung thay đổi")
     _table_row(tbl, headers, header=True)
     budget = Budget()
@@ -335,12 +331,36 @@ def _what_changed(kind: str, ca: Clause, cb: Clause, budget: Budget) -> str:
     return "\n".join(parts)
 
 
-def _table_row(tbl: etree._Element, cells: tuple[str, str, str], *, header: bool = False) -> None:
+TEXT_WIDTH = 9638
+"""An A4 page's text width in twips (17 cm between 2 cm margins): the grid a table's columns share."""
+
+
+def _table(body: etree._Element, widths: tuple[int, ...] | None = None) -> etree._Element:
+    """A table the page's width, ruled on every side and between every cell (``widths``: its
+    columns' shares in fiftieths of a percent, written as its grid too, which LibreOffice lays
+    the columns out by)."""
+    tbl = etree.SubElement(body, _w("tbl"))
+    tblpr = etree.SubElement(tbl, _w("tblPr"))
+    etree.SubElement(tblpr, _w("tblW"), {_w("w"): "5000", _w("type"): "pct"})
+    borders = etree.SubElement(tblpr, _w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, _w(side), {_w("val"): "single", _w("sz"): "4", _w("space"): "0", _w("color"): "auto"})
+    if widths:
+        grid = etree.SubElement(tbl, _w("tblGrid"))
+        for width in widths:
+            etree.SubElement(grid, _w("gridCol"), {_w("w"): str(TEXT_WIDTH * width // 5000)})
+    return tbl
+
+
+def _table_row(tbl: etree._Element, cells: tuple[str, ...], *, header: bool = False,
+               widths: tuple[int, ...] | None = None) -> None:
+    """A row of ``cells`` (``widths`` in fiftieths of a percent, even by default), in bold for a
+    header or a group's heading."""
     tr = etree.SubElement(tbl, _w("tr"))
-    for text in cells:
+    for text, width in zip(cells, widths or tuple(5000 // len(cells) for _ in cells), strict=True):
         tc = etree.SubElement(tr, _w("tc"))
         tcpr = etree.SubElement(tc, _w("tcPr"))
-        etree.SubElement(tcpr, _w("tcW"), {_w("w"): "1666", _w("type"): "pct"})
+        etree.SubElement(tcpr, _w("tcW"), {_w("w"): str(width), _w("type"): "pct"})
         p = etree.SubElement(tc, _w("p"))
         r = _run(text)
         if header:
@@ -348,6 +368,41 @@ def _table_row(tbl: etree._Element, cells: tuple[str, str, str], *, header: bool
             etree.SubElement(rpr, _w("b"))
             r.insert(0, rpr)
         p.append(r)
+
+
+DUTY_COLUMNS = ("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Sản phẩm",
+                "Tại")
+DUTY_WIDTHS = (320, 1600, 700, 780, 650, 500, 450)
+"""A plan's task table as plans attach one (phân công nhiệm vụ), and where in the plan each task
+is set; widths in fiftieths of a percent of the page."""
+
+
+def duties_table(plan: Plan, found: list[Task] | None = None) -> bytes:
+    """The plan's duties as a Word table, as a plan's appendix sets them out: a heading row for
+    each agency (I, II, …), then its duties numbered, with its partners, time, product and where
+    the plan sets each — for a department that copies its share into its own plan."""
+    from ..numerals import to_roman
+    from ..tasks import agencies_of, tasks
+
+    require(plan, Plan, "duties_table(plan)")
+    found = tasks(plan) if found is None else found
+    body = etree.Element(_w("body"))
+    title = etree.SubElement(body, _w("p"))
+    m = plan.meta
+    title.append(_run("PHÂN CÔNG NHIỆM VỤ: " + " ".join(x for x in (m.doc_type, m.number and f"số {m.number}", m.title)
+                                                          if x)))
+    tbl = _table(body, DUTY_WIDTHS)
+    _table_row(tbl, DUTY_COLUMNS, header=True, widths=DUTY_WIDTHS)
+    for k, group in enumerate(agencies_of(found), start=1):
+        ident = group["key"] or f"name:{group['name'].lower()}"
+        mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == ident]
+        _table_row(tbl, (to_roman(k), group["name"], "", "", "", "", ""), header=True, widths=DUTY_WIDTHS)
+        for n, t in enumerate(mine, start=1):
+            when = t.deadline or t.period or ""
+            _table_row(tbl, (str(n), " ".join(t.text.split()), t.agency, "; ".join(t.partners), when, t.product or "",
+                             t.place), widths=DUTY_WIDTHS)
+    etree.SubElement(body, _w("sectPr"))
+    return _package(body, track=False)
 
 
 def _package(body: etree._Element, *, track: bool) -> bytes:
