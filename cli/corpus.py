@@ -256,7 +256,7 @@ def graph(db: str, output: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON: each duty with its document.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV, one duty a row, with its document.")
 @click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated duties.")
-@click.option("-o", "--output", help="Write to this file (.html: the duties page).")
+@click.option("-o", "--output", help="Write to this file (.html: the duties page; .docx: a Word table).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The page's language (Vietnamese by default).")
 def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | None, as_json: bool, as_csv: bool,
                  as_ics: bool, output: str | None, lang: str) -> None:
@@ -279,7 +279,15 @@ def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | No
     if agency and not found:
         raise UserError(f"no duty of {agency!r} in {db}" + (" in those dates" if since or until else ""))
     page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
-    if page:
+    if output and Path(output).suffix.lower() == ".docx" and not (as_json or as_csv or as_ics):
+        from plandiff.render.docx import duties_table_of
+
+        title = "PHÂN CÔNG NHIỆM VỤ: " + " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until
+                                                               else None, Path(db).name) if x)
+        write(duties_table_of([d.task for d in found], title=title,
+                              sources=[" ".join(x for x in (d.document.name, d.document.number) if x) for d in found]),
+              output)
+    elif page:
         from plandiff.render.duties import render_corpus_duties_html
 
         title = "plandiff: " + " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until else None,

@@ -87,3 +87,17 @@ def test_the_command_as_json_csv_and_a_page(store_path: Path, tmp_path: Path) ->
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     none = runner.invoke(cli, ["corpus", "tasks", "--db", str(store_path), "--agency", "Sở Ngoại vụ"])
     assert none.exit_code == 2 and "no duty" in none.output
+
+
+def test_the_corpus_duties_as_a_word_table(store_path: Path, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "noi-vu.docx"
+    done = CliRunner().invoke(cli, ["corpus", "tasks", "--db", str(store_path), "--agency", "Sở Nội vụ", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    with Store(store_path) as store:
+        found = duties(store, agency="Sở Nội vụ")
+    (table,) = docx.Document(str(out)).tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][-1] == "Văn bản" and len(rows) == 1 + 1 + len(found)  # one agency: one heading row
+    assert sorted(r[-1].split()[0] for r in rows[2:]) == sorted(d.document.name for d in found)

@@ -381,26 +381,36 @@ def duties_table(plan: Plan, found: list[Task] | None = None) -> bytes:
     """The plan's duties as a Word table, as a plan's appendix sets them out: a heading row for
     each agency (I, II, …), then its duties numbered, with its partners, time, product and where
     the plan sets each — for a department that copies its share into its own plan."""
-    from ..numerals import to_roman
-    from ..tasks import agencies_of, tasks
+    from ..tasks import tasks
 
     require(plan, Plan, "duties_table(plan)")
-    found = tasks(plan) if found is None else found
-    body = etree.Element(_w("body"))
-    title = etree.SubElement(body, _w("p"))
     m = plan.meta
-    title.append(_run("PHÂN CÔNG NHIỆM VỤ: " + " ".join(x for x in (m.doc_type, m.number and f"số {m.number}", m.title)
-                                                          if x)))
-    tbl = _table(body, DUTY_WIDTHS)
-    _table_row(tbl, DUTY_COLUMNS, header=True, widths=DUTY_WIDTHS)
+    title = "PHÂN CÔNG NHIỆM VỤ: " + " ".join(x for x in (m.doc_type, m.number and f"số {m.number}", m.title) if x)
+    return duties_table_of(tasks(plan) if found is None else found, title=title)
+
+
+def duties_table_of(found: list[Task], *, title: str, sources: list[str] | None = None) -> bytes:
+    """``duties_table`` of any tasks (a corpus's: ``sources`` names each one's plan, in a column of
+    its own after the place)."""
+    from ..numerals import to_roman
+    from ..tasks import agencies_of
+
+    columns, widths = DUTY_COLUMNS, DUTY_WIDTHS
+    if sources is not None:
+        columns, widths = (*DUTY_COLUMNS, "Văn bản"), (*DUTY_WIDTHS[:1], 1300, *DUTY_WIDTHS[2:6], 400, 600)
+    body = etree.Element(_w("body"))
+    etree.SubElement(body, _w("p")).append(_run(title))
+    tbl = _table(body, widths)
+    _table_row(tbl, columns, header=True, widths=widths)
     for k, group in enumerate(agencies_of(found), start=1):
         ident = group["key"] or f"name:{group['name'].lower()}"
-        mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == ident]
-        _table_row(tbl, (to_roman(k), group["name"], "", "", "", "", ""), header=True, widths=DUTY_WIDTHS)
-        for n, t in enumerate(mine, start=1):
-            when = t.deadline or t.period or ""
-            _table_row(tbl, (str(n), " ".join(t.text.split()), t.agency, "; ".join(t.partners), when, t.product or "",
-                             t.place), widths=DUTY_WIDTHS)
+        mine = [i for i, t in enumerate(found) if (t.agency_key or f"name:{t.agency.lower()}") == ident]
+        _table_row(tbl, (to_roman(k), group["name"], *[""] * (len(columns) - 2)), header=True, widths=widths)
+        for n, i in enumerate(mine, start=1):
+            t = found[i]
+            cells = (str(n), " ".join(t.text.split()), t.agency, "; ".join(t.partners), t.deadline or t.period or "",
+                     t.product or "", t.place)
+            _table_row(tbl, (*cells, sources[i]) if sources is not None else cells, widths=widths)
     etree.SubElement(body, _w("sectPr"))
     return _package(body, track=False)
 
