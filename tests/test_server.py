@@ -102,6 +102,14 @@ def test_a_served_diff_writes_the_same_report_as_one_run_here(sock: str, tmp_pat
     assert (tmp_path / "served.html").read_bytes() == (tmp_path / "here.html").read_bytes()
     assert there.stderr.replace(b"served.html", b"here.html") == here.stderr
     assert b"<table" in (tmp_path / "served.html").read_bytes()
+    # the server works comparisons in arrays from a few dozen clauses (it keeps numpy loaded), a
+    # command on its own in dicts: the same report, for two authorities' plans and field documents
+    for x, y in ((FIXTURES / "anlao-2024.txt", FIXTURES / "hungyen-2024.txt"),
+                 (FIXTURES / "field" / "bacninh-ktso-2025.md", FIXTURES / "field" / "hanoi-5giot-2025.md")):
+        for served, name in ((True, "s.json"), (False, "h.json")):
+            assert plandiff(sock, "diff", str(x), str(y), "-o", str(tmp_path / name), served=served).returncode == 0
+        assert (tmp_path / "s.json").read_bytes() == (tmp_path / "h.json").read_bytes()
+    assert _served(sock) == before + 4
 
 
 def test_a_served_command_has_the_clients_streams_folder_and_exit_status(sock: str) -> None:
