@@ -253,13 +253,15 @@ def graph(db: str, output: str) -> None:
 @click.option("--agency", help="Only this agency's duties (a name as printed, any spelling or abbreviation).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only duties dated on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only duties dated on or before this day.")
+@click.option("--predecessors", is_flag=True,
+              help="With --agency: also the duties older plans gave the bodies it took over in 2025.")
 @click.option("--json", "as_json", is_flag=True, help="JSON: each duty with its document.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV, one duty a row, with its document.")
 @click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated duties.")
 @click.option("-o", "--output", help="Write to this file (.html: the duties page; .docx: a Word table).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The page's language (Vietnamese by default).")
-def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | None, as_json: bool, as_csv: bool,
-                 as_ics: bool, output: str | None, lang: str) -> None:
+def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | None, predecessors: bool, as_json: bool,
+                 as_csv: bool, as_ics: bool, output: str | None, lang: str) -> None:
     """What an agency (or every agency) must do under the corpus's current plans, and by when."""
     import datetime
 
@@ -275,7 +277,7 @@ def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | No
         raise UserError("choose one of --json, --csv, --ics")
     guard_output(output, [db])
     with open_store(db) as store:
-        found = duties(store, agency=agency, since=since, until=until)
+        found = duties(store, agency=agency, since=since, until=until, predecessors=predecessors)
     if agency and not found:
         raise UserError(f"no duty of {agency!r} in {db}" + (" in those dates" if since or until else ""))
     page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)

@@ -101,3 +101,19 @@ def test_the_corpus_duties_as_a_word_table(store_path: Path, tmp_path: Path) -> 
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0][-1] == "Văn bản" and len(rows) == 1 + 1 + len(found)  # one agency: one heading row
     assert sorted(r[-1].split()[0] for r in rows[2:]) == sorted(d.document.name for d in found)
+
+
+def test_a_bodys_duties_with_those_its_predecessors_had(store_path: Path) -> None:
+    """Sở Nội vụ took over most of Sở Lao động - Thương binh và Xã hội's duties in 2025: with
+    ``predecessors`` its duties include those tth-2024 gave that department, each that its words
+    send to Sở Nội vụ (a child-protection duty went to Sở Y tế, and stays out)."""
+    home, labour = agencies.key_of("Sở Nội vụ"), agencies.key_of("Sở Lao động - Thương binh và Xã hội")
+    with Store(store_path) as store:
+        now = duties(store, agency="Sở Nội vụ")
+        with_before = duties(store, agency="Sở Nội vụ", predecessors=True)
+    earlier = [d for d in with_before if d.task.agency_key == labour]
+    assert {(d.document.name, d.task.text) for d in now} < {(d.document.name, d.task.text) for d in with_before}
+    want = [t.text for t in tasks(plandiff.parse(FIXTURES / "tth-2024.txt"))
+            if t.agency_key == labour and agencies.successor(labour, t.text) == home]
+    assert want and sorted(d.task.text for d in earlier) == sorted(want)
+    assert {d.task.agency_key for d in with_before} == {home, labour}

@@ -38,20 +38,28 @@ def dates_of(t: Task) -> tuple[str, str] | None:
     return t.period_dates
 
 
-def duties(store: Store, *, agency: str | None = None, since: str | None = None, until: str | None = None) -> list[Duty]:
+def duties(store: Store, *, agency: str | None = None, since: str | None = None, until: str | None = None,
+           predecessors: bool = False) -> list[Duty]:
     """The tasks of the corpus's current documents: of one body when ``agency`` is given (any
-    spelling or abbreviation its key knows, else the words of its name), dated within ``since`` …
-    ``until`` (ISO days, either end open; a dated task counts when its days meet the range, an
-    undated one is left out once a range is asked), the dated first, earliest first."""
+    spelling or abbreviation its key knows, else the words of its name; with ``predecessors``,
+    also the duties older plans gave the bodies whose duties went to it in the 2025
+    reorganisation, each to the successor its words name), dated within ``since`` … ``until``
+    (ISO days, either end open; a dated task counts when its days meet the range, an undated one
+    is left out once a range is asked), the dated first, earliest first."""
     from ..tasks import agencies
 
     key = agencies.key_of(agency) if agency else None
     documents = {d.id: d for d in store.documents()}
+    before = sorted(k for k, options in agencies.successions().items() if key and any(o.key == key for o in options)) \
+        if predecessors else []
+    rows = [*store.task_rows(key), *(row for k in before for row in store.task_rows(k))] if key else store.task_rows()
     out: list[Duty] = []
-    for doc, data in store.task_rows(key):
+    for doc, data in rows:
         task = task_from_dict(data)
         if agency and not key and agency.lower() not in task.agency.lower():
             continue
+        if key and task.agency_key != key and agencies.successor(task.agency_key, task.text) != key:
+            continue  # a predecessor's duty that went to another of its successors
         if since or until:
             days = dates_of(task)
             if days is None or (since and days[1] < since) or (until and days[0] > until):
