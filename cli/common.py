@@ -22,6 +22,26 @@ class UserError(click.ClickException):
         click.echo(f"plandiff: {self.format_message()}", err=True)
 
 
+TASK_FORMATS = {".json": "json", ".csv": "csv", ".ics": "ics", ".html": "html", ".htm": "html", ".docx": "docx",
+                ".txt": "text", ".md": "text", "": "text"}
+"""What a tasks command writes for an output's extension (a flag, --json/--csv/--ics, comes first)."""
+
+
+def tasks_format(output: str | None, as_json: bool, as_csv: bool, as_ics: bool) -> str:
+    """The format a tasks command writes: its flag's, else its output's extension's, else text."""
+    from pathlib import Path
+
+    if sum((as_json, as_csv, as_ics)) > 1:
+        raise UserError("choose one of --json, --csv, --ics")
+    flagged = "json" if as_json else "csv" if as_csv else "ics" if as_ics else None
+    if flagged or not output:
+        return flagged or "text"
+    fmt = TASK_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise UserError(f"{output}: the duties are written as .txt, .json, .csv, .ics, .html or .docx")
+    return fmt
+
+
 def guard_output(output: str | None, inputs: list[str]) -> None:
     """Refuse, before anything is read, an output that would overwrite an input (the same file by
     any path or link) or that is not a place for a file (a device, a FIFO, a directory)."""

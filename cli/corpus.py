@@ -10,7 +10,7 @@ import click
 
 from plandiff.errors import PlanError
 
-from .common import UserError, emit_trace, guard_output, to_json, write
+from .common import UserError, emit_trace, guard_output, tasks_format, to_json, write
 
 DB_HELP = "The corpus file (SQLite; default: corpus.sqlite here, or $PLANDIFF_DB)."
 
@@ -273,35 +273,30 @@ def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | No
                 datetime.date.fromisoformat(day)
         except ValueError:
             raise UserError(f"{name} {day!r}: a day is written YYYY-MM-DD") from None
-    if sum((as_json, as_csv, as_ics)) > 1:
-        raise UserError("choose one of --json, --csv, --ics")
+    fmt = tasks_format(output, as_json, as_csv, as_ics)
     guard_output(output, [db])
     with open_store(db) as store:
         found = duties(store, agency=agency, since=since, until=until, predecessors=predecessors)
     if agency and not found:
         raise UserError(f"no duty of {agency!r} in {db}" + (" in those dates" if since or until else ""))
-    page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
-    if output and Path(output).suffix.lower() == ".docx" and not (as_json or as_csv or as_ics):
+    scope = " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until else None, Path(db).name) if x)
+    if fmt == "docx":
         from plandiff.render.docx import duties_table_of
 
-        title = "PHÂN CÔNG NHIỆM VỤ: " + " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until
-                                                               else None, Path(db).name) if x)
-        write(duties_table_of([d.task for d in found], title=title,
+        write(duties_table_of([d.task for d in found], title=f"PHÂN CÔNG NHIỆM VỤ: {scope}",
                               sources=[" ".join(x for x in (d.document.name, d.document.number) if x) for d in found]),
               output)
-    elif page:
+    elif fmt == "html":
         from plandiff.render.duties import render_corpus_duties_html
 
-        title = "plandiff: " + " · ".join(x for x in (agency, f"{since or '…'} – {until or '…'}" if since or until else None,
-                                                        Path(db).name) if x)
-        write(render_corpus_duties_html(found, title=title, lang=lang), output)
-    elif as_json:
+        write(render_corpus_duties_html(found, title=f"plandiff: {scope}", lang=lang), output)
+    elif fmt == "json":
         write(to_json([d.to_dict() for d in found]), output)
-    elif as_csv:
+    elif fmt == "csv":
         from plandiff.tasks.render import to_csv
 
         write(to_csv([d.task for d in found], sources=[d.document.name for d in found]).rstrip("\n"), output)
-    elif as_ics:
+    elif fmt == "ics":
         from plandiff.tasks.render import to_ics
 
         write(to_ics([d.task for d in found], name=Path(db).stem), output)

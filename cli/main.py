@@ -18,7 +18,7 @@ import plandiff
 from plandiff.errors import PlanError
 from plandiff.read.source import MAX_BYTES
 
-from .common import UserError, emit_trace, guard_output, to_json, write
+from .common import UserError, emit_trace, guard_output, tasks_format, to_json, write
 from .corpus import corpus, open_store
 from .forked import Awaited, Forked
 from .launch import leave_now
@@ -267,20 +267,17 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
 
     if len(files) > 2:
         raise UserError("tasks takes one plan, or two to compare")
-    if sum((as_json, as_csv, as_ics)) > 1:
-        raise UserError("choose one of --json, --csv, --ics")
+    fmt = tasks_format(output, as_json, as_csv, as_ics)
     guard_output(output, list(files))
-    page = bool(output) and Path(output).suffix.lower() in (".html", ".htm") and not (as_json or as_csv or as_ics)
-    word = bool(output) and Path(output).suffix.lower() == ".docx" and not (as_json or as_csv or as_ics)
-    if len(files) == 2 and word:
-        raise UserError("a Word table is of one plan's duties; two plans compared in Word: plandiff diff A B -o changes.docx")
     if len(files) == 2:
-        if as_csv or as_ics:
-            raise UserError("--csv and --ics are for one plan's tasks; compare with --json or as text")
-        if page:
+        if fmt in ("csv", "ics"):
+            raise UserError("CSV and iCalendar are of one plan's tasks; compare with --json or as text")
+        if fmt == "html":
             raise UserError("two plans' duties compared are a section of the comparison page: plandiff diff A B -o report.html")
+        if fmt == "docx":
+            raise UserError("a Word table is of one plan's duties; two plans compared in Word: plandiff diff A B -o changes.docx")
         result = compare_tasks(_load(files[0]), _load(files[1])).to_dict()
-        write(to_json(result) if as_json else task_render.comparison_text(result), output)
+        write(to_json(result) if fmt == "json" else task_render.comparison_text(result), output)
         return
     plan = _load(files[0])
     found = extract_tasks(plan)
@@ -289,22 +286,19 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         found = [t for t in found if (wanted and t.agency_key == wanted) or agency.lower() in t.agency.lower()]
         if not found:
             raise UserError(f"no task of {agency!r} in {files[0]}")
-    if as_ics:
+    if fmt == "ics":
         write(task_render.to_ics(found, name=plan.name or "plandiff"), output)
-        return
-    if page:
+    elif fmt == "html":
         from plandiff.render.duties import render_duties_html
 
         write(render_duties_html(plan, found, lang=lang), output)
-        return
-    if word:
+    elif fmt == "docx":
         from plandiff.render.docx import duties_table
 
         write(duties_table(plan, found), output)
-        return
-    if as_json:
+    elif fmt == "json":
         write(to_json({"agencies": agencies_of(found), "tasks": [t.to_dict() for t in found]}), output)
-    elif as_csv:
+    elif fmt == "csv":
         write(task_render.to_csv(found).rstrip("\n"), output)
     else:
         write(task_render.by_agency(found).rstrip("\n"), output)

@@ -72,6 +72,16 @@ def test_the_command_writes_the_page_and_sends_two_plans_to_the_comparison(tmp_p
                          timeout=120)
     assert two.returncode == 2 and "plandiff diff" in two.stderr and "Traceback" not in two.stderr
     assert not (tmp_path / "two.html").exists()
+    # the output's extension says what to write (a flag first); one no format has is refused
+    for name, check in (("d.csv", lambda t: t.startswith("agency,agency_key,")), ("d.json", lambda t: '"agencies"' in t),
+                        ("d.ics", lambda t: "BEGIN:VCALENDAR" in t)):
+        done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(FIXTURES / "hue-2026.txt"), "-o",
+                               str(tmp_path / name)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert check((tmp_path / name).read_text(encoding="utf-8")), name
+    wrong = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "tasks", str(FIXTURES / "hue-2026.txt"), "-o",
+                            str(tmp_path / "d.xlsx")], capture_output=True, text=True, timeout=120)
+    assert wrong.returncode == 2 and ".docx" in wrong.stderr and not (tmp_path / "d.xlsx").exists()
 
 
 @needs_chromium
