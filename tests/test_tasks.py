@@ -322,6 +322,18 @@ def test_a_task_table_printed_in_a_clause() -> None:
     assert any(t.agency == "Sở Nội vụ" and t.clause == "III.1" for t in tasks(plan))
 
 
+def test_the_political_and_social_organisations_are_bodies_not_a_verb() -> None:
+    """"tổ chức" is a duty's verb ("tổ chức tập huấn"), but "tổ chức chính trị - xã hội" names a kind
+    of body: a list of bodies runs on through it (Nghệ An's IV.1), and so do partners."""
+    nghean = {t.clause: t for t in tasks(plandiff.parse(FIELD / "nghean-phongthudansu-2025.md"))}
+    first = nghean["IV.1"]
+    assert "tổ chức chính trị - xã hội" in first.agency and first.text.startswith("chịu trách nhiệm")
+    plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số\n\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp với "
+                               "Ủy ban MTTQ tỉnh, các tổ chức chính trị - xã hội tổ chức tuyên truyền về dân số.\n")
+    (task,) = tasks(plan)
+    assert task.partners == ("Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội")
+
+
 def test_a_group_named_by_its_kinds_is_one_partner() -> None:
     """"các sở, ban, ngành" is one group, not three bodies; a name ends where a duty begins."""
     from plandiff.tasks.extract import split_agencies

@@ -27,7 +27,7 @@ _AGENCY_START = re.compile(
 )
 _VERBS = re.compile(
     r"\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu|thực hiện|căn cứ|triển khai|hướng dẫn|theo dõi|"
-    r"tổ chức|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
+    r"tổ chức(?!\s+chính\s+trị)|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
     r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy)\b"
@@ -37,7 +37,10 @@ _LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|h
 """Where a duty begins in a table's lead cell; only duty verbs (a cell's "tổ chức chính trị - xã hội",
 "nhà cung cấp" are names)."""
 _REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
-_PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|tổ chức|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
+_PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|"
+                       r"tổ chức(?!\s+chính\s+trị)|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
+"""Whom a duty is done with ("phối hợp với X, Y"): up to where the duty goes on ("… tổ chức tập
+huấn"; "các tổ chức chính trị - xã hội" is a kind of body, not the verb)."""
 _ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<rest>.+)")
 _SUBJECT = re.compile(r"^(?P<who>.{3,120}?)\s+(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
 
@@ -169,7 +172,7 @@ _REPORT_TO = re.compile(
 _BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|Cục|Chi cục|"
                r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
 """The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
-_NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành)\b"
+_NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành|tổ chức chính trị)\b"
 _BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
 _NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
 """Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
@@ -198,10 +201,11 @@ _OFFICE_OF_BOTH = re.compile(
     r"(Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)(?:\s*,\s*(?:HĐND|Hội đồng nhân dân))?)"
     r"\s+và\s+(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\b)")
 """The one office that serves two bodies: "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"."""
-_GROUP_WORD = re.compile(r"(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)\b")
+_KINDS = r"(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể|tổ chức chính trị(?:\s*[-–]\s*xã hội)?)"
+"""The kinds of body a group is named by ("các sở, ban, ngành, tổ chức chính trị - xã hội")."""
+_GROUP_WORD = re.compile(r"(?:các\s+)?" + _KINDS + r"(?!\w)")
 """A kind of body in lower case: in a list after "các …", more of the same group."""
-_GROUP_HEAD = re.compile(r"(?:các\s+)?(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể)"
-                         r"(?:[,\s]+(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể))*", re.IGNORECASE)
+_GROUP_HEAD = re.compile(r"(?:các\s+)?" + _KINDS + r"(?:[,\s]+(?:các\s+)?" + _KINDS + r")*", re.IGNORECASE)
 """A piece made only of kinds of bodies ("các sở", "Sở, ban", "các cơ quan, ban, ngành đoàn thể")."""
 
 
