@@ -334,6 +334,16 @@ def test_the_political_and_social_organisations_are_bodies_not_a_verb() -> None:
     assert task.partners == ("Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội")
 
 
+def test_a_list_of_bodies_ends_where_its_duty_begins() -> None:
+    """"… Ủy ban nhân dân các xã, thị trấn bám sát nhiệm vụ …", "… hệ thống truyền thanh cơ sở tăng
+    thời lượng …", "… đoàn thể theo chức năng, nhiệm vụ được giao …": the bodies, then the duty."""
+    texts = {t.agency: t.text for t in tasks(load("anlao-2024")) + tasks(load("hungyen-2024"))
+             + tasks(plandiff.parse(FIELD / "hcm-thientai-2025.md"))}
+    assert texts["Các ngành, đoàn thể huyện, Ủy ban nhân dân các xã, thị trấn"].startswith("bám sát nhiệm vụ")
+    assert any(a.endswith("hệ thống truyền thanh cơ sở") and t.startswith("tăng thời lượng") for a, t in texts.items())
+    assert any(a.endswith("hội, đoàn thể") and t.startswith("theo chức năng, nhiệm vụ") for a, t in texts.items())
+
+
 def test_a_group_named_by_its_kinds_is_one_partner() -> None:
     """"các sở, ban, ngành" is one group, not three bodies; a name ends where a duty begins."""
     from plandiff.tasks.extract import split_agencies
