@@ -256,7 +256,7 @@ def cite(file: str, as_json: bool, output: str | None) -> None:
 @click.option("--ics", "as_ics", is_flag=True, help="An iCalendar file of the dated tasks and report deadlines.")
 @click.option("-o", "--output", type=str, help="Write to this file instead of stdout (.html: the duties page; .docx: "
                                                     "the duties as a Word table).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The duties page's language (Vietnamese by default).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The language of the duties' words, as text or a page (Vietnamese by default).")
 def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: bool, as_ics: bool, output: str | None,
           lang: str) -> None:
     """Who must do what, by when: the tasks of FILE by agency (-o duties.html: a page of them, by
@@ -301,7 +301,7 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
     elif fmt == "csv":
         write(task_render.to_csv(found).rstrip("\n"), output)
     else:
-        write(task_render.by_agency(found).rstrip("\n"), output)
+        write(task_render.by_agency(found, lang=lang).rstrip("\n"), output)
 
 
 def _expand_series(refs: tuple[str, ...], db: str | None) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from lxml import html as lhtml
 import plandiff
 from plandiff.render.words import _EVIDENCE_VI, _ORDER_VI, STRINGS, evidence_words, order_words
 from plandiff.tasks import compare_tasks
+from plandiff.tasks import tasks as tasks_of
 from tests.conftest import FIXTURES, load
 
 OFFICE = FIXTURES / "office"
@@ -135,3 +136,13 @@ def test_the_command_hands_its_language_to_every_report(tmp_path: Path, lang: st
                            str(FIXTURES / "tth-2024.txt"), "-o", str(page), "--lang", lang], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert lhtml.fromstring(page.read_text(encoding="utf-8")).get("lang") == lang
+
+
+def test_the_duties_as_text_speak_the_readers_language() -> None:
+    from plandiff.tasks.render import by_agency
+
+    found = tasks_of(load("hue-2026"))
+    vi, en = by_agency(found), by_agency(found, lang="en")
+    assert " báo cáo " in vi and " nhiệm vụ " in vi and " report " not in vi
+    assert " report " in en and " task " in en
+    assert by_agency([]).strip() == STRINGS["vi"]["no_duties"]

@@ -17,8 +17,14 @@ CSV_FIELDS = ("agency", "agency_key", "kind", "deadline", "period", "clause", "a
               "text")
 
 
-def by_agency(found: list[Task], *, width: int = 100) -> str:
-    """Each agency with its tasks: clause (or appendix row), kind, when, and the text."""
+def by_agency(found: list[Task], *, width: int = 100, lang: str = "vi") -> str:
+    """Each agency with its tasks: clause (or appendix row), kind (in ``lang``'s words), when, and
+    the text."""
+    from ..render.words import language
+
+    kinds = language(lang)["kind_names"]
+    if not found:
+        return language(lang)["no_duties"] + "\n"
     out: list[str] = []
     for agency in agencies_of(found):
         mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == (agency["key"] or f"name:{agency['name'].lower()}")]
@@ -30,7 +36,7 @@ def by_agency(found: list[Task], *, width: int = 100) -> str:
             text = " ".join(t.text.split())
             if len(text) > width:
                 text = text[: width - 1] + "…"
-            out.append(f"  {where:10} {t.kind:7} {when:12} {text}")
+            out.append(f"  {where:10} {kinds.get(t.kind, t.kind):9} {when:12} {text}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
