@@ -277,7 +277,7 @@ def tasks(files: tuple[str, ...], agency: str | None, as_json: bool, as_csv: boo
         if fmt == "docx":
             raise UserError("a Word table is of one plan's duties; two plans compared in Word: plandiff diff A B -o changes.docx")
         result = compare_tasks(_load(files[0]), _load(files[1])).to_dict()
-        write(to_json(result) if fmt == "json" else task_render.comparison_text(result), output)
+        write(to_json(result) if fmt == "json" else task_render.comparison_text(result, lang=lang), output)
         return
     plan = _load(files[0])
     found = extract_tasks(plan)

@@ -146,3 +146,14 @@ def test_the_duties_as_text_speak_the_readers_language() -> None:
     assert " báo cáo " in vi and " nhiệm vụ " in vi and " report " not in vi
     assert " report " in en and " task " in en
     assert by_agency([]).strip() == STRINGS["vi"]["no_duties"]
+
+
+def test_two_plans_duties_compared_as_text_speak_the_readers_language() -> None:
+    from plandiff.tasks.render import comparison_text
+
+    a, b = load("tth-2024"), load("hue-2026")
+    d = compare_tasks(a, b, plandiff.align(a, b)).to_dict()
+    vi, en = comparison_text(d), comparison_text(d, lang="en")
+    assert "cơ quan kế nhiệm Sở Lao động - Thương binh và Xã hội → Sở Nội vụ" in vi and "(kế nhiệm)" in vi
+    assert "succeeded" in en and "(succession)" in en and "succeeded" not in vi
+    assert len(vi.splitlines()) == len(en.splitlines())

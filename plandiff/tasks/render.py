@@ -86,16 +86,23 @@ def to_ics(found: list[Task], *, name: str = "plandiff") -> bytes:
     return cal.to_ical()
 
 
-def comparison_text(d: dict[str, Any]) -> str:
+def comparison_text(d: dict[str, Any], *, lang: str = "vi") -> str:
+    """Two plans' duties compared (``TaskComparison.to_dict()``) as text, in ``lang``'s words."""
+    from ..render.words import language
+
+    t = language(lang)
+    status = {k: v.split(" ", 1)[1] for k, v in t["task_status"].items()}
     out = []
     for row in d["agencies"]:
         c = row["counts"]
-        shown = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in c.items() if v)
-        out.append(f"{row['relation']:9} {row['a'] or '—'} → {row['b'] or '—'}" + (f": {shown}" if shown else ""))
+        shown = ", ".join(f"{v} {status.get(k, k)}" for k, v in c.items() if v)
+        relation = t["relations"].get(row["relation"], row["relation"])
+        out.append(f"{relation:16} {row['a'] or '—'} → {row['b'] or '—'}" + (f": {shown}" if shown else ""))
     if d["moved"]:
         out.append("")
-        out.extend(f"moved     {m['a']} → {m['b']}: {m['from']} → {m['to']} ({m['via']})" for m in d["moved"])
+        out.extend(f"{t['moved_label']:16} {m['a']} → {m['b']}: {m['from']} → {m['to']} ({t['via'].get(m['via'], m['via'])})"
+                   for m in d["moved"])
     if d["deadlines"]:
         out.append("")
-        out.extend(f"deadline  {x['a']} → {x['b']} {x['agency']}: {x['from']} → {x['to']}" for x in d["deadlines"])
+        out.extend(f"{t['deadline_label']:16} {x['a']} → {x['b']} {x['agency']}: {x['from']} → {x['to']}" for x in d["deadlines"])
     return "\n".join(out) + "\n"
