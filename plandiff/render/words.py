@@ -49,7 +49,7 @@ STRINGS = {
         "recipient_added": "nơi nhận thêm", "recipient_dropped": "nơi nhận bỏ",
         "history": "lịch sử", "clause": "điều khoản", "version": "phiên bản", "changed_only": "chỉ các điều khoản có thay đổi",
         "plan": "Kế hoạch", "duties": "Nhiệm vụ theo cơ quan", "duties_count": "{n} nhiệm vụ của {m} cơ quan",
-        "first_date": "hạn sớm nhất", "dated_only": "chỉ việc có thời hạn", "calendar": "Lịch thực hiện",
+        "first_date": "mốc sớm nhất", "dated_only": "chỉ việc có thời hạn", "calendar": "Lịch thực hiện",
         "no_dates": "Kế hoạch không ghi thời hạn nào.", "also_written": "còn ghi là:",
         "no_duties": "(không tìm thấy nhiệm vụ nào của cơ quan nào)",
         "moved_label": "chuyển", "deadline_label": "thời hạn", "via": {"succession": "kế nhiệm", "text": "theo lời văn"},
