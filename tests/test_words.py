@@ -157,3 +157,18 @@ def test_two_plans_duties_compared_as_text_speak_the_readers_language() -> None:
     assert "cơ quan kế nhiệm Sở Lao động - Thương binh và Xã hội → Sở Nội vụ" in vi and "(kế nhiệm)" in vi
     assert "succeeded" in en and "(succession)" in en and "succeeded" not in vi
     assert len(vi.splitlines()) == len(en.splitlines())
+
+
+def test_every_word_is_in_both_languages() -> None:
+    """A table of words is the same table in Vietnamese and English (an English one left empty keeps
+    the model's identifiers); a string with a slot has the same slots in both."""
+    import string
+
+    vi, en = STRINGS["vi"], STRINGS["en"]
+    assert set(vi) == set(en)
+    for key, word in vi.items():
+        if isinstance(word, dict):
+            assert not en[key] or set(en[key]) == set(word), key
+        elif key != "lang":
+            slots = [{f for _, f, _, _ in string.Formatter().parse(w) if f} for w in (word, en[key])]
+            assert slots[0] == slots[1], key
