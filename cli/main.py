@@ -233,17 +233,20 @@ def history(files: tuple[str, ...], output: str | None, as_json: bool, strict: b
 @click.argument("file", type=str)
 @click.option("--json", "as_json", is_flag=True, help="Print citations and warnings as JSON.")
 @click.option("-o", "--output", type=str, help="Write to this file instead of stdout.")
-def cite(file: str, as_json: bool, output: str | None) -> None:
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="The language of the roles (Vietnamese by default).")
+def cite(file: str, as_json: bool, output: str | None, lang: str) -> None:
     """List the legal instruments FILE cites."""
     from plandiff.cite.citations import extract
+    from plandiff.render.words import language
 
     guard_output(output, [file])
     cites, warnings = extract(_load(file))
     if as_json:
         write(to_json({"citations": [c.to_dict() for c in cites], "warnings": warnings}), output)
         return
-    lines = [f"{c.role:7} {c.clause or '':12} {c.type or '':12} {c.symbol or '':22} {c.date or '':10} {(c.title or '')[:70]}"
-             for c in cites]
+    roles = language(lang)["roles"]
+    lines = [f"{roles.get(c.role, c.role):8} {c.clause or '':12} {c.type or '':12} {c.symbol or '':22} {c.date or '':10} "
+             f"{(c.title or '')[:70]}" for c in cites]
     lines += [f"warning: {w}" for w in warnings]
     write("\n".join(lines), output)
 

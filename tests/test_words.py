@@ -172,3 +172,12 @@ def test_every_word_is_in_both_languages() -> None:
         elif key != "lang":
             slots = [{f for _, f, _, _ in string.Formatter().parse(w) if f} for w in (word, en[key])]
             assert slots[0] == slots[1], key
+
+
+def test_the_citations_roles_as_text_in_the_readers_language(tmp_path: Path) -> None:
+    for lang, basis in (("vi", "căn cứ"), ("en", "basis")):
+        done = subprocess.run([sys.executable, "-m", "plandiff_cli.main", "cite", str(FIXTURES / "hue-2026.txt"), "--lang",
+                               lang], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        first = done.stdout.splitlines()[0]
+        assert first.startswith(basis) and "28/NQ-CP" in first

@@ -81,6 +81,7 @@ _WORDS: dict[str, tuple[Any, Any]] = {
     "tag_b_cross": ("B", "B"),
     "more": ("và {n} thay đổi khác", "and {n} more changes"),
     "appendices": ("Phụ lục", "Appendices"),
+    "roles": ({"basis": "căn cứ", "mention": "viện dẫn"}, {"basis": "basis", "mention": "mention"}),
     "rules": (
         {"exact": "trùng nội dung", "fuzzy": "gần giống", "context": "theo mục cha", "position": "theo vị trí",
          "container": "theo điều khoản con", "part": "theo phần", "split": "tách", "merge": "gộp"},
