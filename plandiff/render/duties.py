@@ -1,5 +1,6 @@
-"""The duties page: what each agency must do under one plan, and by when, as a page a department's
-clerk would rather read than the plan (``plandiff tasks FILE -o duties.html``).
+"""The duties page: what each agency must do under one plan (``plandiff tasks FILE -o duties.html``)
+or under a corpus's plans (``plandiff corpus tasks -o duties.html``), and by when, as a page a
+department's clerk would rather read than the plans.
 
 Built with lxml like the comparison page, self-contained (CSS and script inline, nothing fetched):
 a table of the agencies with their counts and first date, a calendar of the dated duties in date
