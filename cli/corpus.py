@@ -273,6 +273,8 @@ def corpus_tasks(db: str, agency: str | None, since: str | None, until: str | No
                 datetime.date.fromisoformat(day)
         except ValueError:
             raise UserError(f"{name} {day!r}: a day is written YYYY-MM-DD") from None
+    if since and until and since > until:
+        raise UserError(f"--since {since} is after --until {until}")
     fmt = tasks_format(output, as_json, as_csv, as_ics)
     guard_output(output, [db])
     with open_store(db) as store:

@@ -85,6 +85,8 @@ def test_the_command_as_json_csv_and_a_page(store_path: Path, tmp_path: Path) ->
     assert {li.xpath("./span[@class='source']")[0].text.split()[0] for li in listed} >= {"hue-2026", "luongminh-baucu-2025"}
     bad = runner.invoke(cli, ["corpus", "tasks", "--db", str(store_path), "--until", "30/06/2026"])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+    backwards = runner.invoke(cli, ["corpus", "tasks", "--db", str(store_path), "--since", "2026-06-30", "--until", "2026-01-01"])
+    assert backwards.exit_code == 2 and "after --until" in backwards.output
     none = runner.invoke(cli, ["corpus", "tasks", "--db", str(store_path), "--agency", "Sở Ngoại vụ"])
     assert none.exit_code == 2 and "no duty" in none.output
 
