@@ -393,7 +393,7 @@ def duties_table_of(found: list[Task], *, title: str, sources: list[str] | None 
     """``duties_table`` of any tasks (a corpus's: ``sources`` names each one's plan, in a column of
     its own after the place)."""
     from ..numerals import to_roman
-    from ..tasks import agencies_of
+    from ..tasks.summary import agencies_with_tasks
 
     columns, widths = DUTY_COLUMNS, DUTY_WIDTHS
     if sources is not None:
@@ -402,9 +402,7 @@ def duties_table_of(found: list[Task], *, title: str, sources: list[str] | None 
     etree.SubElement(body, _w("p")).append(_run(title))
     tbl = _table(body, widths)
     _table_row(tbl, columns, header=True, widths=widths)
-    for k, group in enumerate(agencies_of(found), start=1):
-        ident = group["key"] or f"name:{group['name'].lower()}"
-        mine = [i for i, t in enumerate(found) if (t.agency_key or f"name:{t.agency.lower()}") == ident]
+    for k, (group, mine) in enumerate(agencies_with_tasks(found), start=1):
         _table_row(tbl, (to_roman(k), group["name"], *[""] * (len(columns) - 2)), header=True, widths=widths)
         for n, i in enumerate(mine, start=1):
             t = found[i]

@@ -18,6 +18,7 @@ from lxml.builder import E
 
 from ..errors import require
 from ..model import Plan, Task
+from ..tasks.summary import agencies_with_tasks, agency_ident
 from .html import CSS, _meta_card
 from .words import language
 
@@ -51,11 +52,6 @@ DUTIES_JS = """
 """
 
 
-def _ident(t: Task) -> str:
-    """The body a duty falls to, as ``agencies_of`` groups them."""
-    return t.agency_key or f"name:{t.agency.lower()}"
-
-
 def _start(t: Task) -> str | None:
     """When a duty falls due or begins: its deadline, else its period's first day."""
     return t.deadline or (t.period_dates[0] if t.period_dates else None)
@@ -72,7 +68,7 @@ def _when(t: Task) -> str:
 def _duty(t: Task, t_words: dict[str, Any], *, with_agency: bool, source: str | None = None) -> etree._Element:
     """One duty: its kind, where the plan sets it (``source``: which plan, on a corpus's page),
     when, the text, with whom and what it yields."""
-    attrs = {"class": f"duty k-{t.kind}", "data-duty": "1", "data-agency": _ident(t), "data-kind": t.kind}
+    attrs = {"class": f"duty k-{t.kind}", "data-duty": "1", "data-agency": agency_ident(t), "data-kind": t.kind}
     start = _start(t)
     if start:
         attrs["data-start"] = start
@@ -123,13 +119,8 @@ def render_corpus_duties_html(duties: list[Any], *, title: str | None = None, la
 
 def _page(title: str, cards: list[etree._Element], items: list[tuple[Task, str | None]], t_words: dict[str, Any]) -> str:
     """The page: the agencies at a glance, the calendar, then each agency's duties."""
-    from ..tasks import agencies_of
-
     found = [t for t, _ in items]
-    groups = agencies_of(found)
-    by_agency: dict[str, list[tuple[Task, str | None]]] = {}
-    for task, source in items:
-        by_agency.setdefault(_ident(task), []).append((task, source))
+    groups = agencies_with_tasks(found)
 
     doc = E.html({"lang": t_words["lang"]},
                  E.head(E.meta(charset="utf-8"), E.meta(name="viewport", content="width=device-width, initial-scale=1"),
@@ -143,14 +134,13 @@ def _page(title: str, cards: list[etree._Element], items: list[tuple[Task, str |
                                                   *[E.th(t_words["kind_names"][k]) for k in ("task", "report", "request")],
                                                   E.th(t_words["first_date"])))
     picker = E.select({"id": "agency"}, E.option(t_words["all_agencies"], value="*"))
-    for k, g in enumerate(groups):
-        ident = g["key"] or f"name:{g['name'].lower()}"
-        mine = [t for t, _ in by_agency.get(ident, [])]
+    for k, (g, indexes) in enumerate(groups):
+        mine = [found[i] for i in indexes]
         dates = sorted(d for d in map(_start, mine) if d)
         summary.append(E.tr(E.td(E.a(g["name"], href=f"#ag{k}")),
                             *[E.td(str(sum(1 for x in mine if x.kind == kind))) for kind in ("task", "report", "request")],
                             E.td(dates[0] if dates else "—")))
-        picker.append(E.option(g["name"], value=ident))
+        picker.append(E.option(g["name"], value=agency_ident(mine[0])))
     main.append(E.section({"class": "summary"}, E.h2(t_words["duties"]),
                           E.p({"class": "evidence"}, t_words["duties_count"].format(n=len(found), m=len(groups))),
                           summary))
@@ -166,12 +156,12 @@ def _page(title: str, cards: list[etree._Element], items: list[tuple[Task, str |
                     else E.p({"class": "evidence"}, t_words["no_dates"]))
     main.append(calendar)
 
-    for k, g in enumerate(groups):
-        ident = g["key"] or f"name:{g['name'].lower()}"
-        section = E.section({"class": "agency", "id": f"ag{k}", "data-agency": ident}, E.h3(g["name"]))
+    for k, (g, indexes) in enumerate(groups):
+        section = E.section({"class": "agency", "id": f"ag{k}", "data-agency": agency_ident(found[indexes[0]])},
+                            E.h3(g["name"]))
         if g["aliases"]:
             section.append(E.div({"class": "aliases"}, t_words["also_written"] + " " + "; ".join(g["aliases"])))
-        section.append(E.ul(*[_duty(t, t_words, with_agency=False, source=s) for t, s in by_agency.get(ident, [])]))
+        section.append(E.ul(*[_duty(items[i][0], t_words, with_agency=False, source=items[i][1]) for i in indexes]))
         main.append(section)
     body.append(E.script(DUTIES_JS))
     return "<!DOCTYPE html>\n" + etree.tostring(doc, encoding="unicode", method="html")

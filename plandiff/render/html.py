@@ -637,7 +637,7 @@ def _agency_section(cmp: dict[str, Any], t: dict[str, Any]) -> etree._Element:
                 status = "moved_out" if mine_a else "moved_in"
             task = b if b is not None and (mine_b or a is None) else a
             assert task is not None
-            where = task.get("place") or task["clause"] or f"{task['appendix']} #{task['row']}"  # (a dict of before "place")
+            where = task["place"]
             when = task["deadline"] or task["period"] or ""
             li = E.li({"class": f"task t-{status}", "data-status": status},
                       E.span({"class": "badge"}, t["task_status"][status]), " ")

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import MissingDependency
 from ..model import Task
-from .summary import agencies_of
+from .summary import agencies_with_tasks
 
 CSV_FIELDS = ("agency", "agency_key", "kind", "deadline", "period", "clause", "appendix", "row", "number", "partners", "product",
               "text")
@@ -26,8 +26,8 @@ def by_agency(found: list[Task], *, width: int = 100, lang: str = "vi") -> str:
     if not found:
         return language(lang)["no_duties"] + "\n"
     out: list[str] = []
-    for agency in agencies_of(found):
-        mine = [t for t in found if (t.agency_key or f"name:{t.agency.lower()}") == (agency["key"] or f"name:{agency['name'].lower()}")]
+    for agency, indexes in agencies_with_tasks(found):
+        mine = [found[k] for k in indexes]
         names = " / ".join([agency["name"], *agency["aliases"]])
         out.append(f"{names} ({len(mine)})")
         for t in mine:
