@@ -18,11 +18,12 @@ import plandiff
 from plandiff.cite.citations import extract
 from plandiff.model import Table
 from plandiff.parsing.audit import lost_and_invented
+from plandiff.tasks import tasks
 
 from . import builders
 
 FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
-DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx") and p.name != "README.md")
+DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx", ".txt") and p.name != "README.md")
 
 BODY = """I. MỤC ĐÍCH, YÊU CẦU
 1. Nâng cao nhận thức về bình đẳng giới.
@@ -902,6 +903,8 @@ def test_an_appendix_labelled_in_sentence_case() -> None:
      ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"]),
     ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]),
     ("TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Lê Văn Bình", ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Lê Văn Bình"]),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG<br>Lê Công Thành", ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành"]),
+    ("TM. ĐOÀN CHỦ TỊCH PHÓ CHỦ TỊCH<br>Nguyễn Văn An", ["TM. ĐOÀN CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]),
 ])
 def test_a_signature_whose_lines_a_page_ran_together_is_read_line_by_line(cell: str, lines: list[str]) -> None:
     """A portal's table row "Nơi nhận … | TM. … KT. … PHÓ CHỦ TỊCH Name |" with the signature
@@ -1127,3 +1130,92 @@ def test_the_field_appendix_table_from_word_to_pdf_keeps_its_rows(tmp_path: Path
     assert sum(len(t.rows) for a in pdf.appendices for t in a.tables) == 10
     assert lost_and_invented(pdf) == (Counter(), Counter())
     assert {(t.agency, t.text) for t in tasks(pdf)} == {(t.agency, t.text) for t in tasks(word)}
+
+
+def test_a_converted_decision_whose_plan_reference_lost_its_parenthesis() -> None:
+    """A ministry's decision as a converter wrote it out (bnnmt-cacbonrung-2026.txt): the
+    attached plan's "*(Kèm theo Quyết định số: 2200/QĐ-BNNMT … Môi trường*" line never closes
+    its parenthesis. The reference ends with its line, and the plan's opening paragraph and its
+    sections stay the plan's (they went into the reference: sections I and II were lost)."""
+    plan = plandiff.parse(FIELD / "bnnmt-cacbonrung-2026.txt")
+    assert plan.meta.source_format == "markdown"  # its "*…*" paragraphs and table rules say so
+    assert plan.attached is not None and plan.attached.doc_type == "KẾ HOẠCH"
+    assert plan.attached.ref == ("(Kèm theo Quyết định số: 2200/QĐ-BNNMT ngày 10 tháng 6 năm 2026 "
+                                 "của Bộ trưởng Bộ Nông nghiệp và Môi trường")
+    assert plan.preamble.rstrip().endswith("(sau đây gọi là Nghị định), với các nội dung sau:")
+    assert [(c.label, c.heading or c.text) for c in plan.clauses] == [
+        ("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "NỘI DUNG TRIỂN KHAI"), ("III.", "TỔ CHỨC THỰC HIỆN")]
+    purpose = plan.clauses[0].children[0]
+    assert (purpose.text, len(purpose.children)) == ("Mục đích", 5)
+    assert [len(c.children) for c in plan.clauses[1].children] == [3, 5, 0, 0, 0]
+    # the closing in a table row: "*Nơi nhận:*" is its heading, the signature has no "* *"
+    assert plan.recipients[0] == "Như Điều 3;" and len(plan.recipients) == 5
+    assert list(plan.signature) == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Quốc Trị"]
+    assert [a.text for a in plan.articles][1] == "Quyết định này có hiệu lực thi hành kể từ ngày ký."
+    assert not plan.articles[2].children  # (the "* *" under Điều 3 was a converter's empty emphasis)
+
+
+def test_an_appendix_table_whose_body_is_one_cell_a_line() -> None:
+    """The plan's task table with merged group rows: the converter kept its header as a table
+    row and wrote every other cell on a line of its own, the fifth column's head ("Thời gian
+    thực hiện") under the row. Its rows come back from the TT column's ordinals (group rows
+    "1", "2"; points "a)" … "đ)" under each; rows "3" to "5"), a row broken by a page keeps its
+    cells' rests, and the tasks are the table's, numbered as a reader cites them ("1.a")."""
+    plan = plandiff.parse(FIELD / "bnnmt-cacbonrung-2026.txt")
+    (appendix,) = plan.appendices
+    assert appendix.text == "" and not appendix.clauses
+    (table,) = appendix.tables
+    assert table.rows[0] == ("TT", "Nội dung hoạt động", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện")
+    assert [r[0] for r in table.rows[1:]] == ["1", "a)", "b)", "c)", "2", "a)", "b)", "c)", "d)", "đ)", "3", "4", "5"]
+    assert table.rows[1][1:] == ("Tổ chức tuyên truyền, phổ biến, hướng dẫn triển khai thực hiện Nghị định", "", "", "")
+    broken = table.rows[8]
+    assert broken[1].endswith("thẩm định\nkết quả giảm phát thải; cấp tín chỉ các-bon rừng, xác nhận kết quả giảm "
+                              "phát thải, tín chỉ các-bon rừng được cung ứng.")
+    assert broken[2:] == ("Viện Khoa học lâm nghiệp Việt Nam, Cục\nLâm nghiệp và Kiểm lâm",
+                          "Vụ Khoa học và Công nghệ; các cơ quan, đơn vị có liên quan", "Quý IV/2026, 2027")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    rows = [t for t in tasks(plan) if t.appendix]
+    assert [t.number for t in rows] == ["1.a", "1.b", "1.c", "2.a", "2.b", "2.c", "2.d", "2.đ", "3", "4", "5"]
+    first = rows[0]
+    assert (first.agency, first.partners, first.period) == (
+        "Cục Lâm nghiệp và Kiểm lâm", ("Vụ Pháp chế", "các cơ quan, đơn vị có liên quan"), "Quý III, IV/2026")
+    assert rows[5].agency == "Viện Khoa học lâm nghiệp Việt Nam" and "Cục Lâm nghiệp và Kiểm lâm" in rows[5].partners
+    # "đo đạc, báo cáo, thẩm định" (measuring, reporting, verifying) is the task's subject, not a report
+    assert rows[5].kind == "task"
+
+
+def test_cell_lines_rows_open_only_at_ordinals_that_count_on() -> None:
+    """A number alone that does not follow the one before ("12" houses, the year "2026") is a
+    cell; a roman group restarts the arabic rows; lines after the last row's columns are not
+    the table's; fewer than two rows is no such table."""
+    from plandiff.parsing.cell_rows import rows_from_cell_lines
+
+    header = ("STT", "Nội dung", "Số lượng", "Chủ trì")
+    lines = ["I", "Nhóm nhiệm vụ thứ nhất", "1", "Xây dựng nhà văn hóa", "12", "Sở Xây dựng",
+             "2", "Tập huấn cán bộ", "2026", "Sở Nội vụ", "II", "Nhóm nhiệm vụ thứ hai",
+             "1", "Kiểm tra, giám sát", "3", "Thanh tra tỉnh", "Ghi chú: số lượng tính theo công trình."]
+    got = rows_from_cell_lines(header, lines)
+    assert got is not None
+    rows, used = got
+    assert [r[0] for r in rows[1:]] == ["I", "1", "2", "II", "1"]
+    assert rows[2] == ("1", "Xây dựng nhà văn hóa", "12", "Sở Xây dựng")
+    assert rows[3] == ("2", "Tập huấn cán bộ", "2026", "Sở Nội vụ")
+    assert rows[4] == ("II", "Nhóm nhiệm vụ thứ hai", "", "")
+    assert used == len(lines) - 1  # the note after the table is text
+    assert rows_from_cell_lines(header, ["1", "Xây dựng nhà văn hóa", "Sở Xây dựng"]) is None
+    assert rows_from_cell_lines(header, ["Nội dung khác", "Thêm", "Nữa", "1", "A", "2", "B"]) is None
+
+
+@pytest.mark.parametrize(("text", "markdown"), [
+    ("*Căn cứ Luật Tổ chức chính quyền địa phương;*\n*Căn cứ Nghị định số 35/2025/NĐ-CP;*\n"
+     "| A | B |\n| --- | --- |\n", True),
+    ("| Số: 1/KH-UBND | Hà Nội |\n|---|---|\n| a | b |\n|:--|--:|\n*Theo đề nghị của Sở Nội vụ.*\n", True),
+    ("* Mục một\n* Mục hai\n* Mục ba\n", False),  # a list's bullets are no italics
+    ("Căn cứ Luật Tổ chức chính quyền địa phương;\n- a | b\n2 * 3 = 6\n", False),
+])
+def test_markdown_known_by_italic_paragraphs_and_table_rules(text: str, markdown: bool) -> None:
+    """A converter's text with no heading nor bold is Markdown all the same when its
+    paragraphs are set in "*…*" and its tables carry their rules."""
+    from plandiff.read.source import looks_like_markdown
+
+    assert looks_like_markdown(text) is markdown

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
-from . import structure
+from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table
 from .lines import Line
 
@@ -65,6 +65,30 @@ def is_heading(line: Line) -> bool:
 def is_ref(text: str) -> bool:
     """"(Kèm theo Kế hoạch số … ngày …)", "(Ban hành kèm theo Quyết định số …)"."""
     return bool(_REF.match(text.strip()))
+
+
+REF_LINES = 4
+"""Lines a wrapped "(Kèm theo …)" reference may take."""
+_WRAP_CHARS = 130
+"""A longer line is a paragraph of its own (one per line), never a printed reference's wrap."""
+
+
+def ref_end(lines: Sequence[Line], i: int) -> int:
+    """Where the "(Kèm theo …)" reference opening at ``lines[i]`` ends: after its closing
+    parenthesis, or before a line that cannot be its wrap — a numbered line ("I. MỤC ĐÍCH"), a
+    paragraph of its own, or any line after an italic line that closes ("… Môi trường*": a
+    converter's reference that lost its parenthesis would otherwise take the plan's opening)."""
+    k = i
+    while k < len(lines) and k - i < REF_LINES:
+        text = lines[k].text.strip()
+        if k > i:
+            prev = lines[k - 1].text.strip()
+            if (prev[:1] in "*_" and prev[-1:] in "*_") or len(text) > _WRAP_CHARS or markers.match(text) is not None:
+                break
+        k += 1
+        if text.rstrip(" *_").endswith(")"):
+            break
+    return k
 
 
 def starts_at(lines: Sequence[Line], i: int) -> bool:
@@ -133,12 +157,10 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
     title_parts = _without_copied_letters(title_parts)
     ref_parts: list[str] = []
     if i < len(block) and is_ref(block[i].text):
-        while i < len(block) and len(ref_parts) < 4:
-            ref_parts.append(block[i].text)
-            header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
+        for ln in block[i:ref_end(block, i)]:
+            ref_parts.append(ln.text)
+            header.append(HeaderLine("appendix", ln.text, Span(ln.start, ln.end)))
             i += 1
-            if ref_parts[-1].rstrip(" *_").endswith(")"):
-                break
     content = block[i:]
     found_tables, rest, repeated = _tables(content, index, tables, source, block[i - 1].end if i else block[0].start)
     paras = structure.paragraphs(rest, width=width, hard_wraps=hard_wraps, soft_wraps=soft_wraps) if rest else []
@@ -227,7 +249,19 @@ def _tables(content: list[Line], index: _SetAside,
         inside, table = laid
         used.update(inside)
         found.append((table.span.start, table))
-    # 4. one row per line: pipe rows, tab- or space-separated columns
+    # 4. a header row kept as a Markdown row, its body one cell a line (``cell_rows``)
+    for k, ln in enumerate(content):
+        if k in used or not ln.cells or not cell_rows.is_header([c.text for c in ln.cells]):
+            continue
+        head = _row_cells(source, ln, index)[0]
+        stop = next((j for j in range(k + 1, len(content))
+                     if j in used or len(_row_cells(source, content[j], index)[0]) >= 2), len(content))
+        got = cell_rows.rows_from_cell_lines(head, [content[j].text for j in range(k + 1, stop)]) if stop > k + 2 else None
+        if got is not None:
+            rows, n = got
+            used.update(range(k, k + 1 + n))
+            found.append((ln.start, Table(rows, Span(ln.start, content[k + n].end))))
+    # 5. one row per line: pipe rows, tab- or space-separated columns
     bars: list[Artefact] = []
     run: list[int] = []
     row_cells: dict[int, tuple[str, ...]] = {}

@@ -18,7 +18,8 @@ from .frontmatter import AUTHORITY, BARE_AUTHORITY, SIGNER_TITLES, breaks_a_word
 from .lines import Cell, Line
 from .markers import BULLETS
 
-_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^[*_]{0,2}Nơi\s+nhận\s*:?[*_]{0,2}", re.IGNORECASE)
+""""Nơi nhận:", and "*Nơi nhận:*" in a Markdown table's cell (where no emphasis was set aside)."""
 
 
 def is_back_matter_start(line: Line) -> bool:
@@ -46,7 +47,8 @@ def _back_matter_start(first: str, last: str) -> bool:
 def _opens_back_matter(first: str, last: str) -> bool:
     """"Nơi nhận", or TM./KT./TL./TUQ./Q. (``AUTHORITY``), each tried only where its first two
     letters stand (none of the latter is followed by a small letter)."""
-    return bool((first[:1] in _RECIPIENT_FIRST and first[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first))
+    head = first.lstrip("*_")
+    return bool((head[:1] in _RECIPIENT_FIRST and head[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first))
                 or _signs_for(first) or (last is not first and _signs_for(last)))
 
 
@@ -372,8 +374,8 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
     text = cell.text
     if not AUTHORITY.match(text.strip()):
         return _title_and_name(cell)
-    if len(text.split()) < 5:
-        return [cell]
+    if len(text.split()) < 4:
+        return [cell]  # "KT. CHỦ TỊCH": one line ("KT. BỘ TRƯỞNG THỨ TRƯỞNG" is two)
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     k = len(words)
     while k > 0 and words[k - 1][1][:1].isupper() and not words[k - 1][1].isupper():
@@ -383,10 +385,12 @@ def split_collapsed_signature(cell: Cell) -> list[Cell]:
     if upper != upper.upper():
         return [cell]
     cuts = [m.start() for m in _AUTHORITY_IN.finditer(upper)]
-    if not cuts and name_at == len(text):
-        return [cell]  # one line of capitals, no second mark and no name: an authority's long name
+    # the longest known title that ends the capitals, after the mark's own; in one line of
+    # capitals without a second mark or a name, only after two words of it ("KT. BỘ TRƯỞNG" /
+    # "THỨ TRƯỞNG", while "TM. ĐOÀN CHỦ TỊCH" is an authority's name)
+    first = 2 if cuts or name_at < len(text) else 3
     head_words = [w for w in words if w[0] < len(upper)]
-    for j in range(1, len(head_words)):  # the longest known title that ends the capitals
+    for j in range(first, len(head_words)):
         at = head_words[j][0]
         if match_key(upper[at:]).upper() in SIGNER_TITLES and not AUTHORITY.match(upper[at:]):
             if at > max(cuts, default=0):

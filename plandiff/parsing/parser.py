@@ -543,13 +543,11 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     doc = frontmatter.read_header([], lines[attached_at:body])
     parts.header.extend(doc.lines)
     ref: list[str] = []
-    while body < len(lines) and len(ref) < 4 and (ref or appendix.is_ref(lines[body].text)):
-        ln = lines[body]
-        ref.append(ln.text)
-        parts.header.append(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)))
-        body += 1
-        if ln.text.rstrip(" *_").endswith(")"):
-            break
+    if body < len(lines) and appendix.is_ref(lines[body].text):
+        for ln in lines[body:appendix.ref_end(lines, body)]:
+            ref.append(ln.text)
+            parts.header.append(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)))
+            body += 1
     parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title,
                               (re.sub(r"\s+", " ", structure.join_lines(ref)).strip(" *_") or None) if ref else None)
     return body

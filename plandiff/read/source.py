@@ -371,19 +371,27 @@ def _nfc(text: str) -> str:
 
 
 def looks_like_markdown(text: str, marks: int = 3) -> bool:
-    """``marks`` lines or more that open with a heading's "#" or with bold ("**", or "__" as
-    mammoth writes it): three, or one in a file named as Markdown (a short decision's page
-    converted may bold only its type's lines)."""
-    if ("#" not in text and "*" not in text and "__" not in text) or (
-            text.count("#") + text.count("**") < marks and text.count("#") + text.count("**") + text.count("__") < marks):
+    """``marks`` lines or more that open with a heading's "#", with bold ("**", or "__" as
+    mammoth writes it), that are a table's rule ("| --- | --- |") or a paragraph in italics
+    ("*Căn cứ …;*", as a converter writes a decision's preamble): three, or one in a file named
+    as Markdown (a short decision's page converted may bold only its type's lines)."""
+    if "#" not in text and "*" not in text and "__" not in text and "| -" not in text and "|-" not in text:
         return False  # each such line holds one at least: most text has none
     seen = 0
     for ln in text.splitlines():
-        if ln.startswith("#") or ln.lstrip().startswith(("**", "__")):
+        head = ln.lstrip()[:2]
+        if not head or head[0] not in "#*_|":
+            continue
+        if (ln.startswith("#") or head in ("**", "__") or (head[0] == "|" and _RULE_LINE.fullmatch(ln.strip()))
+                or (head[0] == "*" and not head[1:].isspace() and len(ln.rstrip()) > 3 and ln.rstrip()[-1] == "*")):
             seen += 1
             if seen >= marks:
                 return True
     return False
+
+
+_RULE_LINE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+"""The rule under a Markdown table's header row."""
 
 
 def decode(data: bytes, *, label: str = "input") -> tuple[str, str]:

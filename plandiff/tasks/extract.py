@@ -37,7 +37,9 @@ _LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|h
                         r"có trách nhiệm)\b")
 """Where a duty begins in a table's lead cell; only duty verbs (a cell's "tổ chức chính trị - xã hội",
 "nhà cung cấp" are names)."""
-_REPORT = re.compile(r"(?<!\w)báo cáo(?!\s+viên)(?!\w)", re.IGNORECASE)
+_REPORT = re.compile(r"(?<!\w)(?<!đo đạc, )báo cáo(?!\s+viên)(?!\w)(?!,?\s+(?:và\s+)?thẩm định)", re.IGNORECASE)
+"""A duty to report; not the "báo cáo" of "đo đạc, báo cáo, thẩm định" (measuring, reporting and
+verifying emissions: a task's subject)."""
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|"
                        r"tổ chức(?!\s+chính\s+trị)|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
 """Whom a duty is done with ("phối hợp với X, Y"): up to where the duty goes on ("… tổ chức tập
@@ -420,20 +422,25 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
         return _names_cell(row[k]) if name in ("lead", "partners") else " ".join(row[k].split())
 
     group = None  # the label of the group heading the rows below ("I. Kinh tế số"): their numbers restart
+    above = None  # the number of the last numbered row ("1", "II.3"): a letter's row is its point ("1.a")
     for r, row in enumerate(table.rows[header_at + 1:], start=header_at + 2):
         text, lead = cell(row, "text"), cell(row, "lead")
+        own = cell(row, "number").strip(" .)")
         if not text or not lead:
-            own = cell(row, "number").strip(" .)")
             heading = _GROUP_LABEL.match(" ".join(" ".join(row).split()))
             if own and _GROUP_ALONE.fullmatch(own):  # "I" | "Kinh tế số": the label in the TT column
-                group = own
+                group, above = own, None
             elif heading:
-                group = heading.group(1)
+                group, above = heading.group(1), None
+            elif own.isdigit():  # "1" | "Tổ chức tuyên truyền …": a group of points
+                above = f"{group}.{own}" if group else own
             continue
         fields = {name: cell(row, name) for name in ("lead", "partners", "time", "product")}
-        number = cell(row, "number").strip(" .") or None
-        if number and group and number.isdigit():
-            number = f"{group}.{number}"
+        number = own or None
+        if number and number.isdigit():
+            number = above = f"{group}.{number}" if group else number
+        elif number and above and _POINT_LETTER.fullmatch(number):
+            number = f"{above}.{number}"
         out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r, number=number))
     return out
 
@@ -441,3 +448,4 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
 _GROUP_LABEL = re.compile(r"([IVXL]{1,5}|[A-Z])\s*[.)]\s+\S")
 """A group row's label: "I. Kinh tế số", "B) Nhiệm vụ cụ thể" (a row of the group's name alone)."""
 _GROUP_ALONE = re.compile(r"[IVXL]{1,5}|[A-Z]")
+_POINT_LETTER = re.compile(r"[a-zđ]")
