@@ -1219,3 +1219,60 @@ def test_markdown_known_by_italic_paragraphs_and_table_rules(text: str, markdown
     from plandiff.read.source import looks_like_markdown
 
     assert looks_like_markdown(text) is markdown
+
+
+PLAN_ALONE = """Cơ quan phát hành: Chính phủ
+            THỦ TƯỚNG CHÍNH PHỦ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                      ____________
+                                                       Độc lập - Tự do - Hạnh phúc
+                                                       _____________________________________
+                                     KẾ HOẠCH QUỐC GIA
+                        Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030,
+                                 tầm nhìn đến năm 2050 (cập nhật)
+                               (Kèm theo Quyết định số 1422/QĐ-TTg
+                        Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)
+                                                _____________
+                   Thực hiện Luật Bảo vệ môi trường số 72/2020/QH14 ngày 17 tháng 11
+             năm 2020 của Quốc hội, Thủ tướng Chính phủ ban hành Kế hoạch với những nội dung sau:
+                  I. MỤC TIÊU
+                  1. Mục tiêu tổng quát
+                  Giảm thiểu mức độ dễ bị tổn thương và rủi ro trước những tác động tiêu
+             cực của biến đổi khí hậu.
+                                       2
+     II. NHIỆM VỤ, GIẢI PHÁP
+     1. Nâng cao khả năng chống chịu và năng lực thích ứng
+     - Tăng cường đầu tư, nâng cấp, hiện đại hóa mạng lưới quốc gia về giám
+                                       3
+sát biến đổi khí hậu, quan trắc khí tượng thủy văn.
+     - Phát triển hệ thống giám sát và cảnh báo sớm các tác động của biến đổi
+                                        4
+khí hậu đến sức khỏe.
+"""
+
+
+def test_a_plan_printed_without_the_decision_that_issued_it() -> None:
+    """A national plan as the government's portal prints it (a PDF's layout text): no number of
+    its own, the "(Kèm theo Quyết định số 1422/QĐ-TTg" / "Ngày 19 tháng 11 năm 2024 …)" under its
+    title gives the number and day it is cited by; its title goes on after a comma ("…, tầm nhìn
+    đến năm 2050"); the rules of underscores are no Markdown; page numbers that break a sentence
+    are set aside when they follow the last page's."""
+    plan = plandiff.parse(PLAN_ALONE)
+    meta = plan.meta
+    assert meta.source_format == "text"
+    assert (meta.number, meta.date, meta.issuer, meta.doc_type) == ("1422/QĐ-TTg", "2024-11-19", "THỦ TƯỚNG CHÍNH PHỦ", "KẾ HOẠCH")
+    assert meta.title.endswith("giai đoạn 2021 - 2030, tầm nhìn đến năm 2050 (cập nhật)")
+    assert plan.preamble.startswith("Thực hiện Luật Bảo vệ môi trường")
+    assert [h.text for h in plan.header if h.role == "attached_ref"] == [
+        "(Kèm theo Quyết định số 1422/QĐ-TTg", "Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)"]
+    dashes = plan.find("II.1").children
+    assert [d.text for d in dashes] == [
+        "Tăng cường đầu tư, nâng cấp, hiện đại hóa mạng lưới quốc gia về giám sát biến đổi khí hậu, quan trắc khí tượng thủy văn.",
+        "Phát triển hệ thống giám sát và cảnh báo sớm các tác động của biến đổi khí hậu đến sức khỏe."]
+    assert [a.text for a in plan.artefacts if a.kind == "page_number"] == ["2", "3", "4"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    # a number alone that does not follow the page before is the text's ("… là" / "12" / "xã")
+    other = PLAN_ALONE.replace("                                        4\n", "                                        12\n")
+    assert "biến đổi 12 khí hậu" in plandiff.parse(other).find("II.1").children[1].text
+    # a draft's blank number gives none
+    draft = PLAN_ALONE.replace("số 1422/QĐ-TTg", "số       /QĐ-TTg")
+    assert plandiff.parse(draft).meta.number is None

@@ -391,7 +391,10 @@ def test_a_reference_under_a_sentence_case_title_is_no_part_of_it() -> None:
             "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2025 của UBND tỉnh)\n\nI. MỤC ĐÍCH\n1. Nâng cao.\n")
     plan = plandiff.parse(text)
     assert plan.meta.title == "Thực hiện công tác bình đẳng giới năm 2025"
-    assert plan.preamble.startswith("(Ban hành kèm theo Quyết định số 12/QĐ-UBND")
+    # the reference is the plan's header: the decision's number and day are what the plan is cited by
+    assert [h.text for h in plan.header if h.role == "attached_ref"] == [
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/3/2025 của UBND tỉnh)"]
+    assert (plan.meta.number, plan.meta.date, plan.preamble) == ("12/QĐ-UBND", "2025-03-05", "")
 
 
 def test_a_decision_that_issues_a_regulation_in_chapters() -> None:

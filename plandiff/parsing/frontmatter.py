@@ -744,6 +744,29 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     h.lines.append(HeaderLine("other", text, span))
 
 
+_ISSUED_BY = re.compile(r"\b(?:Quyết định|Nghị quyết|Chỉ thị)\s+(?=số\b)", re.IGNORECASE)
+_REF_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|/)(?P<m>\d{1,2})\s*(?:năm\s*|/)(?P<y>\d{4})", re.IGNORECASE)
+
+
+def read_issuing_ref(h: Header, text: str) -> None:
+    """The number and day of the instrument that issued a plan printed on its own, from the
+    "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 …)" under its title: such a
+    plan has none of its own and is cited by the instrument's. Only where the header gave none."""
+    m = _ISSUED_BY.search(text)
+    if m is None or h.number is not None:
+        return
+    n = _NUMBER.match(single_spaced(text[m.end():]).replace("số", "Số", 1))
+    digits = re.sub(r"[\s.]", "", n.group("digits")) if n else ""
+    if not n or not digits:
+        return  # a draft's "số      /QĐ-UBND": no number yet
+    sym = re.sub(r"\s+", "", n.group("sym"))
+    h.number = f"{digits}{n.group('sep')}{sym}".translate(HYPHENS)
+    if h.date is None and (d := _REF_DATE.search(n.group("rest"))):
+        day, month, year = int(d.group("d")), int(d.group("m")), int(d.group("y"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            h.date, h.month, h.year = f"{year:04d}-{month:02d}-{day:02d}", month, year
+
+
 _NOT_OF_A_PLACE = " ,*|_-–—·\t"
 """What stands at a place's ends that is none of it: the Party's "*" under its committee's name,
 a rule's dash or a table's bar on the same line."""

@@ -128,6 +128,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
 
     lines: list[Line] = []
     blank = True
+    page = 0  # the last page number set aside
     stamps = _signature_stamps(raw) if _has_stamp(text) else set()
     bare = _bare_pipe_rows(raw) if markdown and "-|-" in text else set()
     for i, (start, content) in enumerate(raw):
@@ -178,8 +179,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             blank = True
             continue
         if ((first in "-Tt" or first.isdecimal()) and (last == "-" or last.isdigit())
-                and _is_page_number(body, raw, i)):  # a page number ends with its digits or a dash
+                and (_is_page_number(body, raw, i) or _next_page_centred(body, lead, page))):
+            # a page number ends with its digits or a dash
             artefacts.append(Artefact("page_number", body, Span(begin, end)))
+            page = _page_value(body)
             blank = True
             continue
         # a plain body (most) has no gap between cells, nor has the line: the spaces around the body
@@ -419,6 +422,22 @@ def _first_kept(text: str, begin: int, end: int, removed: list[Artefact]) -> int
         else:
             return pos
     return begin
+
+
+CENTRED = 16
+"""Spaces before a number a layout centred on its line (a page's number; a text's lines open
+within a few)."""
+
+
+def _page_value(body: str) -> int:
+    m = _PAGE_NUMBER.match(body)
+    return int(m.group(1)) if m else 0
+
+
+def _next_page_centred(body: str, lead: int, page: int) -> bool:
+    """The number after the last page's, centred on its line: a page's number where the page
+    broke a sentence ("… về giám" / "5" / "sát biến đổi khí hậu …")."""
+    return page > 0 and lead >= CENTRED and _page_value(body) == page + 1
 
 
 def _is_page_number(body: str, raw: list[tuple[int, str]], i: int) -> bool:

@@ -238,7 +238,15 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
         resumes = _title_resumes(lines, title_idx + 1)
         pos = _title_end(lines, title_idx, resumes)
         title_lines = [lines[title_idx], *lines[resumes:pos]]
-        return title_idx, pos, title_lines, frontmatter.read_header([*read_late, *front, *lines[title_idx + 1:resumes]], title_lines)
+        header = frontmatter.read_header([*read_late, *front, *lines[title_idx + 1:resumes]], title_lines)
+        if pos < len(lines) and header.doc_type not in ISSUING_TYPES and appendix.is_ref(lines[pos].text):
+            # a plan printed without the decision that issued it: "(Kèm theo Quyết định số …)"
+            # under its title, the instrument it is cited by
+            end = appendix.ref_end(lines, pos)
+            header.lines.extend(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)) for ln in lines[pos:end])
+            frontmatter.read_issuing_ref(header, structure.join_lines([ln.text for ln in lines[pos:end]]))
+            pos = end
+        return title_idx, pos, title_lines, header
     # no title line (a web page that dropped it): the header still ends with its number, place
     # and date; the type comes from the number's code ("71/KH-UBND" is a plan)
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
@@ -465,6 +473,8 @@ def _narrative_opens(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
     return whole.rstrip(" *_”\"").endswith(".") and len(whole) > len(" ".join(t.text for t in title))
 
 
+_TITLE_AFTER_COMMA = re.compile(r"(?:tầm nhìn|định hướng|có xét đến)\b")
+"""What goes on a title after its comma ("… giai đoạn 2021 - 2030," / "tầm nhìn đến năm 2050")."""
 _PREAMBLE_CLAUSE = re.compile(
     r"(?:,|;)\s*(?:(?:Ủy|Uỷ) ban nhân dân|UBND|Sở|Ban|Phòng|Hội đồng|Chủ tịch)\b"
     r"|\b(?:ban hành|xây dựng|triển khai|thực hiện)\s+(?:kế hoạch|chương trình)\b.*\b(?:như sau|sau đây|với các nội dung)"
@@ -622,8 +632,9 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         # doc type + three lines: a longer "title" is a preamble, unless its lines are short (a
         # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")
         return False
-    if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or sofar[-1].text.rstrip().endswith(",")):
-        return False
+    if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or (
+            sofar[-1].text.rstrip().endswith(",") and not (_TITLE_AFTER_COMMA.match(text) and not _PREAMBLE_CLAUSE.search(text)))):
+        return False  # (a line after a comma: a preamble's, unless a title's span goes on: "…, tầm nhìn đến năm 2050")
     if len(sofar) > 1 and line.blank_before and text.rstrip(" *_").endswith(":"):
         return False  # "… ban hành Kế hoạch … như sau:" after a blank line: the preamble, never a title
     if text.startswith("Tiếp tục "):  # "Tiếp tục thực hiện Nghị quyết số …" opens as "Thực hiện" does

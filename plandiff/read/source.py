@@ -382,7 +382,7 @@ def looks_like_markdown(text: str, marks: int = 3) -> bool:
         head = ln.lstrip()[:2]
         if not head or head[0] not in "#*_|":
             continue
-        if (ln.startswith("#") or head in ("**", "__") or (head[0] == "|" and _RULE_LINE.fullmatch(ln.strip()))
+        if (ln.startswith("#") or (head in ("**", "__") and ln.strip(" *_")) or (head[0] == "|" and _RULE_LINE.fullmatch(ln.strip()))
                 or (head[0] == "*" and not head[1:].isspace() and len(ln.rstrip()) > 3 and ln.rstrip()[-1] == "*")):
             seen += 1
             if seen >= marks:
