@@ -1276,3 +1276,26 @@ def test_a_plan_printed_without_the_decision_that_issued_it() -> None:
     # a draft's blank number gives none
     draft = PLAN_ALONE.replace("số 1422/QĐ-TTg", "số       /QĐ-TTg")
     assert plandiff.parse(draft).meta.number is None
+
+
+def test_a_long_title_set_apart_as_a_block_is_read_whole() -> None:
+    """A provincial Party committee's programme (a digitally signed PDF's text: its number left
+    blank in the text layer): a title of four sentence-case lines, a rule and a blank line under
+    it, is the title whole (its last line went into the preamble: too long for a title); a
+    title of three lines followed by its preamble with no line between keeps to its limit."""
+    head = ("TỈNH UỶ LÀO CAI\n*\nSố         -CTr/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nLào Cai, ngày        tháng 8 năm 2026\n\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành  \n"
+            "Trung ương Đảng khóa XIV và Chương trình hành động số 31-CTr/TW \n"
+            "ngày 28/7/2026 của Bộ Chính trị về bảo vệ môi trường và chủ động \n"
+            "ứng phó với biến đổi khí hậu trong thời kỳ mới\n-----\n\n")
+    body = ("Thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành \nTrung ương Đảng khóa XIV, Tỉnh ủy Lào Cai "
+            "ban hành Chương trình \nhành động, cụ thể như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+            "- Quán triệt sâu sắc các quan điểm, chỉ đạo của Ban Chấp hành Trung \nương Đảng.\n")
+    plan = plandiff.parse(head + body)
+    assert (plan.meta.issuer, plan.meta.number, plan.meta.place, plan.meta.month) == ("TỈNH UỶ LÀO CAI", None, "Lào Cai", 8)
+    assert plan.meta.title.endswith("về bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới")
+    assert plan.preamble.startswith("Thực hiện Kết luận số 75-KL/TW")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    # no blank line under the title: where the title ends is its length's to say
+    run_on = head.replace("thời kỳ mới\n-----\n\n", "thời kỳ mới\n") + body
+    assert plandiff.parse(run_on).preamble.startswith("ứng phó với biến đổi khí hậu trong thời kỳ mới")

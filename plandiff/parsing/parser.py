@@ -450,7 +450,18 @@ def _title_end(lines: list[Line], title_idx: int, start: int | None = None) -> i
             _is_title_line(lines[pos], title_lines) or _opens_title(lines, pos, title_lines)):
         title_lines.append(lines[pos])
         pos += 1
+    if len(title_lines) > 1 and pos < len(lines) and not lines[pos].blank_before:
+        # a long title set apart as a block (a blank line or a rule under it, none inside): all
+        # of the block, however many lines it holds ("CHƯƠNG TRÌNH HÀNH ĐỘNG" / four lines of
+        # "thực hiện Kết luận số 75-KL/TW … trong thời kỳ mới" / "-----")
+        end = next((k for k in range(pos, min(len(lines), pos + TITLE_BLOCK_MORE + 1)) if lines[k].blank_before), None)
+        if end is not None and all(_is_title_line(lines[k], [*title_lines, *lines[pos:k]], long=True) for k in range(pos, end)):
+            pos = end
     return pos
+
+
+TITLE_BLOCK_MORE = 3
+"""Lines a title set apart as a block may hold beyond what a title's length allows."""
 
 
 def _narrative_opens(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
@@ -604,7 +615,7 @@ _AMBIGUOUS_OPENERS = ("Thực hiện", "Triển khai")
 named right after them ("Thực hiện Kế hoạch số …") makes the line a preamble."""
 
 
-def _is_title_line(line: Line, sofar: list[Line]) -> bool:
+def _is_title_line(line: Line, sofar: list[Line], *, long: bool = False) -> bool:
     """Whether ``line`` goes on the title that ``sofar`` holds (the doc-type line first). A title
     ends where the preamble begins: an opener ("Căn cứ …"), the issuing authority's own line in a
     decision, a change from capitals to sentence case, or a finished sentence."""
@@ -628,7 +639,7 @@ def _is_title_line(line: Line, sofar: list[Line]) -> bool:
         return len(title) < 8 and not structure.ends_sentence(title[-1].text.rstrip().removesuffix(";"))
     if upper and text != text.upper():
         return False
-    if len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
+    if not long and len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
         # doc type + three lines: a longer "title" is a preamble, unless its lines are short (a
         # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")
         return False
