@@ -631,3 +631,64 @@ def test_deadlines_and_periods_are_those_every_pattern_finds() -> None:
     for text in texts:
         assert timing.when(text) == timing._when(text, False), text
     assert sum(1 for t in without if timing.when(t)[1]) >= 4
+
+
+PROGRAMME = """TỈNH UỶ LÀO CAI
+*
+Số 104-CTr/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Lào Cai, ngày 30 tháng 8 năm 2026
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Kết luận số 75-KL/TW về bảo vệ môi trường
+
+I. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM
+
+1. Tăng cường sự lãnh đạo của Đảng, đẩy mạnh tuyên truyền
+
+- Quán triệt sâu sắc quan điểm “Đầu tư cho môi trường là đầu tư cho phát triển bền vững”.
+
+- Đổi mới công tác tuyên truyền, phổ biến pháp luật theo hướng số hóa.
+
+Trách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.
+
+2. Nâng cao hiệu lực, hiệu quả quản lý nhà nước
+
+- Thường xuyên rà soát, ban hành đồng bộ các quy định về quản lý chất thải.
+
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.
+
+II. CHẾ ĐỘ BÁO CÁO
+
+Các Sở, ban, ngành; cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 20 hằng tháng.
+"""
+
+
+def test_a_party_programmes_items_and_whom_they_hold_responsible() -> None:
+    """A provincial Party committee's programme names who answers for each item in a paragraph
+    under its points ("Trách nhiệm chỉ đạo thực hiện: …"): one duty per item, the first body
+    named its lead, the others (parted by semicolons, a name's own commas kept) its partners; a
+    Party committee directs the bodies it names — no duty of its programme is a request."""
+    plan = plandiff.parse(PROGRAMME)
+    got = [(t.clause, t.agency, t.partners, t.kind) for t in tasks(plan)]
+    assert got[:2] == [
+        ("I.1", "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh", ("Đảng ủy Ủy ban nhân dân tỉnh", "các cấp ủy, tổ chức đảng"), "task"),
+        ("I.2", "Đảng ủy Ủy ban nhân dân tỉnh", (), "task")]
+    assert "Đổi mới công tác tuyên truyền" in tasks(plan)[0].text and "Trách nhiệm" not in tasks(plan)[0].text
+    # the reporting duty goes to the whole list of bodies before its verb
+    assert got[2][1:] == ("Các Sở, ban, ngành", (), "report")
+    # the same items in a People's Committee's plan ask the Front's Party committee
+    plain = PROGRAMME.replace("TỈNH UỶ LÀO CAI\n*\nSố 104-CTr/TU", "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 104/KH-UBND")
+    assert tasks(plandiff.parse(plain))[0].kind == "request"
+
+
+def test_a_ministrys_departments_and_a_semicolon_part_names() -> None:
+    from plandiff.tasks.extract import split_agencies
+
+    assert split_agencies("Cục Biến đổi khí hậu, Vụ Hợp tác quốc tế, Vụ Pháp chế và các đơn vị có liên quan") == [
+        "Cục Biến đổi khí hậu", "Vụ Hợp tác quốc tế", "Vụ Pháp chế", "các đơn vị có liên quan"]
+    assert split_agencies("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh") == [
+        "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert split_agencies("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]

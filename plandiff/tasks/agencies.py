@@ -64,9 +64,23 @@ def kind_of(key: str | None) -> AgencyKind | None:
     return next((k for k in kinds() if k.key == key), None)
 
 
-def commanded(key: str | None) -> bool:
+def commanded(key: str | None, *, by_party: bool = False) -> bool:
+    """Whether the plan's issuer commands the body: a People's Committee its departments and
+    lower committees, not the Front, the unions, the Party or the courts; a Party committee
+    directs every body its programme names ("Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân
+    dân tỉnh")."""
+    if by_party:
+        return True
     kind = kind_of(key)
     return True if kind is None else kind.commanded
+
+
+_PARTY = re.compile(r"^(?:ban thường vụ\s+|ban chấp hành\s+)?(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ)\b")
+
+
+def party_issued(issuer: str | None) -> bool:
+    """Whether a Party committee issued the plan ("TỈNH UỶ LÀO CAI", "ĐẢNG ỦY XÃ …")."""
+    return bool(issuer) and _PARTY.match(match_key(issuer).replace("uỷ", "ủy")) is not None  # type: ignore[arg-type]
 
 
 def successor(key: str | None, text: str) -> str | None:

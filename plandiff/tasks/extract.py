@@ -52,15 +52,16 @@ def tasks(plan: Plan) -> list[Task]:
     """Every task the plan assigns, in document order."""
     out: list[Task] = []
     done: set[str] = set()
+    party = agencies.party_issued(plan.meta.issuer)
     for clause in plan.clauses:
         for container in _implementation(clause):
             out.extend(_from_container(plan, container, done))
     for clause in plan.walk():
         for table in clause.tables:  # "II. NHIỆM VỤ CỤ THỂ" over a table of who does what
-            out.extend(_from_table(table, clause=clause.id))
+            out.extend(_from_table(table, clause=clause.id, party=party))
         if clause.id in done:
             continue
-        card = _from_card(clause)
+        card = _from_card(clause, party)
         if card is not None:
             out.append(card)
             done.update(c.id for c in clause.walk())
@@ -122,18 +123,19 @@ _GENERIC = {"đơn vị", "cơ quan", "bộ phận", "cá nhân", "tổ chức",
 """A kind of body, not a body: "Đơn vị chủ trì: …" is a label (see ``_from_card``)."""
 
 
-def _addressed(name: str) -> tuple[str, str | None, bool]:
+def _addressed(name: str, party: bool = False) -> tuple[str, str | None, bool]:
     """The body a duty is given to, its key, and whether it is asked rather than told ("Đề nghị Ủy
     ban Mặt trận …", or a body the committee does not command)."""
     key = agencies.key_of(name)
-    request = name.lower().startswith("đề nghị") or not agencies.commanded(key)
+    request = name.lower().startswith("đề nghị") or not agencies.commanded(key, by_party=party)
     return re.sub(r"^[Đđ]ề nghị\s+", "", name), key, request
 
 
 def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]:
     out: list[Task] = []
+    party = agencies.party_issued(plan.meta.issuer)
     for item in container.children:
-        card = _from_card(item)
+        card = _from_card(item, party)
         if card is not None:
             out.append(card)
             done.update(c.id for c in item.walk())
@@ -145,7 +147,7 @@ def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]
             continue
         done.update(c.id for c in item.walk())
         name, rest = named
-        agency, key, request = _addressed(name)
+        agency, key, request = _addressed(name, party)
         pieces: list[tuple[str, Clause]] = []
         if rest:
             pieces.append((rest, item))
@@ -172,11 +174,13 @@ _REPORT_TO = re.compile(
     r"(?=\s+(?:kết quả|trước|chậm nhất|thông qua|qua|để|theo|định kỳ|về)\b|[;.(]|$)")
 
 
-_BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|Cục|Chi cục|"
+_BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Vụ|Đảng ủy|Đảng uỷ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|Cục|Chi cục|"
                r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
 """The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
 _NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành|tổ chức chính trị)\b"
-_BETWEEN_NAMES = re.compile(r"\s*[,;]\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
+_BETWEEN_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
+"""Where a list's next name begins: after a semicolon (never inside a name: "Đảng ủy Mặt trận Tổ
+quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh"), or a comma or "và" before a name's start."""
 _NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
 """Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
 Thương": a cell's lines joined): a department's name holds no other "Sở" of its own."""
@@ -233,6 +237,7 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
     the reporting section also each dated or reporting segment, under the body its sentence
     names (a sentence without one carries on its predecessor's)."""
     text = clause.heading if clause.children else clause.text.replace("\n", " ")
+    party = agencies.party_issued(plan.meta.issuer)
     out: list[Task] = []
     subject: tuple[str, str | None] | None = None
     named = _agency_name(clause)
@@ -241,24 +246,29 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
         # "Sở Y tế: Chủ trì tổ chức …" outside the implementation section: the body, then its duty
         who, rest = named
         body = " ".join([rest, *clause.text.split("\n")[1:]]) if not clause.children else rest
-        agency, key, request = _addressed(who)
+        agency, key, request = _addressed(who, party)
         return [_task(agency, key, body, clause, request=request)]
     duty = clause.text.split("\n")[1:]
     if named is not None and not named[1] and named[0] == clause.heading.strip() and duty and not clause.children:
         # "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" on its line, the duty in the
         # paragraphs under it ("Phối hợp với các ngành, các cấp …")
-        agency, key, request = _addressed(named[0])
+        agency, key, request = _addressed(named[0], party)
         return [_task(agency, key, " ".join(duty), clause, request=request)]
+    carried = ""
     for segment in re.split(r"(?<=[.;])\s+", text):
-        segment = segment.strip()
+        segment = f"{carried}{segment.strip()}"
+        carried = ""
         if not segment:
+            continue
+        if segment.endswith(";") and _GROUP.fullmatch(segment[:-1].strip()):
+            carried = f"{segment} "  # "Các Sở, ban, ngành; cơ quan, đơn vị tiến hành …": one list of bodies
             continue
         m = _ASSIGN.search(segment)
         if m:
             who, rest = _leading_agency(m.group("rest"))
             if who:
                 key = agencies.key_of(who)
-                request = m.group("verb").lower().startswith("đề nghị") or not agencies.commanded(key)
+                request = m.group("verb").lower().startswith("đề nghị") or not agencies.commanded(key, by_party=party)
                 out.append(_task(who, key, rest or segment, clause, request=request))
                 subject = (who, key)
                 continue
@@ -302,29 +312,36 @@ def _leading_agency(text: str) -> tuple[str | None, str]:
 _CARD_FIELD = re.compile(r"(?P<label>[^:]{3,40}):\s*(?P<value>\S.*)", re.DOTALL)
 
 
-def _from_card(clause: Clause) -> Task | None:
+def _from_card(clause: Clause, party: bool = False) -> Task | None:
     """A task set out as labelled points under it, a table's row written as a list ("- Đơn vị chủ
     trì: Công an xã", "- Đơn vị phối hợp: …", "- Thời gian hoàn thành: Quý I/2026", "- Kết quả:
     …"): one task, its lead, partners, time and product read as a table's columns are; None when
     no point names the lead."""
     fields: dict[str, str] = {}
-    described = [clause.text]  # the task: the clause's own text and its points that are no field
-    for child in clause.children:
-        m = _CARD_FIELD.fullmatch(child.text.strip())
-        name = None
-        if m is not None and not child.children:
-            label = match_key(m.group("label"))
-            name = next((n for n, pattern in _COLUMNS if re.search(pattern, label)), None)
-        if name in ("lead", "partners", "time", "product") and name not in fields:
-            fields[name] = " ".join(m.group("value").split()).rstrip(" ;.")  # type: ignore[union-attr]
-        else:
-            described.append(child.full_text())
-    if "lead" not in fields or not clause.text.strip():
+    first, *paragraphs = clause.text.split("\n")
+    described = [first]  # the task: the clause's own text and its points that are no field
+
+    def field(text: str, leaf: bool) -> bool:
+        m = _CARD_FIELD.fullmatch(text.strip())
+        if m is None or not leaf:
+            return False
+        label = match_key(m.group("label"))
+        name = next((n for n, pattern in _COLUMNS if re.search(pattern, label)), None)
+        if name not in ("lead", "partners", "time", "product") or name in fields:
+            return False
+        fields[name] = " ".join(m.group("value").split()).rstrip(" ;.")  # type: ignore[index]
+        return True
+
+    # a field as a point under the task, or as a paragraph after its points ("Trách nhiệm chỉ
+    # đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh." under a programme's item and its dashes)
+    described.extend(p for p in paragraphs if not field(p, True))
+    described.extend(child.full_text() for child in clause.children if not field(child.text, not child.children))
+    if "lead" not in fields or not first.strip():
         return None
-    return _task_of_row(" ".join(" ".join(described).split()), fields, clause.span, clause=clause.id)
+    return _task_of_row(" ".join(" ".join(described).split()), fields, clause.span, party=party, clause=clause.id)
 
 
-def _task_of_row(text: str, fields: dict[str, str], span: Span, **where: object) -> Task:
+def _task_of_row(text: str, fields: dict[str, str], span: Span, *, party: bool = False, **where: object) -> Task:
     """A task from a row's fields (a table's columns, or a card's labelled points): the lead's
     name up to its duty, its co-leads and partners, the time as a deadline or period, the product."""
     lead = fields["lead"]
@@ -333,7 +350,7 @@ def _task_of_row(text: str, fields: dict[str, str], span: Span, **where: object)
     key = agencies.key_of(leads[0])
     time_text = fields.get("time", "")
     deadline, period, dates = timing.when(time_text, whole=True) if time_text else (None, None, None)
-    kind = "request" if not agencies.commanded(key) else "report" if _REPORT.search(text) else "task"
+    kind = "request" if not agencies.commanded(key, by_party=party) else "report" if _REPORT.search(text) else "task"
     return Task(agency=leads[0], text=text, kind=kind, span=span, agency_key=key,  # type: ignore[arg-type]
                 partners=tuple(leads[1:]) + tuple(split_agencies(fields.get("partners", ""))), deadline=deadline,
                 period=period, period_dates=dates, product=fields.get("product") or None, **where)  # type: ignore[arg-type]
@@ -401,11 +418,12 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
 def _from_appendix(plan: Plan, app: Appendix, ordinal: int) -> list[Task]:
     out: list[Task] = []
     for table in app.tables:
-        out.extend(_from_table(table, appendix=app.label or app.title or f"PL{ordinal}"))
+        out.extend(_from_table(table, appendix=app.label or app.title or f"PL{ordinal}",
+                               party=agencies.party_issued(plan.meta.issuer)))
     return out
 
 
-def _from_table(table: Table, *, appendix: str | None = None, clause: str | None = None) -> list[Task]:
+def _from_table(table: Table, *, appendix: str | None = None, clause: str | None = None, party: bool = False) -> list[Task]:
     """A task table (an appendix's, or one printed in a clause): the first row whose cells name a
     task column and a lead column is its header; every later row with a task and a body is a task
     (rows naming only a group are headings of the rows below)."""
@@ -441,7 +459,7 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
             number = above = f"{group}.{number}" if group else number
         elif number and above and _POINT_LETTER.fullmatch(number):
             number = f"{above}.{number}"
-        out.append(_task_of_row(text, fields, table.span, appendix=appendix, clause=clause, row=r, number=number))
+        out.append(_task_of_row(text, fields, table.span, party=party, appendix=appendix, clause=clause, row=r, number=number))
     return out
 
 
