@@ -692,3 +692,15 @@ def test_a_ministrys_departments_and_a_semicolon_part_names() -> None:
     assert split_agencies("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh") == [
         "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"]
     assert split_agencies("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_known_bodys_duty_after_its_colon_whatever_its_verb() -> None:
+    """Lào Cai's plan for its industrial parks: "- Ủy ban nhân dân cấp xã: đầu tư, hoàn thiện …" —
+    the communes' committees (a lower committee, "cấp xã" as the 2025 reform names them) and a
+    duty whose verb no list holds; a label's colon ("- Đối tượng: cán bộ …") is no body's."""
+    plan = plandiff.parse("KẾ HOẠCH\nPhát triển các khu, cụm công nghiệp năm 2026\n\nI. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\n"
+                          "II. NỘI DUNG\n1. Phát triển bền vững các cụm công nghiệp\n"
+                          "- Ủy ban nhân dân cấp xã: đầu tư, hoàn thiện đồng bộ hạ tầng kỹ thuật tại các cụm công nghiệp.\n"
+                          "- Đối tượng: cán bộ quản lý cụm công nghiệp.\n")
+    got = [(t.agency, t.agency_key, t.clause, t.text[:16]) for t in tasks(plan)]
+    assert got == [("Ủy ban nhân dân cấp xã", "ubnd-cap-duoi", "II.1.-1", "đầu tư, hoàn thi")]

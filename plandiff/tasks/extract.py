@@ -242,8 +242,10 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
     subject: tuple[str, str | None] | None = None
     named = _agency_name(clause)
     if (named is not None and named[1] and clause.heading.partition(":")[0].strip() == named[0]
-            and _VERBS.match(" " + named[1][:40].lower())):
+            and (_VERBS.match(" " + named[1][:40].lower())
+                 or (named[1][:1].islower() and agencies.key_of(named[0]) is not None))):
         # "Sở Y tế: Chủ trì tổ chức …" outside the implementation section: the body, then its duty
+        # (a known body's duty in lower case, whatever its verb: "Ủy ban nhân dân cấp xã: đầu tư, …")
         who, rest = named
         body = " ".join([rest, *clause.text.split("\n")[1:]]) if not clause.children else rest
         agency, key, request = _addressed(who, party)
