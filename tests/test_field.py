@@ -1299,3 +1299,67 @@ def test_a_long_title_set_apart_as_a_block_is_read_whole() -> None:
     # no blank line under the title: where the title ends is its length's to say
     run_on = head.replace("thời kỳ mới\n-----\n\n", "thời kỳ mới\n") + body
     assert plandiff.parse(run_on).preamble.startswith("ứng phó với biến đổi khí hậu trong thời kỳ mới")
+
+
+def test_a_converters_text_with_joined_cells_and_a_schedule_after_the_last_section() -> None:
+    """A ministry's decision issuing a plan, as a converter wrote its Word file out as text: each
+    table row a line, its cells joined by " | " with no outer bars (a row opening with an empty
+    cell, " | Lập báo cáo …", and one ending with two, "01/2020 | … | Thủ tướng Chính phủ |  | ").
+    The plan's schedule stands after its last section under a title of its own: an appendix, its
+    rows in their columns; the notes under it stay its text; section IV keeps its four items."""
+    plan = plandiff.parse(FIELD / "bxd-quyhoachvlxd-2019.txt")
+    assert (plan.meta.issuer, plan.meta.number, plan.meta.date) == ("BỘ XÂY DỰNG", "836/QĐ-BXD", "2019-10-14")
+    section_iv = plan.find("IV")
+    assert [c.id for c in section_iv.children] == ["IV.1", "IV.2", "IV.3", "IV.4"]
+    assert not section_iv.children[-1].tables and "Thời gian" not in section_iv.full_text()
+    (schedule,) = plan.appendices
+    assert (schedule.label, schedule.title) == (None, "NỘI DUNG CHI TIẾT")
+    (table,) = schedule.tables
+    assert table.rows[1] == ("", "", "", "Đơn vị chủ trì", "Đơn vị phối hợp")
+    assert table.rows[2] == ("I", "GIAI ĐOẠN 1: LẬP, THẨM ĐỊNH, PHÊ DUYỆT LẬP NHIỆM VỤ")
+    widths = {len(r) for r in table.rows[4:] if len(r) > 2}
+    assert widths == {5}  # every task row in five columns, empty cells kept in their places
+    approve = next(r for r in table.rows if r[0] == "01/2020")
+    assert approve[2:] == ("Thủ tướng Chính phủ", "", "")
+    assert any("(*) Chủ tịch Hội đồng thẩm định" in c.text for c in schedule.clauses)
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    # the schedule's tasks: the lead from "Đơn vị chủ trì" (not the state body's column beside
+    # it), partners one per bullet, the months of the first column carried down its merged rows
+    got = [t for t in tasks(plan) if t.appendix]
+    first = got[0]
+    assert (first.agency, first.partners, first.period, first.period_dates) == (
+        "Ban Quản lý quy hoạch", ("Vụ Vật liệu xây dựng", "Vụ Kế hoạch -Tài chính"), "10-11/2019", ("2019-10-01", "2019-11-30"))
+    assert got[1].text.startswith("Xây dựng nhiệm vụ lập quy hoạch") and got[1].period == "10-11/2019"
+    choose = next(t for t in got if t.text.startswith("Lựa chọn Tư vấn lập"))
+    assert (choose.agency, choose.partners[0], choose.period_dates) == (
+        "Vụ Kế hoạch- Tài chính", "Ban Quản lý quy hoạch", ("2020-02-01", "2020-03-31"))
+    assert not any(t.text.startswith(("Phê duyệt", "GIAI ĐOẠN", "Lập Quy hoạch")) for t in got)
+    assert not any(t.clause == "IV.4" and "Thời gian" in t.text for t in tasks(plan))
+
+
+def test_a_titled_table_inside_a_section_stays_the_sections() -> None:
+    """A title in capitals over a table with sections after it is the section's table, not an
+    appendix: the sections after it stay in the body."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nSố: 12/KH-UBND\n\nLào Cai, ngày 5 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác bình đẳng giới năm 2026\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n\nII. NHIỆM VỤ\n"
+            "DANH MỤC NHIỆM VỤ\nTT | Nội dung | Cơ quan chủ trì | Thời gian\n1 | Tuyên truyền | Sở Nội vụ | Quý II/2026\n"
+            "2 | Tập huấn | Sở Tư pháp |  \n\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc.\n")
+    plan = plandiff.parse(text)
+    assert [c.id for c in plan.clauses] == ["I", "II", "III"] and not plan.appendices
+    (table,) = plan.find("II").tables
+    assert table.rows[2] == ("2", "Tập huấn", "Sở Tư pháp", "")
+    # the same table at the end, after the last section, is the plan's schedule
+    last = text.replace("\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc.\n", "").replace(
+        "II. NHIỆM VỤ\n", "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc.\n\n")
+    plan = plandiff.parse(last)
+    assert [c.id for c in plan.clauses] == ["I", "II"] and plan.appendices[0].title == "DANH MỤC NHIỆM VỤ"
+    assert [t.agency for t in tasks(plan) if t.appendix] == ["Sở Nội vụ", "Sở Tư pháp"]
+
+
+def test_a_header_or_signature_of_two_joined_cells_is_no_table() -> None:
+    """Two lines with cells joined by " | " (a converter's header table) are read as they stand."""
+    plan = plandiff.parse("BỘ XÂY DỰNG\n------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                          "Số: 836/QĐ-BXD | Hà Nội, ngày 14 tháng 10 năm 2019\n\nKẾ HOẠCH\nLập quy hoạch khoáng sản\n\n"
+                          "I. MỤC ĐÍCH\n1. Cụ thể hóa tiến độ.\n")
+    assert (plan.meta.number, plan.meta.place, plan.meta.date) == ("836/QĐ-BXD", "Hà Nội", "2019-10-14")
+    assert [c.id for c in plan.walk()] == ["I", "I.1"] and not plan.appendices

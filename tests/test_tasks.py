@@ -704,3 +704,58 @@ def test_a_known_bodys_duty_after_its_colon_whatever_its_verb() -> None:
                           "- Đối tượng: cán bộ quản lý cụm công nghiệp.\n")
     got = [(t.agency, t.agency_key, t.clause, t.text[:16]) for t in tasks(plan)]
     assert got == [("Ủy ban nhân dân cấp xã", "ubnd-cap-duoi", "II.1.-1", "đầu tư, hoàn thi")]
+
+
+def test_a_body_tables_empty_cell_keeps_the_columns_after_it() -> None:
+    """"| 1 | Tuyên truyền | Sở Văn hóa … |  | Quý II/2026 |": the empty partners cell holds its
+    place, so the time stays the time (it was read as a partner)."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2026\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n\n"
+            "II. NHIỆM VỤ CỤ THỂ\n\n| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Tuyên truyền Luật Bình đẳng giới | Sở Văn hóa, Thể thao và Du lịch |  | Quý II/2026 |\n"
+            "| 2 | Tập huấn cán bộ | Sở Nội vụ | Các sở, ngành | Quý III/2026 |\n")
+    plan = plandiff.parse(text)
+    assert plan.find("II").tables[0].rows[1] == ("1", "Tuyên truyền Luật Bình đẳng giới", "Sở Văn hóa, Thể thao và Du lịch", "", "Quý II/2026")
+    got = [(t.agency, t.partners, t.period) for t in tasks(plan)]
+    assert got == [("Sở Văn hóa, Thể thao và Du lịch", (), "Quý II/2026"), ("Sở Nội vụ", ("Các sở, ngành",), "Quý III/2026")]
+
+
+@pytest.mark.parametrize(("text", "whole", "expected"), [
+    ("10-11/2019", True, (None, "10-11/2019", ("2019-10-01", "2019-11-30"))),
+    ("01-4/2021", True, (None, "01-4/2021", ("2021-01-01", "2021-04-30"))),
+    ("12/2019", True, (None, "12/2019", ("2019-12-01", "2019-12-31"))),
+    ("Tổ chức hội nghị trong tháng 10-11/2026.", False, (None, "tháng 10-11/2026", ("2026-10-01", "2026-11-30"))),
+    ("10/11/2019", True, ("2019-11-10", None, None)),  # a date: day and month alike
+    ("15-3/2026", True, ("2026-03-15", None, None)),  # no month 15: a day
+    ("trước ngày 10-11-2026", False, ("2026-11-10", None, None)),
+    ("Hoàn thành 10-11/2026", False, (None, None, None)),  # in a sentence, months need their word
+])
+def test_months_of_a_schedules_time_column(text: str, whole: bool, expected: tuple) -> None:
+    assert when(text, whole=whole) == expected
+
+
+def test_a_lead_column_named_as_such_outranks_a_responsible_body() -> None:
+    """"Cơ quan chịu trách nhiệm quản lý nhà nước" beside "Thực hiện" spanning "Đơn vị chủ trì" |
+    "Đơn vị phối hợp" (the header's second row, its first cells empty under the merged ones)."""
+    from plandiff.model import Span, Table
+    from plandiff.tasks.extract import _from_table
+
+    table = Table((("Thời gian", "Nội dung công việc", "Cơ quan chịu trách nhiệm quản lý nhà nước", "Thực hiện"),
+                   ("", "", "", "Đơn vị chủ trì", "Đơn vị phối hợp"),
+                   ("I", "GIAI ĐOẠN 1"),
+                   ("Quý I/2026", "Khảo sát hiện trạng", "Cơ quan lập quy hoạch", "Sở Xây dựng", "- Sở Tài chính; - Sở Tư pháp."),
+                   ("", "Lập báo cáo khảo sát", "Cơ quan lập quy hoạch", "Sở Xây dựng/ Sở Công Thương", ""),
+                   ("II", "GIAI ĐOẠN 2"),
+                   ("", "Công bố quy hoạch", "Cơ quan lập quy hoạch", "Sở Xây dựng", "")), Span(0, 10))
+    got = [(t.agency, t.partners, t.period) for t in _from_table(table, clause="IV")]
+    assert got == [("Sở Xây dựng", ("Sở Tài chính", "Sở Tư pháp"), "Quý I/2026"),
+                   ("Sở Xây dựng", ("Sở Công Thương",), "Quý I/2026"),  # the time merged down
+                   ("Sở Xây dựng", (), None)]  # a new stage: no time carried over it
+
+
+def test_names_parted_by_a_slash_and_listed_as_bullets() -> None:
+    from plandiff.tasks.extract import split_agencies
+
+    assert split_agencies("- Vụ Vật liệu xây dựng; - Vụ Kế hoạch - Tài chính.") == ["Vụ Vật liệu xây dựng", "Vụ Kế hoạch - Tài chính"]
+    assert split_agencies("Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch.") == ["Vụ Kế hoạch- Tài chính", "Ban Quản lý quy hoạch"]
+    assert split_agencies("Sở KH/CN và Sở Tài chính") == ["Sở KH/CN", "Sở Tài chính"]
+    assert split_agencies("UBND các xã/phường") == ["UBND các xã/phường"]

@@ -21,7 +21,7 @@ from ..errors import PlanError
 from ..model import Plan
 from .record import Failure, Record, load_plan
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 """What an indexed row holds; rows indexed by an older plandiff are indexed again when their file
 is next added, even if it did not change (3: a citation found by two passes stored once, tables
 printed in clauses and their tasks, groups of bodies as one partner; 4: task cards, symbols
@@ -30,7 +30,9 @@ wrapped after a hyphen, a draft's title and blank date; 5: MinHash signatures in
 6: a Word file's or a PDF's table inside a clause kept as the clause's table, its rows tasks;
 7: a table task's own number and place, a cell's names one a line a lead and its partners; 8:
 tables one cell a line, a plan's number from the decision that issued it, a Party committee's
-duties, "Ủy ban nhân dân cấp xã" a lower committee)."""
+duties, "Ủy ban nhân dân cấp xã" a lower committee; 9: rows of cells joined by " | ", a table's
+empty cells kept in their columns, a schedule after the last section an appendix, its time
+column's months)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, clauses, citations, failures

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table
-from .lines import Line
+from .lines import Line, row_texts
 
 _HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
@@ -89,6 +89,34 @@ def ref_end(lines: Sequence[Line], i: int) -> int:
         if text.rstrip(" *_").endswith(")"):
             break
     return k
+
+
+SCHEDULE_ROWS = 3
+"""The fewest rows of a table under a title that make it the plan's schedule (``titles_schedule``)."""
+_SECTION_OPENS = re.compile(r"^(?:[IVXL]{1,6}|\d{1,2}|[A-Z])[.)/-]\s")
+
+
+def titles_schedule(lines: Sequence[Line], i: int) -> bool:
+    """A title in capitals over a table, where the body's sections are done — the schedule a
+    plan prints after its last section ("NỘI DUNG CHI TIẾT" over "Thời gian | Nội dung công
+    việc | …", the "biểu kèm theo" its text points to), an appendix that prints no "PHỤ LỤC" nor
+    reference. A title over a table inside a section, with sections after it, is the section's."""
+    k = i + 1
+    if k < len(lines) and not _a_row(lines[k]) and _is_title_text(lines[k].text):
+        k += 1  # a title of two lines
+    if k + SCHEDULE_ROWS > len(lines) or not all(map(_a_row, lines[k:k + SCHEDULE_ROWS])):
+        return False
+    title = lines[i]
+    if _a_row(title) or len(title.text) < 6 or not _is_title_text(title.text):
+        return False
+    if markers.match(title.text.strip()) is not None:
+        return False
+    return not any(_SECTION_OPENS.match(ln.text.strip()) and not ln.row and ln.table is None for ln in lines[k:])
+
+
+def _a_row(line: Line) -> bool:
+    """A table's row: between bars, a reader's table's, or cells a tab apart ("plandiff"'s own text)."""
+    return line.row or line.table is not None or len(line.cells) >= 2
 
 
 def starts_at(lines: Sequence[Line], i: int) -> bool:
@@ -392,16 +420,18 @@ def _row_cells(source: str, line: Line, index: _SetAside) -> tuple[tuple[str, ..
     or columns three spaces apart; without what the line reader set aside (Markdown's emphasis,
     a footnote marker), as the line itself is. And how many of the bars between the cells the
     line reader did not set aside (a converter's escaped "\\|"): the row's markup, to be kept."""
+    if line.row and line.joined:  # every bar a joint, set aside; the line reader kept the empty cells' places
+        return row_texts(line), 0
     raw = _raw_line(source, line)
     if "|" not in raw and "\t" not in raw:
-        return (tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()), 0
+        return (row_texts(line) if len(line.cells) >= 2 else ()), 0
     lo = _raw_start(source, line.start)
     stripped = _unmarked(raw, lo, index).strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         return tuple(c.strip() for c in stripped[1:-1].split("|")), _unmarked(raw, lo, index, pipes=True).count("|")
     if "\t" in raw:
         return tuple(c.strip() for c in _unmarked(raw, lo, index, pipes=True).rstrip(" \n").split("\t")), 0
-    return (tuple(c.text for c in line.cells) if len(line.cells) >= 2 else ()), 0
+    return (row_texts(line) if len(line.cells) >= 2 else ()), 0
 
 
 def _unmarked(raw: str, lo: int, index: _SetAside, *, pipes: bool = False, blank: bool = False) -> str:

@@ -53,6 +53,11 @@ class Line:
     plain: bool = False
     """The text is printable and single-spaced (``is_plain``): a paragraph of such lines needs no
     folding of its white space. False when not known."""
+    gaps: tuple[int, ...] = ()
+    """Where a row's empty cells stand among its cells ("01/2020 | Phê duyệt … | Thủ tướng |  | "):
+    ``cells`` holds only those with text, and a table's columns need the rest (``row_texts``)."""
+    joined: bool = False
+    """A row whose cells a converter joined by " | ", with no outer pipes: every bar a joint."""
 
     def without(self, at: int, length: int) -> Line:
         """The line with ``length`` characters of its text at ``at`` taken out (a footnote's marker):
@@ -73,6 +78,14 @@ class Line:
             cells = tuple(kept)
         text = self.text[:at] + self.text[at + length:]
         return replace(self, text=text, cells=cells, plain=is_plain(text))
+
+
+def row_texts(line: Line) -> tuple[str, ...]:
+    """A row's cell texts in their columns, its empty cells kept as ""."""
+    texts = [c.text for c in line.cells]
+    for k in line.gaps:
+        texts.insert(k, "")
+    return tuple(texts)
 
 
 def flat(line: Line) -> str:
@@ -131,6 +144,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     page = 0  # the last page number set aside
     stamps = _signature_stamps(raw) if _has_stamp(text) else set()
     bare = _bare_pipe_rows(raw) if markdown and "-|-" in text else set()
+    joined = _joined_cell_rows(raw) if " | " in text else set()
     for i, (start, content) in enumerate(raw):
         stripped = content.strip()
         if not stripped:
@@ -151,10 +165,10 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             artefacts.append(Artefact("markup", stripped, Span(begin, end)))
             blank = True
             continue
-        if (first == "|" or last == "|" or i in bare) and len(stripped) > 1:
+        if (first == "|" or last == "|" or i in bare or i in joined) and len(stripped) > 1:
             # a table row: "| a | b |", or a web page's "a | b |" and "a |" (a row, or a cell to a
             # line, its leading pipe lost)
-            rows = _row_lines(stripped, begin, end, blank, markdown, artefacts)
+            rows = _row_lines(stripped, begin, end, blank, markdown, artefacts, outer=i not in joined)
             lines.extend(rows)
             blank = not rows
             continue
@@ -245,20 +259,59 @@ def _bare_pipe_rows(raw: list[tuple[int, str]]) -> set[int]:
     return rows
 
 
+JOINED_ROWS = 3
+"""The fewest lines in a run, each holding cells joined by " | ", that make a table's rows."""
+_JOINED_CELLS = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _joined_cell_rows(raw: list[tuple[int, str]]) -> set[int]:
+    """The rows of a table a converter wrote a row a line, its cells joined by " | " and without
+    the outer pipes ("10-11/2019 | Xây dựng … | Ban Quản lý quy hoạch | - Vụ Vật liệu xây dựng";
+    " | Lập báo cáo … | …", a row whose first cell is empty): runs of ``JOINED_ROWS`` lines or
+    more that each hold such a joint, most not set between pipes (a Markdown table's rows are).
+    Fewer are a header's or a signature's two cells ("Số: 836/QĐ-BXD | Hà Nội, ngày …"), read as
+    they stand."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k, (_, content) in enumerate([*raw, (0, "")]):
+        if "|" in content and _JOINED_CELLS.search(content):
+            run.append(k)
+            continue
+        if len(run) >= JOINED_ROWS and _a_table_of_joined_rows([raw[r][1].strip() for r in run]):
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _a_table_of_joined_rows(bodies: list[str]) -> bool:
+    """Whether lines holding " | " are a table's rows, a row a line: most not set between pipes
+    (a Markdown table's are), and most of those with three cells or more holding the same number
+    (a table's width; a group's row spans it in one or two). Lines of a flattened table that a
+    converter wrapped at its width ("gian thực hiện | | 1 | Tổ chức điều chỉnh …") hold any, and
+    their rows part at "| |", where joined cells leave an empty one as "|  |"."""
+    if 2 * sum(1 for b in bodies if b.startswith("|") and b.endswith("|")) >= len(bodies):
+        return False
+    if any("| |" in b for b in bodies):
+        return False
+    wide = [n for b in bodies if (n := b.count("|") + 1) >= 3]
+    return bool(wide) and 2 * max(map(wide.count, set(wide))) >= len(wide)
+
+
 def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
-               artefacts: list[Artefact]) -> list[Line]:
+               artefacts: list[Artefact], *, outer: bool = True) -> list[Line]:
     """A table row's lines, its pipes (and its |---| rule) set aside in ``artefacts``: one line of
     its cells side by side; or, in a row of two cells (the header's, the signature's) where a cell
     holds several lines (parted by "<br>", or in Markdown by a run of spaces), a line for each of
     them, the cells' lines side by side as a page's table is read (a line of the right-hand cell
-    alone is indented: the column it stands in). None when it holds no cell."""
+    alone is indented: the column it stands in). None when it holds no cell. Without ``outer``
+    pipes every bar is a joint between cells (" | b | c" opens with an empty cell)."""
     row = _markdown_row(stripped, begin, markdown=markdown)
     if row is None:  # |---|---|
         artefacts.append(Artefact("separator", stripped, Span(begin, end)))
         return []
     columns, removed = row
     artefacts.extend(removed)
-    inner = columns[1 if stripped.startswith("|") else 0:-1 if stripped.endswith("|") else None]
+    inner = columns[1 if outer and stripped.startswith("|") else 0:-1 if outer and stripped.endswith("|") else None]
     # two cells side by side, as the header's and the signature's tables have (or three with an
     # empty one between them, Word's spacer column)
     two_sided = len(inner) == 2 or (len(inner) == 3 and not inner[1])
@@ -272,8 +325,9 @@ def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
         cells = ([c for col in columns for c in col] if len(columns) == 1
                  else [col[0] if len(col) == 1 else Cell(" ".join(c.text for c in col), col[0].start, col[-1].end)
                        for col in columns])
+        gaps = tuple(k for k, col in enumerate(inner) if not col) if len(cells) >= 2 else ()
         return [Line("   ".join(c.text for c in cells), cells[0].start, cells[-1].end, blank_before=blank,
-                     cells=tuple(cells), row=len(cells) >= 2)]
+                     cells=tuple(cells), row=len(cells) >= 2, gaps=gaps, joined=not outer)]
     out: list[Line] = []
     for i in range(max(len(col) for col in columns)):
         cells = [col[i] for col in columns if i < len(col)]

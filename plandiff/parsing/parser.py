@@ -135,6 +135,12 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     appendix_start = _first_from(headings, body_start, len(lines))
     appendix_start = next((i for i in range(max(body_start, back_start + 1), appendix_start)
                            if appendix.starts_at(lines, i)), appendix_start)
+    if plain_decision_end is None:
+        # a schedule after the last section, under a title of its own
+        appendix_start = next((i for i in range(body_start, min(back_start, appendix_start) - appendix.SCHEDULE_ROWS)
+                               if (lines[i + 1].row or lines[i + 2].row or lines[i + 1].cells or lines[i + 2].cells)
+                               and appendix.titles_schedule(lines, i)),
+                              appendix_start)
     back_start = min(back_start, appendix_start)
     if plain_decision_end is None:
         clauses, found_notes = _body(lines, pos, body_start, back_start, src, parts, artefacts, layout)

@@ -17,7 +17,7 @@ from ..model import Clause, Span, Table
 from ..numerals import roman_value
 from ..textnorm import single_spaced
 from . import markers
-from .lines import Line, flat
+from .lines import Line, flat, row_texts
 from .markers import Marker
 
 WRAP_SHARE = 0.8
@@ -527,5 +527,5 @@ def _tables(paras: list[Paragraph]) -> tuple[Table, ...]:
 
 
 def _table_of(run: list[Line]) -> Table:
-    rows = run[0].table if run[0].table is not None else tuple(tuple(c.text for c in ln.cells) for ln in run)
+    rows = run[0].table if run[0].table is not None else tuple(row_texts(ln) for ln in run)
     return Table(rows, Span(run[0].start, run[-1].end))

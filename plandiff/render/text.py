@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import require
-from ..model import Alignment, Clause, Plan
+from ..model import Alignment, Appendix, Clause, Plan
 
 
 def render_outline(plan: Plan, *, width: int = 100) -> str:
@@ -104,12 +104,26 @@ def render_plain(plan: Plan) -> str:
         out.append("")
         out.extend(x for x in (app.label, app.title, app.ref) if x)
         out.append("")
-        if app.text:
+        first = _tables_first(plan, app)
+        if app.text and not first:
             out.extend(app.text.split("\n"))
         for table in app.tables:
             out.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
+        if app.text and first:
+            out.extend(app.text.split("\n"))
         _clauses(out, app.clauses)
     return "\n".join(out) + "\n"
+
+
+def _tables_first(plan: Plan, app: Appendix) -> bool:
+    """Whether the appendix printed its table right under its heading, before its text ("NỘI
+    DUNG CHI TIẾT" / the schedule / "Ghi chú: …"): too few characters stand between the heading
+    and the table for the text's first line to be there."""
+    if not app.tables or not app.text:
+        return False
+    heading_end = max((h.span.end for h in plan.header if h.role == "appendix" and app.span.start <= h.span.start < app.span.end),
+                      default=app.span.start)
+    return app.tables[0].span.start - heading_end < len(app.text.split("\n")[0].strip())
 
 
 def _clauses(out: list[str], clauses: tuple[Clause, ...]) -> None:

@@ -178,9 +178,13 @@ _BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Vụ|Đảng ủy|Đảng uỷ|Công an|�
                r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
 """The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
 _NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành|tổ chức chính trị)\b"
-_BETWEEN_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n")
+_BETWEEN_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n"
+                            r"|(?<=[^\W\d])\s*/\s*(?=[" + CAPITALS + r"][^\W\d" + CAPITALS + r"])")
 """Where a list's next name begins: after a semicolon (never inside a name: "Đảng ủy Mặt trận Tổ
-quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh"), or a comma or "và" before a name's start."""
+quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh"), a comma or "và" before a name's start,
+or a slash between two names ("Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch"; not "KH/CN")."""
+_BULLET = re.compile(r"^[-–+•]\s+")
+"""A name listed as a cell's bullet ("- Vụ Pháp chế; - Văn phòng Bộ.")."""
 _NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
 """Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
 Thương": a cell's lines joined): a department's name holds no other "Sở" of its own."""
@@ -193,7 +197,7 @@ def split_agencies(text: str) -> list[str]:
     bodies ("Văn phòng HĐND và UBND xã")."""
     out: list[str] = []
     text = _OFFICE_OF_BOTH.sub("\\1\ue000", text)
-    pieces = (p.strip(" ,;").replace("\ue000", " và ") for p in _BETWEEN_NAMES.split(text))
+    pieces = (_BULLET.sub("", p.strip(" ,;")).rstrip(" .").replace("\ue000", " và ") for p in _BETWEEN_NAMES.split(text))
     for p in (name for piece in pieces for name in (_NEXT_DEPARTMENT.split(piece) if piece.startswith("Sở ") else (piece,))):
         if not p:
             continue
@@ -406,6 +410,11 @@ def _opens_a_name(line: str) -> bool:
     return words[0] in _SURNAMES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
+_LEAD_NAMED = re.compile(r"chủ trì")
+"""A lead column named as such: it outranks one that only names a responsibility ("Cơ quan chịu
+trách nhiệm quản lý nhà nước" beside "Thực hiện: Đơn vị chủ trì | Đơn vị phối hợp")."""
+
+
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for k, cell in enumerate(header):
@@ -414,7 +423,25 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
             if name not in cols and re.search(pattern, low):
                 cols[name] = k
                 break
+    named = next((k for k, cell in enumerate(header) if _LEAD_NAMED.search(match_key(cell))), None)
+    if named is not None and cols.get("lead") != named:
+        cols = {name: k for name, k in cols.items() if k != named}
+        cols["lead"] = named
     return cols
+
+
+def _header(rows: tuple[tuple[str, ...], ...], at: int) -> tuple[tuple[str, ...], int]:
+    """The header row at ``at``, with the row under it when that row names the columns a cell
+    above spans ("Thực hiện" over "Đơn vị chủ trì" | "Đơn vị phối hợp", the cells beside it empty
+    as they stand merged down): the column names as one row, and the row the body starts at."""
+    head = rows[at]
+    if at + 1 < len(rows):
+        under = rows[at + 1]
+        if under and not under[0] and any(under) and len(under) >= len(head) and _columns(tuple(c for c in under if c)):
+            merged = tuple(" ".join(filter(None, (head[k] if k < len(head) else "", under[k]))) if under[k]
+                           else (head[k] if k < len(head) else "") for k in range(len(under)))
+            return merged, at + 2
+    return head, at + 1
 
 
 def _from_appendix(plan: Plan, app: Appendix, ordinal: int) -> list[Task]:
@@ -433,7 +460,10 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
     header_at = next((k for k, row in enumerate(table.rows[:4]) if {"text", "lead"} <= set(_columns(row))), None)
     if header_at is None:
         return out
-    cols = _columns(table.rows[header_at])
+    head, body_at = _header(table.rows, header_at)
+    cols = _columns(head)
+    # a schedule's first column is its time: a cell left empty under one is the same period, merged down
+    time_leads = cols.get("time") == 0
 
     def cell(row: tuple[str, ...], name: str) -> str:
         k = cols.get(name)
@@ -443,11 +473,15 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
 
     group = None  # the label of the group heading the rows below ("I. Kinh tế số"): their numbers restart
     above = None  # the number of the last numbered row ("1", "II.3"): a letter's row is its point ("1.a")
-    for r, row in enumerate(table.rows[header_at + 1:], start=header_at + 2):
+    period = ""  # the time of the rows above, in a schedule whose first column is its time
+    for r, row in enumerate(table.rows[body_at:], start=body_at + 1):
         text, lead = cell(row, "text"), cell(row, "lead")
         own = cell(row, "number").strip(" .)")
         if not text or not lead:
             heading = _GROUP_LABEL.match(" ".join(" ".join(row).split()))
+            if time_leads and sum(1 for c in row if c.strip()) <= 2 and row[0].strip():
+                own = row[0].strip(" .)")  # "I" | "GIAI ĐOẠN 1": a group's label where the time stands
+                period = ""
             if own and _GROUP_ALONE.fullmatch(own):  # "I" | "Kinh tế số": the label in the TT column
                 group, above = own, None
             elif heading:
@@ -456,6 +490,8 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
                 above = f"{group}.{own}" if group else own
             continue
         fields = {name: cell(row, name) for name in ("lead", "partners", "time", "product")}
+        if time_leads:
+            period = fields["time"] = fields["time"] or period
         number = own or None
         if number and number.isdigit():
             number = above = f"{group}.{number}" if group else number

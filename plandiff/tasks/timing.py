@@ -21,6 +21,10 @@ _QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|[Nn]ăm\s+|,\s*)
 _MONTH = re.compile(r"(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 """"tháng 11/2025", "tháng 3 năm 2026", and "ngày tháng 11/2025" (a day left blank), not the month
 of a date ("ngày 5 tháng 11 năm 2025")."""
+_MONTH_SPAN = re.compile(r"(?P<named>tháng\s+)?(?P<m>\d{1,2})\s*[-–]\s*(?P<m_end>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?!\s*[/.-]\s*\d)",
+                         re.IGNORECASE)
+""""tháng 10-11/2019", and in a time column "10-11/2019", "01-4/2021": months of a year (a date
+writes its day and month alike, "10/11/2019", not a dash then a slash), the first before the last."""
 _HALF = re.compile(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _RECURRING = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
 _EACH_PERIOD = re.compile(
@@ -41,6 +45,7 @@ _A_DATE = re.compile("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 _TO = re.compile(r"\s*(?:[-–—]|đến(?:\s+hết)?|tới|và)\s*(?:(?:hết|cuối)\s+)?", re.IGNORECASE)
 """What stands between the two ends of a range ("Quý IV/2025 - Quý II/2026", "tháng 11/2025 đến
 tháng 3/2026"), or between two periods that follow each other ("Quý IV/2025 và Quý I/2026")."""
+_BARE_MONTH = re.compile(r"^(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)$")
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
 
 
@@ -61,7 +66,7 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
         if iso:
             return iso, None, None
     if "quý" in low or "tháng" in low:
-        found = _periods(text)
+        found = _month_span(text, False) or _periods(text)
         if found:
             return found
     r = ((_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
@@ -71,6 +76,9 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
 
 def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, str] | None]:
     """``when`` by every pattern in turn."""
+    span = _month_span(text, whole)
+    if span is not None:
+        return (None, " ".join(text.split()), span[2]) if whole else span
     m = _DEADLINE.search(text) or (_ANY_DATE.search(text) if whole else None)
     if m:
         iso = _iso(m)
@@ -82,6 +90,10 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
         # 11/2025 (sau khi … ban hành Hướng dẫn)")
         return (None, " ".join(text.split()), found[2]) if whole else found
     if whole:
+        bare = _BARE_MONTH.match(text.strip())
+        if bare and 1 <= int(bare.group("m")) <= 12:  # a time column's "12/2019": that month
+            year, month = int(bare.group("y")), int(bare.group("m"))
+            return None, text.strip(), (f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
         y = _YEAR.match(text.strip())
         if y:
             a, b = int(y.group("a")), int(y.group("b") or y.group("a"))
@@ -92,6 +104,18 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
     if whole and text.strip():
         return None, text.strip(), None
     return None, None, None
+
+
+def _month_span(text: str, whole: bool) -> tuple[None, str, tuple[str, str]] | None:
+    """The months "tháng 10-11/2019" name (in a time column, "10-11/2019" too), as printed with
+    their date range; None where there are none."""
+    m = _MONTH_SPAN.search(text)
+    if m is None or not (whole or m.group("named")):
+        return None
+    first, last, year = int(m.group("m")), int(m.group("m_end")), int(m.group("y"))
+    if not 1 <= first < last <= 12:
+        return None
+    return None, m.group(0), (f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}")
 
 
 def _periods(text: str) -> tuple[None, str, tuple[str, str] | None] | None:
