@@ -1363,3 +1363,29 @@ def test_a_header_or_signature_of_two_joined_cells_is_no_table() -> None:
                           "I. MỤC ĐÍCH\n1. Cụ thể hóa tiến độ.\n")
     assert (plan.meta.number, plan.meta.place, plan.meta.date) == ("836/QĐ-BXD", "Hà Nội", "2019-10-14")
     assert [c.id for c in plan.walk()] == ["I", "I.1"] and not plan.appendices
+
+
+def test_a_programme_issued_by_a_resolution_and_its_task_list_with_no_phu_luc() -> None:
+    """The Government's resolution that issues an action programme: the programme ends with no
+    signature of its own, and its task list follows as "DANH MỤC" / a title / "(Kèm theo Chương
+    trình …)": an appendix (it was section III's last item's text), its title whole with the
+    short first line, its rows' joined cells a table whose rows are tasks."""
+    plan = plandiff.parse(FIELD / "cp-khoangsan-2022.txt")
+    assert (plan.meta.doc_type, plan.meta.number, plan.attached.doc_type) == ("NGHỊ QUYẾT", "88/NQ-CP", "CHƯƠNG TRÌNH")
+    assert [c.id for c in plan.find("III").children] == ["III.1", "III.2", "III.3"]
+    assert "DANH MỤC" not in plan.find("III").full_text() and not plan.find("III.3").tables
+    (task_list,) = plan.appendices
+    assert task_list.label is None and task_list.title.startswith("DANH MỤC CÁC NHIỆM VỤ CHỦ YẾU KÈM THEO")
+    assert task_list.ref == "(Kèm theo Chương trình hành động của Chính phủ tại Nghị quyết số 88/NQ-CP ngày 22 tháng 7 năm 2022 của Chính phủ)"
+    (table,) = task_list.tables
+    assert table.rows[0][0] == "TT" and len(table.rows) == 16 and {len(r) for r in table.rows} == {6}
+    assert table.rows[6][:2] == ("", "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    got = [t for t in tasks(plan) if t.appendix]
+    assert got[0].place.startswith("DANH MỤC CÁC NHIỆM VỤ CHỦ YẾU") and got[0].place.endswith("…, TT 1")
+    assert (got[0].agency, got[0].partners) == ("Các bộ, ngành, cơ quan trữ thuộc Chính phủ có liên quan", (
+        "các Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, các tập đoàn kinh tế, tổng công ty nhà nước hoạt động khoáng sản",))
+    second = got[1]
+    assert (second.agency, second.partners, second.product, second.period) == (
+        "Bộ Tài nguyên và Môi trường", ("Bộ Tư pháp", "Bộ Công Thương", "Bộ Xây dựng", "các bộ ngành liên quan"),
+        "Hồ sơ trình Quốc hội", "Quý III năm 2022")

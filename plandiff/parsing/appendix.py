@@ -111,7 +111,34 @@ def titles_schedule(lines: Sequence[Line], i: int) -> bool:
         return False
     if markers.match(title.text.strip()) is not None:
         return False
-    return not any(_SECTION_OPENS.match(ln.text.strip()) and not ln.row and ln.table is None for ln in lines[k:])
+    return not _opens_later(lines, k, _SECTION_OPENS)
+
+
+_TOP_OPENS = re.compile(r"^[IVXL]{1,6}[.)/-]\s")
+
+
+def opens_in_body(lines: Sequence[Line], i: int) -> bool:
+    """An appendix that opens where a body could still go on (a plan a decision issued ends with
+    no signature of its own): a titled schedule (``titles_schedule``), or a title over its "(Kèm
+    theo …)" reference ("DANH MỤC" / "CÁC NHIỆM VỤ CHỦ YẾU …" / "(Kèm theo Chương trình …)")
+    with no section of the body's after it (its own items may follow)."""
+    if starts_at(lines, i) and not is_heading(lines[i]):
+        return not _opens_later(lines, i + 1, _TOP_OPENS)
+    return bool(lines[i + 1].row or lines[i + 2].row or lines[i + 1].cells or lines[i + 2].cells) and titles_schedule(lines, i)
+
+
+def title_start(lines: Sequence[Line], i: int, lo: int) -> int:
+    """Where the title of the appendix found at ``i`` begins: a short line in capitals above it
+    opens it ("DANH MỤC" / "CÁC NHIỆM VỤ CHỦ YẾU …", the first too short to be found alone)."""
+    while (i > lo and i > 0 and len(lines[i - 1].text) < 12 and not _a_row(lines[i - 1])
+           and _is_title_text(lines[i - 1].text) and markers.match(lines[i - 1].text.strip()) is None):
+        i -= 1
+    return i
+
+
+def _opens_later(lines: Sequence[Line], k: int, opens: re.Pattern[str]) -> bool:
+    """Whether a line from ``k`` on, not a table's row, opens as ``opens`` says (a section, an item)."""
+    return any(opens.match(ln.text.strip()) and not ln.row and ln.table is None for ln in lines[k:])
 
 
 def _a_row(line: Line) -> bool:

@@ -136,11 +136,12 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     appendix_start = next((i for i in range(max(body_start, back_start + 1), appendix_start)
                            if appendix.starts_at(lines, i)), appendix_start)
     if plain_decision_end is None:
-        # a schedule after the last section, under a title of its own
-        appendix_start = next((i for i in range(body_start, min(back_start, appendix_start) - appendix.SCHEDULE_ROWS)
-                               if (lines[i + 1].row or lines[i + 2].row or lines[i + 1].cells or lines[i + 2].cells)
-                               and appendix.titles_schedule(lines, i)),
-                              appendix_start)
+        # an appendix after the last section with no signature between: a schedule under a title
+        # of its own, or a title over its "(Kèm theo …)" line
+        found = next((i for i in range(body_start, min(back_start, appendix_start) - 2)
+                      if appendix.opens_in_body(lines, i)), None)
+        if found is not None:
+            appendix_start = appendix.title_start(lines, found, body_start)
     back_start = min(back_start, appendix_start)
     if plain_decision_end is None:
         clauses, found_notes = _body(lines, pos, body_start, back_start, src, parts, artefacts, layout)

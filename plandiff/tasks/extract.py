@@ -177,7 +177,7 @@ _REPORT_TO = re.compile(
 _BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Vụ|Đảng ủy|Đảng uỷ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|Văn phòng|Cục|Chi cục|"
                r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
 """The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
-_NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|sở|ban|ngành|tổ chức chính trị)\b"
+_NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|bộ|sở|ban|ngành|tổ chức chính trị)\b"
 _BETWEEN_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n"
                             r"|(?<=[^\W\d])\s*/\s*(?=[" + CAPITALS + r"][^\W\d" + CAPITALS + r"])")
 """Where a list's next name begins: after a semicolon (never inside a name: "Đảng ủy Mặt trận Tổ
@@ -212,7 +212,7 @@ _OFFICE_OF_BOTH = re.compile(
     r"(Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)(?:\s*,\s*(?:HĐND|Hội đồng nhân dân))?)"
     r"\s+và\s+(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\b)")
 """The one office that serves two bodies: "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"."""
-_KINDS = r"(?:sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể|tổ chức chính trị(?:\s*[-–]\s*xã hội)?)"
+_KINDS = r"(?:bộ|sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể|tổ chức chính trị(?:\s*[-–]\s*xã hội)?)"
 """The kinds of body a group is named by ("các sở, ban, ngành, tổ chức chính trị - xã hội")."""
 _GROUP_WORD = re.compile(r"(?:các\s+)?" + _KINDS + r"(?!\w)")
 """A kind of body in lower case: in a list after "các …", more of the same group."""
@@ -447,9 +447,20 @@ def _header(rows: tuple[tuple[str, ...], ...], at: int) -> tuple[tuple[str, ...]
 def _from_appendix(plan: Plan, app: Appendix, ordinal: int) -> list[Task]:
     out: list[Task] = []
     for table in app.tables:
-        out.extend(_from_table(table, appendix=app.label or app.title or f"PL{ordinal}",
+        out.extend(_from_table(table, appendix=app.label or _short(app.title) or f"PL{ordinal}",
                                party=agencies.party_issued(plan.meta.issuer)))
     return out
+
+
+PLACE_CHARS = 60
+"""How much of an unlabelled appendix's title names it in a task's place."""
+
+
+def _short(title: str | None) -> str | None:
+    """An appendix's title short enough to name a place ("DANH MỤC CÁC NHIỆM VỤ CHỦ YẾU KÈM THEO …")."""
+    if title is None or len(title) <= PLACE_CHARS:
+        return title
+    return title[:PLACE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
 def _from_table(table: Table, *, appendix: str | None = None, clause: str | None = None, party: bool = False) -> list[Task]:
