@@ -759,3 +759,21 @@ def test_names_parted_by_a_slash_and_listed_as_bullets() -> None:
     assert split_agencies("Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch.") == ["Vụ Kế hoạch- Tài chính", "Ban Quản lý quy hoạch"]
     assert split_agencies("Sở KH/CN và Sở Tài chính") == ["Sở KH/CN", "Sở Tài chính"]
     assert split_agencies("UBND các xã/phường") == ["UBND các xã/phường"]
+
+
+def test_a_ministrys_items_and_the_ministries_a_kind_lists() -> None:
+    """The Prime Minister's decision approving a scheme (its Article 1 holds the scheme): "1. Bộ
+    Tài nguyên và Môi trường" over its duties is a body like a province's Sở (it gave no task),
+    and "3. Các Bộ: Công Thương, Xây dựng" names those ministries, not "Các Bộ" with the duty
+    "Công Thương, Xây dựng"; "tập trung chỉ đạo" is a duty, not part of the bodies' names."""
+    text = ("QUYẾT ĐỊNH\nPhê duyệt Đề án thị trường các-bon\n\nĐiều 1. Phê duyệt Đề án với các nội dung như sau:\n"
+            "I. MỤC TIÊU\n1. Phát triển thị trường các-bon.\nII. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài nguyên và Môi trường\n"
+            "- Chủ trì tổ chức vận hành thị trường các-bon trong nước;\n- Tổng hợp và cân đối nhu cầu nguồn lực thực hiện Đề án.\n"
+            "2. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng\n- Chủ trì thực hiện các nhiệm vụ được giao tại Đề án.\n"
+            "3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo, tăng cường kiểm tra việc thực hiện Đề án.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    got = [(t.agency, t.text) for t in tasks(plandiff.parse(text))]
+    assert got[:3] == [("Bộ Tài nguyên và Môi trường", "Chủ trì tổ chức vận hành thị trường các-bon trong nước;"),
+                       ("Bộ Tài nguyên và Môi trường", "Tổng hợp và cân đối nhu cầu nguồn lực thực hiện Đề án."),
+                       ("Các Bộ: Công Thương, Giao thông vận tải, Xây dựng", "Chủ trì thực hiện các nhiệm vụ được giao tại Đề án.")]
+    assert got[3][0] == "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh" and got[3][1].startswith("tập trung chỉ đạo")

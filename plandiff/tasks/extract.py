@@ -21,7 +21,7 @@ from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
 _AGENCY_START = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ chỉ huy|công an|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
+    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
     r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
     r"mặt trận|cơ quan|đơn vị|ngành)\b"
 )
@@ -30,7 +30,7 @@ _VERBS = re.compile(
     r"tổ chức(?!\s+chính\s+trị)|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
-    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy|bám sát|tăng|"
+    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy|bám sát|tăng|tập trung|"
     r"theo\s+(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực))\b"
 )
 _LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|triển khai|chịu trách nhiệm|"
@@ -104,6 +104,9 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     if not _AGENCY_START.match(match_key(heading)):
         return None
     head, colon, rest = heading.partition(":")
+    if colon and _KINDS_LISTED.match(head.strip()) and _NAMES_LISTED.fullmatch(rest.strip()):
+        # "Các Bộ: Công Thương, Xây dựng, …": the bodies of one kind, listed by what follows the kind
+        return heading, ""
     if colon and len(head.split()) <= 25:
         m = _VERBS.search(head)
         if m and len(head[: m.start()].split()) >= 2 and match_key(head[: m.start()]) not in _GENERIC:
@@ -119,6 +122,10 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+_KINDS_LISTED = re.compile(r"^Các\s+(?:Bộ|Sở|Ban|Cục|Vụ|Phòng|bộ|sở|ban|cục|vụ|phòng)$")
+_NAMES_LISTED = re.compile(r"[" + CAPITALS + r"][^,;:.]*(?:\s*[,;]\s*[" + CAPITALS + r"][^,;:.]*)*")
+"""Names that open with capitals, parted by commas or semicolons: what follows "Các Bộ:" in
+"Các Bộ: Công Thương, Giao thông vận tải, Xây dựng" (the ministries of each)."""
 _GENERIC = {"đơn vị", "cơ quan", "bộ phận", "cá nhân", "tổ chức", "người"}
 """A kind of body, not a body: "Đơn vị chủ trì: …" is a label (see ``_from_card``)."""
 
