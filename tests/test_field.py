@@ -1389,3 +1389,24 @@ def test_a_programme_issued_by_a_resolution_and_its_task_list_with_no_phu_luc() 
     assert (second.agency, second.partners, second.product, second.period) == (
         "Bộ Tài nguyên và Môi trường", ("Bộ Tư pháp", "Bộ Công Thương", "Bộ Xây dựng", "các bộ ngành liên quan"),
         "Hồ sơ trình Quốc hội", "Quý III năm 2022")
+
+
+def test_a_party_schemes_parts_and_its_opening_part() -> None:
+    """A provincial Party committee's draft scheme as `pdftotext -layout` prints it: "Phần mở
+    đầu" opens the body as part 0 (its sections were top-level "I", "II", and "Phần thứ nhất"
+    became "I#2"), each part's heading of two lines in capitals is whole, the title wrapped after
+    a comma goes on ("… tài nguyên đất, nước," / "khoáng sản và …": the second line was the
+    preamble), and the Party's own bodies are told apart."""
+    plan = plandiff.parse(FIELD / "tu-laocai-dean-2025.txt")
+    assert (plan.meta.doc_type, plan.meta.draft, plan.meta.number, plan.preamble) == ("ĐỀ ÁN", True, None, "")
+    assert plan.meta.title == ("Tăng cường quản lý, khai thác có hiệu quả tài nguyên đất, nước, khoáng sản và bảo vệ môi "
+                               "trường gắn với phát triển bền vững")
+    assert [(c.id, c.label) for c in plan.clauses] == [
+        ("0", "Phần mở đầu"), ("I", "Phần thứ nhất"), ("II", "Phần thứ hai"), ("III", "Phần thứ ba")]
+    assert plan.find("I").heading == "THỰC TRẠNG CÔNG TÁC QUẢN LÝ ĐẤT ĐAI, NƯỚC, KHOÁNG SẢN VÀ BẢO VỆ MÔI TRƯỜNG GIAI ĐOẠN 2021-2025"
+    assert [c.id for c in plan.find("0").children] == ["0.I", "0.II"] and plan.find("II.I.2.1") is not None
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    got = {(t.agency, t.agency_key) for t in tasks(plan)}
+    assert {("Ban Tuyên giáo và Dân vận Tỉnh ủy", "dang-tuyen-giao-dan-van"), ("Đảng ủy UBND tỉnh", "dang-uy-ubnd"),
+            ("Các đảng ủy xã, phường", "dang-uy-co-so")} <= got
+    assert ("Các cấp ủy Đảng, chính quyền địa phương và các sở, ngành", None) in got  # "quán triệt" opens its duty

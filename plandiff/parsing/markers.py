@@ -70,6 +70,8 @@ _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s
 """The ordinal words of "Phần thứ nhất", "Phần thứ hai" …"""
 _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 """"PHẦN I", "Phần thứ hai", and the chapters of a plan written as a regulation ("Chương I")."""
+_OPENING_PART = re.compile(r"^(?P<label>(?:PHẦN MỞ ĐẦU|Phần mở đầu|Phần Mở đầu|Phần Mở Đầu)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+""""Phần mở đầu", the opening part before "Phần thứ nhất": part 0."""
 
 _ROMAN_DOTTED = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6}(?:\.\d{1,2}){1,2})\.?)\s+(?P<rest>\S.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
@@ -253,10 +255,11 @@ def _bracketed(text: str) -> Marker | None:
 
 
 def _part(text: str) -> Marker | None:
-    """"PHẦN I", "Phần thứ hai"."""
+    """"PHẦN I", "Phần thứ hai", and "Phần mở đầu" before them (part 0)."""
     m = _PART.match(text)
     if m is None:
-        return None
+        m = _OPENING_PART.match(text)
+        return Marker("part", m.group("label"), "0", 0, m.group("rest")) if m else None
     rest = m.group("rest")
     if text[:1] == "C" and rest and not (rest[:1].isupper() and rest == rest.upper()):
         return None  # "Chương II của Luật …" wrapped to a line's start: a reference, not a chapter

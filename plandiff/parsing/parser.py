@@ -597,8 +597,8 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
         m = markers.match(lines[i].text)
         if m is None:
             continue
-        if m.style in markers.SECTION_STYLES and m.value == 1:
-            return i
+        if m.style in markers.SECTION_STYLES and (m.value == 1 or (m.style == "part" and m.value == 0)):
+            return i  # (a "Phần mở đầu" before "Phần thứ nhất" opens it too)
         if first_num is None and m.style == "arabic" and m.value == 1:
             first_num = i
     return first_num
@@ -651,8 +651,11 @@ def _is_title_line(line: Line, sofar: list[Line], *, long: bool = False) -> bool
         # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")
         return False
     if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or (
-            sofar[-1].text.rstrip().endswith(",") and not (_TITLE_AFTER_COMMA.match(text) and not _PREAMBLE_CLAUSE.search(text)))):
-        return False  # (a line after a comma: a preamble's, unless a title's span goes on: "…, tầm nhìn đến năm 2050")
+            sofar[-1].text.rstrip().endswith(",")
+            and not ((_TITLE_AFTER_COMMA.match(text) or text[:1].islower()) and not _PREAMBLE_CLAUSE.search(text)))):
+        # (a line after a comma: a preamble's, unless a title's span goes on — "…, tầm nhìn đến năm
+        # 2050" — or its list does, in lower case: "… tài nguyên đất, nước," / "khoáng sản và …")
+        return False
     if len(sofar) > 1 and line.blank_before and text.rstrip(" *_").endswith(":"):
         return False  # "… ban hành Kế hoạch … như sau:" after a blank line: the preamble, never a title
     if text.startswith("Tiếp tục "):  # "Tiếp tục thực hiện Nghị quyết số …" opens as "Thực hiện" does

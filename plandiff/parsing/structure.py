@@ -128,11 +128,12 @@ def _first_line_goes_on(current: Paragraph) -> bool:
 
 def _caps_heading_goes_on(current: Paragraph | None, line: Line) -> bool:
     """A section heading set in capitals ("III. PHÁT" / "TRIỂN NỀN MÓNG …") goes on over a line
-    in capitals, however short its first line."""
+    in capitals, however short its first line, and so does a label alone on its line."""
     if current is None or current.marker is None or current.marker.style not in markers.SECTION_STYLES or len(current.lines) > 3:
         return False
     head = " ".join(ln.text for ln in current.lines)[len(current.marker.label):]
-    return _is_caps(head) and _is_caps(line.text) and markers.match(line.text) is None
+    # (a label alone on its line, "Phần thứ nhất" / "THỰC TRẠNG …": the capitals under it are its heading)
+    return (not head.strip() or _is_caps(head)) and _is_caps(line.text) and markers.match(line.text) is None
 
 
 def _ground_ends(prev: str, line: Line) -> bool:

@@ -21,7 +21,7 @@ from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
 _AGENCY_START = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
+    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chính quyền|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
     r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
     r"mặt trận|cơ quan|đơn vị|ngành)\b"
 )
@@ -30,7 +30,7 @@ _VERBS = re.compile(
     r"tổ chức(?!\s+chính\s+trị)|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
     r"tạo điều kiện|cung cấp|phổ biến|ban hành|tiếp nhận|bảo đảm|đảm bảo|nâng cao|quản lý|lựa chọn|bố trí|cử|giới thiệu|"
-    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy|bám sát|tăng|tập trung|"
+    r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy|bám sát|tăng|tập trung|quán triệt|lãnh đạo|"
     r"theo\s+(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực))\b"
 )
 _LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|triển khai|chịu trách nhiệm|"
