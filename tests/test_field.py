@@ -1410,3 +1410,33 @@ def test_a_party_schemes_parts_and_its_opening_part() -> None:
     assert {("Ban Tuyên giáo và Dân vận Tỉnh ủy", "dang-tuyen-giao-dan-van"), ("Đảng ủy UBND tỉnh", "dang-uy-ubnd"),
             ("Các đảng ủy xã, phường", "dang-uy-co-so")} <= got
     assert ("Các cấp ủy Đảng, chính quyền địa phương và các sở, ngành", None) in got  # "quán triệt" opens its duty
+
+
+def test_an_ocr_text_in_pages_with_a_running_header_that_looks_numbered() -> None:
+    """The Politburo's programme as a repository's OCR of its scan: "===== Trang 2 =====" marks
+    each page (they were text of the clauses), "18.CTRTW31.DOC 2" heads every page after the
+    first (it was item "18." three times over), and a sentence broken by a page runs on; the
+    title in capitals goes on in sentence case ("thực hiện Kết luận …" was the preamble)."""
+    plan = plandiff.parse(FIELD / "bct-ctr31-2026.txt")
+    assert plan.meta.number == "31-CTr/TW" and plan.preamble == ""
+    assert plan.meta.title.endswith("thực hiện Kết luận số 75-KL/TW, ngày _ của Ban Chấp hành Trung ương Đảng khoá XIV về "
+                                    "bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới")
+    texts = [c.text for c in plan.walk()]
+    assert not any("Trang" in t or "CTRTW" in t for t in texts)
+    assert [c.id for c in plan.find("II").children] == ["II.1", "II.2", "II.3"]
+    assert "hoàn thiện tiêu chí phân loại đự án theo mức độ rủi ro môi trường" in plan.find("II.2").children[2].text
+    kinds = Counter(a.kind for a in plan.artefacts)
+    assert (kinds["page_number"], kinds["running_header"]) == (4, 3)
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_running_lines_in_a_text_of_pages() -> None:
+    """A running line is found in any text of pages (form feeds from pdftotext, a converter's page
+    marks), as in a PDF's: a numbered-looking line whose label stays and whose page number changes
+    is one; a clause numbered anew on every page, and a bullet's glyph alone, are not."""
+    from plandiff.parsing.lines import running_lines
+
+    pages = [f"18.CTRTW31.DOC {k}\n- Nội dung trang {k}.\n•" for k in range(2, 6)]
+    assert running_lines(pages) == frozenset({"#.CTRTW#.DOC #"})
+    numbered = running_lines([f"{k}. Tổ chức tập huấn cho cán bộ cơ sở.\nTrang {k}" for k in range(1, 5)])
+    assert numbered == frozenset({"Trang #"})  # the page number is; the clause numbered anew is not

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import Artefact, Span
@@ -135,8 +136,15 @@ _ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
 
 
 def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozenset()) -> tuple[list[Line], list[Artefact]]:
-    """``running``: a PDF's running headers and footers (digits masked as "#"), set aside."""
+    """``running``: a PDF's running headers and footers (digits masked as "#"), set aside; a text
+    in pages (form feeds, a converter's "===== Trang 2 =====") has its own found here."""
     raw, page_starts, artefacts = _physical_lines(text)
+    marks = _page_marks(raw) if "Trang" in text or "Page" in text or "TRANG" in text else set()
+    if marks:
+        page_starts = sorted({*page_starts, *marks})
+    if not running and len(page_starts) >= RUNNING_PAGES:
+        running = running_lines(["\n".join(content for _, content in raw[lo:hi])
+                                 for lo, hi in itertools.pairwise([*page_starts, len(raw)])])
     edges = _page_edges(raw, page_starts) if running else set()
 
     lines: list[Line] = []
@@ -146,6 +154,11 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     bare = _bare_pipe_rows(raw) if markdown and "-|-" in text else set()
     joined = _joined_cell_rows(raw) if " | " in text else set()
     for i, (start, content) in enumerate(raw):
+        if marks and i in marks:  # a converter's page break, "===== Trang 2 =====": no text of the plan
+            lead = len(content) - len(content.lstrip())
+            artefacts.append(Artefact("page_number", content.strip(), Span(start + lead, start + len(content.rstrip()))))
+            blank = True
+            continue
         stripped = content.strip()
         if not stripped:
             blank = True
@@ -336,6 +349,60 @@ def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
                         indent=0 if first_column else RIGHT_COLUMN, blank_before=blank and i == 0, cells=tuple(cells),
                         row=len(cells) >= 2))
     return out
+
+
+_PAGE_MARK = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,})\s*(?:Trang|TRANG|Page|PAGE)\s+\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:={3,}|-{3,}|\*{3,})\s*$")
+"""A converter's mark where a page begins: "===== Trang 2 =====", "--- Page 3 ---"."""
+
+
+def _page_marks(raw: list[tuple[int, str]]) -> set[int]:
+    """The lines that mark a page's start (``_PAGE_MARK``)."""
+    return {k for k, (_, content) in enumerate(raw) if "Trang" in content or "Page" in content or "TRANG" in content
+            if _PAGE_MARK.match(content)}
+
+
+RUNNING_PAGES = 3
+"""The fewest pages in which a line repeated at their edges is a running header or footer."""
+
+
+def running_key(line: str) -> str:
+    """A line with its numbers masked: "Trang 3/12" and "Trang 4/12" are one running line."""
+    return _DIGITS.sub("#", line.strip())
+
+
+def running_lines(pages: list[str]) -> frozenset[str]:
+    """Lines that open or close most pages (a running header or footer): not plan text, set
+    aside as artefacts by the clean stage (never deleted). A numbered clause is never one, even
+    when every page opens with "N. Tổ chức …"; a line that only looks numbered is, where its
+    label stays and another number changes from page to page ("18.CTRTW31.DOC 2", a Word
+    file's name and the page). A glyph alone ("•" printed apart from its point) is none."""
+    if len(pages) < RUNNING_PAGES:
+        return frozenset()
+    from .markers import match
+
+    edge: Counter[str] = Counter()
+    labels: dict[str, set[str]] = {}  # a numbered-looking line's masked text -> its labels
+    printed: dict[str, set[str]] = {}  # … -> the lines as printed
+    bulleted: set[str] = set()  # lines that open with a bullet ("- Nội dung …"): never running
+    for page in pages:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        for ln in {*lines[:2], *lines[-2:]}:
+            key = running_key(ln)
+            edge[key] += 1
+            mark = match(ln)
+            if mark is not None and mark.value == 0:
+                bulleted.add(key)
+            elif mark is not None:
+                labels.setdefault(key, set()).add(mark.label)
+                printed.setdefault(key, set()).add(ln)
+    least = max(RUNNING_PAGES, len(pages) * 0.6)
+
+    def running(key: str, n: int) -> bool:
+        if n < least or key in bulleted or not any(c.isalnum() or c == "#" for c in key):
+            return False
+        return key not in labels or (len(labels[key]) == 1 and len(printed[key]) == n)
+
+    return frozenset(k for k, n in edge.items() if running(k, n))
 
 
 def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:

@@ -645,7 +645,10 @@ def _is_title_line(line: Line, sofar: list[Line], *, long: bool = False) -> bool
         # a title set in capitals runs over as many lines as it needs, commas or semicolons or not
         return len(title) < 8 and not structure.ends_sentence(title[-1].text.rstrip().removesuffix(";"))
     if upper and text != text.upper():
-        return False
+        # a title in capitals goes on in sentence case only where the line opens in lower case
+        # ("CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA BỘ CHÍNH TRỊ" / "thực hiện Kết luận số 75-KL/TW …"): a
+        # preamble opens with a capital
+        return text[:1].islower() and not _PREAMBLE_CLAUSE.search(text) and len(title) < 8
     if not long and len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
         # doc type + three lines: a longer "title" is a preamble, unless its lines are short (a
         # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")

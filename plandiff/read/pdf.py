@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from .. import errors
+from ..parsing.lines import running_key, running_lines  # noqa: F401  (the PDF reader's, where they began)
 from . import legacy
 
 MAX_PAGES = 2000
@@ -156,28 +156,6 @@ def broken_share(pages: list[str]) -> float:
     if len(words) < 200:
         return 0.0
     return sum(1 for w in words if _VOWELS.isdisjoint(w)) / len(words)
-
-
-def running_key(line: str) -> str:
-    """A line with its numbers masked: "Trang 3/12" and "Trang 4/12" are one running line."""
-    return re.sub(r"\d+", "#", line.strip())
-
-
-def running_lines(pages: list[str]) -> frozenset[str]:
-    """Lines that open or close most pages (a running header or footer): not plan text, set
-    aside as artefacts by the clean stage (never deleted). A numbered clause is never one, even
-    when every page opens with "N. Tổ chức …"."""
-    if len(pages) < 3:
-        return frozenset()
-    from ..parsing.markers import match
-
-    edge: Counter[str] = Counter()
-    for page in pages:
-        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
-        for ln in {*lines[:2], *lines[-2:]}:
-            if match(ln) is None:
-                edge[running_key(ln)] += 1
-    return frozenset(k for k, n in edge.items() if n >= max(3, len(pages) * 0.6))
 
 
 def _clean(text: str) -> str:
