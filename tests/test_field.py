@@ -1424,6 +1424,9 @@ def test_an_ocr_text_in_pages_with_a_running_header_that_looks_numbered() -> Non
     texts = [c.text for c in plan.walk()]
     assert not any("Trang" in t or "CTRTW" in t for t in texts)
     assert [c.id for c in plan.find("II").children] == ["II.1", "II.2", "II.3"]
+    # OCR read "I-" as "1-": the section before "II-" under the same delimiter, its items its own
+    assert [(c.id, c.label) for c in plan.clauses] == [("I", "1-"), ("II", "II-")]
+    assert [c.id for c in plan.find("I").children] == ["I.1", "I.2", "I.3"]
     assert "hoàn thiện tiêu chí phân loại đự án theo mức độ rủi ro môi trường" in plan.find("II.2").children[2].text
     kinds = Counter(a.kind for a in plan.artefacts)
     assert (kinds["page_number"], kinds["running_header"]) == (4, 3)

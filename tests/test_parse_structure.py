@@ -577,3 +577,18 @@ def test_bullets_as_words_plain_text_writes_them() -> None:
     assert [(c.label, c.text) for c in item.children] == [
         ("·", "Tổ chức hội nghị."), ("·", "Phát tờ rơi."), ("§", "Xây dựng chuyên mục."), ("o", "Kiểm tra.")]
     assert plan.find("I.2").text == "Kiểm tra v các xã." and not plan.find("I.2").children
+
+
+def test_a_first_section_ocr_read_as_one_is_section_one() -> None:
+    """OCR reads a section's "I-" as "1-": an arabic 1 over a heading in capitals, with the
+    delimiter of the "II-" that follows and no "I" before it, is section I; a "1." item over a
+    capitals heading under a real "I." stays an item, and so does "1." before a "II-"."""
+    import plandiff
+
+    text = ("KẾ HOẠCH\nTuyên truyền năm 2026\n\n1- MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n2. Bảo đảm hiệu quả.\n"
+            "II- NỘI DUNG\n1. Tuyên truyền.\n")
+    assert [c.id for c in plandiff.parse(text).walk()] == ["I", "I.1", "I.2", "II", "II.1"]
+    other = text.replace("1- MỤC ĐÍCH", "1. MỤC ĐÍCH")
+    assert [c.id for c in plandiff.parse(other).clauses][:1] != ["I"]
+    real = text.replace("1- MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.", "I- MỤC ĐÍCH, YÊU CẦU\n1- NÂNG CAO NHẬN THỨC")
+    assert [c.id for c in plandiff.parse(real).walk()] == ["I", "I.1", "I.2", "II", "II.1"]

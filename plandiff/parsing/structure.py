@@ -391,9 +391,12 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     stack: list[_Node] = []
     styles: list[str] = []  # the open nodes' styles, beside ``stack``
     marked = [p.marker for p in paras if p.marker is not None]
+    misread = _misread_roman_one(marked)
     seen_marked = 0
     for para in paras:
         mark = para.marker
+        if mark is not None and seen_marked == misread:
+            mark = para.marker = Marker("roman", mark.label, "I", 1, mark.rest)
         if mark is None:
             if not stack:
                 lead.append(para)
@@ -442,6 +445,22 @@ def _closing_at(paras: list[Paragraph]) -> int | None:
     if last is None:
         return None
     return next((i for i in range(last + 1, len(paras)) if CLOSING_FORMULA.match(paras[i].text)), None)
+
+
+def _misread_roman_one(marked: list[Marker]) -> int | None:
+    """Where OCR read the first section's "I-" as "1-" ("1- MỤC ĐÍCH, YÊU CẦU" … "II- NHIỆM VỤ
+    CHỦ YẾU"): the index in ``marked`` of an arabic 1 over a heading in capitals, printed with
+    the delimiter of the roman II that opens the next section, no roman I before it; None where
+    there is none (most texts: the first roman numeral is an I)."""
+    first_roman = next((k for k, m in enumerate(marked) if m.style == "roman"), None)
+    if first_roman is None or marked[first_roman].value != 2:
+        return None
+    delimiter = marked[first_roman].label[-1:]
+    for k in range(first_roman - 1, -1, -1):
+        m = marked[k]
+        if m.style == "arabic" and m.value == 1 and m.label[-1:] == delimiter and _is_caps(m.rest):
+            return k
+    return None
 
 
 def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after: int) -> markers.Style:
