@@ -122,7 +122,11 @@ def opens_in_body(lines: Sequence[Line], i: int) -> bool:
     no signature of its own): a titled schedule (``titles_schedule``), or a title over its "(Kèm
     theo …)" reference ("DANH MỤC" / "CÁC NHIỆM VỤ CHỦ YẾU …" / "(Kèm theo Chương trình …)")
     with no section of the body's after it (its own items may follow)."""
-    if starts_at(lines, i) and not is_heading(lines[i]):
+    # (the cheap looks first: this is asked of every line of the body, and a title opens in capitals)
+    if not lines[i].text[:2].isupper():
+        return False
+    near_ref = any(lines[k].text.lstrip(" *_")[:1] == "(" for k in range(i + 1, min(i + 4, len(lines))))
+    if near_ref and starts_at(lines, i) and not is_heading(lines[i]):
         return not _opens_later(lines, i + 1, _TOP_OPENS)
     return bool(lines[i + 1].row or lines[i + 2].row or lines[i + 1].cells or lines[i + 2].cells) and titles_schedule(lines, i)
 

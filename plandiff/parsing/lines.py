@@ -139,7 +139,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
     """``running``: a PDF's running headers and footers (digits masked as "#"), set aside; a text
     in pages (form feeds, a converter's "===== Trang 2 =====") has its own found here."""
     raw, page_starts, artefacts = _physical_lines(text)
-    marks = _page_marks(raw) if "Trang" in text or "Page" in text or "TRANG" in text else set()
+    marks = _page_marks(raw) if ("Trang" in text or "Page" in text or "TRANG" in text) and _PAGE_MARK.search(text) else set()
     if marks:
         page_starts = sorted({*page_starts, *marks})
     if not running and len(page_starts) >= RUNNING_PAGES:
@@ -351,7 +351,8 @@ def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
     return out
 
 
-_PAGE_MARK = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,})\s*(?:Trang|TRANG|Page|PAGE)\s+\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:={3,}|-{3,}|\*{3,})\s*$")
+_PAGE_MARK = re.compile(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*(?:Trang|TRANG|Page|PAGE)[ \t]+\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?[ \t]*"
+                        r"(?:={3,}|-{3,}|\*{3,})[ \t]*$", re.MULTILINE)
 """A converter's mark where a page begins: "===== Trang 2 =====", "--- Page 3 ---"."""
 
 

@@ -139,7 +139,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
         # an appendix after the last section with no signature between: a schedule under a title
         # of its own, or a title over its "(Kèm theo …)" line
         found = next((i for i in range(body_start, min(back_start, appendix_start) - 2)
-                      if appendix.opens_in_body(lines, i)), None)
+                      if lines[i].text[:2].isupper() and appendix.opens_in_body(lines, i)), None)
         if found is not None:
             appendix_start = appendix.title_start(lines, found, body_start)
     back_start = min(back_start, appendix_start)
