@@ -265,7 +265,7 @@ def test_each_citation_is_found_once_at_its_own_words(path) -> None:
     assert len(places) == len(set(places)), [c.raw for c in found if places.count((c.span.start, c.span.end)) > 1]
     unmarked = re.compile(r"[*_\\]")
     for c in found:
-        printed = plan.source[c.span.start:c.span.end]
+        printed = re.sub(r"-[ \t]*\n\s*", "-", plan.source[c.span.start:c.span.end])  # (a symbol wrapped after its hyphen)
         assert unmarked.sub("", printed).split() == unmarked.sub("", c.raw).split(), (c.raw, printed)
         clause = plan.find(c.clause) if c.clause else None  # None for the preamble, footnotes, table rows
         if clause is not None:
@@ -423,3 +423,13 @@ def test_a_party_symbol_whose_hyphen_a_tool_dropped_at_a_line_end() -> None:
     assert set(got) == {"21-NQ/TW", "17-CT/TU"}
     assert (got["21-NQ/TW"].type, got["21-NQ/TW"].date) == ("Nghị quyết", "2017-10-25")
     assert got["17-CT/TU"].type == "Chỉ thị"
+
+
+def test_a_symbol_wrapped_after_its_hyphen_is_placed_in_its_own_clause() -> None:
+    """"… theo Kết luận số 75-" / "KL/TW …" in a point, the same words unwrapped in the title: the
+    point's citation stands in the point (it was placed on the title's words, found twice)."""
+    plan = plandiff.parse("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW về bảo vệ môi trường\n\n"
+                          "I. MỤC ĐÍCH\n1. Mục đích\n- Cụ thể hóa các nhiệm vụ theo Kết luận số 75-\nKL/TW, phù hợp với điều kiện của tỉnh.\n")
+    point = plan.find("I.1").children[0]
+    (cited,) = [c for c in plandiff.citations(plan) if c.clause == point.id]
+    assert point.span.start <= cited.span.start < point.span.end and cited.symbol == "75-KL/TW"

@@ -987,20 +987,30 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
     if m is None and start > f.region.start:
         m = _own_match(pattern, plan.source, f.region.start, end, f.region.children)
     if m is None:
+        # the words as printed in the region, then anywhere (where the region's text maps badly);
+        # a place in the region first: the same words printed otherwise elsewhere (in the title,
+        # unwrapped) are another citation's place
+        m = _printed_otherwise(tokens, f.raw, plan.source, f.region.start, end)
+    if m is None:
         m = pattern.search(plan.source)
     if m is None:
-        found = None
-        if "-" in f.raw:
-            # a symbol wrapped after one of its hyphens ("YBB-" / "SA032/26-LR"): one word in the text
-            wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
-            found = re.compile(wrapped).search(plan.source, f.region.start)
-        if found is None:
-            # Markdown emphasis inside the cited words ("đến năm 2040*” *và"): marks allowed anywhere
-            found = _with_markup(tokens).search(plan.source, f.region.start)
-        m = Span(found.start(), found.end()) if found else None
+        m = _printed_otherwise(tokens, f.raw, plan.source, f.region.start, len(plan.source))
     if m is not None and cursor is not None:
         cursor[key] = (place, m.start)
     return m if m is not None else Span(f.region.start, f.region.start)
+
+
+def _printed_otherwise(tokens: list[str], raw: str, source: str, start: int, end: int) -> Span | None:
+    """The cited words in ``source[start:end]`` printed otherwise than as their text: a symbol
+    wrapped after one of its hyphens ("YBB-" / "SA032/26-LR", "75-" / "KL/TW"), or Markdown
+    emphasis inside them ("đến năm 2040*” *và")."""
+    found = None
+    if "-" in raw:
+        wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
+        found = re.compile(wrapped).search(source, start, end)
+    if found is None:
+        found = _with_markup(tokens).search(source, start, end)
+    return Span(found.start(), found.end()) if found else None
 
 
 def _own_match(pattern: _Printed, source: str, start: int, end: int,
