@@ -120,3 +120,23 @@ def test_sections_pair_by_part_only_when_each_is_its_plans_only_one() -> None:
     al = plandiff.align(a, b, cross=True)
     assert all(p.rule != "part" or (p.a, p.b) == ("III", "II") for p in al.pairs if p.a and p.b)
     assert not any(p.a in ("I", "II") and p.b == "I" for p in al.pairs)
+
+
+def test_a_provinces_programme_that_carries_out_the_centres_pairs_its_sections_in_order() -> None:
+    """Lào Cai's Party programme and the Politburo's it carries out: section II's three items
+    follow the Politburo's in the same order in other words (text 0.45, 0.39, 0.51): two lists
+    that correspond as a whole, each pair at the bar a pair under paired parents clears, pair by
+    position (none of them was paired: no neighbour anchored them); a pair below that bar keeps
+    the list apart (checked by lowering one pair's words)."""
+    field = Path(__file__).parent.parent / "fixtures" / "field"
+    centre = plandiff.parse(field / "bct-ctr31-2026.txt")
+    province = plandiff.parse(field / "tu-laocai-ctr104-2026.txt")
+    pairs = {(p.a, p.b): p for p in plandiff.align(centre, province).pairs}
+    for k in ("II.1", "II.2", "II.3"):
+        assert (k, k) in pairs, k
+    assert pairs[("II.2", "II.2")].rule == "position"
+    # a list that does not correspond as a whole (one item about something else) stays unpaired
+    other = plandiff.parse((field / "tu-laocai-ctr104-2026.txt").read_text(encoding="utf-8").replace(
+        "2. Nâng cao hiệu lực, hiệu quả quản lý nhà nước; kiểm tra, giám sát \nvà siết chặt kỷ cương",
+        "2. Tổ chức hội thao, văn nghệ chào mừng ngày thành lập tỉnh"))
+    assert ("II.2", "II.2") not in {(p.a, p.b) for p in plandiff.align(centre, other).pairs}

@@ -55,6 +55,9 @@ TITLE_ALIKE = 0.8
 TITLE_WORDS = 4
 """Words from which a clause's first line is a title that can say what it is about (a shorter one,
 "Mục đích", is said by every plan)."""
+WHOLE_LIST = 3
+"""Children under paired parents from which two lists that correspond pair by position across
+authorities at the context bar (``_Run.by_position``)."""
 LABEL_BONUS = 0.03
 """Added when the labels are the same (weak evidence: renumbering is common)."""
 
@@ -623,12 +626,17 @@ class _Run:
             if len(free_a) == len(free_b):
                 zipped = list(zip(free_a, free_b, strict=True))
                 # across authorities a position is evidence only when the two lists correspond as a
-                # whole, or the pair keeps the order of an anchored neighbour
-                whole = all(scorer.score(i, j) >= th["positional"] for i, j in zipped)
-                for i, j in zipped:
-                    s = scorer.score(i, j)
+                # whole — each pair at the positional bar, or, in lists of three or more, each at the
+                # bar a pair under paired parents clears ("Tăng cường sự lãnh đạo của Đảng, phát huy …"
+                # / "Tăng cường sự lãnh đạo của Đảng, đẩy mạnh …": a province's programme that
+                # carries out the centre's, its sections in the same order) — or the pair keeps the
+                # order of an anchored neighbour
+                scores = [scorer.score(i, j) for i, j in zipped]
+                listed = cross and len(scores) >= WHOLE_LIST and all(s + CONTEXT_BONUS >= th["context"] for s in scores)
+                whole = listed or all(s >= th["positional"] for s in scores)
+                for (i, j), s in zip(zipped, scores, strict=True):
                     same_label = _label_key(self.na[i].clause.label) == _label_key(self.nb[j].clause.label)
-                    if s >= th["positional"] or (same_label and not cross and s >= th["positional"] - 0.1):
+                    if s >= th["positional"] or listed or (same_label and not cross and s >= th["positional"] - 0.1):
                         if not cross or whole or self.anchored(i, j):
                             self.take(i, j, "position")
 
