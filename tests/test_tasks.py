@@ -770,10 +770,14 @@ def test_a_ministrys_items_and_the_ministries_a_kind_lists() -> None:
             "I. MỤC TIÊU\n1. Phát triển thị trường các-bon.\nII. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài nguyên và Môi trường\n"
             "- Chủ trì tổ chức vận hành thị trường các-bon trong nước;\n- Tổng hợp và cân đối nhu cầu nguồn lực thực hiện Đề án.\n"
             "2. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng\n- Chủ trì thực hiện các nhiệm vụ được giao tại Đề án.\n"
+            "- Bộ Xây dựng chủ trì ban hành các điều kiện kỹ thuật cho công trình xanh.\n"
             "3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo, tăng cường kiểm tra việc thực hiện Đề án.\n"
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
     got = [(t.agency, t.text) for t in tasks(plandiff.parse(text))]
     assert got[:3] == [("Bộ Tài nguyên và Môi trường", "Chủ trì tổ chức vận hành thị trường các-bon trong nước;"),
                        ("Bộ Tài nguyên và Môi trường", "Tổng hợp và cân đối nhu cầu nguồn lực thực hiện Đề án."),
                        ("Các Bộ: Công Thương, Giao thông vận tải, Xây dựng", "Chủ trì thực hiện các nhiệm vụ được giao tại Đề án.")]
-    assert got[3][0] == "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh" and got[3][1].startswith("tập trung chỉ đạo")
+    # a point that names its own body is that body's, the group listed by its kind no one body
+    assert got[3] == ("Bộ Xây dựng", "chủ trì ban hành các điều kiện kỹ thuật cho công trình xanh.")
+    assert agencies.key_of("Các Bộ: Công an, Kế hoạch và Đầu tư") is None
+    assert got[4][0] == "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh" and got[4][1].startswith("tập trung chỉ đạo")

@@ -51,9 +51,16 @@ def successions() -> dict[str, tuple[Successor, ...]]:
 _LEAD = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+")
 
 
+_KINDS_LISTED = re.compile(r"^các (?:bộ|sở|ban|cục|vụ|phòng):")
+"""Bodies of one kind listed after it ("Các Bộ: Công an, Kế hoạch và Đầu tư"): a group, none of them."""
+
+
 def key_of(name: str) -> str | None:
-    """The role of a body named as printed ("Sở Văn hóa và Thể thao" → "van-hoa"), or None."""
+    """The role of a body named as printed ("Sở Văn hóa và Thể thao" → "van-hoa"), or None (a
+    group listed by its kind is no one body)."""
     text = _LEAD.sub("", match_key(name)).replace("uỷ", "ủy")
+    if _KINDS_LISTED.match(text):
+        return None
     for kind in kinds():
         if kind.pattern.search(text):
             return kind.key

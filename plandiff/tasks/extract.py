@@ -161,8 +161,19 @@ def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]
         pieces.extend((p, item) for p in item.text.split("\n")[1:] if p.strip())
         pieces.extend((c.full_text().replace("\n", " "), c) for c in item.children)
         for text, clause in pieces:
+            who, duty = _leading_agency(text) if clause is not item else (None, text)
+            if who and who != name and _NAMED_BODY.match(who) and len(who.split()) <= NAME_WORDS:
+                # a point that names its own body ("Các Bộ: …" / "- Bộ Kế hoạch và Đầu tư chủ trì …")
+                out.append(_task(*_addressed(who, party)[:2], duty, clause, request=_addressed(who, party)[2]))
+                continue
             out.append(_task(agency, key, text, clause, request=request))
     return out
+
+
+NAME_WORDS = 12
+"""The most words of a body's name that opens a point under another body's item."""
+_NAMED_BODY = re.compile(r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Công an|Bộ Chỉ huy) [" + CAPITALS + r"]")
+"""A body named by its own name (not "Các cơ quan …", a kind of body)."""
 
 
 def _task(agency: str, key: str | None, text: str, clause: Clause, *, request: bool = False,
