@@ -745,11 +745,14 @@ def test_a_lead_column_named_as_such_outranks_a_responsible_body() -> None:
                    ("Quý I/2026", "Khảo sát hiện trạng", "Cơ quan lập quy hoạch", "Sở Xây dựng", "- Sở Tài chính; - Sở Tư pháp."),
                    ("", "Lập báo cáo khảo sát", "Cơ quan lập quy hoạch", "Sở Xây dựng/ Sở Công Thương", ""),
                    ("II", "GIAI ĐOẠN 2"),
-                   ("", "Công bố quy hoạch", "Cơ quan lập quy hoạch", "Sở Xây dựng", "")), Span(0, 10))
+                   ("", "Công bố quy hoạch", "Cơ quan lập quy hoạch", "Sở Xây dựng", ""),
+                   ("12/2026", "Phê duyệt quy hoạch", "Thủ tướng Chính phủ", "", ""),
+                   ("", "Bàn giao hồ sơ", "Cơ quan lập quy hoạch", "Sở Xây dựng", "")), Span(0, 10))
     got = [(t.agency, t.partners, t.period) for t in _from_table(table, clause="IV")]
     assert got == [("Sở Xây dựng", ("Sở Tài chính", "Sở Tư pháp"), "Quý I/2026"),
                    ("Sở Xây dựng", ("Sở Công Thương",), "Quý I/2026"),  # the time merged down
-                   ("Sở Xây dựng", (), None)]  # a new stage: no time carried over it
+                   ("Sở Xây dựng", (), None),  # a new stage: no time carried over it
+                   ("Sở Xây dựng", (), "12/2026")]  # a row of no body's is no task, its time goes on down
 
 
 def test_names_parted_by_a_slash_and_listed_as_bullets() -> None:

@@ -164,7 +164,8 @@ def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]
             who, duty = _leading_agency(text) if clause is not item else (None, text)
             if who and who != name and _NAMED_BODY.match(who) and len(who.split()) <= NAME_WORDS:
                 # a point that names its own body ("Các Bộ: …" / "- Bộ Kế hoạch và Đầu tư chủ trì …")
-                out.append(_task(*_addressed(who, party)[:2], duty, clause, request=_addressed(who, party)[2]))
+                own, own_key, asked = _addressed(who, party)
+                out.append(_task(own, own_key, duty, clause, request=asked))
                 continue
             out.append(_task(agency, key, text, clause, request=request))
     return out
@@ -508,9 +509,11 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
         own = cell(row, "number").strip(" .)")
         if not text or not lead:
             heading = _GROUP_LABEL.match(" ".join(" ".join(row).split()))
-            if time_leads and sum(1 for c in row if c.strip()) <= 2 and row[0].strip():
-                own = row[0].strip(" .)")  # "I" | "GIAI ĐOẠN 1": a group's label where the time stands
-                period = ""
+            label = row[0].strip(" .)")
+            if time_leads and sum(1 for c in row if c.strip()) <= 2 and (_GROUP_ALONE.fullmatch(label) or label.isdigit()):
+                own, period = label, ""  # "I" | "GIAI ĐOẠN 1": a group's label where the time stands
+            elif time_leads and cell(row, "time"):
+                period = cell(row, "time")  # a row of no body's ("01/2020 | Phê duyệt … | Thủ tướng |  |"): its time goes on down
             if own and _GROUP_ALONE.fullmatch(own):  # "I" | "Kinh tế số": the label in the TT column
                 group, above = own, None
             elif heading:
