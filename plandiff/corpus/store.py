@@ -32,7 +32,8 @@ wrapped after a hyphen, a draft's title and blank date; 5: MinHash signatures in
 tables one cell a line, a plan's number from the decision that issued it, a Party committee's
 duties, "Ủy ban nhân dân cấp xã" a lower committee; 9: rows of cells joined by " | ", a table's
 empty cells kept in their columns, a schedule after the last section an appendix, its time
-column's months, a ministry's and the Party's bodies by their items, "Phần mở đầu" a part)."""
+column's months, a ministry's and the Party's bodies by their items, a point naming its own
+body, "Phần mở đầu" a part, page marks and running lines of a text in pages)."""
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, clauses, citations, failures
