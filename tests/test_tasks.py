@@ -784,3 +784,15 @@ def test_a_ministrys_items_and_the_ministries_a_kind_lists() -> None:
     assert got[3] == ("Bộ Xây dựng", "chủ trì ban hành các điều kiện kỹ thuật cho công trình xanh.")
     assert agencies.key_of("Các Bộ: Công an, Kế hoạch và Đầu tư") is None
     assert got[4][0] == "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh" and got[4][1].startswith("tập trung chỉ đạo")
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    ("Giám đốc Sở Y tế", "Sở Y tế"), ("Chủ tịch Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã"),
+    ("Giám đốc Công an tỉnh", "Công an tỉnh"), ("Chánh Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
+    ("Chánh Thanh tra tỉnh", "Thanh tra tỉnh"), ("Phó Giám đốc Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_a_bodys_head_is_the_body(head: str, body: str) -> None:
+    """A decision gives duties to a body's head ("Giao Giám đốc Sở Y tế chủ trì …"): the same
+    body as its own name says (before, "Giám đốc Sở Y tế" was no known body: its duties were not
+    Sở Y tế's)."""
+    assert agencies.key_of(head) == agencies.key_of(body) is not None
