@@ -796,3 +796,16 @@ def test_a_bodys_head_is_the_body(head: str, body: str) -> None:
     body as its own name says (before, "Giám đốc Sở Y tế" was no known body: its duties were not
     Sở Y tế's)."""
     assert agencies.key_of(head) == agencies.key_of(body) is not None
+
+
+def test_a_decisions_duties_given_to_the_heads_of_bodies() -> None:
+    """A commune's decision approving a school's plan: "Điều 2. Trách nhiệm thi hành:" / "1. Giao
+    Trưởng phòng Văn hóa - Xã hội xã chủ trì …" / "2. Giao Hiệu trưởng trường Mầm non … có trách
+    nhiệm …" — the heads of a commune's office and of a school are bodies (the decision gave none)."""
+    text = ("ỦY BAN NHÂN DÂN XÃ LONG HỒ\nSố: 3122/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch tổ chức công tác bán trú\n\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch tổ chức công tác bán trú cho trẻ trường Mầm non Phú Đức năm học 2026-2027.\n"
+            "Điều 2. Trách nhiệm thi hành:\n1. Giao Trưởng phòng Văn hóa - Xã hội xã chủ trì, phối hợp với các đơn vị có liên quan "
+            "giám sát việc thực hiện.\n2. Giao Hiệu trưởng trường Mầm non Phú Đức có trách nhiệm tổ chức thực hiện Kế hoạch.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    got = [(t.agency, t.clause) for t in tasks(plandiff.parse(text))]
+    assert got == [("Trưởng phòng Văn hóa - Xã hội xã", "Điều 2.1"), ("Hiệu trưởng trường Mầm non Phú Đức", "Điều 2.2")]

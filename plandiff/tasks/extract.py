@@ -21,7 +21,8 @@ from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
 _AGENCY_START = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chính quyền|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
+    r"^(?:đề nghị\s+)?(?:(?:phó\s+)?(?:giám đốc|chủ tịch|thủ trưởng|chánh)\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|"
+    r"trưởng phòng|trưởng ban|hiệu trưởng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chính quyền|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
     r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
     r"mặt trận|cơ quan|đơn vị|ngành)\b"
 )
