@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import errors
-from ..parsing.lines import running_key, running_lines  # noqa: F401  (the PDF reader's, where they began)
+from ..parsing.lines import running_lines
 from . import legacy
 
 MAX_PAGES = 2000

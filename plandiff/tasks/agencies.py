@@ -51,21 +51,27 @@ def successions() -> dict[str, tuple[Successor, ...]]:
 _LEAD = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+")
 
 
-_HEAD_OF = re.compile(r"^(?:phó\s+)?(?:giám đốc|thủ trưởng|chủ tịch|chánh|trưởng ban|"
-                      r"trưởng phòng|bộ trưởng|cục trưởng|chi cục trưởng|tổng giám đốc|viện trưởng|chỉ huy trưởng)\s+"
-                      r"(?=(?:các\s+)?(?:sở|bộ|ủy ban|ubnd|công an|văn phòng|thanh tra|ban|phòng|cục|chi cục|trung tâm|"
-                      r"bộ chỉ huy|ngân hàng|kho bạc|bảo hiểm|đài|báo)\b)")
-"""A body's head, who acts for it ("Giám đốc Sở Y tế", "Chủ tịch Ủy ban nhân dân các xã", "Chánh
-Văn phòng UBND tỉnh"): the body's key, as the body's own name has."""
-_KINDS_LISTED = re.compile(r"^các (?:bộ|sở|ban|cục|vụ|phòng):")
+HEAD_TITLES = r"(?:phó\s+)?(?:giám đốc|thủ trưởng|chủ tịch|chánh|trưởng ban|trưởng phòng|bộ trưởng|cục trưởng|" \
+              r"chi cục trưởng|tổng giám đốc|viện trưởng|chỉ huy trưởng)"
+"""The titles of a body's head ("Giám đốc Sở Y tế", "Chủ tịch Ủy ban nhân dân các xã", "Chánh Văn
+phòng UBND tỉnh"), in lower case: the head acts for the body."""
+_HEAD_OF = re.compile(r"^" + HEAD_TITLES + r"\s+(?=(?:các\s+)?(?:sở|bộ|ủy ban|ubnd|công an|văn phòng|thanh tra|ban|"
+                      r"phòng|cục|chi cục|trung tâm|bộ chỉ huy|ngân hàng|kho bạc|bảo hiểm|đài|báo)\b)")
+"""A head's title before the body's name: the body's key, as the body's own name has."""
+_KINDS_LISTED = re.compile(r"^các\s+(?:bộ|sở|ban|cục|vụ|phòng)\s*:")
 """Bodies of one kind listed after it ("Các Bộ: Công an, Kế hoạch và Đầu tư"): a group, none of them."""
+
+
+def lists_kind(name: str) -> bool:
+    """Whether ``name`` lists bodies after their kind ("Các Bộ: Công Thương, Xây dựng")."""
+    return _KINDS_LISTED.match(match_key(name)) is not None
 
 
 def key_of(name: str) -> str | None:
     """The role of a body named as printed ("Sở Văn hóa và Thể thao" → "van-hoa"), or None (a
     group listed by its kind is no one body)."""
     text = _HEAD_OF.sub("", _LEAD.sub("", match_key(name)).replace("uỷ", "ủy"))
-    if _KINDS_LISTED.match(text):
+    if _KINDS_LISTED.match(text):  # (a group listed by its kind is no one body)
         return None
     for kind in kinds():
         if kind.pattern.search(text):

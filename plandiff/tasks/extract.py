@@ -21,7 +21,7 @@ from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
 _AGENCY_START = re.compile(
-    r"^(?:đề nghị\s+)?(?:(?:phó\s+)?(?:giám đốc|chủ tịch|thủ trưởng|chánh)\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|"
+    r"^(?:đề nghị\s+)?(?:" + agencies.HEAD_TITLES + r"\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|"
     r"trưởng phòng|trưởng ban|hiệu trưởng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chính quyền|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
     r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
     r"mặt trận|cơ quan|đơn vị|ngành)\b"
@@ -105,7 +105,7 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     if not _AGENCY_START.match(match_key(heading)):
         return None
     head, colon, rest = heading.partition(":")
-    if colon and _KINDS_LISTED.match(head.strip()) and _NAMES_LISTED.fullmatch(rest.strip()):
+    if colon and agencies.lists_kind(heading) and _NAMES_LISTED.fullmatch(rest.strip()):
         # "Các Bộ: Công Thương, Xây dựng, …": the bodies of one kind, listed by what follows the kind
         return heading, ""
     if colon and len(head.split()) <= 25:
@@ -123,7 +123,6 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
-_KINDS_LISTED = re.compile(r"^Các\s+(?:Bộ|Sở|Ban|Cục|Vụ|Phòng|bộ|sở|ban|cục|vụ|phòng)$")
 _NAMES_LISTED = re.compile(r"[" + CAPITALS + r"][^,;:.]*(?:\s*[,;]\s*[" + CAPITALS + r"][^,;:.]*)*")
 """Names that open with capitals, parted by commas or semicolons: what follows "Các Bộ:" in
 "Các Bộ: Công Thương, Giao thông vận tải, Xây dựng" (the ministries of each)."""
@@ -437,13 +436,13 @@ trách nhiệm quản lý nhà nước" beside "Thực hiện: Đơn vị chủ 
 
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     cols: dict[str, int] = {}
-    for k, cell in enumerate(header):
-        low = match_key(cell)
+    lows = [match_key(cell) for cell in header]
+    for k, low in enumerate(lows):
         for name, pattern in _COLUMNS:
             if name not in cols and re.search(pattern, low):
                 cols[name] = k
                 break
-    named = next((k for k, cell in enumerate(header) if _LEAD_NAMED.search(match_key(cell))), None)
+    named = next((k for k, low in enumerate(lows) if _LEAD_NAMED.search(low)), None)
     if named is not None and cols.get("lead") != named:
         cols = {name: k for name, k in cols.items() if k != named}
         cols["lead"] = named
