@@ -1443,3 +1443,87 @@ def test_running_lines_in_a_text_of_pages() -> None:
     assert running_lines(pages) == frozenset({"#.CTRTW#.DOC #"})
     numbered = running_lines([f"{k}. Tổ chức tập huấn cho cán bộ cơ sở.\nTrang {k}" for k in range(1, 5)])
     assert numbered == frozenset({"Trang #"})  # the page number is; the clause numbered anew is not
+
+
+LISTED_POINTS = """# ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+
+Số 70/KH-UBND
+
+Cần Thơ, ngày 15 tháng 9 năm 2025
+
+# KẾ HOẠCH Thực hiện công tác dân vận của chính quyền thành phố năm 2025
+
+# I. MỤC ĐÍCH, YÊU CẦU
+
+# 1. Mục đích
+
+- a) Đổi mới, nâng cao hiệu quả công tác dân vận của cơ quan hành chính nhà nước;
+- b) Tạo chuyển biến mạnh mẽ về nhận thức, hành động về công tác dân vận.
+
+# 2. Yêu cầu
+
+* a) Bám sát chủ trương, đường lối của Đảng;
+* b) Gắn công tác dân vận với thực hiện nhiệm vụ chính trị.
+
+# II. TỔ CHỨC THỰC HIỆN
+
+- 1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện.
+- 2. Các sở, ban, ngành căn cứ Kế hoạch này triển khai thực hiện.
+"""
+
+
+def test_points_a_converter_made_a_markdown_list_keep_their_letters() -> None:
+    """A PDF's converter (or a model) wrote the points as a Markdown list: "- a) Đổi mới …". The
+    label is the clause's; the bullet is markup (set aside, not lost)."""
+    plan = plandiff.parse_text(LISTED_POINTS)
+    assert plan.meta.source_format == "markdown"
+    got = {c.id: c.text for c in plan.walk()}
+    assert got["I.1"] == "Mục đích"
+    assert got["I.1.a"].startswith("Đổi mới, nâng cao")
+    assert got["I.1.b"].startswith("Tạo chuyển biến")
+    assert got["I.2.a"] == "Bám sát chủ trương, đường lối của Đảng;"
+    assert got["II.2"].startswith("Các sở, ban, ngành")
+    assert not any(c.kind == "dash" for c in plan.walk())
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    # in plain text the dash stays a dash, but is never read as the heading's words going on
+    plain = plandiff.parse_text(LISTED_POINTS.replace("# ", "").replace("* ", "- "))
+    assert plain.meta.source_format == "text"
+    texts = {c.id: c.text for c in plain.walk()}
+    assert texts["I.1"] == "Mục đích" and texts["I.2"] == "Yêu cầu"
+
+
+def test_a_portal_appendix_of_two_flattened_tables_and_rows_under_dashes() -> None:
+    """A portal's decision whose appendix holds two tables, each flattened one cell a line, a
+    heading between them ("II. Lĩnh vực …"): two tables, the heading a clause; rows under a
+    numbered one open with "-" and are short where a merged cell spans them; the last cell, its
+    closing pipe after the appendix's last line, is the table's."""
+    plan = plandiff.parse(FIELD / "bacninh-hoichotrienlam-2025.md")
+    assert plan.meta.number == "471/QĐ-UBND" and plan.meta.doc_type == "QUYẾT ĐỊNH"
+    (app,) = plan.appendices
+    assert [(c.id, c.text) for c in app.clauses] == [
+        ("PL1.I", "Địa điểm tổ chức Hội chợ, triển lãm thương mại trên địa bàn tỉnh"),
+        ("PL1.II", "Lĩnh vực ưu tiên tổ chức hội chợ, triển lãm thương mại trên địa bàn tỉnh")]
+    places, fields = app.tables
+    assert places.rows[0] == ("STT", "Địa điểm", "Địa chỉ") and fields.rows[0] == ("STT", "Tên lĩnh vực")
+    assert {len(r) for r in places.rows} == {3} and {len(r) for r in fields.rows} == {2}
+    assert ("3", "Xã Bố Hạ", "") in places.rows
+    assert ("-", "Khu chợ mới trung tâm Bố Hạ", "") in places.rows and ("-", "Sân vận động xã Bố Hạ", "") in places.rows
+    assert [r[0] for r in fields.rows[1:]] == ["1", "2", "3"]
+    assert fields.rows[-1][1].endswith("ngân\nhàng, logistics...")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_flattened_table_under_a_two_row_header_takes_the_width_of_its_numbered_rows() -> None:
+    """"STT | Địa điểm | Đối tượng quan trắc" over four columns of its own: the header's first row
+    has three cells, the numbered rows six ("8" … "9" six cells apart). The rows are read six wide,
+    each count under its column."""
+    plan = plandiff.parse(FIELD / "thanhhoa-quantracts-2025.md")
+    table = plan.appendices[0].tables[0]
+    assert {len(r) for r in table.rows} == {6}
+    assert table.rows[1][:4] == ("Nguồn nước cấp nuôi tôm\n(vị trí)", "Môi trường ao nuôi tôm đại diện\n(vị trí)",
+                                 "Môi trường nuôi ngao (vị trí)", "Môi trường nuôi cá lồng nước ngọt\n(vị trí)")
+    rows = {r[0]: r for r in table.rows}
+    assert rows["7"] == ("7", "Cửa sông Mã", "1", "", "", "")
+    assert rows["8"] == ("8", "xã Tân Tiến", "", "2", "1", "")
+    assert rows["22"] == ("22", "xã Thường Xuân", "", "", "", "1")
+    assert [r[0] for r in table.rows[2:26]] == [str(n) for n in range(1, 25)]

@@ -290,18 +290,20 @@ def _tables(content: list[Line], index: _SetAside,
             used.update(inside)
             found.append((start, Table(rows, Span(start, end))))
     # 2. Markdown flattened one cell per line: lone pipes outside any line
-    window = index.pipes[bisect.bisect_left(index.starts, lo):bisect.bisect_right(index.starts, hi)]
+    upto = bisect.bisect_right(index.starts, hi)
+    if upto < len(index.pipes) and not source[hi:index.pipes[upto].span.start].strip():
+        upto += 1  # the pipe closing the last cell, after the appendix's last line
+    window = index.pipes[bisect.bisect_left(index.starts, lo):upto]
     pipes = [a for a in window if line_at(a.span.start) is None and _alone_on_its_line(source, a.span.start)]
     if pipes:
         first, last = pipes[0].span.start, pipes[-1].span.end
         cells_lines = [k for k, ln in enumerate(content) if first < ln.start < last and k not in used]
-        tokens: list[tuple[int, str, int]] = [(p.span.start, "|", -1) for p in pipes for _ in range(len(p.text))]
+        tokens: list[tuple[int, str, int]] = [(p.span.start + n, "|", -1) for p in pipes for n in range(len(p.text))]
         tokens += [(content[k].start, "c", k) for k in cells_lines]
         tokens.sort()
-        rows = _rows_from_pipes(tokens, content)
-        if rows:
-            used.update(cells_lines)
-            found.append((first, Table(rows, Span(first, last))))
+        for rows, held, start, end in _tables_from_pipes(tokens, content):
+            used.update(held)
+            found.append((start, Table(rows, Span(start, end))))
     # 3. a table a PDF-to-text tool laid out by position, its rows numbered
     laid = _laid_out(content, used, source, index)
     if laid is not None:
@@ -487,43 +489,131 @@ def _unmarked(raw: str, lo: int, index: _SetAside, *, pipes: bool = False, blank
     return "".join(pieces)
 
 
-def _rows_from_pipes(tokens: list[tuple[int, str, int]], content: list[Line]) -> tuple[tuple[str, ...], ...]:
-    """Rows of a table flattened as: | cell | cell | then | cell | cell | … An empty cell and the
-    boundary between two rows both print as adjacent pipes; the header row's cell count tells them
-    apart (a row is full), and so does an ordinal opening the next row (merged rows are short)."""
-    segments: list[list[int]] = []
-    current: list[int] | None = None
-    for _, kind, k in tokens:
+def _tables_from_pipes(tokens: list[tuple[int, str, int]],
+                       content: list[Line]) -> list[tuple[tuple[tuple[str, ...], ...], list[int], int, int]]:
+    """Tables flattened as: | cell | cell | then | cell | cell | … (each with the content lines it
+    holds and where its first and last pipes stand). A line after a full row with one pipe between
+    them is no cell: the table ended before it ("II. Lĩnh vực …" between an appendix's two tables)."""
+    segments: list[tuple[int, int, list[int]]] = []  # (the opening pipe, the closing pipe, content lines)
+    opened: int | None = None
+    held: list[int] = []
+    for pos, kind, k in tokens:
         if kind == "|":
-            if current is not None:
-                segments.append(current)
-            current = []
-        elif current is not None:
-            current.append(k)
-    if not segments:
-        return ()
-    # the header row gives the column count: the cells before the first empty segment
-    width = next((k for k, seg in enumerate(segments) if not seg), len(segments)) or 1
+            if opened is not None:
+                segments.append((opened, pos, held))
+            opened, held = pos, []
+        elif opened is not None:
+            held.append(k)
+    out: list[tuple[tuple[tuple[str, ...], ...], list[int], int, int]] = []
+    at = 0
+    while at < len(segments):
+        rows, end, resume = _rows_from_pipes([seg for _, _, seg in segments[at:]], content)
+        part = segments[at:at + end]
+        if rows:
+            out.append((rows, [k for _, _, seg in part for k in seg], part[0][0], part[-1][1] + 1))
+        at += max(resume, 1)
+    return out
+
+
+def _rows_from_pipes(segments: list[list[int]], content: list[Line]) -> tuple[tuple[tuple[str, ...], ...], int, int]:
+    """The rows of the table that opens ``segments`` (one table flattened as: | cell | cell | then
+    | cell | cell | …), how many segments it holds, and where the next table may open.
+
+    An empty cell and the boundary between two rows both print as adjacent pipes; the header row's
+    cell count tells them apart (a row is full), and so does what opens the next row (merged rows
+    are short): the next ordinal ("2" after "1", "II"), a dash, a total. The table ends before a
+    row that heads an ordinal column ("STT": another table's header), and a line after a full row
+    that such a header follows stands outside both ("II. Lĩnh vực …" between two tables)."""
+    # the header row gives the column count: the cells before the first empty segment; rows
+    # numbered in turn tell it when the header is two rows (a head spanning the columns under it)
+    head = next((k for k, seg in enumerate(segments) if not seg), len(segments)) or 1
+    width = max(head, _numbered_width(segments, content))
     rows: list[tuple[str, ...]] = []
     row: list[list[int]] = []
+    last = 0  # the number that opened the last numbered row
     for k, seg in enumerate(segments):
-        if not seg and row:
-            nxt = segments[k + 1] if k + 1 < len(segments) else []
-            # an empty segment ends the row once the row is full, or when an ordinal ("2", "II")
-            # opens the next one (a merged row has fewer cells); otherwise it is an empty cell
-            opens_row = bool(nxt) and bool(_ORDINAL.match(" ".join(content[i].text for i in nxt)))
-            if len(row) >= width or (opens_row and len(row) >= 2) or k + 1 == len(segments):
-                rows.append(_cells_of(row, content, width))
-                row = []
-                continue
-        if seg or row:
-            row.append(seg)
+        if not seg:
+            if row:
+                nxt = segments[k + 1] if k + 1 < len(segments) else []
+                if (len(row) >= width or (len(row) >= 2 and _opens_row(nxt, content, last)) or k + 1 == len(segments)
+                        or k == head):
+                    rows.append(_cells_of(row, content, width))
+                    row = []
+                else:
+                    row.append(seg)  # an empty cell
+            continue
+        if width >= 2 and k > width and _heads_a_table(seg, content):
+            if not row:
+                return _kept(rows), k, k
+            if len(row) > width:
+                rows.append(_cells_of(row[:-1], content, width))
+                return _kept(rows), k - 1, k
+        if not row:
+            last = _numbering_after(seg, content, last)
+        row.append(seg)
     if row:
         rows.append(_cells_of(row, content, width))
+    return _kept(rows), len(segments), len(segments)
+
+
+def _numbered_width(segments: list[list[int]], content: list[Line]) -> int:
+    """The width most full rows numbered in turn give ("7" … "8": the segments between them, less
+    the one the row boundary makes); 0 without three such rows that agree."""
+    gaps: dict[int, int] = {}
+    last, at = 0, -1
+    for k, seg in enumerate(segments):
+        if seg and k and not segments[k - 1]:  # a row's first cell
+            number = _number(seg, content)
+            if number is not None and number == last + 1:
+                if at >= 0:
+                    gaps[k - at - 1] = gaps.get(k - at - 1, 0) + 1
+                last, at = number, k
+    if not gaps:
+        return 0
+    width, count = max(gaps.items(), key=lambda g: (g[1], g[0]))
+    return width if count >= 3 else 0
+
+
+def _kept(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(r for r in rows if any(r))
 
 
-_ORDINAL = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?$")
+def _heads_a_table(seg: list[int], content: list[Line]) -> bool:
+    return _HEAD_WORD.match(" ".join(content[i].text for i in seg)) is not None
+
+
+def _opens_row(seg: list[int], content: list[Line], last: int) -> bool:
+    """``seg`` opens a row: an ordinal (a number the next after ``last``), a dash, a total."""
+    if not seg:
+        return False
+    text = " ".join(content[i].text for i in seg)
+    if _ORDINAL.match(text) is None:
+        return False
+    number = _number(seg, content)
+    return number is None or number == last + 1
+
+
+def _numbering_after(seg: list[int], content: list[Line], last: int) -> int:
+    """The number the next numbered row follows, after a row opening with ``seg``: its own number;
+    0 after a group's row ("II", "II. Xã hội số": the numbers under it count from 1 again);
+    ``last`` after any other (a dash's, a letter's, a total's, a numbered row's second line)."""
+    number = _number(seg, content)
+    if number is not None:
+        return number
+    return 0 if _ROMAN_OPENING.match(" ".join(content[i].text for i in seg)) else last
+
+
+_ROMAN_OPENING = re.compile(r"^[IVXL]{1,6}(?:[.)]|\s|$)")
+
+
+def _number(seg: list[int], content: list[Line]) -> int | None:
+    text = " ".join(content[i].text for i in seg).rstrip(".)")
+    return int(text) if text.isdecimal() and len(text) <= 3 else None
+
+
+_ORDINAL = re.compile(r"^(?:(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?|[-–+•]|(?:TỔNG CỘNG|Tổng cộng|Tổng số|Tổng|Cộng):?)$")
+"""What opens a row: an ordinal, a dash or bullet (a row under a numbered one: "-" / "Khu chợ mới
+…"), or the word of a total's row ("Tổng cộng")."""
 
 
 def _cells_of(row: list[list[int]], content: list[Line], width: int) -> tuple[str, ...]:

@@ -102,6 +102,10 @@ def is_plain(text: str) -> bool:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))[ \t]+\S)")
+"""A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích"):
+a converter (of a PDF, or a model) made the printed points a list; the label is the clause's, the
+bullet only markup."""
 _MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
@@ -514,6 +518,10 @@ def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
     m = _MD_HEADING.match(out)
     if m:
         removed.append(Artefact("markup", m.group().strip(), Span(begin, begin + len(m.group().rstrip()))))
+        out = out[m.end():]
+        begin += m.end()
+    if out[:1] in ("-", "*", "+") and (m := _MD_LISTED_LABEL.match(out)):
+        removed.append(Artefact("markup", m.group().strip(), Span(begin, begin + 1)))
         out = out[m.end():]
         begin += m.end()
     pieces: list[str] = []

@@ -308,8 +308,11 @@ def _plausible(mark: Marker, prev: str, wrapped: bool, last_value: dict[str, int
         # binh và Xã hội" after "Sở Lao động", blank line between or not (a page broke the name there)
         if mark.style == "dash" and (_splits_a_name(prev, mark.rest) or splits_a_range(prev, mark.rest)):
             return False
-        if mark.rest[:1].islower() and prev and not prev.rstrip(" *_”\"’)").endswith((".", ":", ";", ",", "!", "?", "…")):
-            return False  # a bullet in lower case follows a lead-in's colon or its neighbour's ";", never a bare word
+        if (mark.rest[:1].islower() and prev and not prev.rstrip(" *_”\"’)").endswith((".", ":", ";", ",", "!", "?", "…"))
+                and mark.rest[1:2] != ")"):
+            # a bullet in lower case follows a lead-in's colon or its neighbour's ";", never a bare
+            # word; one that opens with a point's letter ("- a) Đổi mới …") is a listed point
+            return False
         # after a neighbour's ";" a bullet opens, in whatever it begins ("- 100% cán bộ …")
         return after_sentence or prev.rstrip(" *_").endswith(";") or not _starts_lower(mark.rest)
     if after_sentence:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import require
-from ..model import Alignment, Appendix, Clause, Plan
+from ..model import Alignment, Appendix, Clause, Plan, Table
 
 
 def render_outline(plan: Plan, *, width: int = 100) -> str:
@@ -107,12 +107,23 @@ def render_plain(plan: Plan) -> str:
         first = _tables_first(plan, app)
         if app.text and not first:
             out.extend(app.text.split("\n"))
-        for table in app.tables:
-            out.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
+        # tables and numbered parts in the order printed ("I. Địa điểm …" / its table / "II. …" / its table)
+        opens = app.clauses[0].span.start if app.clauses else None
+        tables = list(app.tables)
+        while tables and (first or opens is None or tables[0].span.start < opens):
+            _table(out, tables.pop(0))
         if app.text and first:
             out.extend(app.text.split("\n"))
-        _clauses(out, app.clauses)
+        for k, clause in enumerate(app.clauses):
+            _clauses(out, (clause,))
+            until = app.clauses[k + 1].span.start if k + 1 < len(app.clauses) else None
+            while tables and (until is None or tables[0].span.start < until):
+                _table(out, tables.pop(0))
     return "\n".join(out) + "\n"
+
+
+def _table(out: list[str], table: Table) -> None:
+    out.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in table.rows)
 
 
 def _tables_first(plan: Plan, app: Appendix) -> bool:
