@@ -23,7 +23,7 @@ from plandiff.tasks import tasks
 from . import builders
 
 FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
-DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx", ".txt") and p.name != "README.md")
+DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx", ".txt", ".htm") and p.name != "README.md")
 
 BODY = """I. MỤC ĐÍCH, YÊU CẦU
 1. Nâng cao nhận thức về bình đẳng giới.
@@ -1527,3 +1527,47 @@ def test_a_flattened_table_under_a_two_row_header_takes_the_width_of_its_numbere
     assert rows["8"] == ("8", "xã Tân Tiến", "", "2", "1", "")
     assert rows["22"] == ("22", "xã Thường Xuân", "", "", "", "1")
     assert [r[0] for r in table.rows[2:26]] == [str(n) for n in range(1, 25)]
+
+
+def test_a_word_web_page_export_of_a_sub_committees_plan() -> None:
+    """Word's "Web Page" (.htm) export: windows-1252 declared, Vietnamese letters as numeric
+    references and Latin-1 ones ("ô", "á") as bytes; drawn lines as VML in conditional comments
+    with fallback tables inside the header's cells; Word's footnotes. Read as Word shows it: the
+    comments are no text, the letters are the page's (no legacy encoding guessed), the
+    sub-committee issues under its election committee."""
+    plan = plandiff.parse(FIELD / "phobang-tuyentruyen-2025.htm")
+    m = plan.meta
+    assert (m.source_format, m.encoding) == ("html", "cp1252")
+    assert m.issuer == "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT"
+    assert m.parent_issuer == "ỦY BAN BẦU CỬ XÃ PHỐ BẢNG"
+    assert (m.number, m.date, m.place) == ("01/KH-TBTTKT", "2025-12-10", "Phố Bảng")
+    assert m.title == ("Triển khai của Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội khóa XVI "
+                       "và bầu cử đại biểu Hội đồng nhân dân các cấp, nhiệm kỳ 2026 - 2031 trên địa bàn xã Phố Bảng")
+    ids = [c.id for c in plan.walk()]
+    assert ids[:6] == ["I", "I.1", "I.1.-1", "I.1.-2", "I.2", "I.2.-1"] and "II.2.2" in ids
+    assert {c.id: c.text for c in plan.walk()}["I.1"] == "Mục đích"
+    everything = plandiff.render_plain(plan)
+    assert "[if" not in everything and "endif" not in everything and "v:line" not in everything
+    assert [(f.label, f.clause) for f in plan.footnotes] == [("1", "II.1.-1"), ("2", "II.1.-1")]
+    assert plan.footnotes[1].text.startswith("Hiến pháp năm 2013")
+    assert plan.recipients[0] == "Thường trực Đảng ủy (Báo cáo);"
+    assert plan.signature == ("TM. TIỂU BAN", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn", "TRƯỞNG BAN XÂY DỰNG ĐẢNG")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_a_web_page_typed_in_a_legacy_font_declared_windows_1252(encoding: str) -> None:
+    """A page typed in TCVN3 or VNI that declares windows-1252 (as Word writes it): its bytes are
+    read as the page declares them, then repaired from their letters as any such text is."""
+    from plandiff.read.legacy import encode_tcvn3, encode_vni
+
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "tth-2024.txt"
+    want = plandiff.parse(seed)
+    lines = [ln for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    encode = encode_vni if encoding == "vni" else encode_tcvn3
+    body = b"".join(b"<p class=MsoNormal>" + encode(ln).replace(b"&", b"&amp;").replace(b"<", b"&lt;") + b"</p>\n" for ln in lines)
+    got = plandiff.parse(b'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head><body>'
+                         + body + b"</body></html>")
+    assert (got.meta.issuer, got.meta.title, got.meta.number) == (want.meta.issuer, want.meta.title, want.meta.number)
+    # (TCVN3 has no capital toned letters outside its capitals' font: "Ủy" reads "ủy")
+    assert [(c.id, c.text.lower()) for c in got.walk()] == [(c.id, c.text.lower()) for c in want.walk()]

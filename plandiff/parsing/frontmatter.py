@@ -103,6 +103,10 @@ _UNIT_WORDS = (
 district or its department ("UBND HUYỆN CẦN GIUỘC" / "TRƯỜNG MG PHƯỚC LÝ", "SỞ GIÁO DỤC VÀ ĐÀO
 TẠO" / "TRƯỜNG THPT …", "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM KIỂM SOÁT BỆNH TẬT"); a school by its
 kind, for "TRƯỜNG SA" is a district's name."""
+_PART_WORDS = (*_UNIT_WORDS, "TIỂU BAN", "TỔ ")
+"""What stands under a body even where that body is itself one under another: a unit, a
+sub-committee or a working group ("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG" / "TIỂU BAN THÔNG TIN, TUYÊN
+TRUYỀN, KHÁNH TIẾT")."""
 _NATIONAL_BODY = re.compile(r"VIỆT NAM$")
 _ORGANISATION_WORDS = ("HỘI ", "LIÊN ĐOÀN ", "CÔNG ĐOÀN ", "ĐOÀN ", "ỦY BAN ", "UỶ BAN ", "UBND ", "MẶT TRẬN ", "LIÊN HIỆP ")
 """How a branch of a national organisation names itself under it (its province's Women's Union,
@@ -310,7 +314,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
             # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
             # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
             under = next((k for k in range(1, len(names)) if names[k].upper().startswith(_ORGANISATION_WORDS)), None)
-        if under is not None and (not names[0].upper().startswith(_BODY_WORDS) or names[under].upper().startswith(_UNIT_WORDS)):
+        if under is not None and (not names[0].upper().startswith(_BODY_WORDS) or names[under].upper().startswith(_PART_WORDS)):
             h.parent_issuer = " ".join(names[:under])
             h.issuer = " ".join(names[under:])
         else:

@@ -110,7 +110,10 @@ def _main(doc: lhtml.HtmlElement) -> lhtml.HtmlElement:
 def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]], pre: bool = False) -> None:
     """The text of ``el`` into ``out``: blocks set apart by blank lines, a ``<br>`` a line break;
     inside ``<pre>`` (a portal showing the plan's plain text) the text's own line breaks kept."""
-    tag = el.tag if isinstance(el.tag, str) else ""
+    if not isinstance(el.tag, str):
+        return  # a comment (Word's "<!--[if gte vml 1]>…<![endif]-->", its "<![if !vml]>") or a
+        # processing instruction: no text of the page (its tail is, and the parent takes it)
+    tag = el.tag
     pre = pre or tag == "pre"
     if tag == "table":
         rows = _table(el)

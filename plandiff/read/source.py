@@ -111,7 +111,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         # ruled tables (an appendix's task table) as the reader's geometry, as a .docx's are
         tables = pdf_tables.place(src.text, pdf_tables.ruled_tables(data))
         return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running, tables=tuple(tables))
-    text, encoding = decode(data, label=label)
+    text, encoding = _declared(data) or decode(data, label=label)
     text = unescaped_breaks(text)
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
@@ -420,6 +420,34 @@ def decode(data: bytes, *, label: str = "input") -> tuple[str, str]:
             f"{label}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text; convert it to UTF-8 first"
         )
     return guess
+
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]{3,40})""", re.IGNORECASE)
+_SINGLE_BYTE = {"windows-1252", "cp1252", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1258", "cp1258"}
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """A web page's text in the single-byte charset it declares, where its bytes are not UTF-8:
+    Word's "Web Page" export declares windows-1252, writes Vietnamese letters as numeric
+    references and the Latin-1 ones ("ô", "á") as bytes, which no guess of a legacy Vietnamese
+    encoding reads right. A page typed in a legacy font (TCVN3 in a windows-1252 page) is
+    repaired from its letters later, as any text is."""
+    head = data[:4096]
+    lowered = head.lower()
+    if b"<html" not in lowered and b"<!doctype html" not in lowered and b"<body" not in lowered:
+        return None
+    m = _META_CHARSET.search(head)
+    if m is None or m.group(1).decode("ascii").lower() not in _SINGLE_BYTE:
+        return None
+    try:
+        data.decode("utf-8")
+        return None  # (UTF-8 whatever it declares: a page re-saved without its declaration changed)
+    except UnicodeDecodeError:
+        pass
+    codec = "cp1258" if m.group(1).decode("ascii").lower() in ("windows-1258", "cp1258") else "cp1252"
+    if _is_binary(data[:4000]):
+        return None
+    return data.decode(codec, errors="replace"), codec
 
 
 def _strict(data: bytes, codec: str, label: str) -> str:
