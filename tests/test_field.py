@@ -1571,3 +1571,27 @@ def test_a_web_page_typed_in_a_legacy_font_declared_windows_1252(encoding: str) 
     assert (got.meta.issuer, got.meta.title, got.meta.number) == (want.meta.issuer, want.meta.title, want.meta.number)
     # (TCVN3 has no capital toned letters outside its capitals' font: "Ủy" reads "ủy")
     assert [(c.id, c.text.lower()) for c in got.walk()] == [(c.id, c.text.lower()) for c in want.walk()]
+
+
+def test_a_word_web_page_whose_numbering_is_words_own_lists() -> None:
+    """Word's web page writes its automatic numbering inside "<![if !supportLists]>" with a run of
+    no-break spaces after the number, and a Symbol-font dash as U+F02D: labels as printed."""
+
+    def item(num: str, text: str) -> str:
+        return (f"<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>"
+                f"{num}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>"
+                f"{text}<o:p></o:p></p>\n")
+
+    body = ("<p class=MsoNormal align=center><b>ỦY BAN NHÂN DÂN XÃ LƯƠNG MINH</b></p><p class=MsoNormal>Số: 12/KH-UBND</p>"
+            "<p class=MsoNormal><i>Lương Minh, ngày 3 tháng 1 năm 2026</i></p><p class=MsoNormal align=center><b>KẾ HOẠCH</b></p>"
+            "<p class=MsoNormal align=center><b>Thực hiện công tác bình đẳng giới năm 2026</b></p>"
+            + item("I.", "MỤC ĐÍCH, YÊU CẦU") + item("1.", "Nâng cao nhận thức về bình đẳng giới.")
+            + item("II.", "NHIỆM VỤ") + item("1.", "Tuyên truyền về bình đẳng giới.") + item("a)", "Tổ chức hội nghị.")
+            + item("b)", "Phát tờ rơi.") + item("&#61485;", "Ở các thôn.") + item("2.", "Tập huấn cán bộ."))
+    page = ("<html><head><meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\"></head><body>"
+            + "".join(c if ord(c) < 128 else f"&#{ord(c)};" for c in body) + "</body></html>")
+    plan = plandiff.parse(page.encode("cp1252"))
+    got = {c.id: c.text for c in plan.walk()}
+    assert list(got) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.1.b.-1", "II.2"]
+    assert got["II.1.b"] == "Phát tờ rơi." and got["II.1.b.-1"] == "Ở các thôn."
+    assert "supportLists" not in plandiff.render_plain(plan)

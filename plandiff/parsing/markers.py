@@ -102,8 +102,9 @@ _LETTER_SUB = re.compile(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)]
 _LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
 dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
-BULLETS = "-–—+•●▪◦∙·*\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
-"""Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings;
+BULLETS = "-–—+•●▪◦∙·*\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
+"""Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings,
+"\uf02d" Symbol's dash, as Word's web page writes a list's dash;
 "·" is Symbol's bullet as Word's plain text writes it)."""
 TABBED_BULLETS = frozenset("§Øüvo")
 """Wingdings' and Courier's bullets as Word's plain text writes them, a tab after each ("§\t", "o\t":
@@ -179,7 +180,7 @@ def _bullet(text: str, first: str) -> Marker | None:
         rest = m.group("rest") if m else ""
     if not rest:
         return None
-    style: Style = "dash" if first in "-–—" else "plus" if first == "+" else "bullet"
+    style: Style = "dash" if first in "-–—\uf02d" else "plus" if first == "+" else "bullet"
     return Marker(style, first, first, 0, rest)
 
 
