@@ -893,3 +893,55 @@ def test_a_text_split_so_is_told_by_what_it_splits_on_its_first_page() -> None:
                      "MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác bầu cử đại",
                      "biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ",
                      "ứng cử đại biểu HĐND tỉnh, HĐND xã thực hiện công tác vận động bầu cử"]
+
+
+def _as_html_lists(clauses: tuple[plandiff.Clause, ...]) -> str:
+    """Clauses as an editor's page holds Word's automatic numbering: sections typed in a <p>,
+    items an <ol>, points an <ol type="a"> (or styled lower-alpha), dashes a <ul>: no label typed."""
+    import html
+
+    out: list[str] = []
+    k = 0
+    while k < len(clauses):
+        c = clauses[k]
+        if c.kind in ("section", "paragraph"):  # (and the plan's closing words, a paragraph of their own)
+            out.append(f"<p><b>{html.escape(' '.join(x for x in (c.label, c.text) if x))}</b></p>{_as_html_lists(c.children)}")
+            k += 1
+            continue
+        run = [c]
+        while k + len(run) < len(clauses) and clauses[k + len(run)].kind == c.kind:
+            run.append(clauses[k + len(run)])
+        tag = "ul" if c.kind == "dash" else "ol"
+        attrs = ' style="list-style-type: lower-alpha"' if c.kind == "point" else ""
+        items = "".join(f"<li><p>{'</p><p>'.join(html.escape(x) for x in r.text.split(chr(10)))}</p>{_as_html_lists(r.children)}</li>"
+                        for r in run)
+        out.append(f"<{tag}{attrs}>{items}</{tag}>")
+        k += len(run)
+    return "".join(out)
+
+
+def test_a_page_whose_numbering_is_html_lists_reads_as_a_browser_shows_it() -> None:
+    """An editor (or a Markdown renderer) keeps Word's automatic numbering as HTML lists: the
+    numbers are the browser's ("1.", "a."), not the text's. Read so, the clauses keep their ids and
+    their text; labels typed inside a list styled without numbers are not doubled."""
+    import html
+
+    want = plandiff.parse_file(FIXTURES / "field" / "cantho-danso-2025.md")
+    head = "".join(f"<p>{html.escape(h.text)}</p>" for h in want.header if h.role in ("issuer", "number", "place_date"))
+    page = (f"<html><head><meta charset='utf-8'></head><body><article>{head}<p><b>KẾ HOẠCH</b></p><p>{html.escape(want.meta.title)}</p>"
+            f"<p>{html.escape(want.preamble)}</p>{_as_html_lists(want.clauses)}</article></body></html>")
+    got = plandiff.parse(page.encode())
+    # (a browser letters in Latin: the fifth point shows "e." where the plan typed "đ)", and on)
+    def points_lettered(c: plandiff.Clause) -> tuple[str, str]:
+        return re.sub(r"\.[a-zđ]$", ".(letter)", c.id), c.text
+
+    assert [points_lettered(c) for c in got.walk()] == [points_lettered(c) for c in want.walk()]
+    assert [c.label for c in got.walk() if c.kind == "point"][:5] == ["a.", "b.", "a.", "b.", "c."]
+    # numbers that start late, an item's own value, roman numbering, and a list of typed labels
+    page = ("<html><body><p>KẾ HOẠCH</p><p>Thực hiện công tác bình đẳng giới năm 2026</p>"
+            "<ol type='I'><li>MỤC ĐÍCH<ol start='1'><li>Nâng cao nhận thức.</li><li value='3'>Bảo đảm phối hợp.</li></ol></li>"
+            "<li>NỘI DUNG<ul style='list-style: none'><li>1. Tuyên truyền.</li><li>2. Tập huấn.</li></ul></li></ol></body></html>")
+    got = plandiff.parse(page.encode())
+    assert [(c.id, c.label, c.text) for c in got.walk()] == [
+        ("I", "I.", "MỤC ĐÍCH"), ("I.1", "1.", "Nâng cao nhận thức."), ("I.3", "3.", "Bảo đảm phối hợp."),
+        ("II", "II.", "NỘI DUNG"), ("II.1", "1.", "Tuyên truyền."), ("II.2", "2.", "Tập huấn.")]

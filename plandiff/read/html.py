@@ -127,6 +127,9 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
     if tag == "br":  # a line break inside a paragraph: one newline (blocks are set apart by a blank line)
         out.append("\n")
         return
+    if tag in ("ol", "ul"):
+        _list(el, out, tables, pre)
+        return
     if tag in _BLOCK:
         out.append("\n")
     if el.text and tag not in ("script", "style"):
@@ -137,6 +140,67 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
             out.append(child.tail if pre else child.tail.replace("\n", " "))
     if tag in _BLOCK:
         out.append("\n")
+
+
+_LIST_STYLES = {"1": "1", "decimal": "1", "a": "a", "lower-alpha": "a", "lower-latin": "a", "A": "A", "upper-alpha": "A",
+                "upper-latin": "A", "i": "i", "lower-roman": "i", "I": "I", "upper-roman": "I", "none": ""}
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+_LABELLED = re.compile(r"^(?:[IVXL]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)/]|[a-zđ][.)]|\(\w{1,3}\)|[-–—+•*])(?:\s|$)")
+"""An item whose text opens with its own label, typed ("1. Mục đích" in a list styled without numbers)."""
+
+
+def _list(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]], pre: bool) -> None:
+    """A list as a browser shows it: each item after its number in the list's style ("1.", "a.",
+    "IV.": ``type`` or ``list-style-type``, ``start``, an item's ``value``) or its bullet ("•"). A
+    plan's numbered points are often Word's automatic numbering, which an editor pasted as a list
+    (and Markdown renders "1. Mục đích" as one): without its numbers the clauses run together."""
+    styled = _LIST_STYLE.search(el.get("style") or "")
+    style = _LIST_STYLES.get(el.get("type") or (styled.group(1).lower() if styled else "1"), "1") if el.tag == "ol" else (
+        "" if styled and styled.group(1).lower() == "none" else "•")
+    try:
+        n = int(el.get("start") or 1)
+    except ValueError:
+        n = 1
+    out.append("\n")
+    if el.text and el.text.strip():
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag == "li":
+            try:
+                n = int(child.get("value") or n)
+            except ValueError:
+                pass
+            item: list[str] = []
+            _walk(child, item, tables, pre)
+            text = "".join(item)
+            at = len(text) - len(text.lstrip())
+            mark = _item_mark(n, style)
+            if mark and text[at:] and not _LABELLED.match(text[at:]):
+                text = text[:at] + mark + ("\n" if text[at] in (_TABLE_OPEN, _TABLE_CLOSE) else " ") + text[at:]
+            out.append(text)
+            n += 1
+        else:
+            _walk(child, out, tables, pre)
+        if child.tail and child.tail.strip():
+            out.append(child.tail if pre else child.tail.replace("\n", " "))
+    out.append("\n")
+
+
+def _item_mark(n: int, style: str) -> str:
+    if style in ("", "•"):
+        return style
+    if style == "1":
+        return f"{n}."
+    if style in ("a", "A"):
+        letters = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            letters = chr(ord("a") + r) + letters
+        return f"{letters if style == 'a' else letters.upper()}."
+    from ..numerals import to_roman
+
+    roman = to_roman(n) if n > 0 else str(n)
+    return f"{roman.lower() if style == 'i' else roman}."
 
 
 def _table(table: lhtml.HtmlElement) -> list[list[list[str]]]:
