@@ -1595,3 +1595,21 @@ def test_a_word_web_page_whose_numbering_is_words_own_lists() -> None:
     assert list(got) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.1.b.-1", "II.2"]
     assert got["II.1.b"] == "Phát tờ rơi." and got["II.1.b.-1"] == "Ở các thôn."
     assert "supportLists" not in plandiff.render_plain(plan)
+
+
+def test_a_table_flattened_one_cell_a_line_inside_a_plans_body_is_its_clauses_table() -> None:
+    """The portal's one-cell-a-line table inside a section (not an appendix): the clause keeps it
+    as a table of rows, and no cell ("1", "-") is read as a clause of its own."""
+    page = (FIELD / "bacninh-hoichotrienlam-2025.md").read_text(encoding="utf-8")
+    table = page[page.index("|\n**STT**\n|\n**Địa điểm**"):page.index("**II.\nLĩnh vực")]
+    text = ("**ỦY BAN NHÂN DÂN TỈNH BẮC NINH**\n\nSố: 200/KH-UBND\n\n*Bắc Ninh, ngày 2 tháng 12 năm 2025*\n\n**KẾ HOẠCH**\n\n"
+            "TỔ CHỨC HỘI CHỢ, TRIỂN LÃM THƯƠNG MẠI NĂM 2026\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Quảng bá sản phẩm của tỉnh.\n\n"
+            "**II. NỘI DUNG**\n\n1. Địa điểm tổ chức hội chợ, triển lãm:\n\n" + table
+            + "\n2. Thời gian tổ chức: Quý II và Quý IV năm 2026.\n\n**III. TỔ CHỨC THỰC HIỆN**\n\n"
+            "1. Sở Công Thương chủ trì, hướng dẫn các doanh nghiệp tổ chức hội chợ.\n")
+    plan = plandiff.parse_text(text)
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "II", "II.1", "II.2", "III", "III.1"]
+    (got,) = {c.id: c for c in plan.walk()}["II.1"].tables
+    assert got.rows[0] == ("STT", "Địa điểm", "Địa chỉ") and len(got.rows) == 12
+    assert ("-", "Khu chợ mới trung tâm Bố Hạ", "") in got.rows
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -489,6 +489,43 @@ def _unmarked(raw: str, lo: int, index: _SetAside, *, pipes: bool = False, blank
     return "".join(pieces)
 
 
+def flattened_tables(lines: Sequence[Line], artefacts: Sequence[Artefact], source: str,
+                     ) -> list[tuple[int, int, tuple[tuple[str, ...], ...]]]:
+    """The tables among ``lines`` (a body's) that a converter flattened one cell a line, each as a
+    reader's table is given (where it starts and ends, its rows), so that the body keeps it as a
+    clause's table: a run of lone pipes whose segments hold a few lines each (a longer stretch of
+    text between two pipes is prose, and parts two runs)."""
+    if not lines:
+        return []
+    lo, hi = lines[0].start, lines[-1].end
+    pipes = [a for a in artefacts if a.kind == "markup" and a.text and set(a.text) == {"|"} and lo <= a.span.start <= hi
+             and _alone_on_its_line(source, a.span.start)]
+    if len(pipes) < 4:
+        return []
+    pipes.sort(key=lambda a: a.span.start)
+    starts = [ln.start for ln in lines]
+    out: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
+    run: list[Artefact] = [pipes[0]]
+    for pipe in [*pipes[1:], None]:
+        if pipe is not None:
+            between = bisect.bisect_left(starts, pipe.span.start) - bisect.bisect_left(starts, run[-1].span.end)
+            if between <= cell_rows.CELL_LINES:
+                run.append(pipe)
+                continue
+        if len(run) >= 4:
+            first, last = run[0].span.start, run[-1].span.end
+            content = list(lines)
+            held = [k for k, ln in enumerate(content) if first < ln.start < last and not ln.row and ln.table is None]
+            tokens: list[tuple[int, str, int]] = [(p.span.start + n, "|", -1) for p in run for n in range(len(p.text))]
+            tokens += [(content[k].start, "c", k) for k in held]
+            tokens.sort()
+            for rows, kept, start, end in _tables_from_pipes(tokens, content):
+                if len(rows) >= 2 and max(map(len, rows)) >= 2 and kept:
+                    out.append((start, end, rows))
+        run = [pipe] if pipe is not None else []
+    return out
+
+
 def _tables_from_pipes(tokens: list[tuple[int, str, int]],
                        content: list[Line]) -> list[tuple[tuple[tuple[str, ...], ...], list[int], int, int]]:
     """Tables flattened as: | cell | cell | then | cell | cell | … (each with the content lines it

@@ -32,6 +32,9 @@ _HEAD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.I
 _ORDINAL = re.compile(r"^(?:(?P<roman>[IVXL]{1,5})|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)|(?P<letter>[a-zđ])(?=[.)]))[.)]?$")
 _LETTERS = "abcdđefghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+CELL_LINES = 12
+"""The most lines a cell of a table flattened one cell a line holds: more between two pipes is
+prose, not a cell."""
 HEADER_SPILL = 2
 """Lines between the header row and the first row that may be header words left under it."""
 

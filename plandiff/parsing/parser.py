@@ -344,7 +344,9 @@ def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: So
         pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, src.text[src.notes_start:], src.notes_start)
     artefacts.extend(marker_artefacts)
     n_pre = sum(1 for ln in pre_and_body if ln.start < lines[body_start].start) if body_start < len(lines) else len(pre_and_body)
-    body = _in_tables(pre_and_body[n_pre:], src.tables)
+    body = pre_and_body[n_pre:]
+    flattened = appendix.flattened_tables(body, artefacts, src.text) if src.format == "markdown" else []
+    body = _in_tables(body, (*src.tables, *flattened))
     # a plan written as a regulation, in chapters ("Chương I"), numbers its articles ("Điều 1.")
     chapters = any(markers.is_chapter(ln.text) for ln in body)
     lead, tree = structure.build_tree(layout.paragraphs(body, articles=chapters))
