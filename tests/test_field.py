@@ -1613,3 +1613,18 @@ def test_a_table_flattened_one_cell_a_line_inside_a_plans_body_is_its_clauses_ta
     assert got.rows[0] == ("STT", "Địa điểm", "Địa chỉ") and len(got.rows) == 12
     assert ("-", "Khu chợ mới trung tâm Bố Hạ", "") in got.rows
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_html_comments_a_converter_leaves_in_markdown_are_no_text() -> None:
+    """docling, markitdown and others write "<!-- image -->" where a picture was (the emblem, a
+    signature, a stamp) and "<!-- PageBreak -->": Markdown shows none of them, nor does the plan."""
+    text = ("<!-- image -->\n\n" + LISTED_POINTS.replace("# 2. Yêu cầu", "<!-- PageBreak -->\n\n# 2. Yêu cầu")
+            .replace("nhiệm vụ chính trị.", "nhiệm vụ chính trị. <!-- image -->")
+            + "\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n<!-- image -->\n\nNguyễn Văn A\n")
+    plan = plandiff.parse_text(text)
+    shown = plandiff.render_plain(plan)
+    assert "<!--" not in shown and "image" not in shown
+    assert plan.signature == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")
+    assert {c.id: c.text for c in plan.walk()}["I.2.b"] == "Gắn công tác dân vận với thực hiện nhiệm vụ chính trị."
+    assert sum(a.text in ("<!-- image -->", "<!-- PageBreak -->") for a in plan.artefacts) == 4
+    assert lost_and_invented(plan) == (Counter(), Counter())

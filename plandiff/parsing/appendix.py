@@ -503,7 +503,8 @@ def flattened_tables(lines: Sequence[Line], artefacts: Sequence[Artefact], sourc
     if len(pipes) < 4:
         return []
     pipes.sort(key=lambda a: a.span.start)
-    starts = [ln.start for ln in lines]
+    content = list(lines)
+    starts = [ln.start for ln in content]
     out: list[tuple[int, int, tuple[tuple[str, ...], ...]]] = []
     run: list[Artefact] = [pipes[0]]
     for pipe in [*pipes[1:], None]:
@@ -514,8 +515,8 @@ def flattened_tables(lines: Sequence[Line], artefacts: Sequence[Artefact], sourc
                 continue
         if len(run) >= 4:
             first, last = run[0].span.start, run[-1].span.end
-            content = list(lines)
-            held = [k for k, ln in enumerate(content) if first < ln.start < last and not ln.row and ln.table is None]
+            held = [k for k in range(bisect.bisect_right(starts, first), bisect.bisect_left(starts, last))
+                    if not content[k].row and content[k].table is None]
             tokens: list[tuple[int, str, int]] = [(p.span.start + n, "|", -1) for p in run for n in range(len(p.text))]
             tokens += [(content[k].start, "c", k) for k in held]
             tokens.sort()
@@ -640,9 +641,6 @@ def _numbering_after(seg: list[int], content: list[Line], last: int) -> int:
     return 0 if _ROMAN_OPENING.match(" ".join(content[i].text for i in seg)) else last
 
 
-_ROMAN_OPENING = re.compile(r"^[IVXL]{1,6}(?:[.)]|\s|$)")
-
-
 def _number(seg: list[int], content: list[Line]) -> int | None:
     text = " ".join(content[i].text for i in seg).rstrip(".)")
     return int(text) if text.isdecimal() and len(text) <= 3 else None
@@ -651,6 +649,8 @@ def _number(seg: list[int], content: list[Line]) -> int | None:
 _ORDINAL = re.compile(r"^(?:(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?|[-–+•]|(?:TỔNG CỘNG|Tổng cộng|Tổng số|Tổng|Cộng):?)$")
 """What opens a row: an ordinal, a dash or bullet (a row under a numbered one: "-" / "Khu chợ mới
 …"), or the word of a total's row ("Tổng cộng")."""
+_ROMAN_OPENING = re.compile(r"^[IVXL]{1,6}(?:[.)]|\s|$)")
+"""A group's row: its roman number, alone or before its title."""
 
 
 def _cells_of(row: list[list[int]], content: list[Line], width: int) -> tuple[str, ...]:

@@ -107,9 +107,10 @@ _MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1
 a converter (of a PDF, or a model) made the printed points a list; the label is the clause's, the
 bullet only markup."""
 _MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
-                r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>")
+                r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>|<!--.*?-->")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
-anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>")."""
+anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>", a comment: "<!-- image -->" where a converter left
+out a picture, "<!-- PageBreak -->")."""
 _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 """A backslash escape ("1\\.", "\\-"), or a backslash ending a line or a column of a pandoc table:
 a hard line break (pandoc's)."""
