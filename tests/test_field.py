@@ -1628,3 +1628,27 @@ def test_html_comments_a_converter_leaves_in_markdown_are_no_text() -> None:
     assert {c.id: c.text for c in plan.walk()}["I.2.b"] == "Gắn công tác dân vận với thực hiện nhiệm vụ chính trị."
     assert sum(a.text in ("<!-- image -->", "<!-- PageBreak -->") for a in plan.artefacts) == 4
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("caret", [True, False])
+def test_markdown_footnotes_as_pandoc_and_github_write_them(caret: bool) -> None:
+    """"[^1]" after a word and "[^1]: …" after the text (pandoc's and GitHub's Markdown, a Word
+    file's notes converted so), as portals' "[1]" / "[1] …": notes attached where they are marked,
+    their markers and their brackets set aside."""
+    mark = "[^{}]" if caret else "[{}]"
+    body = "[^{}]: " if caret else "[{}] "
+    text = ("**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**\n\nSố: 12/KH-UBND\n\n*Thanh Hóa, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n"
+            "**Thực hiện công tác bình đẳng giới năm 2026**\n\n"
+            f"Thực hiện Luật Bình đẳng giới{mark.format(1)}, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+            f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức về bình đẳng giới{mark.format(2)}.\n\n"
+            "2. Bảo đảm sự phối hợp của các sở, ngành.\n\n"
+            f"{body.format(1)}Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006.\n\n"
+            f"{body.format(2)}Theo Quyết định số 1790/QĐ-TTg\nngày 01/12/2023.\n")
+    plan = plandiff.parse_text(text)
+    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [
+        ("1", None, "Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006."),
+        ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
+    assert [(c.id, c.text) for c in plan.walk()][-2:] == [("I.1", "Nâng cao nhận thức về bình đẳng giới."),
+                                                         ("I.2", "Bảo đảm sự phối hợp của các sở, ngành.")]
+    assert "[" not in plan.preamble
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -163,7 +163,9 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
     return out, notes, artefacts
 
 
-_BRACKET_BODY = re.compile(r"^\[(?P<label>\d{1,3})\]\s*")
+_BRACKET_BODY = re.compile(r"^\[(?P<caret>\^)?(?P<label>\d{1,3})\](?(caret):)\s*")
+"""A note's body as a portal prints it, "[1] Chương trình số …", or as Markdown writes one (pandoc's,
+GitHub's: "[^1]: Chương trình số …", its marker "[^1]")."""
 _STOP = re.compile(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
 
 
@@ -186,9 +188,10 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
     text the lines were read from, where a marker's place is found (a line's text has lost the
     markup before it, so its offsets are not the source's)."""
     start = next((i for i, ln in enumerate(lines) if ln.text[:1] == "[" and (m := _BRACKET_BODY.match(ln.text))
-                  and m.group("label") == "1" and any("[1]" in x.text for x in lines[:i])), None)
+                  and m.group("label") == "1" and any(f"[{m.group('caret') or ''}1]" in x.text for x in lines[:i])), None)
     if start is None:
         return lines, [], []
+    caret = lines[start].text[1] == "^"
     out = list(lines[:start])
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
@@ -198,7 +201,7 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
     expected = 1
     while i < len(rest):
         m = _BRACKET_BODY.match(rest[i].text)
-        if m is None or int(m.group("label")) != expected:
+        if m is None or int(m.group("label")) != expected or bool(m.group("caret")) != caret:
             break
         label = m.group("label")
         j = i + 1
@@ -210,11 +213,13 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
         body = rest[i:j]
         text = join_lines([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()
         head = body[0]
-        # the label itself is the footnote's; its brackets are markup
-        artefacts.append(Artefact("markup", "[", Span(head.start, head.start + 1)))
-        artefacts.append(Artefact("markup", "]", Span(head.start + len(label) + 1, head.start + len(label) + 2)))
+        # the label itself is the footnote's; its brackets (and Markdown's caret and colon) are markup
+        opening, closing = ("[^", "]:") if caret else ("[", "]")
+        artefacts.append(Artefact("markup", opening, Span(head.start, head.start + len(opening))))
+        after = head.start + len(opening) + len(label)
+        artefacts.append(Artefact("markup", closing, Span(after, after + len(closing))))
         offset_marker = None
-        mark = f"[{label}]"
+        mark = f"{opening}{label}]"
         for k in range(search_from, len(out)):
             at = out[k].text.find(mark)
             if at >= 0:

@@ -101,7 +101,8 @@ def is_plain(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] not in ("", " ") and text[-1:] != " "
 
 
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MD_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|$)")
+"""A heading's marks, an empty heading's too ("###" alone: pandoc writes an empty heading so)."""
 _MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))[ \t]+\S)")
 """A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích"):
 a converter (of a PDF, or a model) made the printed points a list; the label is the clause's, the
