@@ -1652,3 +1652,44 @@ def test_markdown_footnotes_as_pandoc_and_github_write_them(caret: bool) -> None
                                                          ("I.2", "Bảo đảm sự phối hợp của các sở, ngành.")]
     assert "[" not in plan.preamble
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_links_and_pictures_in_markdown_read_as_a_reader_sees_them() -> None:
+    """html2text and markdownify keep a portal's links to what it cites, and converters keep
+    pictures: a link reads as its text, a picture is markup; a link's "[" with no target is text."""
+    text = ("**ỦY BAN NHÂN DÂN TỈNH NGHỆ AN**\n\nSố: 980/KH-UBND\n\n*Nghệ An, ngày 18 tháng 11 năm 2025*\n\n**KẾ HOẠCH**\n\n"
+            "**Thực hiện Quyết định số 1899/QĐ-TTg**\n\n"
+            "Thực hiện [Quyết định số 1899/QĐ-TTg](https://thuvienphapluat.vn/van-ban/Quyet-dinh-1899-QD-TTg-2025.aspx "
+            "\"Quyết định 1899\") ngày 04/9/2025 của Thủ tướng Chính phủ và Nghị định số 200/2025/NĐ-CP[1], Ủy ban nhân dân "
+            "tỉnh ban hành Kế hoạch như sau:\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n"
+            "1. Triển khai kịp thời [Luật Phòng thủ dân sự](https://example.vn/luat) trên địa bàn tỉnh.\n\n"
+            "2. Xem ![](media/image1.png) hình và [mục 3](#muc-3) dưới đây; giữ nguyên [ghi chú] và a[i](j).\n")
+    plan = plandiff.parse_text(text)
+    assert plan.preamble.startswith("Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ")
+    got = {c.id: c.text for c in plan.walk()}
+    assert got["I.1"] == "Triển khai kịp thời Luật Phòng thủ dân sự trên địa bàn tỉnh."
+    assert got["I.2"] == "Xem hình và mục 3 dưới đây; giữ nguyên [ghi chú] và a[i](j)."
+    # (a footnote's mark after a symbol, its note left out by the page, is no part of the symbol)
+    assert [c.instrument for c in plandiff.citations(plan)][:2] == ["1899/QĐ-TTg", "200/2025/NĐ-CP"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("escaped", [False, True])
+def test_a_word_files_notes_as_mammoth_and_markitdown_write_them(escaped: bool) -> None:
+    """mammoth's HTML (markitdown's Markdown of a Word file after it) marks a note "[[1]](#footnote-1)"
+    and lists the notes at the end, each with a link back: "1. Luật … [↑](#footnote-ref-1)"."""
+    anchor = "\\#footnote\\-" if escaped else "#footnote-"
+    back = anchor + ("ref\\-" if escaped else "ref-")
+    text = ("**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**\n\nSố: 12/KH-UBND\n\n*Thanh Hóa, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n"
+            "**Thực hiện công tác bình đẳng giới năm 2026**\n\n"
+            f"Thực hiện Luật Bình đẳng giới[[1]]({anchor}20), Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+            f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức về bình đẳng giới[[2]]({anchor}21).\n\n"
+            "2. Bảo đảm sự phối hợp của các sở, ngành.\n\n"
+            f"1. Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006. [↑]({back}20)\n"
+            f"2. Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023. [↑]({back}21)\n")
+    plan = plandiff.parse_text(text)
+    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [
+        ("1", None, "Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006."),
+        ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
+    assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -375,12 +375,13 @@ def learned_names(plan: Plan) -> dict[str, str]:
 
 
 _NUMBER_AFTER_SO = re.compile(
-    r"(?<!\w)số\s*:?\s*(?P<tok>(?=[^\s,;()]*\d)(?=[^\s,;()]*[A-Za-zĐđ])[^\s,;()]*[/-][^\s,;()]*[^\s,;().])",
+    r"(?<!\w)số\s*:?\s*(?P<tok>(?=[^\s,;()\[\]]*\d)(?=[^\s,;()\[\]]*[A-Za-zĐđ])[^\s,;()\[\]]*[/-][^\s,;()\[\]]*[^\s,;().\[\]])",
     re.IGNORECASE,
 )
 """A number an organisation writes its own way after "Văn bản số", "Công văn số" …: "21.4/GĐN",
 "01-GCN-MT", "05/2026/VLN/CV-LV", "11/2026CV-YVG". The pattern starts at "số" (a literal, quick to
-find) and ``_TYPE_BEFORE_SO`` checks the type word before it."""
+find) and ``_TYPE_BEFORE_SO`` checks the type word before it. A bracket ends it: "[1]" after a
+symbol is a footnote's mark."""
 _TYPE_BEFORE_SO = re.compile(r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+$", re.IGNORECASE)
 
 

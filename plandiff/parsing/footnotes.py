@@ -166,6 +166,10 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
 _BRACKET_BODY = re.compile(r"^\[(?P<caret>\^)?(?P<label>\d{1,3})\](?(caret):)\s*")
 """A note's body as a portal prints it, "[1] Chương trình số …", or as Markdown writes one (pandoc's,
 GitHub's: "[^1]: Chương trình số …", its marker "[^1]")."""
+_ARROW_BODY = re.compile(r"^(?P<label>\d{1,3})\.\s+(?=\S.*↑$)")
+"""A note's body as mammoth (and markitdown after it) writes a Word file's notes: an item of a list
+at the end, its link back to the mark last ("1. Luật Bình đẳng giới … [↑](#footnote-ref-1)", the
+link's markup set aside by then); the mark is "[1]" in the text."""
 _STOP = re.compile(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
 
 
@@ -181,6 +185,12 @@ def _next_label_at(lines: list[Line], start: int, label: int) -> int | None:
     return None
 
 
+def _arrow_start(lines: list[Line]) -> int | None:
+    """Where mammoth's list of notes opens: "1. … ↑", "[1]" marked in a line before it."""
+    return next((i for i, ln in enumerate(lines) if ln.text[:2] == "1." and ln.text[-1:] == "↑" and _ARROW_BODY.match(ln.text)
+                 and any("[1]" in x.text for x in lines[:i])), None)
+
+
 def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
     """Footnotes as legal portals print them: "[1]" after a word in the text, and the bodies
     "[1] Chương trình số …" together after the signature. Bodies run until the next label (or an
@@ -189,6 +199,9 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
     markup before it, so its offsets are not the source's)."""
     start = next((i for i, ln in enumerate(lines) if ln.text[:1] == "[" and (m := _BRACKET_BODY.match(ln.text))
                   and m.group("label") == "1" and any(f"[{m.group('caret') or ''}1]" in x.text for x in lines[:i])), None)
+    arrows = start is None and "↑" in source and _arrow_start(lines)
+    if arrows:
+        start = arrows
     if start is None:
         return lines, [], []
     caret = lines[start].text[1] == "^"
@@ -200,26 +213,32 @@ def bracketed(lines: list[Line], source: str) -> tuple[list[Line], list[FoundFoo
     i = 0
     expected = 1
     while i < len(rest):
-        m = _BRACKET_BODY.match(rest[i].text)
-        if m is None or int(m.group("label")) != expected or bool(m.group("caret")) != caret:
+        m = (_ARROW_BODY if arrows else _BRACKET_BODY).match(rest[i].text)
+        if m is None or int(m.group("label")) != expected or (not arrows and bool(m.group("caret")) != caret):
             break
         label = m.group("label")
         j = i + 1
         following = _next_label_at(rest, i + 1, expected + 1)
-        while j < len(rest) and not _BRACKET_BODY.match(rest[j].text) and not _STOP.match(rest[j].text):
+        while not arrows and j < len(rest) and not _BRACKET_BODY.match(rest[j].text) and not _STOP.match(rest[j].text):
             if rest[j].blank_before and ends_sentence(rest[j - 1].text) and following is None:
                 break  # a finished note, then a block of something else (the page's own text)
             j += 1
         body = rest[i:j]
         text = join_lines([body[0].text[m.end():], *(x.text for x in body[1:])]).strip()
         head = body[0]
-        # the label itself is the footnote's; its brackets (and Markdown's caret and colon) are markup
-        opening, closing = ("[^", "]:") if caret else ("[", "]")
-        artefacts.append(Artefact("markup", opening, Span(head.start, head.start + len(opening))))
+        # the label itself is the footnote's; its brackets (and Markdown's caret and colon, a list
+        # item's dot and its link back) are markup
+        opening, closing = ("", ".") if arrows else ("[^", "]:") if caret else ("[", "]")
+        if opening:
+            artefacts.append(Artefact("markup", opening, Span(head.start, head.start + len(opening))))
         after = head.start + len(opening) + len(label)
         artefacts.append(Artefact("markup", closing, Span(after, after + len(closing))))
+        if arrows:
+            text = text[:-1].rstrip()
+            arrow = source.rfind("↑", head.start, head.end)
+            artefacts.append(Artefact("markup", "↑", Span(arrow, arrow + 1)))
         offset_marker = None
-        mark = f"{opening}{label}]"
+        mark = f"{opening or '['}{label}]"
         for k in range(search_from, len(out)):
             at = out[k].text.find(mark)
             if at >= 0:

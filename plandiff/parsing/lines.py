@@ -112,6 +112,13 @@ _MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
 anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>", a comment: "<!-- image -->" where a converter left
 out a picture, "<!-- PageBreak -->")."""
+_MD_LINK_TARGET = r"\]\((?:https?://|\\?#|/|\.{1,2}/|mailto:|www\.)[^()\s]*(?:\s+\"[^\"\n]*\")?\)"
+_MD_LINK = (r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|\[(?=(?:[^\[\]\n]|\[[^\[\]\n]*\])*" + _MD_LINK_TARGET + ")|"
+            + _MD_LINK_TARGET)
+"""A link's markup, its text kept: "[Quyết định số 1899/QĐ-TTg](https://…)" reads "Quyết định số
+1899/QĐ-TTg" (html2text and markdownify keep a portal's links to the documents it cites), "[[1]](#footnote-1)"
+reads "[1]"; only a target that looks like one (a web address, a page's anchor, a path). A picture
+("![](media/image1.png)", the emblem or a stamp a converter kept) is markup whole."""
 _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 """A backslash escape ("1\\.", "\\-"), or a backslash ending a line or a column of a pandoc table:
 a hard line break (pandoc's)."""
@@ -529,11 +536,11 @@ def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
     pieces: list[str] = []
     last = 0
     global _MD_MARKUP
-    if "*" not in out and "_" not in out and "\\" not in out and "<" not in out:  # no markup can be there
+    if "*" not in out and "_" not in out and "\\" not in out and "<" not in out and "](" not in out:  # no markup can be there
         return out, removed
     if _MD_MARKUP is None:
         # every alternative begins at one of these characters: the lookahead fails fast elsewhere
-        _MD_MARKUP = re.compile(f"(?=[*_\\\\<])(?:{_MD_EMPHASIS}|{_MD_ESCAPE})")
+        _MD_MARKUP = re.compile(f"(?=[*_\\\\<!\\[\\]])(?:{_MD_EMPHASIS}|{_MD_ESCAPE}|{_MD_LINK})")
     for m in _MD_MARKUP.finditer(out):
         pieces.append(out[last:m.start()])
         removed.append(Artefact("markup", m.group(), Span(begin + m.start(), begin + m.end())))
