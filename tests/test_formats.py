@@ -945,3 +945,25 @@ def test_a_page_whose_numbering_is_html_lists_reads_as_a_browser_shows_it() -> N
     assert [(c.id, c.label, c.text) for c in got.walk()] == [
         ("I", "I.", "MỤC ĐÍCH"), ("I.1", "1.", "Nâng cao nhận thức."), ("I.3", "3.", "Bảo đảm phối hợp."),
         ("II", "II.", "NỘI DUNG"), ("II.1", "1.", "Tuyên truyền."), ("II.2", "2.", "Tập huấn.")]
+
+
+def test_a_word_files_notes_in_mammoths_html() -> None:
+    """mammoth's HTML of a Word file (markitdown's first step): each mark a link to a note, the
+    notes a list at the end, each with a link back ("↑") after its words. Read as a portal's
+    "[1]" marks and "[1] …" notes: no note is a numbered clause, the list gets no numbers."""
+    page = ("<html><body><p><strong>ỦY BAN NHÂN DÂN TỈNH THANH HÓA</strong></p><p>Số: 12/KH-UBND</p>"
+            "<p>Thanh Hóa, ngày 5 tháng 1 năm 2026</p><p><strong>KẾ HOẠCH</strong></p><p><strong>Thực hiện công tác bình đẳng "
+            "giới năm 2026</strong></p><p>Thực hiện Luật Bình đẳng giới<sup><a href=\"#footnote-20\" id=\"footnote-ref-20\">[1]</a>"
+            "</sup>, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:</p><p><strong>I. MỤC ĐÍCH, YÊU CẦU</strong></p>"
+            "<ol><li>Nâng cao nhận thức về bình đẳng giới<sup><a href=\"#footnote-21\" id=\"footnote-ref-21\">[2]</a></sup>.</li>"
+            "<li>Bảo đảm sự phối hợp của các sở, ngành.</li></ol>"
+            "<ol><li id=\"footnote-20\"><p> Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006. <a href=\"#footnote-ref-20\">↑</a>"
+            "</p></li><li id=\"footnote-21\"><p> Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023. <a href=\"#footnote-ref-21\">↑</a>"
+            "</p></li></ol></body></html>")
+    plan = plandiff.parse(page.encode())
+    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [
+        ("1", None, "Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006."),
+        ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
+    assert [(c.id, c.text) for c in plan.walk()] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Nâng cao nhận thức về bình đẳng giới."), ("I.2", "Bảo đảm sự phối hợp của các sở, ngành.")]
+    assert "↑" not in plandiff.render_plain(plan)

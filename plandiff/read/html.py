@@ -58,28 +58,58 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
 
 
 def _mark_notes(doc: lhtml.HtmlElement) -> None:
-    """Footnotes as Word's and LibreOffice's HTML exports write them — a mark that links to the
+    """Footnotes as Word's, LibreOffice's and mammoth's HTML write them — a mark that links to the
     note and a note that links back ("<a href="#sdfootnote1sym"><sup>1</sup></a>" …
-    "<a href="#sdfootnote1anc">1</a>Theo …") — rewritten as a portal prints them: "[1]" glued to
-    the word, and "[1] Theo …" after the text, which the footnote stage reads."""
+    "<a href="#sdfootnote1anc">1</a>Theo …"; mammoth's "<a href="#footnote-1">[1]</a>" … "<li
+    id="footnote-1">Theo … <a href="#footnote-ref-1">↑</a></li>") — rewritten as a portal prints
+    them: "[1]" glued to the word, and "[1] Theo …" after the text, which the footnote stage reads."""
     anchors: dict[str, lhtml.HtmlElement] = {}
-    for a in doc.iter("a"):
-        for key in (a.get("id"), a.get("name")):
-            if key:
-                anchors.setdefault(key, a)
+    for el in doc.iter():
+        if isinstance(el.tag, str):
+            for key in (el.get("id"), el.get("name")):
+                if key:
+                    anchors.setdefault(key, el)
     order: dict[lhtml.HtmlElement, int] = {}  # document order, taken once a pair of links is found
     for a in list(doc.iter("a")):
         href = a.get("href") or ""
         target = anchors.get(href[1:]) if href.startswith("#") else None
-        back = target.get("href") if target is not None else None
-        label = re.sub(r"[\[\]\s]", "", a.text_content())
-        if back is None or back[1:] not in (a.get("id"), a.get("name")) or not label.isdigit():
+        if target is None:
             continue
+        back = _link_back(target, a)
+        if back is None:
+            continue
+        label = re.sub(r"[\[\]\s]", "", a.text_content())
+        numbered = label.isdigit()
+        if not numbered:  # the note's link back names no number ("↑"): the mark's does
+            label = re.sub(r"[\[\]\s]", "", back.text_content())
+            if not label.isdigit():
+                continue
         order = order or {el: k for k, el in enumerate(doc.iter())}
         is_mark = order.get(a, 0) < order.get(target, 0)
         for child in list(a):
             a.remove(child)
-        a.text = f"[{label}]" if is_mark else f"[{label}] "
+        if is_mark:
+            a.text = f"[{label}]"
+        elif numbered:
+            a.text = f"[{label}] "
+        else:  # a link back at the note's end: the label goes before the note's first words
+            a.text = ""
+            note = next((el for el in a.iterancestors() if el.get("id") and el.get("id") == (back.get("href") or "")[1:]), None)
+            first = next((el for el in (note.iter() if note is not None else ()) if isinstance(el.tag, str) and (el.text or "").strip()),
+                         None)
+            if first is not None:
+                first.text = f"[{label}] {(first.text or '').lstrip()}"
+
+
+def _link_back(target: lhtml.HtmlElement, link: lhtml.HtmlElement) -> lhtml.HtmlElement | None:
+    """The link of a pair that points back at ``link`` (or at an element around it): ``target``
+    itself when it is a link, else a link inside it (mammoth's note holds its link back)."""
+    around = {k for el in (link, *link.iterancestors()) for k in (el.get("id"), el.get("name")) if k}
+    for el in (target, *target.iter("a")) if target.tag != "a" else (target,):
+        href = el.get("href") or ""
+        if el.tag == "a" and href.startswith("#") and href[1:] in around:
+            return el
+    return None
 
 
 _TABLE_OPEN = "\ue000"
@@ -145,8 +175,9 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
 _LIST_STYLES = {"1": "1", "decimal": "1", "a": "a", "lower-alpha": "a", "lower-latin": "a", "A": "A", "upper-alpha": "A",
                 "upper-latin": "A", "i": "i", "lower-roman": "i", "I": "I", "upper-roman": "I", "none": ""}
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
-_LABELLED = re.compile(r"^(?:[IVXL]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)/]|[a-zđ][.)]|\(\w{1,3}\)|[-–—+•*])(?:\s|$)")
-"""An item whose text opens with its own label, typed ("1. Mục đích" in a list styled without numbers)."""
+_LABELLED = re.compile(r"^(?:[IVXL]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)/]|[a-zđ][.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-–—+•*])(?:\s|$)")
+"""An item whose text opens with its own label, typed ("1. Mục đích" in a list styled without
+numbers), or a note's ("[1] Luật …", mammoth's list of notes)."""
 
 
 def _list(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, ...], ...]], pre: bool) -> None:
