@@ -447,7 +447,10 @@ def _declared(data: bytes) -> tuple[str, str] | None:
     codec = "cp1258" if m.group(1).decode("ascii").lower() in ("windows-1258", "cp1258") else "cp1252"
     if _is_binary(data[:4000]):
         return None
-    return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:
+        return None  # a byte the charset leaves undefined: a legacy encoding's, guessed as any text's is
 
 
 def _strict(data: bytes, codec: str, label: str) -> str:
