@@ -351,3 +351,26 @@ def test_a_signed_text_without_a_month_comes_after_a_dated_draft() -> None:
     assert (draft.meta.month, signed.meta.month, signed.meta.signer) == (2, None, "Nguyễn Ngọc Phúc")
     for given in ([signed, draft], [draft, signed]):
         assert [p is draft for p in plandiff.history(given).plans] == [True, False]
+
+
+@needs_soffice
+def test_libreoffices_web_page_of_a_word_file_with_automatic_numbering(tmp_path: Path) -> None:
+    """LibreOffice saves a Word file's automatic numbering as HTML lists (`<ol>`, `<ul>`), the
+    numbers left to the browser: read as a browser shows them, the same tree as the Word file."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "Số: 12/KH-UBND", "Thanh Hóa, ngày 5 tháng 1 năm 2026", "KẾ HOẠCH",
+                 "Thực hiện công tác bình đẳng giới năm 2026", "I. MỤC ĐÍCH, YÊU CẦU"):
+        document.add_paragraph(line)
+    document.add_paragraph("Nâng cao nhận thức về bình đẳng giới.", style="List Number")
+    document.add_paragraph("Bảo đảm sự phối hợp của các sở, ngành.", style="List Number")
+    document.add_paragraph("Tuyên truyền trên báo chí.", style="List Bullet")
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    page = _convert(source, "html", tmp_path)
+    assert b"<ol" in page.read_bytes() and b"<ul" in page.read_bytes()
+    got, from_docx = plandiff.parse(page), plandiff.parse(source)
+    assert got.meta.source_format == "html"
+    assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in from_docx.walk()] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Nâng cao nhận thức về bình đẳng giới."),
+        ("I.2", "Bảo đảm sự phối hợp của các sở, ngành."), ("I.2.-1", "Tuyên truyền trên báo chí.")]
