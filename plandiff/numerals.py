@@ -23,6 +23,12 @@ def roman_value(s: str) -> int | None:
     return total if canonical == s.upper() else None
 
 
+MAX_LABEL_NUMBER = 9999
+"""Beyond this, a list's number is printed in digits whatever its format asks (Word's numbering,
+a web page's list): Roman numerals and letters grow with the value (10¹¹ in Roman numerals is a
+billion characters)."""
+
+
 def to_roman(n: int) -> str:
     """14 → "XIV" (labels of sections and parts, Word's automatic numbering)."""
     out = []

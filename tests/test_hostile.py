@@ -485,3 +485,14 @@ def test_a_page_is_not_written_to_a_terminal(pair: tuple[Path, Path]) -> None:
     assert p.returncode == 2 and "-o" in p.stderr.decode() and p.stderr.decode().startswith("plandiff: ")
     piped = _run("diff", str(a), str(b), "--format", "md")  # text formats and pipes are fine
     assert piped.returncode == 0 and piped.stdout.startswith(b"# ")
+
+
+def test_a_web_pages_list_that_starts_at_a_huge_number_is_numbered_in_digits() -> None:
+    """`<ol type="I" start="99999999999">`: a Roman numeral grows with its value (a billion
+    characters here), so a list's number beyond 9999 is printed in digits, as Word's are."""
+    page = ('<html><body><p>KẾ HOẠCH</p><p>Thực hiện công tác năm 2026</p><p>I. MỤC ĐÍCH</p>'
+            '<ol type="I" start="99999999999"><li>Nâng cao nhận thức.</li></ol>'
+            '<ol type="a" start="99999999999999"><li value="-3">Phối hợp.</li></ol></body></html>')
+    plan = plandiff.parse(page.encode())
+    text = plandiff.render_plain(plan)
+    assert "99999999999. Nâng cao nhận thức." in text and "3. Phối hợp." in text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import errors
+from ..numerals import MAX_LABEL_NUMBER
 from ..textnorm import nfc
 from . import legacy
 
@@ -67,9 +68,6 @@ class _Numbering:
         return re.sub(r"%(\d)", render, lvl.text)
 
 
-MAX_LABEL_NUMBER = 9999
-"""Beyond this, a number is printed in digits whatever the format asks: Roman numerals and
-letters grow with the value (10¹¹ in Roman numerals is a billion characters)."""
 
 
 def _int(value: str | None, default: int, *, lo: int = -10**6, hi: int = 10**12) -> int:

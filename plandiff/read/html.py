@@ -8,6 +8,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from .. import errors
+from ..numerals import MAX_LABEL_NUMBER
 from ..textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
@@ -220,7 +221,7 @@ def _list(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
 def _item_mark(n: int, style: str) -> str:
     if style in ("", "•"):
         return style
-    if style == "1":
+    if style == "1" or not 1 <= n <= MAX_LABEL_NUMBER:  # (a Roman numeral grows with the value: "start" may be any number)
         return f"{n}."
     if style in ("a", "A"):
         letters = ""
@@ -230,7 +231,7 @@ def _item_mark(n: int, style: str) -> str:
         return f"{letters if style == 'a' else letters.upper()}."
     from ..numerals import to_roman
 
-    roman = to_roman(n) if n > 0 else str(n)
+    roman = to_roman(n)
     return f"{roman.lower() if style == 'i' else roman}."
 
 
