@@ -85,6 +85,8 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
         f"Quyết định số {k}/QĐ-TTg ngày 1/1/2020 (viết tắt là Quyết định X{k});" for k in range(n // 20)) + "\n",
     "blank lines": lambda n: HEAD + "1. Làm việc.\n" + "\n" * n,
     "flattened appendix table": lambda n: MD_PLAN + "**PHỤ LỤC**\n\n**DANH MỤC**\n\n" + "|\n1\n|\nx\n|\n|\n" * (n // 4),
+    "flattened tables in a section": lambda n: MD_PLAN.replace("1. B\n\n", "1. B\n\n" + "|\nSTT\n|\nTên\n|\n|\n1\n|\nViệc\n|\n|\n2"
+                                                                     "\n|\nViệc\n|\n" * (n // 14) + "\n"),
     "pipe rows in an appendix": lambda n: MD_PLAN + "**PHỤ LỤC**\n\n**DANH MỤC**\n\n" + "| 1 | x | y |\n" * (n // 4),
     "many appendices": lambda n: MD_PLAN + "\n**PHỤ LỤC**\n\n**DANH MỤC**\n\n|\n1\n|\nx\n|\n" * (n // 8),
     "articles": lambda n: ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/QĐ-UBND\nX, ngày 1 tháng 1 năm 2025\nQUYẾT ĐỊNH\nVề việc x\n"

@@ -543,19 +543,22 @@ def _tables_from_pipes(tokens: list[tuple[int, str, int]],
         elif opened is not None:
             held.append(k)
     out: list[tuple[tuple[tuple[str, ...], ...], list[int], int, int]] = []
+    cells = [seg for _, _, seg in segments]
     at = 0
     while at < len(segments):
-        rows, end, resume = _rows_from_pipes([seg for _, _, seg in segments[at:]], content)
-        part = segments[at:at + end]
+        rows, end, resume = _rows_from_pipes(cells, content, at)
+        part = segments[at:end]
         if rows:
             out.append((rows, [k for _, _, seg in part for k in seg], part[0][0], part[-1][1] + 1))
-        at += max(resume, 1)
+        at = max(resume, at + 1)
     return out
 
 
-def _rows_from_pipes(segments: list[list[int]], content: list[Line]) -> tuple[tuple[tuple[str, ...], ...], int, int]:
-    """The rows of the table that opens ``segments`` (one table flattened as: | cell | cell | then
-    | cell | cell | …), how many segments it holds, and where the next table may open.
+def _rows_from_pipes(segments: list[list[int]], content: list[Line],
+                     at: int = 0) -> tuple[tuple[tuple[str, ...], ...], int, int]:
+    """The rows of the table that opens at segment ``at`` (one table flattened as: | cell | cell |
+    then | cell | cell | …), where it ends (the index after its last segment), and where the next
+    table may open.
 
     An empty cell and the boundary between two rows both print as adjacent pipes; the header row's
     cell count tells them apart (a row is full), and so does what opens the next row (merged rows
@@ -564,23 +567,25 @@ def _rows_from_pipes(segments: list[list[int]], content: list[Line]) -> tuple[tu
     that such a header follows stands outside both ("II. Lĩnh vực …" between two tables)."""
     # the header row gives the column count: the cells before the first empty segment; rows
     # numbered in turn tell it when the header is two rows (a head spanning the columns under it)
-    head = next((k for k, seg in enumerate(segments) if not seg), len(segments)) or 1
-    width = max(head, _numbered_width(segments, content))
+    head = next((k for k in range(at, len(segments)) if not segments[k]), len(segments))
+    head = max(head - at, 1)
+    width = max(head, _numbered_width(segments, content, at, head))
     rows: list[tuple[str, ...]] = []
     row: list[list[int]] = []
     last = 0  # the number that opened the last numbered row
-    for k, seg in enumerate(segments):
+    for k in range(at, len(segments)):
+        seg = segments[k]
         if not seg:
             if row:
                 nxt = segments[k + 1] if k + 1 < len(segments) else []
                 if (len(row) >= width or (len(row) >= 2 and _opens_row(nxt, content, last)) or k + 1 == len(segments)
-                        or k == head):
+                        or k - at == head):
                     rows.append(_cells_of(row, content, width))
                     row = []
                 else:
                     row.append(seg)  # an empty cell
             continue
-        if width >= 2 and k > width and _heads_a_table(seg, content):
+        if width >= 2 and k - at > width and _heads_a_table(seg, content):
             if not row:
                 return _kept(rows), k, k
             if len(row) > width:
@@ -594,18 +599,23 @@ def _rows_from_pipes(segments: list[list[int]], content: list[Line]) -> tuple[tu
     return _kept(rows), len(segments), len(segments)
 
 
-def _numbered_width(segments: list[list[int]], content: list[Line]) -> int:
+def _numbered_width(segments: list[list[int]], content: list[Line], at: int, head: int) -> int:
     """The width most full rows numbered in turn give ("7" … "8": the segments between them, less
-    the one the row boundary makes); 0 without three such rows that agree."""
+    the one the row boundary makes), up to the next table's header; 0 without three such rows that
+    agree."""
     gaps: dict[int, int] = {}
-    last, at = 0, -1
-    for k, seg in enumerate(segments):
-        if seg and k and not segments[k - 1]:  # a row's first cell
-            number = _number(seg, content)
-            if number is not None and number == last + 1:
-                if at >= 0:
-                    gaps[k - at - 1] = gaps.get(k - at - 1, 0) + 1
-                last, at = number, k
+    last, opened = 0, -1
+    for k in range(at + 1, len(segments)):
+        seg = segments[k]
+        if not seg or segments[k - 1]:
+            continue
+        if k - at > head and _heads_a_table(seg, content):
+            break  # (the next table's: its rows are its own)
+        number = _number(seg, content)  # a row's first cell
+        if number is not None and number == last + 1:
+            if opened >= 0:
+                gaps[k - opened - 1] = gaps.get(k - opened - 1, 0) + 1
+            last, opened = number, k
     if not gaps:
         return 0
     width, count = max(gaps.items(), key=lambda g: (g[1], g[0]))
