@@ -1693,3 +1693,25 @@ def test_a_word_files_notes_as_mammoth_and_markitdown_write_them(escaped: bool) 
         ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("label", ["PHỤ BIỂU", "PHỤ LỤC", "Phụ biểu 01"])
+def test_an_appendix_whose_title_is_in_sentence_case(label: str) -> None:
+    """A Fatherland Front committee's "PHỤ BIỂU" (a table appended) whose title is in sentence
+    case over its "(Kèm theo …)" line: the label, the title and the reference, as for "PHỤ LỤC"."""
+    text = ("ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\nSố: 20/KH-MTTQ-BTT\nLương Minh, ngày 22 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\nGiới thiệu người ứng cử đại biểu Hội đồng nhân dân xã nhiệm kỳ 2026-2031\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm việc giới thiệu người ứng cử đúng quy định.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị tổ chức hội nghị giới thiệu người ứng cử.\n\n"
+            "Nơi nhận:\n- TT Đảng ủy, HĐND, UBND xã;\n- Lưu: VT MTTQ.\n\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân\n\n"
+            f"{label}\nThành phần, cơ cấu, số lượng giới thiệu người ứng cử của các\ntổ chức, cơ quan, đơn vị trên địa bàn xã\n"
+            "(Kèm theo Kế hoạch số 20/KH-MTTQ-BTT ngày 22/12/2025 của BTT Ủy ban MTTQ xã Lương Minh)\n"
+            "Cơ quan/đơn vị\tSố lượng\tNữ\tTái cử\nKhối Đảng ủy\t14\t5\t5\nKhối chính quyền\t14\t5\t5\nThôn Xóm Mới\t1\t-\t1\n")
+    plan = plandiff.parse_text(text)
+    assert plan.signature == ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân")
+    (app,) = plan.appendices
+    assert app.label == label
+    assert app.title == ("Thành phần, cơ cấu, số lượng giới thiệu người ứng cử của các tổ chức, cơ quan, đơn vị trên địa bàn xã")
+    assert app.ref and app.ref.startswith("(Kèm theo Kế hoạch số 20/KH-MTTQ-BTT")
+    assert [len(t.rows) for t in app.tables] == [4]
+    assert lost_and_invented(plan) == (Counter(), Counter())

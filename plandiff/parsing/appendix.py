@@ -30,7 +30,7 @@ from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table
 from .lines import Line, row_texts
 
-_HEADING = re.compile(r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
+_HEADING = re.compile(r"^(?P<label>PHỤ\s+(?:LỤC|BIỂU)(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 _REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 
 
@@ -46,13 +46,13 @@ class _SetAside:
     mark_starts: list[int]
 
 
-_LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
+_LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+(?:lục|biểu)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
 """"Phụ lục 02" in sentence case: a heading only when it is the whole line."""
 
 
 def is_heading(line: Line) -> bool:
     """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own, or
-    the label alone in sentence case ("Phụ lục 02")."""
+    the label alone in sentence case ("Phụ lục 02"); "PHỤ BIỂU" (a table appended) alike."""
     head = line.text[:1]
     if head != "P" and not head.isspace():  # both open with "PHỤ" or "Phụ": most lines are out at once
         return False
@@ -213,6 +213,14 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
         title_parts.append(block[i].text)
         header.append(HeaderLine("appendix", block[i].text, Span(block[i].start, block[i].end)))
         i += 1
+    if label is not None and i < len(block) and not is_ref(block[i].text):
+        # a title in sentence case: the lines between the label and its "(Kèm theo …)" line
+        k = next((j for j in range(i, min(i + 4, len(block))) if is_ref(block[j].text)), None)
+        if k is not None and all(_may_title(block[j]) for j in range(i, k)):
+            for ln in block[i:k]:
+                title_parts.append(ln.text)
+                header.append(HeaderLine("appendix", ln.text, Span(ln.start, ln.end)))
+            i = k
     title_parts = _without_copied_letters(title_parts)
     ref_parts: list[str] = []
     if i < len(block) and is_ref(block[i].text):
@@ -248,6 +256,12 @@ def _without_copied_letters(parts: list[str]) -> list[str]:
     rest = [p for p in parts if not _LONE_MARKED_LETTER.fullmatch(p.strip())]
     copied = Counter(ch for p in lone for ch in p if not ch.isspace())  # (each as many times as printed)
     return rest if not copied - Counter(" ".join(rest)) else parts
+
+
+def _may_title(line: Line) -> bool:
+    """A line that may be part of an appendix's title: no table's row, no numbered clause."""
+    return (not line.row and line.table is None and len(line.cells) < 2 and len(line.text) <= 300
+            and markers.match(line.text) is None)
 
 
 def _is_title_text(text: str) -> bool:
