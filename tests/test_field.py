@@ -1715,3 +1715,23 @@ def test_an_appendix_whose_title_is_in_sentence_case(label: str) -> None:
     assert app.ref and app.ref.startswith("(Kèm theo Kế hoạch số 20/KH-MTTQ-BTT")
     assert [len(t.rows) for t in app.tables] == [4]
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_an_appendix_reference_printed_without_its_brackets() -> None:
+    """A commune committee's Word file: "PHỤ LỤC" over "ban hành kèm theo Kế hoạch …" (no brackets,
+    in lower case), then its forms ("Mẫu số 01/HNCT"); and recipients whose lines wrapped with no
+    dash ("- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng," / "VP Đảng uỷ;")."""
+    text = ("ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\nSố: 25/KH-MTTQ-BTT\nLương Minh, ngày 25 tháng 11 năm 2025\n\n"
+            "KẾ HOẠCH\nTổ chức các hội nghị hiệp thương\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm dân chủ, đúng luật.\n\n"
+            "  Nơi nhận:\n\n- Thường trực Đảng ủy xã;\n\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;\n\n"
+            "         - Văn phòng HĐND, UBND xã;\t\n\n- Bí thư Chi bộ, Trưởng thôn, Ban công\n\n tác MT thôn; \n\n- Lưu: MTTQ  \n\n"
+            "TM. BAN THƯỜNG TRỰC\n\nCHỦ TỊCH\n\n\n\nLan Thị Vân\n\n\n\nPHỤ LỤC\n\n"
+            "ban hành kèm theo Kế hoạch tổ chức các hội nghị hiệp thương của BTT Ủy ban MTTQ xã\n\n"
+            "Mẫu số 01/HNCT\n\nBIÊN BẢN HỘI NGHỊ CỬ TRI NƠI CÔNG TÁC\n")
+    plan = plandiff.parse_text(text)
+    assert plan.recipients == ("Thường trực Đảng ủy xã;", "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ;",
+                               "Văn phòng HĐND, UBND xã;", "Bí thư Chi bộ, Trưởng thôn, Ban công tác MT thôn;", "Lưu: MTTQ")
+    (app,) = plan.appendices
+    assert (app.label, app.ref) == ("PHỤ LỤC", "ban hành kèm theo Kế hoạch tổ chức các hội nghị hiệp thương của BTT Ủy ban MTTQ xã")
+    assert app.text.startswith("Mẫu số 01/HNCT")
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -31,7 +31,10 @@ from .laid_out import gap_columns, laid_out_table
 from .lines import Line, row_texts
 
 _HEADING = re.compile(r"^(?P<label>PHỤ\s+(?:LỤC|BIỂU)(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
-_REF = re.compile(r"^[*_\s]*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+_REF = re.compile(r"^[*_\s]*(?:\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm|[Bb]an\s+hành\s+kèm|Kèm)\s+theo\b")
+"""An appendix's reference to the document it goes with: "(Kèm theo Kế hoạch số …)", "(Ban hành
+kèm theo …)", and as a Word file may print it without its brackets ("ban hành kèm theo Kế hoạch …",
+"Kèm theo …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +82,15 @@ def ref_end(lines: Sequence[Line], i: int) -> int:
     paragraph of its own, or any line after an italic line that closes ("… Môi trường*": a
     converter's reference that lost its parenthesis would otherwise take the plan's opening)."""
     k = i
+    bracketed = lines[i].text.lstrip(" *_").startswith("(")
     while k < len(lines) and k - i < REF_LINES:
         text = lines[k].text.strip()
         if k > i:
             prev = lines[k - 1].text.strip()
             if (prev[:1] in "*_" and prev[-1:] in "*_") or len(text) > _WRAP_CHARS or markers.match(text) is not None:
                 break
+            if not bracketed and (lines[k].blank_before or lines[k].row or len(lines[k].cells) >= 2):
+                break  # (one without its brackets ends with its paragraph: "Mẫu số 01/HNCT" is the next)
         k += 1
         if text.rstrip(" *_").endswith(")"):
             break
