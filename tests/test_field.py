@@ -1735,3 +1735,19 @@ def test_an_appendix_reference_printed_without_its_brackets() -> None:
     assert (app.label, app.ref) == ("PHỤ LỤC", "ban hành kèm theo Kế hoạch tổ chức các hội nghị hiệp thương của BTT Ủy ban MTTQ xã")
     assert app.text.startswith("Mẫu số 01/HNCT")
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_a_committees_plan_that_prints_a_section_number_twice() -> None:
+    """Mammoth's raw text of a commune Fatherland Front committee's plan: "II" printed twice (the
+    second is the third section): a section of its own, its items under it, not under the first
+    "II"; the number left blank reads as none; recipients wrapped with no dash are one each."""
+    plan = plandiff.parse(FIELD / "luongminh-ktgs-2025.txt")
+    m = plan.meta
+    assert (m.number, m.date, m.issuer, m.parent_issuer) == (None, "2025-12-10", "BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH")
+    tops = [(c.label, c.heading) for c in plan.clauses if c.label]
+    assert tops == [("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "ĐỐI TƯỢNG KIỂM TRA, GIÁM SÁT"), ("II.", "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN"),
+                    ("IV.", "HÌNH THỨC KIỂM TRA, GIÁM SÁT"), ("V.", "TỔ CHỨC THỰC HIỆN")]
+    second = plan.clauses[2]
+    assert [c.text.split(":")[0] for c in second.children] == ["Đợt 1", "Đợt 2", "Đợt 3"]
+    assert len(plan.recipients) == 7 and plan.recipients[3] == "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ;"
+    assert plan.signature == ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân")
