@@ -8,7 +8,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from .. import errors
-from ..numerals import MAX_LABEL_NUMBER
+from ..numerals import MAX_LABEL_NUMBER, to_roman
 from ..textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
@@ -219,6 +219,7 @@ def _list(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
 
 
 def _item_mark(n: int, style: str) -> str:
+    """The mark a browser draws before the ``n``th item of a list in ``style``."""
     if style in ("", "•"):
         return style
     if style == "1" or not 1 <= n <= MAX_LABEL_NUMBER:  # (a Roman numeral grows with the value: "start" may be any number)
@@ -229,8 +230,6 @@ def _item_mark(n: int, style: str) -> str:
             n, r = divmod(n - 1, 26)
             letters = chr(ord("a") + r) + letters
         return f"{letters if style == 'a' else letters.upper()}."
-    from ..numerals import to_roman
-
     roman = to_roman(n)
     return f"{roman.lower() if style == 'i' else roman}."
 
