@@ -1485,6 +1485,9 @@ def test_points_a_converter_made_a_markdown_list_keep_their_letters() -> None:
     assert got["II.2"].startswith("Các sở, ban, ngành")
     assert not any(c.kind == "dash" for c in plan.walk())
     assert lost_and_invented(plan) == (Counter(), Counter())
+    # a model's Markdown sets the label in bold inside the item ("- **a)** Đổi mới …")
+    bold = plandiff.parse_text(re.sub(r"^([-*]) ([a-z0-9]\)|\d\.) ", r"\1 **\2** ", LISTED_POINTS, flags=re.MULTILINE))
+    assert [(c.id, c.text) for c in bold.walk()] == [(c.id, c.text) for c in plan.walk()]
     # in plain text the dash stays a dash, but is never read as the heading's words going on
     plain = plandiff.parse_text(LISTED_POINTS.replace("# ", "").replace("* ", "- "))
     assert plain.meta.source_format == "text"

@@ -103,10 +103,11 @@ def is_plain(text: str) -> bool:
 
 _MD_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|$)")
 """A heading's marks, an empty heading's too ("###" alone: pandoc writes an empty heading so)."""
-_MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))[ \t]+\S)")
-"""A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích"):
-a converter (of a PDF, or a model) made the printed points a list; the label is the clause's, the
-bullet only markup."""
+_MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:\*\*|__|\*|_)?(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))"
+                              r"(?:\*\*|__|\*|_)?[ \t]+\S)")
+"""A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích",
+"- **a)** Đổi mới …"): a converter (of a PDF, or a model) made the printed points a list; the label
+is the clause's, the bullet only markup."""
 _MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>|<!--.*?-->")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
