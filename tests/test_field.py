@@ -1633,6 +1633,18 @@ def test_html_comments_a_converter_leaves_in_markdown_are_no_text() -> None:
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+NOTES = ("Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006.", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")
+
+
+def _noted_plan(first: str, second: str, notes: str) -> str:
+    """A portal's plan in Markdown with two notes, marked ``first`` and ``second``, then ``notes``."""
+    return ("**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**\n\nSố: 12/KH-UBND\n\n*Thanh Hóa, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n"
+            "**Thực hiện công tác bình đẳng giới năm 2026**\n\n"
+            f"Thực hiện Luật Bình đẳng giới{first}, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+            f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức về bình đẳng giới{second}.\n\n"
+            f"2. Bảo đảm sự phối hợp của các sở, ngành.\n\n{notes}")
+
+
 @pytest.mark.parametrize("caret", [True, False])
 def test_markdown_footnotes_as_pandoc_and_github_write_them(caret: bool) -> None:
     """"[^1]" after a word and "[^1]: …" after the text (pandoc's and GitHub's Markdown, a Word
@@ -1640,17 +1652,9 @@ def test_markdown_footnotes_as_pandoc_and_github_write_them(caret: bool) -> None
     their markers and their brackets set aside."""
     mark = "[^{}]" if caret else "[{}]"
     body = "[^{}]: " if caret else "[{}] "
-    text = ("**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**\n\nSố: 12/KH-UBND\n\n*Thanh Hóa, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n"
-            "**Thực hiện công tác bình đẳng giới năm 2026**\n\n"
-            f"Thực hiện Luật Bình đẳng giới{mark.format(1)}, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
-            f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức về bình đẳng giới{mark.format(2)}.\n\n"
-            "2. Bảo đảm sự phối hợp của các sở, ngành.\n\n"
-            f"{body.format(1)}Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006.\n\n"
-            f"{body.format(2)}Theo Quyết định số 1790/QĐ-TTg\nngày 01/12/2023.\n")
-    plan = plandiff.parse_text(text)
-    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [
-        ("1", None, "Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006."),
-        ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
+    plan = plandiff.parse_text(_noted_plan(mark.format(1), mark.format(2),
+                                           f"{body.format(1)}{NOTES[0]}\n\n{body.format(2)}Theo Quyết định số 1790/QĐ-TTg\nngày 01/12/2023.\n"))
+    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [("1", None, NOTES[0]), ("2", "I.1", NOTES[1])]
     assert [(c.id, c.text) for c in plan.walk()][-2:] == [("I.1", "Nâng cao nhận thức về bình đẳng giới."),
                                                          ("I.2", "Bảo đảm sự phối hợp của các sở, ngành.")]
     assert "[" not in plan.preamble
@@ -1683,17 +1687,9 @@ def test_a_word_files_notes_as_mammoth_and_markitdown_write_them(escaped: bool) 
     and lists the notes at the end, each with a link back: "1. Luật … [↑](#footnote-ref-1)"."""
     anchor = "\\#footnote\\-" if escaped else "#footnote-"
     back = anchor + ("ref\\-" if escaped else "ref-")
-    text = ("**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**\n\nSố: 12/KH-UBND\n\n*Thanh Hóa, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n"
-            "**Thực hiện công tác bình đẳng giới năm 2026**\n\n"
-            f"Thực hiện Luật Bình đẳng giới[[1]]({anchor}20), Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
-            f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức về bình đẳng giới[[2]]({anchor}21).\n\n"
-            "2. Bảo đảm sự phối hợp của các sở, ngành.\n\n"
-            f"1. Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006. [↑]({back}20)\n"
-            f"2. Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023. [↑]({back}21)\n")
-    plan = plandiff.parse_text(text)
-    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [
-        ("1", None, "Luật Bình đẳng giới số 73/2006/QH11 ngày 29/11/2006."),
-        ("2", "I.1", "Theo Quyết định số 1790/QĐ-TTg ngày 01/12/2023.")]
+    plan = plandiff.parse_text(_noted_plan(f"[[1]]({anchor}20)", f"[[2]]({anchor}21)",
+                                           f"1. {NOTES[0]} [↑]({back}20)\n2. {NOTES[1]} [↑]({back}21)\n"))
+    assert [(f.label, f.clause, f.text) for f in plan.footnotes] == [("1", None, NOTES[0]), ("2", "I.1", NOTES[1])]
     assert [c.id for c in plan.walk()] == ["I", "I.1", "I.2"]
     assert lost_and_invented(plan) == (Counter(), Counter())
 

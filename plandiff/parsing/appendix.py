@@ -564,9 +564,10 @@ def _tables_from_pipes(tokens: list[tuple[int, str, int]],
             held.append(k)
     out: list[tuple[tuple[tuple[str, ...], ...], list[int], int, int]] = []
     cells = [seg for _, _, seg in segments]
+    texts = [" ".join(content[k].text for k in seg) for seg in cells]  # (each read as a whole several times)
     at = 0
     while at < len(segments):
-        rows, end, resume = _rows_from_pipes(cells, content, at)
+        rows, end, resume = _rows_from_pipes(cells, texts, content, at)
         part = segments[at:end]
         if rows:
             out.append((rows, [k for _, _, seg in part for k in seg], part[0][0], part[-1][1] + 1))
@@ -574,7 +575,7 @@ def _tables_from_pipes(tokens: list[tuple[int, str, int]],
     return out
 
 
-def _rows_from_pipes(segments: list[list[int]], content: list[Line],
+def _rows_from_pipes(segments: list[list[int]], texts: list[str], content: list[Line],
                      at: int = 0) -> tuple[tuple[tuple[str, ...], ...], int, int]:
     """The rows of the table that opens at segment ``at`` (one table flattened as: | cell | cell |
     then | cell | cell | …), where it ends (the index after its last segment), and where the next
@@ -589,7 +590,7 @@ def _rows_from_pipes(segments: list[list[int]], content: list[Line],
     # numbered in turn tell it when the header is two rows (a head spanning the columns under it)
     head = next((k for k in range(at, len(segments)) if not segments[k]), len(segments))
     head = max(head - at, 1)
-    width = max(head, _numbered_width(segments, content, at, head))
+    width = max(head, _numbered_width(segments, texts, at, head))
     rows: list[tuple[str, ...]] = []
     row: list[list[int]] = []
     last = 0  # the number that opened the last numbered row
@@ -597,29 +598,29 @@ def _rows_from_pipes(segments: list[list[int]], content: list[Line],
         seg = segments[k]
         if not seg:
             if row:
-                nxt = segments[k + 1] if k + 1 < len(segments) else []
-                if (len(row) >= width or (len(row) >= 2 and _opens_row(nxt, content, last)) or k + 1 == len(segments)
+                nxt = texts[k + 1] if k + 1 < len(segments) else ""
+                if (len(row) >= width or (len(row) >= 2 and _opens_row(nxt, last)) or k + 1 == len(segments)
                         or k - at == head):
                     rows.append(_cells_of(row, content, width))
                     row = []
                 else:
                     row.append(seg)  # an empty cell
             continue
-        if width >= 2 and k - at > width and _heads_a_table(seg, content):
+        if width >= 2 and k - at > width and _heads_a_table(texts[k]):
             if not row:
                 return _kept(rows), k, k
             if len(row) > width:
                 rows.append(_cells_of(row[:-1], content, width))
                 return _kept(rows), k - 1, k
         if not row:
-            last = _numbering_after(seg, content, last)
+            last = _numbering_after(texts[k], last)
         row.append(seg)
     if row:
         rows.append(_cells_of(row, content, width))
     return _kept(rows), len(segments), len(segments)
 
 
-def _numbered_width(segments: list[list[int]], content: list[Line], at: int, head: int) -> int:
+def _numbered_width(segments: list[list[int]], texts: list[str], at: int, head: int) -> int:
     """The width most full rows numbered in turn give ("7" … "8": the segments between them, less
     the one the row boundary makes), up to the next table's header; 0 without three such rows that
     agree."""
@@ -629,9 +630,9 @@ def _numbered_width(segments: list[list[int]], content: list[Line], at: int, hea
         seg = segments[k]
         if not seg or segments[k - 1]:
             continue
-        if k - at > head and _heads_a_table(seg, content):
+        if k - at > head and _heads_a_table(texts[k]):
             break  # (the next table's: its rows are its own)
-        number = _number(seg, content)  # a row's first cell
+        number = _number(texts[k])  # a row's first cell
         if number is not None and number == last + 1:
             if opened >= 0:
                 gaps[k - opened - 1] = gaps.get(k - opened - 1, 0) + 1
@@ -646,33 +647,30 @@ def _kept(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(r for r in rows if any(r))
 
 
-def _heads_a_table(seg: list[int], content: list[Line]) -> bool:
-    return _HEAD_WORD.match(" ".join(content[i].text for i in seg)) is not None
+def _heads_a_table(text: str) -> bool:
+    return _HEAD_WORD.match(text) is not None
 
 
-def _opens_row(seg: list[int], content: list[Line], last: int) -> bool:
-    """``seg`` opens a row: an ordinal (a number the next after ``last``), a dash, a total."""
-    if not seg:
+def _opens_row(text: str, last: int) -> bool:
+    """A segment's ``text`` opens a row: an ordinal (a number the next after ``last``), a dash, a total."""
+    if not text or _ORDINAL.match(text) is None:
         return False
-    text = " ".join(content[i].text for i in seg)
-    if _ORDINAL.match(text) is None:
-        return False
-    number = _number(seg, content)
+    number = _number(text)
     return number is None or number == last + 1
 
 
-def _numbering_after(seg: list[int], content: list[Line], last: int) -> int:
-    """The number the next numbered row follows, after a row opening with ``seg``: its own number;
+def _numbering_after(text: str, last: int) -> int:
+    """The number the next numbered row follows, after a row opening with ``text``: its own number;
     0 after a group's row ("II", "II. Xã hội số": the numbers under it count from 1 again);
     ``last`` after any other (a dash's, a letter's, a total's, a numbered row's second line)."""
-    number = _number(seg, content)
+    number = _number(text)
     if number is not None:
         return number
-    return 0 if _ROMAN_OPENING.match(" ".join(content[i].text for i in seg)) else last
+    return 0 if _ROMAN_OPENING.match(text) else last
 
 
-def _number(seg: list[int], content: list[Line]) -> int | None:
-    text = " ".join(content[i].text for i in seg).rstrip(".)")
+def _number(text: str) -> int | None:
+    text = text.rstrip(".)")
     return int(text) if text.isdecimal() and len(text) <= 3 else None
 
 

@@ -437,14 +437,15 @@ def _declared(data: bytes) -> tuple[str, str] | None:
     if b"<html" not in lowered and b"<!doctype html" not in lowered and b"<body" not in lowered:
         return None
     m = _META_CHARSET.search(head)
-    if m is None or m.group(1).decode("ascii").lower() not in _SINGLE_BYTE:
+    declared = m.group(1).decode("ascii").lower() if m else ""
+    if declared not in _SINGLE_BYTE:
         return None
     try:
         data.decode("utf-8")
         return None  # (UTF-8 whatever it declares: a page re-saved without its declaration changed)
     except UnicodeDecodeError:
         pass
-    codec = "cp1258" if m.group(1).decode("ascii").lower() in ("windows-1258", "cp1258") else "cp1252"
+    codec = "cp1258" if declared in ("windows-1258", "cp1258") else "cp1252"
     if _is_binary(data[:4000]):
         return None
     try:
