@@ -188,9 +188,21 @@ def _signal_to(pid: int, signum: int) -> None:
         pass
 
 
+def keep_patterns() -> None:
+    """Write the patterns this process compiled to the package's pattern file (``plandiff.patterns``),
+    as its exit handler would: for a process that leaves without Python's exit handlers."""
+    patterns = sys.modules.get("plandiff.patterns")
+    if patterns is not None:
+        try:
+            patterns.save()
+        except Exception:  # noqa: BLE001 - the file only saves time: never a reason to fail a command
+            pass
+
+
 def leave_now(code: int) -> None:
     """End the process with ``code`` once the standard streams are flushed, without the
     interpreter's teardown (which frees, object by object, memory the system takes back anyway)."""
+    keep_patterns()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -11,6 +11,8 @@ import re
 import sys
 import unicodedata
 
+from .patterns import regex
+
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -19,8 +21,8 @@ _OLD_TO_NEW = {
 # only at the end of a syllable, and "uy" not after "q" (quý keeps its mark on y). The pair comes
 # first and the "q" is looked for behind it: a pattern that opens with a letter is searched for
 # at C speed, one that opens with a look-behind is tried at every position (five times slower)
-_OLD_TONE = re.compile(r"(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?<![qQ]..)(?![^\W\d_])")
-_PUNCT = re.compile(r"[^\w\s]|_")
+_OLD_TONE = regex(r"(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?<![qQ]..)(?![^\W\d_])")
+_PUNCT = regex(r"[^\w\s]|_")
 
 
 MARK_RUN = 32
@@ -32,7 +34,7 @@ thousands (an attack, never text) is normalised in pieces of this size."""
 @functools.cache
 def _long_mark_run() -> re.Pattern[str]:
     marks = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
-    return re.compile(f"[{re.escape(marks)}]{{{MARK_RUN + 1},}}")
+    return regex(f"[{re.escape(marks)}]{{{MARK_RUN + 1},}}")
 
 
 CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -46,7 +48,7 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _PLAIN = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in INVISIBLE}})
 NOT_PLAIN_CHARS = _SPACES + INVISIBLE
 """What ``plain_spaces`` replaces or removes."""
-_NOT_PLAIN = re.compile(f"[{NOT_PLAIN_CHARS}]")
+_NOT_PLAIN = regex(f"[{NOT_PLAIN_CHARS}]")
 
 
 HYPHENS = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -62,8 +64,8 @@ def plain_spaces(text: str) -> str:
 
 ESCAPED_BREAKS = 3
 """Escaped line breaks (the characters "\\r\\n" or "\\n") from which a text is taken to hold them."""
-_ESCAPED_BREAK = re.compile(r"(?: *\\r\\n)+ *")
-_ESCAPED_LINE = re.compile(r"\\r\\n|\\n")
+_ESCAPED_BREAK = regex(r"(?: *\\r\\n)+ *")
+_ESCAPED_LINE = regex(r"\\r\\n|\\n")
 
 
 def unescaped_breaks(text: str) -> str:

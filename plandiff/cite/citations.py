@@ -23,6 +23,7 @@ from importlib import resources
 from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
+from ..patterns import regex
 from ..textnorm import CAPITALS, HYPHENS, match_key
 
 TYPE_WORDS = (
@@ -61,7 +62,7 @@ _PARTY_KINDS = r"(?:NQ|CT|KL|KH|HD|QĐ|CTr|TB|BC|QC|QĐi)"
 _PARTY_BODIES = r"(?:TW|TƯ|TU|HU|QU|TXU|ĐU|ĐĐ|BCSĐ)"
 """A Party document's kinds (nghị quyết, chỉ thị, kết luận …) and bodies (the Central Committee, a
 provincial, district or grassroots committee, a Party delegation)."""
-SYMBOL = re.compile(
+SYMBOL = regex(
     r"(?=\d)(?<![\w/.-])"  # every symbol starts with a digit: elsewhere the lookahead fails at once
     # party: 21-CT/TW (its hyphen lost where a line ended on it and a tool joined the lines,
     # pdftotext's "21NQ/TW": then only a Party's kind of document and body)
@@ -70,13 +71,13 @@ SYMBOL = re.compile(
     r"|(?P<num>\d{1,5})(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<code>" + _CODE_PART + r"(?:\s?[-–‐‑]\s?" + _CODE_PART + r")*))"
     r"(?![\w])"
 )
-TYPE_BEFORE = re.compile(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
+TYPE_BEFORE = regex(r"(?P<type>" + _TYPE_RE + r")(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
 _YEAR = r"(?P<y>\d{4}|(?:19|20) \d\d(?!\d))"
 """A year, or a year a PDF's text layer split after its century ("16/7/20 21")."""
-DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*" + _YEAR)
-YEAR_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b")
+DATE_AFTER = regex(r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*" + _YEAR)
+YEAR_AFTER = regex(r"^\s*,?\s*(?:ban hành\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b")
 """The year alone after the symbol ("Quyết định 2282/QĐ-TTg năm 2020", a portal's way of naming)."""
-DATE_WORDS = re.compile(r"^\s*,?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _YEAR)
+DATE_WORDS = regex(r"^\s*,?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + _YEAR)
 """The date in words, its "ngày" sometimes dropped ("Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021")."""
 MINISTRIES = (
     r"Bộ Lao động\s*[-–]\s*Thương binh và Xã hội", r"Bộ Giáo dục và Đào tạo", r"Bộ Kế hoạch và Đầu tư",
@@ -88,7 +89,7 @@ MINISTRIES = (
 DEPARTMENTS = r"(?:(?:Bộ trưởng|Thứ trưởng) Bộ|Bộ|(?:Giám đốc|Phó Giám đốc) Sở|Sở) (?:" + "|".join(m.removeprefix("Bộ ") for m in MINISTRIES) + ")"
 """A ministry or a province's department of the same field, or its head ("Sở Kế hoạch và Đầu tư",
 "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"): a "và" inside the name does not end it."""
-ISSUER_AFTER = re.compile(
+ISSUER_AFTER = regex(
     r"^\s*(?:của|cảu|do)\s+(?P<issuer>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ban Bí thư(?: Trung ương Đảng)?|Bộ Chính trị|"
     + DEPARTMENTS + r"|Ban Chấp hành Trung ương(?: Đảng)?|Bộ [^,;.()]+?|(?:(?:Ủy|Uỷ) ban nhân dân|UBND)(?: (?:[Qq]uận|[Pp]hường) \d{1,2}(?![\d/])|(?: (?:" + LEVELS_RE + r"))?"
     r"(?: [" + CAPITALS + r"][\wÀ-ỹ]*)*)|Hội đồng nhân dân(?: \w+)*?"
@@ -99,15 +100,15 @@ ISSUER_AFTER = re.compile(
     # …"; "Sở Kế hoạch và Đầu tư" names a body)
     r"|\s+(?:việc|đến|đối với|trên địa bàn|nhằm|để)\b|\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông tư|Nghị quyết|Nghị định)\s+(?!và\b|[-–]))",
 )
-NOW_IS = re.compile(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
-SUBJECT_AFTER = re.compile(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
-SHORT_NAME = re.compile(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
-LAW_NAME = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
-CONSTITUTION = re.compile(r"(?<![\w])Hiến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
+NOW_IS = regex(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
+SUBJECT_AFTER = regex(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
+SHORT_NAME = regex(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
+LAW_NAME = regex(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+CONSTITUTION = regex(r"(?<![\w])Hiến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
 """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the Constitution, cited
 by name (a bare "hiến pháp" in a sentence names no text)."""
-OPENERS = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
-LISTED_GROUND = re.compile(r"^\s*[-–+•]\s*(?:(?:Thực hiện|Căn cứ)\s+)?(?:" + _TYPE_RE + r")\b")
+OPENERS = regex(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
+LISTED_GROUND = regex(r"^\s*[-–+•]\s*(?:(?:Thực hiện|Căn cứ)\s+)?(?:" + _TYPE_RE + r")\b")
 """A ground of a preamble listed as a bullet ("Căn cứ:" / "- Luật Công nghệ thông tin …;", or the
 list alone where a page dropped its "Căn cứ:" line): the instrument named first."""
 
@@ -120,7 +121,7 @@ def _phrase(words: str, *, sep: str = r"\s+", before: str = "", after: str = "",
     """A name of the data files (a law's, a programme's alias) as a pattern: its words, any white
     space (a line break) between. Kept for the process: the names are few and asked of every plan."""
     body = sep.join(re.escape(w) for w in words.split())
-    return re.compile(before + body + after, re.IGNORECASE if ignore_case else 0)
+    return regex(before + body + after, re.IGNORECASE if ignore_case else 0)
 
 
 class _Printed:
@@ -180,7 +181,7 @@ def law_names() -> tuple[str, ...]:
     data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
     names = set(data.get("laws", []))
     names.update(n for x in data["instruments"] if x["type"] in ("Luật", "Bộ luật") for n in x.get("names", ()))
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))  # the same order in every process
 
 
 @cache
@@ -374,7 +375,7 @@ def learned_names(plan: Plan) -> dict[str, str]:
     return _learn_aliases(found, plan)
 
 
-_NUMBER_AFTER_SO = re.compile(
+_NUMBER_AFTER_SO = regex(
     r"(?<!\w)số\s*:?\s*(?P<tok>(?=[^\s,;()\[\]]*\d)(?=[^\s,;()\[\]]*[A-Za-zĐđ])[^\s,;()\[\]]*[/-][^\s,;()\[\]]*[^\s,;().\[\]])",
     re.IGNORECASE,
 )
@@ -382,7 +383,7 @@ _NUMBER_AFTER_SO = re.compile(
 "01-GCN-MT", "05/2026/VLN/CV-LV", "11/2026CV-YVG". The pattern starts at "số" (a literal, quick to
 find) and ``_TYPE_BEFORE_SO`` checks the type word before it. A bracket ends it: "[1]" after a
 symbol is a footnote's mark."""
-_TYPE_BEFORE_SO = re.compile(r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+$", re.IGNORECASE)
+_TYPE_BEFORE_SO = regex(r"(?<!\w)(?:" + _TYPE_RE + r"|Đơn|Tờ khai)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,7 +484,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
     return out
 
 
-_NOT_AN_INSTRUMENT = re.compile(
+_NOT_AN_INSTRUMENT = regex(
     r"(?:(?<!\w)(?:[Mm]ẫu(?: biểu)?|[Bb]iểu(?: mẫu)?|[Pp]hụ lục|PHỤ LỤC|[Bb]ảng|[Hh]ộp thư)(?:\s+số)?\s*:?\s*"
     r"|(?<!\w)(?:QCVN|TCVN|QCĐP|TCCS)\s*[\d.\-]*\s*:\s*|\d:)$"
 )
@@ -658,7 +659,7 @@ def names_key(text: str) -> str:
     return " ".join(_QUOTES.sub(" ", match_key(text)).split())
 
 
-_QUOTES = re.compile(r"[“”\"]")
+_QUOTES = regex(r"[“”\"]")
 
 
 class NameIndex:
@@ -716,10 +717,10 @@ def _known_laws() -> re.Pattern[str]:
     first in the pattern, so the engine looks for it alone and tries the names only there."""
     names = [n for n in law_names() if n.startswith("Luật ")]
     rest = "|".join(r"\s+".join(re.escape(w) for w in n[1:].split()) for n in names)
-    return re.compile(r"L(?<!\w.)(?i:" + rest + r")(?!\w)")
+    return regex(r"L(?<!\w.)(?i:" + rest + r")(?!\w)")
 
 
-_PROGRAMME = re.compile(
+_PROGRAMME = regex(
     r"(?<![\w])(?P<kind>Chương trình|Chiến lược|Đề án)\s+(?!số\b|hành động\b|này\b)"
     r"(?P<name>[^;.:()\n“”\"]{8,160}?)"
     r"(?P<tail>\s*\([A-Za-zĐđ0-9&\-]{2,15}\)|\s+(?:đến năm|đến|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
@@ -863,7 +864,7 @@ def _complete_short_mentions(found: list[_Found]) -> None:
 
 
 _NAMED_KINDS = ("Chiến lược", "Chương trình", "Đề án", "Quy chế", "Điều lệ")
-_DEFINES = re.compile(r"^(?:về\s+)?(?:việc\s+)?(?:ban hành\s+|phê duyệt\s+)?(?P<name>(?:" + "|".join(_NAMED_KINDS) + r")\b.+)$", re.IGNORECASE)
+_DEFINES = regex(r"^(?:về\s+)?(?:việc\s+)?(?:ban hành\s+|phê duyệt\s+)?(?P<name>(?:" + "|".join(_NAMED_KINDS) + r")\b.+)$", re.IGNORECASE)
 
 
 def _learn_aliases(found: list[_Found], plan: Plan) -> dict[str, str]:

@@ -20,10 +20,11 @@ import networkx as nx
 from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Jurisdiction, Plan
+from ..patterns import regex
 from ..textnorm import match_key
 from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
 
-_IMPLEMENTS_SUBJECT = re.compile(r"^(?:về\s+)?(?:việc\s+)?(?:thực hiện|triển khai|ban hành|phê duyệt)\b", re.IGNORECASE)
+_IMPLEMENTS_SUBJECT = regex(r"^(?:về\s+)?(?:việc\s+)?(?:thực hiện|triển khai|ban hành|phê duyệt)\b", re.IGNORECASE)
 
 
 def plan_id(plan: Plan) -> str:

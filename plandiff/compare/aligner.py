@@ -28,6 +28,7 @@ from ..errors import InputTooLarge, require
 from ..gcpause import collector_paused
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
+from ..patterns import regex
 from ..textnorm import key_words, match_key
 from .candidates import candidates, large
 from .cosines import cosine as _cos
@@ -65,7 +66,7 @@ MAX_CLAUSES = 10_000
 """Clauses of one plan beyond which it is not compared (bounded time on any input)."""
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = regex(r"\b(?:19|20)\d\d\b")
 _ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc",
     "lđtbxh": "lao động thương binh và xã hội", "lđ-tb&xh": "lao động thương binh và xã hội",
@@ -73,7 +74,7 @@ _ABBREVIATIONS = {
     "ủy ban nhân các": "ủy ban nhân dân các",
 }
 """Expanded for matching only, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" compare equal."""
-_ABBREV_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in _ABBREVIATIONS) + r")(?!\w)")
+_ABBREV_RE = regex(r"(?<!\w)(" + "|".join(re.escape(k) for k in _ABBREVIATIONS) + r")(?!\w)")
 
 
 @dataclass
@@ -105,7 +106,7 @@ ROLES = (
 """The standard parts of a plan, recognised from a short heading ("II. NỘI DUNG THI ĐUA" is the
 tasks; "4. Thời gian thực hiện", the time frame). A clause without such a heading takes its
 ancestor's part. Across authorities a pair from different parts needs stronger text."""
-_ROLE_RES = tuple((name, re.compile(rf"(?<!\w)(?:{pat})(?!\w)")) for name, pat in ROLES)
+_ROLE_RES = tuple((name, regex(rf"(?<!\w)(?:{pat})(?!\w)")) for name, pat in ROLES)
 ROLE_PENALTY = 0.15
 """Taken off a cross-authority pair whose clauses serve different parts of their plans."""
 
@@ -123,10 +124,10 @@ AGENCY_WORDS = ("sở", "ban", "báo", "đài", "công an", "cục", "chi cục"
                 "liên đoàn", "mặt trận", "thanh tra", "văn phòng", "bộ", "thống kê", "bảo hiểm", "ngân hàng", "tòa án",
                 "viện kiểm sát", "quân sự", "bộ chỉ huy", "các sở", "các cơ quan", "các phòng")
 """Words that open the name of an agency: section IV of a plan gives one item per agency."""
-_AGENCY = re.compile(r"^(?:đề nghị\s+)?(?:" + "|".join(re.escape(w) for w in AGENCY_WORDS) + r")\b")
+_AGENCY = regex(r"^(?:đề nghị\s+)?(?:" + "|".join(re.escape(w) for w in AGENCY_WORDS) + r")\b")
 
 
-_AGENCY_TYPE = re.compile(r"^(?:đề nghị\s+)?(?:sở|phòng|chi cục|cục)\s+")
+_AGENCY_TYPE = regex(r"^(?:đề nghị\s+)?(?:sở|phòng|chi cục|cục)\s+")
 
 
 def _agency_key(heading: str) -> str:

@@ -9,14 +9,15 @@ token space, and only then mapped back — so no syllable or number is ever cut 
 from __future__ import annotations
 
 import itertools
-import re
 import time
 from dataclasses import dataclass
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-_TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*|[^\W\d_]+|\S|\s+")
+from ..patterns import regex
+
+_TOKEN = regex(r"\d+(?:[.,/:\-]\d+)*|[^\W\d_]+|\S|\s+")
 _BASE = 0xE000  # the private use area: never in real text we tokenise
 
 Op = Literal["equal", "insert", "delete"]

@@ -15,16 +15,17 @@ from networkx.utils import UnionFind
 
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Jurisdiction
+from ..patterns import regex
 from ..textnorm import match_key, words
 from .store import Document, Store
 
 _LEVEL = r"(?:" + LEVELS_RE + r")"
-_PLACE = re.compile(r"(?:\s*(?:trên địa bàn|tại|của))?\s*\b(?:Tỉnh|tỉnh|Thành phố|thành phố|Huyện|huyện|Quận|quận|Thị xã|thị xã|Xã|xã|"
+_PLACE = regex(r"(?:\s*(?:trên địa bàn|tại|của))?\s*\b(?:Tỉnh|tỉnh|Thành phố|thành phố|Huyện|huyện|Quận|quận|Thị xã|thị xã|Xã|xã|"
                     r"Phường|phường|Thị trấn|thị trấn|Đặc khu|đặc khu)\s+(?P<first>\w)")
 """A level word before a capitalised name is a place ("trên địa bàn tỉnh Thừa Thiên Huế"); "kinh tế
 số và xã hội" is no place."""
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*\b(?:19|20)\d\d\b)?")
-_DIGITS = re.compile(r"\d+")
+_YEARS = regex(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*\b(?:19|20)\d\d\b)?")
+_DIGITS = regex(r"\d+")
 LEVEL_RANK = {"trung ương": 0, "tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3,
               "thị trấn": 3, "đặc khu": 3}
 """The higher authority first when two documents of a reuse cluster have the same date."""

@@ -26,12 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
+from ..patterns import regex
 from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table
 from .lines import Line, row_texts
 
-_HEADING = re.compile(r"^(?P<label>PHỤ\s+(?:LỤC|BIỂU)(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
-_REF = re.compile(r"^[*_\s]*(?:\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm|[Bb]an\s+hành\s+kèm|Kèm)\s+theo\b")
+_HEADING = regex(r"^(?P<label>PHỤ\s+(?:LỤC|BIỂU)(?:\s+(?:SỐ\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\b\s*[.:\-–]?\s*(?P<rest>.*)$")
+_REF = regex(r"^[*_\s]*(?:\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm|[Bb]an\s+hành\s+kèm|Kèm)\s+theo\b")
 """An appendix's reference to the document it goes with: "(Kèm theo Kế hoạch số …)", "(Ban hành
 kèm theo …)", and as a Word file may print it without its brackets ("ban hành kèm theo Kế hoạch …",
 "Kèm theo …")."""
@@ -49,7 +50,7 @@ class _SetAside:
     mark_starts: list[int]
 
 
-_LABEL_ONLY = re.compile(r"^(?P<label>Phụ\s+(?:lục|biểu)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
+_LABEL_ONLY = regex(r"^(?P<label>Phụ\s+(?:lục|biểu)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}|[A-Z]))?)\s*[.:]?(?P<rest>)$")
 """"Phụ lục 02" in sentence case: a heading only when it is the whole line."""
 
 
@@ -99,7 +100,7 @@ def ref_end(lines: Sequence[Line], i: int) -> int:
 
 SCHEDULE_ROWS = 3
 """The fewest rows of a table under a title that make it the plan's schedule (``titles_schedule``)."""
-_SECTION_OPENS = re.compile(r"^(?:[IVXL]{1,6}|\d{1,2}|[A-Z])[.)/-]\s")
+_SECTION_OPENS = regex(r"^(?:[IVXL]{1,6}|\d{1,2}|[A-Z])[.)/-]\s")
 
 
 def titles_schedule(lines: Sequence[Line], i: int) -> bool:
@@ -120,7 +121,7 @@ def titles_schedule(lines: Sequence[Line], i: int) -> bool:
     return not _opens_later(lines, k, _SECTION_OPENS)
 
 
-_TOP_OPENS = re.compile(r"^[IVXL]{1,6}[.)/-]\s")
+_TOP_OPENS = regex(r"^[IVXL]{1,6}[.)/-]\s")
 
 
 def opens_in_body(lines: Sequence[Line], i: int) -> bool:
@@ -247,7 +248,7 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
 
 
 _MARKED_CAPITALS = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_LONE_MARKED_LETTER = re.compile(f"[{_MARKED_CAPITALS}](?:\\s+[{_MARKED_CAPITALS}])*")
+_LONE_MARKED_LETTER = regex(f"[{_MARKED_CAPITALS}](?:\\s+[{_MARKED_CAPITALS}])*")
 """Marked capitals standing alone, one a line (pdfminer) or spaced on one line (pdfplumber)."""
 
 
@@ -390,7 +391,7 @@ def _laid_out(content: list[Line], used: set[int], source: str, index: _SetAside
     return inside, Table(rows, Span(content[inside[0]].start, content[inside[-1]].end))
 
 
-_HEAD_WORD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT)\b", re.IGNORECASE)
+_HEAD_WORD = regex(r"^(?:S\.?\s?TT|TT|Số\s+TT)\b", re.IGNORECASE)
 """A line that may head a table's ordinal column (one look before ``laid_out_table`` looks)."""
 
 
@@ -674,10 +675,10 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdecimal() and len(text) <= 3 else None
 
 
-_ORDINAL = re.compile(r"^(?:(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?|[-–+•]|(?:TỔNG CỘNG|Tổng cộng|Tổng số|Tổng|Cộng):?)$")
+_ORDINAL = regex(r"^(?:(?:[IVXL]{1,6}|\d{1,3}|[a-zđ])[.)]?|[-–+•]|(?:TỔNG CỘNG|Tổng cộng|Tổng số|Tổng|Cộng):?)$")
 """What opens a row: an ordinal, a dash or bullet (a row under a numbered one: "-" / "Khu chợ mới
 …"), or the word of a total's row ("Tổng cộng")."""
-_ROMAN_OPENING = re.compile(r"^[IVXL]{1,6}(?:[.)]|\s|$)")
+_ROMAN_OPENING = regex(r"^[IVXL]{1,6}(?:[.)]|\s|$)")
 """A group's row: its roman number, alone or before its title."""
 
 

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import HeaderLine, Span
+from ..patterns import regex
 from ..textnorm import CAPITALS, match_key, single_spaced
 from .frontmatter import AUTHORITY, BARE_AUTHORITY, SIGNER_TITLES, breaks_a_word, is_upper
 from .lines import Cell, Line
 from .markers import BULLETS
 
-_RECIPIENTS = re.compile(r"^[*_]{0,2}Nơi\s+nhận\s*:?[*_]{0,2}", re.IGNORECASE)
+_RECIPIENTS = regex(r"^[*_]{0,2}Nơi\s+nhận\s*:?[*_]{0,2}", re.IGNORECASE)
 """"Nơi nhận:", and "*Nơi nhận:*" in a Markdown table's cell (where no emphasis was set aside)."""
 
 
@@ -86,7 +87,7 @@ def read_back(back: list[Line]) -> Back:
     return b
 
 
-_BAR = re.compile(r"(?<=\S)\s*\|\s+(?=\S)")
+_BAR = regex(r"(?<=\S)\s*\|\s+(?=\S)")
 
 
 def _barred(line: Line) -> list[Cell]:
@@ -337,7 +338,7 @@ def _signature_beside(cell: Cell, above: str | None = None) -> tuple[Cell, Cell]
     return Cell(head, cell.start, cell.start + len(head)), Cell(text[at:], cell.start + at, cell.start + len(text))
 
 
-_NAME_AFTER = re.compile(r"(?<=;)\s+(?P<name>[^;]+?)\s*$")
+_NAME_AFTER = regex(r"(?<=;)\s+(?P<name>[^;]+?)\s*$")
 
 
 def _signer_beside(b: Back) -> None:
@@ -362,7 +363,7 @@ def _signer_beside(b: Back) -> None:
             break
 
 
-_AUTHORITY_IN = re.compile(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[" + CAPITALS + r"])")
+_AUTHORITY_IN = regex(r"(?<=\s)(?:(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*(?=[" + CAPITALS + r"])")
 """An authority mark inside a line ("… NHÂN DÂN KT. CHỦ TỊCH"): where a collapsed signature's next line began."""
 
 
@@ -442,7 +443,7 @@ def _cut(cell: Cell, cuts: list[int]) -> list[Cell]:
     return out
 
 
-_COLLAPSED_RECIPIENTS = re.compile(r"(?<=[;.])\s+[-–+•]\s+(?=\S)|(?:(?<=\))\s+[-–+•]\s+|(?<=;)[-–+•]\s*)(?=[" + CAPITALS + r"])")
+_COLLAPSED_RECIPIENTS = regex(r"(?<=[;.])\s+[-–+•]\s+(?=\S)|(?:(?<=\))\s+[-–+•]\s+|(?<=;)[-–+•]\s*)(?=[" + CAPITALS + r"])")
 """Where the next recipient begins in a cell that holds the whole list ("Như trên; - TT Tỉnh ủy; -
 Lưu: VT." — a web page's table whose line breaks were lost): a list mark after one's ";" or ".",
 or after its "(để b/c)" when its ";" was left out and a capital follows, or glued to its ";" before
@@ -522,7 +523,7 @@ def _is_signature_text(text: str) -> bool:
                                          and not t.endswith(";"))
 
 
-_SIGNED_NAME = re.compile(r"\s*\(?\s*(?:Đã ký|ĐÃ KÝ|đã ký)\s*\)?\s*:?\s*")
+_SIGNED_NAME = regex(r"\s*\(?\s*(?:Đã ký|ĐÃ KÝ|đã ký)\s*\)?\s*:?\s*")
 
 
 def _glued_name_at(text: str) -> int | None:
@@ -536,11 +537,11 @@ def _glued_name_at(text: str) -> int | None:
     return None
 
 
-_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
+_RANK = regex(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
 """A military or police rank printed before the signer's name ("Đại tá Nguyễn Văn Hùng": the
 police's and the military command's plans); the name is the signer, the rank a line of the
 signature. (A degree, "TS. Lê Văn A", reads as part of the name, as printed.)"""
-_ACTING = re.compile(r"^Q\s*\.\s*\S")
+_ACTING = regex(r"^Q\s*\.\s*\S")
 """An acting head's mark ("Q. CHỦ TỊCH", quyền): the authority line is the signer's title too."""
 
 
@@ -554,4 +555,4 @@ def _is_name(text: str) -> bool:
             and not any(len(w) >= 2 and _ROMAN_WORD.fullmatch(w) for w in words))
 
 
-_ROMAN_WORD = re.compile(r"[IVXL]+")
+_ROMAN_WORD = regex(r"[IVXL]+")

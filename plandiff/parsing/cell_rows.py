@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_HEAD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.IGNORECASE)
+from ..patterns import regex
+
+_HEAD = regex(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.IGNORECASE)
 """The ordinal column's head: "TT", "STT", "S.TT", "Số TT"."""
-_ORDINAL = re.compile(r"^(?:(?P<roman>[IVXL]{1,5})|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)|(?P<letter>[a-zđ])(?=[.)]))[.)]?$")
+_ORDINAL = regex(r"^(?:(?P<roman>[IVXL]{1,5})|(?P<arabic>\d{1,3}(?:\.\d{1,3})*)|(?P<letter>[a-zđ])(?=[.)]))[.)]?$")
 _LETTERS = "abcdđefghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 CELL_LINES = 12

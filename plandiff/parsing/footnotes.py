@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 
 from ..model import Artefact, Span
+from ..patterns import regex
 from ..textnorm import CAPITALS
 from . import markers
 from .lines import Line
 from .structure import ends_sentence, join_lines
 
-_BODY_START = re.compile(r"^(?P<label>\d{1,2})(?=[" + CAPITALS + r"“\"(])")
+_BODY_START = regex(r"^(?P<label>\d{1,2})(?=[" + CAPITALS + r"“\"(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class FoundFootnote:
 
 _GLUED_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[”\")])|(?<=(?<!\d)(?:19|20)\d\d))"
 _GLUED_AFTER = r"(?=[\s.,;:)”\"]|$)"
-_ANY_MARKER = re.compile(r"(?P<n>\d(?:(?<=[^\W\d_]\d)|(?<=[”\")]\d)|(?<=(?<!\d)(?:19|20)\d\d\d))\d?)" + _GLUED_AFTER)
+_ANY_MARKER = regex(r"(?P<n>\d(?:(?<=[^\W\d_]\d)|(?<=[”\")]\d)|(?<=(?<!\d)(?:19|20)\d\d\d))\d?)" + _GLUED_AFTER)
 """Any glued number: ``_GLUED_BEFORE`` then one or two digits, with the look-behinds taken after
 the first digit, so that a search jumps from digit to digit (a pattern opening with a look-behind
 is tried at every position)."""
@@ -163,14 +164,14 @@ def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line],
     return out, notes, artefacts
 
 
-_BRACKET_BODY = re.compile(r"^\[(?P<caret>\^)?(?P<label>\d{1,3})\](?(caret):)\s*")
+_BRACKET_BODY = regex(r"^\[(?P<caret>\^)?(?P<label>\d{1,3})\](?(caret):)\s*")
 """A note's body as a portal prints it, "[1] Chương trình số …", or as Markdown writes one (pandoc's,
 GitHub's: "[^1]: Chương trình số …", its marker "[^1]")."""
-_ARROW_BODY = re.compile(r"^(?P<label>\d{1,3})\.\s+(?=\S.*↑$)")
+_ARROW_BODY = regex(r"^(?P<label>\d{1,3})\.\s+(?=\S.*↑$)")
 """A note's body as mammoth (and markitdown after it) writes a Word file's notes: an item of a list
 at the end, its link back to the mark last ("1. Luật Bình đẳng giới … [↑](#footnote-ref-1)", the
 link's markup set aside by then); the mark is "[1]" in the text."""
-_STOP = re.compile(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
+_STOP = regex(r"^(?:PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)\b")
 
 
 def _next_label_at(lines: list[Line], start: int, label: int) -> int | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..jurisdictions import LEVELS
 from ..model import HeaderLine, Jurisdiction, Span
+from ..patterns import regex
 from ..textnorm import CAPITALS, HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .structure import join_lines
@@ -25,12 +26,12 @@ DOC_TYPES = (
     "ĐỀ ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH", "PHƯƠNG ÁN", "CÔNG VĂN", "THÔNG TƯ", "NGHỊ ĐỊNH",
     "QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ",  # what a decision issues besides a plan
 )
-_DOC_TYPE = re.compile(r"^(?P<type>(?:" + "|".join(DOC_TYPES) + r")(?:\s+LIÊN\s+TỊCH)?)\b\s*(?P<rest>.*)$")
+_DOC_TYPE = regex(r"^(?P<type>(?:" + "|".join(DOC_TYPES) + r")(?:\s+LIÊN\s+TỊCH)?)\b\s*(?P<rest>.*)$")
 """The type line; a joint document's type keeps its "LIÊN TỊCH" ("KẾ HOẠCH LIÊN TỊCH" of two
 bodies), out of its title."""
-_MOTTO = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
+_MOTTO = regex(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
-_NUMBER = re.compile(
+_NUMBER = regex(
     r"^(?:(?:Nghị quyết|NGHỊ QUYẾT|Luật|LUẬT|Pháp lệnh|Lệnh)\s+(?:Số|SỐ|số)\s*:|(?:Số|SỐ|số)\s*[:.]?)\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
     r"(?P<sym>[A-ZĐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+(?:[gri](?!\w))?)*)(?P<rest>.*)$"
 )
@@ -38,13 +39,13 @@ _NUMBER = re.compile(
 National Assembly's "Nghị quyết số: 653/2019/UBTVQH14" and "Luật số: 72/2025/QH15", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND"). A code may end on
 the one small letter its convention gives it ("QĐ-TTg", "TTr", "CTr", the Party's "QĐi")."""
-_PLACE_DATE = re.compile(
+_PLACE_DATE = regex(
     r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 """"Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025"). A place
 holds no figure but a district's or ward's number ("Quận 1, ngày …", "Phường 15, ngày …")."""
-_BLANK_DATE = re.compile(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
+_BLANK_DATE = regex(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
 """"Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
 
 
@@ -71,18 +72,18 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """The patterns that find a place in a name or title ("tỉnh Lạng Sơn", "TRÊN ĐỊA BÀN TỈNH KON
     TUM", "TỈNH ỦY HÀ TĨNH"): compiled on first use, once a header is read, not at import."""
     levels = "|".join(_LEVELS)
-    return (re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?: [" + CAPITALS + r"][\wÀ-ỹ]*){0,3})"),
-            re.compile(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[^\W\d][^,;:.()]*)"),
-            re.compile(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ|đoàn)\s+(?!ban\b)(\S.*)$"))
+    return (regex(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?: [" + CAPITALS + r"][\wÀ-ỹ]*){0,3})"),
+            regex(r"(?<!\w)(?P<level>" + levels + r")\s+(?P<name>[^\W\d][^,;:.()]*)"),
+            regex(r"(?<!\w)(tỉnh|thành|huyện|quận|thị)\s+(?:ủy|uỷ|đoàn)\s+(?!ban\b)(\S.*)$"))
 
 
 _DOTTED_MARKS, _SLASHED_MARKS = r"(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)", r"(?:T/M|K/T|T/L)"
-AUTHORITY = re.compile(r"^(?:(?:" + _DOTTED_MARKS + r"\s*\.\s*|" + _SLASHED_MARKS + r"\s*)(?=[" + CAPITALS + r"]|$)"
+AUTHORITY = regex(r"^(?:(?:" + _DOTTED_MARKS + r"\s*\.\s*|" + _SLASHED_MARKS + r"\s*)(?=[" + CAPITALS + r"]|$)"
                         r"|(?:TM|KT|TL|TUQ)\s+(?=[" + CAPITALS + r"]))")
 """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TUQ. …", "TL. …", "Q. …", also written "T/M", "K/T" or
 without the dot ("TM BAN THƯỜNG VỤ"): who signs on whose behalf; the mark alone on its line ("TM."
 / "ỦY BAN NHÂN DÂN TỈNH", a narrow cell's break) too."""
-BARE_AUTHORITY = re.compile(r"^" + _DOTTED_MARKS + r"\s*\.$|^" + _SLASHED_MARKS + r"$")
+BARE_AUTHORITY = regex(r"^" + _DOTTED_MARKS + r"\s*\.$|^" + _SLASHED_MARKS + r"$")
 _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
     "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
@@ -107,7 +108,7 @@ _PART_WORDS = (*_UNIT_WORDS, "TIỂU BAN", "TỔ ")
 """What stands under a body even where that body is itself one under another: a unit, a
 sub-committee or a working group ("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG" / "TIỂU BAN THÔNG TIN, TUYÊN
 TRUYỀN, KHÁNH TIẾT")."""
-_NATIONAL_BODY = re.compile(r"VIỆT NAM$")
+_NATIONAL_BODY = regex(r"VIỆT NAM$")
 _ORGANISATION_WORDS = ("HỘI ", "LIÊN ĐOÀN ", "CÔNG ĐOÀN ", "ĐOÀN ", "ỦY BAN ", "UỶ BAN ", "UBND ", "MẶT TRẬN ", "LIÊN HIỆP ")
 """How a branch of a national organisation names itself under it (its province's Women's Union,
 Labour Confederation, Youth Union, Fatherland Front)."""
@@ -202,7 +203,7 @@ TM./KT. line precedes it (``backmatter``)."""
 _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc lập tự do hạnh phúc".split())
 
 
-_AUTHORITY_LINE = re.compile(
+_AUTHORITY_LINE = regex(
     r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG TRỰC)\s+)?(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b"
     r"|^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI|CHỦ TỊCH NƯỚC|BỘ TRƯỞNG BỘ [^,]+"
     r"|GIÁM ĐỐC SỞ [^,]+)$"
@@ -267,8 +268,8 @@ def _motto_goes_on(piece: str, text: str) -> bool:
     return not _MOTTO.match(match_key(piece)) and is_motto(f"{piece} {text}")
 
 
-_DRAFT = re.compile(r"\(?\s*(?:bản\s+)?dự\s*thảo(?:\s*(?:lần\s*(?:thứ\s*)?)?(?P<n>\d{1,2}))?\s*\)?", re.IGNORECASE)
-_VERSION = re.compile(r"\(\s*lần\s*(?:thứ\s*)?(?P<n>\d{1,2})\s*\)|\blần\s*(?:thứ\s*)?(?P<n2>\d{1,2})\s*$", re.IGNORECASE)
+_DRAFT = regex(r"\(?\s*(?:bản\s+)?dự\s*thảo(?:\s*(?:lần\s*(?:thứ\s*)?)?(?P<n>\d{1,2}))?\s*\)?", re.IGNORECASE)
+_VERSION = regex(r"\(\s*lần\s*(?:thứ\s*)?(?P<n>\d{1,2})\s*\)|\blần\s*(?:thứ\s*)?(?P<n2>\d{1,2})\s*$", re.IGNORECASE)
 
 
 def draft_mark(text: str) -> re.Match[str] | None:
@@ -359,14 +360,14 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     return h
 
 
-_BARE_COMMITTEE = re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN")
-_PORTAL_FIELD = re.compile(
+_BARE_COMMITTEE = regex(r"(?:ỦY|UỶ) BAN NHÂN DÂN")
+_PORTAL_FIELD = regex(
     r"(?P<key>Số\s+(?:ký\s+)?hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Nơi\s+ban\s+hành)"
     r"\s*:\s*(?P<value>\S.*?)(?=\s{2,}|\s+\||\s*$)", re.IGNORECASE)
 """A legal portal's metadata about the document ("Số ký hiệu: 77/KH-UBND", "Ngày ban hành:
 10/03/2025", "Cơ quan ban hành: UBND tỉnh Gia Lai"), on a line or in a table's cells."""
-_PORTAL_SYMBOL = re.compile(r"\d+(?:/\d{4})?[/-][A-ZĐ][\w/&.-]*")
-_PORTAL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
+_PORTAL_SYMBOL = regex(r"\d+(?:/\d{4})?[/-][A-ZĐ][\w/&.-]*")
+_PORTAL_DATE = regex(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
 
 
 def _from_portal_fields(h: Header) -> None:
@@ -395,15 +396,15 @@ def _is_level_and_place(text: str) -> bool:
     return any(text.startswith(level.upper() + " ") for level in _LEVELS)
 
 
-_GLUED = re.compile(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ(?: HỘI|\s*$)|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
+_GLUED = regex(r"(?P<anywhere>Số\s*:|CỘNG H(?:ÒA|OÀ) XÃ(?: HỘI|\s*$)|Độc lập\s*[-–])|Số\s*\.|(?<=NHÂN DÂN)[A-ZĐ]|"
                     r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|BAN|SỞ|PHÒNG)\s|"
                     r"[" + CAPITALS + r"][a-zà-ỹđ]+(?:\s[" + CAPITALS + r"][a-zà-ỹđ]+){0,4},\s*ngày")
 """Where a part of the header begins: the number, the motto, a body's or a level's name (after
 "ỦY BAN NHÂN DÂN" or another body's name), a place before its date. The number and the motto
 (``anywhere``) begin a new part after a space too ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI
 … Số: 12/KH-UBND", a page whose header table lost its breaks)."""
-_AFTER_MOTTO = re.compile(r"(?<=Hạnh phúc)\s+(?=[" + CAPITALS + r"][^,]{1,40},\s*ngày)")
-_DATE_TAIL = re.compile(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
+_AFTER_MOTTO = regex(r"(?<=Hạnh phúc)\s+(?=[" + CAPITALS + r"][^,]{1,40},\s*ngày)")
+_DATE_TAIL = regex(r"(?<=[A-ZĐ0-9]\s)(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
 """The end of a date that wrapped in its column, run onto the number's line beside it ("Số:
 235/KH-UBND 18 tháng 11 năm 2025" under "Thanh Hóa, ngày")."""
 
@@ -431,16 +432,16 @@ def _unglued(cell: Cell) -> list[Cell]:
 
 _RULE_OR_BAR = r"(?:[-–—_=~*·]{3,}\|*|\|+)"
 """A rule ("-------", a bar glued to it: "-------|"), or a table's bar."""
-_DECORATION = re.compile(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$|[" + CAPITALS + r"]))*\s*(?P<text>.*?)(?:\s+"
+_DECORATION = regex(r"^(?:\s*" + _RULE_OR_BAR + r"(?=\s|$|[" + CAPITALS + r"]))*\s*(?P<text>.*?)(?:\s+"
                          + _RULE_OR_BAR + r")*\s*$")
 """A cell's rules and table bars at its ends ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- |": the rule
 under the body's name and the cell's bar, glued onto its line with it; "------Thành phố Hồ Chí":
 the rule under the issuer's name, the place beside it glued on)."""
 
 
-_RULE_RUN = re.compile(r"[-–—_=~*·]{3}")
+_RULE_RUN = regex(r"[-–—_=~*·]{3}")
 """Three marks of a rule in a row, as typed or as typography made them ("——-")."""
-_DECORATION_ONLY = re.compile(r"^" + _RULE_OR_BAR + r"(?:\s+" + _RULE_OR_BAR + r")*$")
+_DECORATION_ONLY = regex(r"^" + _RULE_OR_BAR + r"(?:\s+" + _RULE_OR_BAR + r")*$")
 """A cell of rules and bars only (``_undecorated`` sets them apart): no line between an issuer's."""
 
 
@@ -604,10 +605,10 @@ def _with_wrapped_place(out: list[Cell], cell: Cell) -> Cell:
     return Cell(f"{prev.text} {cell.text}", prev.start, cell.end)
 
 
-_SYMBOL_TAIL = re.compile(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
+_SYMBOL_TAIL = regex(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
 """The rest of a document symbol after a wrap ("SCT", "UBND", "BCĐ-VP")."""
-_DATE_OPEN = re.compile(r"(?:^|,)\s*ngày\b|,\s*ngày")
-_NUMBER_LABEL = re.compile(r"Số\s*[:.]?")
+_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày")
+_NUMBER_LABEL = regex(r"Số\s*[:.]?")
 
 
 def _is_place_start(text: str) -> bool:
@@ -632,9 +633,9 @@ words of "ỦY BAN NHÂN DÂN": a narrow cell breaks a line between their syllab
 between two of them."""
 
 
-_COMMITTEE = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:" + "|".join(x.upper() for x in _LEVELS)
+_COMMITTEE = regex(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:" + "|".join(x.upper() for x in _LEVELS)
                         + r"|TP\.?)\s+\S")
-_NAMED_PLACE = re.compile(r"(?<!\S)(?:" + "|".join(x.upper() for x in _LEVELS) + r"|TP\.?)\s+\S")
+_NAMED_PLACE = regex(r"(?<!\S)(?:" + "|".join(x.upper() for x in _LEVELS) + r"|TP\.?)\s+\S")
 
 
 def _committee_under_committee(above: list[str], name: str) -> bool:
@@ -676,12 +677,12 @@ def _last_issuer_run(h: Header, parts: list[Cell]) -> list[Cell]:
     return [c for c, hl in zip(parts, issuer_lines, strict=True) if order[id(hl)] in keep]
 
 
-_PORTAL_SECTION = re.compile(
+_PORTAL_SECTION = regex(
     r"(?i:(?:nội dung|tóm tắt|thuộc tính|toàn văn|lược đồ)(?:\s+(?:toàn văn|văn bản|nội dung))?|văn bản gốc"
     r"|văn bản tiếng việt)\s*:?")
 """A legal portal's headings over its parts ("NỘI DUNG VĂN BẢN", "TÓM TẮT VĂN BẢN", "Thuộc tính"):
 chrome, never the issuing body's name above the header they stand over."""
-_SYMBOL_IN = re.compile(r"\d+\s*/\s*[A-ZĐ]")
+_SYMBOL_IN = regex(r"\d+\s*/\s*[A-ZĐ]")
 """A document symbol ("77/KH-UBND"): a portal's metadata, never a line of the issuing body."""
 
 
@@ -748,8 +749,8 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
     h.lines.append(HeaderLine("other", text, span))
 
 
-_ISSUED_BY = re.compile(r"\b(?:Quyết định|Nghị quyết|Chỉ thị)\s+(?=số\b)", re.IGNORECASE)
-_REF_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|/)(?P<m>\d{1,2})\s*(?:năm\s*|/)(?P<y>\d{4})", re.IGNORECASE)
+_ISSUED_BY = regex(r"\b(?:Quyết định|Nghị quyết|Chỉ thị)\s+(?=số\b)", re.IGNORECASE)
+_REF_DATE = regex(r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|/)(?P<m>\d{1,2})\s*(?:năm\s*|/)(?P<y>\d{4})", re.IGNORECASE)
 
 
 def read_issuing_ref(h: Header, text: str) -> None:
@@ -853,7 +854,7 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
     return None
 
 
-_CENTRAL_BODY = re.compile(
+_CENTRAL_BODY = regex(
     r"^(?:BỘ\s+(?!CHỈ\s+HUY|ĐỘI\b)|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|VĂN\s+PHÒNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|"
     r"(?:ỦY|UỶ)\s+BAN\s+(?:THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|DÂN\s+TỘC)|TỔNG\s+CỤC|TỔNG\s+LIÊN\s+ĐOÀN|"
     r"KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC)|TRUNG\s+ƯƠNG")
@@ -861,7 +862,7 @@ _CENTRAL_BODY = re.compile(
 Government and its office, the legislature, a general department, the central committees ("BAN
 CHẤP HÀNH TRUNG ƯƠNG", "TRUNG ƯƠNG HỘI LHPN VIỆT NAM"); looked for only where no level of local
 government is named."""
-_NOT_A_PLACE = re.compile(r"(?:hội|ủy|uỷ|đoàn)(?!\w)")
+_NOT_A_PLACE = regex(r"(?:hội|ủy|uỷ|đoàn)(?!\w)")
 """What follows a level's word in a body's name without naming a place: "xã hội" (society: "SỞ LAO
 ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "tỉnh ủy" (the Party's committee, under "ĐẢNG BỘ TỈNH …"), "tỉnh
 đoàn" (the Youth Union's)."""

@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_HEAD = re.compile(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.IGNORECASE)
+from ..patterns import regex
+
+_HEAD = regex(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.IGNORECASE)
 """The ordinal column's head: "TT", "STT", "S.TT", "Số TT"."""
-_NUMBER = re.compile(r"^(?P<n>\d{1,3}|[IVXL]{1,5})[.)]?(?=\s{2,}|$)")
+_NUMBER = regex(r"^(?P<n>\d{1,3}|[IVXL]{1,5})[.)]?(?=\s{2,}|$)")
 """A row's number at the table's left edge, alone or two spaces or more before the row's text."""
 _GAP = 2
 """Spaces that part two columns (one parts the words of a cell)."""

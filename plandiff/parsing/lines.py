@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import Artefact, Span
+from ..patterns import regex
 from ..textnorm import single_spaced
 
 # Cell and Line are never changed once made (``without`` makes a new Line), but they are not
@@ -101,9 +102,9 @@ def is_plain(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] not in ("", " ") and text[-1:] != " "
 
 
-_MD_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|$)")
+_MD_HEADING = regex(r"^#{1,6}(?:[ \t]+|$)")
 """A heading's marks, an empty heading's too ("###" alone: pandoc writes an empty heading so)."""
-_MD_LISTED_LABEL = re.compile(r"^[-*+][ \t]+(?=(?:\*\*|__|\*|_)?(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))"
+_MD_LISTED_LABEL = regex(r"^[-*+][ \t]+(?=(?:\*\*|__|\*|_)?(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\))"
                               r"(?:\*\*|__|\*|_)?[ \t]+\S)")
 """A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích",
 "- **a)** Đổi mới …"): a converter (of a PDF, or a model) made the printed points a list; the label
@@ -125,11 +126,11 @@ _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
-_SEPARATOR = re.compile(r"^[-–—_=*~.·]{3,}(?:[ \t]+[-–—_=*~.·]{3,})*$|^\+(?:[-=:]{3,}\+)+$")
+_SEPARATOR = regex(r"^[-–—_=*~.·]{3,}(?:[ \t]+[-–—_=*~.·]{3,})*$|^\+(?:[-=:]{3,}\+)+$")
 """A rule: a line of dashes (typography may have made them en or em dashes: "——-"), underscores …,
 a simple table's border, a run of dashes a column ("------- -------", pandoc's plain text), or a
 grid table's ("+-----+-----+")."""
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_PAGE_NUMBER = regex(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 # What a stripped line must begin with for each pattern to match it: most lines are tested by
 # one character, not a regex
 _EMPTY_FIRST = frozenset("|*_")
@@ -137,15 +138,15 @@ _SEPARATOR_FIRST = frozenset("-–—_=*~.·+")
 _SEPARATOR_SECOND = _SEPARATOR_FIRST | {":"}
 """A rule's second character: a grid table's border may align its first column ("+:===+")."""
 # and a page number: "-", "T", "t" or a digit
-_CLAUSE_START = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
-_CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
-_DIGITS = re.compile(r"\d+")
-_EMPTY_MARKUP = re.compile(r"\|+|[*_\s]+")
-_FENCED_DIV = re.compile(r":{3,}(?:\s*\{[^{}]*\}|\s+[\w-]+)?")
+_CLAUSE_START = regex(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s")
+_CELL_GAP = regex(r"\t+|[ \u00a0]{3,}")
+_DIGITS = regex(r"\d+")
+_EMPTY_MARKUP = regex(r"\|+|[*_\s]+")
+_FENCED_DIV = regex(r":{3,}(?:\s*\{[^{}]*\}|\s+[\w-]+)?")
 """"::: {#toanvan .content1}", ":::": pandoc's fenced divs, markup around a page's parts."""
-_LONE_PIPES = re.compile(r"\|+")
+_LONE_PIPES = regex(r"\|+")
 """A line of pipes only: a table's cell boundary as a web page's text keeps it, in any format."""
-_ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
+_ROW_RULE = regex(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
 """The |---|:---:| rule under a table's header row."""
 
 
@@ -288,7 +289,7 @@ def _bare_pipe_rows(raw: list[tuple[int, str]]) -> set[int]:
 
 JOINED_ROWS = 3
 """The fewest lines in a run, each holding cells joined by " | ", that make a table's rows."""
-_JOINED_CELLS = re.compile(r"(?:^|\s)\|(?:\s|$)")
+_JOINED_CELLS = regex(r"(?:^|\s)\|(?:\s|$)")
 
 
 def _joined_cell_rows(raw: list[tuple[int, str]]) -> set[int]:
@@ -365,7 +366,7 @@ def _row_lines(stripped: str, begin: int, end: int, blank: bool, markdown: bool,
     return out
 
 
-_PAGE_MARK = re.compile(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*(?:Trang|TRANG|Page|PAGE)[ \t]+\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?[ \t]*"
+_PAGE_MARK = regex(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*(?:Trang|TRANG|Page|PAGE)[ \t]+\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?[ \t]*"
                         r"(?:={3,}|-{3,}|\*{3,})[ \t]*$", re.MULTILINE)
 """A converter's mark where a page begins: "===== Trang 2 =====", "--- Page 3 ---"."""
 
@@ -430,7 +431,7 @@ def _page_edges(raw: list[tuple[int, str]], page_starts: list[int]) -> set[int]:
     return out
 
 
-_STAMP_FIELD = re.compile(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)
+_STAMP_FIELD = regex(r"^[*_]*(?:Ký bởi|Người ký|E-?mail|Cơ quan|Chức vụ|Thời gian ký|Ngày ký|Ký ngày)[*_]*\s*:", re.IGNORECASE)
 
 
 def _has_stamp(text: str) -> bool:
@@ -454,9 +455,9 @@ def _has_stamp(text: str) -> bool:
 
 STAMP_COLONS = 2000
 """Colons beyond which a text is searched lowered for a stamp's key (a loop per colon would be long)."""
-_STAMP_ANYWHERE = re.compile(r"(?:ký bởi|thời gian ký)\s*:")
+_STAMP_ANYWHERE = regex(r"(?:ký bởi|thời gian ký)\s*:")
 _STAMP_KEYS = ("ký bởi", "thời gian ký")
-_STAMP_KEY = re.compile(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
+_STAMP_KEY = regex(r"^[*_]*(?:Ký bởi|Thời gian ký)[*_]*\s*:", re.IGNORECASE)
 
 
 def _signature_stamps(raw: list[tuple[int, str]]) -> set[int]:
@@ -482,8 +483,8 @@ def _signature_stamps(raw: list[tuple[int, str]]) -> set[int]:
     return out
 
 
-_BR_SPLIT = re.compile(r"(<br\s*/?>)")
-_CELL_BREAKS = re.compile(r"(<br\s*/?>|(?<=\S) {2,}(?=\S)|(?<=\S)\*{4}(?=\S))")
+_BR_SPLIT = regex(r"(<br\s*/?>)")
+_CELL_BREAKS = regex(r"(<br\s*/?>|(?<=\S) {2,}(?=\S)|(?<=\S)\*{4}(?=\S))")
 """What parts a cell's lines: "<br>"; a run of spaces between words (markdownify); one bold run
 closed and the next opened with nothing between ("**KT. GIÁM ĐỐC****PHÓ GIÁM ĐỐC**", html2text's
 bold paragraphs of one cell)."""
@@ -541,7 +542,7 @@ def strip_markdown(text: str, begin: int) -> tuple[str, list[Artefact]]:
         return out, removed
     if _MD_MARKUP is None:
         # every alternative begins at one of these characters: the lookahead fails fast elsewhere
-        _MD_MARKUP = re.compile(f"(?=[*_\\\\<!\\[\\]])(?:{_MD_EMPHASIS}|{_MD_ESCAPE}|{_MD_LINK})")
+        _MD_MARKUP = regex(f"(?=[*_\\\\<!\\[\\]])(?:{_MD_EMPHASIS}|{_MD_ESCAPE}|{_MD_LINK})")
     for m in _MD_MARKUP.finditer(out):
         pieces.append(out[last:m.start()])
         removed.append(Artefact("markup", m.group(), Span(begin + m.start(), begin + m.end())))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..model import quick_init
 from ..numerals import roman_value, to_roman
+from ..patterns import regex
 from ..textnorm import CAPITALS
 
 Style = Literal[
@@ -68,13 +69,13 @@ class Marker:
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
              "mười": 10}
 """The ordinal words of "Phần thứ nhất", "Phần thứ hai" …"""
-_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+_PART = regex(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<key>[IVXL]+|THỨ\s+\w+|thứ\s+\w+)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 """"PHẦN I", "Phần thứ hai", and the chapters of a plan written as a regulation ("Chương I")."""
-_OPENING_PART = re.compile(r"^(?P<label>(?:PHẦN MỞ ĐẦU|Phần mở đầu|Phần Mở đầu|Phần Mở Đầu)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
+_OPENING_PART = regex(r"^(?P<label>(?:PHẦN MỞ ĐẦU|Phần mở đầu|Phần Mở đầu|Phần Mở Đầu)(?:\s*[.:\-–])?)\s*(?P<rest>.*)$")
 """"Phần mở đầu", the opening part before "Phần thứ nhất": part 0."""
 
-_ROMAN_DOTTED = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6}(?:\.\d{1,2}){1,2})\.?)\s+(?P<rest>\S.*)$")
-_ROMAN = re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
+_ROMAN_DOTTED = regex(r"^(?P<label>(?P<key>[IVXL]{1,6}(?:\.\d{1,2}){1,2})\.?)\s+(?P<rest>\S.*)$")
+_ROMAN = regex(r"^(?P<label>(?P<key>[IVXL]{1,6})\s*[.)])\s*(?P<rest>\S.*)?$")
 
 
 @functools.cache
@@ -82,24 +83,24 @@ def _roman_dash() -> re.Pattern[str]:
     """"I- MỤC ĐÍCH": a dash or colon after a roman numeral, only before an upper-case heading;
     "I/ MỤC ĐÍCH", "I/ Mục đích": a slash, before a space and a capital ("V/v" is no label)
     (compiled on first use)."""
-    return re.compile(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:](?=\s*[" + CAPITALS + r"][" + CAPITALS + r" ,]+)|/(?=\s+[" + CAPITALS + r"])))"
+    return regex(r"^(?P<label>(?P<key>[IVXL]{1,6})(?:\s*[-–:](?=\s*[" + CAPITALS + r"][" + CAPITALS + r" ,]+)|/(?=\s+[" + CAPITALS + r"])))"
                       r"\s*(?P<rest>\S.*)$")
 
 
-_NUM = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
-_NUM_SPACED = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[" + CAPITALS + r"].*)$")
-_NUM_GLUED = re.compile(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
-_NUM_SLASH = re.compile(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
+_NUM = regex(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
+_NUM_SPACED = regex(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[" + CAPITALS + r"].*)$")
+_NUM_GLUED = regex(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
+_NUM_SLASH = regex(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
 """"1/ Tuyên truyền", "2- Kiểm tra": a slash or a dash after the number (local plans write them
 for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
-_PAREN_NUM = re.compile(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
+_PAREN_NUM = regex(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
-_PAREN_LETTER = re.compile(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
-_LETTER = re.compile(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
+_PAREN_LETTER = regex(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
+_LETTER = regex(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _DIGIT_OR_DOT = frozenset("0123456789.")
-_LETTER_SUB = re.compile(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)])\s+(?P<rest>\S.*)$")
+_LETTER_SUB = regex(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)])\s+(?P<rest>\S.*)$")
 """"a.1) Tổ chức …", "b.2. …", "a1) …": a point's sub-points, numbered after its letter."""
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
+_LETTER_DOT = regex(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
 """"b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
 dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
 BULLETS = "-–—+•●▪◦∙·*\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
@@ -109,10 +110,10 @@ BULLETS = "-–—+•●▪◦∙·*\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖�
 TABBED_BULLETS = frozenset("§Øüvo")
 """Wingdings' and Courier's bullets as Word's plain text writes them, a tab after each ("§\t", "o\t":
 the square, the arrow, the tick, the diamond, a second level's circle): a bullet only so."""
-_BULLET = re.compile(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
+_BULLET = regex(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
 
 
-_ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*(?:[.:]|[-–](?=\s*[" + CAPITALS + r"])))\s*(?P<rest>.*)$")
+_ARTICLE = regex(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*(?:[.:]|[-–](?=\s*[" + CAPITALS + r"])))\s*(?P<rest>.*)$")
 """An article's label: "Điều 1.", "Điều 1:", and a typist's "Điều 1- Ban hành …" (a dash before a
 capital: "Điều 1-3 …" is a range of articles)."""
 
@@ -129,7 +130,7 @@ def match_article(text: str) -> Marker | None:
     return Marker("article", m.group("label"), f"Điều {num}", num, m.group("rest"))
 
 
-_UPPER_LETTER = re.compile(r"^(?P<label>(?P<key>[A-EGHĐ])(?P<space>\s)?[.)])\s+(?P<rest>\S.*)$")
+_UPPER_LETTER = regex(r"^(?P<label>(?P<key>[A-EGHĐ])(?P<space>\s)?[.)])\s+(?P<rest>\S.*)$")
 """"A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a part lettered in capitals over the roman sections
 (A to H: no plan has more parts, and a capital further on is more often an initial); "A . MỤC
 ĐÍCH" with a typist's space before the dot, over a heading in capitals only."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from .. import errors
 from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
+from ..patterns import regex
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
 from ..textnorm import single_spaced
 from . import appendix, backmatter, footnotes, frontmatter, markers, structure
@@ -67,7 +68,7 @@ def parse_text(text: str, *, name: str | None = None) -> Plan:
 
 ISSUING_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH")
 """Instruments that issue another document with their articles ("Điều 1. Ban hành kèm theo …")."""
-_ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
+_ENACTING = regex(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
 
 
 @dataclass
@@ -189,7 +190,7 @@ FRONT_LINES = 60
 """Lines a header's parts are looked for in when no numbered clause ends it sooner."""
 
 
-_HEADER_WORDS = re.compile(r"^\s*(?:Số|SỐ)\b|CỘNG\s+H|Độc lập")
+_HEADER_WORDS = regex(r"^\s*(?:Số|SỐ)\b|CỘNG\s+H|Độc lập")
 """What a header's number or motto line holds: a type's line after one is after its header."""
 LATE_HEADER_LINES = 200
 """Lines a header read after its page's body is looked for in (a page's worth)."""
@@ -293,7 +294,7 @@ def _is_caps_title_line(line: Line, first: bool) -> bool:
             and not frontmatter.is_date_or_motto_line(line) and not structure.ends_sentence(text))
 
 
-_YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
+_YEARS = regex(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
 """A year, or a span of years, alone on a line: a title's last words wrapped ("… NĂM" / "2025")."""
 
 
@@ -383,7 +384,7 @@ def _data_table(rows: tuple[tuple[str, ...], ...]) -> bool:
             and all(c.count("\n") < CELL_LINES and len(c) <= CELL_CHARS for r in rows for c in r))
 
 
-_PAGE_CHROME = re.compile(
+_PAGE_CHROME = regex(
     r"^(?=[A-ZĐ])(?:(?i:Văn bản liên quan|Văn bản này chưa cập nhật|Văn bản gốc|Văn bản tiếng Anh|Lược đồ|"
     r"Tải văn bản|FILE ĐƯỢC ĐÍNH KÈM|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|Cảm ơn đã dùng|Bạn Chưa Đăng Nhập|"
     r"Văn bản này có thể|Vui lòng đăng nhập|Bài viết liên quan|Tin liên quan|Tin cùng chuyên mục|Các tin khác|"
@@ -429,7 +430,7 @@ def _draft(header: frontmatter.Header, src: SourceText) -> dict[str, object]:
     return {}
 
 
-_RIGHT_COLUMN = re.compile(
+_RIGHT_COLUMN = regex(
     r"^(?:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|[^,\d]{2,40},\s*ngày\b.{0,30}"
     r"|(?:ngày\s*)?\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4})$")
 """The header's right column under the motto: the motto's second line, the place and date
@@ -493,9 +494,9 @@ def _narrative_opens(lines: list[Line], pos: int, sofar: list[Line]) -> bool:
     return whole.rstrip(" *_”\"").endswith(".") and len(whole) > len(" ".join(t.text for t in title))
 
 
-_TITLE_AFTER_COMMA = re.compile(r"(?:tầm nhìn|định hướng|có xét đến)\b")
+_TITLE_AFTER_COMMA = regex(r"(?:tầm nhìn|định hướng|có xét đến)\b")
 """What goes on a title after its comma ("… giai đoạn 2021 - 2030," / "tầm nhìn đến năm 2050")."""
-_PREAMBLE_CLAUSE = re.compile(
+_PREAMBLE_CLAUSE = regex(
     r"(?:,|;)\s*(?:(?:Ủy|Uỷ) ban nhân dân|UBND|Sở|Ban|Phòng|Hội đồng|Chủ tịch)\b"
     r"|\b(?:ban hành|xây dựng|triển khai|thực hiện)\s+(?:kế hoạch|chương trình)\b.*\b(?:như sau|sau đây|với các nội dung)"
     r"|\bnhư sau\b",
@@ -608,7 +609,7 @@ def _first_body_line(lines: list[Line], start: int) -> int | None:
 
 _ENACTED_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ")
 """Documents whose preamble opens with the authority that enacts them."""
-_LINKED_END = re.compile(r"(?<!\w)(?:CỦA|VÀ|VỀ|CHO|VỚI|TẠI|THUỘC|GIỮA|TRỰC THUỘC)\s*$", re.IGNORECASE)
+_LINKED_END = regex(r"(?<!\w)(?:CỦA|VÀ|VỀ|CHO|VỚI|TẠI|THUỘC|GIỮA|TRỰC THUỘC)\s*$", re.IGNORECASE)
 
 PRINTED_LINE = 130
 """The most characters of Vietnamese one printed line holds (A4, 13–14 pt): ~110 seen."""

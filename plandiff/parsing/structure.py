@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Clause, Span, Table
 from ..numerals import roman_value
+from ..patterns import regex
 from ..textnorm import single_spaced
 from . import markers
 from .lines import Line, flat, row_texts
@@ -23,7 +24,7 @@ from .markers import Marker
 WRAP_SHARE = 0.8
 """A line at least this share of the page width that does not close a sentence runs on."""
 
-_TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
+_TERMINAL = regex(r"(?:[.;:!?…]|\./\.)[”\"’)\]]*$")
 
 
 _PLAIN = operator.attrgetter("plain")
@@ -65,7 +66,7 @@ class Paragraph:
         return self.lines[-1].end
 
 
-_SYMBOL_HEAD = re.compile(r"(?<![\w/.-])[A-ZĐ0-9][\w/.-]*[A-ZĐ0-9]-$")
+_SYMBOL_HEAD = regex(r"(?<![\w/.-])[A-ZĐ0-9][\w/.-]*[A-ZĐ0-9]-$")
 """A line ending inside a symbol, at one of its hyphens: "… tại Văn bản số YBB-" / "SA032/26-LR",
 "Kế hoạch số 235/KH-" / "UBND" (a Vietnamese word is never hyphenated at a line's end; a dash
 between words stands apart)."""
@@ -92,7 +93,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
-_CLOSING = re.compile(r"(?:[.:!?…]|\./\.)[”\"’)\]]*$")
+_CLOSING = regex(r"(?:[.:!?…]|\./\.)[”\"’)\]]*$")
 
 
 def _ends_in_a_name(text: str) -> bool:
@@ -148,7 +149,7 @@ def _ground_ends(prev: str, line: Line) -> bool:
 
 
 _ENACTED_BY = ("Ủy ban", "Uỷ ban", "UBND", "Chủ tịch", "Hội đồng", "Bộ trưởng", "Thủ tướng", "Chính phủ", "Giám đốc")
-_ENACTS = re.compile(r"^[^.;:]{0,100}?\bban hành\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị)\b")
+_ENACTS = regex(r"^[^.;:]{0,100}?\bban hành\s+(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị)\b")
 """The enacting sentence a decision under the 2025 law on legal documents ends its grounds with."""
 
 
@@ -347,8 +348,8 @@ def _splits_a_name(prev: str, rest: str) -> bool:
     return any(tail.endswith(a) and head == b for a, b in DASHED_NAMES)
 
 
-_YEAR_ENDS = re.compile(r"(?:19|20)\d\d\s*$")
-_YEAR_OPENS = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_ENDS = regex(r"(?:19|20)\d\d\s*$")
+_YEAR_OPENS = regex(r"(?:19|20)\d\d(?!\d)")
 
 
 def splits_a_range(prev: str, rest: str) -> bool:
@@ -370,7 +371,7 @@ _POINTS = ("letter", "paren_num")
 truyền" over "a) …", or "a)" over "(1) …"); the one open takes the other under it."""
 
 
-CLOSING_FORMULA = re.compile(
+CLOSING_FORMULA = regex(
     r"^(?:Trên đây là (?:Kế hoạch|Chương trình|Phương án|nội dung)|"
     r"Trong quá trình (?:tổ chức |triển khai |)thực hiện(?: Kế hoạch(?: này)?)?,? nếu (?:có|phát sinh)|"
     r"Yêu cầu (?:Thủ trưởng |các |Giám đốc |Chủ tịch ).{0,120}(?:nghiêm túc|triển khai|tổ chức) thực hiện)",

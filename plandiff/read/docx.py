@@ -15,6 +15,7 @@ from lxml import etree
 
 from .. import errors
 from ..numerals import MAX_LABEL_NUMBER
+from ..patterns import regex
 from ..textnorm import nfc
 from . import legacy
 
@@ -334,7 +335,7 @@ def _text_part(zf: zipfile.ZipFile, name: str, label: str, fonts: LegacyFonts | 
     return root
 
 
-_LEGACY_FONT_BYTES = re.compile(rb'="(?:\.?Vn[A-Z]|VNI[- ])', re.IGNORECASE)
+_LEGACY_FONT_BYTES = regex(rb'="(?:\.?Vn[A-Z]|VNI[- ])', re.IGNORECASE)
 """A legacy font named in a part (w:rFonts w:ascii=".VnTime"): one scan tells whether to look."""
 
 
@@ -432,7 +433,7 @@ def _blocks(parent: etree._Element, wanted: tuple[str, ...] = ("p", "tbl")) -> l
 
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_HEADING_STYLE = re.compile(r"heading|tieude|tiêu đề|title", re.IGNORECASE)
+_HEADING_STYLE = regex(r"heading|tieude|tiêu đề|title", re.IGNORECASE)
 
 
 def _hint(p: etree._Element) -> str | None:

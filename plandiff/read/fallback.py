@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..patterns import regex
 from .syllables import is_syllable, is_whole_syllable, rarity, zipf
 
 _VOWELS = set("aeiouyăâêôơư")
@@ -27,8 +28,8 @@ Latin Extended-A): a browser's or an office suite's PDF draws them from a fallba
 def _fallback() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Fallback letters standing apart, and any fallback letter (compiled on first use: a text
     typed as it reads shows it needs neither in one look)."""
-    return (re.compile(r"(?<![^ \n])[" + FALLBACK_LETTERS + r"]{1,3}(?![^ \n])"),
-            re.compile(r"[" + FALLBACK_LETTERS + r"]"))
+    return (regex(r"(?<![^ \n])[" + FALLBACK_LETTERS + r"]{1,3}(?![^ \n])"),
+            regex(r"[" + FALLBACK_LETTERS + r"]"))
 
 
 PAIR_ODDS = 9.5
@@ -43,7 +44,7 @@ tell a text split them all: a text typed as it reads has none."""
 @functools.cache
 def _split_before() -> re.Pattern[str]:
     """A word's letters, a space, and letters that open on a fallback one (compiled on first use)."""
-    return re.compile(r"(?<![^\W\d_])([^\W\d_]+) ([" + FALLBACK_LETTERS + r"][^\W\d_]*)(?![^\W\d_])")
+    return regex(r"(?<![^\W\d_])([^\W\d_]+) ([" + FALLBACK_LETTERS + r"][^\W\d_]*)(?![^\W\d_])")
 
 
 def rejoin_split_syllables(text: str) -> str:
@@ -148,7 +149,7 @@ _INSIDE = r"[/\-–]"
 _LABEL = r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]$"
 """A clause's label standing before its text ("a)", "1.2.", "IV.")."""
 _DOUBLE_SPACE = r"\S  \S"
-_NOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,3}\]|\d{1,3})$")
+_NOTE_MARK = regex(r"(?<=[^\W\d_])(?:\[\d{1,3}\]|\d{1,3})$")
 """A footnote's mark at a word's end: "[2]" or a superscript's digits ("ương2")."""
 
 
@@ -156,8 +157,8 @@ _NOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,3}\]|\d{1,3})$")
 def _displaced() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """``_RUN``, ``_MID_WORD``, ``_INSIDE``, ``_LABEL`` and ``_DOUBLE_SPACE`` compiled on first use
     (a text that shows no sign of displaced letters never needs them)."""
-    return (re.compile(_RUN, re.MULTILINE), re.compile(_MID_WORD), re.compile(_INSIDE), re.compile(_LABEL),
-            re.compile(_DOUBLE_SPACE))
+    return (regex(_RUN, re.MULTILINE), regex(_MID_WORD), regex(_INSIDE), regex(_LABEL),
+            regex(_DOUBLE_SPACE))
 
 
 def displaced_letters(text: str) -> bool:
@@ -286,7 +287,7 @@ def _displaced_runs(text: str) -> re.Pattern[str]:
     if not letters:
         return _displaced()[0]
     kept = re.escape("".join(sorted(letters | set(_ODD))))
-    return re.compile(r"[" + kept + r"]{1,3}(?: [" + kept + r"]{1,3})*" + _RUN_END, re.MULTILINE)
+    return re.compile(r"[" + kept + r"]{1,3}(?: [" + kept + r"]{1,3})*" + _RUN_END, re.MULTILINE)  # the document's own letters: not kept in the pattern file
 
 
 def _fill(stretch: str, runs: list[str], costs: _Costs, budget: list[int] | None = None) -> str | None:

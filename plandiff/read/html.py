@@ -9,11 +9,12 @@ from lxml import html as lhtml
 
 from .. import errors
 from ..numerals import MAX_LABEL_NUMBER, to_roman
+from ..patterns import regex
 from ..textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
-_NOISE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|login|search", re.I)
-_CONTENT = re.compile(r"content|noidung|toanvan|vanban|document|article|detail|fulltext|main", re.I)
+_NOISE = regex(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|login|search", re.I)
+_CONTENT = regex(r"content|noidung|toanvan|vanban|document|article|detail|fulltext|main", re.I)
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "pre"}
 
 
@@ -175,8 +176,8 @@ def _walk(el: lhtml.HtmlElement, out: list[str], tables: list[tuple[tuple[str, .
 
 _LIST_STYLES = {"1": "1", "decimal": "1", "a": "a", "lower-alpha": "a", "lower-latin": "a", "A": "A", "upper-alpha": "A",
                 "upper-latin": "A", "i": "i", "lower-roman": "i", "I": "I", "upper-roman": "I", "none": ""}
-_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
-_LABELLED = re.compile(r"^(?:[IVXL]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)/]|[a-zđ][.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-–—+•*])(?:\s|$)")
+_LIST_STYLE = regex(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+_LABELLED = regex(r"^(?:[IVXL]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)/]|[a-zđ][.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-–—+•*])(?:\s|$)")
 """An item whose text opens with its own label, typed ("1. Mục đích" in a list styled without
 numbers), or a note's ("[1] Luật …", mammoth's list of notes)."""
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from ..patterns import regex
 from ..textnorm import nfc
 from .syllables import syllable_share
 
@@ -176,7 +177,7 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
 @functools.cache
 def _font_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """TCVN3's and VNI's font names (compiled on first use, not at import)."""
-    return re.compile(r"(?:^|\+)\.?Vn[A-Z]"), re.compile(r"(?:^|\+)VNI[-\s]", re.IGNORECASE)
+    return regex(r"(?:^|\+)\.?Vn[A-Z]"), regex(r"(?:^|\+)VNI[-\s]", re.IGNORECASE)
 
 
 def font_encoding(font: str | None) -> str | None:
@@ -209,7 +210,7 @@ def _bytes_of() -> dict[int, int]:
 def _typed_line() -> re.Pattern[str]:
     """A text every character of which stands for a byte (``_bytes_of``): typed in a legacy font."""
     chars = "".join(re.escape(chr(c)) for c in sorted(_bytes_of()) if c >= 0x80)
-    return re.compile(f"[\\x00-\\x7f{chars}]*")
+    return regex(f"[\\x00-\\x7f{chars}]*")
 
 
 @functools.cache
@@ -254,7 +255,7 @@ def _signs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A sign anywhere, and a sign inside a word (compiled on first use, not at import). The soft
     hyphen (TCVN3's "ư") is no sign: web pages put it inside words typed in Unicode."""
     chars = re.escape(SIGNS.replace("\xad", ""))
-    return re.compile(f"[{chars}]"), re.compile(f"(?<=\\w)[{chars}]|[{chars}](?=\\w)")
+    return regex(f"[{chars}]"), regex(f"(?<=\\w)[{chars}]|[{chars}](?=\\w)")
 
 
 REPAIR_GAIN = 0.2

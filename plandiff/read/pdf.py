@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import errors
 from ..parsing.lines import running_lines
+from ..patterns import regex
 from . import legacy
 
 MAX_PAGES = 2000
@@ -96,7 +97,7 @@ def _letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
 
 HOOKED = "ảẩẳẻểỉỏổởủửỷẢẨẲẺỂỈỎỔỞỦỬỶ"
 """The letters with a hook above."""
-_SPLIT_AFTER_HOOK = re.compile(r"(?<![^\W\d_])([^\W\d_]*[" + HOOKED + r"]) (?:(ng|nh|ch|[aiouncmtpy]|NG|NH|CH|[AIOUNCMTPY])(?![^\W\d_])"
+_SPLIT_AFTER_HOOK = regex(r"(?<![^\W\d_])([^\W\d_]*[" + HOOKED + r"]) (?:(ng|nh|ch|[aiouncmtpy]|NG|NH|CH|[AIOUNCMTPY])(?![^\W\d_])"
                                r"(?=(?:[ \t]+([^\W\d_]+))?)|(?=[,.;:)]))")
 """A syllable split after its vowel with a hook above ("củ a", "giả i", "đả o", "sả n", "Ủ Y BAN"),
 and the word after it, or a mark after the gap ("các sở , ban"): some fonts draw the hook wider
@@ -145,7 +146,7 @@ GARBLED_SHARE = 0.2
 syllable always has one; a plan's text has at most 1–2% such words (units, a stray letter), a text
 layer that drew its accented letters apart 35–40% ("Th c hi n … ự ệ")."""
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = regex(r"[^\W\d_]+")
 
 
 def broken_share(pages: list[str]) -> float:
@@ -166,9 +167,9 @@ def _clean(text: str) -> str:
 
 
 _SLOTS = (
-    re.compile(r"(Số\s*[:.]?[ \t]*)(?=/)"),          # the number, before "/KH-UBND"
-    re.compile(r"(ngày[ \t]+)(?=tháng)"),            # the day
-    re.compile(r"(tháng[ \t]+)(?=năm)"),             # the month
+    regex(r"(Số\s*[:.]?[ \t]*)(?=/)"),          # the number, before "/KH-UBND"
+    regex(r"(ngày[ \t]+)(?=tháng)"),            # the day
+    regex(r"(tháng[ \t]+)(?=năm)"),             # the month
 )
 
 

@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from typing import Any
 
+from ..patterns import regex
 from ..textnorm import nfc
 
 MIN_PATHS = 4
@@ -100,7 +101,7 @@ def _cell(text: str | None) -> str:
     return "\n".join(out)
 
 
-_BLANK = re.compile(r"\s+")
+_BLANK = regex(r"\s+")
 
 
 def place(text: str, tables: list[tuple[int, Rows]]) -> list[tuple[int, int, Rows]]:

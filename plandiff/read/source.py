@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
+from ..patterns import regex
 from ..textnorm import NOT_PLAIN_CHARS, nfc, plain_spaces, unescaped_breaks
 from . import fallback, legacy
 
@@ -132,8 +133,8 @@ def read_text(text: str) -> SourceText:
     return _tables_in_markdown(_finish(text, "markdown" if looks_like_markdown(text) else "text", None), "text")
 
 
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
-_GRID_TABLE = re.compile(r"^\+(?:[-=:]+\+)+[ \t]*\n(?:[|+].*(?:\n|$))+", re.MULTILINE)
+_HTML_TABLE = regex(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_GRID_TABLE = regex(r"^\+(?:[-=:]+\+)+[ \t]*\n(?:[|+].*(?:\n|$))+", re.MULTILINE)
 """A grid table (pandoc's Markdown of a Word table whose cells hold paragraphs): a border "+---+---+",
 then lines of cells between "|" and of borders."""
 
@@ -181,7 +182,7 @@ def _tables_in_markdown(src: SourceText, label: str) -> SourceText:
     return SourceText("".join(pieces), src.format, src.encoding, tables=tuple(tables))
 
 
-_MD_INLINE = re.compile(r"\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|\\([-\\`*_{}\[\]()#+.!|~^])"
+_MD_INLINE = regex(r"\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|\\([-\\`*_{}\[\]()#+.!|~^])"
                         r"|~(?=\S)([^~\s][^~]*?)~|\^(?=\S)([^^\s][^^]*?)\^")
 """Emphasis, pandoc's subscript and superscript ("~…~", "^…^"), and backslash escapes."""
 
@@ -200,7 +201,7 @@ def _inline_markdown_as_html(text: str) -> str:
     return _MD_INLINE.sub(tag, text)
 
 
-_TABLE_BORDER = re.compile(r"^( *-{3,}(?: +-{3,})+)[ \t]*$", re.MULTILINE)
+_TABLE_BORDER = regex(r"^( *-{3,}(?: +-{3,})+)[ \t]*$", re.MULTILINE)
 MULTILINE_ROWS = 400
 """The most lines a multiline table spans between its borders."""
 
@@ -322,7 +323,7 @@ _CONTROL = "\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff"
 @functools.cache
 def _control() -> re.Pattern[str]:
     """Control characters, non-characters and lone surrogates (compiled on first use)."""
-    return re.compile(f"[{_CONTROL}]")
+    return regex(f"[{_CONTROL}]")
 
 
 @functools.cache
@@ -330,7 +331,7 @@ def _unusual() -> re.Pattern[str]:
     """A control character, a space or invisible character a web page carries, or a character a
     legacy font's byte shows as ("¹" of "ho¹ch"): most texts have none, and one scan tells
     (the passes that deal with them are made only when it does)."""
-    return re.compile(f"[{_CONTROL}{NOT_PLAIN_CHARS}{re.escape(legacy.SIGNS)}]")
+    return regex(f"[{_CONTROL}{NOT_PLAIN_CHARS}{re.escape(legacy.SIGNS)}]")
 
 
 def _finish(text: str, fmt: str, encoding: str | None) -> SourceText:
@@ -390,7 +391,7 @@ def looks_like_markdown(text: str, marks: int = 3) -> bool:
     return False
 
 
-_RULE_LINE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+_RULE_LINE = regex(r"\|(?:\s*:?-+:?\s*\|)+")
 """The rule under a Markdown table's header row."""
 
 
@@ -422,7 +423,7 @@ def decode(data: bytes, *, label: str = "input") -> tuple[str, str]:
     return guess
 
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]{3,40})""", re.IGNORECASE)
+_META_CHARSET = regex(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]{3,40})""", re.IGNORECASE)
 _SINGLE_BYTE = {"windows-1252", "cp1252", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1258", "cp1258"}
 
 

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from importlib import resources
 
+from ..patterns import regex
+
 SAMPLE_WORDS = 64
 """Words of a line that decide how it was typed: a line of a plan has a few dozen; a longer one
 (a page run into one line) is decided on its first ones, in bounded time."""
@@ -23,7 +25,7 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 @functools.cache
 def _syllable() -> re.Pattern[str]:
     """A Vietnamese syllable without its tone: initial, vowels, final (compiled on first use)."""
-    return re.compile(
+    return regex(
         r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
         # vowels that end their syllable ("hoài", "người"), those before "nh"/"ch" ("hoành",
         # "thích"), and those before any other final or none ("chuyên", "được", "tăng")
@@ -45,7 +47,7 @@ def _whole_syllable() -> re.Pattern[str]:
     vowels that never end a syllable ("iê", "uô", "ươ", "ă", "â" …: "viê", "phươ", "pâ") before a
     final, those that take "nh"/"ch" for "ng"/"c" ("inh", "êch": never "ing", "êc"), and "y"
     alone with none (compiled on first use)."""
-    return re.compile(
+    return regex(
         r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
         r"(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa|uơ"
         r"|(?:oa|uê|uy|[aêi])(?:nh|ch)"

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from ..compare.worddiff import Budget, diff_words
 from ..errors import require
 from ..model import Alignment
+from ..patterns import regex
 from .words import language
 
 if TYPE_CHECKING:
     from ..compare.appendices import AppendixComparison
 
-_MD_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|])")
+_MD_SPECIAL = regex(r"([\\`*_~\[\]()!#|])")
 
 
 def _md_escape(text: str) -> str:

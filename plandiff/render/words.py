@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..patterns import regex
+
 _WORDS: dict[str, tuple[Any, Any]] = {
     "labels": (
         {"unchanged": "không đổi", "modified": "sửa đổi", "moved": "chuyển vị trí / đánh số lại", "split": "tách",
@@ -190,8 +192,8 @@ def _phrases(table: str, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
              if lang == "vi" else {})
     keys = sorted(words, key=len, reverse=True)
     if not keys:
-        return re.compile(r"(?!)"), words
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'-])"), words
+        return regex(r"(?!)"), words
+    return regex(r"(?<![\w'-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'-])"), words
 
 
 def evidence_words(evidence: str, lang: str) -> str:

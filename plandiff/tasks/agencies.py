@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..patterns import regex
 from ..textnorm import match_key
 
 
@@ -40,7 +41,7 @@ def _data() -> dict:
 
 @cache
 def kinds() -> tuple[AgencyKind, ...]:
-    return tuple(AgencyKind(a["key"], a["name"], re.compile(a["match"]), a["commanded"]) for a in _data()["agencies"])
+    return tuple(AgencyKind(a["key"], a["name"], regex(a["match"]), a["commanded"]) for a in _data()["agencies"])
 
 
 @cache
@@ -48,17 +49,17 @@ def successions() -> dict[str, tuple[Successor, ...]]:
     return {s["from"]: tuple(Successor(t["key"], tuple(t.get("topics", ()))) for t in s["to"]) for s in _data()["successions"]}
 
 
-_LEAD = re.compile(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+")
+_LEAD = regex(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+")
 
 
 HEAD_TITLES = r"(?:phó\s+)?(?:giám đốc|thủ trưởng|chủ tịch|chánh|trưởng ban|trưởng phòng|bộ trưởng|cục trưởng|" \
               r"chi cục trưởng|tổng giám đốc|viện trưởng|chỉ huy trưởng)"
 """The titles of a body's head ("Giám đốc Sở Y tế", "Chủ tịch Ủy ban nhân dân các xã", "Chánh Văn
 phòng UBND tỉnh"), in lower case: the head acts for the body."""
-_HEAD_OF = re.compile(r"^" + HEAD_TITLES + r"\s+(?=(?:các\s+)?(?:sở|bộ|ủy ban|ubnd|công an|văn phòng|thanh tra|ban|"
+_HEAD_OF = regex(r"^" + HEAD_TITLES + r"\s+(?=(?:các\s+)?(?:sở|bộ|ủy ban|ubnd|công an|văn phòng|thanh tra|ban|"
                       r"phòng|cục|chi cục|trung tâm|bộ chỉ huy|ngân hàng|kho bạc|bảo hiểm|đài|báo)\b)")
 """A head's title before the body's name: the body's key, as the body's own name has."""
-_KINDS_LISTED = re.compile(r"^các\s+(?:bộ|sở|ban|cục|vụ|phòng)\s*:")
+_KINDS_LISTED = regex(r"^các\s+(?:bộ|sở|ban|cục|vụ|phòng)\s*:")
 """Bodies of one kind listed after it ("Các Bộ: Công an, Kế hoạch và Đầu tư"): a group, none of them."""
 
 
@@ -94,7 +95,7 @@ def commanded(key: str | None, *, by_party: bool = False) -> bool:
     return True if kind is None else kind.commanded
 
 
-_PARTY = re.compile(r"^(?:ban thường vụ\s+|ban chấp hành\s+)?(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ)\b")
+_PARTY = regex(r"^(?:ban thường vụ\s+|ban chấp hành\s+)?(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ)\b")
 
 
 def party_issued(issuer: str | None) -> bool:

@@ -17,16 +17,17 @@ from collections.abc import Iterator
 
 from ..compare.aligner import role_of
 from ..model import Appendix, Clause, Plan, Span, Table, Task
+from ..patterns import regex
 from ..textnorm import CAPITALS, match_key
 from . import agencies, timing
 
-_AGENCY_START = re.compile(
+_AGENCY_START = regex(
     r"^(?:đề nghị\s+)?(?:" + agencies.HEAD_TITLES + r"\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|"
     r"trưởng phòng|trưởng ban|hiệu trưởng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chính quyền|ủy ban|uỷ ban|ubnd|hội|đoàn|liên đoàn|báo|đài|"
     r"thanh tra|văn phòng|cục|chi cục|trung tâm|thống kê|bảo hiểm|ngân hàng|tòa án|viện kiểm sát|tỉnh đoàn|thành đoàn|"
     r"mặt trận|cơ quan|đơn vị|ngành)\b"
 )
-_VERBS = re.compile(
+_VERBS = regex(
     r"\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu|thực hiện|căn cứ|triển khai|hướng dẫn|theo dõi|"
     r"tổ chức(?!\s+chính\s+trị)|xây dựng|đẩy mạnh|tăng cường|chỉ đạo|nghiên cứu|bố trí|lồng ghép|được giao|kịp thời|tiếp tục|rà soát|"
     r"báo cáo|thường xuyên|định kỳ|chủ động|vận động|tuyên truyền|tham gia|hỗ trợ|kiểm tra|giám sát|đôn đốc|quan tâm|"
@@ -34,19 +35,19 @@ _VERBS = re.compile(
     r"tiếp tục|phát huy|làm tốt|tổng hợp|đề xuất|phân bổ|cân đối|trình|nghiêm túc|là|thúc đẩy|bám sát|tăng|tập trung|quán triệt|lãnh đạo|"
     r"theo\s+(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực))\b"
 )
-_LEAD_DUTY = re.compile(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|triển khai|chịu trách nhiệm|"
+_LEAD_DUTY = regex(r"\s+(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|triển khai|chịu trách nhiệm|"
                         r"có trách nhiệm)\b")
 """Where a duty begins in a table's lead cell; only duty verbs (a cell's "tổ chức chính trị - xã hội",
 "nhà cung cấp" are names)."""
-_REPORT = re.compile(r"(?<!\w)(?<!đo đạc, )báo cáo(?!\s+viên)(?!\w)(?!,?\s+(?:và\s+)?thẩm định)", re.IGNORECASE)
+_REPORT = regex(r"(?<!\w)(?<!đo đạc, )báo cáo(?!\s+viên)(?!\w)(?!,?\s+(?:và\s+)?thẩm định)", re.IGNORECASE)
 """A duty to report; not the "báo cáo" of "đo đạc, báo cáo, thẩm định" (measuring, reporting and
 verifying emissions: a task's subject)."""
-_PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|"
+_PARTNERS = regex(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>[^;.:]+?)(?=\s+(?:và các|để|trong|thực hiện|"
                        r"tổ chức(?!\s+chính\s+trị)|triển khai|xây dựng|tham mưu)\b|[;.:]|$)")
 """Whom a duty is done with ("phối hợp với X, Y"): up to where the duty goes on ("… tổ chức tập
 huấn"; "các tổ chức chính trị - xã hội" is a kind of body, not the verb)."""
-_ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<rest>.+)")
-_SUBJECT = re.compile(r"^(?P<who>.{3,120}?)\s+(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
+_ASSIGN = regex(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao(?:\s+cho)?|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<rest>.+)")
+_SUBJECT = regex(r"^(?P<who>.{3,120}?)\s+(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
 
 
 def tasks(plan: Plan) -> list[Task]:
@@ -123,7 +124,7 @@ def _agency_name(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
-_NAMES_LISTED = re.compile(r"[" + CAPITALS + r"][^,;:.]*(?:\s*[,;]\s*[" + CAPITALS + r"][^,;:.]*)*")
+_NAMES_LISTED = regex(r"[" + CAPITALS + r"][^,;:.]*(?:\s*[,;]\s*[" + CAPITALS + r"][^,;:.]*)*")
 """Names that open with capitals, parted by commas or semicolons: what follows "Các Bộ:" in
 "Các Bộ: Công Thương, Giao thông vận tải, Xây dựng" (the ministries of each)."""
 _GENERIC = {"đơn vị", "cơ quan", "bộ phận", "cá nhân", "tổ chức", "người"}
@@ -173,7 +174,7 @@ def _from_container(plan: Plan, container: Clause, done: set[str]) -> list[Task]
 
 NAME_WORDS = 12
 """The most words of a body's name that opens a point under another body's item."""
-_NAMED_BODY = re.compile(r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Công an|Bộ Chỉ huy) [" + CAPITALS + r"]")
+_NAMED_BODY = regex(r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Công an|Bộ Chỉ huy) [" + CAPITALS + r"]")
 """A body named by its own name (not "Các cơ quan …", a kind of body)."""
 
 
@@ -187,7 +188,7 @@ def _task(agency: str, key: str | None, text: str, clause: Clause, *, request: b
                 to=" ".join(to.group("to").split()).strip(" ,") if to else None)
 
 
-_REPORT_TO = re.compile(
+_REPORT_TO = regex(
     r"báo cáo(?:\s+(?:kết quả|tình hình|định kỳ|đánh giá|sơ kết|tổng kết)(?:\s+thực hiện)?)?\s+(?:(?:về|gửi|lên|cho)\s+)?"
     r"(?P<to>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Bộ|Sở|Ban|Thường trực|Chủ tịch)\b[^;.()]{0,60}?)"
     r"(?=\s+(?:kết quả|trước|chậm nhất|thông qua|qua|để|theo|định kỳ|về)\b|[;.(]|$)")
@@ -197,14 +198,14 @@ _BODY_HEADS = (r"Sở|Phòng|Ban|Bộ|Vụ|Đảng ủy|Đảng uỷ|Công an|�
                r"Trung tâm|Tỉnh đoàn|Thành đoàn|Mặt trận|Tòa án|Viện|Ngân hàng|Bảo hiểm|Thống kê|Kho bạc|Các")
 """The words a body's name opens with, capitalised ("Các" opens a group: "Các sở, ngành")."""
 _NAME_START = r"(?:các\s+)?(?:" + _BODY_HEADS + r"|cơ quan|đơn vị|địa phương|bộ|sở|ban|ngành|tổ chức chính trị)\b"
-_BETWEEN_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n"
+_BETWEEN_NAMES = regex(r"\s*;\s*|\s*,\s*(?=" + _NAME_START + r")|\s+và\s+(?=" + _NAME_START + r")|\n"
                             r"|(?<=[^\W\d])\s*/\s*(?=[" + CAPITALS + r"][^\W\d" + CAPITALS + r"])")
 """Where a list's next name begins: after a semicolon (never inside a name: "Đảng ủy Mặt trận Tổ
 quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh"), a comma or "và" before a name's start,
 or a slash between two names ("Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch"; not "KH/CN")."""
-_BULLET = re.compile(r"^[-–+•]\s+")
+_BULLET = regex(r"^[-–+•]\s+")
 """A name listed as a cell's bullet ("- Vụ Pháp chế; - Văn phòng Bộ.")."""
-_NEXT_DEPARTMENT = re.compile(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
+_NEXT_DEPARTMENT = regex(r"(?<=\w)\s+(?=Sở [" + CAPITALS + r"])")
 """Where a department's name runs straight on into another's ("Sở Khoa học và Công nghệ Sở Công
 Thương": a cell's lines joined): a department's name holds no other "Sở" of its own."""
 
@@ -227,15 +228,15 @@ def split_agencies(text: str) -> list[str]:
     return out
 
 
-_OFFICE_OF_BOTH = re.compile(
+_OFFICE_OF_BOTH = regex(
     r"(Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)(?:\s*,\s*(?:HĐND|Hội đồng nhân dân))?)"
     r"\s+và\s+(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\b)")
 """The one office that serves two bodies: "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"."""
 _KINDS = r"(?:bộ|sở|ban|ngành|đơn vị|cơ quan|địa phương|đoàn thể|tổ chức chính trị(?:\s*[-–]\s*xã hội)?)"
 """The kinds of body a group is named by ("các sở, ban, ngành, tổ chức chính trị - xã hội")."""
-_GROUP_WORD = re.compile(r"(?:các\s+)?" + _KINDS + r"(?!\w)")
+_GROUP_WORD = regex(r"(?:các\s+)?" + _KINDS + r"(?!\w)")
 """A kind of body in lower case: in a list after "các …", more of the same group."""
-_GROUP_HEAD = re.compile(r"(?:các\s+)?" + _KINDS + r"(?:[,\s]+(?:các\s+)?" + _KINDS + r")*", re.IGNORECASE)
+_GROUP_HEAD = regex(r"(?:các\s+)?" + _KINDS + r"(?:[,\s]+(?:các\s+)?" + _KINDS + r")*", re.IGNORECASE)
 """A piece made only of kinds of bodies ("các sở", "Sở, ban", "các cơ quan, ban, ngành đoàn thể")."""
 
 
@@ -314,8 +315,8 @@ def _from_sentences(plan: Plan, clause: Clause, *, reporting: bool) -> list[Task
     return out
 
 
-_QUALIFIER = re.compile(r"\s+(?:tùy|tuỳ|theo chức năng|trong phạm vi|căn cứ|được giao)\b", re.IGNORECASE)
-_GROUP = re.compile(r"(?P<who>(?:các\s+)?(?:sở|đơn vị|cơ quan)(?:,\s*(?:ban|ngành|đoàn thể|địa phương|đơn vị|cơ quan))+)", re.IGNORECASE)
+_QUALIFIER = regex(r"\s+(?:tùy|tuỳ|theo chức năng|trong phạm vi|căn cứ|được giao)\b", re.IGNORECASE)
+_GROUP = regex(r"(?P<who>(?:các\s+)?(?:sở|đơn vị|cơ quan)(?:,\s*(?:ban|ngành|đoàn thể|địa phương|đơn vị|cơ quan))+)", re.IGNORECASE)
 
 
 def _group_subject(segment: str) -> re.Match[str] | None:
@@ -334,7 +335,7 @@ def _leading_agency(text: str) -> tuple[str | None, str]:
 
 # task cards -------------------------------------------------------------------------------------
 
-_CARD_FIELD = re.compile(r"(?P<label>[^:]{3,40}):\s*(?P<value>\S.*)", re.DOTALL)
+_CARD_FIELD = regex(r"(?P<label>[^:]{3,40}):\s*(?P<value>\S.*)", re.DOTALL)
 
 
 def _from_card(clause: Clause, party: bool = False) -> Task | None:
@@ -398,9 +399,9 @@ _SURNAMES = frozenset(
     "Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Giáp Khuất Phùng Nghiêm Mạc Tăng".split())
 """Vietnamese family names (the commonest, which most people bear): a line that opens with one and
 runs two to five capitalised words is a person's full name ("Đỗ Mạnh Cường")."""
-_NAME_OPENS = re.compile(r"(?:" + _BODY_HEADS + r")\b")
+_NAME_OPENS = regex(r"(?:" + _BODY_HEADS + r")\b")
 """A body's name as it opens a line of its own (capitalised: "các sở" inside a sentence is no name's start)."""
-_GOES_ON = re.compile(r"(?:\b(?:và|các|của|với|cùng|hoặc|thuộc|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|TP)"
+_GOES_ON = regex(r"(?:\b(?:và|các|của|với|cùng|hoặc|thuộc|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|TP)"
                       r"|[-–&.])\s*$")
 """A line that ends so that the next carries it on ("Sở Lao động - Thương binh và" / "Xã hội", "UBND
 thành phố" / "Hồ Chí Minh": a place's name opens with a family name as often as a person's does)."""
@@ -429,7 +430,7 @@ def _opens_a_name(line: str) -> bool:
     return words[0] in _SURNAMES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
-_LEAD_NAMED = re.compile(r"chủ trì")
+_LEAD_NAMED = regex(r"chủ trì")
 """A lead column named as such: it outranks one that only names a responsibility ("Cơ quan chịu
 trách nhiệm quản lý nhà nước" beside "Thực hiện: Đơn vị chủ trì | Đơn vị phối hợp")."""
 
@@ -533,7 +534,7 @@ def _from_table(table: Table, *, appendix: str | None = None, clause: str | None
     return out
 
 
-_GROUP_LABEL = re.compile(r"([IVXL]{1,5}|[A-Z])\s*[.)]\s+\S")
+_GROUP_LABEL = regex(r"([IVXL]{1,5}|[A-Z])\s*[.)]\s+\S")
 """A group row's label: "I. Kinh tế số", "B) Nhiệm vụ cụ thể" (a row of the group's name alone)."""
-_GROUP_ALONE = re.compile(r"[IVXL]{1,5}|[A-Z]")
-_POINT_LETTER = re.compile(r"[a-zđ]")
+_GROUP_ALONE = regex(r"[IVXL]{1,5}|[A-Z]")
+_POINT_LETTER = regex(r"[a-zđ]")

@@ -9,44 +9,46 @@ import calendar
 import datetime
 import re
 
+from ..patterns import regex
+
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
-_DEADLINE = re.compile(
+_DEADLINE = regex(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn|hoàn thành trước|xong trước)\s*(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")",
     re.IGNORECASE,
 )
-_ANY_DATE = re.compile(r"(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
+_ANY_DATE = regex(r"(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|[Nn]ăm\s+|,\s*)\s*(?P<y>(?:19|20)\d\d)")
-_MONTH = re.compile(r"(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_QUARTER = regex(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|[Nn]ăm\s+|,\s*)\s*(?P<y>(?:19|20)\d\d)")
+_MONTH = regex(r"(?<!\d )tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 """"tháng 11/2025", "tháng 3 năm 2026", and "ngày tháng 11/2025" (a day left blank), not the month
 of a date ("ngày 5 tháng 11 năm 2025")."""
-_MONTH_SPAN = re.compile(r"(?P<named>tháng\s+)?(?P<m>\d{1,2})\s*[-–]\s*(?P<m_end>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?!\s*[/.-]\s*\d)",
+_MONTH_SPAN = regex(r"(?P<named>tháng\s+)?(?P<m>\d{1,2})\s*[-–]\s*(?P<m_end>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?!\s*[/.-]\s*\d)",
                          re.IGNORECASE)
 """"tháng 10-11/2019", and in a time column "10-11/2019", "01-4/2021": months of a year (a date
 writes its day and month alike, "10/11/2019", not a dash then a slash), the first before the last."""
-_HALF = re.compile(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
-_RECURRING = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
-_EACH_PERIOD = re.compile(
+_HALF = regex(r"(?:6|06|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_RECURRING = regex(r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:\s+(?:hằng|hàng))?(?:\s+(?:năm|quý|tháng|06 tháng|6 tháng))?|cả năm|liên tục", re.IGNORECASE)
+_EACH_PERIOD = regex(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn)\s*(?:ngày\s*)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]\s*\d)|\d{1,2}\s+tháng\s+\d{1,2}(?!\s+năm\s+\d)|\d{1,2}|"
     r"\d{1,2}\s+(?:của\s+)?tháng\s+(?:cuối|đầu)\s+quý)\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)",
     re.IGNORECASE)
 """"trước ngày 15/11 hằng năm", "trước ngày 20 hằng tháng": a deadline each period, kept as printed."""
-_YEARLESS = re.compile(
+_YEARLESS = regex(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn)\s*(?:ngày\s*)?"
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]?\s*\d)|\d{1,2}\s+tháng\s+\d{1,2}(?!\s*(?:năm\s+)?\d))",
     re.IGNORECASE)
 """"trước ngày 15/12" with no year: a deadline the text does not date, kept as printed (the plan's
 year is no sure guess: a plan of December sets January's tasks)."""
-_DIGIT = re.compile(r"\d")
-_A_DATE = re.compile("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
+_DIGIT = regex(r"\d")
+_A_DATE = regex("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 """What a deadline cannot be without."""
-_TO = re.compile(r"\s*(?:[-–—]|đến(?:\s+hết)?|tới|và)\s*(?:(?:hết|cuối)\s+)?", re.IGNORECASE)
+_TO = regex(r"\s*(?:[-–—]|đến(?:\s+hết)?|tới|và)\s*(?:(?:hết|cuối)\s+)?", re.IGNORECASE)
 """What stands between the two ends of a range ("Quý IV/2025 - Quý II/2026", "tháng 11/2025 đến
 tháng 3/2026"), or between two periods that follow each other ("Quý IV/2025 và Quý I/2026")."""
-_BARE_MONTH = re.compile(r"^(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)$")
-_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
+_BARE_MONTH = regex(r"^(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)$")
+_YEAR = regex(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?$", re.IGNORECASE)
 
 
 def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tuple[str, str] | None]:

@@ -1,0 +1,153 @@
+"""Regular expressions compiled once per installation rather than once per process.
+
+Why: plandiff reads plans with some 300 regular expressions (numbering, header lines, the names
+of instruments and bodies from its data files), and Python compiles every one of them anew in
+every process: about 50 ms of a 300 ms ``plandiff diff``, more than aligning the two plans takes.
+What ``re`` makes of a pattern is a list of integers for its engine (``_sre``); kept in a file
+beside the package's bytecode, as Python keeps compiled modules, the lists load in a millisecond
+or two and are handed to the engine exactly as ``re`` hands them. The file is keyed by the
+interpreter and its engine's version, each entry by the pattern's text and flags, so a pattern an
+upgrade changed is compiled anew. Anything unexpected — another Python, an engine whose inner
+functions moved, a file that cannot be read or written — and a pattern is compiled by ``re`` as
+usual. Only patterns of plandiff's own code and data files come here, never one made from a
+plan's words: the file would grow with every plan read.
+
+``PLANDIFF_PATTERN_CACHE`` names another file (``off``: none). As with bytecode, the file is
+read but not written when Python is told not to write bytecode (``PYTHONDONTWRITEBYTECODE``).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+from typing import Any, AnyStr
+
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _ENGINE: tuple[Any, ...] | None = (2, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT)
+except (ImportError, AttributeError):  # not CPython's engine: compiled by ``re`` only
+    _ENGINE = None
+
+MAX_ENTRIES = 4096
+"""Entries the file holds at most: past it, only the patterns of the process writing it are kept
+(the package's own are some 400; patterns older versions of it used are dropped so)."""
+
+_Entry = tuple[str | bytes, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_table: dict[tuple[str | bytes, int], _Entry] | None = None
+"""The entries known to this process: the file's, then those compiled here."""
+_new: set[tuple[str | bytes, int]] = set()
+"""Keys compiled in this process that the file did not hold when it was read."""
+_used: set[tuple[str | bytes, int]] = set()
+_registered = False
+
+
+def regex(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the file when an earlier process compiled it."""
+    flags = int(flags)
+    if _ENGINE is None or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    table = _table if _table is not None else _load()
+    key = (pattern, flags)
+    entry = table.get(key)
+    if entry is not None:
+        try:
+            compiled = _sre.compile(*entry)
+        except Exception:  # noqa: BLE001 - a damaged entry: compiled again below
+            table.pop(key, None)
+        else:
+            _used.add(key)
+            return compiled
+    entry = _entry(pattern, flags)
+    if entry is None:
+        return re.compile(pattern, flags)
+    table[key] = entry
+    _new.add(key)
+    _used.add(key)
+    _at_exit()
+    return _sre.compile(*entry)
+
+
+def _entry(pattern: str | bytes, flags: int) -> _Entry | None:
+    """What ``re._compiler.compile`` hands the engine for ``pattern`` (None: let ``re`` say why
+    it cannot, or compile it where the engine's inner functions are not what they were)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        return pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    except Exception:  # noqa: BLE001 - re.error included: re.compile raises it as it would have
+        return None
+
+
+def cache_path() -> str | None:
+    """The file the compiled patterns are kept in (None: none is kept)."""
+    given = os.environ.get("PLANDIFF_PATTERN_CACHE")
+    if given is not None:
+        return None if given in ("", "off") else given
+    if _ENGINE is None:
+        return None
+    here = os.path.dirname(os.path.abspath(__file__))
+    if sys.pycache_prefix:  # where Python keeps this package's bytecode
+        folder = os.path.join(sys.pycache_prefix, os.path.splitdrive(here)[1].lstrip(os.sep))
+    else:
+        folder = os.path.join(here, "__pycache__")
+    return os.path.join(folder, f"patterns.{sys.implementation.cache_tag}.marshal")
+
+
+def _read(path: str | None) -> dict[tuple[str | bytes, int], _Entry]:
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as f:
+            engine, table = marshal.loads(f.read())
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or not ours
+        return {}
+    return table if engine == _ENGINE and type(table) is dict else {}
+
+
+def _load() -> dict[tuple[str | bytes, int], _Entry]:
+    global _table
+    _table = _read(cache_path())
+    return _table
+
+
+def _at_exit() -> None:
+    global _registered
+    if not _registered:
+        import atexit
+
+        atexit.register(save)
+        _registered = True
+
+
+def save() -> None:
+    """Add the patterns compiled in this process to the file, with what it holds now (another
+    process may have written it since it was read here), atomically. Called at exit; a process
+    that leaves without Python's exit handlers (``os._exit``) calls it first."""
+    global _new
+    path = cache_path()
+    if not _new or _table is None or path is None or (sys.dont_write_bytecode and "PLANDIFF_PATTERN_CACHE" not in os.environ):
+        return
+    new = {key: _table[key] for key in _new if key in _table}
+    _new = set()
+    merged = {**_read(path), **new}
+    if len(merged) > MAX_ENTRIES:
+        merged = {key: _table[key] for key in _used if key in _table}
+    part = f"{path}.{os.getpid()}.part"
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(part, "wb") as f:
+            f.write(marshal.dumps((_ENGINE, merged)))
+        os.replace(part, path)
+    except (OSError, ValueError):  # a folder we may not write in: compiled again next time
+        try:
+            os.unlink(part)
+        except OSError:
+            pass

@@ -1,0 +1,108 @@
+"""The pattern file (``plandiff.patterns``): a command keeps the regular expressions it compiled,
+the next one loads them instead of compiling them, and what it reads is what it read without the
+file — also when the file is damaged, foreign, stale or cannot be written."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIR = (ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt")
+FIELD = ROOT / "fixtures" / "field" / "cantho-danso-2025.md"
+"""A portal page with footnotes, a table and short names of its own ("viết tắt là Chỉ thị số 27/CT-TTg")."""
+RUN = "import sys; from plandiff_cli.launch import main; sys.exit(main())"
+
+
+def _outputs(tmp: Path, cache: str) -> dict[str, bytes]:
+    """What the commands write with the pattern file at ``cache`` (``off``: none): a comparison,
+    both plans' duties, the field document's tree and citations."""
+    env = {**os.environ, "PLANDIFF_SERVER": "off", "PLANDIFF_PATTERN_CACHE": cache}
+    out: dict[str, bytes] = {}
+    for name, args in {"diff": ["diff", *map(str, PAIR), "-o", str(tmp / "diff.json")],
+                       "tasks": ["tasks", *map(str, PAIR), "--json"],
+                       "parse": ["parse", str(FIELD), "--json", "-o", str(tmp / "parse.json")],
+                       "cite": ["cite", str(FIELD), "--json"]}.items():
+        done = subprocess.run([sys.executable, "-c", RUN, *args], env=env, capture_output=True, cwd=tmp, timeout=120)
+        assert done.returncode == 0, done.stderr.decode()
+        written = tmp / f"{name}.json"
+        out[name] = written.read_bytes() if written.exists() else done.stdout
+    return out
+
+
+def _entries(path: Path) -> dict[tuple[str, int], tuple]:
+    engine, table = marshal.loads(path.read_bytes())
+    assert engine[1] == sys.implementation.cache_tag
+    return table
+
+
+@pytest.fixture(scope="module")
+def without_file(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    return _outputs(tmp_path_factory.mktemp("off"), "off")
+
+
+def test_the_next_command_loads_the_patterns_the_first_compiled(tmp_path: Path, without_file: dict[str, bytes]) -> None:
+    import _sre
+
+    cache = tmp_path / "patterns.marshal"
+    assert _outputs(tmp_path, str(cache)) == without_file
+    entries = _entries(cache)
+    assert len(entries) > 200  # the readers' patterns, the data files' names among them
+    for (pattern, flags), entry in entries.items():
+        # a pattern's equality is its engine code's: what the file gives is what re compiles
+        assert _sre.compile(*entry) == re.compile(pattern, flags), pattern
+    # the document's own short name was looked for with a pattern of its own, never kept
+    assert not any(isinstance(pattern, str) and r"số\s+27" in pattern for pattern, _ in entries)
+    before = (cache.read_bytes(), cache.stat().st_mtime_ns)
+    assert _outputs(tmp_path, str(cache)) == without_file
+    assert (cache.read_bytes(), cache.stat().st_mtime_ns) == before  # nothing compiled: nothing to write
+
+
+def test_a_damaged_foreign_or_stale_file_is_compiled_again(tmp_path: Path, without_file: dict[str, bytes]) -> None:
+    import _sre
+
+    cache = tmp_path / "patterns.marshal"
+    _outputs(tmp_path, str(cache))
+    engine, table = marshal.loads(cache.read_bytes())
+    good = cache.read_bytes()
+    for damaged in (good[: len(good) // 2], b"not a pattern file", marshal.dumps(((0, "cpython-20", 1, 4, 0), table))):
+        cache.write_bytes(damaged)
+        assert _outputs(tmp_path, str(cache)) == without_file
+        assert len(_entries(cache)) >= len(table)  # written anew, whole
+    # an entry whose engine code is not the pattern's (as a half-written or tampered file might
+    # hold): the engine refuses it, the pattern is compiled again and its entry mended
+    key = next(k for k in table if len(table[k][2]) > 20)
+    broken = {**table, key: (*table[key][:2], [1, 2, 3], *table[key][3:])}
+    cache.write_bytes(marshal.dumps((engine, broken)))
+    assert _outputs(tmp_path, str(cache)) == without_file
+    assert _sre.compile(*_entries(cache)[key]) == re.compile(*key)
+
+
+def test_a_file_that_cannot_be_written_costs_only_time(tmp_path: Path, without_file: dict[str, bytes]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert _outputs(tmp_path, str(blocker / "patterns.marshal")) == without_file
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "diff.json", "parse.json"]  # no part file left
+
+
+def test_patterns_in_process_are_re_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plandiff import patterns
+
+    monkeypatch.setenv("PLANDIFF_PATTERN_CACHE", str(tmp_path / "p.marshal"))
+    monkeypatch.setattr(patterns, "_table", None)
+    monkeypatch.setattr(patterns, "_new", set())
+    first = patterns.regex(r"(?P<n>\d+)/(?P<sym>[A-ZĐ-]+)", re.IGNORECASE)
+    assert first.match("14/kh-ubnd").group("sym") == "kh-ubnd" and first.groupindex == {"n": 1, "sym": 2}
+    patterns.save()
+    monkeypatch.setattr(patterns, "_table", None)  # as a new process: read from the file
+    again = patterns.regex(r"(?P<n>\d+)/(?P<sym>[A-ZĐ-]+)", re.IGNORECASE)
+    assert again == re.compile(r"(?P<n>\d+)/(?P<sym>[A-ZĐ-]+)", re.IGNORECASE) and again is not first
+    with pytest.raises(re.error):  # a pattern re refuses is refused as re refuses it
+        patterns.regex(r"(?P<n>\d+")
