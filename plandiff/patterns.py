@@ -22,13 +22,16 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from typing import Any, AnyStr
 
 try:
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    _ENGINE: tuple[Any, ...] | None = (2, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT)
+    _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"
+    _ENGINE: tuple[Any, ...] | None = (3, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
+                                       _CODE, sys.byteorder)
 except (ImportError, AttributeError):  # not CPython's engine: compiled by ``re`` only
     _ENGINE = None
 
@@ -36,7 +39,10 @@ MAX_ENTRIES = 4096
 """Entries the file holds at most: past it, only the patterns of the process writing it are kept
 (the package's own are some 400; patterns older versions of it used are dropped so)."""
 
-_Entry = tuple[str | bytes, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+"""What the engine is handed besides the pattern: its flags, its code (an array's bytes: they load
+as one object each, and only the patterns a process asks for become lists), the number of groups
+and the groups' names both ways."""
 _table: dict[tuple[str | bytes, int], _Entry] | None = None
 """The entries known to this process: the file's, then those compiled here."""
 _new: set[tuple[str | bytes, int]] = set()
@@ -55,7 +61,7 @@ def regex(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     entry = table.get(key)
     if entry is not None:
         try:
-            compiled = _sre.compile(*entry)
+            compiled = _engine_pattern(pattern, entry)
         except Exception:  # noqa: BLE001 - a damaged entry: compiled again below
             table.pop(key, None)
         else:
@@ -68,7 +74,12 @@ def regex(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     _new.add(key)
     _used.add(key)
     _at_exit()
-    return _sre.compile(*entry)
+    return _engine_pattern(pattern, entry)
+
+
+def _engine_pattern(pattern: AnyStr, entry: _Entry) -> re.Pattern[AnyStr]:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
 
 
 def _entry(pattern: str | bytes, flags: int) -> _Entry | None:
@@ -76,12 +87,12 @@ def _entry(pattern: str | bytes, flags: int) -> _Entry | None:
     it cannot, or compile it where the engine's inner functions are not what they were)."""
     try:
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]
+        code = array(_CODE, _compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        return pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+        return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     except Exception:  # noqa: BLE001 - re.error included: re.compile raises it as it would have
         return None
 
