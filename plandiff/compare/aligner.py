@@ -402,6 +402,8 @@ class _Scorer:
     def _score(self, a: _Node, b: _Node) -> float:
         # the texts compared here are those ``_needs`` lists: change both together
         own = self.sim(a.own, b.own)
+        if own >= 1.0 and a.depth == b.depth:
+            return 1.0  # every rule below only raises the best from ``own``, and the score is at most 1
         best = own
         if a.has_children and b.has_children:
             best = max(best, 0.4 * self.sim(a.heading, b.heading) + 0.6 * self.sim(a.sub, b.sub))
