@@ -103,8 +103,11 @@ ISSUER_AFTER = regex(
 NOW_IS = regex(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
 SUBJECT_AFTER = regex(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = regex(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
-LAW_NAME = regex(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
-CONSTITUTION = regex(r"(?<![\w])Hiến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
+# "L(?<!\w.)uật": a word's first letter, then the look-behind that says no letter stands before it.
+# The engine skips to a pattern's first letter at C speed; a pattern that opens with the
+# look-behind is tried at every position of the text (four times as long for these names)
+LAW_NAME = regex(r"(?P<kind>B(?<!\w.)ộ luật|L(?<!\w.)uật|P(?<!\w.)háp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+CONSTITUTION = regex(r"H(?<!\w.)iến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
 """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the Constitution, cited
 by name (a bare "hiến pháp" in a sentence names no text)."""
 OPENERS = regex(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
@@ -376,7 +379,7 @@ def learned_names(plan: Plan) -> dict[str, str]:
 
 
 _NUMBER_AFTER_SO = regex(
-    r"(?<!\w)số\s*:?\s*(?P<tok>(?=[^\s,;()\[\]]*\d)(?=[^\s,;()\[\]]*[A-Za-zĐđ])[^\s,;()\[\]]*[/-][^\s,;()\[\]]*[^\s,;().\[\]])",
+    r"s(?<!\w.)ố\s*:?\s*(?P<tok>(?=[^\s,;()\[\]]*\d)(?=[^\s,;()\[\]]*[A-Za-zĐđ])[^\s,;()\[\]]*[/-][^\s,;()\[\]]*[^\s,;().\[\]])",
     re.IGNORECASE,
 )
 """A number an organisation writes its own way after "Văn bản số", "Công văn số" …: "21.4/GĐN",
@@ -574,12 +577,18 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
     ``numbered``: the numbered citations found in this region; ``learned``: names learned, longest
     first."""
     text = region.text
+    low = text.lower()
+    # the patterns below cannot match where their first words are absent: skip them cheaply, and
+    # a clause that names no instrument (most) at once
+    laws = "luật" in low or "pháp lệnh" in low
+    programmes = "Chương trình" in text or "Chiến lược" in text or "Đề án" in text
+    aliases = [named for named in _named_aliases() if named[0] in low]
+    learned_here = bool(learned) and any(first in low for first in _first_words(learned))
+    if not (laws or programmes or aliases or learned_here or "hiến pháp" in low):
+        return []
     out: list[_Found] = []
     subjects = _Subjects(numbered)
     taken = [(f.start, f.end) for f in numbered]
-    low = text.lower()
-    # the patterns below cannot match where their first words are absent: skip them cheaply
-    laws = "luật" in low or "pháp lệnh" in low
     for m in (_known_laws().finditer(text) if laws else ()):
         # a law known by name, however the words after its capital are ("Luật ngân sách nhà nước");
         # a code ("Bộ luật …") is LAW_NAME's below
@@ -589,7 +598,6 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
         out.append(_Found(m.start(), m.end(), None, "Luật", None, None, None, None, name, region, m.group(0),
                           named=True))
         taken.append((m.start(), m.end()))
-    programmes = "Chương trình" in text or "Chiến lược" in text or "Đề án" in text
     for m in (_PROGRAMME.finditer(text) if programmes else ()):
         name = " ".join(m.group(0).split())
         if any(a <= m.start() < b for a, b in taken) or SYMBOL.search(name) or len(m.group("name").split()) < 3:
@@ -613,9 +621,7 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
         out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
                           region, text[m.start():m.start() + len(name)], named=True))
     joined: str | None = None  # the text lower-cased with its spaces collapsed, when needed
-    for first, head, alias, k in _named_aliases():
-        if first not in low:
-            continue
+    for _first, head, alias, k in aliases:
         if joined is None:
             joined = " ".join(low.split())
         if head in joined:  # else its first words are not in the region: the pattern cannot match
@@ -629,7 +635,7 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
                 out.append(_Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
                                   m.group(0), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
-    if learned and any(first in low for first in _first_words(learned)):
+    if learned_here:
         # every learned name in one pattern, longest first: one pass over the text
         for m in _names_pattern(learned).finditer(text):
             if any(a <= m.start() < b for a, b in taken):
@@ -721,7 +727,7 @@ def _known_laws() -> re.Pattern[str]:
 
 
 _PROGRAMME = regex(
-    r"(?<![\w])(?P<kind>Chương trình|Chiến lược|Đề án)\s+(?!số\b|hành động\b|này\b)"
+    r"(?P<kind>C(?<!\w.)hương trình|C(?<!\w.)hiến lược|Đ(?<!\w.)ề án)\s+(?!số\b|hành động\b|này\b)"
     r"(?P<name>[^;.:()\n“”\"]{8,160}?)"
     r"(?P<tail>\s*\([A-Za-zĐđ0-9&\-]{2,15}\)|\s+(?:đến năm|đến|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
     r"(?:,?\s*tầm nhìn(?:\s+đến(?:\s+năm)?)?\s+\d{4})?)"
