@@ -21,6 +21,7 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import stat
 import sys
 from array import array
 from typing import Any, AnyStr
@@ -35,6 +36,8 @@ try:
 except (ImportError, AttributeError):  # not CPython's engine: compiled by ``re`` only
     _ENGINE = None
 
+MAX_BYTES = 32 << 20
+"""A file larger than this is not one this module wrote (the package's patterns take some 300 KB)."""
 MAX_ENTRIES = 4096
 """Entries the file holds at most: past it, only the patterns of the process writing it are kept
 (the package's own are some 400; patterns older versions of it used are dropped so)."""
@@ -116,8 +119,11 @@ def _read(path: str | None) -> dict[tuple[str | bytes, int], _Entry]:
     if path is None:
         return {}
     try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_BYTES:  # a pipe would never end
+            return {}
         with open(path, "rb") as f:
-            engine, table = marshal.loads(f.read())
+            engine, table = marshal.loads(f.read(MAX_BYTES))
     except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or not ours
         return {}
     return table if engine == _ENGINE and type(table) is dict else {}

@@ -94,6 +94,13 @@ def test_a_file_that_cannot_be_written_costs_only_time(tmp_path: Path, without_f
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "diff.json", "parse.json"]  # no part file left
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_as_the_file_is_not_read(tmp_path: Path, without_file: dict[str, bytes]) -> None:
+    pipe = tmp_path / "patterns.marshal"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    assert _outputs(tmp_path, str(pipe)) == without_file  # (each command within its timeout)
+
+
 def test_patterns_in_process_are_re_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from plandiff import patterns
 
