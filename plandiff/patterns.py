@@ -1,6 +1,6 @@
 """Regular expressions compiled once per installation rather than once per process.
 
-Why: plandiff reads plans with some 300 regular expressions (numbering, header lines, the names
+Why: plandiff reads plans with some 320 regular expressions (numbering, header lines, the names
 of instruments and bodies from its data files), and Python compiles every one of them anew in
 every process: about 50 ms of a 300 ms ``plandiff diff``, more than aligning the two plans takes.
 What ``re`` makes of a pattern is a list of integers for its engine (``_sre``); kept in a file
@@ -40,7 +40,7 @@ MAX_BYTES = 32 << 20
 """A file larger than this is not one this module wrote (the package's patterns take some 300 KB)."""
 MAX_ENTRIES = 4096
 """Entries the file holds at most: past it, only the patterns of the process writing it are kept
-(the package's own are some 400; patterns older versions of it used are dropped so)."""
+(the package's own are some 320; patterns older versions of it used are dropped so)."""
 
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 """What the engine is handed besides the pattern: its flags, its code (an array's bytes: they load

@@ -94,6 +94,20 @@ def test_a_file_that_cannot_be_written_costs_only_time(tmp_path: Path, without_f
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "diff.json", "parse.json"]  # no part file left
 
 
+def test_a_forked_stage_keeps_the_patterns_only_it_compiled(tmp_path: Path) -> None:
+    """``diff`` to a page works out the citations in a forked child, which leaves without Python's
+    exit handlers: the citation patterns it compiled reach the file all the same."""
+    from plandiff.cite.citations import LAW_NAME, SYMBOL
+
+    cache = tmp_path / "patterns.marshal"
+    env = {**os.environ, "PLANDIFF_SERVER": "off", "PLANDIFF_PATTERN_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", RUN, "diff", *map(str, PAIR), "-o", str(tmp_path / "page.html")],
+                          env=env, capture_output=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    kept = {pattern for pattern, _ in _entries(cache)}
+    assert LAW_NAME.pattern in kept and SYMBOL.pattern in kept
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_pipe_named_as_the_file_is_not_read(tmp_path: Path, without_file: dict[str, bytes]) -> None:
     pipe = tmp_path / "patterns.marshal"
