@@ -322,6 +322,8 @@ def _similarity(cos: float, ratio: float) -> float:
 def _needs(a: _Node, b: _Node) -> list[tuple[str, str]]:
     """The pairs of texts ``_Scorer._score`` compares for the two clauses (kept beside it)."""
     out = [(a.own, b.own)]
+    if a.own and a.own == b.own and a.depth == b.depth:
+        return out  # the same text at the same depth: scored 1 on it alone
     if a.has_children or b.has_children:
         out += [(a.heading, b.heading), (a.sub, b.sub)]
     if a.body != a.own or b.body != b.own:
