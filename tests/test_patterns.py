@@ -129,3 +129,22 @@ def test_patterns_in_process_are_re_patterns(tmp_path: Path, monkeypatch: pytest
     assert again == re.compile(r"(?P<n>\d+)/(?P<sym>[A-ZĐ-]+)", re.IGNORECASE) and again is not first
     with pytest.raises(re.error):  # a pattern re refuses is refused as re refuses it
         patterns.regex(r"(?P<n>\d+")
+
+
+def test_a_full_file_keeps_the_patterns_of_the_process_writing_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``MAX_ENTRIES`` (patterns an older version used, say) the file is written anew with
+    only the patterns this process asked for: it cannot grow without bound."""
+    from plandiff import patterns
+
+    path = tmp_path / "p.marshal"
+    monkeypatch.setenv("PLANDIFF_PATTERN_CACHE", str(path))
+    monkeypatch.setattr(patterns, "MAX_ENTRIES", 3)
+    for used in ([r"a\d+", r"b\d+"], [r"c\d+", r"d\d+"]):  # two processes, one after the other
+        monkeypatch.setattr(patterns, "_table", None)
+        monkeypatch.setattr(patterns, "_new", set())
+        monkeypatch.setattr(patterns, "_used", set())
+        for pattern in used:
+            assert patterns.regex(pattern).fullmatch(pattern[0] + "12")
+        patterns.save()
+    _, table = marshal.loads(path.read_bytes())
+    assert sorted(pattern for pattern, _ in table) == [r"c\d+", r"d\d+"]  # four would pass three
