@@ -172,6 +172,31 @@ def test_law_names_are_read_whole() -> None:
     assert all(c.symbol is None and c.role == "mention" for c in cites)
 
 
+def test_a_law_that_amends_others_is_named_whole() -> None:
+    # the grounds of most decisions since 2020: the amending law is one instrument with its whole
+    # name, the laws it names are cited as before; lower-case after "Luật", wrapped, or amending
+    # "37 luật" in one phrase
+    preamble = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật "
+                "tổ chức Chính phủ và Luật Tổ chức chính quyền\nđịa phương ngày 22/11/2019;\n"
+                "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 tháng 6 "
+                "năm 2020;\nCăn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20/11/2018;\n"
+                "Căn cứ Luật số 47/2019/QH14 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ;\n")
+    cites = cites_of("Tuyên truyền Luật Khoa học và Công nghệ, Luật Phòng cháy và chữa cháy.", preamble=preamble)
+    named = [(c.title, c.role) for c in cites if c.symbol is None]
+    assert named == [
+        ("Luật Tổ chức chính quyền địa phương", "basis"),
+        ("Luật sửa đổi, bổ sung một số điều của Luật tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương", "basis"),
+        ("Luật tổ chức Chính phủ", "basis"), ("Luật Tổ chức chính quyền địa phương", "basis"),
+        ("Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều", "basis"),
+        ("Luật Phòng, chống thiên tai", "basis"), ("Luật Đê điều", "basis"),
+        ("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", "basis"),
+        ("Luật Tổ chức Chính phủ", "basis"),  # what the law numbered 47/2019/QH14 amends: that law is by number
+        ("Luật Khoa học và Công nghệ", "mention"), ("Luật Phòng cháy và chữa cháy", "mention")]
+    assert [c.symbol for c in cites if c.symbol] == ["47/2019/QH14"]
+    # "sửa đổi" of a law named alone is no amending law's name
+    assert [c.title for c in cites_of("Góp ý dự thảo Luật Đất đai sửa đổi, bổ sung.")] == ["Luật Đất đai"]
+
+
 def test_the_constitution_an_ordinance_and_a_law_whose_name_holds_so() -> None:
     # "số" ends a law's name before its number ("Luật Bảo hiểm xã hội số 41/2024/QH15"), not inside
     # its words ("Luật Dân số"); ordinances ("Pháp lệnh") are named as laws are; the Constitution is

@@ -589,6 +589,16 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
     out: list[_Found] = []
     subjects = _Subjects(numbered)
     taken = [(f.start, f.end) for f in numbered]
+    for m in (_AMENDING.finditer(text) if laws and "sửa đổi" in low else ()):
+        # a law that amends others, named by them ("Luật sửa đổi, bổ sung một số điều của Luật Tổ
+        # chức Chính phủ và Luật Tổ chức chính quyền địa phương"): one instrument, its whole name;
+        # the laws it names are cited as they were
+        end = _amended_laws_end(text, m.end())
+        if end is None or any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(_Found(m.start(), end, None, "Luật", None, None, None, None, " ".join(text[m.start():end].split()),
+                          region, text[m.start():end], named=True))
+        taken.append((m.start(), m.start() + 1))  # (its first words are no law's name of their own)
     for m in (_known_laws().finditer(text) if laws else ()):
         # a law known by name, however the words after its capital are ("Luật ngân sách nhà nước");
         # a code ("Bộ luật …") is LAW_NAME's below
@@ -744,6 +754,37 @@ def _periods_overlap(stated: str, known: str) -> bool:
     if len(years) == 1:  # "đến năm 2030"
         return lo <= years[0] <= hi
     return years[0] <= hi and years[1] >= lo
+
+
+_AMENDING = regex(r"L(?<!\w.)uật\s+(?i:sửa\s+đổi\s*,?\s*bổ\s+sung\s+một\s+số\s+điều\s+(?:của|tại)\s+)")
+"""The opening of an amending law's name, up to the laws it amends."""
+_AMENDED_MANY = regex(r"\d+\s+[Ll]uật\s+(?:có\s+liên\s+quan\s+đến|liên\s+quan\s+đến|về)\s+[^;:.,()]+?"
+                      r"(?=\s+(?:ngày|năm)\s+\d|\s*[;:.,(]|\s*$)")
+""""37 luật có liên quan đến quy hoạch": the laws an amending law names, in one phrase."""
+_NEXT_AMENDED = regex(r"(?:\s*,\s*|\s+và\s+)(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s)")
+
+
+def _amended_laws_end(text: str, pos: int) -> int | None:
+    """Where the laws an amending law names end, from ``pos`` ("Luật Tổ chức Chính phủ và Luật Tổ
+    chức chính quyền địa phương", "Luật Phòng, chống thiên tai và Luật Đê điều"): each a known
+    law's whole name or a law's name as ``LAW_NAME`` reads it, joined by commas or "và". None
+    when no law is named there."""
+    many = _AMENDED_MANY.match(text, pos)
+    if many is not None:
+        return many.end()
+    end = None
+    while True:
+        law = _law_at(text, pos)
+        if law is not None:
+            end = pos + len(law)
+        elif (named := LAW_NAME.match(text, pos)) is not None:
+            end = named.end()
+        else:
+            return end
+        joint = _NEXT_AMENDED.match(text, end)
+        if joint is None:
+            return end
+        pos = joint.end()
 
 
 def _law_at(text: str, pos: int) -> str | None:
