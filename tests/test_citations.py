@@ -181,7 +181,8 @@ def test_a_law_that_amends_others_is_named_whole() -> None:
                 "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 tháng 6 "
                 "năm 2020;\nCăn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20/11/2018;\n"
                 "Căn cứ Luật số 47/2019/QH14 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ;\n")
-    cites = cites_of("Tuyên truyền Luật Khoa học và Công nghệ, Luật Phòng cháy và chữa cháy.", preamble=preamble)
+    cites = cites_of("Tuyên truyền Luật Khoa học và Công nghệ, Luật Phòng cháy và chữa cháy, Pháp lệnh Ưu đãi người có công "
+                     "với cách mạng.", preamble=preamble)
     named = [(c.title, c.role) for c in cites if c.symbol is None]
     assert named == [
         ("Luật Tổ chức chính quyền địa phương", "basis"),
@@ -191,7 +192,8 @@ def test_a_law_that_amends_others_is_named_whole() -> None:
         ("Luật Phòng, chống thiên tai", "basis"), ("Luật Đê điều", "basis"),
         ("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", "basis"),
         ("Luật Tổ chức Chính phủ", "basis"),  # what the law numbered 47/2019/QH14 amends: that law is by number
-        ("Luật Khoa học và Công nghệ", "mention"), ("Luật Phòng cháy và chữa cháy", "mention")]
+        ("Luật Khoa học và Công nghệ", "mention"), ("Luật Phòng cháy và chữa cháy", "mention"),
+        ("Pháp lệnh Ưu đãi người có công với cách mạng", "mention")]
     assert [c.symbol for c in cites if c.symbol] == ["47/2019/QH14"]
     # "sửa đổi" of a law named alone is no amending law's name
     assert [c.title for c in cites_of("Góp ý dự thảo Luật Đất đai sửa đổi, bổ sung.")] == ["Luật Đất đai"]
