@@ -106,7 +106,7 @@ SHORT_NAME = regex(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau 
 # "L(?<!\w.)uật": a word's first letter, then the look-behind that says no letter stands before it.
 # The engine skips to a pattern's first letter at C speed; a pattern that opens with the
 # look-behind is tried at every position of the text (four times as long for these names)
-LAW_NAME = regex(r"(?P<kind>B(?<!\w.)ộ luật|L(?<!\w.)uật|P(?<!\w.)háp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
+LAW_NAME = regex(r"(?P<kind>B(?<!\w.)ộ [Ll]uật|L(?<!\w.)uật|P(?<!\w.)háp lệnh)\s+(?!số\b)(?P<name>[" + CAPITALS + r"][\wÀ-ỹ]*(?:(?:,\s+chống|\s+(?!và\b|năm\b|ngày\b|của\b|để\b|vào\b|về\b|trong\b|đối\b|có\b|được\b|các\b|số\s*:?\s*\d|nhằm\b|tại\b|theo\b|đã\b|này\b|mới\b|sửa\b|\()[\wÀ-ỹ]+)){0,6})")
 CONSTITUTION = regex(r"H(?<!\w.)iến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam))+")
 """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the Constitution, cited
 by name (a bare "hiến pháp" in a sentence names no text)."""
@@ -628,7 +628,8 @@ def _named(region: _Region, numbered: list[_Found], learned: tuple[str, ...]) ->
         title = known.names[0] if known and known.names else name
         if known is None and len(m.group("name").split()) < 2:
             continue
-        out.append(_Found(m.start(), m.start() + len(name), None, m.group("kind"), None, None, None, None, title,
+        kind = "Bộ luật" if m.group("kind").startswith("Bộ") else m.group("kind")  # (a code printed "Bộ Luật")
+        out.append(_Found(m.start(), m.start() + len(name), None, kind, None, None, None, None, title,
                           region, text[m.start():m.start() + len(name)], named=True))
     joined: str | None = None  # the text lower-cased with its spaces collapsed, when needed
     for _first, head, alias, k in aliases:
