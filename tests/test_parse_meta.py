@@ -788,9 +788,10 @@ def test_a_prime_ministers_decision_whose_type_line_a_page_dropped() -> None:
     assert plan.preamble.startswith("Căn cứ Luật Tổ chức Chính phủ")
 
 
-@pytest.mark.parametrize("symbol", ["QĐ-TTg", "TTr-SLĐTBXH", "CTr/TU", "KH-UBND", "QĐ-UBND.VX"])
+@pytest.mark.parametrize("symbol", ["QĐ-TTg", "TTr-SLĐTBXH", "CTr/TU", "KH-UBND", "QĐ-UBND.VX", "Q\u00d0-UBND"])
 def test_a_number_whose_code_ends_on_a_small_letter(symbol: str) -> None:
-    # (or on a field's letters after a dot: "QĐ-UBND.VX", as Nghệ An numbers its decisions)
+    # (or on a field's letters after a dot: "QĐ-UBND.VX", as Nghệ An numbers its decisions; and
+    # "QÐ" typed with the Icelandic "Ð", as some converters write "Đ", is kept as printed, whole)
     plan = plandiff.parse(f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/{symbol}\nNghệ An, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
                           "Thử nghiệm\n\nI. NỘI DUNG\n1. Tuyên truyền.\n")
     assert plan.meta.number == f"12/{symbol}"

@@ -33,13 +33,15 @@ _MOTTO = regex(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = regex(
     r"^(?:(?:Nghị quyết|NGHỊ QUYẾT|Luật|LUẬT|Pháp lệnh|Lệnh)\s+(?:Số|SỐ|số)\s*:|(?:Số|SỐ|số)\s*[:.]?)\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
-    r"(?P<sym>[A-ZĐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐ0-9]+(?:[gri](?!\w))?)*(?:\.[A-ZĐ]{1,5}(?![\w.]))?)(?P<rest>.*)$"
+    r"(?P<sym>[A-ZĐÐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐÐ0-9]+(?:[gri](?!\w))?)*(?:\.[A-ZĐÐ]{1,5}(?![\w.]))?)(?P<rest>.*)$"
 )
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", the
 National Assembly's "Nghị quyết số: 653/2019/UBTVQH14" and "Luật số: 72/2025/QH15", and an en
 dash or a non-breaking hyphen where Word's autocorrect put one ("14/KH–UBND"). A code may end on
 the one small letter its convention gives it ("QĐ-TTg", "TTr", "CTr", the Party's "QĐi"), and
-close on a field's letters after a dot ("QĐ-UBND.VX", as Nghệ An numbers its decisions)."""
+close on a field's letters after a dot ("QĐ-UBND.VX", as Nghệ An numbers its decisions). An "Ð"
+(U+00D0, the Icelandic letter some converters put for "Đ") is read as the "Đ" it stands for, and
+kept as printed."""
 _PLACE_DATE = regex(
     r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -129,7 +131,7 @@ def doc_type_of_number(number: str | None) -> str | None:
     if not number:
         return None
     parts = re.split(r"[/-]", number)
-    codes = [p.upper() for p in parts[1:] if p and not p.isdigit()]
+    codes = [p.upper().replace("Ð", "Đ") for p in parts[1:] if p and not p.isdigit()]
     return DOC_TYPE_BY_CODE.get(codes[0]) if codes else None
 
 
