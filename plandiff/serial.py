@@ -3,6 +3,7 @@ JSON and gives back the same frozen objects). ``source`` travels beside the dict
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .model import (
@@ -70,6 +71,23 @@ def plan_from_dict(d: dict[str, Any], *, source: str = "") -> Plan:
         source=source,
         name=d.get("name"),
     )
+
+
+def translated(plan: Plan, table: dict[int, Any]) -> Plan:
+    """The plan with every text in it translated by ``table`` (``str.translate``), its source and
+    what its reader saw too; its name as it was (a file's name, not the plan's text). For a table
+    that maps letters one for one the spans stay where they were."""
+    def tr(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, dict):
+            return {tr(k): tr(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [tr(v) for v in value]
+        return value
+
+    out = plan_from_dict(tr(plan.to_dict()), source=plan.source.translate(table))
+    return replace(out, seen=plan.seen.translate(table), name=plan.name)
 
 
 def citation_from_dict(d: dict[str, Any]) -> Citation:

@@ -52,6 +52,17 @@ _NOT_PLAIN = regex(f"[{NOT_PLAIN_CHARS}]")
 
 
 HYPHENS = str.maketrans({"–": "-", "‐": "-", "‑": "-", "−": "-"})
+
+AS_VIETNAMESE_D = str.maketrans("Ðð", "Đđ")
+"""The Icelandic "Ð"/"ð" (U+00D0/U+00F0) that some converters write for Vietnamese "Đ"/"đ", read
+as the letters they stand for; ``AS_PRINTED_D`` gives them back."""
+AS_PRINTED_D = str.maketrans("Đđ", "Ðð")
+
+
+def icelandic_d(text: str) -> bool:
+    """Whether ``text`` types its "Đ"/"đ" with the Icelandic letter throughout: "Ð" or "ð" in it and
+    no "Đ" or "đ" (a text that has both keeps its letters as they are)."""
+    return ("Ð" in text or "ð" in text) and not ("Đ" in text or "đ" in text)
 """An en dash, a hyphen, a non-breaking hyphen or a minus where a document symbol has its hyphen
 ("14/KH–UBND": Word's autocorrect, a PDF): ``symbol.translate(HYPHENS)``."""
 

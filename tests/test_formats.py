@@ -967,3 +967,24 @@ def test_a_word_files_notes_in_mammoths_html() -> None:
     assert [(c.id, c.text) for c in plan.walk()] == [
         ("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Nâng cao nhận thức về bình đẳng giới."), ("I.2", "Bảo đảm sự phối hợp của các sở, ngành.")]
     assert "↑" not in plandiff.render_plain(plan)
+
+
+@pytest.mark.parametrize("name", ["field/hcm-thientai-2025.md", "field/bnnmt-cacbonrung-2026.txt", "tth-2024.txt"])
+def test_a_text_typing_the_icelandic_d_reads_as_its_letters_mean(name: str) -> None:
+    """Some converters write Vietnamese "Đ"/"đ" as the Icelandic "Ð"/"ð" (U+00D0/U+00F0): the plan
+    is the one its letters mean — a decision's type and articles, its place, its citations — and
+    its texts are as printed."""
+    from plandiff.serial import translated
+    from plandiff.textnorm import AS_PRINTED_D
+
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert "Đ" in text or "đ" in text
+    icelandic = text.translate(str.maketrans("Đđ", "Ðð"))
+    plan, want = plandiff.parse(icelandic), plandiff.parse(text)
+    assert plan.source == icelandic and lost_and_invented(plan) == (Counter(), Counter())
+    assert plan == translated(want, AS_PRINTED_D)  # the same plan, in the text's own letters
+    assert plan.meta.doc_type == want.meta.doc_type.translate(AS_PRINTED_D) and len(plan.articles) == len(want.articles)
+    got, cited = citations(plan), citations(want)
+    assert [(c.instrument, c.type, c.role, c.span) for c in got] == [(c.instrument, c.type, c.role, c.span) for c in cited]
+    assert [(c.symbol, c.raw, c.clause) for c in got] == [
+        tuple(x.translate(AS_PRINTED_D) if x else x for x in (c.symbol, c.raw, c.clause)) for c in cited]

@@ -24,7 +24,7 @@ from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
 from ..patterns import regex
-from ..textnorm import CAPITALS, HYPHENS, match_key
+from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
@@ -316,6 +316,24 @@ def extract_learning(plan: Plan, *, names: dict[str, str] | None = None) -> tupl
 
 
 def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], list[str], dict[str, str]]:
+    if icelandic_d(plan.source):
+        # a text that types "Đ" with the Icelandic "Ð" ("Quyết ðịnh số 1898/QÐ-TTg"): read as its
+        # letters mean; what is printed (the symbol, the words, the clause) given back as printed,
+        # the instrument and the type in Vietnamese letters, so that other plans' mentions meet it
+        from ..serial import translated
+
+        cites, warnings, learned = _extract_letters(translated(plan, AS_VIETNAMESE_D), names)
+        return ([replace(c, symbol=_printed_d(c.symbol), title=_printed_d(c.title), issuer=_printed_d(c.issuer),
+                         clause=_printed_d(c.clause), raw=c.raw.translate(AS_PRINTED_D)) for c in cites],
+                [w.translate(AS_PRINTED_D) for w in warnings], learned)
+    return _extract_letters(plan, names)
+
+
+def _printed_d(text: str | None) -> str | None:
+    return text.translate(AS_PRINTED_D) if text is not None else None
+
+
+def _extract_letters(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], list[str], dict[str, str]]:
     regions = _regions(plan)
     found: list[_Found] = []
     warnings: list[str] = []

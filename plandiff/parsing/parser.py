@@ -16,7 +16,7 @@ from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..patterns import regex
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
-from ..textnorm import single_spaced
+from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, icelandic_d, single_spaced
 from . import appendix, backmatter, footnotes, frontmatter, markers, structure
 from .lines import Line, flat, split_lines
 
@@ -86,7 +86,30 @@ class _Parts:
 @collector_paused()
 def parse_source(src: SourceText, *, name: str | None = None, label: str = "input") -> Plan:
     """The stages in order: lines → front matter → (a decision's parts) → body → back matter →
-    appendices → the Plan."""
+    appendices → the Plan.
+
+    A text that types the Icelandic "Ð"/"ð" (U+00D0/U+00F0) for "Đ"/"đ" throughout, as some
+    converters write it, is read as its letters mean ("QUYẾT ÐỊNH" its type, "Ðiều 1." an article)
+    and given back in its own letters: the plan's texts as printed, as every other text's are."""
+    if icelandic_d(f"{src.text}\n{src.seen or ''}"):
+        # (every "Đ"/"đ" of the plan read so is the text's "Ð"/"ð": those the reader brought — a
+        # type, a place's name — are given back spelled as the text spells them)
+        from ..serial import translated
+
+        return translated(_parse_source(_with_vietnamese_d(src), name=name, label=label), AS_PRINTED_D)
+    return _parse_source(src, name=name, label=label)
+
+
+def _with_vietnamese_d(src: SourceText) -> SourceText:
+    def tr(text: str) -> str:
+        return text.translate(AS_VIETNAMESE_D)
+
+    return replace(src, text=tr(src.text), seen=tr(src.seen) if src.seen else src.seen,
+                   tables=tuple((s, e, tuple(tuple(map(tr, row)) for row in rows)) for s, e, rows in src.tables),
+                   page_headers=tuple(map(tr, src.page_headers)), running=frozenset(map(tr, src.running)))
+
+
+def _parse_source(src: SourceText, *, name: str | None, label: str) -> Plan:
     text = src.text
     body_text = text if src.notes_start is None else text[: src.notes_start]
     # Markdown is a text's own format, and a Word file's or a PDF's whose paragraphs were typed in
