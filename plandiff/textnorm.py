@@ -59,6 +59,11 @@ as the letters they stand for; ``AS_PRINTED_D`` gives them back."""
 AS_PRINTED_D = str.maketrans("Đđ", "Ðð")
 
 
+def printed_d(text: str | None) -> str | None:
+    """``text`` with its "Đ"/"đ" as a text typing the Icelandic letter prints them."""
+    return text.translate(AS_PRINTED_D) if text is not None else None
+
+
 def icelandic_d(text: str) -> bool:
     """Whether ``text`` types its "Đ"/"đ" with the Icelandic letter throughout: "Ð" or "ð" in it and
     no "Đ" or "đ" (a text that has both keeps its letters as they are)."""

@@ -988,3 +988,10 @@ def test_a_text_typing_the_icelandic_d_reads_as_its_letters_mean(name: str) -> N
     assert [(c.instrument, c.type, c.role, c.span) for c in got] == [(c.instrument, c.type, c.role, c.span) for c in cited]
     assert [(c.symbol, c.raw, c.clause) for c in got] == [
         tuple(x.translate(AS_PRINTED_D) if x else x for x in (c.symbol, c.raw, c.clause)) for c in cited]
+    # the duties too: each body known by its key in Vietnamese letters, the words as printed
+    from plandiff.tasks import tasks
+
+    duties, meant = tasks(plan), tasks(want)
+    assert meant and [(t.agency_key, t.kind, t.span, t.period_dates) for t in duties] == [
+        (t.agency_key, t.kind, t.span, t.period_dates) for t in meant]
+    assert [t.text for t in duties] == [t.text.translate(AS_PRINTED_D) for t in meant]

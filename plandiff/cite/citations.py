@@ -24,7 +24,7 @@ from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
 from ..patterns import regex
-from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key
+from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key, printed_d
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
@@ -323,14 +323,11 @@ def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], 
         from ..serial import translated
 
         cites, warnings, learned = _extract_letters(translated(plan, AS_VIETNAMESE_D), names)
-        return ([replace(c, symbol=_printed_d(c.symbol), title=_printed_d(c.title), issuer=_printed_d(c.issuer),
-                         clause=_printed_d(c.clause), raw=c.raw.translate(AS_PRINTED_D)) for c in cites],
+        return ([replace(c, symbol=printed_d(c.symbol), title=printed_d(c.title), issuer=printed_d(c.issuer),
+                         clause=printed_d(c.clause), raw=c.raw.translate(AS_PRINTED_D)) for c in cites],
                 [w.translate(AS_PRINTED_D) for w in warnings], learned)
     return _extract_letters(plan, names)
 
-
-def _printed_d(text: str | None) -> str | None:
-    return text.translate(AS_PRINTED_D) if text is not None else None
 
 
 def _extract_letters(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], list[str], dict[str, str]]:
