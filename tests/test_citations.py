@@ -202,6 +202,17 @@ def test_a_law_that_amends_others_is_named_whole() -> None:
     assert [c.title for c in cites_of("Góp ý dự thảo Luật Đất đai sửa đổi, bổ sung.")] == ["Luật Đất đai"]
 
 
+def test_a_symbol_typed_with_the_icelandic_d_is_the_same_instrument() -> None:
+    # one symbol pasted from a converter's text into a plan typed with "Đ": "1719/QÐ-TTg" (U+00D0)
+    # is found (the letter had stopped the symbol: not found at all without "số"), kept as printed,
+    # and is the instrument the plan names with "Đ" elsewhere
+    cites = cites_of("Thực hiện Quyết định 1719/QÐ-TTg ngày 14/10/2021, Nghị định 125/2021/NÐ-CP và Quyết định số "
+                     "1719/QĐ-TTg.")
+    assert [(c.symbol, c.type, c.instrument) for c in cites] == [
+        ("1719/Q\u00d0-TTg", "Quyết định", "1719/QĐ-TTg"), ("125/2021/N\u00d0-CP", "Nghị định", "125/2021/NĐ-CP"),
+        ("1719/QĐ-TTg", "Quyết định", "1719/QĐ-TTg")]
+
+
 def test_the_constitution_an_ordinance_and_a_law_whose_name_holds_so() -> None:
     # "số" ends a law's name before its number ("Luật Bảo hiểm xã hội số 41/2024/QH15"), not inside
     # its words ("Luật Dân số"); ordinances ("Pháp lệnh") are named as laws are; the Constitution is

@@ -57,7 +57,7 @@ _KNOWN_CODES = set(TYPE_OF_CODE) | CENTRAL | LOCAL_ISSUERS | set(MIXED_CASE)
 _TYPE_RE = "|".join(r"\s+".join(map(re.escape, t.split())) for t in TYPE_WORDS)
 """The type words, each space in them any run of whitespace: text read from a PDF by position or a
 wrapped line puts two spaces or a line break inside "Văn  bản"."""
-_CODE_PART = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_CODE_PART = r"[A-ZĐÐ][A-Za-zĐđÐð0-9&]*"  # (Ð: the Icelandic letter some converters type for Đ)
 _PARTY_KINDS = r"(?:NQ|CT|KL|KH|HD|QĐ|CTr|TB|BC|QC|QĐi)"
 _PARTY_BODIES = r"(?:TW|TƯ|TU|HU|QU|TXU|ĐU|ĐĐ|BCSĐ)"
 """A Party document's kinds (nghị quyết, chỉ thị, kết luận …) and bodies (the Central Committee, a
@@ -357,8 +357,8 @@ def _extract_letters(plan: Plan, names: dict[str, str] | None) -> tuple[list[Cit
     _complete_short_mentions(found)
     # the document's own number (in its appendix's "Kèm theo Kế hoạch số …", a table's source
     # column) is not a citation of another instrument
-    own = plan.meta.number
-    found = _once([f for f in found if not (own and f.symbol == own)])
+    own = plan.meta.number.translate(AS_VIETNAMESE_D) if plan.meta.number else None
+    found = _once([f for f in found if not (own and f.symbol and f.symbol.translate(AS_VIETNAMESE_D) == own)])
     out: list[Citation] = []
     ids = {id(f): _instrument_id(f, plan, learned) for f in found}
     subjects = _Subjects(found)
@@ -446,13 +446,14 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             symbol = normalize_symbol(m.raw)
             pm = SYMBOL.fullmatch(m.raw)
             assert pm is not None
-            number, year, code_parts = pm.group("pnum"), None, [pm.group("pkind").upper(), pm.group("porg").upper()]
+            number, year, code_parts = pm.group("pnum"), None, [pm.group("pkind").upper().translate(AS_VIETNAMESE_D),
+                                                                 pm.group("porg").upper().translate(AS_VIETNAMESE_D)]
             type_code = code_parts[0]
         elif std is not None:
             symbol = normalize_symbol(m.raw)
             number = std.group("num")
             year = int(std.group("year")) if std.group("year") else None
-            code_parts = symbol.rsplit("/", 1)[1].upper().split("-")
+            code_parts = symbol.rsplit("/", 1)[1].upper().translate(AS_VIETNAMESE_D).split("-")
             type_code = code_parts[0] if code_parts[0] in TYPE_OF_CODE and len(code_parts) > 1 else None
             if code_parts[0] == "QH" or (len(code_parts) == 1 and code_parts[0].startswith("QH")):
                 type_code = "QH"
@@ -461,7 +462,7 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
             number = re.match(r"[\d.]*", symbol).group(0) or None  # type: ignore[union-attr]
             ym = re.search(r"/((?:19|20)\d\d)(?=/|[A-Za-zĐ])", symbol)
             year = int(ym.group(1)) if ym else None
-            code_parts = re.split(r"[/-]", symbol.upper())[1:]
+            code_parts = re.split(r"[/-]", symbol.upper().translate(AS_VIETNAMESE_D))[1:]
             type_code = None
         before = text[max(0, m.start - 40): m.start]
         if _NOT_AN_INSTRUMENT.search(before, max(0, len(before) - 20)):
@@ -1017,10 +1018,11 @@ def _adopted(f: _Found, subjects: _Subjects) -> bool:
 
 def _instrument_id(f: _Found, plan: Plan, learned: dict[str, str]) -> str:
     if f.symbol:
-        if is_national(f.symbol):
-            return f.symbol
+        symbol = f.symbol.translate(AS_VIETNAMESE_D)  # "1719/QÐ-TTg" typed with the Icelandic letter: 1719/QĐ-TTg
+        if is_national(symbol):
+            return symbol
         year = f.year if f.year else "?"
-        return f"{f.symbol}@{f.authority or '?'}/{year}"
+        return f"{symbol}@{f.authority or '?'}/{year}"
     name = match_key(_strip_period(f.title or f.raw))
     known = _known_by_name(f.title or f.raw)
     if known is not None:
