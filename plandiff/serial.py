@@ -3,8 +3,9 @@ JSON and gives back the same frozen objects). ``source`` travels beside the dict
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from collections.abc import Collection
+from dataclasses import fields, replace
+from typing import Any, TypeVar
 
 from .model import (
     Appendix,
@@ -22,6 +23,8 @@ from .model import (
     Table,
     Task,
 )
+
+T = TypeVar("T")
 
 
 def _span(value: list[int] | None) -> Span:
@@ -88,6 +91,22 @@ def translated(plan: Plan, table: dict[int, Any]) -> Plan:
 
     out = plan_from_dict(tr(plan.to_dict()), source=plan.source.translate(table))
     return replace(out, seen=plan.seen.translate(table), name=plan.name)
+
+
+def translated_fields(item: T, table: dict[int, Any], *, keep: Collection[str] = ()) -> T:
+    """A model object of one plan (a ``Citation``, a ``Task``) with its texts translated by
+    ``table``, but for the fields named in ``keep`` (values of plandiff's own: an instrument's id,
+    a body's key, a type)."""
+    changes: dict[str, Any] = {}
+    for f in fields(item):  # type: ignore[arg-type]
+        value = getattr(item, f.name)
+        if f.name in keep:
+            continue
+        if isinstance(value, str):
+            changes[f.name] = value.translate(table)
+        elif isinstance(value, tuple) and all(isinstance(x, str) for x in value):
+            changes[f.name] = tuple(x.translate(table) for x in value)
+    return replace(item, **changes)  # type: ignore[type-var]
 
 
 def citation_from_dict(d: dict[str, Any]) -> Citation:

@@ -59,15 +59,10 @@ as the letters they stand for; ``AS_PRINTED_D`` gives them back."""
 AS_PRINTED_D = str.maketrans("Đđ", "Ðð")
 
 
-def printed_d(text: str | None) -> str | None:
-    """``text`` with its "Đ"/"đ" as a text typing the Icelandic letter prints them."""
-    return text.translate(AS_PRINTED_D) if text is not None else None
-
-
-def icelandic_d(text: str) -> bool:
-    """Whether ``text`` types its "Đ"/"đ" with the Icelandic letter throughout: "Ð" or "ð" in it and
-    no "Đ" or "đ" (a text that has both keeps its letters as they are)."""
-    return ("Ð" in text or "ð" in text) and not ("Đ" in text or "đ" in text)
+def icelandic_d(*texts: str) -> bool:
+    """Whether ``texts`` type their "Đ"/"đ" with the Icelandic letter throughout: "Ð" or "ð" in them
+    and no "Đ" or "đ" (a text that has both keeps its letters as they are)."""
+    return any("Ð" in t or "ð" in t for t in texts) and not any("Đ" in t or "đ" in t for t in texts)
 """An en dash, a hyphen, a non-breaking hyphen or a minus where a document symbol has its hyphen
 ("14/KH–UBND": Word's autocorrect, a PDF): ``symbol.translate(HYPHENS)``."""
 

@@ -24,7 +24,7 @@ from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
 from ..patterns import regex
-from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key, printed_d
+from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key
 
 TYPE_WORDS = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
@@ -320,11 +320,10 @@ def _extract(plan: Plan, names: dict[str, str] | None) -> tuple[list[Citation], 
         # a text that types "Đ" with the Icelandic "Ð" ("Quyết ðịnh số 1898/QÐ-TTg"): read as its
         # letters mean; what is printed (the symbol, the words, the clause) given back as printed,
         # the instrument and the type in Vietnamese letters, so that other plans' mentions meet it
-        from ..serial import translated
+        from ..serial import translated, translated_fields
 
         cites, warnings, learned = _extract_letters(translated(plan, AS_VIETNAMESE_D), names)
-        return ([replace(c, symbol=printed_d(c.symbol), title=printed_d(c.title), issuer=printed_d(c.issuer),
-                         clause=printed_d(c.clause), raw=c.raw.translate(AS_PRINTED_D)) for c in cites],
+        return ([translated_fields(c, AS_PRINTED_D, keep=("type", "instrument", "within")) for c in cites],
                 [w.translate(AS_PRINTED_D) for w in warnings], learned)
     return _extract_letters(plan, names)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..jurisdictions import LEVELS
 from ..model import HeaderLine, Jurisdiction, Span
 from ..patterns import regex
-from ..textnorm import CAPITALS, HYPHENS, match_key, single_spaced
+from ..textnorm import AS_VIETNAMESE_D, CAPITALS, HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .structure import join_lines
 
@@ -131,7 +131,7 @@ def doc_type_of_number(number: str | None) -> str | None:
     if not number:
         return None
     parts = re.split(r"[/-]", number)
-    codes = [p.upper().replace("Ð", "Đ") for p in parts[1:] if p and not p.isdigit()]
+    codes = [p.upper().translate(AS_VIETNAMESE_D) for p in parts[1:] if p and not p.isdigit()]
     return DOC_TYPE_BY_CODE.get(codes[0]) if codes else None
 
 

@@ -91,7 +91,7 @@ def parse_source(src: SourceText, *, name: str | None = None, label: str = "inpu
     A text that types the Icelandic "Ð"/"ð" (U+00D0/U+00F0) for "Đ"/"đ" throughout, as some
     converters write it, is read as its letters mean ("QUYẾT ÐỊNH" its type, "Ðiều 1." an article)
     and given back in its own letters: the plan's texts as printed, as every other text's are."""
-    if icelandic_d(f"{src.text}\n{src.seen or ''}"):
+    if icelandic_d(src.text, src.seen or ""):
         # (every "Đ"/"đ" of the plan read so is the text's "Ð"/"ð": those the reader brought — a
         # type, a place's name — are given back spelled as the text spells them)
         from ..serial import translated

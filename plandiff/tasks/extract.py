@@ -14,12 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..compare.aligner import role_of
 from ..model import Appendix, Clause, Plan, Span, Table, Task
 from ..patterns import regex
-from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, icelandic_d, match_key, printed_d
+from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, icelandic_d, match_key
 from . import agencies, timing
 
 _AGENCY_START = regex(
@@ -56,14 +55,9 @@ def tasks(plan: Plan) -> list[Task]:
     "Ð" throughout is read as its letters mean ("Ðoàn Thanh niên" is the Youth Union), its duties'
     words given back as printed and each body's key in Vietnamese letters (as the store indexes it)."""
     if icelandic_d(plan.source):
-        from ..serial import translated
+        from ..serial import translated, translated_fields
 
-        return [replace(t, agency=t.agency.translate(AS_PRINTED_D), text=t.text.translate(AS_PRINTED_D),
-                        partners=tuple(p.translate(AS_PRINTED_D) for p in t.partners),
-                        deadline=printed_d(t.deadline), period=printed_d(t.period), product=printed_d(t.product),
-                        clause=printed_d(t.clause), appendix=printed_d(t.appendix), to=printed_d(t.to),
-                        number=printed_d(t.number))
-                for t in _tasks(translated(plan, AS_VIETNAMESE_D))]
+        return [translated_fields(t, AS_PRINTED_D, keep=("agency_key",)) for t in _tasks(translated(plan, AS_VIETNAMESE_D))]
     return _tasks(plan)
 
 
