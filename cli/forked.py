@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
-from .launch import keep_patterns
+from .launch import keep_compiled
 
 FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 """Whether stages run in forked children here."""
@@ -131,7 +131,7 @@ def _child(read: int, write: int, fn: Callable[..., Any], args: tuple[Any, ...])
             view = view[os.write(write, view):]
         code = 0
         os.close(write)  # the parent has the value: what is left to do here is not waited for
-        keep_patterns()
+        keep_compiled()
     except BaseException:  # noqa: BLE001 - the parent works the stage itself and reports its error
         pass
     finally:

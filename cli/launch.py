@@ -188,10 +188,10 @@ def _signal_to(pid: int, signum: int) -> None:
         pass
 
 
-def keep_patterns() -> None:
-    """Write the patterns this process compiled to the package's pattern file (``plandiff.patterns``),
+def keep_compiled() -> None:
+    """Write the patterns this process compiled to the package's pattern file (``plandiff.compiled``),
     as its exit handler would: for a process that leaves without Python's exit handlers."""
-    patterns = sys.modules.get("plandiff.patterns")
+    patterns = sys.modules.get("plandiff.compiled")
     if patterns is not None:
         try:
             patterns.save()
@@ -202,7 +202,7 @@ def keep_patterns() -> None:
 def leave_now(code: int) -> None:
     """End the process with ``code`` once the standard streams are flushed, without the
     interpreter's teardown (which frees, object by object, memory the system takes back anyway)."""
-    keep_patterns()
+    keep_compiled()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

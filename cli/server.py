@@ -30,7 +30,7 @@ from pathlib import Path
 import click
 
 from .common import UserError
-from .launch import code_mark, connect, frame, keep_patterns, read_frame, same_user, socket_path
+from .launch import code_mark, connect, frame, keep_compiled, read_frame, same_user, socket_path
 
 IDLE_TIMEOUT = 3600.0
 """Seconds without a command after which the server stops (0: never)."""
@@ -114,7 +114,7 @@ def _warm(commands: tuple[str, ...] = COMMANDS) -> None:
             except (Exception, SystemExit):  # noqa: BLE001 - warming is best effort: a failure only costs time later
                 pass
     _warm_patterns()  # the stages' modules are loaded now
-    keep_patterns()  # the next server, and commands run on their own, load them from the file
+    keep_compiled()  # the next server, and commands run on their own, load them from the file
 
 
 def _warm_patterns() -> None:
@@ -289,7 +289,7 @@ class Server:
                         break
         except BaseException:  # noqa: BLE001 - a spare never returns into the server's loop
             code = 1
-        keep_patterns()
+        keep_compiled()
         os._exit(code)
 
     def _answer(self, conn: socket.socket, parent: int) -> bool:

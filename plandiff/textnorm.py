@@ -11,7 +11,7 @@ import re
 import sys
 import unicodedata
 
-from .patterns import regex
+from .compiled import regex
 
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..compiled import regex
 from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
-from ..patterns import regex
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key
 
 TYPE_WORDS = (

@@ -17,10 +17,10 @@ from typing import Any
 
 import networkx as nx
 
+from ..compiled import regex
 from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Jurisdiction, Plan
-from ..patterns import regex
 from ..textnorm import match_key
 from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
 

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from ..compiled import regex
 from ..errors import InputTooLarge, require
 from ..gcpause import collector_paused
 from ..jurisdictions import same_authority
 from ..model import Alignment, Clause, Pair, Plan
-from ..patterns import regex
 from ..textnorm import key_words, match_key
 from .candidates import candidates, large
 from .cosines import cosine as _cos

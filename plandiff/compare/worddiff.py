@@ -15,7 +15,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from ..patterns import regex
+from ..compiled import regex
 
 _TOKEN = regex(r"\d+(?:[.,/:\-]\d+)*|[^\W\d_]+|\S|\s+")
 _BASE = 0xE000  # the private use area: never in real text we tokenise

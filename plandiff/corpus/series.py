@@ -13,9 +13,9 @@ from typing import Any
 
 from networkx.utils import UnionFind
 
+from ..compiled import regex
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Jurisdiction
-from ..patterns import regex
 from ..textnorm import match_key, words
 from .store import Document, Store
 

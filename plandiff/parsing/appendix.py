@@ -25,8 +25,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..compiled import regex
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
-from ..patterns import regex
 from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table
 from .lines import Line, row_texts

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..compiled import regex
 from ..model import HeaderLine, Span
-from ..patterns import regex
 from ..textnorm import CAPITALS, match_key, single_spaced
 from .frontmatter import AUTHORITY, BARE_AUTHORITY, SIGNER_TITLES, breaks_a_word, is_upper
 from .lines import Cell, Line

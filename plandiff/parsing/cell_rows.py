@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..patterns import regex
+from ..compiled import regex
 
 _HEAD = regex(r"^(?:S\.?\s?TT|TT|Số\s+TT|Số\s+thứ\s+tự)\b\.?", re.IGNORECASE)
 """The ordinal column's head: "TT", "STT", "S.TT", "Số TT"."""

@@ -14,8 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..compiled import regex
 from ..model import Artefact, Span
-from ..patterns import regex
 from ..textnorm import CAPITALS
 from . import markers
 from .lines import Line

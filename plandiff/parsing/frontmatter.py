@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..compiled import regex
 from ..jurisdictions import LEVELS
 from ..model import HeaderLine, Jurisdiction, Span
-from ..patterns import regex
 from ..textnorm import AS_VIETNAMESE_D, CAPITALS, HYPHENS, match_key, single_spaced
 from .lines import Cell, Line
 from .structure import join_lines

@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..compiled import regex
 from ..model import Artefact, Span
-from ..patterns import regex
 from ..textnorm import single_spaced
 
 # Cell and Line are never changed once made (``without`` makes a new Line), but they are not

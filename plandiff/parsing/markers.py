@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ..compiled import regex
 from ..model import quick_init
 from ..numerals import roman_value, to_roman
-from ..patterns import regex
 from ..textnorm import CAPITALS
 
 Style = Literal[

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import errors
+from ..compiled import regex
 from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
-from ..patterns import regex
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, icelandic_d, single_spaced
 from . import appendix, backmatter, footnotes, frontmatter, markers, structure

@@ -13,9 +13,9 @@ import operator
 import re
 from dataclasses import dataclass, field
 
+from ..compiled import regex
 from ..model import Clause, Span, Table
 from ..numerals import roman_value
-from ..patterns import regex
 from ..textnorm import single_spaced
 from . import markers
 from .lines import Line, flat, row_texts

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import errors
+from ..compiled import regex
 from ..numerals import MAX_LABEL_NUMBER
-from ..patterns import regex
 from ..textnorm import nfc
 from . import legacy
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..patterns import regex
+from ..compiled import regex
 from .syllables import is_syllable, is_whole_syllable, rarity, zipf
 
 _VOWELS = set("aeiouyăâêôơư")

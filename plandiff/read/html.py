@@ -8,8 +8,8 @@ from lxml import etree
 from lxml import html as lhtml
 
 from .. import errors
+from ..compiled import regex
 from ..numerals import MAX_LABEL_NUMBER, to_roman
-from ..patterns import regex
 from ..textnorm import nfc
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}

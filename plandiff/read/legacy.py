@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..patterns import regex
+from ..compiled import regex
 from ..textnorm import nfc
 from .syllables import syllable_share
 

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import errors
+from ..compiled import regex
 from ..parsing.lines import running_lines
-from ..patterns import regex
 from . import legacy
 
 MAX_PAGES = 2000

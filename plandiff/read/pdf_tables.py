@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from typing import Any
 
-from ..patterns import regex
+from ..compiled import regex
 from ..textnorm import nfc
 
 MIN_PATHS = 4

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
-from ..patterns import regex
+from ..compiled import regex
 from ..textnorm import NOT_PLAIN_CHARS, nfc, plain_spaces, unescaped_breaks
 from . import fallback, legacy
 

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from ..patterns import regex
+from ..compiled import regex
 
 SAMPLE_WORDS = 64
 """Words of a line that decide how it was typed: a line of a plan has a few dozen; a longer one

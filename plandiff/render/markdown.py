@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..compare.worddiff import Budget, diff_words
+from ..compiled import regex
 from ..errors import require
 from ..model import Alignment
-from ..patterns import regex
 from .words import language
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..patterns import regex
+from ..compiled import regex
 
 _WORDS: dict[str, tuple[Any, Any]] = {
     "labels": (

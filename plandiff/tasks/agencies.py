@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..patterns import regex
+from ..compiled import regex
 from ..textnorm import match_key
 
 

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 
 from ..compare.aligner import role_of
+from ..compiled import regex
 from ..model import Appendix, Clause, Plan, Span, Table, Task
-from ..patterns import regex
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, icelandic_d, match_key
 from . import agencies, timing
 

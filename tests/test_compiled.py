@@ -1,4 +1,4 @@
-"""The pattern file (``plandiff.patterns``): a command keeps the regular expressions it compiled,
+"""The pattern file (``plandiff.compiled``): a command keeps the regular expressions it compiled,
 the next one loads them instead of compiling them, and what it reads is what it read without the
 file — also when the file is damaged, foreign, stale or cannot be written."""
 
@@ -48,7 +48,7 @@ def without_file(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 
 def test_the_next_command_loads_the_patterns_the_first_compiled(tmp_path: Path, without_file: dict[str, bytes]) -> None:
-    from plandiff.patterns import _engine_pattern
+    from plandiff.compiled import _engine_pattern
 
     cache = tmp_path / "patterns.marshal"
     assert _outputs(tmp_path, str(cache)) == without_file
@@ -67,7 +67,7 @@ def test_the_next_command_loads_the_patterns_the_first_compiled(tmp_path: Path, 
 def test_a_damaged_foreign_or_stale_file_is_compiled_again(tmp_path: Path, without_file: dict[str, bytes]) -> None:
     from array import array
 
-    from plandiff.patterns import _engine_pattern
+    from plandiff.compiled import _engine_pattern
 
     cache = tmp_path / "patterns.marshal"
     _outputs(tmp_path, str(cache))
@@ -116,7 +116,7 @@ def test_a_pipe_named_as_the_file_is_not_read(tmp_path: Path, without_file: dict
 
 
 def test_patterns_in_process_are_re_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from plandiff import patterns
+    from plandiff import compiled as patterns
 
     monkeypatch.setenv("PLANDIFF_PATTERN_CACHE", str(tmp_path / "p.marshal"))
     monkeypatch.setattr(patterns, "_table", None)
@@ -134,7 +134,7 @@ def test_patterns_in_process_are_re_patterns(tmp_path: Path, monkeypatch: pytest
 def test_a_full_file_keeps_the_patterns_of_the_process_writing_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past ``MAX_ENTRIES`` (patterns an older version used, say) the file is written anew with
     only the patterns this process asked for: it cannot grow without bound."""
-    from plandiff import patterns
+    from plandiff import compiled as patterns
 
     path = tmp_path / "p.marshal"
     monkeypatch.setenv("PLANDIFF_PATTERN_CACHE", str(path))
