@@ -179,10 +179,12 @@ def _report_written(output: str | None, result: plandiff.Alignment, exit_code: b
                     appendices: list[AppendixComparison]) -> None:
     """Say what the report holds (when written to a file) and, with ``--exit-code``, exit 1 when
     the plans differ: in their clauses or in their appendices' rows."""
-    from plandiff.compare.appendices import changed_rows
-
     counts = result.counts()
-    appendix_rows = changed_rows(appendices)
+    appendix_rows = 0
+    if appendices:  # (the appendices' module imported only then)
+        from plandiff.compare.appendices import changed_rows
+
+        appendix_rows = changed_rows(appendices)
     if output:
         said = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
         click.echo(f"wrote {output}: {said}" + (f"; appendices: {appendix_rows} rows changed" if appendix_rows else ""),

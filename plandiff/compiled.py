@@ -1,57 +1,79 @@
-"""Regular expressions compiled once per installation rather than once per process.
+"""What Python compiles for plandiff, compiled once per installation rather than once per process.
 
 Why: plandiff reads plans with some 320 regular expressions (numbering, header lines, the names
 of instruments and bodies from its data files), and Python compiles every one of them anew in
 every process: about 50 ms of a 300 ms ``plandiff diff``, more than aligning the two plans takes.
-What ``re`` makes of a pattern is a list of integers for its engine (``_sre``); kept in a file
-beside the package's bytecode, as Python keeps compiled modules, the lists load in a millisecond
-or two and are handed to the engine exactly as ``re`` hands them. The file is keyed by the
-interpreter and its engine's version, each entry by the pattern's text and flags, so a pattern an
-upgrade changed is compiled anew. Anything unexpected — another Python, an engine whose inner
-functions moved, a file that cannot be read or written — and a pattern is compiled by ``re`` as
-usual. Only patterns of plandiff's own code and data files come here, never one made from a
-plan's words: the file would grow with every plan read.
+Its model is some 40 dataclasses, whose methods (``__init__``, ``__eq__``, ``__hash__``,
+``__repr__``, …) ``dataclasses`` writes as source text and compiles in every process too: 13 ms
+more, before any work. Both are kept in one file beside the package's bytecode, as Python keeps
+compiled modules, and load in a millisecond or two:
 
-``PLANDIFF_PATTERN_CACHE`` names another file (``off``: none). As with bytecode, the file is
+- for a pattern (``regex``), what ``re`` makes of it, a list of integers for its engine
+  (``_sre``), handed to the engine exactly as ``re`` hands it;
+- for a dataclass (``dataclass``, a drop-in for ``dataclasses.dataclass``), the code objects of
+  the methods, looked up by their source text: ``dataclasses`` builds every class as before (same
+  fields, same text, same behaviour) and only its ``exec`` of that text is given code already
+  compiled.
+
+The file is keyed by the interpreter (its version, bytecode tag and optimisation) and the
+engine's version, each entry by the pattern's text and flags or the method's source, so anything
+an upgrade changed is compiled anew. Anything unexpected — another Python, an engine whose inner
+functions moved, a file that cannot be read or written — and the thing is compiled as usual.
+Only plandiff's own patterns and classes come here, never a pattern made from a plan's words: the
+file would grow with every plan read.
+
+``PLANDIFF_COMPILED_CACHE`` names another file (``off``: none). As with bytecode, the file is
 read but not written when Python is told not to write bytecode (``PYTHONDONTWRITEBYTECODE``).
 """
 
 from __future__ import annotations
 
+import _thread
+import dataclasses
 import marshal
 import os
 import re
 import stat
 import sys
 from array import array
-from typing import Any, AnyStr
+from collections.abc import Callable
+from types import CodeType
+from typing import Any, AnyStr, TypeVar, overload
 
 try:
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"
-    _ENGINE: tuple[Any, ...] | None = (3, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
-                                       _CODE, sys.byteorder)
+    _ENGINE: tuple[Any, ...] | None = (4, sys.implementation.cache_tag, sys.version, sys.flags.optimize, _sre.MAGIC,
+                                       _sre.CODESIZE, _sre.MAXREPEAT, _CODE, sys.byteorder)
 except (ImportError, AttributeError):  # not CPython's engine: compiled by ``re`` only
     _ENGINE = None
 
 MAX_BYTES = 32 << 20
-"""A file larger than this is not one this module wrote (the package's patterns take some 300 KB)."""
+"""A file larger than this is not one this module wrote (the package's entries take some 500 KB)."""
 MAX_ENTRIES = 4096
-"""Entries the file holds at most: past it, only the patterns of the process writing it are kept
-(the package's own are some 320; patterns older versions of it used are dropped so)."""
+"""Entries the file holds at most: past it, only the entries of the process writing it are kept
+(the package's own are some 550; those older versions of it used are dropped so)."""
+
+SOURCE = -1
+"""The second half of a method's key (a pattern's is its flags, never negative)."""
 
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 """What the engine is handed besides the pattern: its flags, its code (an array's bytes: they load
 as one object each, and only the patterns a process asks for become lists), the number of groups
 and the groups' names both ways."""
-_table: dict[tuple[str | bytes, int], _Entry] | None = None
-"""The entries known to this process: the file's, then those compiled here."""
-_new: set[tuple[str | bytes, int]] = set()
+_Key = tuple[str | bytes, int]
+"""A pattern's text and flags, or a method's source and ``SOURCE``."""
+_table: dict[_Key, Any] | None = None
+"""The entries known to this process: the file's, then those compiled here (an ``_Entry`` for a
+pattern, a code object for a method)."""
+_new: set[_Key] = set()
 """Keys compiled in this process that the file did not hold when it was read."""
-_used: set[tuple[str | bytes, int]] = set()
+_used: set[_Key] = set()
 _registered = False
+_classes = _thread.RLock()
+"""Held while a class is made with ``dataclasses``' ``exec`` pointing here."""
 
 
 def regex(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -73,11 +95,65 @@ def regex(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     entry = _entry(pattern, flags)
     if entry is None:
         return re.compile(pattern, flags)
+    _keep(table, key, entry)
+    return _engine_pattern(pattern, entry)
+
+
+def python_code(source: str) -> CodeType:
+    """``compile(source, "<string>", "exec")`` as ``exec(source)`` compiles it, from the file when
+    an earlier process compiled it. For source plandiff writes from its own names (a dataclass's
+    methods), never from a plan's words."""
+    if _ENGINE is None:
+        return compile(source, "<string>", "exec", dont_inherit=True)
+    table = _table if _table is not None else _load()
+    key = (source, SOURCE)
+    code = table.get(key)
+    if type(code) is CodeType:
+        _used.add(key)
+        return code
+    code = compile(source, "<string>", "exec", dont_inherit=True)  # not this module's __future__ flags
+    _keep(table, key, code)
+    return code
+
+
+def _keep(table: dict[_Key, Any], key: _Key, entry: Any) -> None:
     table[key] = entry
     _new.add(key)
     _used.add(key)
     _at_exit()
-    return _engine_pattern(pattern, entry)
+
+
+def _exec(source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /) -> None:
+    """``exec`` for ``dataclasses`` while a class is made here: its source compiled by ``python_code``."""
+    exec(python_code(source) if type(source) is str else source, globals, locals)
+
+
+T = TypeVar("T", bound=type)
+
+
+@overload
+def dataclass(cls: T, /) -> T: ...
+@overload
+def dataclass(cls: None = None, /, **options: Any) -> Callable[[T], T]: ...
+def dataclass(cls: T | None = None, /, **options: Any) -> T | Callable[[T], T]:
+    """``dataclasses.dataclass`` (the same options, the same class), its methods' code from the file."""
+
+    def make(cls: T) -> T:
+        # ``dataclasses`` compiles the methods it writes with ``exec``, a name it looks up in its
+        # own module before the builtins: pointed here while the class is made, then given back.
+        # A thread making a class meanwhile gets the code it would have compiled.
+        with _classes:
+            before = vars(dataclasses).get("exec")
+            dataclasses.exec = _exec  # type: ignore[attr-defined]
+            try:
+                return dataclasses.dataclass(cls, **options)  # type: ignore[call-overload,no-any-return]
+            finally:
+                if before is None:
+                    del dataclasses.exec  # type: ignore[attr-defined]
+                else:
+                    dataclasses.exec = before  # type: ignore[attr-defined]
+
+    return make if cls is None else make(cls)
 
 
 def _engine_pattern(pattern: AnyStr, entry: _Entry) -> re.Pattern[AnyStr]:
@@ -101,8 +177,8 @@ def _entry(pattern: str | bytes, flags: int) -> _Entry | None:
 
 
 def cache_path() -> str | None:
-    """The file the compiled patterns are kept in (None: none is kept)."""
-    given = os.environ.get("PLANDIFF_PATTERN_CACHE")
+    """The file the compiled patterns and methods are kept in (None: none is kept)."""
+    given = os.environ.get("PLANDIFF_COMPILED_CACHE")
     if given is not None:
         return None if given in ("", "off") else given
     if _ENGINE is None:
@@ -112,10 +188,10 @@ def cache_path() -> str | None:
         folder = os.path.join(sys.pycache_prefix, os.path.splitdrive(here)[1].lstrip(os.sep))
     else:
         folder = os.path.join(here, "__pycache__")
-    return os.path.join(folder, f"patterns.{sys.implementation.cache_tag}.marshal")
+    return os.path.join(folder, f"compiled.{sys.implementation.cache_tag}.marshal")
 
 
-def _read(path: str | None) -> dict[tuple[str | bytes, int], _Entry]:
+def _read(path: str | None) -> dict[_Key, Any]:
     if path is None:
         return {}
     try:
@@ -129,7 +205,7 @@ def _read(path: str | None) -> dict[tuple[str | bytes, int], _Entry]:
     return table if engine == _ENGINE and type(table) is dict else {}
 
 
-def _load() -> dict[tuple[str | bytes, int], _Entry]:
+def _load() -> dict[_Key, Any]:
     global _table
     _table = _read(cache_path())
     return _table
@@ -145,12 +221,12 @@ def _at_exit() -> None:
 
 
 def save() -> None:
-    """Add the patterns compiled in this process to the file, with what it holds now (another
+    """Add what this process compiled to the file, with what it holds now (another
     process may have written it since it was read here), atomically. Called at exit; a process
     that leaves without Python's exit handlers (``os._exit``) calls it first."""
     global _new
     path = cache_path()
-    if not _new or _table is None or path is None or (sys.dont_write_bytecode and "PLANDIFF_PATTERN_CACHE" not in os.environ):
+    if not _new or _table is None or path is None or (sys.dont_write_bytecode and "PLANDIFF_COMPILED_CACHE" not in os.environ):
         return
     new = {key: _table[key] for key in _new if key in _table}
     _new = set()

@@ -7,8 +7,10 @@ Spans are character offsets into ``Plan.source`` (the decoded, NFC-normalised te
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, field, fields
 from typing import Any, Literal, TypeVar
+
+from .compiled import dataclass, python_code
 
 _Frozen = TypeVar("_Frozen", bound=type)
 
@@ -32,7 +34,7 @@ def quick_init(cls: _Frozen) -> _Frozen:
             scope[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
     body = "".join(f"\n    _set_{f.name}(self, {f.name})" for f in own)
-    exec(f"def __init__(self, {', '.join(params)}):{body}", scope)  # the source holds field names only
+    exec(python_code(f"def __init__(self, {', '.join(params)}):{body}"), scope)  # the source holds field names only
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__

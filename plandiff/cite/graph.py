@@ -11,13 +11,12 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Jurisdiction, Plan

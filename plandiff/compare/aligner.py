@@ -19,12 +19,12 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..errors import InputTooLarge, require
 from ..gcpause import collector_paused
 from ..jurisdictions import same_authority

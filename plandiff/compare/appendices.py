@@ -11,10 +11,10 @@ clauses (numbered lines outside its tables) are rows of one cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..compiled import dataclass
 from ..model import Appendix, Plan
 from ..textnorm import match_key
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ..compiled import dataclass
 from ..errors import InvalidArgument, require
 from ..model import Alignment, Plan
 

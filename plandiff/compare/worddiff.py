@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import itertools
 import time
-from dataclasses import dataclass
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 
 _TOKEN = regex(r"\d+(?:[.,/:\-]\d+)*|[^\W\d_]+|\S|\s+")
 _BASE = 0xE000  # the private use area: never in real text we tokenise

@@ -7,9 +7,10 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ..compiled import dataclass
 from ..errors import InputNotFound
 from .engine import Engine
 from .record import Failure, file_hash, index_file

@@ -9,9 +9,9 @@ by body and by dates. Reading only: nothing is parsed again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from ..compiled import dataclass
 from ..model import Task
 from ..serial import task_from_dict
 from .store import Document, Store

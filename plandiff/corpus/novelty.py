@@ -5,9 +5,10 @@ authority's earlier plan, is not new."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..compiled import dataclass
 from .engine import Engine
 from .reuse import matches
 from .store import Document, Store

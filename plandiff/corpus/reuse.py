@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import numpy as np
 from networkx.utils import UnionFind
 
+from ..compiled import dataclass
 from ..textnorm import words
 from .engine import Engine
 from .record import NUM_PERM

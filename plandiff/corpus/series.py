@@ -8,12 +8,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from networkx.utils import UnionFind
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Jurisdiction
 from ..textnorm import match_key, words

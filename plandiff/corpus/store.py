@@ -12,11 +12,11 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..compiled import dataclass
 from ..errors import PlanError
 from ..model import Plan
 from .record import Failure, Record, load_plan

@@ -23,9 +23,9 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import Appendix, Artefact, Clause, HeaderLine, Span, Table
 from . import cell_rows, markers, structure
 from .laid_out import gap_columns, laid_out_table

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import HeaderLine, Span
 from ..textnorm import CAPITALS, match_key, single_spaced
 from .frontmatter import AUTHORITY, BARE_AUTHORITY, SIGNER_TITLES, breaks_a_word, is_upper

@@ -12,9 +12,8 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import Artefact, Span
 from ..textnorm import CAPITALS
 from . import markers

@@ -12,9 +12,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..jurisdictions import LEVELS
 from ..model import HeaderLine, Jurisdiction, Span
 from ..textnorm import AS_VIETNAMESE_D, CAPITALS, HYPHENS, match_key, single_spaced

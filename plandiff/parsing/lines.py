@@ -15,9 +15,9 @@ import itertools
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import Artefact, Span
 from ..textnorm import single_spaced
 

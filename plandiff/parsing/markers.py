@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import quick_init
 from ..numerals import roman_value, to_roman
 from ..textnorm import CAPITALS

@@ -9,10 +9,10 @@ import bisect
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from .. import errors
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..gcpause import collector_paused
 from ..model import Artefact, Attached, Clause, Footnote, HeaderLine, Hint, Meta, Plan, Span
 from ..read.source import SourceText, looks_like_markdown, read_bytes, read_path, read_text

@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..model import Clause, Span, Table
 from ..numerals import roman_value
 from ..textnorm import single_spaced

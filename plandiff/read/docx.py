@@ -9,12 +9,12 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
 from .. import errors
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..numerals import MAX_LABEL_NUMBER
 from ..textnorm import nfc
 from . import legacy

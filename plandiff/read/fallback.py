@@ -13,9 +13,8 @@ import functools
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from .syllables import is_syllable, is_whole_syllable, rarity, zipf
 
 _VOWELS = set("aeiouyăâêôơư")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import ctypes
 from collections import Counter
-from dataclasses import dataclass
 
 from .. import errors
+from ..compiled import dataclass
 
 BASELINE_TOLERANCE = 0.45
 """Glyphs whose baselines differ by less than this share of the font size are one line (a

@@ -11,11 +11,10 @@ import itertools
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import errors
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..textnorm import NOT_PLAIN_CHARS, nfc, plain_spaces, unescaped_breaks
 from . import fallback, legacy
 

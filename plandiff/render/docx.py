@@ -18,13 +18,14 @@ from __future__ import annotations
 import bisect
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..compare.worddiff import Budget, diff_words
+from ..compiled import dataclass
 from ..errors import require
 from ..model import Alignment, Clause, Plan, Task
 

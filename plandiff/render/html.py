@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from lxml.builder import E
 
-from ..compare.history import History
 from ..compare.worddiff import Budget, Edit, diff_words
 from ..errors import require
 from ..model import Alignment, Clause, Pair, Plan
@@ -23,6 +22,7 @@ from .words import evidence_words, language, order_words
 
 if TYPE_CHECKING:
     from ..compare.appendices import AppendixComparison
+    from ..compare.history import History
 
 KINDS = ("modified", "moved", "split", "merged", "added", "removed", "unchanged")
 LITTLE_SHARED = 0.2
@@ -771,6 +771,8 @@ HISTORY_SYMBOL = {"appeared": "+", "unchanged": "=", "modified": "~", "moved": "
 def render_history_html(h: History, *, lang: str = "vi") -> str:
     """One row per lineage, one column per version: when a clause appeared, changed and was dropped
     (``lang``: "vi", the default, or "en")."""
+    from ..compare.history import History  # (not imported for a comparison's page)
+
     require(h, History, "render_history_html(history)")
     t = language(lang)
     said = t["history_status"]

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..compiled import regex
+from ..compiled import dataclass, regex
 from ..textnorm import match_key
 
 

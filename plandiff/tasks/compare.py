@@ -5,12 +5,13 @@ with deadline changes and agencies new, renamed, succeeded or gone."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from ..compare.aligner import align
+from ..compiled import dataclass
 from ..errors import require
 from ..model import Alignment, Plan, Task
 from ..textnorm import match_key
