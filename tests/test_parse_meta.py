@@ -46,6 +46,36 @@ def test_lost_header_falls_back_to_the_title() -> None:
     assert (m.signer, m.signer_title) == (None, "PHÓ CHỦ TỊCH")
 
 
+@pytest.mark.parametrize(("title", "year"), [
+    ("KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026 TRÊN ĐỊA BÀN XÃ MAI GIANG", 2026),
+    ("KẾ HOẠCH\nPhát triển hạ tầng số năm 2025, định hướng đến năm 2030", 2025),
+    ("KẾ HOẠCH\nPHÁT TRIỂN HẠ TẦNG SỐ ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045", None),
+])
+def test_a_plan_without_a_date_takes_its_year_from_its_title(title: str, year: int | None) -> None:
+    """A draft or a page without the date line: the year its title names, in capitals or not; a
+    horizon ("đến năm 2030") is no plan's year."""
+    text = f"{title}\n\nI. MỤC ĐÍCH\n\n1. Triển khai các nhiệm vụ của năm.\n"
+    m = plandiff.parse(text).meta
+    assert (m.date, m.year) == (None, year)
+
+
+def test_a_page_without_a_header_names_its_type_and_title_over_its_preamble() -> None:
+    """A department's page printing the plan under its name in sentence case, with no header: the
+    name is the type and title, not the preamble's first words."""
+    text = ("Kế hoạch Chương trình MTQG Nước sạch & VSMT nông thôn tỉnh Hà Nam năm 2014\n"
+            "Thực hiện Công văn số 2191/BNN-TCTL ngày 03 tháng 7 năm 2013 của Bộ Nông nghiệp và PTNT, Ban điều hành "
+            "xây dựng kế hoạch thực hiện Chương trình năm 2014 của tỉnh như sau:\n\n"
+            "I. MỤC TIÊU\n\n1. Nâng cao tỷ lệ người dân nông thôn được sử dụng nước sạch.\n")
+    plan = plandiff.parse(text)
+    m = plan.meta
+    assert (m.doc_type, m.title, m.year) == ("KẾ HOẠCH", "Chương trình MTQG Nước sạch & VSMT nông thôn tỉnh Hà Nam năm 2014", 2014)
+    assert plan.preamble.startswith("Thực hiện Công văn số 2191/BNN-TCTL")
+    assert [c.label for c in plan.clauses] == ["I."]
+    # a sentence of the body that opens with a type's words is no heading
+    body = "Kế hoạch này thay thế Kế hoạch số 12/KH-UBND.\nThực hiện đúng tiến độ.\n\nI. MỤC TIÊU\n\n1. Nội dung.\n"
+    assert plandiff.parse(body).meta.doc_type is None
+
+
 def test_preamble_recipients_and_signature() -> None:
     plan = load("tth-2024")
     assert plan.preamble.startswith("Thực hiện Kế hoạch số 102/KH-UBND ngày 22/3/2021")

@@ -29,6 +29,9 @@ DOC_TYPES = (
 _DOC_TYPE = regex(r"^(?P<type>(?:" + "|".join(DOC_TYPES) + r")(?:\s+LIÊN\s+TỊCH)?)\b\s*(?P<rest>.*)$")
 """The type line; a joint document's type keeps its "LIÊN TỊCH" ("KẾ HOẠCH LIÊN TỊCH" of two
 bodies), out of its title."""
+_TYPE_HEADING = regex(r"^(?P<type>" + "|".join(t[0] + t[1:].lower() for t in DOC_TYPES) + r")\s+(?P<rest>(?!số\b|này\b)[^\W\d_].*)$")
+"""The type in sentence case opening a heading ("Kế hoạch Chương trình MTQG Nước sạch … năm
+2014"): a portal's page that prints the document's name over its text, without its header."""
 _MOTTO = regex(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = regex(
@@ -166,6 +169,14 @@ def is_doc_type_line(line: Line) -> bool:
 _TYPE_HEADS = frozenset(t.split()[0] for t in DOC_TYPES)
 """The first word of every doc type ("QUYẾT" of "QUYẾT ĐỊNH"): a line of it alone may be a type
 broken over two lines."""
+
+
+def is_type_heading(line: Line) -> bool:
+    """A heading in sentence case that names the document's type and what it is about ("Kế hoạch
+    Chương trình MTQG … năm 2014"), as a page without the document's header opens: a line that
+    does not end a sentence or a clause, the title's length at most."""
+    text = line.text.strip()
+    return not line.cells and len(text) <= 300 and not text.endswith((".", ":", ";", ",")) and bool(_TYPE_HEADING.match(text))
 
 
 def rejoin_broken_doc_type(lines: list[Line], limit: int) -> list[Line]:
@@ -333,9 +344,9 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
             h.lines[late] = HeaderLine("issuer", hl.text, hl.span)
     if title_lines:
         first = title_lines[0]
-        m = _DOC_TYPE.match(first.text)
+        m = _DOC_TYPE.match(first.text) or _TYPE_HEADING.match(first.text.strip())
         if m:
-            h.doc_type = " ".join(m.group("type").split())
+            h.doc_type = " ".join(m.group("type").split()).upper()
             h.lines.append(HeaderLine("doc_type", first.text, Span(first.start, first.end)))
             rest = [m.group("rest")] if m.group("rest") else []
         else:
@@ -357,10 +368,23 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
     if h.number is None or h.date is None or h.issuer is None:
         _from_portal_fields(h)
     if h.year is None and h.title:
-        m = re.search(r"năm\s+((?:19|20)\d\d)\b", h.title)
-        if m:
-            h.year = int(m.group(1))
+        h.year = _title_year(h.title)
     return h
+
+
+_TITLE_YEAR = regex(r"(?<!\w)(?P<before>\w+\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_TARGET_WORDS = frozenset({"đến", "tới", "trước", "sau", "từ"})
+"""Words before "năm" that make its year a horizon, not the plan's ("đến năm 2030", "tầm nhìn
+đến năm 2045")."""
+
+
+def _title_year(title: str) -> int | None:
+    """The plan's year its title names, for a document that prints no date ("KẾ HOẠCH … NĂM
+    2026", "Kế hoạch … năm 2014"): the first "năm YYYY" that is no horizon."""
+    for m in _TITLE_YEAR.finditer(title):
+        if (m.group("before") or "").strip().lower() not in _TARGET_WORDS:
+            return int(m.group("y"))
+    return None
 
 
 _BARE_COMMITTEE = regex(r"(?:ỦY|UỶ) BAN NHÂN DÂN")

@@ -283,6 +283,10 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
     number_at = next((i for i, ln in enumerate(lines[: body_hint if body_hint is not None else FRONT_LINES])
                       if frontmatter.is_number_line(ln)), None)
     if number_at is None:
+        if len(lines) > 1 and frontmatter.is_type_heading(lines[0]) and lines[1].text.startswith(_OPENERS):
+            # no header at all, the document's name over its preamble ("Kế hoạch Chương trình MTQG
+            # … năm 2014" / "Thực hiện Công văn số …"): its type and title
+            return 0, 1, lines[:1], frontmatter.read_header(list(read_late), lines[:1])
         return None, 0, [], frontmatter.read_header(list(read_late), [])
     pos = number_at + 1
     while pos < min(len(lines), number_at + 4) and frontmatter.is_date_or_motto_line(lines[pos]):
