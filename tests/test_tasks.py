@@ -196,6 +196,11 @@ def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -
     ("Quý I/2026 và Quý IV/2026", (None, "Quý I/2026", ("2026-01-01", "2026-03-31"))),  # not one period
     ("Quý II/2026 - Quý I/2026", (None, "Quý II/2026", ("2026-04-01", "2026-06-30"))),  # no range runs back
     ("Quý III Năm 2026", (None, "Quý III Năm 2026", ("2026-07-01", "2026-09-30"))),
+    # a month's last day: February's in a leap year and not, December's in the year it closes
+    ("tháng 2/2028", (None, "tháng 2/2028", ("2028-02-01", "2028-02-29"))),
+    ("tháng 2/2027", (None, "tháng 2/2027", ("2027-02-01", "2027-02-28"))),
+    ("tháng 12/2026", (None, "tháng 12/2026", ("2026-12-01", "2026-12-31"))),
+    ("hoàn thành trước ngày 29/02/2027", (None, None, None)),  # no such day: no deadline
 ])
 def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:
     assert when(text) == expected
