@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
+from .datafiles import read_text
 from .model import Jurisdiction
 from .textnorm import match_key
 
@@ -18,7 +18,7 @@ LEVELS_RE = "|".join(LEVELS)
 def successions() -> tuple[tuple[Jurisdiction, Jurisdiction, str], ...]:
     import json  # (on first use: the parser needs only ``LEVELS`` of this module)
 
-    data = json.loads(resources.files("plandiff").joinpath("data/successions.json").read_text(encoding="utf-8"))
+    data = json.loads(read_text("successions.json"))
     return tuple(
         (Jurisdiction(s["old"]["name"], s["old"]["level"]), Jurisdiction(s["new"]["name"], s["new"]["level"]), s["effective"])
         for s in data["successions"]

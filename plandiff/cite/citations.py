@@ -18,9 +18,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import field, replace
 from functools import cache, lru_cache
-from importlib import resources
 
 from ..compiled import dataclass, regex
+from ..datafiles import read_text
 from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
 from ..model import Citation, Clause, Jurisdiction, Plan, Span
@@ -181,7 +181,7 @@ class Known:
 @cache
 def law_names() -> tuple[str, ...]:
     """Names of laws (from the data file), longest first, for whole-name matching."""
-    data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
+    data = json.loads(read_text("instruments.json"))
     names = set(data.get("laws", []))
     names.update(n for x in data["instruments"] if x["type"] in ("Luật", "Bộ luật") for n in x.get("names", ()))
     return tuple(sorted(names, key=lambda n: (-len(n), n)))  # the same order in every process
@@ -189,7 +189,7 @@ def law_names() -> tuple[str, ...]:
 
 @cache
 def known_instruments() -> tuple[Known, ...]:
-    data = json.loads(resources.files("plandiff").joinpath("data/instruments.json").read_text(encoding="utf-8"))
+    data = json.loads(read_text("instruments.json"))
     return tuple(
         Known(x["symbol"], x["type"], x["issuer"], x["date"], x["title"], tuple(x.get("names", ())), x.get("period"))
         for x in data["instruments"]

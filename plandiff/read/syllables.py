@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 
 from ..compiled import regex
+from ..datafiles import read_text
 
 SAMPLE_WORDS = 64
 """Words of a line that decide how it was typed: a line of a plan has a few dozen; a longer one
@@ -99,7 +99,7 @@ RARE_SPAN = 4.0
 @functools.cache
 def _zipf() -> dict[str, float]:
     """Each listed syllable (lower case, NFC) with its frequency (loaded on first use)."""
-    text = resources.files("plandiff").joinpath("data/syllables.txt").read_text(encoding="utf-8")
+    text = read_text("syllables.txt")
     out: dict[str, float] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 
 from ..compiled import dataclass, regex
+from ..datafiles import read_text
 from ..textnorm import match_key
 
 
@@ -35,7 +35,7 @@ class Successor:
 
 @cache
 def _data() -> dict:
-    return json.loads(resources.files("plandiff").joinpath("data/agencies.json").read_text(encoding="utf-8"))
+    return json.loads(read_text("agencies.json"))
 
 
 @cache
