@@ -1677,7 +1677,8 @@ def test_links_and_pictures_in_markdown_read_as_a_reader_sees_them() -> None:
     assert got["I.1"] == "Triển khai kịp thời Luật Phòng thủ dân sự trên địa bàn tỉnh."
     assert got["I.2"] == "Xem hình và mục 3 dưới đây; giữ nguyên [ghi chú] và a[i](j)."
     # (a footnote's mark after a symbol, its note left out by the page, is no part of the symbol)
-    assert [c.instrument for c in plandiff.citations(plan)][:2] == ["1899/QĐ-TTg", "200/2025/NĐ-CP"]
+    assert [(c.clause, c.instrument) for c in plandiff.citations(plan)][:3] == [
+        ("title", "1899/QĐ-TTg"), ("preamble", "1899/QĐ-TTg"), ("preamble", "200/2025/NĐ-CP")]
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 

@@ -99,3 +99,23 @@ def test_graph_page_highlights_only_the_clicked_nodes_chains(tmp_path: Path) -> 
         assert all(ys[x] < ys[y] for x in ys for y in ys if year[x] < year[y])
         browser.close()
     assert errors == []
+
+
+def test_a_plan_carries_out_what_its_title_names_where_its_body_does_not() -> None:
+    """The Politburo's programme names the conclusion it carries out in its title only (its body
+    says "Kết luận Hội nghị lần thứ ba"): a citation of the title, and the plan implements it."""
+    plan = plandiff.parse_file(Path(__file__).resolve().parent.parent / "fixtures" / "field" / "bct-ctr31-2026.txt")
+    in_title = [c for c in plandiff.citations(plan) if c.clause == "title"]
+    assert [(c.symbol, c.type, c.role) for c in in_title] == [("75-KL/TW", "Kết luận", "mention")]
+    assert "75-KL/TW" in plan.source[in_title[0].span.start:in_title[0].span.end]
+    assert not any(c.symbol == "75-KL/TW" for c in plandiff.citations(plan) if c.clause != "title")
+    g = plandiff.CitationGraph()
+    g.add_plan(plan, file="bct-ctr31-2026.txt")
+    assert [e["kind"] for _, v, e in g.graph.edges(data=True) if v == "75-KL/TW"] == ["implements"]
+    # a title that names an instrument without carrying it out cites it
+    text = ("KẾ HOẠCH\nSỬA ĐỔI, BỔ SUNG KẾ HOẠCH SỐ 12/KH-UBND NGÀY 15/01/2025 CỦA ỦY BAN NHÂN DÂN TỈNH\n\n"
+            "I. MỤC ĐÍCH\n\n1. Điều chỉnh tiến độ các nhiệm vụ.\n")
+    other = plandiff.parse(text, name="so-ket")
+    g.add_plan(other, file="so-ket.txt")
+    edges = {v: e["kind"] for u, v, e in g.graph.edges(data=True) if u == plan_id(other)}
+    assert [(v.split("@")[0], kind) for v, kind in edges.items()] == [("12/KH-UBND", "cites")]

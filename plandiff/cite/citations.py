@@ -1,6 +1,6 @@
 """Citations of legal instruments: ``citations(plan) -> list[Citation]``.
 
-Pipeline (as eyecite): regions (preamble, clauses, footnotes) → find numbered symbols and named
+Pipeline (as eyecite): regions (title, preamble, clauses, footnotes, appendices) → find numbered symbols and named
 instruments → read their context (type word, date, issuer, subject) → resolve (typos, short
 names a plan defines, administrative symbols to their authority) → Citation objects.
 
@@ -23,7 +23,7 @@ from ..compiled import dataclass, regex
 from ..datafiles import read_text
 from ..errors import require
 from ..jurisdictions import LEVELS_RE, canonical
-from ..model import Citation, Clause, Jurisdiction, Plan, Span
+from ..model import Citation, Clause, HeaderLine, Jurisdiction, Plan, Span
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, HYPHENS, icelandic_d, match_key
 
 TYPE_WORDS = (
@@ -253,8 +253,27 @@ def _clause_region(c: Clause) -> _Region:
                    children=tuple((k.span.start, k.span.end) for k in c.children))
 
 
+def _title_regions(plan: Plan) -> list[_Region]:
+    """The document's title, and the title of the plan a decision issues: what a plan carries out
+    is often named there first ("KẾ HOẠCH Thực hiện Kết luận số 75-KL/TW …"), and at times only
+    there. Each title's region spans its lines (the type's line and the title's after it). Only
+    its numbered citations are read: a title in capitals would give the names of laws and
+    programmes in capitals, which the preamble and body name as printed."""
+    groups: list[list[HeaderLine]] = []
+    for hl in plan.header:
+        if hl.role == "doc_type" or (hl.role == "title" and not groups):
+            groups.append([hl])
+        elif hl.role == "title" and groups[-1][-1].role in ("doc_type", "title"):
+            groups[-1].append(hl)
+    titles = [plan.meta.title, plan.attached.title if plan.attached is not None else None]
+    return [_Region(title, "title", group[0].span.start, group[-1].span.end)
+            for group, title in zip(groups, titles, strict=False) if title]
+
+
 def _regions(plan: Plan) -> list[_Region]:
-    out = [_Region(plan.preamble, "preamble", 0, len(plan.source), preamble=True)]
+    titles = _title_regions(plan)
+    # the preamble is looked for after the title: the same words in both are two places
+    out = [*titles, _Region(plan.preamble, "preamble", titles[0].end if titles else 0, len(plan.source), preamble=True)]
     if plan.attached is not None:  # a plain decision's articles are its clauses
         for top in plan.articles:
             out.extend(_clause_region(c) for c in top.walk())
@@ -294,7 +313,8 @@ class _Found:
 
 
 def citations(plan: Plan) -> list[Citation]:
-    """Every citation of a legal instrument in the plan's preamble, clauses and footnotes."""
+    """Every citation of a legal instrument in the plan's title (by number), preamble, clauses,
+    footnotes and appendices."""
     return extract(plan)[0]
 
 
@@ -344,6 +364,8 @@ def _extract_letters(plan: Plan, names: dict[str, str] | None) -> tuple[list[Cit
     for f in found:
         by_region.setdefault(id(f.region), []).append(f)
     for region in regions:
+        if region.clause == "title":
+            continue  # a title's instruments by number only: its names are in capitals, and the body names them
         here = by_region.get(id(region), [])
         named = _named(region, here, learned_keys)
         found.extend(named)

@@ -23,6 +23,8 @@ from ..model import Citation, Jurisdiction, Plan
 from ..textnorm import match_key
 from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
 
+_CARRIES_OUT = regex(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành)\s*$", re.IGNORECASE)
+"""What a title says just before the instrument it carries out ("… thực hiện Kết luận số 75-KL/TW")."""
 _IMPLEMENTS_SUBJECT = regex(r"^(?:về\s+)?(?:việc\s+)?(?:thực hiện|triển khai|ban hành|phê duyệt)\b", re.IGNORECASE)
 
 
@@ -44,6 +46,14 @@ def plan_attributes(plan: Plan, file: str | None = None) -> dict[str, Any]:
     return {"kind": "plan", "name": plan.name or "", "file": file or plan.name or "", "number": m.number or "",
             "title": m.title or "", "year": m.year or 0, "issuer": m.issuer or "",
             "jurisdiction": m.jurisdiction.name if m.jurisdiction else "", "label": plan.name or plan_id(plan)}
+
+
+def _carried_out_in(title: str, raw: str) -> bool:
+    """Whether a plan's title says it carries out the instrument it names with ``raw`` ("KẾ HOẠCH
+    Thực hiện Chỉ thị số 27/CT-TTg …", "CHƯƠNG TRÌNH HÀNH ĐỘNG … thực hiện Kết luận số 75-KL/TW"):
+    what a plan is made to carry out, even where its body names it no more."""
+    at = " ".join(title.split()).lower().find(" ".join(raw.split()).lower())
+    return at > 0 and bool(_CARRIES_OUT.search(" ".join(title.split())[:at]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +136,8 @@ class CitationGraph:
             self._add_instrument(c)
             if c.within is not None:
                 continue  # reached through the instrument it stands in
-            self._add_edge(pid, c.instrument, "implements" if c.role == "basis" else "cites", c.clause,
+            implements = c.role == "basis" or (c.clause == "title" and _carried_out_in(attributes.get("title", ""), c.raw))
+            self._add_edge(pid, c.instrument, "implements" if implements else "cites", c.clause,
                            name=None if c.symbol else c.title)
         for c in cites:
             if c.within is not None and c.within != c.instrument:
