@@ -1072,8 +1072,15 @@ def _locate(plan: Plan, f: _Found, cursor: dict[object, tuple[tuple[int, int], i
     if last is not None:
         start = max(start, last[1] + (1 if place > last[0] else 0))
     m = _own_match(pattern, plan.source, start, end, f.region.children)
+    if m is not None and "-" in f.raw:
+        # the same symbol wrapped after its hyphen before the place found ("21-" / "NQ/TW", then
+        # "21-NQ/TW" on one line): the earlier is this mention's, the later the next one's
+        m = _wrapped_before(tokens, plan.source, start, m, f.region.children) or m
     if m is None and start > f.region.start:
-        m = _own_match(pattern, plan.source, f.region.start, end, f.region.children)
+        # printed otherwise after the last one found (wrapped at a hyphen) before the same words
+        # again from the region's start
+        m = (_printed_otherwise(tokens, f.raw, plan.source, start, end)
+             or _own_match(pattern, plan.source, f.region.start, end, f.region.children))
     if m is None:
         # the words as printed in the region, then anywhere (where the region's text maps badly);
         # a place in the region first: the same words printed otherwise elsewhere (in the title,
@@ -1099,6 +1106,24 @@ def _printed_otherwise(tokens: list[str], raw: str, source: str, start: int, end
     if found is None:
         found = _with_markup(tokens).search(source, start, end)
     return Span(found.start(), found.end()) if found else None
+
+
+def _wrapped_before(tokens: list[str], source: str, start: int, found: Span,
+                    holes: tuple[tuple[int, int], ...]) -> Span | None:
+    """The words with a symbol wrapped after one of its hyphens, starting in ``source[start:found.start]``
+    (None when none does: a hyphen before a space or line break there is looked for first)."""
+    k = source.find("-", start, found.start)
+    while k >= 0 and not (k + 1 < len(source) and source[k + 1].isspace()):
+        k = source.find("-", k + 1, found.start)
+    if k < 0:
+        return None
+    wrapped = re.compile(r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens))
+    for m in wrapped.finditer(source, start, found.end):
+        if m.start() >= found.start:
+            return None
+        if not any(a <= m.start() < b for a, b in holes):
+            return Span(m.start(), m.end())
+    return None
 
 
 def _own_match(pattern: _Printed, source: str, start: int, end: int,
