@@ -11,7 +11,8 @@ median reported. The ``diff`` of two plans grown to 30× (15.2 s then; 3 s asked
 commands, each code's in turn. The baseline is checked out from git into a temporary folder.
 
 Run: ``python -m benchmarks.bench_versus`` (``--rev`` another commit, ``--rounds`` more rounds,
-``--diff-rounds 0`` without the 30× ``diff``, whose old code takes some 20 s a run).
+``--diff-rounds 0`` without the 30× ``diff``, whose old code takes some 20 s a run, ``--seed-rounds``
+for the seed pair's ``diff`` as a command on its own, 0 without it).
 """
 
 from __future__ import annotations
@@ -109,11 +110,25 @@ COMMAND = ("import os, sys; sys.argv = ['plandiff', *sys.argv[1:]]; import pland
 def diff_30(baseline: Path, rounds: int, tmp: Path) -> tuple[float, list[tuple[float, float]]]:
     """The median speed-up of this checkout's ``diff`` of two plans grown to 30× over the
     baseline's, and each round's seconds (baseline, ours)."""
-    import os
-
     tmp = tmp / "run"  # the commands' folder: first on their path (python -c), so nothing to import there
     tmp.mkdir()
     fa, fb = grown_pair_files(tmp, 30)
+    return _diff_commands(baseline, rounds, tmp, fa, fb)
+
+
+def diff_seed(baseline: Path, rounds: int, tmp: Path) -> tuple[float, list[tuple[float, float]]]:
+    """The same for the seed pair (tth-2024 → hue-2026) as a command on its own, each checkout's
+    compiled patterns and classes kept by two runs first: what a cold ``plandiff diff`` costs."""
+    tmp = tmp / "seed"
+    tmp.mkdir()
+    fa, fb = ROOT / "fixtures" / "tth-2024.txt", ROOT / "fixtures" / "hue-2026.txt"
+    _diff_commands(baseline, 2, tmp, fa, fb)
+    return _diff_commands(baseline, rounds, tmp, fa, fb)
+
+
+def _diff_commands(baseline: Path, rounds: int, tmp: Path, fa: Path, fb: Path) -> tuple[float, list[tuple[float, float]]]:
+    import os
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     runs = {"baseline": {**env, "PYTHONPATH": str(baseline)}, "ours": {**env, "PYTHONPATH": str(ROOT), "PLANDIFF_SERVER": "off"}}
     seconds = []
@@ -133,6 +148,7 @@ def main() -> None:
     args.add_argument("--rev", default=ISSUE_REV, help="the baseline commit (default: the code issue 12 measured)")
     args.add_argument("--rounds", type=int, default=40)
     args.add_argument("--diff-rounds", type=int, default=4)
+    args.add_argument("--seed-rounds", type=int, default=20, help="rounds of the seed pair's diff as a command")
     opts = args.parse_args()
     with tempfile.TemporaryDirectory() as d:
         baseline = _checkout(opts.rev, Path(d))
@@ -141,6 +157,12 @@ def main() -> None:
             target = f" (issue 12 asks {TARGETS[what]:.2f}×)" if opts.rev == ISSUE_REV else ""
             print(f"{what}: {speedup:.2f}× the code of {opts.rev} (quartiles {q1:.2f}–{q3:.2f}, {opts.rounds} rounds "
                   f"taken in turn){target}; this run {ours:.2f} MB/s against {theirs:.2f}")
+        if opts.seed_rounds:
+            speedup, seconds = diff_seed(baseline, opts.seed_rounds, Path(d))
+            ours = statistics.median(y for _, y in seconds)
+            theirs = statistics.median(x for x, _ in seconds)
+            print(f"diff of the seed pair as a command on its own: {speedup:.2f}× the code of {opts.rev} "
+                  f"({opts.seed_rounds} rounds taken in turn; median {1000 * ours:.0f} ms against {1000 * theirs:.0f})")
         if opts.diff_rounds:
             speedup, seconds = diff_30(baseline, opts.diff_rounds, Path(d))
             target = f" (issue 12 asks {TARGETS['diff']:.2f}×)" if opts.rev == ISSUE_REV else ""
