@@ -19,7 +19,6 @@ from plandiff.errors import PlanError
 from plandiff.read.source import MAX_BYTES
 
 from .common import UserError, emit_trace, guard_output, tasks_format, to_json, write
-from .corpus import corpus, open_store
 from .forked import Awaited, Forked
 from .launch import leave_now
 
@@ -35,6 +34,8 @@ def _load(path: str, db: str | None = None) -> plandiff.Plan:
     or from the corpus for "corpus:ID"."""
     try:
         if CORPUS_REF.match(path) and not Path(path).exists():
+            from .corpus import open_store
+
             with open_store(db or os.environ.get("PLANDIFF_DB", "corpus.sqlite")) as store:
                 return store.plan(path)
         if path == "-":
@@ -57,9 +58,9 @@ def _check_page_output(output: str | None, text_format: bool, suffixes: tuple[st
 
 
 class _Commands(click.Group):
-    """The command group, with the commands few runs need (``server``) imported when named."""
+    """The command group, with the commands few runs need (``server``, ``corpus``) imported when named."""
 
-    LAZY: ClassVar[dict[str, tuple[str, str]]] = {"server": ("server", "server")}
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {"server": ("server", "server"), "corpus": ("corpus", "corpus")}
     """Command name → (module of this package, its click command)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -395,9 +396,6 @@ def trace(files: tuple[str, ...], instrument: str | None, plan_file: str | None,
         write(to_json({"plan": plan_file, "ancestry": rows}), None)
     else:
         write("\n".join(f"{'  ' * (r['depth'] - 1)}{r['via'][-1]} ({' → '.join(r['edges'])})" for r in rows), None)
-
-
-cli.add_command(corpus)
 
 
 class Terminated(BaseException):
