@@ -265,9 +265,20 @@ def _title_regions(plan: Plan) -> list[_Region]:
             groups.append([hl])
         elif hl.role == "title" and groups[-1][-1].role in ("doc_type", "title"):
             groups[-1].append(hl)
-    titles = [plan.meta.title, plan.attached.title if plan.attached is not None else None]
-    return [_Region(title, "title", group[0].span.start, group[-1].span.end)
-            for group, title in zip(groups, titles, strict=False) if title]
+    out = []
+    at = 0
+    for title in (plan.meta.title, plan.attached.title if plan.attached is not None else None):
+        if not title:
+            continue
+        # the lines it was read from: the next group, in order, whose text holds its first words
+        # (a decision's title holds the plan's it issues: "BAN HÀNH KẾ HOẠCH TRIỂN KHAI …")
+        opening = " ".join(title.split()[:6]).casefold()
+        k = next((k for k in range(at, len(groups))
+                  if opening in " ".join(" ".join(hl.text for hl in groups[k]).split()).casefold()), None)
+        if k is not None:
+            out.append(_Region(title, "title", groups[k][0].span.start, groups[k][-1].span.end))
+            at = k + 1
+    return out
 
 
 def _regions(plan: Plan) -> list[_Region]:
