@@ -123,9 +123,9 @@ def _keep(table: dict[_Key, Any], key: _Key, entry: Any) -> None:
     _at_exit()
 
 
-def _exec(source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /) -> None:
+def _exec(source: Any, scope: dict[str, Any] | None = None, names: Any = None, /) -> None:
     """``exec`` for ``dataclasses`` while a class is made here: its source compiled by ``python_code``."""
-    exec(python_code(source) if type(source) is str else source, globals, locals)
+    exec(python_code(source) if type(source) is str else source, scope, names)
 
 
 T = TypeVar("T", bound=type)
