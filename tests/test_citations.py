@@ -480,3 +480,14 @@ def test_a_symbol_wrapped_after_its_hyphen_is_placed_in_its_own_clause() -> None
     point = plan.find("I.1").children[0]
     (cited,) = [c for c in plandiff.citations(plan) if c.clause == point.id]
     assert point.span.start <= cited.span.start < point.span.end and cited.symbol == "75-KL/TW"
+
+
+def test_a_name_learned_from_a_subject_keeps_its_type_in_lower_case() -> None:
+    """"Quyết định số 112/QĐ-TTg … ban hành Chương trình phát triển công tác xã hội …" teaches the
+    programme's name; a later "chương trình phát triển công tác xã hội …" in a sentence is that
+    programme, of type "Chương trình" (it had been a "Văn bản")."""
+    found = cites_of("Triển khai chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 trên địa bàn.",
+                     "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ ban hành Chương trình "
+                     "phát triển công tác xã hội giai đoạn 2021 - 2030;")
+    named = [c for c in found if c.symbol is None and c.clause == "I.1"]
+    assert [(c.type, c.title) for c in named] == [("Chương trình", "chương trình phát triển công tác xã hội giai đoạn 2021 - 2030")]

@@ -847,8 +847,11 @@ def _law_at(text: str, pos: int) -> str | None:
 
 
 def _name_type(alias: str) -> str:
-    for t in ("Chiến lược", "Chương trình", "Đề án", "Kế hoạch", "Luật", "Bộ luật"):
-        if alias.startswith(t):
+    """The type a name opens with, however its words are printed ("chương trình phát triển …" in
+    a sentence is a programme as "Chương trình …" is)."""
+    folded = alias.casefold()
+    for t in ("Chiến lược", "Chương trình", "Đề án", "Kế hoạch", "Bộ luật", "Luật"):
+        if folded.startswith(t.casefold()):
             return t
     return "Văn bản"
 
