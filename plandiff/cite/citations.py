@@ -253,7 +253,7 @@ def _clause_region(c: Clause) -> _Region:
                    children=tuple((k.span.start, k.span.end) for k in c.children))
 
 
-def _title_regions(plan: Plan) -> list[_Region]:
+def _title_regions(plan: Plan) -> tuple[_Region | None, _Region | None]:
     """The document's title, and the title of the plan a decision issues: what a plan carries out
     is often named there first ("KẾ HOẠCH Thực hiện Kết luận số 75-KL/TW …"), and at times only
     there. Each title's region spans its lines (the type's line and the title's after it). Only
@@ -265,26 +265,24 @@ def _title_regions(plan: Plan) -> list[_Region]:
             groups.append([hl])
         elif hl.role == "title" and groups[-1][-1].role in ("doc_type", "title"):
             groups[-1].append(hl)
-    out = []
+    out: list[_Region | None] = []
     at = 0
     for title in (plan.meta.title, plan.attached.title if plan.attached is not None else None):
-        if not title:
-            continue
         # the lines it was read from: the next group, in order, whose text holds its first words
         # (a decision's title holds the plan's it issues: "BAN HÀNH KẾ HOẠCH TRIỂN KHAI …")
-        opening = " ".join(title.split()[:6]).casefold()
+        opening = " ".join((title or "").split()[:6]).casefold()
         k = next((k for k in range(at, len(groups))
-                  if opening in " ".join(" ".join(hl.text for hl in groups[k]).split()).casefold()), None)
-        if k is not None:
-            out.append(_Region(title, "title", groups[k][0].span.start, groups[k][-1].span.end))
-            at = k + 1
-    return out
+                  if opening in " ".join(" ".join(hl.text for hl in groups[k]).split()).casefold()), None) if title else None
+        out.append(None if k is None else _Region(title or "", "title", groups[k][0].span.start, groups[k][-1].span.end))
+        at = at if k is None else k + 1
+    return out[0], out[1]
 
 
 def _regions(plan: Plan) -> list[_Region]:
-    titles = _title_regions(plan)
-    # the preamble is looked for after the title: the same words in both are two places
-    out = [*titles, _Region(plan.preamble, "preamble", titles[0].end if titles else 0, len(plan.source), preamble=True)]
+    own, issued = _title_regions(plan)
+    # the preamble is looked for after the document's own title: the same words in both are two places
+    out = [r for r in (own, issued) if r is not None]
+    out.append(_Region(plan.preamble, "preamble", own.end if own else 0, len(plan.source), preamble=True))
     if plan.attached is not None:  # a plain decision's articles are its clauses
         for top in plan.articles:
             out.extend(_clause_region(c) for c in top.walk())
@@ -1115,8 +1113,7 @@ def _printed_otherwise(tokens: list[str], raw: str, source: str, start: int, end
     emphasis inside them ("đến năm 2040*” *và")."""
     found = None
     if "-" in raw:
-        wrapped = r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens)
-        found = re.compile(wrapped).search(source, start, end)
+        found = _wrapped(tokens).search(source, start, end)
     if found is None:
         found = _with_markup(tokens).search(source, start, end)
     return Span(found.start(), found.end()) if found else None
@@ -1131,13 +1128,17 @@ def _wrapped_before(tokens: list[str], source: str, start: int, found: Span,
         k = source.find("-", k + 1, found.start)
     if k < 0:
         return None
-    wrapped = re.compile(r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens))
-    for m in wrapped.finditer(source, start, found.end):
+    for m in _wrapped(tokens).finditer(source, start, found.end):
         if m.start() >= found.start:
             return None
         if not any(a <= m.start() < b for a, b in holes):
             return Span(m.start(), m.end())
     return None
+
+
+def _wrapped(tokens: list[str]) -> re.Pattern[str]:
+    """The cited words with a line break or space allowed after any hyphen ("21-" / "NQ/TW")."""
+    return re.compile(r"\s+".join(re.escape(t).replace(r"\-", r"-\s*") for t in tokens))
 
 
 def _own_match(pattern: _Printed, source: str, start: int, end: int,
