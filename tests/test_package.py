@@ -164,3 +164,22 @@ def test_reading_and_citing_a_plan_does_not_load_importlib_resources() -> None:
     done = subprocess.run([sys.executable, "-S", "-c", script, str(ROOT / "fixtures" / "tth-2024.txt")],
                           capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_comparison_page_loads_only_what_it_uses(tmp_path: Path) -> None:
+    """``plandiff diff A B -o page.html`` of two plans without appendices loads neither the corpus
+    commands, the history, the appendices' comparison, numpy, networkx, sqlite3, ``calendar`` nor
+    ``importlib.resources``: each cost a cold command milliseconds (compared with what the
+    interpreter had loaded before the command, which in some installations includes the last)."""
+    unwanted = ("plandiff_cli.corpus", "plandiff.compare.history", "plandiff.compare.appendices", "plandiff.corpus",
+                "numpy", "networkx", "sqlite3", "calendar", "importlib.resources")
+    code = ("import os, sys\nbefore = set(sys.modules)\n"
+            f"sys.argv = ['plandiff', 'diff', {str(ROOT / 'fixtures' / 'tth-2024.txt')!r}, "
+            f"{str(ROOT / 'fixtures' / 'hue-2026.txt')!r}, '-o', {str(tmp_path / 'page.html')!r}]\n"
+            "import plandiff_cli.main as m\nm.LEAVE_AT_ONCE = False\n"
+            "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
+            f"print(','.join(x for x in {unwanted!r} if x in sys.modules and x not in before))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                          env={**os.environ, "PLANDIFF_SERVER": "off"}, cwd=tmp_path)
+    assert (tmp_path / "page.html").stat().st_size > 10_000
+    assert done.stdout.strip() == ""
