@@ -1281,8 +1281,8 @@ def test_a_plan_printed_without_the_decision_that_issued_it() -> None:
 def test_a_long_title_set_apart_as_a_block_is_read_whole() -> None:
     """A provincial Party committee's programme (a digitally signed PDF's text: its number left
     blank in the text layer): a title of four sentence-case lines, a rule and a blank line under
-    it, is the title whole (its last line went into the preamble: too long for a title); a
-    title of three lines followed by its preamble with no line between keeps to its limit."""
+    it, is the title whole (its last line went into the preamble: too long for a title); with no
+    line between it and its preamble, its line in lower case goes on it all the same."""
     head = ("TỈNH UỶ LÀO CAI\n*\nSố         -CTr/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nLào Cai, ngày        tháng 8 năm 2026\n\n"
             "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành  \n"
             "Trung ương Đảng khóa XIV và Chương trình hành động số 31-CTr/TW \n"
@@ -1296,9 +1296,11 @@ def test_a_long_title_set_apart_as_a_block_is_read_whole() -> None:
     assert plan.meta.title.endswith("về bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới")
     assert plan.preamble.startswith("Thực hiện Kết luận số 75-KL/TW")
     assert lost_and_invented(plan) == (Counter(), Counter())
-    # no blank line under the title: where the title ends is its length's to say
-    run_on = head.replace("thời kỳ mới\n-----\n\n", "thời kỳ mới\n") + body
-    assert plandiff.parse(run_on).preamble.startswith("ứng phó với biến đổi khí hậu trong thời kỳ mới")
+    # no blank line under the title: a line that opens in lower case still goes on the title (no
+    # preamble opens so), and the preamble opens where a sentence does
+    run_on = plandiff.parse(head.replace("thời kỳ mới\n-----\n\n", "thời kỳ mới\n") + body)
+    assert run_on.meta.title == plan.meta.title
+    assert run_on.preamble.startswith("Thực hiện Kết luận số 75-KL/TW")
 
 
 def test_a_converters_text_with_joined_cells_and_a_schedule_after_the_last_section() -> None:

@@ -1084,3 +1084,16 @@ def test_a_header_a_tool_read_after_the_first_pages_body() -> None:
     from plandiff.parsing.audit import lost_and_invented
 
     assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("spacing", ["as printed", "a blank line after every line", "no blank line"])
+def test_a_long_title_going_on_in_lower_case_is_whole_however_its_lines_are_spaced(spacing: str) -> None:
+    """The Politburo's programme: a title of five lines, its last two in sentence case ("… về bảo
+    vệ môi trường" / "và chủ động ứng phó …"). A line opening in lower case goes on the title
+    (no preamble opens so), whether the converter set the title apart with blank lines or not."""
+    lines = (Path(__file__).resolve().parent.parent / "fixtures" / "field" / "bct-ctr31-2026.txt").read_text(encoding="utf-8").split("\n")
+    text = {"as printed": "\n".join(lines), "a blank line after every line": "\n\n".join(lines),
+            "no blank line": "\n".join(ln for ln in lines if ln.strip())}[spacing]
+    title = plandiff.parse(text).meta.title
+    assert title is not None and title.startswith("HÀNH ĐỘNG CUA BỘ CHÍNH TRỊ thực hiện Kết luận số 75-KL/TW")
+    assert title.endswith("về bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới")

@@ -679,9 +679,12 @@ def _is_title_line(line: Line, sofar: list[Line], *, long: bool = False) -> bool
         # ("CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA BỘ CHÍNH TRỊ" / "thực hiện Kết luận số 75-KL/TW …"): a
         # preamble opens with a capital
         return text[:1].islower() and not _PREAMBLE_CLAUSE.search(text) and len(title) < 8
-    if not long and len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
+    runs_on = (text[:1].islower() and len(title) < 8 and not structure.ends_sentence(sofar[-1].text)
+               and not _PREAMBLE_CLAUSE.search(text) and not any(". " in t for t in (text, *(x.text for x in title))))
+    if not long and not runs_on and len(sofar) > 3 and sum(len(t.text) for t in title) + len(text) > WRAPPED_TITLE_CHARS:
         # doc type + three lines: a longer "title" is a preamble, unless its lines are short (a
-        # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …")
+        # narrow PDF column wrapped it: "… kỹ thuật an" / "toàn" / "vật liệu nổ …") or the line
+        # goes on in lower case, as no preamble opens ("… về bảo vệ môi trường" / "và chủ động …")
         return False
     if len(sofar) > 1 and (structure.ends_sentence(sofar[-1].text) or (
             sofar[-1].text.rstrip().endswith(",")
