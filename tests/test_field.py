@@ -1753,3 +1753,17 @@ def test_a_committees_plan_that_prints_a_section_number_twice() -> None:
     assert [c.text.split(":")[0] for c in second.children] == ["Đợt 1", "Đợt 2", "Đợt 3"]
     assert len(plan.recipients) == 7 and plan.recipients[3] == "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ;"
     assert plan.signature == ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân")
+
+
+def test_a_portal_page_written_without_bold_reads_as_with_it() -> None:
+    """A converter that keeps a page's italics but not its bold: the preamble's grounds in italics
+    wrapped over two lines ("*Căn cứ Luật Tổ chức Chính" / "quyền địa phương …;*") still say it
+    is Markdown (the place "Thành phố Hồ Chí" / "Minh, ngày …" had been "Minh"), and the emphasis
+    left around nothing ("* *") is no bullet (it had taken the closing paragraph's place)."""
+    for name in ("hcm-thientai-2025.md", "daklak-thidua-2025.md"):
+        text = (FIELD / name).read_text(encoding="utf-8")
+        bold, plain = plandiff.parse(text), plandiff.parse(text.replace("**", ""))
+        assert [c.id for c in plain.walk()] == [c.id for c in bold.walk()], name
+        assert (plain.meta.place, plain.meta.date, plain.meta.number) == (bold.meta.place, bold.meta.date, bold.meta.number)
+        assert lost_and_invented(plain) == (Counter(), Counter())
+    assert plandiff.parse((FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8").replace("**", "")).meta.place == "Thành phố Hồ Chí Minh"

@@ -126,10 +126,11 @@ _MD_ESCAPE = r"\\(?=[.)\-*#_\[\]()!+|~^`]|\s*$| {2,})"
 a hard line break (pandoc's)."""
 _MD_MARKUP: re.Pattern[str] | None = None
 """Emphasis or an escape: compiled on first use (a plan in plain text never needs it)."""
-_SEPARATOR = regex(r"^[-–—_=*~.·]{3,}(?:[ \t]+[-–—_=*~.·]{3,})*$|^\+(?:[-=:]{3,}\+)+$")
+_SEPARATOR = regex(r"^[-–—_=*~.·]{3,}(?:[ \t]+[-–—_=*~.·]{3,})*$|^\+(?:[-=:]{3,}\+)+$|^\*(?:[ \t]+\*)+$")
 """A rule: a line of dashes (typography may have made them en or em dashes: "——-"), underscores …,
-a simple table's border, a run of dashes a column ("------- -------", pandoc's plain text), or a
-grid table's ("+-----+-----+")."""
+a simple table's border, a run of dashes a column ("------- -------", pandoc's plain text), a
+grid table's ("+-----+-----+"), or spaced asterisks ("* * *"; "* *", a page's emphasis around
+nothing where its text is not read as Markdown)."""
 _PAGE_NUMBER = regex(r"^(?:-\s*)?(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 # What a stripped line must begin with for each pattern to match it: most lines are tested by
 # one character, not a regex
@@ -210,7 +211,7 @@ def split_lines(text: str, *, markdown: bool, running: frozenset[str] = frozense
             body = body.strip()
             begin = _first_kept(text, begin, end, removed)
             first, last = body[0], body[-1]
-        if (first in _SEPARATOR_FIRST and body[1:2] in _SEPARATOR_SECOND
+        if (first in _SEPARATOR_FIRST and (body[1:2] in _SEPARATOR_SECOND or body[:2] == "* ")
                 and (_SEPARATOR.match(body) or ("|" in body and _ROW_RULE.fullmatch(body)))):
             # (a table's |---| rule without its outer pipes, "---|---", as html2text writes it, too)
             artefacts.append(Artefact("separator", body, Span(begin, end)))

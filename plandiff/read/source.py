@@ -373,20 +373,34 @@ def _nfc(text: str) -> str:
 def looks_like_markdown(text: str, marks: int = 3) -> bool:
     """``marks`` lines or more that open with a heading's "#", with bold ("**", or "__" as
     mammoth writes it), that are a table's rule ("| --- | --- |") or a paragraph in italics
-    ("*Căn cứ …;*", as a converter writes a decision's preamble): three, or one in a file named
+    ("*Căn cứ …;*", as a converter writes a decision's preamble; on one line or wrapped over
+    several, "*Căn cứ Luật Tổ chức Chính" / "quyền địa phương …;*"): three, or one in a file named
     as Markdown (a short decision's page converted may bold only its type's lines)."""
     if "#" not in text and "*" not in text and "__" not in text and "| -" not in text and "|-" not in text:
         return False  # each such line holds one at least: most text has none
     seen = 0
+    italic_open = False  # a paragraph in italics wrapped over lines ("*Thành phố Hồ Chí" / "Minh, ngày …*")
     for ln in text.splitlines():
+        stripped = ln.rstrip()
+        if italic_open:
+            if not stripped:
+                italic_open = False
+            elif stripped.endswith("*") and not stripped.endswith("**"):
+                italic_open = False
+                seen += 1
+                if seen >= marks:
+                    return True
+                continue
         head = ln.lstrip()[:2]
         if not head or head[0] not in "#*_|":
             continue
         if (ln.startswith("#") or (head in ("**", "__") and ln.strip(" *_")) or (head[0] == "|" and _RULE_LINE.fullmatch(ln.strip()))
-                or (head[0] == "*" and not head[1:].isspace() and len(ln.rstrip()) > 3 and ln.rstrip()[-1] == "*")):
+                or (head[0] == "*" and not head[1:].isspace() and len(stripped) > 3 and stripped[-1] == "*")):
             seen += 1
             if seen >= marks:
                 return True
+        elif head[0] == "*" and head[1:].isalpha() and len(stripped) > 3:
+            italic_open = True
     return False
 
 
