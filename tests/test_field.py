@@ -1212,6 +1212,10 @@ def test_cell_lines_rows_open_only_at_ordinals_that_count_on() -> None:
     ("| Số: 1/KH-UBND | Hà Nội |\n|---|---|\n| a | b |\n|:--|--:|\n*Theo đề nghị của Sở Nội vụ.*\n", True),
     ("* Mục một\n* Mục hai\n* Mục ba\n", False),  # a list's bullets are no italics
     ("Căn cứ Luật Tổ chức chính quyền địa phương;\n- a | b\n2 * 3 = 6\n", False),
+    # paragraphs in italics wrapped over lines, as a page's converter leaves them
+    ("*Căn cứ Luật Tổ chức Chính\nquyền địa phương;*\n\n*(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm\ntheo)*\n\n"
+     "*Nghệ An, ngày 18\ntháng 11 năm 2025*\n", True),
+    ("*Căn cứ Luật Tổ chức Chính\n\nquyền địa phương;*\n*Ghi chú\n* Mục hai\n", False),  # a blank line or a bullet ends it
 ])
 def test_markdown_known_by_italic_paragraphs_and_table_rules(text: str, markdown: bool) -> None:
     """A converter's text with no heading nor bold is Markdown all the same when its

@@ -399,7 +399,7 @@ def looks_like_markdown(text: str, marks: int = 3) -> bool:
             seen += 1
             if seen >= marks:
                 return True
-        elif head[0] == "*" and head[1:].isalpha() and len(stripped) > 3:
+        elif head[0] == "*" and head[1:] and not head[1:].isspace() and head[1:] != "*" and len(stripped) > 3:
             italic_open = True
     return False
 
