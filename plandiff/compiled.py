@@ -51,10 +51,10 @@ except (ImportError, AttributeError):  # not CPython's engine: compiled by ``re`
     _ENGINE = None
 
 MAX_BYTES = 32 << 20
-"""A file larger than this is not one this module wrote (the package's entries take some 500 KB)."""
+"""A file larger than this is not one this module wrote (the package's entries take some 600 KB)."""
 MAX_ENTRIES = 4096
 """Entries the file holds at most: past it, only the entries of the process writing it are kept
-(the package's own are some 550; those older versions of it used are dropped so)."""
+(the package's own are some 500; those older versions of it used are dropped so)."""
 
 SOURCE = -1
 """The second half of a method's key (a pattern's is its flags, never negative)."""
