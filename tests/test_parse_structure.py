@@ -307,6 +307,20 @@ def test_items_numbered_with_a_bracket_hold_their_lettered_points() -> None:
         ("I", "section"), ("I.1", "item"), ("I.1.a", "point"), ("I.1.a.1", "point"), ("I.1.a.2", "point"), ("I.1.b", "point")]
 
 
+def test_items_numbered_with_a_bracket_hold_their_decimal_subitems() -> None:
+    """"1) Quan trắc" under a section is an item, so its "1.1.", "1.2." are its subitems and "2)"
+    is the next item (the subitems had closed it, and "2)" had gone under "1.2." as a point): the
+    tree of a plan numbered "1)" is the tree of the same plan numbered "1."."""
+    body = ("KẾ HOẠCH\nQuan trắc môi trường năm 2026\n\nI. MỤC TIÊU\n1# Mục tiêu chung\n2# Mục tiêu cụ thể\n"
+            "II. NỘI DUNG\n1# Quan trắc\n1.1. Tôm nuôi nước lợ\na) Nguồn nước cấp.\nb) Ao nuôi.\n1.2. Ngao\n"
+            "2# Thông tin tuyên truyền\n3# Xây dựng hệ thống quan trắc\n")
+    dotted = plandiff.parse_text(body.replace("#", "."))
+    bracketed = plandiff.parse_text(body.replace("#", ")"))
+    assert [c.id for c in bracketed.walk()] == [c.id for c in dotted.walk()] == [
+        "I", "I.1", "I.2", "II", "II.1", "II.1.1", "II.1.1.a", "II.1.1.b", "II.1.2", "II.2", "II.3"]
+    assert [c.kind for c in bracketed.walk()] == [c.kind for c in dotted.walk()]
+
+
 def test_parts_named_by_ordinal_words_are_numbered() -> None:
     """"Phần thứ nhất", "PHẦN THỨ HAI": parts I and II (ids without the ordinal words), in order."""
     plan = plandiff.parse_text("KẾ HOẠCH\nThực hiện công tác dân số giai đoạn 2025-2030\n\nPhần thứ nhất\n"

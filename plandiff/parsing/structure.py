@@ -367,6 +367,8 @@ class _Node:
 
 _BULLETS = ("dash", "plus", "bullet")
 _POINTS = ("letter", "paren_num")
+_HEADS = ("part", "upper_letter", "roman", "article")
+"""Styles under which "1)" numbers items, not points ("II. NỘI DUNG" / "1) Quan trắc …")."""
 """Points lettered "a)" and numbered "1)" or "(1)": either may stand over the other ("1) Tuyên
 truyền" over "a) …", or "a)" over "(1) …"); the one open takes the other under it."""
 
@@ -394,6 +396,7 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
     roots: list[_Node] = []
     stack: list[_Node] = []
     styles: list[str] = []  # the open nodes' styles, beside ``stack``
+    ranks: list[float] = []  # and their ranks where they opened (``_rank``)
     marked = [p.marker for p in paras if p.marker is not None]
     misread = _misread_roman_one(marked)
     seen_marked = 0
@@ -421,18 +424,22 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             while styles[-1] != style:
                 stack.pop()
                 styles.pop()
+                ranks.pop()
             stack.pop()
             styles.pop()
+            ranks.pop()
         elif style in _BULLETS and styles and styles[-1] in _BULLETS:
             # a new kind of bullet right under an open one is nested in it: among dashes, pluses
             # and bullets the order they first appear in decides ("*" over "+" as well as "-" over "+")
             pass
         else:
-            rank = markers.RANK[style]
-            while styles and markers.RANK[styles[-1]] > rank and not (style in _POINTS and styles[-1] in _POINTS):
+            rank = _rank(style, styles)
+            while styles and ranks[-1] > rank and not (style in _POINTS and styles[-1] in _POINTS):
                 stack.pop()
                 styles.pop()
+                ranks.pop()
         (stack[-1].children if stack else roots).append(node)
+        ranks.append(_rank(style, styles))
         stack.append(node)
         styles.append(style)
     clauses = _to_clauses(roots, "")
@@ -440,6 +447,15 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
         clauses.append(Clause(CLOSING_ID, "", "paragraph", "\n".join(t for t in (p.text for p in closing) if t), (),
                               Span(closing[0].start, closing[-1].end)))
     return lead, clauses
+
+
+def _rank(style: markers.Style, open_styles: list[str]) -> float:
+    """A style's place in the numbering (``markers.RANK``), where it opens: "1)" straight under a
+    section, or opening the body, numbers its items as "1." does (its "1.1." subitems go under
+    it), elsewhere a point's sub-points."""
+    if style == "paren_num" and (not open_styles or open_styles[-1] in _HEADS):
+        return markers.RANK["arabic"]
+    return markers.RANK[style]
 
 
 def _closing_at(paras: list[Paragraph]) -> int | None:
