@@ -307,6 +307,20 @@ def test_items_numbered_with_a_bracket_hold_their_lettered_points() -> None:
         ("I", "section"), ("I.1", "item"), ("I.1.a", "point"), ("I.1.a.1", "point"), ("I.1.a.2", "point"), ("I.1.b", "point")]
 
 
+@pytest.mark.parametrize("dash", [" -", " –", "–"])
+def test_labels_closed_by_a_spaced_or_en_dash(dash: str) -> None:
+    """"1 - Mục tiêu chung", "a – Nâng cao …": a typist's space before the dash, or Word's en dash,
+    close a label as "1-" and "a-" do (the items and points had run into their section); a range
+    ("1 - 2 ngày") is still no label."""
+    text = (f"KẾ HOẠCH\nThử nghiệm năm 2026\n\nI{dash} MỤC TIÊU\n1{dash} Mục tiêu chung\na{dash} Nâng cao nhận thức\n"
+            f"trong\n1 - 2 ngày đầu.\nb{dash} Tổ chức hội nghị.\n2{dash} Mục tiêu cụ thể\nII{dash} NHIỆM VỤ\n1{dash} Tuyên truyền\n")
+    plan = plandiff.parse(text)
+    assert [(c.id, c.label) for c in plan.walk()] == [
+        ("I", f"I{dash}"), ("I.1", f"1{dash}"), ("I.1.a", f"a{dash}"), ("I.1.b", f"b{dash}"), ("I.2", f"2{dash}"),
+        ("II", f"II{dash}"), ("II.1", f"1{dash}")]
+    assert plan.find("I.1.a").text == "Nâng cao nhận thức trong 1 - 2 ngày đầu."
+
+
 def test_items_numbered_with_a_bracket_hold_their_decimal_subitems() -> None:
     """"1) Quan trắc" under a section is an item, so its "1.1.", "1.2." are its subitems and "2)"
     is the next item (the subitems had closed it, and "2)" had gone under "1.2." as a point): the

@@ -90,9 +90,10 @@ def _roman_dash() -> re.Pattern[str]:
 _NUM = regex(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})(?P<close>[.)])?)(?=\s|$)\s*(?P<rest>.*)$")
 _NUM_SPACED = regex(r"^(?P<label>(?P<key>\d{1,2})\s(?P<close>[.)]))\s*(?P<rest>[" + CAPITALS + r"].*)$")
 _NUM_GLUED = regex(r"^(?P<label>(?P<key>\d{1,2}(?:\.\d{1,2}){0,3})[.)])(?P<rest>[" + CAPITALS + r"“\"].*)$")
-_NUM_SLASH = regex(r"^(?P<label>(?P<key>\d{1,2})\s?[/-])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
-""""1/ Tuyên truyền", "2- Kiểm tra": a slash or a dash after the number (local plans write them
-for "1."), only before a capital after a space ("1/3/2024" and "2-3 ngày" are no labels)."""
+_NUM_SLASH = regex(r"^(?P<label>(?P<key>\d{1,2})\s?[/\-–])\s+(?P<rest>[" + CAPITALS + r"“\"].*)$")
+""""1/ Tuyên truyền", "2- Kiểm tra", "2 - Kiểm tra": a slash or a dash after the number (local
+plans and the Party's write them for "1."), only before a capital after a space ("1/3/2024" and
+"2-3 ngày" are no labels)."""
 _PAREN_NUM = regex(r"^(?P<label>\((?P<key>\d{1,2})\))\s*(?P<rest>[^\s\d].*)$")
 """"(1) Tỷ lệ …": a number in brackets opening a line numbers a point."""
 _PAREN_LETTER = regex(r"^(?P<label>\((?P<key>[a-zđ]{1,4})\))\s*(?P<rest>\S.*)$")
@@ -100,9 +101,9 @@ _LETTER = regex(r"^(?P<label>(?P<key>[a-zđ]{1,4})\s*\))\s*(?P<rest>.*)$")
 _DIGIT_OR_DOT = frozenset("0123456789.")
 _LETTER_SUB = regex(r"^(?P<label>(?P<letter>[a-zđ])\.?(?P<num>\d{1,2})[.)])\s+(?P<rest>\S.*)$")
 """"a.1) Tổ chức …", "b.2. …", "a1) …": a point's sub-points, numbered after its letter."""
-_LETTER_DOT = regex(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[./-])\s+(?P<rest>[" + CAPITALS + r"].*)$")
-""""b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra": a point's letter closed by a dot, a slash or a
-dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
+_LETTER_DOT = regex(r"^(?P<label>(?P<key>[a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)(?:[./\-–]|\s[-–]))\s+(?P<rest>[" + CAPITALS + r"].*)$")
+""""b. Kiểm tra", "b/ Kiểm tra", "b- Kiểm tra", "b - Kiểm tra": a point's letter closed by a dot,
+a slash or a dash, before a capital; so is a roman numeral of two letters or more ("ii. Ý thứ hai")."""
 BULLETS = "-–—+•●▪◦∙·*\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc►❖➢✓✔"
 """Dashes, pluses and the bullets Word and PDF fonts use (the private-use ones are Symbol/Wingdings,
 "\uf02d" Symbol's dash, as Word's web page writes a list's dash;
@@ -197,11 +198,13 @@ def _numbered(text: str) -> Marker | None:
         close = "."  # a glued label ("1.Tuyên truyền") or "1/ …" is read as closed by a dot
     key, label, rest = m.group("key", "label", "rest")
     parts = key.split(".")
-    if len(parts) == 1 and not label.endswith((".", ")", "/", "-")):
-        spaced = _NUM_SPACED.match(text)  # "1 . Tuyên truyền": a typist's space before the dot
+    if len(parts) == 1 and not label.endswith((".", ")", "/", "-", "–")):
+        # "1 . Tuyên truyền": a typist's space before the dot; "1 - Tuyên truyền": before the dash
+        spaced = _NUM_SPACED.match(text) or _NUM_SLASH.match(text)
         if spaced is None:
             return None
-        key, label, rest, close = spaced.group("key", "label", "rest", "close")
+        key, label, rest = spaced.group("key", "label", "rest")
+        close = spaced.groupdict().get("close") or "."
         parts = [key]
     style: Style
     if len(parts) == 1:
@@ -221,7 +224,8 @@ def _lettered(text: str) -> Marker | None:
         return _sub_point(text)
     # a letter's label closes with ")" or, one letter long, with "." (most lines have neither)
     m = (_LETTER.match(text) if ")" in text else None) or (
-        _LETTER_DOT.match(text) if second in "./-" or (second in "ivx" and text[:1] in "ivx") else None)
+        _LETTER_DOT.match(text) if second in "./-–" or (second == " " and text[2:3] in "-–")
+        or (second in "ivx" and text[:1] in "ivx") else None)
     if m is None:
         return None
     key, label, rest = m.group("key", "label", "rest")
