@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import plandiff
-from tests.conftest import DATA, load
+from tests.conftest import DATA, FIXTURES, load
 
 
 def test_header_of_a_signed_plan() -> None:
@@ -1097,3 +1097,26 @@ def test_a_long_title_going_on_in_lower_case_is_whole_however_its_lines_are_spac
     title = plandiff.parse(text).meta.title
     assert title is not None and title.startswith("HÀNH ĐỘNG CUA BỘ CHÍNH TRỊ thực hiện Kết luận số 75-KL/TW")
     assert title.endswith("về bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới")
+
+
+@pytest.mark.parametrize("place_date", [
+    "Hà Nội ngày 24 tháng 11 năm 2025",  # the comma left out
+    "Hà Nội ngày 24\ntháng 11 năm 2025",  # and the date wrapped
+    "Hà Nội, ngày 24 tháng 11, năm 2025",  # a comma before the year
+])
+def test_a_place_and_date_printed_otherwise(place_date: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: 310/KH-UBND\n{place_date}\n\nKẾ HOẠCH\nPHÁT TRIỂN HẠ TẦNG SỐ\n\nI. MỤC ĐÍCH\n\n1. Nội dung.\n")
+    m = plandiff.parse(text).meta
+    assert (m.number, m.place, m.date) == ("310/KH-UBND", "Hà Nội", "2025-11-24")
+
+
+def test_a_number_and_a_place_and_date_without_its_comma_on_one_line() -> None:
+    """The header's two columns on one line, the comma left out: "Số: 14/KH-UBND Thừa Thiên Huế
+    ngày 12" / "tháng 01 năm 2024"; a sentence that dates something is no place and date."""
+    text = (FIXTURES / "tth-2024.txt").read_text(encoding="utf-8").replace("Thừa Thiên Huế, ngày", "Thừa Thiên Huế ngày")
+    m = plandiff.parse(text).meta
+    assert (m.number, m.place, m.date) == ("14/KH-UBND", "Thừa Thiên Huế", "2024-01-12")
+    from plandiff.parsing.frontmatter import _place_date
+
+    assert _place_date("Kế hoạch này được ban hành ngày 24 tháng 11 năm 2025 và thay thế kế hoạch trước") is None

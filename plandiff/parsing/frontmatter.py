@@ -45,22 +45,33 @@ the one small letter its convention gives it ("QĐ-TTg", "TTr", "CTr", the Party
 close on a field's letters after a dot ("QĐ-UBND.VX", as Nghệ An numbers its decisions). An "Ð"
 (U+00D0, the Icelandic letter some converters put for "Đ") is read as the "Đ" it stands for, and
 kept as printed."""
+_DATE_AFTER_NGAY = (r"ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*,?\s*năm\s*(?P<y>\d{4})"
+                    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)")
 _PLACE_DATE = regex(
-    r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
+    r"(?<![^,\d])(?P<place>(?:[Qq]uận|QUẬN|[Pp]hường|PHƯỜNG)\s+\d{1,2}|[^,\d]*?)\s*,\s*" + _DATE_AFTER_NGAY
 )
-""""Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025"). A place
-holds no figure but a district's or ward's number ("Quận 1, ngày …", "Phường 15, ngày …")."""
+""""Hà Nội, ngày 05 tháng 3 năm 2025", and the same date in figures ("ngày 05/3/2025"); "tháng 3,
+năm 2025" too. A place holds no figure but a district's or ward's number ("Quận 1, ngày …",
+"Phường 15, ngày …")."""
+_PLACE_WORD = r"(?:[" + CAPITALS + r"][^\W\d_]*|phố|xã|trấn)"
+_PLACE_DATE_BARE = regex(r"^[*_\s]*(?:Số\s*[:.]?\s*[^\s,]*\s+)?(?P<place>[" + CAPITALS + r"][^\W\d_]*(?:\s+" + _PLACE_WORD
+                         + r"){0,5})\s+" + _DATE_AFTER_NGAY + r"[*_.\s]*$")
+""""Hà Nội ngày 05 tháng 3 năm 2025": the comma left out (a typist's, or OCR's); only a line of the
+place and the date alone, or after the number ("Số: 14/KH-UBND Thừa Thiên Huế ngày …", the two
+columns of a header on one line), the place's words capitalised ("Thành phố Hồ Chí Minh", "Thị
+xã Sơn Tây"), as a header prints it."""
 _BLANK_DATE = regex(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*$")
 """"Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
 
 
 def _place_date(text: str) -> re.Match[str] | None:
-    """``_PLACE_DATE`` searched for, in a text that holds its "ngày" (one scan in C). Both date
-    patterns begin where a place can: at the start or after a comma or a digit (the place holds
-    neither), so a line is not tried from each of its characters (a search that was quadratic
-    in the line's length)."""
-    return _PLACE_DATE.search(text) if "ngày" in text else None
+    """``_PLACE_DATE`` searched for, in a text that holds its "ngày" (one scan in C), else the whole
+    text as ``_PLACE_DATE_BARE``. Both date patterns begin where a place can: at the start or after
+    a comma or a digit (the place holds neither), so a line is not tried from each of its
+    characters (a search that was quadratic in the line's length)."""
+    if "ngày" not in text:
+        return None
+    return _PLACE_DATE.search(text) or _PLACE_DATE_BARE.match(text)
 
 
 def _blank_date(text: str) -> re.Match[str] | None:
@@ -634,7 +645,10 @@ def _with_wrapped_place(out: list[Cell], cell: Cell) -> Cell:
 
 _SYMBOL_TAIL = regex(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
 """The rest of a document symbol after a wrap ("SCT", "UBND", "BCĐ-VP")."""
-_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày")
+_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày|^[*_\s]*(?:Số\s*[:.]?\s*[^\s,]*\s+)?[" + CAPITALS + r"][^\W\d_]*(?:\s+"
+                   + _PLACE_WORD + r"){0,5}\s+ngày\s+\d")
+"""Where a place and date begins: "ngày" opening a cell or after a comma, or a place with no
+comma before it, alone or after the number ("Đắk Lắk ngày 18" / "tháng 11 năm 2025")."""
 _NUMBER_LABEL = regex(r"Số\s*[:.]?")
 
 
