@@ -1103,6 +1103,7 @@ def test_a_long_title_going_on_in_lower_case_is_whole_however_its_lines_are_spac
     "Hà Nội ngày 24 tháng 11 năm 2025",  # the comma left out
     "Hà Nội ngày 24\ntháng 11 năm 2025",  # and the date wrapped
     "Hà Nội, ngày 24 tháng 11, năm 2025",  # a comma before the year
+    "Hà Nội, Ngày 24 Tháng 11 Năm 2025",  # the date's words with capitals
 ])
 def test_a_place_and_date_printed_otherwise(place_date: str) -> None:
     text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -1120,3 +1121,13 @@ def test_a_number_and_a_place_and_date_without_its_comma_on_one_line() -> None:
     from plandiff.parsing.frontmatter import _place_date
 
     assert _place_date("Kế hoạch này được ban hành ngày 24 tháng 11 năm 2025 và thay thế kế hoạch trước") is None
+
+
+def test_a_decisions_authority_line_abbreviated_ends_its_title() -> None:
+    """"UBND TỈNH BẮC NINH" under a decision's title is the body that enacts it, as "ỦY BAN NHÂN
+    DÂN TỈNH BẮC NINH" is (it had gone on the title)."""
+    text = (FIXTURES / "field" / "bacninh-hoichotrienlam-2025.md").read_text(encoding="utf-8")
+    at = text.index("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", text.index("VỀ VIỆC PHÊ DUYỆT"))
+    plan = plandiff.parse(text[:at] + "UBND TỈNH BẮC NINH" + text[at + len("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"):])
+    assert plan.meta.title == plandiff.parse(text).meta.title
+    assert plan.meta.title.endswith("TRÊN ĐỊA BÀN TỈNH BẮC NINH NĂM 2026")

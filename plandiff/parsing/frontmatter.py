@@ -64,11 +64,22 @@ _BLANK_DATE = regex(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2}
 """"Lâm Đồng, ngày    tháng    năm": a draft's date left blank to the year, filled in when signed."""
 
 
+_DATE_WORD_CAPITAL = regex(r"\bNgày\b|(?<=\d )Tháng\b|(?<=\d )Năm\b")
+"""A date's words with a capital ("Hà Nội, Ngày 24 Tháng 11 Năm 2025", as some typists write them)."""
+
+
+def _date_words(text: str) -> str:
+    """``text`` with a date's words in lower case, the rest as it is (the same length: a match's
+    places hold)."""
+    return _DATE_WORD_CAPITAL.sub(lambda m: m.group(0).lower(), text) if "Ngày" in text else text
+
+
 def _place_date(text: str) -> re.Match[str] | None:
     """``_PLACE_DATE`` searched for, in a text that holds its "ngày" (one scan in C), else the whole
     text as ``_PLACE_DATE_BARE``. Both date patterns begin where a place can: at the start or after
     a comma or a digit (the place holds neither), so a line is not tried from each of its
     characters (a search that was quadratic in the line's length)."""
+    text = _date_words(text)
     if "ngày" not in text:
         return None
     return _PLACE_DATE.search(text) or _PLACE_DATE_BARE.match(text)
@@ -76,6 +87,7 @@ def _place_date(text: str) -> re.Match[str] | None:
 
 def _blank_date(text: str) -> re.Match[str] | None:
     """``_BLANK_DATE`` searched for, as ``_place_date``."""
+    text = _date_words(text)
     return _BLANK_DATE.search(text) if "ngày" in text else None
 
 
@@ -229,7 +241,7 @@ _MOTTO_LINES = ("cộng hòa xã hội chủ nghĩa việt nam".split(), "độc
 
 
 _AUTHORITY_LINE = regex(
-    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG TRỰC)\s+)?(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b"
+    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG TRỰC)\s+)?(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\b|^HỘI ĐỒNG NHÂN DÂN\b"
     r"|^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI|CHỦ TỊCH NƯỚC|BỘ TRƯỞNG BỘ [^,]+"
     r"|GIÁM ĐỐC SỞ [^,]+)$"
 )
@@ -534,7 +546,7 @@ def _front_cells(front: list[Line]) -> list[Cell]:
             # "Bình Định," / "ngày 29 tháng 5 năm 2018": the place wrapped before its date
             prev = out.pop()
             cell = Cell(f"{prev.text} {text}", prev.start, cell.end)
-        if _DATE_OPEN.search(cell.text) and not _place_date(cell.text):
+        if _DATE_OPEN.search(_date_words(cell.text)) and not _place_date(cell.text):
             cell, i = _whole_date(cells, i, cell, out)
         if _place_date(cell.text) and out and _place_date(cell.text).group("place").strip():  # type: ignore[union-attr]
             cell = _with_wrapped_place(out, cell)
