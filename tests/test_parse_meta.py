@@ -1131,3 +1131,13 @@ def test_a_decisions_authority_line_abbreviated_ends_its_title() -> None:
     plan = plandiff.parse(text[:at] + "UBND TỈNH BẮC NINH" + text[at + len("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"):])
     assert plan.meta.title == plandiff.parse(text).meta.title
     assert plan.meta.title.endswith("TRÊN ĐỊA BÀN TỈNH BẮC NINH NĂM 2026")
+
+
+@pytest.mark.parametrize("heading", ["Nơi nhận:", "NƠI NHẬN:", "Nơi nhận :", "Nơi nhận"])
+def test_the_recipients_heading_however_printed_opens_the_recipients(heading: str) -> None:
+    """"NƠI NHẬN:" in capitals is the recipients' heading, not a line of the signature (it had
+    been read as the signer's title)."""
+    text = (FIXTURES / "field" / "luongminh-ktgs-2025.txt").read_text(encoding="utf-8").replace("Nơi nhận:", heading)
+    plan = plandiff.parse(text)
+    assert (plan.meta.signer_title, plan.meta.signer) == ("CHỦ TỊCH", "Lan Thị Vân")
+    assert len(plan.recipients) == 7 and plan.signature == ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân")

@@ -518,9 +518,10 @@ def signature_end(lines: Sequence[Line], at: int) -> int:
 
 def _is_signature_text(text: str) -> bool:
     t = text.strip()
-    # a line in capitals that ends with ";" is a recipient ("CT, PCT UBND TP;"), never a signature's
+    # a line in capitals that ends with ";" is a recipient ("CT, PCT UBND TP;"), never a signature's;
+    # nor is the recipients' heading set in capitals ("NƠI NHẬN:")
     return bool(AUTHORITY.match(t)) or (t == t.upper() and any(c.isalpha() for c in t) and not t.startswith("-")
-                                         and not t.endswith(";"))
+                                         and not t.endswith(";") and not _RECIPIENTS.match(t))
 
 
 _SIGNED_NAME = regex(r"\s*\(?\s*(?:Đã ký|ĐÃ KÝ|đã ký)\s*\)?\s*:?\s*")
