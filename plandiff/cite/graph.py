@@ -52,8 +52,9 @@ def _carried_out_in(title: str, raw: str) -> bool:
     """Whether a plan's title says it carries out the instrument it names with ``raw`` ("KẾ HOẠCH
     Thực hiện Chỉ thị số 27/CT-TTg …", "CHƯƠNG TRÌNH HÀNH ĐỘNG … thực hiện Kết luận số 75-KL/TW"):
     what a plan is made to carry out, even where its body names it no more."""
-    at = " ".join(title.split()).lower().find(" ".join(raw.split()).lower())
-    return at > 0 and bool(_CARRIES_OUT.search(" ".join(title.split())[:at]))
+    title = " ".join(title.split())
+    at = title.lower().find(" ".join(raw.split()).lower())
+    return at > 0 and bool(_CARRIES_OUT.search(title[:at]))
 
 
 @dataclass(frozen=True, slots=True)

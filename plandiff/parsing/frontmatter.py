@@ -54,8 +54,11 @@ _PLACE_DATE = regex(
 năm 2025" too. A place holds no figure but a district's or ward's number ("Quận 1, ngày …",
 "Phường 15, ngày …")."""
 _PLACE_WORD = r"(?:[" + CAPITALS + r"][^\W\d_]*|phố|xã|trấn)"
-_PLACE_DATE_BARE = regex(r"^[*_\s]*(?:Số\s*[:.]?\s*[^\s,]*\s+)?(?P<place>[" + CAPITALS + r"][^\W\d_]*(?:\s+" + _PLACE_WORD
-                         + r"){0,5})\s+" + _DATE_AFTER_NGAY + r"[*_.\s]*$")
+_BARE_PLACE = r"[" + CAPITALS + r"][^\W\d_]*(?:\s+" + _PLACE_WORD + r"){0,5}"
+"""A place's words capitalised ("Thành phố Hồ Chí Minh", "Thị xã Sơn Tây"), with no comma after it."""
+_BEFORE_BARE_PLACE = r"^[*_\s]*(?:Số\s*[:.]?\s*[^\s,]*\s+)?"
+"""What may stand before it on its line: emphasis, the number."""
+_PLACE_DATE_BARE = regex(_BEFORE_BARE_PLACE + r"(?P<place>" + _BARE_PLACE + r")\s+" + _DATE_AFTER_NGAY + r"[*_.\s]*$")
 """"Hà Nội ngày 05 tháng 3 năm 2025": the comma left out (a typist's, or OCR's); only a line of the
 place and the date alone, or after the number ("Số: 14/KH-UBND Thừa Thiên Huế ngày …", the two
 columns of a header on one line), the place's words capitalised ("Thành phố Hồ Chí Minh", "Thị
@@ -657,8 +660,7 @@ def _with_wrapped_place(out: list[Cell], cell: Cell) -> Cell:
 
 _SYMBOL_TAIL = regex(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
 """The rest of a document symbol after a wrap ("SCT", "UBND", "BCĐ-VP")."""
-_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày|^[*_\s]*(?:Số\s*[:.]?\s*[^\s,]*\s+)?[" + CAPITALS + r"][^\W\d_]*(?:\s+"
-                   + _PLACE_WORD + r"){0,5}\s+ngày\s+\d")
+_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày|" + _BEFORE_BARE_PLACE + _BARE_PLACE + r"\s+ngày\s+\d")
 """Where a place and date begins: "ngày" opening a cell or after a comma, or a place with no
 comma before it, alone or after the number ("Đắk Lắk ngày 18" / "tháng 11 năm 2025")."""
 _NUMBER_LABEL = regex(r"Số\s*[:.]?")

@@ -367,7 +367,7 @@ class _Node:
 
 _BULLETS = ("dash", "plus", "bullet")
 _POINTS = ("letter", "paren_num")
-_HEADS = ("part", "upper_letter", "roman", "article")
+_HEADS = (*markers.SECTION_STYLES, "article")
 """Styles under which "1)" numbers items, not points ("II. NỘI DUNG" / "1) Quan trắc …")."""
 """Points lettered "a)" and numbered "1)" or "(1)": either may stand over the other ("1) Tuyên
 truyền" over "a) …", or "a)" over "(1) …"); the one open takes the other under it."""
