@@ -499,3 +499,30 @@ def test_a_known_law_is_found_however_its_name_is_capitalised(name: str) -> None
     typist's; the name must otherwise open with a capital), and named as printed."""
     found = cites_of("Triển khai thực hiện.", f"Căn cứ {name} ngày 17 tháng 11 năm 2010;")
     assert [(c.type, c.title, c.role) for c in found if c.symbol is None] == [("Luật", name, "basis")]
+
+
+@pytest.mark.parametrize("name", ["cantho-danso-2025", "hanoi-5giot-2025", "daklak-thidua-2025", "bacninh-ktso-2025",
+                                  "nghean-phongthudansu-2025"])
+def test_grounds_whose_lines_a_converter_made_paragraphs_stay_the_basis(name: str) -> None:
+    """A PDF or a Word file converted from one breaks a preamble's sentences into paragraphs ("… về
+    việc phê duyệt" / "Chiến lược …"; "… Chỉ thị số 27/CT-TTg);" / "Công văn số 6676/BYT-CDS …"):
+    every ground the page names is still the basis, and its subject reads as one line."""
+    text = (FIXTURES / "field" / f"{name}.md").read_text(encoding="utf-8")
+    plan = plandiff.parse_text(text)
+    first = re.search(r"\s+".join(map(re.escape, plan.preamble.split()[:4])), text)
+    assert first is not None
+    end = re.compile(r"^\W*I\.", re.M).search(text, first.start())
+    assert end is not None
+    broken = text[:first.start()] + text[first.start():end.start()].replace("\n", "\n\n") + text[end.start():]
+    was = plandiff.citations(plan)
+    reparsed = plandiff.parse_text(broken)
+    assert len(reparsed.preamble.split("\n")) > len(plan.preamble.split("\n"))
+    now = plandiff.citations(reparsed)
+    assert sorted(c.instrument for c in now if c.role == "basis") == sorted(c.instrument for c in was if c.role == "basis")
+    assert all("\n" not in (c.title or "") and "\n" not in (c.issuer or "") for c in now)
+
+
+def test_a_subject_ends_at_a_colon_that_ends_its_line() -> None:
+    cites = cites_of("Tiếp tục triển khai Kế hoạch số 111/KH-UBND ngày 24/4/2024 của UBND thành phố về thực hiện "
+                     "công tác bình đẳng giới năm 2024 bằng các hình thức:\nXây dựng, phát hành tài liệu;")
+    assert [c.title for c in cites] == ["về thực hiện công tác bình đẳng giới năm 2024 bằng các hình thức"]

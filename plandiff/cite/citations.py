@@ -101,7 +101,7 @@ ISSUER_AFTER = regex(
     r"|\s+(?:việc|đến|đối với|trên địa bàn|nhằm|để)\b|\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông tư|Nghị quyết|Nghị định)\s+(?!và\b|[-–]))",
 )
 NOW_IS = regex(r"^\s*\(nay là (?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(?P<name>[^)]+)\)")
-SUBJECT_AFTER = regex(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
+SUBJECT_AFTER = regex(r"^\s*(?:\(nay là [^)]*\)\s*)?(?:việc\s+)?(?P<subject>(?i:về|phê duyệt|quy định|hướng dẫn|ban hành)\b[^;]*?)(?=;|\.\s|\.$|$|:\s*(?:\n|$)|(?:\s+và|,)\s+(?:" + _TYPE_RE + r")\s+(?:số\s+)?\d)")
 SHORT_NAME = regex(r"\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|sau đây gọi là)\s+(?P<alias>[^)]+?)\)")
 # "L(?<!\w.)uật": a word's first letter, then the look-behind that says no letter stands before it.
 # The engine skips to a pattern's first letter at C speed; a pattern that opens with the
@@ -111,6 +111,7 @@ CONSTITUTION = regex(r"H(?<!\w.)iến pháp(?:\s+(?:năm\s+\d{4}|nước\s+Cộn
 """"Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": the Constitution, cited
 by name (a bare "hiến pháp" in a sentence names no text)."""
 OPENERS = regex(r"^\s*(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Tiếp tục\s+(?:thực hiện|triển khai|thi hành))\b")
+TYPE_OPENING = regex(r"^\s*(?:" + _TYPE_RE + r")\b")
 LISTED_GROUND = regex(r"^\s*[-–+•]\s*(?:(?:Thực hiện|Căn cứ)\s+)?(?:" + _TYPE_RE + r")\b")
 """A ground of a preamble listed as a bullet ("Căn cứ:" / "- Luật Công nghệ thông tin …;", or the
 list alone where a page dropped its "Căn cứ:" line): the instrument named first."""
@@ -514,14 +515,15 @@ def _numbered(region: _Region, plan: Plan) -> list[_Found]:
         authority_hint = None
         im = ISSUER_AFTER.match(rest)
         if im:
-            issuer = im.group("issuer").strip()
+            issuer = " ".join(im.group("issuer").split())
             consumed += im.end()
             rest = after[consumed:]
             nm = NOW_IS.match(rest)
             if nm:
                 authority_hint = Jurisdiction(nm.group("name").strip(), nm.group("level"))
         sm = SUBJECT_AFTER.match(rest)
-        title = sm.group("subject").strip(" ,") if sm else None
+        # one line however the region's paragraphs broke it ("… phê duyệt Quy hoạch" / "Thủ đô …")
+        title = " ".join(sm.group("subject").split()).strip(" ,") if sm else None
         subject_end = m.end + consumed + (sm.end() if sm else 0)
         found = _Found(start, m.end + consumed, symbol, ctype, number, year or (int(date[:4]) if date else None), date,
                        issuer, title, region, text[start:m.end].strip(), subject_end=subject_end)
@@ -1031,17 +1033,31 @@ class _Subjects:
 
 
 def _is_basis(f: _Found, outer: _Found | None, subjects: _Subjects) -> bool:
-    if not f.region.preamble:
-        return False
-    text = f.region.text
-    para_start = text.rfind("\n", 0, f.start) + 1
-    para = text[para_start:]
-    if not OPENERS.match(para) and not LISTED_GROUND.match(para):
+    if not f.region.preamble or not _in_ground(f.region.text, f.start):
         return False
     # inside the subject of an earlier citation ("… về thực hiện Chiến lược …"): what the basis is
     # about, unless the plan adopts it under a short name of its own ("Nghị định số 200/2025/NĐ-CP
     # … (sau đây viết tắt là Nghị định)"): then the plan works from it directly
     return outer is None or (f.symbol is not None and _adopted(f, subjects))
+
+
+def _in_ground(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a preamble's ground: its paragraph opens as one ("Thực hiện …", "- Luật
+    …"), or goes on one. A line broken mid-sentence (the line before ends without a stop, as a
+    converter or a PDF breaks "… về việc phê duyệt" / "Chiến lược …") goes on the paragraph before;
+    an instrument listed after a ";" or a ":" without an opener of its own ("Thực hiện Chỉ thị số
+    …;" / "Công văn số …", "Căn cứ:" / "Luật …;") shares the ground's opener."""
+    start = text.rfind("\n", 0, pos) + 1
+    while True:
+        para = text[start:]
+        if OPENERS.match(para) or LISTED_GROUND.match(para):
+            return True
+        if start == 0:
+            return False
+        before = text[:start - 1].rstrip()
+        if not before or before[-1] in ".!?" or (before[-1] in ";:" and not TYPE_OPENING.match(para)):
+            return False
+        start = text.rfind("\n", 0, len(before)) + 1
 
 
 def _adopted(f: _Found, subjects: _Subjects) -> bool:
