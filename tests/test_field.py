@@ -330,6 +330,21 @@ def test_headers_of_other_bodies(header: str, issuer: str, parent: str, place: s
      "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH NGHỆ AN", None, ("Nghệ An", "tỉnh")),
     # the Party's committee under its Party organisation: "tỉnh ủy" names no place
     ("ĐẢNG BỘ TỈNH THANH HÓA\nTỈNH ỦY\n*\nSố 45-KH/TU\n", "TỈNH ỦY", "ĐẢNG BỘ TỈNH THANH HÓA", ("Thanh Hóa", "tỉnh")),
+    # a national organisation's branch named by the organisation's own name, not an organisation's word
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH BÌNH DƯƠNG\nSố: 12/KH-BHXH\n",
+     "BẢO HIỂM XÃ HỘI TỈNH BÌNH DƯƠNG", "BẢO HIỂM XÃ HỘI VIỆT NAM", ("Bình Dương", "tỉnh")),
+    # a ministry's department under it
+    ("BỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC\nSố: 12/KH-VTLTNN\n",
+     "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", "BỘ NỘI VỤ", ("Việt Nam", "trung ương")),
+    ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 12/KH-TCT\n", "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH", ("Việt Nam", "trung ương")),
+    # "VIỆT NAM" alone under a national organisation's name is that name wrapped, not the motto's
+    # end (the whole country's, not the city it signs in); beside the motto, and above a branch
+    ("HỘI LIÊN HIỆP PHỤ NỮ\nVIỆT NAM\n-------\nSố: 12/KH-ĐCT\n", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", None,
+     ("Việt Nam", "trung ương")),
+    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVIỆT NAM\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/KH-TLĐ\n", "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", None, ("Việt Nam", "trung ương")),
+    ("HỘI LIÊN HIỆP PHỤ NỮ\nVIỆT NAM\nHỘI LHPN TỈNH NGHỆ AN\nSố: 12/KH-HPN\n",
+     "HỘI LHPN TỈNH NGHỆ AN", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", ("Nghệ An", "tỉnh")),
 ])
 def test_the_body_under_another_and_its_place(header: str, issuer: str, parent: str | None,
                                               place: tuple[str, str]) -> None:

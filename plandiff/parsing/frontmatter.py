@@ -120,7 +120,7 @@ _BODY_WORDS = (
     "SỞ ", "PHÒNG ", "BAN ", "BỘ ", "CỤC ", "CHI CỤC ", "VĂN PHÒNG ", "TRUNG TÂM ", "ĐẢNG ỦY", "ĐẢNG UỶ",
     "CHI BỘ", "ĐẢNG ĐOÀN", "BAN CÁN SỰ", "TIỂU BAN", "TỔ ", "HỘI ĐỒNG ", "ỦY BAN BẦU CỬ", "UỶ BAN BẦU CỬ",
     "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "QUẬN ỦY", "QUẬN UỶ", "THỊ ỦY", "THỊ UỶ",
-    "BCH ", "CÔNG ĐOÀN ",
+    "BCH ", "CÔNG ĐOÀN ", "TỔNG CỤC ",
 )
 """A body that stands under the one named above it (a department under its province, a Party
 committee under its Party organisation, an election sub-committee under its committee, a Youth
@@ -136,7 +136,7 @@ _UNIT_WORDS = (
 district or its department ("UBND HUYỆN CẦN GIUỘC" / "TRƯỜNG MG PHƯỚC LÝ", "SỞ GIÁO DỤC VÀ ĐÀO
 TẠO" / "TRƯỜNG THPT …", "SỞ Y TẾ TỈNH NGHỆ AN" / "TRUNG TÂM KIỂM SOÁT BỆNH TẬT"); a school by its
 kind, for "TRƯỜNG SA" is a district's name."""
-_PART_WORDS = (*_UNIT_WORDS, "TIỂU BAN", "TỔ ")
+_PART_WORDS = (*_UNIT_WORDS, "TIỂU BAN", "TỔ ", "CỤC ", "TỔNG CỤC ")
 """What stands under a body even where that body is itself one under another: a unit, a
 sub-committee or a working group ("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG" / "TIỂU BAN THÔNG TIN, TUYÊN
 TRUYỀN, KHÁNH TIẾT")."""
@@ -351,10 +351,8 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         under = max((k for k in range(1, len(names)) if (names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
                      or _committee_under_committee(names[:k], names[k]))
                      and not breaks_a_word(names[k - 1], names[k])), default=None)
-        if under is None and len(names) > 1 and _NATIONAL_BODY.search(names[0].upper()):
-            # "HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN": a national organisation above its
-            # branch, which names itself again ("TỈNH NGHỆ AN" alone under it is the same body wrapped)
-            under = next((k for k in range(1, len(names)) if names[k].upper().startswith(_ORGANISATION_WORDS)), None)
+        if under is None:
+            under = _branch_under_national(names)
         if under is not None and (not names[0].upper().startswith(_BODY_WORDS) or names[under].upper().startswith(_PART_WORDS)):
             h.parent_issuer = " ".join(names[:under])
             h.issuer = " ".join(names[under:])
@@ -410,6 +408,21 @@ def _title_year(title: str) -> int | None:
     for m in _TITLE_YEAR.finditer(title):
         if (m.group("before") or "").strip().lower() not in _TARGET_WORDS:
             return int(m.group("y"))
+    return None
+
+
+def _branch_under_national(names: list[str]) -> int | None:
+    """Where a national organisation's branch opens under it: the organisation's name ends in
+    "VIỆT NAM" (on its own line where a narrow cell wrapped it), and the branch names itself as an
+    organisation or by the organisation's own name ("HỘI LHPN VIỆT NAM" / "HỘI LHPN TỈNH NGHỆ AN",
+    "BẢO HIỂM XÃ HỘI VIỆT NAM" / "BẢO HIỂM XÃ HỘI TỈNH BÌNH DƯƠNG"). "TỈNH NGHỆ AN" alone under it
+    is the same body wrapped."""
+    for k in range(1, len(names)):
+        above = " ".join(names[:k]).upper()
+        if _NATIONAL_BODY.search(above):
+            own = above.removesuffix("VIỆT NAM").strip()
+            return next((j for j in range(k, len(names)) if names[j].upper().startswith(_ORGANISATION_WORDS)
+                         or (own and names[j].upper().startswith(own + " "))), None)
     return None
 
 
@@ -779,6 +792,13 @@ def _read_front_cell(h: Header, cell: Cell, issuer_parts: list[Cell]) -> None:
         _read_place_date(h, text)
         h.lines.append(HeaderLine("place_date", text, span))
         return
+    if (issuer_parts and h.number is None and match_key(text) == "việt nam"
+            and not (h.motto and _motto_goes_on(h.motto[-1], text))):
+        # "HỘI LIÊN HIỆP PHỤ NỮ" / "VIỆT NAM": a national organisation's name wrapped, not the
+        # motto's end (no unfinished motto before it to end)
+        issuer_parts.append(Cell(text, cell.start, cell.end))
+        h.lines.append(HeaderLine("issuer", text, span))
+        return
     if is_motto(text) and not (h.motto and _motto_goes_on(h.motto[-1], text)):
         h.motto.append(text)
         h.lines.append(HeaderLine("motto", text, span))
@@ -878,9 +898,9 @@ def jurisdiction(issuer: str | None, title: str | None, preamble: str, place: st
                     if name.isdigit():  # "QUẬN 3", "PHƯỜNG 15": a unit known by its number is named with its level
                         return Jurisdiction(f"{level.capitalize()} {name}", level)
                     return Jurisdiction(_title_case(name), level)
-        if any(_CENTRAL_BODY.search(part.upper()) for part in names):
-            # a ministry, the Government, the Party's or a union's central body: the whole country
-            # (not the city it signs in)
+        if any(_CENTRAL_BODY.search(part.upper()) or _NATIONAL_BODY.search(part.upper()) for part in names):
+            # a ministry, the Government, the Party's or a union's central body, an organisation of
+            # the whole country ("HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM"): the country (not the city it signs in)
             return Jurisdiction("Việt Nam", "trung ương")
         # "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN": a body of its
         # level that names no place; the place of its date does
