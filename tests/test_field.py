@@ -797,6 +797,9 @@ def test_the_place_of_a_party_committee(issuer: str, name: str, level: str) -> N
      ("T/M ỦY BAN NHÂN DÂN", "K/T CHỦ TỊCH"), "PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
     ("TM BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Thị Bình\n", ("TM BAN THƯỜNG VỤ",), "BÍ THƯ", "Trần Thị Bình"),
     ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐã ký: Phạm Văn Dũng\n", ("KT. GIÁM ĐỐC",), "PHÓ GIÁM ĐỐC", "Phạm Văn Dũng"),
+    # the name set in capitals under the title is the signer, not another title
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNGUYỄN VĂN AN\n", ("KT. CHỦ TỊCH",), "PHÓ CHỦ TỊCH", "NGUYỄN VĂN AN"),
+    ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nLÊ THỊ VÂN\n", ("TL. CHỦ TỊCH",), "CHÁNH VĂN PHÒNG", "LÊ THỊ VÂN"),
 ])
 def test_signature_blocks_as_drafters_write_them(closing: str, authority: tuple[str, ...], title: str, signer: str) -> None:
     plan = plandiff.parse(WEB_TABLE_ROWS + "\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n" + closing)

@@ -217,6 +217,10 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             if _ACTING.match(text):  # "Q. CHỦ TỊCH": the acting head signs as such, no title under it
                 b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
+        elif b.signer_title and b.signer is None and _is_name_in_capitals(text):
+            # "PHÓ CHỦ TỊCH" / "NGUYỄN VĂN AN": the signer's name set in capitals under the title
+            b.signer = text
+            b.lines.append(HeaderLine("signer", text, span))
         elif text == text.upper() and any(ch.isalpha() for ch in text) and not _SIGNED_NAME.fullmatch(text):
             # a title in capitals; not a mark without letters ("* *") nor "(ĐÃ KÝ)" under it
             b.signer_title = text
@@ -557,3 +561,15 @@ def _is_name(text: str) -> bool:
 
 
 _ROMAN_WORD = regex(r"[IVXL]+")
+_SURNAMES = frozenset(
+    "NGUYỄN TRẦN LÊ PHẠM HOÀNG HUỲNH PHAN VŨ VÕ ĐẶNG BÙI ĐỖ HỒ NGÔ DƯƠNG LÝ ĐÀO ĐOÀN ĐINH LÂM TRỊNH MAI "
+    "TRƯƠNG HÀ LƯU CAO TÔ LƯƠNG VƯƠNG KIỀU TẠ CHU TRIỆU THÁI QUÁCH ÔNG PHÙNG KHỔNG TĂNG LỤC TỪ DIỆP ÂU "
+    "TỐNG NÔNG HẦU GIANG LA LẠI KHÚC MẠC THÂN TÒNG VI LÒ QUÀNG ĐÈO".split())
+"""Vietnamese family names, in capitals: what a signer's name set in capitals opens with (a title
+in capitals opens with none of them)."""
+
+
+def _is_name_in_capitals(text: str) -> bool:
+    """A person's name printed in capitals ("NGUYỄN VĂN AN"): a family name first, no title in it."""
+    return (text == text.upper() and _is_name(text) and text.split()[0] in _SURNAMES
+            and not any(title in text for title in SIGNER_TITLES) and not AUTHORITY.match(text))
