@@ -1789,3 +1789,22 @@ def test_a_portal_page_written_without_bold_reads_as_with_it() -> None:
         assert (plain.meta.place, plain.meta.date, plain.meta.number) == (bold.meta.place, bold.meta.date, bold.meta.number)
         assert lost_and_invented(plain) == (Counter(), Counter())
     assert plandiff.parse((FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8").replace("**", "")).meta.place == "Thành phố Hồ Chí Minh"
+
+
+def _ids_and_texts(clauses: tuple[plandiff.Clause, ...]) -> list[tuple[str, str]]:
+    return [(c.id, c.text) for c in clauses] + [x for c in clauses for x in _ids_and_texts(c.children)]
+
+
+def test_doc_types_printed_letter_spaced() -> None:
+    """A PDF's character spacing kept as spaces ("K Ế  H O Ạ C H", "Q U Y Ế T  Đ Ị N H :"): the
+    decision's type, its enacting formula and the plan it issues read as when printed plainly."""
+    text = (FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8")
+    spaced = (text.replace("**QUYẾT ĐỊNH**", "**Q U Y Ế T  Đ Ị N H**").replace("**QUYẾT ĐỊNH:**", "**Q U Y Ế T  Đ Ị N H :**")
+              .replace("**KẾ HOẠCH**", "**K Ế  H O Ạ C H**"))
+    assert spaced.count(" Ế ") == 3
+    plain, got = plandiff.parse(text, name="plan.md"), plandiff.parse(spaced, name="plan.md")
+    assert got.meta == plain.meta and got.meta.doc_type == "QUYẾT ĐỊNH"
+    assert len(got.articles) == len(plain.articles) == 3
+    assert got.attached is not None and plain.attached is not None and got.attached.title == plain.attached.title
+    assert _ids_and_texts(got.clauses) == _ids_and_texts(plain.clauses)
+    assert sum(lost_and_invented(got)[0].values()) == 0

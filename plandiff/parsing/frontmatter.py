@@ -205,6 +205,32 @@ def is_type_heading(line: Line) -> bool:
     return not line.cells and len(text) <= 300 and not text.endswith((".", ":", ";", ",")) and bool(_TYPE_HEADING.match(text))
 
 
+_UNSPACED_TYPES = {t.replace(" ", ""): t for t in (*DOC_TYPES, *(f"{t} LIÊN TỊCH" for t in DOC_TYPES))}
+"""Each doc type (and its joint form) by its letters alone, for a type printed letter-spaced."""
+
+
+def respaced_doc_types(lines: list[Line]) -> list[Line]:
+    """The lines with a doc type printed letter-spaced ("K Ế H O Ạ C H", "Q U Y Ế T  Đ Ị N H :", a
+    PDF's character spacing kept as spaces by its text) read as the type's words, spanning the
+    same text: else no line names the type, and a decision's enacting formula is not found."""
+    out = lines
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if line.cells or len(text) > 60 or text.count(" ") < 3:
+            continue
+        core = text.strip(" *_")
+        colon = core.endswith(":")
+        letters = core.rstrip(" :").split()
+        if len(letters) < 4 or not all(len(w) == 1 and w.isalpha() and w.isupper() for w in letters):
+            continue
+        name = _UNSPACED_TYPES.get("".join(letters))
+        if name is not None:
+            if out is lines:
+                out = list(lines)
+            out[i] = Line(name + (":" if colon else ""), line.start, line.end, line.indent, line.blank_before)
+    return out
+
+
 def rejoin_broken_doc_type(lines: list[Line], limit: int) -> list[Line]:
     """The lines with a doc type broken over two ("QUYẾT" / "ĐỊNH", as a legal portal's copy of a
     header set in a narrow column keeps it) made one line, spanning both, among the first
