@@ -23,6 +23,7 @@ from plandiff.tasks import tasks
 from . import builders
 
 FIELD = Path(__file__).resolve().parent.parent / "fixtures" / "field"
+DATA = Path(__file__).resolve().parent / "data"
 DOCS = sorted(p.name for p in FIELD.iterdir() if p.suffix in (".md", ".docx", ".txt", ".htm") and p.name != "README.md")
 
 BODY = """I. MỤC ĐÍCH, YÊU CẦU
@@ -1808,3 +1809,20 @@ def test_doc_types_printed_letter_spaced() -> None:
     assert got.attached is not None and plain.attached is not None and got.attached.title == plain.attached.title
     assert _ids_and_texts(got.clauses) == _ids_and_texts(plain.clauses)
     assert sum(lost_and_invented(got)[0].values()) == 0
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_word_files_footnotes_printed_to_pdf_are_its_notes(tmp_path: Path) -> None:
+    """The Cần Thơ plan as a Word file with real footnotes, printed to PDF: each note is cut from
+    the foot of its page (the first runs on at the next page's foot, under its text), numbered
+    as printed, its number glued to the word it notes taken out of the text, as the Word file's."""
+    name = "cantho-footnotes.docx"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(DATA / name)],
+                   check=True, capture_output=True, timeout=120)
+    word, pdf = plandiff.parse(DATA / name), plandiff.parse(tmp_path / name.replace(".docx", ".pdf"))
+    assert [(f.label, f.text, f.clause) for f in pdf.footnotes] == [(f.label, f.text, f.clause) for f in word.footnotes]
+    assert len(pdf.footnotes) == 3 and pdf.footnotes[0].text.endswith("thực hiện Nghị quyết số 21-NQ/TW.")
+    assert [a.text for a in pdf.artefacts if a.kind == "footnote_marker"] == ["1", "2", "3"]
+    assert not any("Chương trình số 30-CTr/TU" in c.text for c in pdf.walk())
+    assert "Chương trình số 30-CTr/TU" not in pdf.preamble
+    assert lost_and_invented(pdf) == (Counter(), Counter())

@@ -444,9 +444,8 @@ def _branch_under_national(names: list[str]) -> int | None:
     "BẢO HIỂM XÃ HỘI VIỆT NAM" / "BẢO HIỂM XÃ HỘI TỈNH BÌNH DƯƠNG"). "TỈNH NGHỆ AN" alone under it
     is the same body wrapped."""
     for k in range(1, len(names)):
-        above = " ".join(names[:k]).upper()
-        if _NATIONAL_BODY.search(above):
-            own = above.removesuffix("VIỆT NAM").strip()
+        if _NATIONAL_BODY.search(names[k - 1].upper()):  # (the first line that ends the name: looked at once)
+            own = " ".join(names[:k]).upper().removesuffix("VIỆT NAM").strip()
             return next((j for j in range(k, len(names)) if names[j].upper().startswith(_ORGANISATION_WORDS)
                          or (own and names[j].upper().startswith(own + " "))), None)
     return None

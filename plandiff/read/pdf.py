@@ -13,6 +13,7 @@ after each line: "Th c hi n … ự ệ") is read again by glyph position (``pdf
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -21,14 +22,15 @@ from .. import errors
 from ..compiled import regex
 from ..parsing.lines import running_lines
 from . import legacy
+from .pdf_notes import Run, split_notes
 
 MAX_PAGES = 2000
 """Pages read from a PDF: extraction time grows with them before the text budget applies."""
 
 
-def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozenset[str]]:
-    """The text of the pages (separated by form feeds), every text run seen, and the running
-    lines (see ``running_lines``)."""
+def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozenset[str], list[tuple[str, str]]]:
+    """The text of the pages (separated by form feeds), every text run seen, the running lines
+    (see ``running_lines``), and the footnotes set apart from the pages (``pdf_notes``)."""
     try:
         import pypdf
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -46,7 +48,8 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
             raise errors.InputTooLarge(f"{label}: {len(reader.pages):,} pages; a plan has tens (limit {MAX_PAGES:,})")
         seen: list[str] = []
         above: list[bool] = []
-        pages = [_clean(_with_stamps(page, seen, above)) for page in reader.pages]
+        drawn: list[list[Run]] = []
+        pages = [_clean(_with_stamps(page, seen, above, drawn)) for page in reader.pages]
     except errors.PlanError:
         raise
     except Exception as exc:
@@ -55,7 +58,11 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
         raise errors.CorruptDocument(f"{label}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise errors.NoTextLayer(f"{label}: the PDF has no text layer (a scan?); run OCR first")
+    pages, notes = split_notes(pages, drawn)
     pages, seen = _letters(pages, seen)
+    if notes:
+        texts, _ = _letters([text for _, text in notes], [])
+        notes = [(label, text) for (label, _), text in zip(notes, texts, strict=True)]
     broken = broken_share(pages)
     if broken >= GARBLED_SHARE:
         # drawn out of order (a font without Vietnamese letters, the missing ones drawn after each
@@ -67,7 +74,7 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
             raise errors.GarbledTextLayer(
                 f"{label}: the PDF's text layer holds accented letters apart from their words ({broken:.0%} of its words "
                 "broken: a font without Vietnamese letters) even read by position; OCR it")
-        return "\f".join(pages), _clean(" ".join(pages)), running_lines(pages)
+        return "\f".join(pages), _clean(" ".join(pages)), running_lines(pages), []
     if any(above):
         # a page drew text above its first line after it (Word's floating header table, drawn
         # after the body), or off the page: read the pages where their glyphs stand (those on
@@ -83,8 +90,8 @@ def extract_text(data: bytes, *, label: str = "input") -> tuple[str, str, frozen
             pages = [_clean(_stamped([t for _, t in lines], [y for y, _ in lines], st)) for lines, st in zip(placed, stamps, strict=True)]
             seen_now = [*(t for lines in placed for _, t in lines), *(value for st in stamps for value, _ in st)]
             pages, seen_now = _letters(pages, seen_now)
-            return "\f".join(pages), _clean(" ".join(seen_now)), running_lines(pages)
-    return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages)
+            return "\f".join(pages), _clean(" ".join(seen_now)), running_lines(pages), []
+    return "\f".join(pages), _clean(" ".join(seen)), running_lines(pages), notes
 
 
 def _letters(pages: list[str], seen: list[str]) -> tuple[list[str], list[str]]:
@@ -178,19 +185,27 @@ ABOVE_FIRST = 24.0
 (two lines of body text: a table's right column drawn after its left starts level with it)."""
 
 
-def _with_stamps(page: Any, seen: list[str], above: list[bool]) -> str:
+def _with_stamps(page: Any, seen: list[str], above: list[bool], drawn: list[list[Run]]) -> str:
     """The page's text with stamped values (FreeText annotations, form-field values) written into
-    the blanks of the line they stand on; every text run it holds is added to ``seen``, and to
-    ``above`` whether text was drawn above the page's first text after it."""
+    the blanks of the line they stand on; every text run it holds is added to ``seen``, to
+    ``above`` whether text was drawn above the page's first text after it, and to ``drawn`` its
+    runs with their heights and sizes."""
     chunks: list[tuple[str, float, float]] = []
+    runs: list[Run] = []
 
-    def visit(t: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+    def visit(t: str, cm: Any, tm: Any, _font: Any, size: Any) -> None:
         if t.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             chunks.append((t.strip(), x, y))
+            try:
+                points = float(size) * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            except (TypeError, ValueError):
+                points = 0.0
+            runs.append(Run(t.strip(), y, points))
 
     text = page.extract_text(visitor_text=visit) or ""
+    drawn.append(runs)
     seen.extend(c[0] for c in chunks)
     on_page = _page_box(page)
     above.append(bool(chunks) and (any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:])

@@ -106,11 +106,14 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         from . import pdf, pdf_tables
 
-        text, seen, running = pdf.extract_text(data, label=label)
+        text, seen, running, notes = pdf.extract_text(data, label=label)
         src = _finish(text, "pdf", None)
         # ruled tables (an appendix's task table) as the reader's geometry, as a .docx's are
         tables = pdf_tables.place(src.text, pdf_tables.ruled_tables(data))
-        return SourceText(src.text, "pdf", None, seen=_nfc(seen), running=running, tables=tuple(tables))
+        # a Word file's footnotes, cut from the pages' feet: one a line after the text, as a .docx's
+        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in notes)
+        return SourceText(src.text + tail, "pdf", None, seen=_nfc(seen), running=running, tables=tuple(tables),
+                          notes_start=len(src.text) if notes else None)
     text, encoding = _declared(data) or decode(data, label=label)
     text = unescaped_breaks(text)
     head = text[:2000].lstrip().lower()
