@@ -1826,3 +1826,30 @@ def test_a_word_files_footnotes_printed_to_pdf_are_its_notes(tmp_path: Path) -> 
     assert not any("Chương trình số 30-CTr/TU" in c.text for c in pdf.walk())
     assert "Chương trình số 30-CTr/TU" not in pdf.preamble
     assert lost_and_invented(pdf) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("printed", ["**Điều {n} **", "**ĐIỀU {n}. **", "Điều {n} "])
+def test_a_decisions_articles_printed_in_capitals_or_without_their_stop(printed: str) -> None:
+    """"ĐIỀU 1." in capitals, and "Điều 1 Ban hành …" with nothing after the number (read only
+    where every article is so printed, from "Điều 1" then "Điều 2"): the Hồ Chí Minh City
+    decision's three articles, its signature and the plan it issues as when printed "Điều 1."."""
+    text = (FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8")
+    changed = re.sub(r"\*\*Điều (\d)\. \*\*", lambda m: printed.format(n=m.group(1)), text)
+    assert changed != text
+    plain, got = plandiff.parse(text, name="plan.md"), plandiff.parse(changed, name="plan.md")
+    assert [(a.id, a.text) for a in got.articles] == [(a.id, a.text) for a in plain.articles]
+    assert len(got.articles) == 3 and got.meta == plain.meta
+    assert got.attached == plain.attached and got.attached is not None
+    assert _ids_and_texts(got.clauses) == _ids_and_texts(plain.clauses)
+
+
+def test_a_reference_wrapped_onto_a_lines_start_is_no_bare_article() -> None:
+    """ "… khoản 1" / "Điều 5 Luật Tổ chức …" in a decision whose articles are printed "Điều 1.":
+    no article of its own."""
+    text = (FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8")
+    plain = plandiff.parse(text, name="plan.md")
+    wrapped = text.replace("**Điều 2. **Quyết", "**Điều 2. **Theo khoản 1\nĐiều 5 Luật Tổ chức chính quyền địa phương, Quyết", 1)
+    assert wrapped != text
+    got = plandiff.parse(wrapped, name="plan.md")
+    assert [a.id for a in got.articles] == [a.id for a in plain.articles]
+    assert "Điều 5 Luật Tổ chức chính quyền địa phương" in got.articles[1].text

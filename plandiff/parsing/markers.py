@@ -114,15 +114,20 @@ the square, the arrow, the tick, the diamond, a second level's circle): a bullet
 _BULLET = regex(r"^(?P<label>[" + re.escape(BULLETS) + r"])\s*(?P<rest>\S.*)$")
 
 
-_ARTICLE = regex(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*(?:[.:]|[-–](?=\s*[" + CAPITALS + r"])))\s*(?P<rest>.*)$")
-"""An article's label: "Điều 1.", "Điều 1:", and a typist's "Điều 1- Ban hành …" (a dash before a
-capital: "Điều 1-3 …" is a range of articles)."""
+_ARTICLE = regex(r"^(?P<label>(?:Điều|ĐIỀU)\s+(?P<num>\d{1,3})\s*(?:[.:]|[-–](?=\s*[" + CAPITALS + r"])))\s*(?P<rest>.*)$")
+"""An article's label: "Điều 1.", "Điều 1:", "ĐIỀU 1.", and a typist's "Điều 1- Ban hành …" (a
+dash before a capital: "Điều 1-3 …" is a range of articles)."""
+_BARE_ARTICLE = regex(r"^(?P<label>(?:Điều|ĐIỀU)\s+(?P<num>\d{1,2}))\s+(?P<rest>[" + CAPITALS + r"].*)$")
+"""An article's label with nothing after its number ("Điều 1 Ban hành kèm theo …"): read only in a
+decision whose articles are all so printed (``bare``), for a line may open on a reference wrapped
+there ("… khoản 1" / "Điều 5 Luật Tổ chức …")."""
 
 
-def match_article(text: str) -> Marker | None:
+def match_article(text: str, *, bare: bool = False) -> Marker | None:
     """"Điều 1." opening an article of a decision (only read as a marker inside a decision's
-    articles: elsewhere "Điều 5. …" at a line's start is a quotation)."""
-    m = _ARTICLE.match(text)
+    articles: elsewhere "Điều 5. …" at a line's start is a quotation); with ``bare``, "Điều 1 …"
+    too (``_BARE_ARTICLE``)."""
+    m = _ARTICLE.match(text) or (_BARE_ARTICLE.match(text) if bare else None)
     if not m:
         return None
     num = int(m.group("num"))
@@ -143,11 +148,11 @@ _ROMAN_FIRST = frozenset("IVXL")
 the patterns that can begin with its first character."""
 
 
-def match(text: str, *, articles: bool = False) -> Marker | None:
+def match(text: str, *, articles: bool = False, bare_articles: bool = False) -> Marker | None:
     """The marker at the start of ``text``, if any. ``text`` is already stripped. Each family of
     labels is read by its own reader, asked only when the text's first character can open one."""
     if articles:
-        art = match_article(text)
+        art = match_article(text, bare=bare_articles)
         if art is not None:
             return art
     first = text[:1]

@@ -357,9 +357,9 @@ class _Layout:
         return cls((text_like and wrapped) or per_line, fmt in ("markdown", "html") and wrapped and not per_line and not text_like,
                    width)
 
-    def paragraphs(self, chunk: list[Line], *, articles: bool = False) -> list[structure.Paragraph]:
+    def paragraphs(self, chunk: list[Line], *, articles: bool = False, bare_articles: bool = False) -> list[structure.Paragraph]:
         return structure.paragraphs(chunk, width=self.width, hard_wraps=self.hard_wraps, soft_wraps=self.soft_wraps,
-                                    articles=articles)
+                                    articles=articles, bare_articles=bare_articles)
 
 
 def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: SourceText, parts: _Parts,
@@ -568,6 +568,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     begins (or, with nothing attached, where the decision's closing begins); None when the
     document has no articles."""
     first_art = next((i for i in range(pos, len(lines)) if markers.match_article(lines[i].text)), None)
+    bare = first_art is None and (first_art := _bare_articles_start(lines, pos)) is not None
     first_sec = _first_body_line(lines, pos)
     sec = markers.match(lines[first_sec].text) if first_sec is not None else None
     if first_art is None or (sec is not None and first_sec < first_art and sec.style in markers.SECTION_STYLES):  # type: ignore[operator]
@@ -588,7 +589,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
                         and not _ENACTING.match(lines[i].text)), None)
     end = attached_at if attached_at is not None else len(lines)
     closing = next((i for i in range(first_art, end) if backmatter.is_back_matter_start(lines[i])), end)
-    lead, articles = structure.build_tree(paras(lines[first_art:closing], articles=True))
+    lead, articles = structure.build_tree(paras(lines[first_art:closing], articles=True, bare_articles=bare))
     parts.preamble.extend(lead)
     parts.articles = articles
     if attached_at is None:
@@ -609,6 +610,16 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title,
                               (re.sub(r"\s+", " ", structure.join_lines(ref)).strip(" *_") or None) if ref else None)
     return body
+
+
+def _bare_articles_start(lines: list[Line], pos: int) -> int | None:
+    """Where the articles of a decision that prints them "Điều 1 Ban hành …" (nothing after the
+    number) begin: "Điều 1" then "Điều 2" at lines' starts, in order, and no article printed
+    otherwise; else None."""
+    found = [(i, m.value) for i in range(pos, len(lines)) if (m := markers.match_article(lines[i].text, bare=True))]
+    if len(found) < 2 or found[0][1] != 1 or found[1][1] != 2:
+        return None
+    return found[0][0]
 
 
 def _second_header_start(lines: list[Line], lo: int, hi: int) -> int:

@@ -218,7 +218,7 @@ MANY_LINES = 40
 
 
 def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool = True,
-               soft_wraps: bool = False, articles: bool = False) -> list[Paragraph]:
+               soft_wraps: bool = False, articles: bool = False, bare_articles: bool = False) -> list[Paragraph]:
     """Group lines into paragraphs; a line opens a paragraph when it starts with a plausible
     marker, or when the previous line ended a sentence (or was a short heading) and this one
     starts with a capital. Without ``hard_wraps`` (Markdown), each line is a paragraph unless it
@@ -235,7 +235,7 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
             current = Paragraph(None, [line])
             out.append(current)
             continue
-        mark = markers.match(line.text, articles=articles)
+        mark = markers.match(line.text, articles=articles, bare_articles=bare_articles)
         if current is None:
             prev, prev_row, wrapped = "", False, False
         else:
