@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import plandiff
-from plandiff.cite.citations import extract, normalize_symbol
+from plandiff.cite.citations import extract
+from plandiff.cite.vocabulary import normalize_symbol
 from tests.conftest import DATA, FIXTURES, load
 
 HEAD = "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024 trên địa bàn tỉnh Hưng Yên\n\n"
@@ -362,15 +363,15 @@ _SPACES = " \n\t\u00a0\u2003"
 def test_printed_words_are_found_where_their_pattern_finds_them(words: list[str], pieces: list[str], start: int, end: int) -> None:
     """A citation is looked up in the source without compiling a pattern: the same places as the
     pattern of its words joined by \\s+ (case kept), from a start to an end, one after another."""
-    from plandiff.cite.citations import _Printed
+    from plandiff.cite.vocabulary import Printed
 
     text = "".join(pieces)
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     want = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
-    got = [(s.start, s.end) for s in _Printed(" ".join(words)).finditer(text, start, end)]
+    got = [(s.start, s.end) for s in Printed(" ".join(words)).finditer(text, start, end)]
     assert got == want
     first = pattern.search(text, start)
-    found = _Printed(" ".join(words)).search(text, start)
+    found = Printed(" ".join(words)).search(text, start)
     if first is None:
         assert found is None
     else:

@@ -101,7 +101,7 @@ def test_a_file_that_cannot_be_written_costs_only_time(tmp_path: Path, without_f
 def test_a_forked_stage_keeps_the_patterns_only_it_compiled(tmp_path: Path) -> None:
     """``diff`` to a page works out the citations in a forked child, which leaves without Python's
     exit handlers: the citation patterns it compiled reach the file all the same."""
-    from plandiff.cite.citations import LAW_NAME, SYMBOL
+    from plandiff.cite.vocabulary import LAW_NAME, SYMBOL
 
     cache = tmp_path / "patterns.marshal"
     env = {**os.environ, "PLANDIFF_SERVER": "off", "PLANDIFF_COMPILED_CACHE": str(cache)}

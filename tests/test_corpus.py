@@ -329,8 +329,9 @@ def test_series_names_stay_and_ties_go_to_the_higher_authority(plans: Path, tmp_
 def test_names_learned_anywhere_resolve_everywhere_with_one_pass_per_plan(plans: Path, tmp_path: Path) -> None:
     """The graph re-reads only plans whose text mentions a name another plan defines (one
     automaton of every name); it equals the graph where every plan is read knowing every name."""
-    from plandiff.cite.citations import NameIndex, extract
+    from plandiff.cite.citations import extract
     from plandiff.cite.graph import CitationGraph
+    from plandiff.cite.named import NameIndex
     from plandiff.corpus.citegraph import corpus_graph
 
     with Store(tmp_path / "c.sqlite") as store:

@@ -50,7 +50,7 @@ def test_verbs_named_like_their_modules_stay_the_verbs_after_the_modules_load() 
     assert callable(plandiff.citations) and plandiff.citations(plan)
     assert callable(plandiff.history) and len(plandiff.history([plan, other]).plans) == 2
     assert "<html" in plandiff.render_html(plandiff.align(plan, other))
-    from plandiff.cite.citations import SYMBOL
+    from plandiff.cite.vocabulary import SYMBOL
 
     assert SYMBOL.search("Kế hoạch số 14/KH-UBND")
 

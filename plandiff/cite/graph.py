@@ -21,7 +21,10 @@ from ..errors import require
 from ..jurisdictions import canonical
 from ..model import Citation, Jurisdiction, Plan
 from ..textnorm import match_key
-from .citations import NameIndex, extract, extract_learning, is_national, names_key, normalize_symbol
+from .citations import extract, extract_learning
+from .named import NameIndex, names_key
+from .numbered import is_national
+from .vocabulary import normalize_symbol
 
 _CARRIES_OUT = regex(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành)\s*$", re.IGNORECASE)
 """What a title says just before the instrument it carries out ("… thực hiện Kết luận số 75-KL/TW")."""

@@ -70,7 +70,7 @@ class Record(NamedTuple):
     signatures: tuple[tuple[int, bytes], ...]
     """(clause seq, MinHash values as little-endian uint32) for clauses of ``MIN_WORDS`` or more."""
     text_key: bytes
-    """zlib-compressed ``citations.names_key`` of the text: where the corpus graph looks for names
+    """zlib-compressed ``named.names_key`` of the text: where the corpus graph looks for names
     other plans define."""
 
 
@@ -111,8 +111,9 @@ def index_file(path: str) -> Record | Failure:
 
 
 def index_plan(plan: Plan, *, path: str, sha256: str = "", size: int = 0) -> Record:
-    from ..cite.citations import extract_learning, names_key
+    from ..cite.citations import extract_learning
     from ..cite.graph import plan_attributes, plan_id
+    from ..cite.named import names_key
     from ..tasks.extract import tasks
 
     cites, warnings, names = extract_learning(plan)

@@ -316,7 +316,7 @@ class Store:
 
     def keyed_text(self, doc: int) -> str:
         """The document's text as names are looked for in it (``citations.names_key``)."""
-        from ..cite.citations import names_key
+        from ..cite.named import names_key
 
         blob = self.db.execute("SELECT text_key FROM documents WHERE id = ?", (doc,)).fetchone()[0]
         return zlib.decompress(blob).decode("utf-8") if blob is not None else names_key(self.plan(doc).source)
