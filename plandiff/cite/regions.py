@@ -13,6 +13,9 @@ from ..model import Clause, HeaderLine, Plan
 
 @dataclass
 class Region:
+    """A text citations are looked for in: the clause (or "title", "preamble", a footnote's,
+    an appendix row's) it belongs to, and where it stands in the plan's source."""
+
     text: str
     clause: str | None
     start: int
@@ -83,6 +86,9 @@ def plan_regions(plan: Plan) -> list[Region]:
 
 @dataclass
 class Found:
+    """A citation found in a region (``start``/``end`` in its text), with what its context says of
+    it; the resolve stage completes it (short mentions, type conflicts) before it is a Citation."""
+
     start: int
     end: int
     symbol: str | None
