@@ -1796,6 +1796,18 @@ def _ids_and_texts(clauses: tuple[plandiff.Clause, ...]) -> list[tuple[str, str]
     return [(c.id, c.text) for c in clauses] + [x for c in clauses for x in _ids_and_texts(c.children)]
 
 
+@pytest.mark.parametrize(("plain", "misread"), [("KẾ HOẠCH", "KÉ HOẠCH"), ("KẾ HOẠCH", "KE HOACH"), ("QUYẾT ĐỊNH", "QUYÉT ĐỊNH")])
+def test_a_doc_type_whose_marks_an_ocr_misread(plain: str, misread: str) -> None:
+    """An OCR's "KÉ HOẠCH" (or a typist's "KE HOACH") alone on its line is still the type: the
+    title under it is the title, not the preamble's first lines."""
+    text = (FIELD / "hcm-thientai-2025.md").read_text(encoding="utf-8")
+    changed = text.replace(f"**{plain}**", f"**{misread}**").replace(f"**{plain}:**", f"**{misread}:**")
+    assert changed != text
+    got, was = plandiff.parse(changed, name="plan.md"), plandiff.parse(text, name="plan.md")
+    assert got.meta == was.meta and got.attached == was.attached and got.preamble == was.preamble
+    assert len(got.articles) == 3
+
+
 def test_doc_types_printed_letter_spaced() -> None:
     """A PDF's character spacing kept as spaces ("K Ế  H O Ạ C H", "Q U Y Ế T  Đ Ị N H :"): the
     decision's type, its enacting formula and the plan it issues read as when printed plainly."""

@@ -205,26 +205,41 @@ def is_type_heading(line: Line) -> bool:
     return not line.cells and len(text) <= 300 and not text.endswith((".", ":", ";", ",")) and bool(_TYPE_HEADING.match(text))
 
 
-_UNSPACED_TYPES = {t.replace(" ", ""): t for t in (*DOC_TYPES, *(f"{t} LIÊN TỊCH" for t in DOC_TYPES))}
+_ALL_TYPES = (*DOC_TYPES, *(f"{t} LIÊN TỊCH" for t in DOC_TYPES))
+_UNSPACED_TYPES = {t.replace(" ", ""): t for t in _ALL_TYPES}
 """Each doc type (and its joint form) by its letters alone, for a type printed letter-spaced."""
+
+
+@functools.cache
+def _unmarked_types() -> dict[str, str]:
+    """Each doc type by its words without their marks ("KE HOACH"), for a type an OCR misread a
+    mark of ("KÉ HOẠCH", "QUYÉT ĐỊNH") or a typist wrote without them."""
+    return {_unmarked(t.lower()): t for t in _ALL_TYPES}
+
+
+def _misprinted_type(core: str) -> str | None:
+    """The doc type a line of capitals alone names, printed letter-spaced or with its marks wrong."""
+    words = core.split()
+    if len(words) >= 4 and all(len(w) == 1 and w.isalpha() for w in words):
+        return _UNSPACED_TYPES.get("".join(words))
+    return _unmarked_types().get(_unmarked(" ".join(words).lower()))
 
 
 def respaced_doc_types(lines: list[Line]) -> list[Line]:
     """The lines with a doc type printed letter-spaced ("K Ế H O Ạ C H", "Q U Y Ế T  Đ Ị N H :", a
-    PDF's character spacing kept as spaces by its text) read as the type's words, spanning the
-    same text: else no line names the type, and a decision's enacting formula is not found."""
+    PDF's character spacing kept as spaces by its text) or with a mark misread ("KÉ HOẠCH", an
+    OCR's) read as the type's words, spanning the same text: else no line names the type, and a
+    decision's enacting formula is not found."""
     out = lines
     for i, line in enumerate(lines):
         text = line.text.strip()
-        if line.cells or len(text) > 60 or text.count(" ") < 3:
+        if line.cells or len(text) > 60 or " " not in text or text != text.upper():
             continue
         core = text.strip(" *_")
         colon = core.endswith(":")
-        letters = core.rstrip(" :").split()
-        if len(letters) < 4 or not all(len(w) == 1 and w.isalpha() and w.isupper() for w in letters):
-            continue
-        name = _UNSPACED_TYPES.get("".join(letters))
-        if name is not None:
+        core = core.rstrip(" :")
+        name = _misprinted_type(core)
+        if name is not None and name != core:
             if out is lines:
                 out = list(lines)
             out[i] = Line(name + (":" if colon else ""), line.start, line.end, line.indent, line.blank_before)
