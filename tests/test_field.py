@@ -1865,3 +1865,21 @@ def test_a_reference_wrapped_onto_a_lines_start_is_no_bare_article() -> None:
     got = plandiff.parse(wrapped, name="plan.md")
     assert [a.id for a in got.articles] == [a.id for a in plain.articles]
     assert "Điều 5 Luật Tổ chức chính quyền địa phương" in got.articles[1].text
+
+
+@pytest.mark.parametrize(("plain", "misread"), [
+    ("Số: 310/KH-UBND", "Sô: 310/KH-UBND"),
+    ("Số: 310/KH-UBND", "So: 310/KH-UBND"),
+    ("ngày\n24 tháng 11 năm 2025", "ngảy\n24 thảng 11 nãm 2025"),
+    ("ngày\n24 tháng 11 năm 2025", "ngay\n24 thang 11 nam 2025"),
+    ("Nơi nhận:", "Nơi nhân:"),
+    ("Nơi nhận:", "Noi nhan:"),
+])
+def test_header_and_closing_words_an_ocr_misread(plain: str, misread: str) -> None:
+    """The number's "Số:", the date's words and "Nơi nhận:" with a mark misread or left out, as an
+    OCR or a typist without marks leaves them: the Hà Nội plan's number, date and recipients as printed."""
+    text = (FIELD / "hanoi-5giot-2025.md").read_text(encoding="utf-8")
+    assert plain in text
+    got, was = plandiff.parse(text.replace(plain, misread), name="plan.md"), plandiff.parse(text, name="plan.md")
+    assert got.meta == was.meta
+    assert got.recipients == was.recipients and len(got.recipients) == 12

@@ -19,8 +19,9 @@ from .frontmatter import AUTHORITY, BARE_AUTHORITY, SIGNER_TITLES, breaks_a_word
 from .lines import Cell, Line
 from .markers import BULLETS
 
-_RECIPIENTS = regex(r"^[*_]{0,2}Nơi\s+nhận\s*:?[*_]{0,2}", re.IGNORECASE)
-""""Nơi nhận:", and "*Nơi nhận:*" in a Markdown table's cell (where no emphasis was set aside)."""
+_RECIPIENTS = regex(r"^[*_]{0,2}(?:Nơi\s+nhận\s*:?|N[ơo]i\s+nh[ậâạa]n\s*:)[*_]{0,2}", re.IGNORECASE)
+""""Nơi nhận:", and "*Nơi nhận:*" in a Markdown table's cell (where no emphasis was set aside); with
+its colon, "Nơi nhân:", "Noi nhan:" as an OCR or a typist without marks leaves it."""
 
 
 def is_back_matter_start(line: Line) -> bool:
@@ -49,7 +50,7 @@ def _opens_back_matter(first: str, last: str) -> bool:
     """"Nơi nhận", or TM./KT./TL./TUQ./Q. (``AUTHORITY``), each tried only where its first two
     letters stand (none of the latter is followed by a small letter)."""
     head = first.lstrip("*_")
-    return bool((head[:1] in _RECIPIENT_FIRST and head[1:2] in ("ơ", "Ơ") and _RECIPIENTS.match(first))
+    return bool((head[:1] in _RECIPIENT_FIRST and head[1:2] in ("ơ", "Ơ", "o", "O") and _RECIPIENTS.match(first))
                 or _signs_for(first) or (last is not first and _signs_for(last)))
 
 

@@ -35,7 +35,7 @@ _TYPE_HEADING = regex(r"^(?P<type>" + "|".join(t[0] + t[1:].lower() for t in DOC
 _MOTTO = regex(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)$")
 """The national motto, and the Party's heading that stands in its place on Party documents."""
 _NUMBER = regex(
-    r"^(?:(?:Nghị quyết|NGHỊ QUYẾT|Luật|LUẬT|Pháp lệnh|Lệnh)\s+(?:Số|SỐ|số)\s*:|(?:Số|SỐ|số)\s*[:.]?)\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
+    r"^(?:(?:Nghị quyết|NGHỊ QUYẾT|Luật|LUẬT|Pháp lệnh|Lệnh)\s+(?:Số|SỐ|số)\s*:|(?:Số|SỐ|số)\s*[:.]?|(?:Sô|So|SÔ|SO)\s*:)\s*(?P<digits>[\d\s.]*?)\s*(?P<sep>[/\-–‐‑−])\s*"
     r"(?P<sym>[A-ZĐÐ0-9]+(?:[gri](?!\w))?(?:\s*[\-–‐‑−/]\s*[A-ZĐÐ0-9]+(?:[gri](?!\w))?)*(?:\.[A-ZĐÐ]{1,5}(?![\w.]))?)(?P<rest>.*)$"
 )
 """"Số: 14/KH-UBND" and the Party's "Số 21-KH/ĐU" (the number joined by a hyphen); "SỐ:", the
@@ -69,12 +69,20 @@ _BLANK_DATE = regex(r"(?<![^,\d])(?P<place>[^,\d]*?)\s*,\s*ngày\s*(?P<d>\d{1,2}
 
 _DATE_WORD_CAPITAL = regex(r"\bNgày\b|(?<=\d )Tháng\b|(?<=\d )Năm\b")
 """A date's words with a capital ("Hà Nội, Ngày 24 Tháng 11 Năm 2025", as some typists write them)."""
+_DATE_WORDS_MISREAD = regex(r"(?<!\w)ng[aàáảãạ]y(?P<d>\s*\d{1,2}\s*)th[aàáảãạ]ng(?P<m>\s*\d{1,2}\s*,?\s*)"
+                            r"n[aăâàáảãạằắẳẵặ]m(?=\s*\d{4})", re.IGNORECASE)
+"""A date whose words an OCR misread a mark of, or a typist wrote without them ("ngảy 26 thảng 5
+nãm 2017", "ngay 26 thang 5 nam 2017"): its words, each the length of the right one."""
 
 
 def _date_words(text: str) -> str:
-    """``text`` with a date's words in lower case, the rest as it is (the same length: a match's
-    places hold)."""
-    return _DATE_WORD_CAPITAL.sub(lambda m: m.group(0).lower(), text) if "Ngày" in text else text
+    """``text`` with a date's words in lower case and their marks right, the rest as it is (the
+    same length: a match's places hold)."""
+    if "Ngày" in text:
+        text = _DATE_WORD_CAPITAL.sub(lambda m: m.group(0).lower(), text)
+    if "ngày" not in text or "tháng" not in text:
+        text = _DATE_WORDS_MISREAD.sub(lambda m: f"ngày{m.group('d')}tháng{m.group('m')}năm", text)
+    return text
 
 
 def _place_date(text: str) -> re.Match[str] | None:
@@ -713,9 +721,10 @@ def _with_wrapped_place(out: list[Cell], cell: Cell) -> Cell:
 
 _SYMBOL_TAIL = regex(r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*")
 """The rest of a document symbol after a wrap ("SCT", "UBND", "BCĐ-VP")."""
-_DATE_OPEN = regex(r"(?:^|,)\s*ngày\b|,\s*ngày|" + _BEFORE_BARE_PLACE + _BARE_PLACE + r"\s+ngày\s+\d")
-"""Where a place and date begins: "ngày" opening a cell or after a comma, or a place with no
-comma before it, alone or after the number ("Đắk Lắk ngày 18" / "tháng 11 năm 2025")."""
+_DATE_OPEN = regex(r"(?:^|,)\s*ng[àaảáãạ]y\b|,\s*ng[àaảáãạ]y|" + _BEFORE_BARE_PLACE + _BARE_PLACE + r"\s+ngày\s+\d")
+"""Where a place and date begins: "ngày" opening a cell or after a comma (its mark misread, or
+left out: "ngảy", "ngay"), or a place with no comma before it, alone or after the number ("Đắk
+Lắk ngày 18" / "tháng 11 năm 2025")."""
 _NUMBER_LABEL = regex(r"Số\s*[:.]?")
 
 
