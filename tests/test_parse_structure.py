@@ -620,3 +620,16 @@ def test_a_first_section_ocr_read_as_one_is_section_one() -> None:
     assert [c.id for c in plandiff.parse(other).clauses][:1] != ["I"]
     real = text.replace("1- MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.", "I- MỤC ĐÍCH, YÊU CẦU\n1- NÂNG CAO NHẬN THỨC")
     assert [c.id for c in plandiff.parse(real).walk()] == ["I", "I.1", "I.2", "II", "II.1"]
+
+
+@pytest.mark.parametrize(("plain", "misread"), [("I. MỤC TIÊU", "l. MỤC TIÊU"), ("II. TỔ CHỨC THỰC HIỆN", "Il. TỔ CHỨC THỰC HIỆN"),
+                                                ("II. TỔ CHỨC THỰC HIỆN", "ll. TỔ CHỨC THỰC HIỆN")])
+def test_a_sections_numeral_an_ocr_read_with_a_small_l(plain: str, misread: str) -> None:
+    """ "l." for "I.", "Il." / "ll." for "II." over a heading in capitals: the section as printed
+    plainly, its items under it (the eleventh point "l)" stays a point)."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao nhận thức.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n2. Các sở phối hợp:\n" + "".join(f"{c}) Việc {c}.\n" for c in "abcdeghikl"))
+    plain_plan, got = plandiff.parse(text), plandiff.parse(text.replace(plain, misread))
+    assert [(c.id, c.text, [(x.id, x.text) for x in c.walk()]) for c in got.clauses] == \
+        [(c.id, c.text, [(x.id, x.text) for x in c.walk()]) for c in plain_plan.clauses]
+    assert got.find("II.2.l") is not None

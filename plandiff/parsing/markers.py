@@ -165,7 +165,7 @@ def match(text: str, *, articles: bool = False, bare_articles: bool = False) -> 
     if first.isdigit():
         return _numbered(text)
     if first in _LOWER_FIRST:
-        return _lettered(text)
+        return (_misread_roman(text) if first == "l" else None) or _lettered(text)
     if first == "(":
         return _bracketed(text)
     if first == "P" or (first == "C" and text[1:2] in ("h", "H")):
@@ -173,7 +173,7 @@ def match(text: str, *, articles: bool = False, bare_articles: bool = False) -> 
         if part is not None or first == "P":
             return part
     if first in _ROMAN_FIRST:
-        return _roman(text)
+        return _roman(text) or (_misread_roman(text) if "l" in text[:4] else None)
     if first in _UPPER_FIRST:
         return _upper_letter(text)
     return None
@@ -295,6 +295,23 @@ def _roman(text: str) -> Marker | None:
         if value and value <= 30:
             return Marker("roman", m.group("label"), m.group("key"), value, m.group("rest") or "")
     return None
+
+
+_ROMAN_MISREAD = regex(r"^(?P<label>(?P<key>[IVXl]{0,3}l[IVXl]{0,3})\s*[.)-])\s+(?P<rest>\S.*)$")
+"""A section's roman numeral an OCR read with a small "l" for an "I" ("Il. TỔ CHỨC THỰC HIỆN",
+"lV. KINH PHÍ", "l. MỤC ĐÍCH"), over a heading in capitals (a point "l)" is over words in small
+letters)."""
+
+
+def _misread_roman(text: str) -> Marker | None:
+    m = _ROMAN_MISREAD.match(text)
+    if m is None or m.group("rest") != m.group("rest").upper() or not any(c.isalpha() for c in m.group("rest")):
+        return None
+    if m.group("key") == "l" and m.group("label").endswith(")"):
+        return None  # "l)" is the eleventh point's label, whatever its words
+    key = m.group("key").replace("l", "I")
+    value = roman_value(key)
+    return Marker("roman", m.group("label"), key, value, m.group("rest")) if value and value <= 30 else None
 
 
 def is_chapter(text: str) -> bool:
