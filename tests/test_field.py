@@ -1883,3 +1883,36 @@ def test_header_and_closing_words_an_ocr_misread(plain: str, misread: str) -> No
     got, was = plandiff.parse(text.replace(plain, misread), name="plan.md"), plandiff.parse(text, name="plan.md")
     assert got.meta == was.meta
     assert got.recipients == was.recipients and len(got.recipients) == 12
+
+
+_CONVERTED = ("pdf", "doc", "odt", "rtf", "html")
+_WORD_FILES = ("laocaisct-ktgcn-2026-1.docx", "luongminh-baucu-2025.docx")
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The field's Word files saved by LibreOffice as each format a plan is downloaded in."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path_factory.mktemp("converted")
+    for fmt in _CONVERTED:
+        subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(out), *(str(FIELD / n) for n in _WORD_FILES)],
+                       check=True, capture_output=True, timeout=300)
+    return out
+
+
+@pytest.mark.parametrize("fmt", _CONVERTED)
+@pytest.mark.parametrize("name", _WORD_FILES)
+def test_a_word_file_saved_in_another_format_reads_as_itself(converted: Path, name: str, fmt: str) -> None:
+    """The same plan as PDF, Word 97–2003, OpenDocument, RTF or a web page: the header, the clause
+    tree (a PDF's paragraph whose first line is set in runs on as the Word file's does), the
+    recipients, the appendices' tables and the notes the Word file gives."""
+    import dataclasses
+
+    word, other = plandiff.parse(FIELD / name), plandiff.parse(converted / name.replace(".docx", f".{fmt}"))
+    assert dataclasses.replace(other.meta, source_format="docx", encoding=None) == word.meta
+    assert _ids_and_texts(other.clauses) == _ids_and_texts(word.clauses)
+    assert other.recipients == word.recipients and other.signature == word.signature
+    assert [[len(t.rows) for t in a.tables] for a in other.appendices] == [[len(t.rows) for t in a.tables] for a in word.appendices]
+    assert [(f.label, f.text) for f in other.footnotes] == [(f.label, f.text) for f in word.footnotes]
+    assert lost_and_invented(other)[0] == Counter()

@@ -272,11 +272,27 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     return out
 
 
+FIRST_LINE_INDENT = 12
+"""The most a paragraph's first line is set in (characters): a line set in further stands in a
+column of its own."""
+
+
 def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, long: float, *, hard_wraps: bool,
              soft_wraps: bool) -> bool:
     """Whether ``line`` (labelled ``mark``, or not) carries on ``current``'s last line (a wrap, not
     a new paragraph), as far as the two lines' texts tell; the label is weighed by ``paragraphs``."""
-    prev = current.lines[-1].text
+    last = current.lines[-1]
+    prev = last.text
+    # a paragraph's first line set in from the margin ("     1.1. Xây dựng …", a first-line indent
+    # a PDF's text keeps) is as full as the page's lines with its indent counted
+    width_used = len(prev) + (last.indent if last.indent <= FIRST_LINE_INDENT else 0)
+    # a paragraph set in a narrower column than the page's (a table's cell a PDF printed): its
+    # own wrapped lines before this one (its first aside, a few: the work per line bounded) tell
+    # the width it runs to
+    n = len(current.lines)
+    if n >= 3:
+        column = max(len(x.text) for x in current.lines[max(1, n - 6):-1])
+        full = min(full, WRAP_SHARE * column)
     if soft_wraps and not line.blank_before:
         # a converter's wrapped lines run on, blank line or none; but a heading in capitals, a
         # ground of a preamble, or a short line that ends a sentence (not a colon's lead-in)
@@ -292,7 +308,7 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
         # or closes one ground of a preamble with ";" and the next ground opens, or is a section's
         # heading in capitals as wide as the page and a line in sentence case follows
-        return ((len(prev) >= full or (len(prev) >= long and _ends_in_a_name(prev))
+        return ((width_used >= full or (width_used >= long and _ends_in_a_name(prev))
                  or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
                  or dangles(prev) or (mark is None and _first_line_goes_on(current)))
                 and not _ground_ends(prev, line)
