@@ -1916,3 +1916,19 @@ def test_a_word_file_saved_in_another_format_reads_as_itself(converted: Path, na
     assert [[len(t.rows) for t in a.tables] for a in other.appendices] == [[len(t.rows) for t in a.tables] for a in word.appendices]
     assert [(f.label, f.text) for f in other.footnotes] == [(f.label, f.text) for f in word.footnotes]
     assert lost_and_invented(other)[0] == Counter()
+
+
+def test_footnotes_of_a_pdfs_text_laid_out_with_their_numbers_on_lines_of_their_own() -> None:
+    """``pdftotext -layout`` of the Cần Thơ plan printed from Word with real footnotes: a note's
+    raised number stands alone on the line above the note ("1" / " Chương trình số 30-CTr/TU …"),
+    where a page number would; with its number glued to a word before ("kế hoạch1"), it is the
+    note's, and the note ends at its page's end."""
+    plan = plandiff.parse(DATA / "cantho-footnotes-layout.txt")
+    word = plandiff.parse(DATA / "cantho-footnotes.docx")
+    assert [f.label for f in plan.footnotes] == ["1", "2", "3"]
+    assert [f.clause for f in plan.footnotes] == [f.clause for f in word.footnotes]
+    assert plan.footnotes[1].text == word.footnotes[1].text  # the note a page holds whole
+    assert all(f.text.startswith(w.text[:60]) for f, w in zip(plan.footnotes, word.footnotes, strict=True))
+    assert "kế hoạch để triển khai" in " ".join(plan.preamble.split())
+    assert not [a for a in plan.artefacts if a.kind == "page_number" and a.text in ("1", "2", "3")]
+    assert lost_and_invented(plan) == (Counter(), Counter())

@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 
 from ..compiled import dataclass, regex
 from ..model import Artefact, Span
@@ -60,12 +61,37 @@ def _marker_pattern(label: str) -> re.Pattern[str]:
     return re.compile(_GLUED_BEFORE + re.escape(label) + _GLUED_AFTER)
 
 
-def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:
-    """Remove footnote bodies and glued markers from ``lines``."""
+def _labels_apart(lines: list[Line], marks: Sequence[Artefact]) -> dict[int, Artefact]:
+    """The number alone on the line before a line, set aside as a page number ("1" / " Chương
+    trình …": ``pdftotext -layout`` puts a note's raised number on a line of its own), by the
+    index of the line it stands before, when no page break stands between them."""
+    numbers = [a for a in marks if a.kind == "page_number" and a.text.isdigit() and len(a.text) <= 2]
+    if not numbers:
+        return {}
+    breaks = sorted(a.span.start for a in marks if a.kind == "form_feed")
+    starts = [ln.start for ln in lines]
+    out: dict[int, Artefact] = {}
+    for a in numbers:
+        k = bisect.bisect_left(starts, a.span.end)
+        if 0 < k < len(lines) and lines[k - 1].end <= a.span.start:
+            fed = bisect.bisect_left(breaks, a.span.end)
+            if fed == len(breaks) or breaks[fed] >= lines[k].start:
+                out[k] = a
+    return out
+
+
+def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Line], list[FoundFootnote], list[Artefact], list[Artefact]]:
+    """Remove footnote bodies and glued markers from ``lines``: the lines left, the notes, the
+    markers' artefacts, and the artefacts of ``marks`` that are notes' numbers. ``marks``: what
+    the lines' stage set aside (page numbers, page breaks): a note's number on a line of its own
+    was taken for a page number, and a note at a page's foot ends at its page break."""
     out = list(lines)
+    apart = _labels_apart(out, marks)
     if not any(ln.text[:1].isdigit() and (m := _BODY_START.match(ln.text)) is not None and int(m.group("label")) == 1
-               for ln in out[1:]):
-        return out, [], []  # no first footnote's body (most plans): no line's glued numbers need noting
+               for ln in out[1:]) and not any(a.text == "1" for a in apart.values()):
+        return out, [], [], []  # no first footnote's body (most plans): no line's glued numbers need noting
+    breaks = sorted(a.span.start for a in marks if a.kind == "form_feed")
+    taken: list[Artefact] = []
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
     glued = _glued_by_line([ln.text for ln in out])  # by index in ``lines``: out's index + removed
@@ -77,11 +103,14 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
     while i < len(out):
         line = out[i]
         m = _BODY_START.match(line.text)
-        # digits glued to a capital at a line's start, the next footnote number, and its marker
-        # glued to a word before: strong enough without any layout cue
+        lone = apart.get(i + removed)
+        if lone is not None and (lone.text != str(expected) or not line.text[:1].isupper()):
+            lone = None
+        # digits glued to a capital at a line's start (or alone on the line before), the next
+        # footnote number, and its marker glued to a word before: strong enough without any layout cue
         found = None
-        if m and int(m.group("label")) == expected and i > 0:
-            label = m.group("label")
+        if ((m and int(m.group("label")) == expected) or lone is not None) and i > 0:
+            label = lone.text if lone is not None else m.group("label")  # type: ignore[union-attr]
             mi = last_line.get(label)
             if mi is not None and mi >= search_from:
                 hits = list(_marker_pattern(label).finditer(out[mi].text))
@@ -94,13 +123,17 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
             i += 1
             continue
         mi, pos = found
-        # the body: this line and its continuations
+        # the body: this line and its continuations, to its page's end
+        page_end = breaks[k] if (k := bisect.bisect_left(breaks, line.end)) < len(breaks) else None
         j = i + 1
         while j < len(out):
             nxt = out[j]
             nm = _BODY_START.match(nxt.text)
-            if (nxt.indent and not line.indent) or (nm and int(nm.group("label")) == expected + 1):
+            if ((nxt.indent and not line.indent) or (nm and int(nm.group("label")) == expected + 1)
+                    or (page_end is not None and nxt.start > page_end)):
                 break  # the page resumes (pdftotext indents its first line), or the next footnote
+            if (nl := apart.get(j + removed)) is not None and nl.text == str(expected + 1):
+                break  # the next note's number on a line of its own
             mk = markers.match(nxt.text)
             if mk and mk.style not in ("dash", "plus", "bullet") and mk.rest[:1].isupper():
                 break
@@ -108,8 +141,10 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
                 break  # the interrupted sentence goes on after the footnote
             j += 1
         body_lines = out[i:j]
-        text = join_lines([x.text for x in body_lines])[len(label):].strip()
-        span = Span(body_lines[0].start, body_lines[-1].end)
+        text = join_lines([x.text for x in body_lines])[0 if lone is not None else len(label):].strip()
+        span = Span(lone.span.start if lone is not None else body_lines[0].start, body_lines[-1].end)
+        if lone is not None:
+            taken.append(lone)
         mline = out[mi]
         offset = mline.start + pos
         artefacts.append(Artefact("footnote_marker", label, Span(offset, offset + len(label))))
@@ -119,7 +154,7 @@ def extract(lines: list[Line]) -> tuple[list[Line], list[FoundFootnote], list[Ar
         removed += j - i
         expected += 1
         search_from = mi
-    return out, notes, artefacts
+    return out, notes, artefacts, taken
 
 
 def attach(lines: list[Line], notes_text: str, offset: int) -> tuple[list[Line], list[FoundFootnote], list[Artefact]]:

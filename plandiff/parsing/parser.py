@@ -367,7 +367,9 @@ def _body(lines: list[Line], pos: int, body_start: int, back_start: int, src: So
     """The preamble (into ``parts``) and the clause tree, with the footnotes found in them."""
     pre_and_body = lines[pos:back_start]
     if src.notes_start is None:
-        pre_and_body, found_notes, marker_artefacts = footnotes.extract(pre_and_body)
+        pre_and_body, found_notes, marker_artefacts, labels = footnotes.extract(pre_and_body, artefacts)
+        if labels:  # notes' numbers set aside as page numbers: the notes' now
+            artefacts[:] = [a for a in artefacts if not any(a is label for label in labels)]
     else:
         pre_and_body, found_notes, marker_artefacts = footnotes.attach(pre_and_body, src.text[src.notes_start:], src.notes_start)
     artefacts.extend(marker_artefacts)
