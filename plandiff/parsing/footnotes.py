@@ -80,6 +80,27 @@ def _labels_apart(lines: list[Line], marks: Sequence[Artefact]) -> dict[int, Art
     return out
 
 
+def _carried_on(out: list[Line], orig: list[int], j: int, page_end: int, breaks: list[int], apart: dict[int, Artefact],
+                next_label: int) -> tuple[int, int] | None:
+    """Where the rest of a note cut at a page's end stands on the next page: the last block of that
+    page's lines, after a blank line and after the page's own text, up to the page's end or the
+    next note; None when there is no such block."""
+    k = bisect.bisect_right(breaks, page_end)
+    next_end = breaks[k] if k < len(breaks) else None
+    e = j
+    while e < len(out) and (next_end is None or out[e].start < next_end):
+        nm = _BODY_START.match(out[e].text)
+        if (nm and int(nm.group("label")) == next_label) or ((a := apart.get(orig[e])) is not None and a.text == str(next_label)):
+            break
+        e += 1
+    if next_end is None and e == len(out):
+        return None  # the last page: its foot is the plan's end, no place a note runs on to
+    c = next((x for x in range(e - 1, j, -1) if out[x].blank_before), None)
+    if c is None or markers.match(out[c].text) is not None:
+        return None
+    return c, e
+
+
 def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Line], list[FoundFootnote], list[Artefact], list[Artefact]]:
     """Remove footnote bodies and glued markers from ``lines``: the lines left, the notes, the
     markers' artefacts, and the artefacts of ``marks`` that are notes' numbers. ``marks``: what
@@ -94,8 +115,8 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
     taken: list[Artefact] = []
     notes: list[FoundFootnote] = []
     artefacts: list[Artefact] = []
-    glued = _glued_by_line([ln.text for ln in out])  # by index in ``lines``: out's index + removed
-    removed = 0
+    glued = _glued_by_line([ln.text for ln in out])  # by index in ``lines``
+    orig = list(range(len(out)))  # each line of ``out``'s index in ``lines``
     expected = 1
     search_from = 0  # index in out: markers are searched after the previous footnote's marker
     last_line: dict[str, int] = {}  # label -> the last line before i where it stands glued to a word
@@ -103,7 +124,7 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
     while i < len(out):
         line = out[i]
         m = _BODY_START.match(line.text)
-        lone = apart.get(i + removed)
+        lone = apart.get(orig[i])
         if lone is not None and (lone.text != str(expected) or not line.text[:1].isupper()):
             lone = None
         # digits glued to a capital at a line's start (or alone on the line before), the next
@@ -118,7 +139,7 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
         if found is None:
             # one sweep: the glued numbers of each line are noted as it is passed, so finding the
             # marker nearest before a body costs nothing (no search back over the whole text)
-            for n in glued.get(i + removed, ()):
+            for n in glued.get(orig[i], ()):
                 last_line[n] = i
             i += 1
             continue
@@ -132,7 +153,7 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
             if ((nxt.indent and not line.indent) or (nm and int(nm.group("label")) == expected + 1)
                     or (page_end is not None and nxt.start > page_end)):
                 break  # the page resumes (pdftotext indents its first line), or the next footnote
-            if (nl := apart.get(j + removed)) is not None and nl.text == str(expected + 1):
+            if (nl := apart.get(orig[j])) is not None and nl.text == str(expected + 1):
                 break  # the next note's number on a line of its own
             mk = markers.match(nxt.text)
             if mk and mk.style not in ("dash", "plus", "bullet") and mk.rest[:1].isupper():
@@ -142,6 +163,14 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
             j += 1
         body_lines = out[i:j]
         text = join_lines([x.text for x in body_lines])[0 if lone is not None else len(label):].strip()
+        if page_end is not None and j < len(out) and out[j].start > page_end and not ends_sentence(text):
+            # cut at its page's end: the rest stands at the next page's foot, under its text
+            rest = _carried_on(out, orig, j, page_end, breaks, apart, expected + 1)
+            if rest is not None:
+                c, e = rest
+                text = join_lines([text, *(x.text for x in out[c:e])])
+                del out[c:e]
+                del orig[c:e]
         span = Span(lone.span.start if lone is not None else body_lines[0].start, body_lines[-1].end)
         if lone is not None:
             taken.append(lone)
@@ -151,7 +180,7 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
         out[mi] = mline.without(pos, len(label))
         notes.append(FoundFootnote(label, text, span, offset))
         del out[i:j]
-        removed += j - i
+        del orig[i:j]
         expected += 1
         search_from = mi
     return out, notes, artefacts, taken
