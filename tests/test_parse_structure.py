@@ -633,3 +633,19 @@ def test_a_sections_numeral_an_ocr_read_with_a_small_l(plain: str, misread: str)
     assert [(c.id, c.text, [(x.id, x.text) for x in c.walk()]) for c in got.clauses] == \
         [(c.id, c.text, [(x.id, x.text) for x in c.walk()]) for c in plain_plan.clauses]
     assert got.find("II.2.l") is not None
+
+
+@pytest.mark.parametrize("misread", ["l.", "I."])
+def test_an_items_one_an_ocr_read_as_l_or_i(misread: str) -> None:
+    """ "l. Mục tiêu chung" or "I. Mục tiêu chung" under "I. MỤC TIÊU", before "2. Mục tiêu cụ thể":
+    item 1 (its label as printed); under an open "k)" an "l)" stays a point, and "I." over a
+    heading in capitals stays a section."""
+    text = ("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao nhận thức.\n"
+            "2. Mục tiêu cụ thể\nĐạt 100%.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n")
+    plain, got = plandiff.parse(text), plandiff.parse(text.replace("1. Mục tiêu chung", f"{misread} Mục tiêu chung"))
+    assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in plain.walk()]
+    assert got.find("I.1") is not None and got.find("I.1").label == misread  # type: ignore[union-attr]
+    points = plandiff.parse(text.replace("Nâng cao nhận thức.\n", "".join(f"{c}) Việc {c}.\n" for c in "abcdeghik") + "l) Việc l.\n"))
+    assert points.find("I.1.l") is not None
+    caps = plandiff.parse(text.replace("II. TỔ CHỨC THỰC HIỆN", "I. TỔ CHỨC THỰC HIỆN"))
+    assert [c.id for c in caps.clauses][:1] == ["I"] and len(caps.clauses) == 2

@@ -431,6 +431,8 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
             target.paragraphs.append(para)
             continue
         seen_marked += 1
+        if mark.key in ("l", "I") and (one := _misread_item_one(mark, stack, marked, seen_marked)) is not None:
+            mark = para.marker = one
         style: markers.Style = _resolve_style(mark, stack, marked, seen_marked)
         if style != mark.style:
             mark = Marker(style, mark.label, mark.key, roman_value(mark.key) or mark.value, mark.rest)
@@ -496,6 +498,28 @@ def _misread_roman_one(marked: list[Marker]) -> int | None:
         m = marked[k]
         if m.style == "arabic" and m.value == 1 and m.label[-1:] == delimiter and _is_caps(m.rest):
             return k
+    return None
+
+
+def _misread_item_one(mark: Marker, stack: list[_Node], marked: list[Marker], after: int) -> Marker | None:
+    """An item "1." an OCR read as "l." or "I." under a section ("l. Mục tiêu tổng quát", "I. Mục
+    tiêu chung" under "I. MỤC TIÊU"), as arabic 1: over words in sentence case, no letter open
+    before it (after "k)" an "l)" is a point), and the next item of the section numbered "2."; None
+    where it is what it reads as."""
+    if mark.label[-1:] not in ".)" or _is_caps(mark.rest) or not mark.rest[:1].isupper():
+        return None
+    if mark.style == "letter":
+        if mark.key != "l" or any(n.marker is not None and n.marker.style == "letter" for n in stack):
+            return None
+    elif mark.style != "roman" or mark.key != "I":
+        return None
+    if not any(n.marker is not None and n.marker.style == "roman" for n in stack):
+        return None  # an item under a section only
+    for nxt in itertools.islice(marked, after, None):
+        if nxt.style in markers.SECTION_STYLES:
+            return None
+        if nxt.style == "arabic":
+            return Marker("arabic", mark.label, "1", 1, mark.rest) if nxt.value == 2 else None
     return None
 
 
