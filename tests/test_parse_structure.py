@@ -649,3 +649,15 @@ def test_an_items_one_an_ocr_read_as_l_or_i(misread: str) -> None:
     assert points.find("I.1.l") is not None
     caps = plandiff.parse(text.replace("II. TỔ CHỨC THỰC HIỆN", "I. TỔ CHỨC THỰC HIỆN"))
     assert [c.id for c in caps.clauses][:1] == ["I"] and len(caps.clauses) == 2
+
+
+def test_a_sections_numeral_an_ocr_read_as_ones() -> None:
+    """ "11. TỔ CHỨC THỰC HIỆN" after section I whose items stop at 3: section II; after an item
+    10 it is the eleventh item."""
+    items = "".join(f"{k}. Việc {k}.\n" for k in range(1, 4))
+    text = f"KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC TIÊU\n{items}II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n"
+    plain, got = plandiff.parse(text), plandiff.parse(text.replace("II. TỔ CHỨC", "11. TỔ CHỨC"))
+    assert [(c.id, c.text) for c in got.walk()] == [(c.id, c.text) for c in plain.walk()]
+    ten = "".join(f"{k}. Việc {k}.\n" for k in range(1, 11))
+    eleventh = plandiff.parse(f"KẾ HOẠCH\nThực hiện công tác năm 2025\n\nI. NHIỆM VỤ\n{ten}11. SỞ Y TẾ CHỦ TRÌ\n")
+    assert eleventh.find("I.11") is not None and len(eleventh.clauses) == 1

@@ -433,6 +433,8 @@ def build_tree(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Clause]]:
         seen_marked += 1
         if mark.key in ("l", "I") and (one := _misread_item_one(mark, stack, marked, seen_marked)) is not None:
             mark = para.marker = one
+        elif mark.key in ("11", "111") and (section := _misread_roman_ones(mark, stack)) is not None:
+            mark = para.marker = section
         style: markers.Style = _resolve_style(mark, stack, marked, seen_marked)
         if style != mark.style:
             mark = Marker(style, mark.label, mark.key, roman_value(mark.key) or mark.value, mark.rest)
@@ -521,6 +523,21 @@ def _misread_item_one(mark: Marker, stack: list[_Node], marked: list[Marker], af
         if nxt.style == "arabic":
             return Marker("arabic", mark.label, "1", 1, mark.rest) if nxt.value == 2 else None
     return None
+
+
+def _misread_roman_ones(mark: Marker, stack: list[_Node]) -> Marker | None:
+    """A section's "II." or "III." an OCR read as "11." or "111." over a heading in capitals, as
+    the roman section: the section open before it is the one before (I, or II), and its items
+    had not reached 10 (an eleventh item "11. SỞ Y TẾ" is an item)."""
+    if mark.style != "arabic" or mark.label[-1:] not in ".)-" or not _is_caps(mark.rest):
+        return None
+    section = next((n.marker for n in reversed(stack) if n.marker is not None and n.marker.style == "roman"), None)
+    value = len(mark.key)
+    if section is None or section.value != value - 1:
+        return None
+    if any(n.marker is not None and n.marker.style == "arabic" and n.marker.value >= 10 for n in stack):
+        return None
+    return Marker("roman", mark.label, "I" * value, value, mark.rest)
 
 
 def _resolve_style(mark: Marker, stack: list[_Node], marked: list[Marker], after: int) -> markers.Style:
