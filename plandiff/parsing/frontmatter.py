@@ -250,7 +250,8 @@ def respaced_doc_types(lines: list[Line]) -> list[Line]:
         if name is not None and name != core:
             if out is lines:
                 out = list(lines)
-            out[i] = Line(name + (":" if colon else ""), line.start, line.end, line.indent, line.blank_before)
+            out[i] = Line(name + (":" if colon else ""), line.start, line.end, line.indent, line.blank_before,
+                          printed=line.text)
     return out
 
 
@@ -420,7 +421,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         m = _DOC_TYPE.match(first.text) or _TYPE_HEADING.match(first.text.strip())
         if m:
             h.doc_type = " ".join(m.group("type").split()).upper()
-            h.lines.append(HeaderLine("doc_type", first.text, Span(first.start, first.end)))
+            h.lines.append(HeaderLine("doc_type", first.printed or first.text, Span(first.start, first.end)))
             rest = [m.group("rest")] if m.group("rest") else []
         else:
             rest = [first.text]

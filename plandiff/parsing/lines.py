@@ -60,6 +60,9 @@ class Line:
     ``cells`` holds only those with text, and a table's columns need the rest (``row_texts``)."""
     joined: bool = False
     """A row whose cells a converter joined by " | ", with no outer pipes: every bar a joint."""
+    printed: str | None = None
+    """The line as printed, where ``text`` is a reading of it (a doc type letter-spaced or with a
+    mark an OCR misread, read as the type): what a header line records."""
 
     def without(self, at: int, length: int) -> Line:
         """The line with ``length`` characters of its text at ``at`` taken out (a footnote's marker):

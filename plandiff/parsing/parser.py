@@ -583,7 +583,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
         if authority:
             parts.header.append(HeaderLine("authority", ln.text, Span(ln.start, ln.end)))
         elif _ENACTING.match(ln.text):
-            parts.header.append(HeaderLine("enacting", ln.text, Span(ln.start, ln.end)))
+            parts.header.append(HeaderLine("enacting", ln.printed or ln.text, Span(ln.start, ln.end)))
         else:
             preamble.append(ln)
     parts.preamble.extend(paras(preamble))
