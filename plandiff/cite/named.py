@@ -70,7 +70,7 @@ def find_named(region: Region, numbered: list[Found], learned: tuple[str, ...]) 
         if whole is not None:
             name = whole
         known = known_by_name(name)
-        title = known.names[0] if known and known.names else name
+        title = known.names[0] if known and known.names else " ".join(name.split())
         if known is None and len(m.group("name").split()) < 2:
             continue
         kind = "Bộ luật" if m.group("kind").startswith("Bộ") else m.group("kind")  # (a code printed "Bộ Luật")
@@ -89,7 +89,7 @@ def find_named(region: Region, numbered: list[Found], learned: tuple[str, ...]) 
                 if k.period and period and not _periods_overlap(period, k.period):
                     continue  # "… giai đoạn 2011-2020" is the strategy before, not this one
                 out.append(Found(m.start(), m.end(), None, _name_type(alias), None, None, None, None,
-                                  m.group(0), region, m.group(0), named=True))
+                                  " ".join(m.group(0).split()), region, m.group(0), named=True))
                 taken.append((m.start(), m.end()))
     if learned_here:
         # every learned name in one pattern, longest first: one pass over the text
@@ -97,7 +97,7 @@ def find_named(region: Region, numbered: list[Found], learned: tuple[str, ...]) 
             if any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(Found(m.start(), m.end(), None, _name_type(m.group(0)), None, None, None, None,
-                              m.group(0).strip("“”\" "), region, m.group(0), named=True))
+                              " ".join(m.group(0).split()).strip("“”\" "), region, m.group(0), named=True))
             taken.append((m.start(), m.end()))
     return out
 
