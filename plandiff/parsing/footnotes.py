@@ -107,9 +107,11 @@ def extract(lines: list[Line], marks: Sequence[Artefact] = ()) -> tuple[list[Lin
     the lines' stage set aside (page numbers, page breaks): a note's number on a line of its own
     was taken for a page number, and a note at a page's foot ends at its page break."""
     out = list(lines)
-    apart = _labels_apart(out, marks)
-    if not any(ln.text[:1].isdigit() and (m := _BODY_START.match(ln.text)) is not None and int(m.group("label")) == 1
-               for ln in out[1:]) and not any(a.text == "1" for a in apart.values()):
+    glued_first = any(ln.text[:1].isdigit() and (m := _BODY_START.match(ln.text)) is not None and int(m.group("label")) == 1
+                      for ln in out[1:])
+    # (a "1" set aside as a page number is looked at only where one was: most plans have none)
+    apart = _labels_apart(out, marks) if any(a.text == "1" and a.kind == "page_number" for a in marks) else {}
+    if not glued_first and not any(a.text == "1" for a in apart.values()):
         return out, [], [], []  # no first footnote's body (most plans): no line's glued numbers need noting
     breaks = sorted(a.span.start for a in marks if a.kind == "form_feed")
     taken: list[Artefact] = []

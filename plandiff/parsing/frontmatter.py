@@ -240,8 +240,8 @@ def respaced_doc_types(lines: list[Line]) -> list[Line]:
     decision's enacting formula is not found."""
     out = lines
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        if line.cells or len(text) > 60 or " " not in text or text != text.upper():
+        text = line.text  # (stripped: a line's text is)
+        if len(text) > 60 or line.cells or " " not in text or text != text.upper():
             continue
         core = text.strip(" *_")
         colon = core.endswith(":")

@@ -286,13 +286,6 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
     # a paragraph's first line set in from the margin ("     1.1. Xây dựng …", a first-line indent
     # a PDF's text keeps) is as full as the page's lines with its indent counted
     width_used = len(prev) + (last.indent if last.indent <= FIRST_LINE_INDENT else 0)
-    # a paragraph set in a narrower column than the page's (a table's cell a PDF printed): its
-    # own wrapped lines before this one (its first aside, a few: the work per line bounded) tell
-    # the width it runs to
-    n = len(current.lines)
-    if n >= 3:
-        column = max(len(x.text) for x in current.lines[max(1, n - 6):-1])
-        full = min(full, WRAP_SHARE * column)
     if soft_wraps and not line.blank_before:
         # a converter's wrapped lines run on, blank line or none; but a heading in capitals, a
         # ground of a preamble, or a short line that ends a sentence (not a colon's lead-in)
@@ -305,6 +298,12 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
                     or (text[:1].isupper() and _closes_paragraph(prev) and not prev.rstrip().endswith(":")
                         and (len(prev) < full or CLOSING_FORMULA.match(text) is not None)))
     if hard_wraps and not _closes_paragraph(prev):
+        if width_used < full and len(current.lines) >= 3:
+            # a paragraph set in a narrower column than the page's (a table's cell a PDF printed):
+            # its own wrapped lines before this one (its first aside, a few: the work per line
+            # bounded) tell the width it runs to
+            column = max(len(x.text) for x in current.lines[max(1, len(current.lines) - 6):-1])
+            full = min(full, WRAP_SHARE * column)
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
         # or closes one ground of a preamble with ";" and the next ground opens, or is a section's
         # heading in capitals as wide as the page and a line in sentence case follows
