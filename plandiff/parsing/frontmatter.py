@@ -233,7 +233,7 @@ def _misprinted_type(core: str) -> str | None:
     return _unmarked_types().get(_unmarked(" ".join(words).lower()))
 
 
-def respaced_doc_types(lines: list[Line]) -> list[Line]:
+def misprinted_doc_types(lines: list[Line]) -> list[Line]:
     """The lines with a doc type printed letter-spaced ("K Ế H O Ạ C H", "Q U Y Ế T  Đ Ị N H :", a
     PDF's character spacing kept as spaces by its text) or with a mark misread ("KÉ HOẠCH", an
     OCR's) read as the type's words, spanning the same text: else no line names the type, and a

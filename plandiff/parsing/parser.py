@@ -123,7 +123,7 @@ def _parse_source(src: SourceText, *, name: str | None, label: str) -> Plan:
         lines, bracket_notes, bracket_marks = footnotes.bracketed(lines, body_text)
         artefacts.extend(bracket_marks)
 
-    lines = frontmatter.rejoin_broken_doc_type(frontmatter.respaced_doc_types(lines), FRONT_LINES)
+    lines = frontmatter.rejoin_broken_doc_type(frontmatter.misprinted_doc_types(lines), FRONT_LINES)
     lines, header_after_body = _header_after_body(lines)
     title_idx, pos, title_lines, header = _front_matter(lines, header_after_body)
     parts = _Parts(header=list(header.lines))
