@@ -16,6 +16,7 @@ import plandiff
 from plandiff.cite.citations import citations
 from plandiff.parsing.audit import lost_and_invented
 from plandiff.read import fallback, legacy
+from plandiff.read.pdf_notes import Run, split_notes
 from plandiff.textnorm import match_key
 from tests import builders
 from tests.conftest import DATA, FIXTURES, load
@@ -995,3 +996,28 @@ def test_a_text_typing_the_icelandic_d_reads_as_its_letters_mean(name: str) -> N
     assert meant and [(t.agency_key, t.kind, t.span, t.period_dates) for t in duties] == [
         (t.agency_key, t.kind, t.span, t.period_dates) for t in meant]
     assert [t.text for t in duties] == [t.text.translate(AS_PRINTED_D) for t in meant]
+
+
+def _page(lines: list[tuple[float, float, str]]) -> tuple[str, list[Run]]:
+    """A page's text and its runs from (baseline, size, text) lines, as a PDF draws them."""
+    runs = [Run(t, y, size) for y, size, t in lines]
+    return "\n".join(t for _, _, t in lines), runs
+
+
+def test_a_note_cut_at_its_pages_end_goes_on_only_where_a_note_would() -> None:
+    """``split_notes`` on pages as Word draws them: a note (its raised number, then its text at
+    the foot) cut at its page's end goes on at the next page's foot in small letters or mid-sentence;
+    a block of the page's own text under a heading's space ("III. KINH PHÍ") is no note's rest."""
+    body = [(700.0 - 14 * k, 12.0, f"Dòng {k} của kế hoạch về công tác dân số và phát triển") for k in range(8)]
+    first_text, first_runs = _page([*body, (580.0, 12.0, "theo các chương trình, kế hoạch")])
+    first_text = first_text.replace("theo các chương trình, kế hoạch", "theo các chương trình, kế hoạch1")
+    first_runs[-1:] = [Run("theo các chương trình, kế hoạch", 580.0, 12.0), Run("1", 584.6, 7.0)]
+    first_text += "\n1 Chương trình số 30-CTr/TU của Thành ủy thực hiện"
+    first_runs += [Run("1", 104.6, 7.0), Run(" Chương trình số 30-CTr/TU của Thành ủy thực hiện", 100.0, 12.0)]
+    for tail, carried in (("số 21-NQ/TW về công tác dân số.", True), ("III. KINH PHÍ THỰC HIỆN", False)):
+        second_text, second_runs = _page([*body, (300.0, 12.0, tail)])
+        pages, notes = split_notes([first_text, second_text], [first_runs, second_runs])
+        assert [label for label, _ in notes] == ["1"]
+        assert notes[0][1].endswith("số 21-NQ/TW về công tác dân số.") == carried
+        assert (tail in pages[1]) != carried
+        assert "Chương trình số 30" not in pages[0] and "kế hoạch1" in pages[0]

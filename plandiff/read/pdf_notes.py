@@ -15,7 +15,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
-from ..compiled import dataclass
+from ..compiled import dataclass, regex
 
 SMALL = 0.8
 """A run set at most this share of the page's text size is a raised number's (Word's footnote
@@ -24,6 +24,8 @@ FOOT_GAP = 1.6
 """A gap between lines of more than this many line steps sets the foot of a page apart (the rule
 above the notes)."""
 _ENDS = tuple(".;!?:”\")")
+_LABEL = regex(r"\d{1,3}(?:\.\d{1,3})*\s*[.)/-]\s|[-+•–]\s")
+"""A clause's label opening a run ("2. …", "1.1. …", "- …"): the page's text, not a note's rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,11 @@ def _carried_on(drawn: Sequence[Run], size: float, end: int) -> int | None:
         if drawn[i - 1].y - drawn[i].y > FOOT_GAP * step:
             if any(r.y > drawn[i].y + 0.5 * size for r in drawn[i + 1:end]):
                 return None
-            return i
+            # the note goes on mid-sentence, or in the notes' smaller letters: a block of the
+            # page's own text under a heading's space opens on a capital in the text's size
+            first = drawn[i]
+            mid_sentence = not first.text[:1].isupper() and _LABEL.match(first.text) is None
+            return i if mid_sentence or first.size < 0.95 * size else None
     return None
 
 
