@@ -84,7 +84,7 @@ def _carried_on(out: list[Line], orig: list[int], j: int, page_end: int, breaks:
                 next_label: int) -> tuple[int, int] | None:
     """Where the rest of a note cut at a page's end stands on the next page: the last block of that
     page's lines, after a blank line and after the page's own text, up to the page's end or the
-    next note; None when there is no such block."""
+    next note, going on mid-sentence; None when there is no such block."""
     k = bisect.bisect_right(breaks, page_end)
     next_end = breaks[k] if k < len(breaks) else None
     e = j
@@ -96,8 +96,8 @@ def _carried_on(out: list[Line], orig: list[int], j: int, page_end: int, breaks:
     if next_end is None and e == len(out):
         return None  # the last page: its foot is the plan's end, no place a note runs on to
     c = next((x for x in range(e - 1, j, -1) if out[x].blank_before), None)
-    if c is None or markers.match(out[c].text) is not None:
-        return None
+    if c is None or markers.match(out[c].text) is not None or out[c].text[:1].isupper():
+        return None  # (a note goes on mid-sentence: a block opening on a capital is the page's own)
     return c, e
 
 
