@@ -1000,7 +1000,7 @@ def test_a_text_typing_the_icelandic_d_reads_as_its_letters_mean(name: str) -> N
 
 def _page(lines: list[tuple[float, float, str]]) -> tuple[str, list[Run]]:
     """A page's text and its runs from (baseline, size, text) lines, as a PDF draws them."""
-    runs = [Run(t, y, size) for y, size, t in lines]
+    runs = [Run(t, 72.0, y, size) for y, size, t in lines]
     return "\n".join(t for _, _, t in lines), runs
 
 
@@ -1011,9 +1011,9 @@ def test_a_note_cut_at_its_pages_end_goes_on_only_where_a_note_would() -> None:
     body = [(700.0 - 14 * k, 12.0, f"Dòng {k} của kế hoạch về công tác dân số và phát triển") for k in range(8)]
     first_text, first_runs = _page([*body, (580.0, 12.0, "theo các chương trình, kế hoạch")])
     first_text = first_text.replace("theo các chương trình, kế hoạch", "theo các chương trình, kế hoạch1")
-    first_runs[-1:] = [Run("theo các chương trình, kế hoạch", 580.0, 12.0), Run("1", 584.6, 7.0)]
+    first_runs[-1:] = [Run("theo các chương trình, kế hoạch", 72.0, 580.0, 12.0), Run("1", 260.0, 584.6, 7.0)]
     first_text += "\n1 Chương trình số 30-CTr/TU của Thành ủy thực hiện"
-    first_runs += [Run("1", 104.6, 7.0), Run(" Chương trình số 30-CTr/TU của Thành ủy thực hiện", 100.0, 12.0)]
+    first_runs += [Run("1", 72.0, 104.6, 7.0), Run(" Chương trình số 30-CTr/TU của Thành ủy thực hiện", 78.0, 100.0, 12.0)]
     for tail, carried in (("số 21-NQ/TW về công tác dân số.", True), ("III. KINH PHÍ THỰC HIỆN", False)):
         second_text, second_runs = _page([*body, (300.0, 12.0, tail)])
         pages, notes = split_notes([first_text, second_text], [first_runs, second_runs])

@@ -562,15 +562,16 @@ def _is_name(text: str) -> bool:
 
 
 _ROMAN_WORD = regex(r"[IVXL]+")
-_SURNAMES = frozenset(
-    "NGUYỄN TRẦN LÊ PHẠM HOÀNG HUỲNH PHAN VŨ VÕ ĐẶNG BÙI ĐỖ HỒ NGÔ DƯƠNG LÝ ĐÀO ĐOÀN ĐINH LÂM TRỊNH MAI "
-    "TRƯƠNG HÀ LƯU CAO TÔ LƯƠNG VƯƠNG KIỀU TẠ CHU TRIỆU THÁI QUÁCH ÔNG PHÙNG KHỔNG TĂNG LỤC TỪ DIỆP ÂU "
-    "TỐNG NÔNG HẦU GIANG LA LẠI KHÚC MẠC THÂN TÒNG VI LÒ QUÀNG ĐÈO".split())
-"""Vietnamese family names, in capitals: what a signer's name set in capitals opens with (a title
-in capitals opens with none of them)."""
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Đoàn Lâm Mai Trịnh Trương Cao "
+    "Lương Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Giáp Khuất Phùng Nghiêm Mạc Tăng Ông "
+    "Khổng Từ Diệp Âu Tống Hầu Giang La Lại Khúc Thân Tòng Vi Quàng Đèo".split())
+"""Vietnamese family names (the commonest, which most people bear): what a person's full name
+opens with, a signer's under the signature or a lead's in a task table ("Đỗ Mạnh Cường"); a title
+in capitals opens with none of them."""
 
 
 def _is_name_in_capitals(text: str) -> bool:
     """A person's name printed in capitals ("NGUYỄN VĂN AN"): a family name first, no title in it."""
-    return (text == text.upper() and _is_name(text) and text.split()[0] in _SURNAMES
+    return (text == text.upper() and _is_name(text) and text.split()[0].capitalize() in SURNAMES
             and not any(title in text for title in SIGNER_TITLES) and not AUTHORITY.match(text))

@@ -190,26 +190,24 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool], drawn: list[list
     the blanks of the line they stand on; every text run it holds is added to ``seen``, to
     ``above`` whether text was drawn above the page's first text after it, and to ``drawn`` its
     runs with their heights and sizes."""
-    chunks: list[tuple[str, float, float]] = []
     runs: list[Run] = []
 
     def visit(t: str, cm: Any, tm: Any, _font: Any, size: Any) -> None:
         if t.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            chunks.append((t.strip(), x, y))
             try:
                 points = float(size) * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
             except (TypeError, ValueError):
                 points = 0.0
-            runs.append(Run(t.strip(), y, points))
+            runs.append(Run(t.strip(), x, y, points))
 
     text = page.extract_text(visitor_text=visit) or ""
     drawn.append(runs)
-    seen.extend(c[0] for c in chunks)
+    seen.extend(r.text for r in runs)
     on_page = _page_box(page)
-    above.append(bool(chunks) and (any(y > chunks[0][2] + ABOVE_FIRST for _, _, y in chunks[1:])
-                                   or any(not on_page(x, y) for _, x, y in chunks)))
+    above.append(bool(runs) and (any(r.y > runs[0].y + ABOVE_FIRST for r in runs[1:])
+                                 or any(not on_page(r.x, r.y) for r in runs)))
     stamps = _stamps(page)
     if not stamps:
         return text
@@ -217,10 +215,10 @@ def _with_stamps(page: Any, seen: list[str], above: list[bool], drawn: list[list
     lines = text.split("\n")
     for value, (_x0, y0, _x1, y1) in sorted(stamps, key=lambda s: (-s[1][1], s[1][0])):
         mid = (y0 + y1) / 2
-        near = [c for c in chunks if abs(c[2] - mid) <= max(6.0, (y1 - y0))]
+        near = [r for r in runs if abs(r.y - mid) <= max(6.0, (y1 - y0))]
         if not near:
             continue
-        anchor = min(near, key=lambda c: abs(c[2] - mid))[0]
+        anchor = min(near, key=lambda r: abs(r.y - mid)).text
         k = next((i for i, ln in enumerate(lines) if anchor[:20] in ln), None)
         if k is not None:
             lines[k] = _into_blank(lines[k], value)

@@ -30,9 +30,11 @@ _LABEL = regex(r"\d{1,3}(?:\.\d{1,3})*\s*[.)/-]\s|[-+•–]\s")
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A piece of text as the page drew it: where its baseline stands, and its size in points."""
+    """A piece of text as the page drew it: where it starts and its baseline stands, and its size
+    in points."""
 
     text: str
+    x: float
     y: float
     size: float
 

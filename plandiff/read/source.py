@@ -99,7 +99,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         got = docx.extract_text(data, label=label)
         src = _finish(got.text, "docx", None)
         # one line a footnote: a body's own line breaks must not start a line of their own
-        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in got.notes)
+        tail = _notes_tail(got.notes)
         return SourceText(src.text + tail, "docx", None, hints=tuple(got.hints), tables=tuple(got.tables),
                           notes_start=len(src.text) if got.notes else None, seen=got.seen,
                           page_headers=tuple(got.page_headers))
@@ -110,8 +110,7 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
         src = _finish(text, "pdf", None)
         # ruled tables (an appendix's task table) as the reader's geometry, as a .docx's are
         tables = pdf_tables.place(src.text, pdf_tables.ruled_tables(data))
-        # a Word file's footnotes, cut from the pages' feet: one a line after the text, as a .docx's
-        tail = "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in notes)
+        tail = _notes_tail(notes)  # a Word file's footnotes, cut from the pages' feet
         return SourceText(src.text + tail, "pdf", None, seen=_nfc(seen), running=running, tables=tuple(tables),
                           notes_start=len(src.text) if notes else None)
     text, encoding = _declared(data) or decode(data, label=label)
@@ -126,6 +125,12 @@ def read_bytes(data: bytes, *, label: str = "input") -> SourceText:
     named = label.lower().endswith((".md", ".markdown"))
     fmt = "markdown" if looks_like_markdown(text, marks=1 if named else 3) else "text"
     return _tables_in_markdown(_finish(text, fmt, encoding), label)
+
+
+def _notes_tail(notes: list[tuple[str, str]]) -> str:
+    """Footnotes a format keeps apart, after the text: one a line, "label<TAB>text" (``notes_start``),
+    a body's own line breaks never starting a line of their own."""
+    return "".join(f"{k}\t{_nfc(' '.join(v.split()))}\n" for k, v in notes)
 
 
 def read_text(text: str) -> SourceText:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..compare.aligner import role_of
 from ..compiled import regex
 from ..model import Appendix, Clause, Plan, Span, Table, Task
+from ..parsing.backmatter import SURNAMES
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, icelandic_d, match_key
 from . import agencies, timing
 
@@ -405,11 +406,6 @@ _COLUMNS = (
 )
 
 
-_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Trương Cao Lương "
-    "Hà Lưu Tạ Chu Tô Thái Quách Kiều Đàm Triệu Vương Hứa Lò Lục Nông Giáp Khuất Phùng Nghiêm Mạc Tăng".split())
-"""Vietnamese family names (the commonest, which most people bear): a line that opens with one and
-runs two to five capitalised words is a person's full name ("Đỗ Mạnh Cường")."""
 _NAME_OPENS = regex(r"(?:" + _BODY_HEADS + r")\b")
 """A body's name as it opens a line of its own (capitalised: "các sở" inside a sentence is no name's start)."""
 _GOES_ON = regex(r"(?:\b(?:và|các|của|với|cùng|hoặc|thuộc|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|TP)"
@@ -438,7 +434,7 @@ def _opens_a_name(line: str) -> bool:
     if _NAME_OPENS.match(line):
         return True
     words = line.split()
-    return words[0] in _SURNAMES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return words[0] in SURNAMES and 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 _LEAD_NAMED = regex(r"chủ trì")
