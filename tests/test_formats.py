@@ -1021,3 +1021,28 @@ def test_a_note_cut_at_its_pages_end_goes_on_only_where_a_note_would() -> None:
         assert notes[0][1].endswith("số 21-NQ/TW về công tác dân số.") == carried
         assert (tail in pages[1]) != carried
         assert "Chương trình số 30" not in pages[0] and "kế hoạch1" in pages[0]
+
+
+def test_a_word_tables_rows_are_its_rows_those_left_to_fill_in_too() -> None:
+    """A Word appendix's table has as many rows as Word's ``w:tr``, as its reader counts them: a
+    form's rows left blank to fill in are rows, a merged cell spans its columns."""
+    def cell(text: str, span: int = 1) -> str:
+        grid = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{grid}{builders._para(text)}</w:tc>"
+
+    def row(*cells: str) -> str:
+        return f"<w:tr>{''.join(cells)}</w:tr>"
+
+    table = ("<w:tbl>" + row(cell("TT"), cell("Nhiệm vụ"), cell("Kết quả"))
+             + row(cell("I. NHIỆM VỤ CHUNG", 3))
+             + row(cell("1"), cell("Tuyên truyền về bình đẳng giới"), cell(""))
+             + row(cell(""), cell(""), cell("")) + row(cell(""), cell(""), cell("")) + "</w:tbl>")
+    body = builders.PLAN_PARAS + builders._para("PHỤ LỤC") + builders._para("BIỂU TỔNG HỢP KẾT QUẢ") + table
+    plan = plandiff.parse(builders.raw_docx(body))
+    [appendix] = plan.appendices
+    assert appendix.tables[0].rows == (
+        ("TT", "Nhiệm vụ", "Kết quả"), ("I. NHIỆM VỤ CHUNG",) * 3, ("1", "Tuyên truyền về bình đẳng giới", ""),
+        ("", "", ""), ("", "", ""))
+    lost, invented = lost_and_invented(plan)
+    assert lost == Counter()
+    assert invented == Counter("I.NHIỆMVỤCHUNG" * 2)  # the merged cell's text, given to the two columns it spans

@@ -524,12 +524,12 @@ def _table_lines(rows: list[list[tuple[list[str], int]]]) -> list[str]:
 def _table_rows(rows: list[list[tuple[list[str], int]]]) -> tuple[tuple[str, ...], ...]:
     """The table's rows of cell texts (NFC). A cell spanning columns (w:gridSpan) gives its text to
     each column it covers; the continuation of a vertically merged cell (w:vMerge) is empty, as
-    Word stores it. Rows without any text are left out."""
+    Word stores it. A row without text is a row all the same (a form's rows left to fill in, a
+    spacer): the table has as many rows as Word's ``w:tr``, as its reader counts them."""
     out: list[tuple[str, ...]] = []
     for row in rows:
         cells: list[str] = []
         for lines, n in row:
             cells.extend([nfc("\n".join(lines))] * n)
-        if any(c.strip() for c in cells):
-            out.append(tuple(cells))
+        out.append(tuple(cells))
     return tuple(out)
