@@ -166,6 +166,16 @@ def test_a_title_under_its_type_read_from_its_whole_paragraph(under: str, title:
     assert [c.label for c in plan.clauses] == ["I."]
 
 
+@pytest.mark.parametrize("typed", ["KẾ HOẠCH:\nTổ chức Tháng hành động vì bình đẳng giới năm 2025",
+                                   "KẾ HOẠCH: Tổ chức Tháng hành động vì bình đẳng giới năm 2025"])
+def test_a_type_typed_with_a_colon_after_it_still_heads_its_title(typed: str) -> None:
+    """A draft that types "KẾ HOẠCH:" over (or before) its title: the type and the title, the colon
+    no part of either; a decision's "QUYẾT ĐỊNH:" is its enacting formula, not its type line."""
+    plan = plandiff.parse(_UNDER_THE_TYPE.replace("KẾ HOẠCH\n{}\n", typed + "\nCăn cứ Luật Bình đẳng giới;\n"))
+    assert (plan.meta.doc_type, plan.meta.title) == ("KẾ HOẠCH", "Tổ chức Tháng hành động vì bình đẳng giới năm 2025")
+    assert plan.preamble == "Căn cứ Luật Bình đẳng giới;"
+
+
 def test_a_decisions_attached_plan_keeps_its_sentence_case_title() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\n\nQUYẾT ĐỊNH\n"
             "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\n\n"

@@ -193,10 +193,13 @@ def is_doc_type_line(line: Line) -> bool:
     if m is None:
         return False
     rest = m.group("rest")
-    if rest.strip(" *_") == ":":
-        return False  # "QUYẾT ĐỊNH:", the enacting formula before the articles (a page that dropped the type's line)
+    if rest.strip(" *_") == ":" and m.group("type").startswith("QUYẾT"):
+        # "QUYẾT ĐỊNH:", the enacting formula before the articles (a page that dropped the type's
+        # line); "KẾ HOẠCH:" is a draft's type line with a colon after it
+        return False
     if text == text.upper():
         return True
+    rest = rest.removeprefix(":").lstrip()
     return rest[:1].isupper() and rest[1:2].islower() and not text.endswith((":", ".", ";", ","))
 
 
@@ -422,7 +425,8 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         if m:
             h.doc_type = " ".join(m.group("type").split()).upper()
             h.lines.append(HeaderLine("doc_type", first.printed or first.text, Span(first.start, first.end)))
-            rest = [m.group("rest")] if m.group("rest") else []
+            after = m.group("rest").removeprefix(":").strip()  # ("KẾ HOẠCH: Tổ chức …")
+            rest = [after] if after else []
         else:
             rest = [first.text]
             h.lines.append(HeaderLine("title", first.text, Span(first.start, first.end)))
