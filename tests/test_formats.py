@@ -552,6 +552,28 @@ def test_markdown_whose_tables_are_html_as_pandocs_github_markdown_writes_them(t
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_a_word_tables_rows_that_pandoc_classes_header_are_no_pages_navigation(tmp_path: Path, suffix: str) -> None:
+    """pandoc writes a Word table's rows with a class ("<tr class="header">", "odd", "even"), in
+    GitHub Markdown as in an HTML page: a row is the document's, whatever its class says — the
+    header's issuer, number and date are read, and no text is lost."""
+    table = ("<table>\n<thead>\n<tr class=\"header\">\n<th><p>ỦY BAN NHÂN DÂN</p>\n<p>XÃ LƯƠNG MINH</p>\n"
+             "<p>Số: 16/KH-UBND</p></th>\n<th><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>\n"
+             "<p><em>Lương Minh, ngày 18 tháng 11 năm 2025</em></p></th>\n</tr>\n</thead>\n<tbody>\n</tbody>\n</table>\n")
+    body = ["KẾ HOẠCH", "Thực hiện công tác bình đẳng giới năm 2026", "I. MỤC ĐÍCH", "1. Tuyên truyền sâu rộng."]
+    if suffix == ".md":
+        text = table + "\n" + "\n\n".join(f"**{x}**" if x.isupper() else x for x in body) + "\n"
+    else:
+        text = "<html><body>" + table + "".join(f"<p>{x}</p>" for x in body) + "</body></html>"
+    path = tmp_path / f"plan{suffix}"
+    path.write_text(text, encoding="utf-8")
+    plan = plandiff.parse(path)
+    m = plan.meta
+    assert (m.issuer, m.number, m.place, m.date) == ("ỦY BAN NHÂN DÂN XÃ LƯƠNG MINH", "16/KH-UBND", "Lương Minh", "2025-11-18")
+    assert [c.id for c in plan.walk()] == ["I", "I.1"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 def test_a_grid_tables_cells_over_several_lines_as_pandocs_markdown_writes_them(tmp_path: Path) -> None:
     """pandoc's own Markdown writes such a table as a grid: a row's cells run over several lines
     between borders, with their emphasis, escapes and subscripts."""

@@ -15,13 +15,27 @@ from ..textnorm import nfc
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "select", "iframe"}
 _NOISE = regex(r"nav|menu|breadcrumb|footer|header|sidebar|banner|share|social|comment|related|login|search", re.I)
 _CONTENT = regex(r"content|noidung|toanvan|vanban|document|article|detail|fulltext|main", re.I)
+_TABLE_PARTS = {"thead", "tbody", "tfoot", "tr", "td", "th"}
+"""A table's rows and cells: never a page's navigation by their class (pandoc's ``<tr
+class="header">`` is a Word table's first row); a whole table may be."""
+
+
+def _is_noise(el: lhtml.HtmlElement) -> bool:
+    """A page's navigation, menus, footer and the like, by the words of the element's class or id."""
+    attrs = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(attrs.strip()) and _NOISE.search(attrs) is not None and _CONTENT.search(attrs) is None
+
+
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "pre"}
 
 
-def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[int, int, tuple[tuple[str, ...], ...]]], bool]:
+def extract_text(text: str, *, label: str = "input", page: bool = True,
+                 ) -> tuple[str, list[tuple[int, int, tuple[tuple[str, ...], ...]]], bool]:
     """The page's document text (one block per line), its tables as (start, end, rows) — a table
     reads as Word's do, its cells' lines side by side, so a header table reads like a layout —
-    and whether most of its text is preformatted (``<pre>``: a plan's plain text shown as is)."""
+    and whether most of its text is preformatted (``<pre>``: a plan's plain text shown as is).
+    Not a ``page`` (a table a Markdown file holds in HTML): all of it is the document's, no
+    navigation around it to leave out."""
     try:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -29,11 +43,12 @@ def extract_text(text: str, *, label: str = "input") -> tuple[str, list[tuple[in
     for el in list(doc.iter()):
         if not isinstance(el.tag, str) or not isinstance(el, lhtml.HtmlElement):
             continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if el.tag in _SKIP or (attrs.strip() and _NOISE.search(attrs) and not _CONTENT.search(attrs)):
+        if el.tag in _SKIP and (page or el.tag in ("script", "style")):
+            el.drop_tree()
+        elif page and el.tag not in _TABLE_PARTS and _is_noise(el):
             el.drop_tree()
     _mark_notes(doc)
-    root = _main(doc)
+    root = _main(doc) if page else doc
     shown = len(root.text_content().strip())
     preformatted = sum(len(e.text_content().strip()) for e in root.iter("pre")) > 0.6 * max(1, shown)
     pieces: list[str] = []

@@ -178,7 +178,7 @@ def _tables_in_markdown(src: SourceText, label: str) -> SourceText:
         if start < last:
             continue  # (a grid table inside an HTML one, or the other way: read once)
         before = src.text[last:start]
-        page, geometry, _ = html.extract_text(f"<html><body>{table}</body></html>", label=label)
+        page, geometry, _ = html.extract_text(f"<html><body>{table}</body></html>", label=label, page=False)
         block = "\n" + page.strip("\n") + "\n"
         at = size + len(before) + 1 - (len(page) - len(page.lstrip("\n")))
         tables.extend((at + a, at + b, rows) for a, b, rows in geometry)
