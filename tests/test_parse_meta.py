@@ -207,6 +207,23 @@ def test_markdown_table_header_from_a_converter() -> None:
     assert not lost and not invented
 
 
+@pytest.mark.parametrize(("line", "parent", "issuer"), [
+    ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH **BAN THƯỜNG TRỰC**", "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"),
+    ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"),
+    ("UBND TỈNH NGHỆ AN BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH", "UBND TỈNH NGHỆ AN", "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH"),
+    # one name, whose words include a body's word only inside it
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", None, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+    ("BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH NGHỆ AN", None, "BAN CHỈ ĐẠO CÔNG TÁC GIA ĐÌNH TỈNH NGHỆ AN"),
+])
+def test_a_body_and_its_parent_on_one_line_of_a_flattened_header_cell(line: str, parent: str | None, issuer: str) -> None:
+    """html2text writes a header cell's lines as one ("… XÃ LƯƠNG MINH **BAN THƯỜNG TRỰC** Số: …"):
+    the body under its parent parts from it where it begins, after the parent named its place."""
+    md = (f"{line} Số: 16/KH-UBND | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** _Lương Minh, ngày 18 tháng 11 năm 2025_\n"
+          "---|---\n\n**KẾ HOẠCH**\n\n**Thực hiện công tác bầu cử**\n\n**I. MỤC ĐÍCH**\n\n1. Tuyên truyền.\n")
+    m = plandiff.parse(md).meta
+    assert (m.parent_issuer, m.issuer, m.number) == (parent, issuer, "16/KH-UBND")
+
+
 @pytest.mark.parametrize(("issuer", "place", "jurisdiction"), [
     ("ỦY BAN NHÂN DÂN\nQUẬN 3", "Quận 3", ("Quận 3", "quận")),
     ("UBND QUẬN GÒ VẤP\nỦY BAN NHÂN DÂN PHƯỜNG 15", "Phường 15", ("Phường 15", "phường")),

@@ -398,7 +398,7 @@ def read_header(front: list[Line], title_lines: list[Line]) -> Header:
         _read_front_cell(h, cell, issuer_parts)
     issuer_parts = _last_issuer_run(h, issuer_parts)
     if issuer_parts:
-        names = [c.text for c in issuer_parts]
+        names = [part for c in issuer_parts for part in _bodies_run_together(c.text)]
         # the body under its parent opens the last part that names one ("UBND TỈNH LÀO" / "CAI" /
         # "SỞ CÔNG" / "THƯƠNG": a narrow cell wraps both names)
         under = max((k for k in range(1, len(names)) if (names[k].upper().startswith(_BODY_WORDS + _UNIT_WORDS)
@@ -758,6 +758,26 @@ between two of them."""
 _COMMITTEE = regex(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:" + "|".join(x.upper() for x in _LEVELS)
                         + r"|TP\.?)\s+\S")
 _NAMED_PLACE = regex(r"(?<!\S)(?:" + "|".join(x.upper() for x in _LEVELS) + r"|TP\.?)\s+\S")
+
+
+_BODY_AFTER = regex(r"\s(?=(?:" + "|".join(re.escape(w.strip()) for w in _BODY_WORDS) + r")\s)")
+
+
+def _bodies_run_together(name: str) -> list[str]:
+    """An issuer's line that names a body under its parent on one line, as a converter flattens a
+    header cell's lines ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC", "UBND TỈNH LÀO
+    CAI SỞ CÔNG THƯƠNG"): the parent, a committee or organisation that has named its level and
+    place, and the body under it, as two lines would give them. A line that is one name stays
+    whole."""
+    if " " not in name or not name.upper().startswith(_ORGANISATION_WORDS):
+        return [name]
+    upper = name.upper()
+    for m in _BODY_AFTER.finditer(upper):
+        head = upper[:m.start()]
+        place = _NAMED_PLACE.search(head)
+        if place is not None and place.end() <= len(head) and len(head[place.start():].split()) >= 3:
+            return [name[:m.start()].strip(), name[m.end():].strip()]
+    return [name]
 
 
 def _committee_under_committee(above: list[str], name: str) -> bool:
