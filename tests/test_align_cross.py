@@ -110,6 +110,21 @@ def test_a_district_and_a_province_pair_their_sections_by_part_and_items_by_titl
     assert len({p.b for p in al.pairs if p.a and p.b}) == len([p for p in al.pairs if p.a and p.b])
 
 
+def test_items_whose_titles_say_the_same_pair_under_paired_sections_however_each_goes_on() -> None:
+    """An Lão's "2. Tổ chức triển khai các chương trình, kế hoạch nhằm thúc đẩy thực hiện bình
+    đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới." goes on in a paragraph of its
+    own; Hưng Yên's "4. Tổ chức triển khai các chương trình, đề án nhằm thúc đẩy …" goes on in
+    points. Their texts have little in common beyond the titles, which differ in one word: a
+    reader pairs them by their titles — and pairs nothing else anew by a title."""
+    from tests.conftest import load
+
+    a, b = load("anlao-2024"), load("hungyen-2024")
+    by_a = {p.a: p for p in plandiff.align(a, b).pairs if p.a and p.b}
+    assert by_a["II.2"].b == "II.4" and by_a["II.2"].rule == "title"
+    assert "titled alike" in by_a["II.2"].evidence
+    assert [x for x, p in by_a.items() if p.rule == "title"] == ["II.2"]
+
+
 def test_sections_pair_by_part_only_when_each_is_its_plans_only_one() -> None:
     # two sections of tasks on one side: which of them goes with the other plan's is for the text
     # to say, not the part

@@ -458,7 +458,8 @@ def align(a: Plan, b: Plan, *, cross: bool | None = None) -> Alignment:
     # across authorities, paired parents are weak evidence (two provinces' lists of tasks under
     # one heading): a weak pair must also keep the order of its neighbours
     run.greedy(th["context"] + CONTEXT_BONUS, "context", bonus=True, need_anchor=cross)
-    # 4. position inside paired parents
+    # 4. titles alike inside paired parents, then position
+    run.by_title()
     run.by_position()
     # 5. containers, and 6. splits and merges, then the pairs as the model gives them
     return run.alignment()
@@ -533,7 +534,7 @@ class _Run:
         without the neighbours'."""
         a, b = self.na[i], self.nb[j]
         titled = all((n.has_children or n.body != n.own) and len(n.heading.split()) >= TITLE_WORDS for n in (a, b))
-        return titled and self.scorer.sim(a.heading, b.heading) >= TITLE_ALIKE
+        return titled and _titles_alike(self.scorer.sim(a.heading, b.heading), a.heading, b.heading)
 
     def weigh(self, i: int, j: int, bonus: bool) -> tuple[float, bool]:
         """The pair's similarity with the tree's evidence, and whether the parents were paired."""
@@ -621,6 +622,21 @@ class _Run:
                 parts = ", ".join(sorted(self.na[i].role & self.nb[j].role))
                 self.take(i, j, "part", f"part · each side's only section of its part ({parts}; parts agree {agree:.2f}) · "
                                         f"text {self.scorer.score(i, j):.2f}")
+
+    def by_title(self) -> None:
+        """Free children of paired parents whose titles say the same ("Tổ chức triển khai các chương
+        trình, kế hoạch nhằm thúc đẩy …" / "Tổ chức triển khai các chương trình, đề án nhằm thúc đẩy
+        … và các chương trình, đề án liên quan"): a reader pairs them by their titles, however
+        differently each plan goes on under its title (a paragraph of its own, or points) — each
+        with the one whose title is most alike."""
+        found: list[tuple[float, int, int, int, int]] = []
+        for i, j in self.cands:  # (the candidates: clauses that share rare words, as a title's would)
+            if (i not in self.a_to_b and j not in self.b_to_a and self.na[i].parent is not None
+                    and self.parents_paired(i, j) and self.titled_alike(i, j)):
+                found.append((self.scorer.sim(self.na[i].heading, self.nb[j].heading), -i, -j, i, j))
+        for sim, _, _, i, j in sorted(found, reverse=True):
+            if i not in self.a_to_b and j not in self.b_to_a:
+                self.take(i, j, "title", f"title · parents paired · titled alike ({sim:.2f}) · text {self.scorer.score(i, j):.2f}")
 
     def by_position(self) -> None:
         """Free children in the same place under paired parents, as many on both sides."""
@@ -748,6 +764,12 @@ def _containers(nx: list[_Node], ny: list[_Node], x_to_y: dict[int, int], childr
             targets |= {y for y in votes if not ny[y].has_children}
         out.extend((y, x.index, why) if swap else (x.index, y, why) for y in sorted(targets))
     return out
+
+
+def _titles_alike(sim: float, x: str, y: str) -> bool:
+    """Two titles say the same: alike in their rare words, or in their spelling (one word of a
+    long title changed: "kế hoạch" / "đề án")."""
+    return sim >= TITLE_ALIKE or fuzz.ratio(x, y) / 100 >= TITLE_ALIKE
 
 
 def _label_key(label: str) -> str:

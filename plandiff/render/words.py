@@ -86,7 +86,7 @@ _WORDS: dict[str, tuple[Any, Any]] = {
     "roles": ({"basis": "căn cứ", "mention": "viện dẫn"}, {"basis": "basis", "mention": "mention"}),
     "rules": (
         {"exact": "trùng nội dung", "fuzzy": "gần giống", "context": "theo mục cha", "position": "theo vị trí",
-         "container": "theo điều khoản con", "part": "theo phần", "split": "tách", "merge": "gộp"},
+         "title": "theo tiêu đề", "container": "theo điều khoản con", "part": "theo phần", "split": "tách", "merge": "gộp"},
         {},
     ),
     "thresholds_named": (
