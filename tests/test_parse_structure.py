@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import plandiff
 from plandiff.parsing.lines import split_lines
+from plandiff.tasks import tasks
 from tests.conftest import FIXTURES, load
 
 
@@ -51,6 +52,30 @@ def test_double_spacing_and_a_dash_that_continues_a_compound() -> None:
     assert "phát triển kinh tế - xã hội." in item.text
     assert item.children == ()
     assert [c.label for c in plan.find("IV.1").children] == ["-"] * 7
+
+
+def test_an_items_line_naming_only_bodies_heads_their_duties_however_wide() -> None:
+    """In a double-spaced PDF's text every line stands between blank lines, and an item's heading
+    that names two bodies ("2. Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể
+    thao") is as wide as the page's lines: it heads the duties below it all the same, as its
+    sibling's shorter heading does — while a line as wide that says a duty runs on."""
+    page = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Lao động - Thương binh và Xã hội\n\n"
+            "Chủ trì, theo dõi việc triển khai thực hiện Kế hoạch; tổng hợp, báo cáo kết quả\n\n"
+            "về Ủy ban nhân dân huyện theo quy định.\n\n"
+            "2. Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao\n\n"
+            "Hướng dẫn, chỉ đạo đẩy mạnh các hoạt động tuyên truyền về bình đẳng giới trên\n\n"
+            "địa bàn huyện; duy trì các chuyên mục tuyên truyền trên hệ thống truyền thanh.\n\n"
+            "3. Phòng Y tế phối hợp với Trung tâm Y tế huyện tổ chức tư vấn về chăm sóc sức\n\n"
+            "Khỏe sinh sản cho phụ nữ và trẻ em gái tại các xã, thị trấn trên địa bàn huyện.\n")
+    plan = plandiff.parse("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\n"
+                          + page)
+    texts = {c.id: c.text for c in plan.walk()}
+    assert texts["IV.2"].split("\n")[0] == "Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao"
+    assert texts["IV.2"].split("\n")[1].startswith("Hướng dẫn, chỉ đạo")
+    assert texts["IV.1"].split("\n")[0] == "Phòng Lao động - Thương binh và Xã hội"
+    assert texts["IV.3"].startswith("Phòng Y tế phối hợp với Trung tâm Y tế huyện tổ chức tư vấn về chăm sóc sức Khỏe")
+    [duty] = [t for t in tasks(plan) if t.place == "IV.2"][:1]
+    assert (duty.agency, duty.text[:18]) == ("Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao", "Hướng dẫn, chỉ đạo")
 
 
 def test_markdown_decoration_is_set_aside() -> None:

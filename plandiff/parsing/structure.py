@@ -272,6 +272,33 @@ def paragraphs(lines: list[Line], *, width: int | None = None, hard_wraps: bool 
     return out
 
 
+_AGENCY_NAME = regex(
+    r"(?:Đề nghị\s+)?(?:Các\s+)?(?:Sở|Phòng|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Liên đoàn|Báo|Đài|Thanh tra|"
+    r"Văn phòng|Cục|Chi cục|Trung tâm|Bảo hiểm|Ngân hàng|Tòa án|Viện|Mặt trận|Bộ Chỉ huy|Bệnh viện|Trường)\s+\S")
+"""A name of a body, as an item on the bodies' duties opens ("Sở Y tế", "Trung tâm Văn hóa -
+Thông tin và Thể thao")."""
+_DUTY_WORD = regex(r"\b(?:chủ trì|phối hợp|thực hiện|triển khai|tổ chức|hướng dẫn|chỉ đạo|xây dựng|tham mưu|theo dõi|"
+                   r"có trách nhiệm|chịu trách nhiệm|căn cứ|đẩy mạnh|tăng cường|tiếp tục|rà soát|báo cáo|kiểm tra)\b")
+"""What a body is told to do, in lower case: a line with one says a duty, not only names."""
+_NAME_ENDS = ("Sở", "Phòng", "Ban", "Ủy ban", "Uỷ ban", "Trung tâm", "Hội", "Đoàn", "Cục", "Chi cục", "Văn phòng", "-", "–")
+
+
+def _names_bodies_only(current: Paragraph, line: Line) -> bool:
+    """An item's first line that names the bodies it gives duties to and nothing else ("2. Phòng
+    Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao"), as wide as the page, over a
+    line that opens in a capital and names no body: the heading of the duties below, as its
+    siblings' shorter ones are — not a sentence wrapped (a reader sees the capital open the body)."""
+    mark = current.marker
+    if mark is None or mark.style in _BULLETS or len(current.lines) != 1 or not line.text[:1].isupper():
+        return False
+    rest = mark.rest.strip()
+    if not rest or rest.endswith((",", ";", ":")) or rest.endswith(_NAME_ENDS) or dangles(rest) or _DUTY_WORD.search(rest):
+        return False
+    if _AGENCY_NAME.match(line.text):
+        return False
+    return all(_AGENCY_NAME.match(part.strip()) for part in rest.split(";"))
+
+
 FIRST_LINE_INDENT = 12
 """The most a paragraph's first line is set in (characters): a line set in further stands in a
 column of its own."""
@@ -307,6 +334,8 @@ def _wrapped(current: Paragraph, line: Line, mark: Marker | None, full: float, l
         # a full-width line runs on unless it closes a sentence with . : ! ? (";" and "," run on),
         # or closes one ground of a preamble with ";" and the next ground opens, or is a section's
         # heading in capitals as wide as the page and a line in sentence case follows
+        if _names_bodies_only(current, line):
+            return False
         return ((width_used >= full or (width_used >= long and _ends_in_a_name(prev))
                  or _caps_heading_goes_on(current, line) or wraps_a_symbol(prev, line.text)
                  or dangles(prev) or (mark is None and _first_line_goes_on(current)))
