@@ -1720,6 +1720,35 @@ def test_a_word_files_notes_as_mammoth_and_markitdown_write_them(escaped: bool) 
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
+_SIGNED = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+           "Thực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Báo cáo kết quả theo Mẫu số 01.\n"
+           "2. Gửi báo cáo về Sở Nội vụ theo\nMẫu số 02\n\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+           "Nguyễn Hồng Lĩnh\n\n")
+
+
+def test_forms_appended_after_the_signature_are_appendices_by_their_labels() -> None:
+    """A plan that appends its reporting forms, each under its label ("Mẫu số 01", "MẪU SỐ 02:
+    BÁO CÁO …") and no PHỤ LỤC: each form is an appendix, labelled as printed; in the plan's text
+    "Mẫu số 02" ending a wrapped line stays the sentence's."""
+    plan = plandiff.parse_text(_SIGNED + "Mẫu số 01\nDANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2025\n"
+                               "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh)\n"
+                               "TT\tNhiệm vụ\tCơ quan chủ trì\n1\tTuyên truyền\tSở Nội vụ\n\n"
+                               "MẪU SỐ 02: BÁO CÁO KẾT QUẢ THỰC HIỆN\nTT\tChỉ tiêu\tKết quả\n1\tSố lớp tập huấn\t\n")
+    assert [(a.label, a.title, [len(t.rows) for t in a.tables]) for a in plan.appendices] == [
+        ("Mẫu số 01", "DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2025", [2]), ("MẪU SỐ 02", "BÁO CÁO KẾT QUẢ THỰC HIỆN", [2])]
+    assert plan.signature == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hồng Lĩnh")
+    assert plan.find("I.2").text.split() == "Gửi báo cáo về Sở Nội vụ theo Mẫu số 02".split()
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
+def test_the_forms_of_one_appendix_are_its_parts() -> None:
+    """Under a PHỤ LỤC, its forms ("Biểu số 01", "Biểu số 02") are parts of that one appendix."""
+    plan = plandiff.parse_text(_SIGNED + "PHỤ LỤC\nCÁC BIỂU MẪU BÁO CÁO\nBiểu số 01\nTT\tViệc\n1\tTập huấn\n"
+                               "Biểu số 02\nTT\tViệc\n1\tTruyền thông\n")
+    assert [(a.label, a.title, len(a.tables)) for a in plan.appendices] == [("PHỤ LỤC", "CÁC BIỂU MẪU BÁO CÁO", 2)]
+    assert lost_and_invented(plan) == (Counter(), Counter())
+
+
 @pytest.mark.parametrize("label", ["PHỤ BIỂU", "PHỤ LỤC", "Phụ biểu 01"])
 def test_an_appendix_whose_title_is_in_sentence_case(label: str) -> None:
     """A Fatherland Front committee's "PHỤ BIỂU" (a table appended) whose title is in sentence

@@ -54,6 +54,12 @@ _LABEL_ONLY = regex(r"^(?P<label>Phụ\s+(?:lục|biểu)(?:\s+(?:số\s+)?(?:[I
 """"Phụ lục 02" in sentence case: a heading only when it is the whole line."""
 
 
+_FORM = regex(r"^(?P<label>(?:BIỂU MẪU|Biểu mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+(?:SỐ|số)\s*\d{1,3}[A-Za-z]?(?:/[A-ZĐa-zđ0-9-]{1,12})?)"
+              r"\s*(?:[.:\-–]\s*(?P<rest>\S.*)|(?P<none>))$")
+"""A form appended after the signature ("Mẫu số 01", "BIỂU MẪU SỐ 02: BÁO CÁO KẾT QUẢ …", "Biểu số
+03/BC"): a heading of its own only there, where the plan's text has ended (``is_form_heading``)."""
+
+
 def is_heading(line: Line) -> bool:
     """"PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 2: DANH MỤC …" set in capitals on a line of its own, or
     the label alone in sentence case ("Phụ lục 02"); "PHỤ BIỂU" (a table appended) alike."""
@@ -64,6 +70,15 @@ def is_heading(line: Line) -> bool:
     if not text.startswith("P"):
         return False
     return (bool(_HEADING.match(text)) and text == text.upper()) or bool(_LABEL_ONLY.match(text))
+
+
+def is_form_heading(line: Line) -> bool:
+    """A form's label opening its line ("Mẫu số 01", "BIỂU SỐ 02: …"): an appendix's heading
+    where it stands after the signature and no PHỤ LỤC came before it (the forms of one appendix
+    are its parts) — the callers' to see (in a plan's text, "Mẫu số 01" alone on a line is a
+    wrapped sentence's end as often)."""
+    head = line.text.lstrip()[:1]
+    return head in ("B", "M") and _FORM.match(line.text.strip()) is not None
 
 
 def is_ref(text: str) -> bool:
@@ -177,7 +192,10 @@ def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[
          ordinal: int = 1) -> tuple[list[Appendix], list[HeaderLine], list[Artefact]]:
     """Read ``lines`` (which start with an appendix) into appendices, their heading lines, and
     the artefacts found in them (a table header a page repeats)."""
-    starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i]) or (starts_at(lines, i) and not _in_title(lines, i))]
+    first_heading = next((i for i in range(len(lines)) if is_heading(lines[i])), len(lines))
+    starts = [i for i in range(len(lines)) if i == 0 or is_heading(lines[i])
+              or (i < first_heading and is_form_heading(lines[i]))
+              or (starts_at(lines, i) and not _in_title(lines, i))]
     # the lone pipes of flattened tables, once, in order: each appendix takes its own by bisection
     ordered = sorted(artefacts, key=lambda a: a.span.start)
     pipes = [a for a in ordered if a.kind == "markup" and set(a.text) == {"|"}]
@@ -198,7 +216,8 @@ def read(lines: Sequence[Line], artefacts: Sequence[Artefact], tables: Sequence[
 
 def _in_title(lines: Sequence[Line], i: int) -> bool:
     """A capitals line right after a heading or another title line continues that title."""
-    return i > 0 and (is_heading(lines[i - 1]) or _is_title_text(lines[i - 1].text)) and not is_heading(lines[i])
+    return (i > 0 and (is_heading(lines[i - 1]) or is_form_heading(lines[i - 1]) or _is_title_text(lines[i - 1].text))
+            and not is_heading(lines[i]))
 
 
 def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, int, tuple[tuple[str, ...], ...]]],
@@ -208,10 +227,12 @@ def _read_one(block: list[Line], index: _SetAside, tables: Sequence[tuple[int, i
     label: str | None = None
     title_parts: list[str] = []
     i = 0
-    m = (_HEADING.match(block[0].text.strip()) or _LABEL_ONLY.match(block[0].text.strip())) if is_heading(block[0]) else None
+    first = block[0].text.strip()
+    m = ((_HEADING.match(first) or _LABEL_ONLY.match(first)) if is_heading(block[0])
+         else _FORM.match(first) if is_form_heading(block[0]) else None)
     if m:
         label = re.sub(r"\s+", " ", m.group("label"))
-        if m.group("rest").strip():
+        if (m.group("rest") or "").strip():
             title_parts.append(m.group("rest").strip())
         header.append(HeaderLine("appendix", block[0].text, Span(block[0].start, block[0].end)))
         i = 1

@@ -137,6 +137,10 @@ def _parse_source(src: SourceText, *, name: str | None, label: str) -> Plan:
         raise errors.NotAPlan(f"{label}: only a web page's navigation and notices, no plan")
     # the PHỤ LỤC headings, found once: the layout is read before the first, the appendices from it
     headings = [i for i in range(pos, len(lines)) if appendix.is_heading(lines[i])]
+    # (a form's label, "Mẫu số 01", after the back matter begins and before any PHỤ LỤC)
+    after_back = backs[0] if backs else len(lines)
+    forms = [i for i in range(after_back + 1, headings[0] if headings else len(lines)) if appendix.is_form_heading(lines[i])]
+    headings = sorted(forms + headings)
     layout = _Layout.of(lines, pos, "text" if src.preformatted else src.format, backs, headings)
 
     plain_decision_end: int | None = None
