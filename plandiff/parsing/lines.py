@@ -112,7 +112,7 @@ _MD_LISTED_LABEL = regex(r"^[-*+][ \t]+(?=(?:\*\*|__|\*|_)?(?:[IVXL]{1,6}\.|\d{1
 """A Markdown list item whose text opens with a clause's label ("- a) Đổi mới …", "* 1. Mục đích",
 "- **a)** Đổi mới …"): a converter (of a PDF, or a model) made the printed points a list; the label
 is the clause's, the bullet only markup."""
-_MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
+_MD_EMPHASIS = (r"\*\*\*\*|\*\*\*|___|\*\*|__|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])|^\*(?=[^\s*])|^\*(?=[ \t]+[^\s*][^*\n]*(?<=[^\s*])\*[ \t]*$)|(?<=\s)\*(?=[^\W\d_])|(?<=[(\[“\"])\*(?=[^\s*])|(?<=\s)\*(?=[)\]”\".,;:]|$)|(?<!\*)(?<![^\W_])\*(?=[^\s*][^*\n]*?[^\s*]\*(?!\*)(?![^\W_]))|(?<=[^\s*])\*(?!\*)(?![^\W_])(?<!\s\*)|<br\s*/?>"
                 r"|</?(?:a|span|u|b|i|em|strong|sup|sub|font|mark)(?:\s[^<>]*)?>|<!--.*?-->")
 """Emphasis, and the inline HTML a converter leaves in Markdown ("<br>", mammoth's bookmark
 anchors "<a id=\"_Hlk…\"></a>", "<u>", "<sup>", a comment: "<!-- image -->" where a converter left
