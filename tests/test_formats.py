@@ -577,13 +577,13 @@ def test_a_word_tables_rows_that_pandoc_classes_header_are_no_pages_navigation(t
 def test_a_whole_line_in_italics_opening_on_a_space_is_no_bullet(tmp_path: Path) -> None:
     """A converter writes a line in italics whose run opens on a space as "* (Ghi chú: …)*": the
     two stars are emphasis, the line its section's text, not a bullet; a bullet whose last words
-    are in italics ("* Bảo đảm *an toàn*") stays a bullet."""
-    md = ("**KẾ HOẠCH**\n\n**Thử nghiệm**\n\n**I. MỤC ĐÍCH**\n\n* Tuyên truyền sâu rộng.\n* Bảo đảm *an toàn*\n\n"
+    are in italics ("* Bảo đảm *an toàn*.") stays a bullet."""
+    md = ("**KẾ HOẠCH**\n\n**Thử nghiệm**\n\n**I. MỤC ĐÍCH**\n\n* Tuyên truyền sâu rộng.\n* Bảo đảm *an toàn*.\n\n"
           "* (Ghi chú: thực hiện theo hướng dẫn)*\n\n**II. NỘI DUNG**\n\n1. Làm.\n")
     plan = _parse_markdown_file(tmp_path, md)
     assert [(c.id, c.label, c.text) for c in plan.walk()] == [
         ("I", "I.", "MỤC ĐÍCH\n(Ghi chú: thực hiện theo hướng dẫn)"), ("I.-1", "*", "Tuyên truyền sâu rộng."),
-        ("I.-2", "*", "Bảo đảm an toàn"), ("II", "II.", "NỘI DUNG"), ("II.1", "1.", "Làm.")]
+        ("I.-2", "*", "Bảo đảm an toàn."), ("II", "II.", "NỘI DUNG"), ("II.1", "1.", "Làm.")]
     assert lost_and_invented(plan) == (Counter(), Counter())
 
 
