@@ -46,7 +46,7 @@ def duties(store: Store, *, agency: str | None = None, since: str | None = None,
     reorganisation, each to the successor its words name), dated within ``since`` … ``until``
     (ISO days, either end open; a dated task counts when its days meet the range, an undated one
     is left out once a range is asked), the dated first, earliest first."""
-    from ..tasks import agencies
+    from .. import agencies
 
     key = agencies.key_of(agency) if agency else None
     documents = {d.id: d for d in store.documents()}

@@ -10,12 +10,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .. import agencies
 from ..compare.aligner import align
 from ..compiled import dataclass
 from ..errors import require
 from ..model import Alignment, Plan, Task
 from ..textnorm import match_key
-from . import agencies
 from .extract import tasks as extract_tasks
 
 SAME_TASK = 0.6

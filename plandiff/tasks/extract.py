@@ -15,12 +15,13 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from .. import agencies
 from ..compare.aligner import role_of
 from ..compiled import regex
 from ..model import Appendix, Clause, Plan, Span, Table, Task
 from ..parsing.backmatter import SURNAMES
 from ..textnorm import AS_PRINTED_D, AS_VIETNAMESE_D, CAPITALS, icelandic_d, match_key
-from . import agencies, timing
+from . import timing
 
 _AGENCY_START = regex(
     r"^(?:đề nghị\s+)?(?:" + agencies.HEAD_TITLES + r"\s+)?(?:các\s+)?(?:sở|phòng|ban|bộ|công an|"
