@@ -125,6 +125,21 @@ def test_items_whose_titles_say_the_same_pair_under_paired_sections_however_each
     assert [x for x, p in by_a.items() if p.rule == "title"] == ["II.2"]
 
 
+def test_a_districts_and_a_provinces_bodies_of_one_role_pair_whatever_their_names() -> None:
+    """An Lão's "Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao" and Hưng
+    Yên's "Sở Văn hóa - Thể thao và Du lịch" are each plan's culture body (``agencies``: one role),
+    and Hưng Yên's "Sở Thông tin truyền thông" is not: a reader pairs the first two, in their
+    lists' order, and says why; a province's press ("Báo Hưng Yên, Đài Phát thanh …") and a city's
+    ("Báo và Phát thanh, Truyền hình Huế") alike."""
+    from tests.conftest import load
+
+    by_a = {p.a: p for p in plandiff.align(load("anlao-2024"), load("hungyen-2024")).pairs if p.a and p.b}
+    assert by_a["IV.2"].b == "IV.6" and "same body" in by_a["IV.2"].evidence
+    assert "same body" not in by_a["IV.1.-7"].evidence  # (duties, no body named)
+    by_a = {p.a: p for p in plandiff.align(load("hungyen-2024"), load("hue-2026")).pairs if p.a and p.b}
+    assert by_a["IV.12"].b == "IV.12" and "same body" in by_a["IV.12"].evidence
+
+
 def test_sections_pair_by_part_only_when_each_is_its_plans_only_one() -> None:
     # two sections of tasks on one side: which of them goes with the other plan's is for the text
     # to say, not the part

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from .. import agencies
 from ..compiled import dataclass, regex
 from ..errors import InputTooLarge, require
 from ..gcpause import collector_paused
@@ -59,6 +60,9 @@ TITLE_WORDS = 4
 WHOLE_LIST = 3
 """Children under paired parents from which two lists that correspond pair by position across
 authorities at the context bar (``_Run.by_position``)."""
+SAME_ROLE = 0.85
+"""How alike two agencies' names count when they name one role (``agencies.key_of``) however
+differently they are worded: as names that differ in a word or two."""
 LABEL_BONUS = 0.03
 """Added when the labels are the same (weak evidence: renumbering is common)."""
 
@@ -91,6 +95,9 @@ class _Node:
     has_children: bool
     agency: str = ""
     """For an item that names the body responsible ("Sở Tư pháp", "Báo …, Đài …"): its first words."""
+    agency_role: str | None = None
+    """That body's role (``agencies.key_of``: a province's "Sở Văn hóa, Thể thao và Du lịch" and a
+    district's "Phòng Văn hóa - Thông tin" are both "van-hoa"), when the names say one."""
     role: frozenset[str] = frozenset()
     """The standard parts of the plan this clause serves (see ``ROLES``), its own or its ancestor's."""
     own_role: bool = False
@@ -186,6 +193,7 @@ def _nodes(plan: Plan) -> list[_Node]:
                      " ".join(clause.text.split()), bool(clause.children))
         if clause.kind == "item" and _AGENCY.match(heading):
             node.agency = _agency_key(heading)
+            node.agency_role = agencies.key_of(paras[0])
         own_role = role_of(heading) if (clause.children or len(paras) > 1 or len(heading.split()) <= 6) else frozenset()
         node.role = own_role or (out[parent].role if parent is not None else frozenset())
         node.own_role = bool(own_role)
@@ -423,6 +431,9 @@ class _Scorer:
             best = max(best, 0.4 * fuzz.ratio(a.heading, b.heading) / 100 + 0.6 * self.sim(a.sub, b.sub))
         if a.agency and b.agency:
             same_agency = fuzz.ratio(a.agency, b.agency) / 100
+            if a.agency_role is not None and a.agency_role == b.agency_role:
+                # one role under two names (a district's Phòng, a province's Sở; a body renamed)
+                same_agency = max(same_agency, SAME_ROLE)
             if same_agency >= 0.8:
                 best = max(best, 0.6 * same_agency + 0.4 * own)
         if a.depth != b.depth:
@@ -554,6 +565,8 @@ class _Run:
         """The evidence ``weigh`` counted, in words (written only for the pairs taken)."""
         a, b, cross = self.na[i], self.nb[j], self.cross
         notes = [f"text {self.scorer.score(i, j):.2f}"]
+        if a.agency and b.agency and a.agency_role is not None and a.agency_role == b.agency_role:
+            notes.append("same body")  # (one role under the names each plan gives it)
         if paired:
             notes.append(f"parents paired +{CONTEXT_BONUS:.2f}")
         if bonus and a.clause.label == b.clause.label:

@@ -158,7 +158,7 @@ _EVIDENCE_VI = {
     "keeps its neighbours' order": "giữ thứ tự với các điều khoản bên cạnh",
     "each side's only section of its part": "mục duy nhất của phần đó ở mỗi bên",
     "parts agree": "các phần khớp", "parents paired": "mục cha đã ghép", "same label": "cùng số thứ tự",
-    "parts differ": "khác phần", "same part": "cùng phần", "titled alike": "tiêu đề giống nhau", "beat": "hơn",
+    "parts differ": "khác phần", "same part": "cùng phần", "same body": "cùng cơ quan", "titled alike": "tiêu đề giống nhau", "beat": "hơn",
     "text": "lời văn",
     # the parts of a plan (``compare.aligner.ROLES``)
     "purpose": "mục đích", "requirements": "yêu cầu", "objectives": "mục tiêu", "scope": "phạm vi",
