@@ -162,6 +162,9 @@ def test_tasks_from_sentences_items_and_a_task_table() -> None:
     # the bodies of ministries in a province, as 2025 named them, and the one-stop service centre
     ("Thuế tỉnh", "thue"), ("Cục Thuế tỉnh", "thue"), ("Kho bạc Nhà nước khu vực VII", "kho-bac"),
     ("Ngân hàng Nhà nước chi nhánh tỉnh", "nhnn"), ("Trung tâm Phục vụ hành chính công tỉnh", "hanh-chinh-cong"),
+    # "và" left out of a name, and a district's departments as a group
+    ("Sở Thông tin truyền thông", "tt-tt"), ("Các phòng, ban, ngành, đoàn thể huyện", "cac-so-nganh"),
+    ("Phòng Văn hóa - Thông tin", "van-hoa"),
 ])
 def test_agencies_have_one_identity_across_spellings_and_levels(spelling: str, key: str) -> None:
     assert agencies.key_of(spelling) == key
