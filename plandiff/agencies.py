@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .compiled import dataclass, regex
 from .datafiles import read_text
@@ -67,9 +67,11 @@ def lists_kind(name: str) -> bool:
     return _KINDS_LISTED.match(match_key(name)) is not None
 
 
+@lru_cache(maxsize=4096)
 def key_of(name: str) -> str | None:
     """The role of a body named as printed ("Sở Văn hóa và Thể thao" → "van-hoa"), or None (a
-    group listed by its kind is no one body)."""
+    group listed by its kind is no one body). Asked of the same names again and again (each
+    task's, each agency item's when plans are aligned): remembered."""
     text = _HEAD_OF.sub("", _LEAD.sub("", match_key(name)).replace("uỷ", "ủy"))
     if _KINDS_LISTED.match(text):  # (a group listed by its kind is no one body)
         return None

@@ -55,7 +55,7 @@ _LABEL_ONLY = regex(r"^(?P<label>Phụ\s+(?:lục|biểu)(?:\s+(?:số\s+)?(?:[I
 
 
 _FORM = regex(r"^(?P<label>(?:BIỂU MẪU|Biểu mẫu|MẪU|Mẫu|BIỂU|Biểu)\s+(?:SỐ|số)\s*\d{1,3}[A-Za-z]?(?:/[A-ZĐa-zđ0-9-]{1,12})?)"
-              r"\s*(?:[.:\-–]\s*(?P<rest>\S.*)|(?P<none>))$")
+              r"\s*(?:[.:\-–]\s*(?P<rest>\S.*))?$")
 """A form appended after the signature ("Mẫu số 01", "BIỂU MẪU SỐ 02: BÁO CÁO KẾT QUẢ …", "Biểu số
 03/BC"): a heading of its own only there, where the plan's text has ended (``is_form_heading``)."""
 

@@ -775,7 +775,7 @@ def _bodies_run_together(name: str) -> list[str]:
     for m in _BODY_AFTER.finditer(upper):
         head = upper[:m.start()]
         place = _NAMED_PLACE.search(head)
-        if place is not None and place.end() <= len(head) and len(head[place.start():].split()) >= 3:
+        if place is not None and len(head[place.start():].split()) >= 3:  # (a level and a place's two words)
             return [name[:m.start()].strip(), name[m.end():].strip()]
     return [name]
 
