@@ -204,6 +204,17 @@ def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -
     ("tháng 2/2027", (None, "tháng 2/2027", ("2027-02-01", "2027-02-28"))),
     ("tháng 12/2026", (None, "tháng 12/2026", ("2026-12-01", "2026-12-31"))),
     ("hoàn thành trước ngày 29/02/2027", (None, None, None)),  # no such day: no deadline
+    # days from one to another (the Month of Action): the first's year is the last's where it
+    # prints none, the year before when the span runs over the new year; each year's, as printed
+    ("Tổ chức Tháng hành động từ ngày 15/11 đến ngày 15/12/2025.",
+     (None, "từ ngày 15/11 đến ngày 15/12/2025", ("2025-11-15", "2025-12-15"))),
+    ("từ 15/11 – 15/12/2026", (None, "từ 15/11 – 15/12/2026", ("2026-11-15", "2026-12-15"))),
+    ("(từ ngày 15 tháng 11 đến ngày 15 tháng 12 năm 2025)",
+     (None, "từ ngày 15 tháng 11 đến ngày 15 tháng 12 năm 2025", ("2025-11-15", "2025-12-15"))),
+    ("từ 15/12 đến 15/01/2026", (None, "từ 15/12 đến 15/01/2026", ("2025-12-15", "2026-01-15"))),
+    ("từ ngày 15/11 đến ngày 15/12 hằng năm", (None, "từ ngày 15/11 đến ngày 15/12 hằng năm", None)),
+    ("báo cáo trước ngày 20/12/2025; triển khai từ ngày 15/11 đến 15/12/2025", ("2025-12-20", None, None)),
+    ("triển khai từ ngày 32/11 đến 15/12/2025", (None, None, None)),  # no such day: no days
 ])
 def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:
     assert when(text) == expected
@@ -216,6 +227,7 @@ def test_deadlines_and_periods(text: str, expected: tuple[object, object, object
      ("Dự kiến tháng 11/2025 (sau khi Ban Thường trực Ủy ban MTTQ tỉnh ban hành Hướng dẫn)", ("2025-11-01", "2025-11-30"))),
     ("ngày Tháng 11/2025", ("ngày Tháng 11/2025", ("2025-11-01", "2025-11-30"))),  # the day left blank
     ("2025-2026", ("2025-2026", ("2025-01-01", "2026-12-31"))),
+    ("15/11-15/12/2025", ("15/11-15/12/2025", ("2025-11-15", "2025-12-15"))),  # days, not the last one's date
 ])
 def test_a_table_time_column(cell: str, expected: tuple[object, object]) -> None:
     assert when(cell, whole=True) == (None, *expected)

@@ -48,6 +48,18 @@ _YEARLESS = regex(
     re.IGNORECASE)
 """"trước ngày 15/12" with no year: a deadline the text does not date, kept as printed (the plan's
 year is no sure guess: a plan of December sets January's tasks)."""
+_DAY_SPAN = regex(
+    r"(?P<from>từ\s+)?(?:ngày\s*)?(?P<d1>\d{1,2})\s*(?:[/.]|\s+tháng\s+)\s*(?P<m1>\d{1,2})"
+    r"(?:\s*(?:[/.]|\s+năm\s+)\s*(?P<y1>(?:19|20)\d\d))?\s*(?:[-–]|đến(?:\s+hết)?|tới)\s*(?:ngày\s*)?"
+    r"(?P<d2>\d{1,2})\s*(?:[/.]|\s+tháng\s+)\s*(?P<m2>\d{1,2})\s*(?:[/.]|\s+năm\s+)\s*(?P<y2>(?:19|20)\d\d)",
+    re.IGNORECASE)
+""""từ ngày 15/11 đến ngày 15/12/2025" (the Month of Action), "từ 01/3/2026 đến 31/3/2026", and in a
+time column "15/11-15/12/2025": the days between, the first's year the last's where it prints none
+(a span over the new year, "từ 15/12 đến 15/01/2026", begins the year before)."""
+_EACH_YEARS_DAYS = regex(
+    r"từ\s+(?:ngày\s*)?\d{1,2}\s*(?:[/.]|\s+tháng\s+)\s*\d{1,2}\s*(?:[-–]|đến(?:\s+hết)?|tới)\s*(?:ngày\s*)?"
+    r"\d{1,2}\s*(?:[/.]|\s+tháng\s+)\s*\d{1,2}\s+(?:hằng|hàng|mỗi)\s+năm", re.IGNORECASE)
+""""từ ngày 15/11 đến ngày 15/12 hằng năm": the same days each year, kept as printed."""
 _DIGIT = regex(r"\d")
 _A_DATE = regex("(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
 """What a deadline cannot be without."""
@@ -74,18 +86,24 @@ def when(text: str, *, whole: bool = False) -> tuple[str | None, str | None, tup
         iso = _iso(m)
         if iso:
             return iso, None, None
+    if "từ" in low:
+        days = _day_span(text, False)
+        if days is not None:
+            return days
     if "quý" in low or "tháng" in low:
         found = _month_span(text, False) or _periods(text)
         if found:
             return found
-    r = ((_EACH_PERIOD.search(text) if any(w in low for w in ("hằng", "hàng", "mỗi")) else None) or _RECURRING.search(text)
+    each = any(w in low for w in ("hằng", "hàng", "mỗi"))
+    r = ((_EACH_YEARS_DAYS.search(text) or _EACH_PERIOD.search(text) if each else None) or _RECURRING.search(text)
          or _YEARLESS.search(text))
     return (None, r.group(0), None) if r else (None, None, None)
 
 
 def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, str] | None]:
     """``when`` by every pattern in turn."""
-    span = _month_span(text, whole)
+    # (in a time column, "15/11-15/12/2025" is days, not a date; in a text, a deadline comes first)
+    span = _month_span(text, whole) or (_day_span(text, whole) if whole else None)
     if span is not None:
         return (None, " ".join(text.split()), span[2]) if whole else span
     m = _DEADLINE.search(text) or (_ANY_DATE.search(text) if whole else None)
@@ -93,6 +111,9 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
         iso = _iso(m)
         if iso:
             return iso, None, None
+    found = None if whole else _day_span(text, False)
+    if found:
+        return found
     found = _periods(text)
     if found:
         # a table's time column is all about time: kept as printed, with what it adds ("Tháng
@@ -107,7 +128,7 @@ def _when(text: str, whole: bool) -> tuple[str | None, str | None, tuple[str, st
         if y:
             a, b = int(y.group("a")), int(y.group("b") or y.group("a"))
             return None, text.strip(), (f"{a:04d}-01-01", f"{b:04d}-12-31")
-    r = _EACH_PERIOD.search(text) or _RECURRING.search(text) or _YEARLESS.search(text)
+    r = _EACH_YEARS_DAYS.search(text) or _EACH_PERIOD.search(text) or _RECURRING.search(text) or _YEARLESS.search(text)
     if r:
         return None, (text.strip() if whole else r.group(0)), None
     if whole and text.strip():
@@ -125,6 +146,26 @@ def _month_span(text: str, whole: bool) -> tuple[None, str, tuple[str, str]] | N
     if not 1 <= first < last <= 12:
         return None
     return None, m.group(0), (f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-{_last_day(year, last):02d}")
+
+
+def _day_span(text: str, whole: bool) -> tuple[None, str, tuple[str, str]] | None:
+    """The days "từ ngày 15/11 đến ngày 15/12/2025" names (in a time column, without its "từ"), as
+    printed with their date range; None where there are none or they run backwards."""
+    m = _DAY_SPAN.search(text)
+    if m is None or not (whole or m.group("from")):
+        return None
+    last_year = int(m.group("y2"))
+    first_month, last_month = int(m.group("m1")), int(m.group("m2"))
+    first_year = int(m.group("y1")) if m.group("y1") else last_year - (first_month > last_month)
+    try:
+        start = datetime.date(first_year, first_month, int(m.group("d1")))
+        end = datetime.date(last_year, last_month, int(m.group("d2")))
+    except ValueError:
+        return None
+    if end < start:
+        return None
+    printed = m.group(0)[len(m.group("from") or ""):] if whole else m.group(0)
+    return None, printed.strip(), (start.isoformat(), end.isoformat())
 
 
 def _periods(text: str) -> tuple[None, str, tuple[str, str] | None] | None:
