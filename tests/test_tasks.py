@@ -215,6 +215,11 @@ def test_a_duty_of_a_department_with_two_successors_goes_where_its_words_say() -
     ("từ ngày 15/11 đến ngày 15/12 hằng năm", (None, "từ ngày 15/11 đến ngày 15/12 hằng năm", None)),
     ("báo cáo trước ngày 20/12/2025; triển khai từ ngày 15/11 đến 15/12/2025", ("2025-12-20", None, None)),
     ("triển khai từ ngày 32/11 đến 15/12/2025", (None, None, None)),  # no such day: no days
+    # a deadline under its label
+    ("Thời gian hoàn thành: 30/6/2025.", ("2025-06-30", None, None)),
+    ("Thời hạn hoàn thành: ngày 15/10/2025", ("2025-10-15", None, None)),
+    ("Hạn: 30/6/2025", ("2025-06-30", None, None)),
+    ("Thời gian: 15/10/2025", (None, None, None)),  # when it happens: no deadline said
 ])
 def test_deadlines_and_periods(text: str, expected: tuple[object, object, object]) -> None:
     assert when(text) == expected

@@ -21,7 +21,8 @@ def _last_day(year: int, month: int) -> int:
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
 _DEADLINE = regex(
-    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn|hoàn thành trước|xong trước)\s*(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")",
+    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|không quá|không muộn hơn|hoàn thành trước|xong trước"
+    r"|(?:thời\s+)?hạn(?:\s+hoàn\s+thành)?\s*:|thời gian hoàn thành\s*:)\s*(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")",
     re.IGNORECASE,
 )
 _ANY_DATE = regex(r"(?:ngày\s*)?(?:" + _DATE + "|" + _DATE_WORDS + ")", re.IGNORECASE)
