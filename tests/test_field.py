@@ -170,6 +170,24 @@ def test_plain_decision_parses_with_its_articles_as_the_body() -> None:
     assert sum(lost_and_invented(plan)[0].values()) == 0
 
 
+def test_a_decisions_plan_printed_without_its_type_and_title_follows_the_signature() -> None:
+    """A copy that lost the issued plan's "KẾ HOẠCH" and its title: its sections follow the
+    decision's signer. The plan is the article's ("Ban hành kèm theo Quyết định này Kế hoạch
+    thực hiện …"), its type and title as the article gives them, its sections the plan's clauses —
+    not the signature's lines, nor recipients."""
+    decision = DECISION.split("\nỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nCỘNG HÒA")[0]
+    plan = plandiff.parse(decision + "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
+                          "1. Tuyên truyền về bình đẳng giới.\n2. Tập huấn cho cán bộ.\n")
+    assert plan.attached is not None
+    assert (plan.attached.doc_type, plan.attached.title) == ("KẾ HOẠCH", "thực hiện công tác bình đẳng giới năm 2026")
+    assert [c.id for c in plan.clauses] == ["I", "II"] and [c.id for c in plan.articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ CHỦ TỊCH")
+    assert plan.recipients == ("Như Điều 3;", "Lưu: VT.")
+    assert lost_and_invented(plan) == (Counter(), Counter())
+    # a decision that issues nothing, and one whose lines after the signer open no section, as before
+    assert plandiff.parse(decision).attached is None
+
+
 def test_appendices_with_tables_and_clauses() -> None:
     plan = plandiff.parse(PLAN)
     assert plan.meta.signer == "Trần Văn Bình"  # an appendix is never the signature

@@ -599,7 +599,14 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
     parts.preamble.extend(lead)
     parts.articles = articles
     if attached_at is None:
-        return closing
+        untitled = _untitled_attached(lines, closing, articles)
+        if untitled is None:
+            return closing
+        restart, doc_type, title = untitled
+        parts.closing = backmatter.read_back(lines[closing:restart])
+        parts.header.extend(parts.closing.lines)
+        parts.attached = Attached(doc_type, title, None)
+        return restart
     second = _second_header_start(lines, closing, attached_at)
     parts.closing = backmatter.read_back(lines[closing:second])
     parts.header.extend(parts.closing.lines)
@@ -626,6 +633,27 @@ def _bare_articles_start(lines: list[Line], pos: int) -> int | None:
     if len(found) < 2 or found[0][1] != 1 or found[1][1] != 2:
         return None
     return found[0][0]
+
+
+_ISSUED = regex(r"\bkèm theo (?:Quyết định|Nghị quyết|Chỉ thị) này(?: là)?\s+(?P<type>Kế hoạch|Chương trình|Quy chế|Quy định"
+               r"|Đề án|Phương án|Hướng dẫn|Điều lệ)\s+(?P<title>[^\n]*?)\s*[.;]?\s*$", re.IGNORECASE)
+"""What an article issues ("Ban hành kèm theo Quyết định này Kế hoạch triển khai … Thành phố Hồ Chí Minh.")."""
+
+
+def _untitled_attached(lines: list[Line], closing: int, articles: Sequence[Clause]) -> tuple[int, str, str | None] | None:
+    """A decision whose article issues a document ("Ban hành kèm theo Quyết định này Kế hoạch …")
+    that follows the signature without its type's line (a copy that lost "KẾ HOẠCH" and its title):
+    where its body opens — the first section, "I. MỤC TIÊU", after the signer — with the type and
+    the title the article gives it; None where the article issues nothing or no section follows."""
+    issued = next((m for a in articles[:1] if (m := _ISSUED.search(" ".join(a.text.split())))), None)
+    if issued is None:
+        return None
+    for i in range(closing + 1, len(lines)):
+        m = markers.match(lines[i].text)
+        if (m is not None and m.style in markers.SECTION_STYLES and m.value == 1 and m.rest.strip()
+                and m.rest.strip() == m.rest.strip().upper()):
+            return i, issued.group("type").upper(), issued.group("title").strip() or None
+    return None
 
 
 def _second_header_start(lines: list[Line], lo: int, hi: int) -> int:
