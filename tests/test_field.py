@@ -186,6 +186,13 @@ def test_a_decisions_plan_printed_without_its_type_and_title_follows_the_signatu
     assert lost_and_invented(plan) == (Counter(), Counter())
     # a decision that issues nothing, and one whose lines after the signer open no section, as before
     assert plandiff.parse(decision).attached is None
+    # the plan's title kept, its type's line lost: capitals under the signer's name are no title of theirs
+    plan = plandiff.parse(decision + "\nTHỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2026\n"
+                          "(Ban hành kèm theo Quyết định số 512/QĐ-UBND ngày 03/02/2026 của UBND tỉnh)\n"
+                          "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n")
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ CHỦ TỊCH")
+    assert [c.id for c in plan.clauses] == ["I", "I.1"] or [c.id for c in plan.clauses] == ["I"]
+    assert lost_and_invented(plan) == (Counter(), Counter())
 
 
 def test_appendices_with_tables_and_clauses() -> None:

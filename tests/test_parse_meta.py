@@ -176,6 +176,19 @@ def test_a_type_typed_with_a_colon_after_it_still_heads_its_title(typed: str) ->
     assert plan.preamble == "Căn cứ Luật Bình đẳng giới;"
 
 
+def test_a_header_without_its_types_line_keeps_a_place_and_date_a_cell_wrapped() -> None:
+    """A page that dropped "KẾ HOẠCH": the header still ends with its number and its place and
+    date, which a narrow cell wrapped over two lines ("Bắc Ninh, ngày 24" / "tháng 11 năm 2025");
+    the title in capitals under it, the type from the number's code."""
+    plan = plandiff.parse("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\nBắc Ninh, ngày 24\ntháng 11 năm 2025\n\n"
+                          "PHÁT TRIỂN KINH TẾ SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030\n\n"
+                          "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n\nI. QUAN ĐIỂM\n1. Kinh tế số là động lực.\n")
+    m = plan.meta
+    assert (m.number, m.place, m.date, m.doc_type) == ("144/KH-UBND", "Bắc Ninh", "2025-11-24", "KẾ HOẠCH")
+    assert m.title == "PHÁT TRIỂN KINH TẾ SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030"
+    assert plan.preamble.startswith("Căn cứ Nghị quyết số 57-NQ/TW")
+
+
 def test_a_decisions_attached_plan_keeps_its_sentence_case_title() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\n\nQUYẾT ĐỊNH\n"
             "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI\n\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\n\n"

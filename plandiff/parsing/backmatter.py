@@ -195,6 +195,7 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
     bars: list[Cell] = []
     cells = [(k, part) for k, c in _rewrapped(right, bars) for part in split_collapsed_signature(c)]
     b.lines.extend(HeaderLine("other", bar.text, Span(bar.start, bar.end)) for bar in bars)
+    block_after_name = False
     for _, cell in sorted(cells, key=lambda kc: (kc[0], kc[1].start)):
         text = single_spaced(cell.text)
         span = Span(cell.start, cell.end)
@@ -215,6 +216,7 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
         b.signature.append(text)
         if AUTHORITY.match(text):
             b.authority.append(text)
+            block_after_name = b.signer is not None  # (a second body's signature: "KT. GIÁM ĐỐC" after a name)
             if _ACTING.match(text):  # "Q. CHỦ TỊCH": the acting head signs as such, no title under it
                 b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
@@ -223,8 +225,12 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             b.signer = text
             b.lines.append(HeaderLine("signer", text, span))
         elif text == text.upper() and any(ch.isalpha() for ch in text) and not _SIGNED_NAME.fullmatch(text):
-            # a title in capitals; not a mark without letters ("* *") nor "(ĐÃ KÝ)" under it
-            b.signer_title = text
+            # a title in capitals; not a mark without letters ("* *") nor "(ĐÃ KÝ)" under it; under
+            # the signer's name, capitals are no title of theirs (the next document's title, its
+            # type's line lost), unless no title came before the name
+            if b.signer is None or b.signer_title is None or block_after_name:
+                b.signer_title = text
+                block_after_name = False
             b.lines.append(HeaderLine("signature", text, span))
         elif (signed := _SIGNED_NAME.match(cell.text)) and _is_name(cell.text[signed.end():].strip()):
             # "Đã ký: Phạm Văn D" (a copy for publication): the mark, then the signer

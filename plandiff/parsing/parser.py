@@ -293,8 +293,14 @@ def _front_matter(lines: list[Line], read_late: Sequence[Line] = ()) -> tuple[in
             return 0, 1, lines[:1], frontmatter.read_header(list(read_late), lines[:1])
         return None, 0, [], frontmatter.read_header(list(read_late), [])
     pos = number_at + 1
-    while pos < min(len(lines), number_at + 4) and frontmatter.is_date_or_motto_line(lines[pos]):
-        pos += 1
+    while pos < min(len(lines), number_at + 4):
+        if frontmatter.is_date_or_motto_line(lines[pos]):
+            pos += 1
+        elif pos + 1 < len(lines) and frontmatter.is_date_or_motto_line(
+                replace(lines[pos], text=f"{lines[pos].text} {lines[pos + 1].text}")):
+            pos += 2  # a place and date a narrow cell wrapped ("Bắc Ninh, ngày 24" / "tháng 11 năm 2025")
+        else:
+            break
     # the title under the header in capitals, its type's line dropped ("CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK
     # NĂM 2026" under the date): as many such lines as a title holds
     end = pos
