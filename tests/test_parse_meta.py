@@ -260,6 +260,25 @@ def test_the_date_line_in_figures_or_in_words(line: str) -> None:
     assert (plan.meta.place, plan.meta.date, plan.meta.month) == ("Hà Nội", "2025-03-05", 3)
 
 
+_UNHEADED = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+             "Thực hiện công tác bình đẳng giới năm 2025\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\nII. TỔ CHỨC THỰC HIỆN\n"
+             "1. Sở Nội vụ chủ trì:\n- Theo dõi, đôn đốc;\n- Tổng hợp báo cáo.\n\n{}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hồng Lĩnh\n")
+
+
+def test_recipients_that_lost_their_heading_are_known_by_the_archive_that_ends_them() -> None:
+    """A copy that lost "Nơi nhận:": the marked lines above the signature whose last is the
+    issuer's archive ("- Lưu: VT, NC.") are the recipients (a wrapped one whole), not the last
+    item's dashes; a list above the signature that does not end so stays the plan's."""
+    plan = plandiff.parse(_UNHEADED.format("- Bộ Nội vụ (để b/c);\n- TT Tỉnh ủy, TT HĐND tỉnh;\n"
+                                           "- UBND các huyện, thành phố,\nthị xã;\n- Lưu: VT, NC."))
+    assert plan.recipients == ("Bộ Nội vụ (để b/c);", "TT Tỉnh ủy, TT HĐND tỉnh;", "UBND các huyện, thành phố, thị xã;",
+                               "Lưu: VT, NC.")
+    assert [c.label for c in plan.find("II.1").children] == ["-", "-"]
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Nguyễn Hồng Lĩnh", "PHÓ CHỦ TỊCH")
+    plan = plandiff.parse(_UNHEADED.format("- Lưu trữ hồ sơ theo quy định;\n- Báo cáo kết quả."))
+    assert plan.recipients == () and len(plan.find("II.1").children) == 4
+
+
 def test_a_joint_plan_signed_in_two_columns() -> None:
     """A joint plan of two bodies ("KẾ HOẠCH LIÊN TỊCH"): the qualifier is part of the type, not
     of the title; the two signatures are read column by column (each body's authority, title and

@@ -37,6 +37,34 @@ def is_back_matter_start(line: Line) -> bool:
     return _back_matter_start(text, text)
 
 
+_ARCHIVE = regex(r"^[^\w]*Lưu\s*(?::|VT\b|văn thư\b)", re.IGNORECASE)
+"""The list's last recipient, the issuer's own archive ("- Lưu: VT, VX.", "- Lưu VT")."""
+
+
+def unheaded_recipients(lines: Sequence[Line], lo: int, start: int) -> int:
+    """Where a list of recipients that lost its "Nơi nhận:" begins, above the signature that opens
+    the back matter at ``start``: a run of marked lines (and the wrapped rest of one) ending with
+    the archive's ("- Lưu: VT."), two recipients at least — a reader knows the list by its last
+    line; ``start`` itself where there is none (or the back matter opens with "Nơi nhận")."""
+    if start >= len(lines) or start - 1 < lo or _RECIPIENTS.match(lines[start].text.strip()):
+        return start
+    if not _ARCHIVE.match(lines[start - 1].text.strip()) or lines[start - 1].text.strip()[:1] not in RECIPIENT_MARKS:
+        return start
+    k, items = start - 1, 0
+    while k >= lo:
+        text = lines[k].text.strip()
+        if text[:1] in RECIPIENT_MARKS and (k == start - 1 or not text.endswith((".", ":"))):
+            # (a recipient ends with ";" or nothing; the archive, last, with "." — a sentence's
+            # end above it is the plan's last point)
+            items += 1
+            k -= 1
+        elif k - 1 >= lo and lines[k - 1].text.strip()[:1] in RECIPIENT_MARKS and not lines[k - 1].text.rstrip().endswith((";", ".")):
+            k -= 1  # (the wrapped rest of the recipient above: "- Báo …, các cơ quan báo chí" / "tỉnh;")
+        else:
+            break
+    return k + 1 if items >= 2 else start
+
+
 def _back_matter_start(first: str, last: str) -> bool:
     """``_opens_back_matter``, or a signer's title in a line whose head is set in capitals
     (upper-casing is per letter: a head that changes means a line that does)."""

@@ -170,6 +170,8 @@ def _parse_source(src: SourceText, *, name: str | None, label: str) -> Plan:
                       if lines[i].text[:2].isupper() and appendix.opens_in_body(lines, i)), None)
         if found is not None:
             appendix_start = appendix.title_start(lines, found, body_start)
+    if back_start < appendix_start and plain_decision_end is None:
+        back_start = backmatter.unheaded_recipients(lines, body_start, back_start)
     back_start = min(back_start, appendix_start)
     if plain_decision_end is None:
         clauses, found_notes = _body(lines, pos, body_start, back_start, src, parts, artefacts, layout)
@@ -601,6 +603,7 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
                         and not _ENACTING.match(lines[i].text)), None)
     end = attached_at if attached_at is not None else len(lines)
     closing = next((i for i in range(first_art, end) if backmatter.is_back_matter_start(lines[i])), end)
+    closing = backmatter.unheaded_recipients(lines, first_art, closing)
     lead, articles = structure.build_tree(paras(lines[first_art:closing], articles=True, bare_articles=bare))
     parts.preamble.extend(lead)
     parts.articles = articles
