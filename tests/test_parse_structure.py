@@ -58,7 +58,8 @@ def test_an_items_line_naming_only_bodies_heads_their_duties_however_wide() -> N
     """In a double-spaced PDF's text every line stands between blank lines, and an item's heading
     that names two bodies ("2. Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể
     thao") is as wide as the page's lines: it heads the duties below it all the same, as its
-    sibling's shorter heading does — while a line as wide that says a duty runs on."""
+    sibling's shorter heading does — while a line as wide that says a duty, or whose last name the
+    line broke, runs on."""
     page = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Lao động - Thương binh và Xã hội\n\n"
             "Chủ trì, theo dõi việc triển khai thực hiện Kế hoạch; tổng hợp, báo cáo kết quả\n\n"
             "về Ủy ban nhân dân huyện theo quy định.\n\n"
@@ -66,7 +67,9 @@ def test_an_items_line_naming_only_bodies_heads_their_duties_however_wide() -> N
             "Hướng dẫn, chỉ đạo đẩy mạnh các hoạt động tuyên truyền về bình đẳng giới trên\n\n"
             "địa bàn huyện; duy trì các chuyên mục tuyên truyền trên hệ thống truyền thanh.\n\n"
             "3. Phòng Y tế phối hợp với Trung tâm Y tế huyện tổ chức tư vấn về chăm sóc sức\n\n"
-            "Khỏe sinh sản cho phụ nữ và trẻ em gái tại các xã, thị trấn trên địa bàn huyện.\n")
+            "Khỏe sinh sản cho phụ nữ và trẻ em gái tại các xã, thị trấn trên địa bàn huyện.\n\n"
+            "4. Phòng Nội vụ, Phòng Tư pháp, Phòng Lao động - Thương binh và Xã hội, Hội Liên hiệp\n\n"
+            "Phụ nữ huyện phối hợp tổ chức các hoạt động truyền thông về bình đẳng giới.\n")
     plan = plandiff.parse("KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\n"
                           + page)
     texts = {c.id: c.text for c in plan.walk()}
@@ -74,6 +77,8 @@ def test_an_items_line_naming_only_bodies_heads_their_duties_however_wide() -> N
     assert texts["IV.2"].split("\n")[1].startswith("Hướng dẫn, chỉ đạo")
     assert texts["IV.1"].split("\n")[0] == "Phòng Lao động - Thương binh và Xã hội"
     assert texts["IV.3"].startswith("Phòng Y tế phối hợp với Trung tâm Y tế huyện tổ chức tư vấn về chăm sóc sức Khỏe")
+    # a name the line broke ("… Hội Liên hiệp" / "Phụ nữ huyện …") is no heading's end
+    assert texts["IV.4"].startswith("Phòng Nội vụ, Phòng Tư pháp, Phòng Lao động - Thương binh và Xã hội, Hội Liên hiệp Phụ nữ")
     [duty] = [t for t in tasks(plan) if t.place == "IV.2"][:1]
     assert (duty.agency, duty.text[:18]) == ("Phòng Văn hóa - Thông tin; Trung tâm Văn hóa - Thông tin và Thể thao", "Hướng dẫn, chỉ đạo")
 

@@ -13,6 +13,7 @@ import operator
 import re
 from dataclasses import field
 
+from .. import agencies
 from ..compiled import dataclass, regex
 from ..model import Clause, Span, Table
 from ..numerals import roman_value
@@ -296,7 +297,11 @@ def _names_bodies_only(current: Paragraph, line: Line) -> bool:
         return False
     if _AGENCY_NAME.match(line.text):
         return False
-    return all(_AGENCY_NAME.match(part.strip()) for part in rest.split(";"))
+    # the last name whole, a body of a known role ("… Hội Liên hiệp" / "Phụ nữ tỉnh …" is a name
+    # the line broke: "Hội Liên hiệp" is no body's)
+    last = re.split(r"[;,]", rest)[-1].strip()
+    return (all(_AGENCY_NAME.match(part.strip()) for part in rest.split(";")) and _AGENCY_NAME.match(last) is not None
+            and agencies.key_of(last) is not None)
 
 
 FIRST_LINE_INDENT = 12
