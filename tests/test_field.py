@@ -193,6 +193,10 @@ def test_a_decisions_plan_printed_without_its_type_and_title_follows_the_signatu
     assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ CHỦ TỊCH")
     assert [c.id for c in plan.clauses] == ["I", "I.1"] or [c.id for c in plan.clauses] == ["I"]
     assert lost_and_invented(plan) == (Counter(), Counter())
+    # an appendix after the decision's signature keeps its own sections: no document issued there
+    plan = plandiff.parse(decision + "\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\nI. NHIỆM VỤ CHUNG\n1. Tuyên truyền.\n")
+    assert plan.attached is None and [a.label for a in plan.appendices] == ["PHỤ LỤC"]
+    assert (plan.meta.signer, plan.meta.signer_title) == ("Trần Văn Bình", "PHÓ CHỦ TỊCH")
 
 
 def test_appendices_with_tables_and_clauses() -> None:

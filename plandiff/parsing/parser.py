@@ -658,6 +658,8 @@ def _untitled_attached(lines: list[Line], closing: int, articles: Sequence[Claus
     if issued is None:
         return None
     for i in range(closing + 1, len(lines)):
+        if appendix.is_heading(lines[i]):
+            return None  # (an appendix's own sections: the decision's, not a document it issues)
         m = markers.match(lines[i].text)
         if (m is not None and m.style in markers.SECTION_STYLES and m.value == 1 and m.rest.strip()
                 and m.rest.strip() == m.rest.strip().upper()):
