@@ -248,7 +248,7 @@ def _read_signature(b: Back, right: list[tuple[int, Cell]]) -> None:
             if _ACTING.match(text):  # "Q. CHỦ TỊCH": the acting head signs as such, no title under it
                 b.signer_title = text
             b.lines.append(HeaderLine("signature", text, span))
-        elif b.signer_title and b.signer is None and _is_name_in_capitals(text):
+        elif b.signer_title and b.signer is None and is_name_in_capitals(text):
             # "PHÓ CHỦ TỊCH" / "NGUYỄN VĂN AN": the signer's name set in capitals under the title
             b.signer = text
             b.lines.append(HeaderLine("signer", text, span))
@@ -605,7 +605,7 @@ opens with, a signer's under the signature or a lead's in a task table ("Đỗ M
 in capitals opens with none of them."""
 
 
-def _is_name_in_capitals(text: str) -> bool:
+def is_name_in_capitals(text: str) -> bool:
     """A person's name printed in capitals ("NGUYỄN VĂN AN"): a family name first, no title in it."""
     return (text == text.upper() and _is_name(text) and text.split()[0].capitalize() in SURNAMES
             and not any(title in text for title in SIGNER_TITLES) and not AUTHORITY.match(text))

@@ -612,9 +612,26 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
         if untitled is None:
             return closing
         restart, doc_type, title = untitled
-        parts.closing = backmatter.read_back(lines[closing:restart])
+        # what stands above its sections, read as a document's: the "(Ban hành kèm theo …)" line,
+        # a title in capitals, the national header; the decision's back matter before them
+        top = next((j for j in range(max(closing + 1, restart - REF_LINES), restart) if appendix.is_ref(lines[j].text)),
+                   restart)
+        t = top
+        signed = [j for j in range(closing, top) if backmatter.is_back_matter_start(lines[j])
+                  or backmatter.is_name_in_capitals(lines[j].text)]  # (the signature's own lines, a name in capitals)
+        floor = signed[-1] + 1 if signed else closing + 1
+        while (t - 1 >= floor and _is_caps_title_line(lines[t - 1], False)
+               and not frontmatter.is_motto(single_spaced(lines[t - 1].text))):
+            t -= 1
+        second = max(_second_header_start(lines, closing, t), floor)
+        parts.closing = backmatter.read_back(lines[closing:second])
         parts.header.extend(parts.closing.lines)
-        parts.attached = Attached(doc_type, title, None)
+        parts.header.extend(frontmatter.read_header(lines[second:t], []).lines)
+        parts.header.extend(HeaderLine("title", ln.text, Span(ln.start, ln.end)) for ln in lines[t:top])
+        parts.header.extend(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)) for ln in lines[top:restart])
+        printed = single_spaced(structure.join_lines([ln.text for ln in lines[t:top]]))
+        ref = re.sub(r"\s+", " ", structure.join_lines([ln.text for ln in lines[top:restart]])).strip(" *_") or None
+        parts.attached = Attached(doc_type, printed or title, ref)
         return restart
     second = _second_header_start(lines, closing, attached_at)
     parts.closing = backmatter.read_back(lines[closing:second])
@@ -644,6 +661,8 @@ def _bare_articles_start(lines: list[Line], pos: int) -> int | None:
     return found[0][0]
 
 
+REF_LINES = 3
+"""Lines a "(Ban hành kèm theo …)" reference stands above the sections it heads, at most."""
 _ISSUED = regex(r"\bkèm theo (?:Quyết định|Nghị quyết|Chỉ thị) này(?: là)?\s+(?P<type>Kế hoạch|Chương trình|Quy chế|Quy định"
                r"|Đề án|Phương án|Hướng dẫn|Điều lệ)\s+(?P<title>[^\n]*?)\s*[.;]?\s*$", re.IGNORECASE)
 """What an article issues ("Ban hành kèm theo Quyết định này Kế hoạch triển khai … Thành phố Hồ Chí Minh.")."""
