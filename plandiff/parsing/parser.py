@@ -611,32 +611,8 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
         untitled = _untitled_attached(lines, closing, articles)
         if untitled is None:
             return closing
-        restart, doc_type, title = untitled
-        # what stands above its sections, read as a document's: the "(Ban hành kèm theo …)" line,
-        # a title in capitals, the national header; the decision's back matter before them
-        top = next((j for j in range(max(closing + 1, restart - REF_LINES), restart) if appendix.is_ref(lines[j].text)),
-                   restart)
-        t = top
-        signed = [j for j in range(closing, top) if backmatter.is_back_matter_start(lines[j])
-                  or backmatter.is_name_in_capitals(lines[j].text)]  # (the signature's own lines, a name in capitals)
-        floor = signed[-1] + 1 if signed else closing + 1
-        while (t - 1 >= floor and _is_caps_title_line(lines[t - 1], False)
-               and not frontmatter.is_motto(single_spaced(lines[t - 1].text))):
-            t -= 1
-        second = max(_second_header_start(lines, closing, t), floor)
-        parts.closing = backmatter.read_back(lines[closing:second])
-        parts.header.extend(parts.closing.lines)
-        parts.header.extend(frontmatter.read_header(lines[second:t], []).lines)
-        parts.header.extend(HeaderLine("title", ln.text, Span(ln.start, ln.end)) for ln in lines[t:top])
-        parts.header.extend(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)) for ln in lines[top:restart])
-        printed = single_spaced(structure.join_lines([ln.text for ln in lines[t:top]]))
-        ref = re.sub(r"\s+", " ", structure.join_lines([ln.text for ln in lines[top:restart]])).strip(" *_") or None
-        parts.attached = Attached(doc_type, printed or title, ref)
-        return restart
-    second = _second_header_start(lines, closing, attached_at)
-    parts.closing = backmatter.read_back(lines[closing:second])
-    parts.header.extend(parts.closing.lines)
-    parts.header.extend(frontmatter.read_header(lines[second:attached_at], []).lines)
+        return _read_untitled(lines, closing, *untitled, parts)
+    _read_closing(lines, closing, _second_header_start(lines, closing, attached_at), attached_at, parts)
     body = _title_end(lines, attached_at)
     doc = frontmatter.read_header([], lines[attached_at:body])
     parts.header.extend(doc.lines)
@@ -646,9 +622,41 @@ def _read_decision(lines: list[Line], pos: int, parts: _Parts,
             ref.append(ln.text)
             parts.header.append(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)))
             body += 1
-    parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title,
-                              (re.sub(r"\s+", " ", structure.join_lines(ref)).strip(" *_") or None) if ref else None)
+    parts.attached = Attached(doc.doc_type or lines[attached_at].text, doc.title, _joined_ref(ref))
     return body
+
+
+def _read_closing(lines: list[Line], closing: int, second: int, end: int, parts: _Parts) -> None:
+    """The decision's back matter (``closing`` to ``second``) and the national header of the
+    document it issues (``second`` to ``end``), into ``parts``."""
+    parts.closing = backmatter.read_back(lines[closing:second])
+    parts.header.extend(parts.closing.lines)
+    parts.header.extend(frontmatter.read_header(lines[second:end], []).lines)
+
+
+def _joined_ref(ref: list[str]) -> str | None:
+    """A "(Ban hành kèm theo …)" reference's lines as one."""
+    return (re.sub(r"\s+", " ", structure.join_lines(ref)).strip(" *_") or None) if ref else None
+
+
+def _read_untitled(lines: list[Line], closing: int, restart: int, doc_type: str, title: str | None, parts: _Parts) -> int:
+    """The document a decision issues whose type's line was lost (``_untitled_attached``), its
+    sections opening at ``restart``: what stands above them read as its — the "(Ban hành kèm theo
+    …)" line, a title in capitals, the national header — and the decision's back matter before
+    them; its title as printed, else as the article gives it. Where its body begins."""
+    top = next((j for j in range(max(closing + 1, restart - REF_LINES), restart) if appendix.is_ref(lines[j].text)), restart)
+    signed = [j for j in range(closing, top) if backmatter.is_back_matter_start(lines[j])
+              or backmatter.is_name_in_capitals(lines[j].text)]  # (the signature's own lines, a name in capitals)
+    floor = signed[-1] + 1 if signed else closing + 1
+    t = top
+    while t - 1 >= floor and _is_caps_title_line(lines[t - 1], False) and not frontmatter.is_motto(single_spaced(lines[t - 1].text)):
+        t -= 1
+    _read_closing(lines, closing, max(_second_header_start(lines, closing, t), floor), t, parts)
+    parts.header.extend(HeaderLine("title", ln.text, Span(ln.start, ln.end)) for ln in lines[t:top])
+    parts.header.extend(HeaderLine("attached_ref", ln.text, Span(ln.start, ln.end)) for ln in lines[top:restart])
+    printed = single_spaced(structure.join_lines([ln.text for ln in lines[t:top]]))
+    parts.attached = Attached(doc_type, printed or title, _joined_ref([ln.text for ln in lines[top:restart]]))
+    return restart
 
 
 def _bare_articles_start(lines: list[Line], pos: int) -> int | None:
